@@ -1,0 +1,11 @@
+import { authorizeRequest } from '@/lib/auth/request-auth';
+import { listTouchpoints } from '@/lib/queries/touchpoints';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/touchpoints: every touchpoint with its stage, for integrations and BI tools. */
+export async function GET(request: Request) {
+  const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
+  if ('response' in auth) return auth.response;
+  return Response.json({ data: await listTouchpoints() });
+}

@@ -1,0 +1,22 @@
+// `npm run db:migrate`: applies the committed migrations to the configured database.
+import { env } from '@/lib/env';
+import { openDatabase } from './client';
+import { pgliteDir } from './index';
+import { migrateDatabase } from './migrator';
+
+async function main() {
+  const target = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${pgliteDir()}`;
+  console.log(`migrate: applying migrations to ${target}`);
+  const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: pgliteDir() });
+  try {
+    await migrateDatabase(handle);
+    console.log('migrate: done');
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('migrate: failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,383 @@
+import { relations, sql, type SQL } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+// Column names are camelCase here and snake_case in SQL (casing: 'snake_case' in the client and
+// in drizzle.config.ts).
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const money = () => numeric({ precision: 14, scale: 2 });
+const lower = (column: AnyPgColumn): SQL => sql`lower(${column})`;
+
+export const roleEnum = pgEnum('role', ['admin', 'manager', 'staff']);
+export const channelEnum = pgEnum('channel', [
+  'in_person',
+  'phone',
+  'email',
+  'web',
+  'chat',
+  'social',
+  'mail',
+  'advertising',
+  'other',
+]);
+export const lifecycleEnum = pgEnum('lifecycle', ['prospect', 'active', 'at_risk', 'churned', 'advocate']);
+export const sourceEnum = pgEnum('interaction_source', ['staff', 'feedback', 'import', 'api']);
+export const outcomeEnum = pgEnum('outcome', ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated']);
+export const defectKindEnum = pgEnum('defect_kind', [
+  'lost_sale',
+  'below_expectation',
+  'low_satisfaction',
+  'complaint',
+  'process',
+]);
+export const severityEnum = pgEnum('severity', ['minor', 'major', 'critical']);
+export const defectStatusEnum = pgEnum('defect_status', [
+  'open',
+  'investigating',
+  'action',
+  'verified',
+  'closed',
+  'dismissed',
+]);
+// Which auto-defect rule raised a defect; null for manual defects.
+export const autoRuleEnum = pgEnum('auto_rule', ['lost_sale', 'below_expectation', 'low_csat', 'low_nps']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    role: roleEnum().notNull().default('staff'),
+    active: boolean().notNull().default(true),
+    passwordHash: text().notNull(),
+    mustChangePassword: boolean().notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_email_lower_key').on(lower(t.email))],
+);
+
+export const journeyStages = pgTable(
+  'journey_stages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    description: text(),
+    position: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('journey_stages_name_key').on(lower(t.name)), index('journey_stages_position_idx').on(t.position)],
+);
+
+export const touchpoints = pgTable(
+  'touchpoints',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    description: text(),
+    stageId: uuid()
+      .notNull()
+      .references(() => journeyStages.id, { onDelete: 'restrict' }),
+    channel: channelEnum().notNull(),
+    active: boolean().notNull().default(true),
+    opportunities: integer().notNull().default(1),
+    // The experience score (1–5) this touchpoint aims to deliver.
+    expectationTarget: smallint().notNull().default(4),
+    ruleLostSale: boolean().notNull().default(true),
+    ruleBelowExpectation: boolean().notNull().default(true),
+    ruleBelowExpectationGap: smallint().notNull().default(1),
+    ruleLowCsat: boolean().notNull().default(true),
+    ruleLowCsatMax: smallint().notNull().default(2),
+    ruleLowNps: boolean().notNull().default(false),
+    ruleLowNpsMax: smallint().notNull().default(6),
+    feedbackToken: text(),
+    feedbackEnabled: boolean().notNull().default(false),
+    feedbackQuestion: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('touchpoints_stage_name_key').on(t.stageId, lower(t.name)),
+    uniqueIndex('touchpoints_feedback_token_key').on(t.feedbackToken),
+    check('touchpoints_opportunities_range', sql`${t.opportunities} between 1 and 1000`),
+    check('touchpoints_expectation_target_range', sql`${t.expectationTarget} between 1 and 5`),
+    check('touchpoints_below_expectation_gap_range', sql`${t.ruleBelowExpectationGap} between 1 and 4`),
+    check('touchpoints_low_csat_max_range', sql`${t.ruleLowCsatMax} between 1 and 4`),
+    check('touchpoints_low_nps_max_range', sql`${t.ruleLowNpsMax} between 0 and 9`),
+  ],
+);
+
+export const segments = pgTable(
+  'segments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('segments_name_key').on(lower(t.name))],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    email: text(),
+    phone: text(),
+    company: text(),
+    segmentId: uuid().references(() => segments.id, { onDelete: 'restrict' }),
+    lifecycle: lifecycleEnum().notNull().default('prospect'),
+    ownerId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    externalRef: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('customers_external_ref_key').on(t.externalRef),
+    index('customers_email_lower_idx').on(lower(t.email)),
+    index('customers_name_lower_idx').on(lower(t.name)),
+    index('customers_segment_idx').on(t.segmentId),
+    index('customers_owner_idx').on(t.ownerId),
+  ],
+);
+
+export const interactions = pgTable(
+  'interactions',
+  {
+    // Chosen by the client when it likes, so a resubmitted form or a re-run import stores once.
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid().references(() => customers.id, { onDelete: 'restrict' }),
+    touchpointId: uuid()
+      .notNull()
+      .references(() => touchpoints.id, { onDelete: 'restrict' }),
+    loggedById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    source: sourceEnum().notNull().default('staff'),
+    outcome: outcomeEnum().notNull().default('none'),
+    saleValue: money(),
+    expectation: smallint(),
+    experience: smallint(),
+    csat: smallint(),
+    nps: smallint(),
+    effort: smallint(),
+    notes: text(),
+    // Count of this interaction's non-dismissed defects, kept in the same transaction as the
+    // defects, so "defective units" never needs a join (see DESIGN.md, Architecture).
+    openDefectCount: integer().notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('interactions_occurred_at_idx').on(t.occurredAt),
+    index('interactions_touchpoint_occurred_idx').on(t.touchpointId, t.occurredAt),
+    index('interactions_customer_occurred_idx').on(t.customerId, t.occurredAt),
+    index('interactions_logged_by_occurred_idx').on(t.loggedById, t.occurredAt),
+    check('interactions_expectation_range', sql`${t.expectation} between 1 and 5`),
+    check('interactions_experience_range', sql`${t.experience} between 1 and 5`),
+    check('interactions_csat_range', sql`${t.csat} between 1 and 5`),
+    check('interactions_nps_range', sql`${t.nps} between 0 and 10`),
+    check('interactions_effort_range', sql`${t.effort} between 1 and 7`),
+    check('interactions_sale_value_nonnegative', sql`${t.saleValue} >= 0`),
+    check('interactions_open_defect_count_nonnegative', sql`${t.openDefectCount} >= 0`),
+  ],
+);
+
+export const defectCategories = pgTable(
+  'defect_categories',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('defect_categories_name_key').on(lower(t.name))],
+);
+
+export const defects = pgTable(
+  'defects',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    touchpointId: uuid()
+      .notNull()
+      .references(() => touchpoints.id, { onDelete: 'restrict' }),
+    interactionId: uuid().references(() => interactions.id, { onDelete: 'cascade' }),
+    customerId: uuid().references(() => customers.id, { onDelete: 'set null' }),
+    categoryId: uuid()
+      .notNull()
+      .references(() => defectCategories.id, { onDelete: 'restrict' }),
+    kind: defectKindEnum().notNull(),
+    severity: severityEnum().notNull().default('minor'),
+    lostRevenue: money().notNull().default('0'),
+    // For a defect linked to an interaction this equals the interaction's occurred_at.
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    status: defectStatusEnum().notNull().default('open'),
+    ownerId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    dueOn: date(),
+    title: text(),
+    description: text(),
+    rootCause: text(),
+    correctiveAction: text(),
+    dismissReason: text(),
+    autoRule: autoRuleEnum(),
+    // Set once a person edits an auto defect: re-evaluation then leaves it alone.
+    touched: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('defects_interaction_rule_key').on(t.interactionId, t.autoRule),
+    index('defects_occurred_at_idx').on(t.occurredAt),
+    index('defects_touchpoint_occurred_idx').on(t.touchpointId, t.occurredAt),
+    index('defects_status_idx').on(t.status),
+    index('defects_owner_status_idx').on(t.ownerId, t.status),
+    index('defects_category_idx').on(t.categoryId),
+    index('defects_customer_idx').on(t.customerId),
+    check('defects_lost_revenue_nonnegative', sql`${t.lostRevenue} >= 0`),
+    check('defects_version_positive', sql`${t.version} >= 1`),
+  ],
+);
+
+// The history of a defect: every change and comment, with who and when.
+export const defectEvents = pgTable(
+  'defect_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    defectId: uuid()
+      .notNull()
+      .references(() => defects.id, { onDelete: 'cascade' }),
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    type: text().notNull(),
+    changes: jsonb().$type<Record<string, { from: unknown; to: unknown }>>(),
+    comment: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('defect_events_defect_idx').on(t.defectId, t.createdAt)],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    // The first characters of the key, shown in lists so a key can be recognised.
+    prefix: text().notNull(),
+    secretHash: text().notNull(),
+    scopes: text().array().notNull(),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_secret_hash_key').on(t.secretHash)],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // Kept as text so the log still says who acted after the user is gone.
+    actorLabel: text(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    before: jsonb(),
+    after: jsonb(),
+    ip: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('audit_events_created_at_idx').on(t.createdAt),
+    index('audit_events_action_created_idx').on(t.action, t.createdAt),
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+  ],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({
+  interactions: many(interactions),
+  ownedDefects: many(defects),
+}));
+
+export const journeyStagesRelations = relations(journeyStages, ({ many }) => ({
+  touchpoints: many(touchpoints),
+}));
+
+export const touchpointsRelations = relations(touchpoints, ({ one, many }) => ({
+  stage: one(journeyStages, { fields: [touchpoints.stageId], references: [journeyStages.id] }),
+  interactions: many(interactions),
+  defects: many(defects),
+}));
+
+export const segmentsRelations = relations(segments, ({ many }) => ({
+  customers: many(customers),
+}));
+
+export const customersRelations = relations(customers, ({ one, many }) => ({
+  segment: one(segments, { fields: [customers.segmentId], references: [segments.id] }),
+  owner: one(users, { fields: [customers.ownerId], references: [users.id] }),
+  interactions: many(interactions),
+  defects: many(defects),
+}));
+
+export const interactionsRelations = relations(interactions, ({ one, many }) => ({
+  customer: one(customers, { fields: [interactions.customerId], references: [customers.id] }),
+  touchpoint: one(touchpoints, { fields: [interactions.touchpointId], references: [touchpoints.id] }),
+  loggedBy: one(users, { fields: [interactions.loggedById], references: [users.id] }),
+  defects: many(defects),
+}));
+
+export const defectCategoriesRelations = relations(defectCategories, ({ many }) => ({
+  defects: many(defects),
+}));
+
+export const defectsRelations = relations(defects, ({ one, many }) => ({
+  touchpoint: one(touchpoints, { fields: [defects.touchpointId], references: [touchpoints.id] }),
+  interaction: one(interactions, { fields: [defects.interactionId], references: [interactions.id] }),
+  customer: one(customers, { fields: [defects.customerId], references: [customers.id] }),
+  category: one(defectCategories, { fields: [defects.categoryId], references: [defectCategories.id] }),
+  owner: one(users, { fields: [defects.ownerId], references: [users.id] }),
+  events: many(defectEvents),
+}));
+
+export const defectEventsRelations = relations(defectEvents, ({ one }) => ({
+  defect: one(defects, { fields: [defectEvents.defectId], references: [defects.id] }),
+  actor: one(users, { fields: [defectEvents.actorId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type JourneyStage = typeof journeyStages.$inferSelect;
+export type Touchpoint = typeof touchpoints.$inferSelect;
+export type NewTouchpoint = typeof touchpoints.$inferInsert;
+export type Segment = typeof segments.$inferSelect;
+export type Customer = typeof customers.$inferSelect;
+export type NewCustomer = typeof customers.$inferInsert;
+export type Interaction = typeof interactions.$inferSelect;
+export type NewInteraction = typeof interactions.$inferInsert;
+export type DefectCategory = typeof defectCategories.$inferSelect;
+export type Defect = typeof defects.$inferSelect;
+export type NewDefect = typeof defects.$inferInsert;
+export type DefectEvent = typeof defectEvents.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

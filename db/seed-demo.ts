@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { evaluateAutoDefects } from '@/lib/defects/auto-rules';
+import { hashPassword } from '@/lib/auth/password';
+import type { Database } from './client';
+import {
+  customers,
+  defectCategories,
+  defects,
+  interactions,
+  journeyStages,
+  segments,
+  touchpoints,
+  users,
+  type NewCustomer,
+  type NewDefect,
+  type NewInteraction,
+} from './schema';
+import {
+  CATEGORIES,
+  COMPANY_SUFFIXES,
+  COMPANY_WORDS,
+  CORRECTIVE_ACTIONS,
+  DEGRADATION_DAYS,
+  DEGRADING_TOUCHPOINT,
+  DEMO_USERS,
+  EXTRA_STAFF,
+  FIRST_NAMES,
+  LAST_NAMES,
+  ROOT_CAUSES,
+  SEGMENTS,
+  STAGES,
+  TOUCHPOINTS,
+} from './seed-catalog';
+
+export interface SeedOptions {
+  /** 1 gives about 1,000 customers and 35,000 interactions over 12 months. */
+  scale?: number;
+  /** The end of the demo year; interactions lie in the 365 days before it. */
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+export interface SeedSummary {
+  users: number;
+  stages: number;
+  touchpoints: number;
+  customers: number;
+  interactions: number;
+  defects: number;
+}
+
+const DAY = 86_400_000;
+const INTERACTIONS_PER_DAY = 95;
+// Rows × columns must stay under PostgreSQL's 65,534 bind parameters per statement.
+const CHUNK = 1_000;
+
+/** mulberry32: a tiny deterministic PRNG, so every seed run builds the same company. */
+function createRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const normal = () => {
+    const u = Math.max(next(), 1e-12);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
+  };
+  const weighted = <T>(items: readonly T[], weight: (item: T) => number): T => {
+    const total = items.reduce((sum, item) => sum + weight(item), 0);
+    let roll = next() * total;
+    for (const item of items) {
+      roll -= weight(item);
+      if (roll <= 0) return item;
+    }
+    return items[items.length - 1] as T;
+  };
+  return { next, int, pick, normal, weighted };
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** Removes every row from every table; the schema stays. */
+export async function clearDatabase(db: Database): Promise<void> {
+  await db.execute(
+    sql`truncate table defect_events, defects, interactions, customers, touchpoints, journey_stages, segments, defect_categories, api_keys, audit_events, users restart identity cascade`,
+  );
+}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Fills an empty database with a deterministic, believable company: the same counts on every
+ * run, dated relative to `now`. Auto defects come from the same rules the app applies.
+ */
+export async function seedDemoData(db: Database, options: SeedOptions = {}): Promise<SeedSummary> {
+  const scale = options.scale ?? 1;
+  const now = options.now ?? new Date();
+  const log = options.log ?? (() => {});
+  const random = createRandom(20_260_101);
+
+  // Users: hashing is the slow part, so the extra staff share one hash.
+  const staffHash = await hashPassword(DEMO_USERS.find((u) => u.role === 'staff')!.password);
+  const userRows = [
+    ...(await Promise.all(DEMO_USERS.map(async (u) => ({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) })))),
+    ...EXTRA_STAFF.map((name) => ({
+      email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@outsidein.test`,
+      name,
+      role: 'staff' as const,
+      passwordHash: staffHash,
+    })),
+  ];
+  const insertedUsers = await db.insert(users).values(userRows).returning({ id: users.id, role: users.role });
+  const staffIds = insertedUsers.filter((u) => u.role === 'staff').map((u) => u.id);
+
+  const stageRows = await db
+    .insert(journeyStages)
+    .values(STAGES.map((s, position) => ({ ...s, position })))
+    .returning({ id: journeyStages.id, name: journeyStages.name });
+  const stageId = new Map(stageRows.map((s) => [s.name, s.id]));
+
+  const touchpointRows = await db
+    .insert(touchpoints)
+    .values(
+      TOUCHPOINTS.map((t) => ({
+        name: t.name,
+        description: t.description,
+        stageId: stageId.get(t.stage)!,
+        channel: t.channel,
+        opportunities: t.opportunities,
+        ruleLowNps: t.ruleLowNps ?? false,
+      })),
+    )
+    .returning();
+  const touchpointByName = new Map(touchpointRows.map((t) => [t.name, t]));
+
+  const segmentRows = await db.insert(segments).values(SEGMENTS.map((s) => ({ name: s.name }))).returning({ id: segments.id, name: segments.name });
+  const segmentId = new Map(segmentRows.map((s) => [s.name, s.id]));
+
+  const categoryRows = await db.insert(defectCategories).values(CATEGORIES.map((name) => ({ name }))).returning({ id: defectCategories.id, name: defectCategories.name });
+  const categoryId = new Map(categoryRows.map((c) => [c.name, c.id]));
+
+  // Customers.
+  const customerCount = Math.max(50, Math.round(1_000 * scale));
+  const customerRows: (NewCustomer & { id: string; segmentName: string })[] = [];
+  for (let i = 0; i < customerCount; i++) {
+    const segment = random.weighted(SEGMENTS, (s) => s.share);
+    const first = random.pick(FIRST_NAMES);
+    const last = random.pick(LAST_NAMES);
+    const business = segment.name !== 'Homeowners';
+    const company = business ? `${random.pick(COMPANY_WORDS)} ${random.pick(COMPANY_SUFFIXES)}` : null;
+    const mailDomain = company ? company.toLowerCase().replace(/[^a-z]+/g, '') + '.example' : 'mail.example';
+    customerRows.push({
+      id: randomUUID(),
+      segmentName: segment.name,
+      name: `${first} ${last}`,
+      email: `${first}.${last}.${i + 1}`.toLowerCase().replace(/[^a-z0-9.]+/g, '') + `@${mailDomain}`,
+      phone: `+44 7${String(random.int(100_000_000, 999_999_999))}`,
+      company,
+      segmentId: segmentId.get(segment.name)!,
+      lifecycle: random.weighted(['prospect', 'active', 'at_risk', 'churned', 'advocate'] as const, (l) => ({ prospect: 3, active: 5, at_risk: 1, churned: 1, advocate: 1 })[l]),
+      ownerId: random.next() < 0.7 ? random.pick(staffIds) : null,
+      externalRef: `CRM-${String(10_001 + i)}`,
+    });
+  }
+  await insertChunked(customerRows, (chunk) => db.insert(customers).values(chunk.map(({ segmentName: _, ...row }) => row)));
+  log(`seed: ${customerRows.length} customers`);
+
+  // Interactions and the defects their touchpoints' rules raise.
+  const interactionRows: NewInteraction[] = [];
+  const defectRows: NewDefect[] = [];
+  const segmentSale = new Map(SEGMENTS.map((s) => [s.name, s]));
+
+  for (let daysAgo = 364; daysAgo >= 0; daysAgo--) {
+    const dayStart = now.getTime() - daysAgo * DAY;
+    const weekday = new Date(dayStart).getUTCDay();
+    const weekendFactor = weekday === 0 || weekday === 6 ? 0.55 : 1;
+    const trend = 0.85 + 0.3 * ((364 - daysAgo) / 364); // the business grows through the year
+    const count = Math.round(INTERACTIONS_PER_DAY * scale * weekendFactor * trend * (0.8 + 0.4 * random.next()));
+
+    for (let n = 0; n < count; n++) {
+      const spec = random.weighted(TOUCHPOINTS, (t) => t.weight);
+      const touchpoint = touchpointByName.get(spec.name)!;
+      const occurredAt = new Date(dayStart - random.next() * 11 * 3_600_000);
+      const degraded = spec.name === DEGRADING_TOUCHPOINT && daysAgo < DEGRADATION_DAYS;
+      // Most experiences meet expectations; each touchpoint's own quality shifts that.
+      const quality = 0.45 + spec.quality - (degraded ? 1.5 : 0);
+      const fromFeedback = random.next() < 0.08;
+      const customer = fromFeedback && random.next() < 0.5 ? null : random.pick(customerRows);
+      const sale = segmentSale.get(customer?.segmentName ?? 'Homeowners')!;
+
+      let outcome: NewInteraction['outcome'] = 'none';
+      let saleValue: number | null = null;
+      const roll = random.next();
+      if (spec.kind === 'sales') {
+        // Bad experiences lose sales: the lost share rises as quality falls.
+        const lostShare = Math.max(0.04, 0.12 - quality * 0.1);
+        if (roll < 0.3) outcome = 'sale_won';
+        else if (roll < 0.3 + lostShare) outcome = 'sale_lost';
+        if (outcome !== 'none') saleValue = Math.round(sale.saleMin + (sale.saleMax - sale.saleMin) * random.next() ** 2);
+      } else if (spec.kind === 'service') {
+        const unresolvedShare = Math.max(0.03, 0.1 - quality * 0.08);
+        outcome = roll < 0.62 ? 'resolved' : roll < 0.62 + unresolvedShare ? 'unresolved' : roll < 0.67 + unresolvedShare ? 'escalated' : 'none';
+      }
+
+      let expectation: number | null = null;
+      let experience: number | null = null;
+      let csat: number | null = null;
+      let nps: number | null = null;
+      let effort: number | null = null;
+      if (fromFeedback || random.next() < 0.6) {
+        expectation = random.weighted([3, 4, 5], (e) => ({ 3: 3, 4: 5, 5: 2 })[e]!);
+        const felt = expectation + quality + random.normal() * 0.65;
+        experience = clamp(felt, 1, 5);
+        csat = clamp(felt + random.normal() * 0.5, 1, 5);
+        nps = clamp((felt - 1) * 2.6 + random.normal() * 1.3, 0, 10);
+        effort = clamp(felt * 1.35 + random.normal() * 0.8, 1, 7);
+      }
+
+      const id = randomUUID();
+      const autoDefects = evaluateAutoDefects({ outcome, saleValue, expectation, experience, csat, nps }, touchpoint);
+      let openDefects = 0;
+      for (const auto of autoDefects) {
+        const ageDays = daysAgo;
+        // Triage has put older below-expectation defects in a cause category.
+        const triaged = ageDays > 10 && auto.kind !== 'lost_sale';
+        // A few causes dominate, as in any real Pareto: the first listed cause is most likely.
+        const category = triaged ? (random.next() < 0.6 ? spec.causes[0]! : random.pick(spec.causes)) : auto.categoryName;
+        const status = ageDays > 60
+          ? random.weighted(['closed', 'verified', 'dismissed'] as const, (s) => ({ closed: 80, verified: 14, dismissed: 6 })[s])
+          : ageDays > 14
+            ? random.weighted(['investigating', 'action', 'verified', 'closed', 'dismissed'] as const, (s) => ({ investigating: 25, action: 30, verified: 20, closed: 20, dismissed: 5 })[s])
+            : random.weighted(['open', 'investigating'] as const, (s) => ({ open: 75, investigating: 25 })[s]);
+        const worked = status !== 'open';
+        const causes = ROOT_CAUSES[category] ?? ROOT_CAUSES.Other!;
+        const actions = CORRECTIVE_ACTIONS[category] ?? CORRECTIVE_ACTIONS.Other!;
+        if (status !== 'dismissed') openDefects++;
+        defectRows.push({
+          touchpointId: touchpoint.id,
+          interactionId: id,
+          customerId: customer?.id ?? null,
+          categoryId: categoryId.get(category)!,
+          kind: auto.kind,
+          severity: auto.severity,
+          lostRevenue: auto.lostRevenue.toFixed(2),
+          occurredAt,
+          status,
+          ownerId: worked ? random.pick(staffIds) : null,
+          dueOn: worked ? new Date(occurredAt.getTime() + 14 * DAY).toISOString().slice(0, 10) : null,
+          rootCause: ['action', 'verified', 'closed'].includes(status) ? random.pick(causes) : null,
+          correctiveAction: ['action', 'verified', 'closed'].includes(status) ? random.pick(actions) : null,
+          dismissReason: status === 'dismissed' ? 'Customer confirmed it was not our fault.' : null,
+          autoRule: auto.rule,
+          touched: worked || triaged,
+        });
+      }
+
+      interactionRows.push({
+        id,
+        customerId: customer?.id ?? null,
+        touchpointId: touchpoint.id,
+        loggedById: fromFeedback ? null : random.pick(staffIds),
+        occurredAt,
+        source: fromFeedback ? 'feedback' : 'staff',
+        outcome,
+        saleValue: saleValue === null ? null : saleValue.toFixed(2),
+        expectation,
+        experience,
+        csat,
+        nps,
+        effort,
+        notes: null,
+        openDefectCount: openDefects,
+      });
+    }
+  }
+
+  await insertChunked(interactionRows, (chunk) => db.insert(interactions).values(chunk));
+  log(`seed: ${interactionRows.length} interactions`);
+  await insertChunked(defectRows, (chunk) => db.insert(defects).values(chunk));
+  log(`seed: ${defectRows.length} defects`);
+
+  return {
+    users: userRows.length,
+    stages: stageRows.length,
+    touchpoints: touchpointRows.length,
+    customers: customerRows.length,
+    interactions: interactionRows.length,
+    defects: defectRows.length,
+  };
+}

@@ -1,0 +1,35 @@
+// `npm run db:seed`: fills an empty database with the demo company.
+// `npm run db:seed -- --reset` first removes every row (the demo data and anything else).
+import { env } from '@/lib/env';
+import { openDatabase } from './client';
+import { pgliteDir } from './index';
+import { migrateDatabase } from './migrator';
+import { clearDatabase, isDatabaseEmpty, seedDemoData } from './seed-demo';
+import { printDemoAccounts } from './demo-accounts';
+
+async function main() {
+  const reset = process.argv.includes('--reset');
+  const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: pgliteDir() });
+  try {
+    await migrateDatabase(handle);
+    if (!(await isDatabaseEmpty(handle.db))) {
+      if (!reset) {
+        console.log('seed: the database already has data; nothing done. Use `npm run db:seed -- --reset` to replace it with the demo data.');
+        return;
+      }
+      console.log('seed: --reset: removing every row');
+      await clearDatabase(handle.db);
+    }
+    const started = Date.now();
+    const summary = await seedDemoData(handle.db, { scale: env.SEED_SCALE, log: console.log });
+    console.log(`seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s`, summary);
+    printDemoAccounts(console.log);
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('seed: failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+// Runs once when a server process starts, before it serves requests: open the database, apply
+// migrations, and fill an empty database with the demo company.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { prepareDatabase } = await import('./db/prepare');
+  await prepareDatabase();
+}

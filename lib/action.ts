@@ -1,0 +1,85 @@
+import 'server-only';
+import { z } from 'zod';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { can, type Permission } from '@/lib/auth/roles';
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type ActionFailure = {
+  ok: false;
+  status: 400 | 401 | 403 | 404 | 409 | 422;
+  message: string;
+  fieldErrors?: FieldErrors;
+  /** What the user typed, so a form can show it again after a failed submit. */
+  values?: Record<string, string>;
+};
+
+export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | ActionFailure;
+
+export class ActionError extends Error {
+  constructor(
+    readonly status: ActionFailure['status'],
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+  }
+}
+
+export interface ActionContext {
+  user: CurrentUser;
+}
+
+// Never echo these back to the browser.
+const SECRET_FIELDS = /password|secret|token/i;
+
+/** FormData or a plain object, as the action's schema will read it. */
+function toInput(raw: unknown): { input: unknown; values?: Record<string, string> } {
+  if (!(raw instanceof FormData)) return { input: raw };
+  const input: Record<string, unknown> = {};
+  const values: Record<string, string> = {};
+  for (const [key, value] of raw.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const previous = input[key];
+    input[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+    if (typeof value === 'string' && !SECRET_FIELDS.test(key)) values[key] = value;
+  }
+  return { input, values };
+}
+
+/**
+ * The one guarded entry for server actions: resolves the signed-in user, refuses unless their role
+ * holds the permission, validates the input with the schema, and only then runs the body. Every
+ * exported server action is a public endpoint, so each is built with this.
+ */
+export function guardedAction<S extends z.ZodType, T>(
+  options: { permission: Permission; schema: S },
+  body: (input: z.output<S>, context: ActionContext) => Promise<T>,
+): (raw: unknown) => Promise<ActionResult<T>> {
+  return async (raw: unknown) => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, status: 401, message: 'Your session has ended. Sign in again.' };
+    if (!can(user.role, options.permission)) {
+      return { ok: false, status: 403, message: 'You do not have permission to do that.' };
+    }
+    const { input, values } = toInput(raw);
+    const parsed = options.schema.safeParse(input);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        status: 422,
+        message: 'Some fields need attention.',
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
+        values,
+      };
+    }
+    try {
+      return { ok: true, data: await body(parsed.data, { user }) };
+    } catch (error) {
+      if (error instanceof ActionError) {
+        return { ok: false, status: error.status, message: error.message, fieldErrors: error.fieldErrors, values };
+      }
+      throw error;
+    }
+  };
+}

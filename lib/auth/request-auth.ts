@@ -1,0 +1,42 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { apiKeys, type Role } from '@/db/schema';
+import { problem } from '@/lib/api/problem';
+import { getCurrentUser } from './current-user';
+import { hashApiKey, type ApiScope } from './api-keys';
+import { can, type Permission } from './roles';
+
+export type Principal =
+  | { kind: 'api_key'; keyId: string; name: string; scopes: string[] }
+  | { kind: 'user'; userId: string; email: string; role: Role };
+
+/**
+ * For route handlers: a Bearer API key holding `scope`, or a signed-in user whose role holds
+ * `permission`. Returns the principal, or the problem response to send back (401 or 403).
+ */
+export async function authorizeRequest(
+  request: Request,
+  { scope, permission }: { scope: ApiScope; permission: Permission },
+): Promise<{ principal: Principal } | { response: Response }> {
+  const header = request.headers.get('authorization');
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) return { response: problem(401, 'Unauthorized', 'Send the API key as "Authorization: Bearer <key>".') };
+    const db = await getDb();
+    const [key] = await db
+      .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.secretHash, hashApiKey(match[1])), isNull(apiKeys.revokedAt)))
+      .limit(1);
+    if (!key) return { response: problem(401, 'Unauthorized', 'The API key is unknown or has been revoked.') };
+    if (!key.scopes.includes(scope)) return { response: problem(403, 'Forbidden', `The API key lacks the "${scope}" scope.`) };
+    await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id));
+    return { principal: { kind: 'api_key', keyId: key.id, name: key.name, scopes: key.scopes } };
+  }
+
+  const user = await getCurrentUser();
+  if (!user) return { response: problem(401, 'Unauthorized', 'Sign in, or send an API key as "Authorization: Bearer <key>".') };
+  if (!can(user.role, permission)) return { response: problem(403, 'Forbidden', 'Your role does not allow this.') };
+  return { principal: { kind: 'user', userId: user.id, email: user.email, role: user.role } };
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Read and validated once; everything else imports these typed values, never process.env.
+const schema = z.object({
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  AUTH_SECRET: z.string().min(16).optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SEED_SCALE: z.coerce.number().positive().max(10).default(1),
+  // Set by the test harness so the app may seed a throwaway database without asking.
+  SKIP_AUTO_SEED: z.enum(['0', '1']).default('0'),
+});
+
+const parsed = schema.safeParse({
+  DATABASE_URL: process.env.DATABASE_URL || undefined,
+  DATA_DIR: process.env.DATA_DIR || undefined,
+  AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+  NODE_ENV: process.env.NODE_ENV || undefined,
+  SEED_SCALE: process.env.SEED_SCALE || undefined,
+  SKIP_AUTO_SEED: process.env.SKIP_AUTO_SEED || undefined,
+});
+
+if (!parsed.success) {
+  throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+}
+
+export const env = {
+  ...parsed.data,
+  dataDir: path.resolve(parsed.data.DATA_DIR),
+};

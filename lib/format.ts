@@ -1,0 +1,17 @@
+const integer = new Intl.NumberFormat('en-GB');
+const currency = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+export const formatInteger = (value: number) => integer.format(value);
+export const formatMoney = (value: number) => currency.format(value);
+export const formatDateTime = (value: Date) => `${dateTime.format(value)} UTC`;
+export const formatPercent = (value: number, digits = 1) => `${(value * 100).toFixed(digits)} %`;
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  none: 'No outcome',
+  resolved: 'Resolved',
+  unresolved: 'Unresolved',
+  sale_won: 'Sale won',
+  sale_lost: 'Sale lost',
+  escalated: 'Escalated',
+};

@@ -1,0 +1,51 @@
+import 'server-only';
+import { and, count, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { customers, defects, interactions, touchpoints } from '@/db/schema';
+
+export interface RecentInteraction {
+  id: string;
+  occurredAt: Date;
+  touchpointName: string;
+  customerName: string | null;
+  outcome: string;
+  openDefectCount: number;
+}
+
+/** The interactions a user logged most recently. */
+export async function listRecentInteractionsLoggedBy({ userId, limit = 20 }: { userId: string; limit?: number }): Promise<RecentInteraction[]> {
+  const db = await getDb();
+  return db
+    .select({
+      id: interactions.id,
+      occurredAt: interactions.occurredAt,
+      touchpointName: touchpoints.name,
+      customerName: customers.name,
+      outcome: interactions.outcome,
+      openDefectCount: interactions.openDefectCount,
+    })
+    .from(interactions)
+    .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId))
+    .leftJoin(customers, eq(customers.id, interactions.customerId))
+    .where(eq(interactions.loggedById, userId))
+    .orderBy(desc(interactions.occurredAt))
+    .limit(limit);
+}
+
+export interface AssignedDefectCounts {
+  open: number;
+  overdue: number;
+}
+
+/** How many unfinished defects a user owns, and how many of those are past their follow-up date. */
+export async function countDefectsAssignedTo({ userId }: { userId: string }): Promise<AssignedDefectCounts> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      open: count(),
+      overdue: count(sql`case when ${defects.dueOn} < current_date then 1 end`),
+    })
+    .from(defects)
+    .where(and(eq(defects.ownerId, userId), notInArray(defects.status, ['closed', 'dismissed'])));
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { and, count, eq, ne } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { users } from '@/db/schema';
+import { ActionError } from '@/lib/action';
+import { recordAudit } from '@/lib/audit';
+import type { CurrentUser } from '@/lib/auth/current-user';
+
+export const LAST_ADMIN_MESSAGE = 'There must always be at least one active admin.';
+
+/** Deactivates or reactivates a user; refuses to leave the company without an active admin. */
+export async function setUserActive(actor: CurrentUser, input: { userId: string; active: boolean }): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [target] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
+    if (!target) throw new ActionError(404, 'That user no longer exists.');
+    if (target.active === input.active) return;
+    if (!input.active && target.role === 'admin') {
+      // Row locks on the other admins keep two concurrent demotions from both passing.
+      const others = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, target.id)))
+        .for('update');
+      if (others.length === 0) throw new ActionError(409, LAST_ADMIN_MESSAGE);
+    }
+    await tx.update(users).set({ active: input.active, updatedAt: new Date() }).where(eq(users.id, target.id));
+    await recordAudit(tx, {
+      actor,
+      action: input.active ? 'user.reactivated' : 'user.deactivated',
+      entityType: 'user',
+      entityId: target.id,
+      before: { active: target.active },
+      after: { active: input.active },
+    });
+  });
+}
+
+export async function countActiveAdmins(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  return row?.n ?? 0;
+}
