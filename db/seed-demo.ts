@@ -83,6 +83,12 @@ function createRandom(seed: number) {
   return { next, int, pick, normal, weighted };
 }
 
+const withoutSegmentName = <T extends { segmentName: string }>(row: T): Omit<T, 'segmentName'> => {
+  const copy: Partial<T> = { ...row };
+  delete copy.segmentName;
+  return copy as Omit<T, 'segmentName'>;
+};
+
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
@@ -175,7 +181,7 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
       externalRef: `CRM-${String(10_001 + i)}`,
     });
   }
-  await insertChunked(customerRows, (chunk) => db.insert(customers).values(chunk.map(({ segmentName: _, ...row }) => row)));
+  await insertChunked(customerRows, (chunk) => db.insert(customers).values(chunk.map(withoutSegmentName)));
   log(`seed: ${customerRows.length} customers`);
 
   // Interactions and the defects their touchpoints' rules raise.
@@ -241,7 +247,7 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
         const status = ageDays > 60
           ? random.weighted(['closed', 'verified', 'dismissed'] as const, (s) => ({ closed: 80, verified: 14, dismissed: 6 })[s])
           : ageDays > 14
-            ? random.weighted(['investigating', 'action', 'verified', 'closed', 'dismissed'] as const, (s) => ({ investigating: 25, action: 30, verified: 20, closed: 20, dismissed: 5 })[s])
+            ? random.weighted(['investigating', 'action', 'verified', 'closed', 'dismissed'] as const, (s) => ({ investigating: 8, action: 12, verified: 20, closed: 55, dismissed: 5 })[s])
             : random.weighted(['open', 'investigating'] as const, (s) => ({ open: 75, investigating: 25 })[s]);
         const worked = status !== 'open';
         const causes = ROOT_CAUSES[category] ?? ROOT_CAUSES.Other!;
@@ -258,7 +264,7 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
           occurredAt,
           status,
           ownerId: worked ? random.pick(staffIds) : null,
-          dueOn: worked ? new Date(occurredAt.getTime() + 14 * DAY).toISOString().slice(0, 10) : null,
+          dueOn: worked ? new Date(occurredAt.getTime() + 21 * DAY).toISOString().slice(0, 10) : null,
           rootCause: ['action', 'verified', 'closed'].includes(status) ? random.pick(causes) : null,
           correctiveAction: ['action', 'verified', 'closed'].includes(status) ? random.pick(actions) : null,
           dismissReason: status === 'dismissed' ? 'Customer confirmed it was not our fault.' : null,

@@ -43,7 +43,8 @@ export async function countDefectsAssignedTo({ userId }: { userId: string }): Pr
   const [row] = await db
     .select({
       open: count(),
-      overdue: count(sql`case when ${defects.dueOn} < current_date then 1 end`),
+      // A verified defect waits only for a manager to close it: no follow-up is owed.
+      overdue: count(sql`case when ${defects.dueOn} < current_date and ${defects.status} <> 'verified' then 1 end`),
     })
     .from(defects)
     .where(and(eq(defects.ownerId, userId), notInArray(defects.status, ['closed', 'dismissed'])));
