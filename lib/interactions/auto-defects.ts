@@ -1,0 +1,96 @@
+import 'server-only';
+import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { defectCategories, defects, interactions, type Interaction, type Touchpoint } from '@/db/schema';
+import { evaluateAutoDefects, type AutoDefectSpec } from '@/lib/defects/auto-rules';
+
+/** Ids of the categories auto defects start in, created if an admin removed them. */
+export async function autoDefectCategoryIds(db: DbOrTx): Promise<Map<AutoDefectSpec['categoryName'], string>> {
+  const names: AutoDefectSpec['categoryName'][] = ['Lost sale', 'Below expectations'];
+  await db
+    .insert(defectCategories)
+    .values(names.map((name) => ({ name })))
+    .onConflictDoNothing();
+  const rows = await db
+    .select({ id: defectCategories.id, name: defectCategories.name })
+    .from(defectCategories)
+    .where(inArray(sql`lower(${defectCategories.name})`, names.map((n) => n.toLowerCase())));
+  const byLower = new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
+  return new Map(names.map((n) => [n, byLower.get(n.toLowerCase())!]));
+}
+
+export function ruleInputOf(interaction: Pick<Interaction, 'outcome' | 'saleValue' | 'expectation' | 'experience' | 'csat' | 'nps'>) {
+  return {
+    outcome: interaction.outcome,
+    saleValue: interaction.saleValue === null ? null : Number(interaction.saleValue),
+    expectation: interaction.expectation,
+    experience: interaction.experience,
+    csat: interaction.csat,
+    nps: interaction.nps,
+  };
+}
+
+/** The rows of the auto defects one interaction raises. */
+export function autoDefectRows(
+  interaction: Pick<Interaction, 'id' | 'customerId' | 'touchpointId' | 'occurredAt' | 'outcome' | 'saleValue' | 'expectation' | 'experience' | 'csat' | 'nps'>,
+  touchpoint: Touchpoint,
+  categoryIds: Map<AutoDefectSpec['categoryName'], string>,
+) {
+  return evaluateAutoDefects(ruleInputOf(interaction), touchpoint).map((spec) => ({
+    touchpointId: interaction.touchpointId,
+    interactionId: interaction.id,
+    customerId: interaction.customerId,
+    categoryId: categoryIds.get(spec.categoryName)!,
+    kind: spec.kind,
+    severity: spec.severity,
+    lostRevenue: spec.lostRevenue.toFixed(2),
+    occurredAt: interaction.occurredAt,
+    autoRule: spec.rule,
+  }));
+}
+
+/**
+ * Re-applies the rules to an edited interaction: adds the auto defects it now raises, removes
+ * the ones it no longer raises that nobody has touched, keeps touched ones, and recounts its open
+ * defects. Run it in the transaction of the edit.
+ */
+export async function syncAutoDefects(tx: DbOrTx, interaction: Interaction, touchpoint: Touchpoint): Promise<{ added: number; removed: number }> {
+  const wanted = autoDefectRows(interaction, touchpoint, await autoDefectCategoryIds(tx));
+  const wantedRules = wanted.map((row) => row.autoRule);
+
+  const removed = await tx
+    .delete(defects)
+    .where(
+      and(
+        eq(defects.interactionId, interaction.id),
+        isNotNull(defects.autoRule),
+        eq(defects.touched, false),
+        wantedRules.length > 0 ? notInArray(defects.autoRule, wantedRules) : sql`true`,
+      ),
+    )
+    .returning({ id: defects.id });
+
+  const added = wanted.length
+    ? await tx.insert(defects).values(wanted).onConflictDoNothing({ target: [defects.interactionId, defects.autoRule] }).returning({ id: defects.id })
+    : [];
+
+  // Untouched auto defects follow the interaction's time, touchpoint and customer.
+  await tx
+    .update(defects)
+    .set({ occurredAt: interaction.occurredAt, touchpointId: interaction.touchpointId, customerId: interaction.customerId })
+    .where(and(eq(defects.interactionId, interaction.id), eq(defects.touched, false)));
+
+  await recountOpenDefects(tx, [interaction.id]);
+  return { added: added.length, removed: removed.length };
+}
+
+/** Sets each interaction's open-defect count from its non-dismissed defects. */
+export async function recountOpenDefects(tx: DbOrTx, interactionIds: string[]): Promise<void> {
+  if (interactionIds.length === 0) return;
+  await tx
+    .update(interactions)
+    .set({
+      openDefectCount: sql`(select count(*) from ${defects} where ${defects.interactionId} = ${interactions.id} and ${defects.status} <> 'dismissed')`,
+    })
+    .where(inArray(interactions.id, interactionIds));
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { outcomeEnum, sourceEnum } from '@/db/schema';
+
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+/** An optional whole-number score on a scale; blank means "not asked". */
+const score = (min: number, max: number, label: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `${label} must be a number.` })
+      .int({ error: `${label} must be a whole number.` })
+      .min(min, { error: `${label} must be between ${min} and ${max}.` })
+      .max(max, { error: `${label} must be between ${min} and ${max}.` })
+      .optional(),
+  );
+
+export const OUTCOMES = outcomeEnum.enumValues;
+export const SOURCES = sourceEnum.enumValues;
+
+// A little slack for clocks that run slightly ahead of the server's.
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * One interaction as a form, the API, an import or the feedback page sends it. The id may be
+ * chosen by the client so that a retry stores nothing twice.
+ */
+export const interactionInputSchema = z.object({
+  id: z.preprocess(blankToUndefined, z.uuid({ error: 'The id must be a UUID.' }).optional()),
+  customerId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a customer from the list.' }).optional()),
+  touchpointId: z.uuid({ error: 'Choose a touchpoint.' }),
+  occurredAt: z.preprocess(
+    (value) => (value === '' || value === null || value === undefined ? undefined : value),
+    z.coerce
+      .date({ error: 'Enter a valid date and time.' })
+      .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, { error: 'The date cannot be in the future.' })
+      .optional(),
+  ),
+  outcome: z.preprocess(blankToUndefined, z.enum(OUTCOMES, { error: 'Choose a valid outcome.' }).default('none')),
+  saleValue: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'The sale value must be a number.' })
+      .finite({ error: 'The sale value must be a number.' })
+      .min(0, { error: 'The sale value cannot be negative.' })
+      .max(1_000_000_000, { error: 'The sale value is too large.' })
+      .optional(),
+  ),
+  expectation: score(1, 5, 'Expectation'),
+  experience: score(1, 5, 'Experience'),
+  csat: score(1, 5, 'CSAT'),
+  nps: score(0, 10, 'Likelihood to recommend'),
+  effort: score(1, 7, 'Effort'),
+  notes: z.preprocess(blankToUndefined, z.string().trim().max(5_000, { error: 'Notes are limited to 5,000 characters.' }).optional()),
+});
+
+export type InteractionInput = z.output<typeof interactionInputSchema>;
