@@ -8,7 +8,8 @@ if (!dataDir || !path.resolve(dataDir).startsWith(os.tmpdir())) {
   throw new Error('Run the browser tests with `npm run test:e2e`: it gives them a throwaway database in the temp folder.');
 }
 
-const PORT = 3100;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH;
 const launchOptions = {
