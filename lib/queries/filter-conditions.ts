@@ -1,0 +1,58 @@
+import 'server-only';
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { customers, defects, interactions, touchpoints } from '@/db/schema';
+import type { DefectFilters, InteractionFilters, ScopeFilters } from '@/lib/validation/filters';
+
+/** The first instant after a UTC day, for an inclusive `to`. */
+export const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+export const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
+
+type Columns = { occurredAt: typeof interactions.occurredAt | typeof defects.occurredAt; touchpointId: typeof interactions.touchpointId | typeof defects.touchpointId; customerId: typeof interactions.customerId | typeof defects.customerId };
+
+/** Period, touchpoint, stage, channel and segment, for any table with those columns. */
+function scopeConditions(filters: ScopeFilters, columns: Columns): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.from) conditions.push(gte(columns.occurredAt, startOfDay(filters.from)));
+  if (filters.to) conditions.push(lt(columns.occurredAt, endOfDay(filters.to)));
+  if (filters.touchpoint.length) conditions.push(inArray(columns.touchpointId, filters.touchpoint));
+  if (filters.stage.length) {
+    conditions.push(inArray(columns.touchpointId, sql`(select ${touchpoints.id} from ${touchpoints} where ${inArray(touchpoints.stageId, filters.stage)})`));
+  }
+  if (filters.channel.length) {
+    conditions.push(inArray(columns.touchpointId, sql`(select ${touchpoints.id} from ${touchpoints} where ${inArray(touchpoints.channel, filters.channel)})`));
+  }
+  if (filters.segment.length) {
+    conditions.push(inArray(columns.customerId, sql`(select ${customers.id} from ${customers} where ${inArray(customers.segmentId, filters.segment)})`));
+  }
+  return conditions;
+}
+
+/** The WHERE clause of every interactions question asked with these filters. */
+export function interactionConditions(filters: InteractionFilters): SQL | undefined {
+  const conditions = scopeConditions(filters, interactions);
+  if (filters.outcome.length) conditions.push(inArray(interactions.outcome, filters.outcome));
+  if (filters.source.length) conditions.push(inArray(interactions.source, filters.source));
+  if (filters.loggedBy.length) conditions.push(inArray(interactions.loggedById, filters.loggedBy));
+  if (filters.customer) conditions.push(eq(interactions.customerId, filters.customer));
+  if (filters.hasDefects === '1') conditions.push(gt(interactions.openDefectCount, 0));
+  if (filters.hasDefects === '0') conditions.push(eq(interactions.openDefectCount, 0));
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** The WHERE clause of every defects question asked with these filters. */
+export function defectConditions(filters: DefectFilters): SQL | undefined {
+  const conditions = scopeConditions(filters, defects);
+  if (filters.status.length) conditions.push(inArray(defects.status, filters.status));
+  if (filters.kind.length) conditions.push(inArray(defects.kind, filters.kind));
+  if (filters.category.length) conditions.push(inArray(defects.categoryId, filters.category));
+  if (filters.severity.length) conditions.push(inArray(defects.severity, filters.severity));
+  if (filters.owner.length) conditions.push(inArray(defects.ownerId, filters.owner));
+  if (filters.customer) conditions.push(eq(defects.customerId, filters.customer));
+  if (filters.interaction) conditions.push(eq(defects.interactionId, filters.interaction));
+  if (filters.overdue === '1') {
+    conditions.push(sql`${defects.dueOn} < current_date`, notInArray(defects.status, ['verified', 'closed', 'dismissed']));
+  }
+  if (filters.auto === '1') conditions.push(isNotNull(defects.autoRule));
+  if (filters.auto === '0') conditions.push(isNull(defects.autoRule));
+  return conditions.length ? and(...conditions) : undefined;
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  channelEnum,
+  defectKindEnum,
+  defectStatusEnum,
+  outcomeEnum,
+  severityEnum,
+  sourceEnum,
+} from '@/db/schema';
+
+/**
+ * The filters that lists, the dashboard, drill-down links, CSV exports and the API share. They
+ * live in the URL: repeat a parameter for several values (`?touchpoint=a&touchpoint=b`); dates
+ * are UTC days, both ends inclusive.
+ */
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-01-31.' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
+  error: 'That date does not exist.',
+});
+
+const many = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value.filter((v) => v !== '') : [value]), z.array(item));
+
+const optional = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === '' || value === null ? undefined : Array.isArray(value) ? value[0] : value), item.optional());
+
+const flag = optional(z.enum(['1', '0'], { error: 'Use 1 or 0.' }));
+
+const uuid = z.uuid({ error: 'Unknown id.' });
+
+/** Where the customer journey is cut: shared by interactions, defects and the dashboard. */
+export const scopeFiltersSchema = z.object({
+  from: optional(day),
+  to: optional(day),
+  touchpoint: many(uuid),
+  stage: many(uuid),
+  channel: many(z.enum(channelEnum.enumValues)),
+  segment: many(uuid),
+});
+
+export const interactionFiltersSchema = scopeFiltersSchema.extend({
+  outcome: many(z.enum(outcomeEnum.enumValues)),
+  source: many(z.enum(sourceEnum.enumValues)),
+  loggedBy: many(uuid),
+  customer: optional(uuid),
+  /** 1: only interactions with at least one open (non-dismissed) defect; 0: only those without. */
+  hasDefects: flag,
+});
+
+export const defectFiltersSchema = scopeFiltersSchema.extend({
+  status: many(z.enum(defectStatusEnum.enumValues)),
+  kind: many(z.enum(defectKindEnum.enumValues)),
+  category: many(uuid),
+  severity: many(z.enum(severityEnum.enumValues)),
+  owner: many(uuid),
+  customer: optional(uuid),
+  interaction: optional(uuid),
+  /** 1: follow-up date passed and the defect still needs work (not verified, closed or dismissed). */
+  overdue: flag,
+  /** 1: raised by an auto-defect rule; 0: logged by hand. */
+  auto: flag,
+});
+
+export type ScopeFilters = z.output<typeof scopeFiltersSchema>;
+export type InteractionFilters = z.output<typeof interactionFiltersSchema>;
+export type DefectFilters = z.output<typeof defectFiltersSchema>;
+
+/** The defect statuses that count in the numbers: everything but dismissed. */
+export const COUNTED_DEFECT_STATUSES = defectStatusEnum.enumValues.filter((s) => s !== 'dismissed');
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Search params (a page's `searchParams` or a URLSearchParams) as a plain object of strings and arrays. */
+export function paramsToObject(params: RawParams): Record<string, string | string[]> {
+  if (!(params instanceof URLSearchParams)) {
+    return Object.fromEntries(Object.entries(params).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+  }
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = values.length === 1 ? values[0]! : values;
+  }
+  return out;
+}
+
+/** Filters back to a query string, for links (drill-downs, pagination, exports). */
+export function filtersToSearchParams(filters: Record<string, unknown>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const v of value) params.append(key, String(v));
+    else params.set(key, String(value));
+  }
+  return params;
+}
