@@ -13,6 +13,8 @@ const integration = (driver: 'pglite' | 'postgres') => ({
   test: {
     name: `integration-${driver}`,
     include: ['tests/integration/**/*.test.ts'],
+    // Tests of the embedded database itself run once, in the PGlite project.
+    exclude: driver === 'postgres' ? ['tests/integration/pglite-*.test.ts'] : [],
     setupFiles: ['tests/support/integration-setup.ts'],
     env: { TEST_DRIVER: driver },
     testTimeout: 30_000,

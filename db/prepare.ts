@@ -1,6 +1,10 @@
+import { inArray, sql } from 'drizzle-orm';
 import { env } from '@/lib/env';
+import type { Database } from './client';
 import { printDemoAccounts } from './demo-accounts';
 import { getDbHandle, pgliteDir } from './index';
+import { users } from './schema';
+import { DEMO_USERS } from './seed-catalog';
 import { isDatabaseEmpty, seedDemoData } from './seed-demo';
 
 /** Opens and migrates the database; seeds the demo company on the first start of an empty one. */
@@ -8,12 +12,21 @@ export async function prepareDatabase(): Promise<void> {
   const started = Date.now();
   const { db, driver } = await getDbHandle();
   console.log(`database: ${driver === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${pgliteDir()}`}, migrations applied`);
-  if (env.SKIP_AUTO_SEED === '1' || !(await isDatabaseEmpty(db))) return;
-  console.log('database: empty, loading the demo company…');
-  const summary = await seedDemoData(db, { scale: env.SEED_SCALE });
-  console.log(
-    `database: demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-      `${summary.customers} customers, ${summary.interactions} interactions, ${summary.defects} defects`,
-  );
-  printDemoAccounts(console.log);
+  if (env.SKIP_AUTO_SEED !== '1' && (await isDatabaseEmpty(db))) {
+    console.log('database: empty, loading the demo company…');
+    const summary = await seedDemoData(db, { scale: env.SEED_SCALE });
+    console.log(
+      `database: demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+        `${summary.customers} customers, ${summary.interactions} interactions, ${summary.defects} defects`,
+    );
+  }
+  if (await demoAccountsActive(db)) printDemoAccounts(console.log);
+}
+
+async function demoAccountsActive(db: Database): Promise<boolean> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(users)
+    .where(inArray(sql`lower(${users.email})`, DEMO_USERS.map((u) => u.email)));
+  return (row?.n ?? 0) > 0;
 }

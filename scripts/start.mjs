@@ -1,14 +1,34 @@
-// `npm start`: builds the app if it has not been built, then serves it. The server migrates the
-// database and loads the demo data itself on first start (instrumentation.ts).
-import { spawnSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `npm start`: builds the app when there is no build or the sources changed since the last one,
+// then serves it. The server migrates the database and loads the demo data itself on first start
+// (instrumentation.ts).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const nextBin = 'node_modules/next/dist/bin/next';
+const stampFile = '.next/outsidein-source-stamp';
+const SOURCES = ['app', 'components', 'lib', 'db', 'instrumentation.ts', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 
-if (!existsSync('.next/BUILD_ID')) {
-  console.log('start: no production build yet, building (takes a minute or two)…');
+/** The newest modification time among the app's sources. */
+function newestSourceTime() {
+  let newest = 0;
+  const visit = (entry) => {
+    if (!existsSync(entry)) return;
+    const stat = statSync(entry);
+    if (stat.isDirectory()) for (const child of readdirSync(entry)) visit(path.join(entry, child));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  SOURCES.forEach(visit);
+  return Math.floor(newest);
+}
+
+const sourceTime = newestSourceTime();
+const builtFor = existsSync(stampFile) ? Number(readFileSync(stampFile, 'utf8')) : -1;
+if (!existsSync('.next/BUILD_ID') || builtFor !== sourceTime) {
+  console.log('start: building the app for production (a minute or two)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(stampFile, String(sourceTime));
 }
 
 const port = process.env.PORT ?? '3000';
