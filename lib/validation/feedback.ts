@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { FEEDBACK_COMMENT_MAX, FEEDBACK_QUESTION_MAX } from '@/lib/feedback/limits';
 
-export const FEEDBACK_COMMENT_MAX = 2_000;
-export const FEEDBACK_QUESTION_MAX = 200;
-/** The honeypot's field name: invisible to people, tempting to form-filling bots. */
-export const HONEYPOT_FIELD = 'website';
+export { FEEDBACK_COMMENT_MAX, FEEDBACK_QUESTION_MAX, HONEYPOT_FIELD } from '@/lib/feedback/limits';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 

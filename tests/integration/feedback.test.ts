@@ -9,6 +9,8 @@ import {
   rotateFeedbackLinkAction,
   setFeedbackQuestionAction,
 } from '@/app/(app)/admin/feedback/actions';
+import { GET as getQr } from '@/app/(app)/admin/feedback/[touchpointId]/qr/route';
+import { qrSvg } from '@/lib/feedback/qr';
 import { FEEDBACK_WINDOW_MINUTES, MAX_FEEDBACK_PER_ADDRESS } from '@/lib/feedback/rate-limit';
 import { submitFeedback } from '@/lib/feedback/submit-feedback';
 import { findPublicFeedbackTouchpoint } from '@/lib/queries/feedback';
@@ -299,5 +301,50 @@ describe('rate limit per address', () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(MAX_FEEDBACK_PER_ADDRESS);
     expect(await feedbackOf(touchpoint.id)).toHaveLength(MAX_FEEDBACK_PER_ADDRESS);
+  });
+});
+
+describe('QR code downloads', () => {
+  const qr = (touchpointId: string, query = '') =>
+    getQr(new Request(`http://shop.example.test/admin/feedback/${touchpointId}/qr${query}`, { headers: { host: 'shop.example.test', 'x-forwarded-proto': 'https' } }), {
+      params: Promise.resolve({ touchpointId }),
+    });
+
+  it('gives an admin the SVG and PNG of the public link, as downloads when asked', async () => {
+    const { touchpoint, token } = await liveLink();
+    signInAs(admin.id);
+    const svg = await qr(touchpoint.id, '?format=svg&download=1');
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toContain('image/svg+xml');
+    expect(svg.headers.get('content-disposition')).toMatch(/^attachment; filename="feedback-qr-till-[a-z0-9-]+\.svg"$/);
+    // The same encoder on the expected URL draws the same code: the QR holds the public link.
+    expect(await svg.text()).toBe(await qrSvg(`https://shop.example.test/f/${token}`));
+
+    const png = await qr(touchpoint.id, '?format=png');
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(png.headers.get('content-disposition')).toMatch(/^inline;/);
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('refuses anonymous callers, staff and managers', async () => {
+    const { touchpoint } = await liveLink();
+    signInAs(null);
+    expect((await qr(touchpoint.id)).status).toBe(401);
+    for (const role of ['staff', 'manager'] as const) {
+      signInAs((await createUser({ role })).id);
+      expect((await qr(touchpoint.id)).status).toBe(403);
+    }
+  });
+
+  it('answers 404 for a link that is off and 400 for a bad request', async () => {
+    const touchpoint = await newTouchpoint();
+    signInAs(admin.id);
+    expect((await qr(touchpoint.id)).status).toBe(404);
+    expect((await qr('not-a-uuid')).status).toBe(400);
+    const { touchpoint: live } = await liveLink();
+    signInAs(admin.id);
+    expect((await qr(live.id, '?format=gif')).status).toBe(400);
   });
 });
