@@ -49,7 +49,7 @@ export async function submitFeedback(input: { token: string; form: Record<string
       return {
         ok: false,
         reason: 'invalid',
-        message: flat.formErrors[0] ?? 'Some answers need another look.',
+        message: flat.formErrors[0] ?? 'Please check the answer marked in red.',
         fieldErrors: flat.fieldErrors as FieldErrors,
       };
     }

@@ -34,7 +34,7 @@ export default async function FeedbackLinksPage() {
         description={`Let customers rate a touchpoint from their phone, no account needed. ${formatInteger(live)} of ${formatInteger(links.length)} links are on.`}
       />
 
-      <ul className="flex flex-col gap-4">
+      <ul className="flex flex-col gap-3">
         {links.map((link) => {
           const url = link.enabled && link.token ? feedbackUrl(origin, link.token) : null;
           const qr = `/admin/feedback/${link.id}/qr`;
@@ -42,9 +42,9 @@ export default async function FeedbackLinksPage() {
           const version = link.token?.slice(0, 8) ?? '';
           return (
             <li key={link.id}>
-              <Card aria-labelledby={`tp-${link.id}`} className="flex flex-col gap-4">
-                <div className="flex flex-wrap items-start justify-between gap-3">
-                  <div>
+              <Card aria-labelledby={`tp-${link.id}`} className={url ? 'flex flex-col gap-4' : 'flex flex-wrap items-center justify-between gap-3'}>
+                <div className="flex min-w-0 flex-1 flex-wrap items-start justify-between gap-3">
+                  <div className="min-w-0">
                     <h2 id={`tp-${link.id}`} className="text-base font-semibold">
                       {link.name}
                     </h2>
