@@ -170,3 +170,19 @@ test('staff and managers cannot reach the feedback links page or the QR codes', 
     await context.close();
   }
 });
+
+test('the form works without JavaScript', async ({ browser }) => {
+  const adminContext = await browser.newContext({ storageState: storageStatePath('admin') });
+  const url = await turnOnLink(await adminContext.newPage(), 'Monitoring app');
+  await adminContext.close();
+
+  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.250' } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(page.getByText('Answer at least one question before sending.')).toBeVisible();
+  await page.getByText('Neutral', { exact: true }).click();
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible();
+  await context.close();
+});

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 
-// Public pages: kept out of search engines, and the token never leaves in a Referer header.
+// Public pages: kept out of search engines, and the token never leaves for another site in a
+// Referer header. Not 'no-referrer': that sends `Origin: null`, and Next.js then refuses the form's
+// server action when it is posted without JavaScript.
 export const metadata: Metadata = {
   robots: { index: false, follow: false },
-  referrer: 'no-referrer',
+  referrer: 'same-origin',
 };
 
 export default function FeedbackLayout({ children }: { children: React.ReactNode }) {
