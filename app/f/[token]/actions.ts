@@ -18,6 +18,8 @@ export interface FeedbackFormState {
  * feedback, so it validates, rate-limits and checks the token itself (lib/feedback/submit-feedback).
  */
 export async function submitFeedbackAction(token: string, _previous: FeedbackFormState, formData: FormData): Promise<FeedbackFormState> {
+  // Every export here is a public endpoint: refuse anything but the page's own form.
+  if (typeof token !== 'string' || !(formData instanceof FormData)) return { message: 'Send your answers from the feedback page.' };
   const form: Record<string, unknown> = {};
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
@@ -25,7 +27,7 @@ export async function submitFeedbackAction(token: string, _previous: FeedbackFor
     form[key] = value;
     values[key] = value;
   }
-  const result = await submitFeedback({ token: typeof token === 'string' ? token : '', form, address: clientAddress(await headers()) });
+  const result = await submitFeedback({ token, form, address: clientAddress(await headers()) });
   if (result.ok) redirect(`/f/${token}/thanks`);
   return { message: result.message, fieldErrors: result.fieldErrors, values };
 }
