@@ -314,6 +314,22 @@ export const auditEvents = pgTable(
   ],
 );
 
+// One row per accepted (or honeypot-caught) public feedback submission, keyed by a keyed hash of
+// the sender's address, never the address itself: the feedback form's rate limit, shared by every
+// app instance. Rows past the window are pruned as new ones arrive.
+export const feedbackRateHits = pgTable(
+  'feedback_rate_hits',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    addressHash: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('feedback_rate_hits_address_created_idx').on(t.addressHash, t.createdAt),
+    index('feedback_rate_hits_created_at_idx').on(t.createdAt),
+  ],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   interactions: many(interactions),
   ownedDefects: many(defects),

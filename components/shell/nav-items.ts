@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'viewDashboard' },
   { href: '/my-work', label: 'My work', permission: 'viewOwnWork' },
   { href: '/admin/users', label: 'Users', permission: 'administer' },
+  { href: '/admin/feedback', label: 'Feedback links', permission: 'administer' },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { problem } from '@/lib/api/problem';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/roles';
+import { feedbackUrl, requestOrigin } from '@/lib/feedback/public-url';
+import { qrPng, qrSvg } from '@/lib/feedback/qr';
+import { findEnabledFeedbackLink } from '@/lib/queries/feedback';
+
+const querySchema = z.object({
+  touchpointId: z.uuid({ error: 'Unknown touchpoint.' }),
+  format: z.enum(['png', 'svg'], { error: 'The format must be png or svg.' }).default('svg'),
+  download: z.enum(['0', '1']).default('0'),
+});
+
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'touchpoint';
+
+/** The QR code of a touchpoint's feedback link, as SVG or PNG; admins only. */
+export async function GET(request: Request, { params }: { params: Promise<{ touchpointId: string }> }): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return problem(401, 'Unauthorized', 'Sign in as an admin to download QR codes.');
+  if (!can(user.role, 'administer')) return problem(403, 'Forbidden', 'Only admins manage feedback links.');
+
+  const search = new URL(request.url).searchParams;
+  const parsed = querySchema.safeParse({
+    touchpointId: (await params).touchpointId,
+    format: search.get('format') ?? undefined,
+    download: search.get('download') ?? undefined,
+  });
+  if (!parsed.success) return problem(400, 'Bad Request', z.prettifyError(parsed.error));
+
+  const link = await findEnabledFeedbackLink({ touchpointId: parsed.data.touchpointId });
+  if (!link) return problem(404, 'Not Found', 'This touchpoint has no feedback link switched on.');
+
+  const url = feedbackUrl(requestOrigin(request.headers), link.token);
+  const filename = `feedback-qr-${slug(link.name)}.${parsed.data.format}`;
+  const headers = {
+    // The code changes when the link is rotated: never serve a stale one.
+    'cache-control': 'private, no-store',
+    'content-disposition': `${parsed.data.download === '1' ? 'attachment' : 'inline'}; filename="${filename}"`,
+    'x-content-type-options': 'nosniff',
+  };
+  if (parsed.data.format === 'png') {
+    return new Response(new Uint8Array(await qrPng(url)), { headers: { ...headers, 'content-type': 'image/png' } });
+  }
+  return new Response(await qrSvg(url), { headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' } });
+}
