@@ -74,10 +74,18 @@ export function TextAreaField({
   const text = firstError(error);
   return (
     <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={name} className="text-sm font-medium">
+      <label htmlFor={textarea.id ?? name} className="text-sm font-medium">
         {label}
       </label>
-      <textarea id={name} name={name} rows={3} aria-invalid={text ? true : undefined} aria-describedby={describedBy(name, text, hint)} className={controlClass(text)} {...textarea} />
+      <textarea
+        name={name}
+        rows={3}
+        aria-invalid={text ? true : undefined}
+        aria-describedby={describedBy(name, text, hint)}
+        className={controlClass(text)}
+        {...textarea}
+        id={textarea.id ?? name}
+      />
       <Help name={name} error={text} hint={hint} />
     </div>
   );
