@@ -13,6 +13,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/my-work', label: 'My work', permission: 'viewOwnWork' },
   { href: '/admin/stages', label: 'Stages', permission: 'administer' },
   { href: '/admin/touchpoints', label: 'Touchpoints', permission: 'administer' },
+  { href: '/admin/categories', label: 'Categories', permission: 'administer' },
+  { href: '/admin/segments', label: 'Segments', permission: 'administer' },
   { href: '/admin/users', label: 'Users', permission: 'administer' },
 ];
 
