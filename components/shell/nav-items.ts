@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'viewDashboard' },
   { href: '/my-work', label: 'My work', permission: 'viewOwnWork' },
+  { href: '/account/password', label: 'Change password', permission: 'viewOwnWork' },
   { href: '/admin/stages', label: 'Stages', permission: 'administer' },
   { href: '/admin/touchpoints', label: 'Touchpoints', permission: 'administer' },
   { href: '/admin/categories', label: 'Categories', permission: 'administer' },
