@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/categories', label: 'Categories', permission: 'administer' },
   { href: '/admin/segments', label: 'Segments', permission: 'administer' },
   { href: '/admin/users', label: 'Users', permission: 'administer' },
+  { href: '/admin/api-keys', label: 'API keys', permission: 'administer' },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

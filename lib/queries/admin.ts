@@ -1,7 +1,7 @@
 import 'server-only';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { customers, defectCategories, defects, journeyStages, segments, touchpoints } from '@/db/schema';
+import { apiKeys, customers, defectCategories, defects, journeyStages, segments, touchpoints, users } from '@/db/schema';
 import type { ListKind } from '@/lib/validation/admin-lists';
 
 /** Journey stages in order, each with how many touchpoints use it. */
@@ -69,3 +69,22 @@ export async function listListItemsWithUsage(kind: ListKind) {
 }
 
 export type ListItemRow = Awaited<ReturnType<typeof listListItemsWithUsage>>[number];
+
+/** API keys, newest first, with when each was last used; never their secrets. */
+export async function listApiKeys() {
+  const db = await getDb();
+  return db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      scopes: apiKeys.scopes,
+      createdAt: apiKeys.createdAt,
+      createdBy: users.name,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdById))
+    .orderBy(sql`${apiKeys.revokedAt} is not null`, desc(apiKeys.createdAt));
+}
