@@ -47,10 +47,17 @@ export function SelectField({
   const text = firstError(error);
   return (
     <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={name} className="text-sm font-medium">
+      <label htmlFor={select.id ?? name} className="text-sm font-medium">
         {label}
       </label>
-      <select id={name} name={name} aria-invalid={text ? true : undefined} aria-describedby={describedBy(name, text, hint)} className={controlClass(text)} {...select}>
+      <select
+        name={name}
+        aria-invalid={text ? true : undefined}
+        aria-describedby={describedBy(name, text, hint)}
+        className={controlClass(text)}
+        {...select}
+        id={select.id ?? name}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
