@@ -2,8 +2,11 @@
 export function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  if (keys.length === 0) return <span className="text-muted">—</span>;
+  const all = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  // For an edit, only what changed; a create or delete shows every value it recorded.
+  const isEdit = isRecord(before) && isRecord(after);
+  const keys = isEdit ? all.filter((key) => show(b[key]) !== show(a[key])) : all;
+  if (keys.length === 0) return <span className="text-muted">{isEdit ? 'No change' : '—'}</span>;
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
       {keys.map((key) => {

@@ -29,7 +29,7 @@ export function CreateUserForm() {
           onDismiss={() => setCreated(undefined)}
         />
       ) : null}
-      <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
+      <form ref={formRef} action={formAction} noValidate className="grid gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-start">
         <Field id="new-user-name" label="Name" name="name" required autoComplete="off" defaultValue={typed?.name ?? ''} error={errors.name} />
         <Field id="new-user-email" label="Email" name="email" type="email" required autoComplete="off" defaultValue={typed?.email ?? ''} error={errors.email} />
         <SelectField
@@ -40,11 +40,13 @@ export function CreateUserForm() {
           error={errors.role}
           options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
         />
-        <FormMessage message={state && !state.ok ? state.message : undefined} />
-        <div>
+        <div className="md:pt-6">
           <Button type="submit" disabled={pending}>
             {pending ? 'Creating…' : 'Create user'}
           </Button>
+        </div>
+        <div className="md:col-span-4">
+          <FormMessage message={state && !state.ok ? state.message : undefined} />
         </div>
       </form>
     </div>
