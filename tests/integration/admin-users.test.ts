@@ -5,6 +5,7 @@ import { users } from '@/db/schema';
 import { changeOwnPasswordAction } from '@/app/(app)/account/password/actions';
 import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } from '@/app/(app)/admin/users/actions';
 import { authenticate } from '@/lib/auth/authenticate';
+import { requirePermission, requireUser } from '@/lib/auth/current-user';
 import { verifyPassword } from '@/lib/auth/password';
 import { DUPLICATE_EMAIL, WRONG_CURRENT_PASSWORD } from '@/lib/users/manage-users';
 import { LAST_ADMIN_MESSAGE } from '@/lib/users/set-user-active';
@@ -145,5 +146,28 @@ describe('user administration', () => {
     expect(row.mustChangePassword).toBe(false);
     expect(await verifyPassword(row.passwordHash, 'a brand new secret')).toBe(true);
     expect((await auditFor(staff.id)).at(-1)).toMatchObject({ action: 'user.password_changed', actorId: staff.id });
+  });
+
+  it('sends a user holding a one-time password to change it before any other page', async () => {
+    const admin = await createUser({ role: 'admin' });
+    signInAs(admin.id);
+    const created = await createUserAction({ name: 'Fresh Face', email: 'fresh.face@example.test', role: 'manager' });
+    if (!created.ok) throw new Error(created.message);
+    signInAs(created.data.id);
+    const redirectTarget = async (work: Promise<unknown>) => {
+      const error = await work.then(() => null, (e: unknown) => e as { digest?: string });
+      return error?.digest?.split(';')[2];
+    };
+    expect(await redirectTarget(requirePermission('viewDashboard'))).toBe('/account/password');
+    expect(await redirectTarget(requireUser())).toBe('/account/password');
+    expect(await requireUser({ allowPendingPasswordChange: true })).toMatchObject({ id: created.data.id, mustChangePassword: true });
+
+    const changed = await changeOwnPasswordAction({
+      currentPassword: created.data.oneTimePassword,
+      newPassword: 'my very own password',
+      confirmPassword: 'my very own password',
+    });
+    expect(changed).toMatchObject({ ok: true, data: { home: '/dashboard' } });
+    expect(await requirePermission('viewDashboard')).toMatchObject({ id: created.data.id, mustChangePassword: false });
   });
 });
