@@ -2,11 +2,12 @@ import 'server-only';
 import { getDb } from '@/db';
 import type { Transaction } from '@/db';
 import { ActionError, type FieldErrors } from '@/lib/action';
-import { isUniqueViolation } from './db-errors';
+import { isForeignKeyViolation, isUniqueViolation } from './db-errors';
 
 /**
  * Runs an admin change in one transaction. A unique index refusing the write (two admins racing
- * to the same name) becomes a 409 with the message beside the field, never a 500.
+ * to the same name) becomes a 409 with the message beside the field, never a 500; so does a
+ * foreign key whose target vanished meanwhile.
  */
 export async function adminTransaction<T>(
   body: (tx: Transaction) => Promise<T>,
@@ -17,6 +18,8 @@ export async function adminTransaction<T>(
     return await db.transaction(body);
   } catch (error) {
     if (isUniqueViolation(error)) throw new ActionError(409, onDuplicate.message, onDuplicate.fieldErrors);
+    // Another admin removed what this change refers to (a stage deleted under a new touchpoint).
+    if (isForeignKeyViolation(error)) throw new ActionError(409, 'Something this change refers to was just changed by someone else. Reload the page and try again.');
     throw error;
   }
 }

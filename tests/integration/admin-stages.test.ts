@@ -78,4 +78,11 @@ describe('journey stage administration', () => {
     expect(result).toMatchObject({ ok: false, status: 409, fieldErrors: { name: [DUPLICATE_STAGE] } });
     expect(await createStageAction({ name: '' })).toMatchObject({ ok: false, status: 422, fieldErrors: { name: ['Enter a name.'] } });
   });
+
+  it('answers 409, never 500, when two admins create the same name at once', async () => {
+    signInAs((await createUser({ role: 'admin' })).id);
+    const results = await Promise.all(Array.from({ length: 4 }, () => createStageAction({ name: 'Simultaneous' })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const failed of results.filter((r) => !r.ok)) expect(failed).toMatchObject({ status: 409, fieldErrors: { name: [DUPLICATE_STAGE] } });
+  });
 });
