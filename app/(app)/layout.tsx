@@ -2,6 +2,7 @@ import { AppShell } from '@/components/shell/app-shell';
 import { requireUser } from '@/lib/auth/current-user';
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // The layout also wraps the change-password page, so the forced redirect happens in each page.
+  const user = await requireUser({ allowPendingPasswordChange: true });
   return <AppShell user={user}>{children}</AppShell>;
 }

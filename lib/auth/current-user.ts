@@ -37,10 +37,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
 });
 
-/** For pages: the signed-in user, or a redirect to sign-in. */
-export async function requireUser(): Promise<CurrentUser> {
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+/**
+ * For pages: the signed-in user, or a redirect to sign-in. A user who still holds a one-time
+ * password is sent to choose their own first; only that page passes allowPendingPasswordChange.
+ */
+export async function requireUser(options: { allowPendingPasswordChange?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
+  if (user.mustChangePassword && !options.allowPendingPasswordChange) redirect(CHANGE_PASSWORD_PATH);
   return user;
 }
 

@@ -1,29 +1,23 @@
 import 'server-only';
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { ActionError } from '@/lib/action';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import { assertAnotherActiveAdmin, lockAdminGuard } from './admin-guard';
 
-export const LAST_ADMIN_MESSAGE = 'There must always be at least one active admin.';
+export { LAST_ADMIN_MESSAGE } from './admin-guard';
 
 /** Deactivates or reactivates a user; refuses to leave the company without an active admin. */
 export async function setUserActive(actor: CurrentUser, input: { userId: string; active: boolean }): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
+    await lockAdminGuard(tx);
     const [target] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
     if (!target) throw new ActionError(404, 'That user no longer exists.');
     if (target.active === input.active) return;
-    if (!input.active && target.role === 'admin') {
-      // Row locks on the other admins keep two concurrent demotions from both passing.
-      const others = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, target.id)))
-        .for('update');
-      if (others.length === 0) throw new ActionError(409, LAST_ADMIN_MESSAGE);
-    }
+    if (!input.active && target.role === 'admin') await assertAnotherActiveAdmin(tx, target.id);
     await tx.update(users).set({ active: input.active, updatedAt: new Date() }).where(eq(users.id, target.id));
     await recordAudit(tx, {
       actor,

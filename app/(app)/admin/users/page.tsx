@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UserActiveToggle } from '@/components/admin/user-active-toggle';
+import { UserRowActions } from '@/components/admin/user-row-actions';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -13,35 +15,42 @@ export default async function UsersPage() {
   const rows = await listUsers();
   return (
     <>
-      <PageHeader title="Users" description="Everyone who can sign in, their role, and whether they still may." />
-      <Card>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-border align-top">
-                  <td className="py-2 pr-4 font-medium">{row.name}</td>
-                  <td className="py-2 pr-4">{row.email}</td>
-                  <td className="py-2 pr-4">{ROLE_LABELS[row.role]}</td>
-                  <td className="py-2 pr-4">{row.active ? 'Active' : <span className="text-danger">Deactivated</span>}</td>
-                  <td className="py-2">
-                    <UserActiveToggle userId={row.id} userName={row.name} active={row.active} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Card>
+      <PageHeader title="Users" description="Everyone who can sign in, their role, and whether they still may. There is always at least one active admin." />
+      <div className="flex flex-col">
+        <Card aria-labelledby="new-user-heading" className="mb-6">
+          <h2 id="new-user-heading" className="mb-3 text-lg font-semibold">
+            New user
+          </h2>
+          <CreateUserForm />
+        </Card>
+        <Card aria-labelledby="users-heading">
+          <h2 id="users-heading" className="mb-1 text-lg font-semibold">
+            Everyone ({rows.length})
+          </h2>
+          <ul className="flex flex-col">
+            {rows.map((row) => (
+              <li
+                key={row.id}
+                aria-label={row.name}
+                className="grid gap-3 border-t border-border py-3 first:border-t-0 md:grid-cols-[minmax(0,1.2fr)_minmax(0,2fr)_auto] md:items-start"
+              >
+                <div className="min-w-0">
+                  <p className="font-medium">{row.name}</p>
+                  <p className="truncate text-sm text-muted" title={row.email}>
+                    {row.email}
+                  </p>
+                  <p className="text-sm">
+                    {ROLE_LABELS[row.role]} · {row.active ? 'Active' : <span className="text-danger">Deactivated</span>}
+                  </p>
+                  {row.mustChangePassword ? <p className="text-xs text-muted">Must choose a new password</p> : null}
+                </div>
+                <UserRowActions userId={row.id} userName={row.name} role={row.role} />
+                <UserActiveToggle userId={row.id} userName={row.name} active={row.active} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,0 +1,135 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { AuditChanges } from '@/components/admin/audit-changes';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePermission } from '@/lib/auth/current-user';
+import { formatDateTime, formatInteger } from '@/lib/format';
+import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFacets } from '@/lib/queries/audit';
+import { auditFiltersSchema, type AuditFilters } from '@/lib/validation/audit';
+import { paramsToObject } from '@/lib/validation/filters';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const inputClass = 'min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm';
+
+function hrefFor(filters: AuditFilters, page: number) {
+  const params = new URLSearchParams();
+  for (const key of ['action', 'entity', 'actor', 'from', 'to'] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `/admin/audit?${query}` : '/admin/audit';
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission('administer');
+  const parsed = auditFiltersSchema.safeParse(paramsToObject(await searchParams));
+  const filters: AuditFilters = parsed.success ? parsed.data : { page: 1 };
+  const errors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  const [{ rows, total }, facets] = await Promise.all([listAuditEvents(filters), listAuditFacets()]);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every admin change, delete, role change and failed sign-in: who, when, what, and the values before and after." />
+      <Card className="mb-6">
+        <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="audit-action" className="text-sm font-medium">Action</label>
+            <select id="audit-action" name="action" defaultValue={filters.action ?? ''} className={inputClass}>
+              <option value="">Any action</option>
+              {facets.actions.map((action) => (
+                <option key={action} value={action}>{action}</option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="audit-entity" className="text-sm font-medium">Record type</label>
+            <select id="audit-entity" name="entity" defaultValue={filters.entity ?? ''} className={inputClass}>
+              <option value="">Any type</option>
+              {facets.entities.map((entity) => (
+                <option key={entity} value={entity}>{entity}</option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="audit-actor" className="text-sm font-medium">Who</label>
+            <input id="audit-actor" name="actor" type="search" placeholder="Email or part of it" defaultValue={filters.actor ?? ''} className={inputClass} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="audit-from" className="text-sm font-medium">From (UTC)</label>
+            <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ''} aria-describedby={errors.from ? 'audit-from-error' : undefined} className={inputClass} />
+            {errors.from ? <p id="audit-from-error" className="text-sm text-danger">{errors.from[0]}</p> : null}
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="audit-to" className="text-sm font-medium">To (UTC)</label>
+            <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ''} aria-describedby={errors.to ? 'audit-to-error' : undefined} className={inputClass} />
+            {errors.to ? <p id="audit-to-error" className="text-sm text-danger">{errors.to[0]}</p> : null}
+          </div>
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass('primary')}>Filter</button>
+            <Link href="/admin/audit" className={buttonClass('ghost')}>Clear</Link>
+          </div>
+        </form>
+      </Card>
+
+      <Card aria-labelledby="events-heading">
+        <h2 id="events-heading" className="mb-3 text-lg font-semibold" aria-live="polite">
+          {formatInteger(total)} {total === 1 ? 'event' : 'events'}
+          {total > 0 ? <span className="text-sm font-normal text-muted"> · page {filters.page} of {formatInteger(pages)}</span> : null}
+        </h2>
+        {rows.length === 0 ? (
+          <p className="text-sm text-muted">No events match these filters.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-muted">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">When</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Who</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Action</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Record</th>
+                  <th scope="col" className="py-2 font-medium">Before → after</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} className="border-t border-border align-top">
+                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
+                    <td className="py-2 pr-4 break-all">
+                      {row.actorLabel ?? <span className="text-muted">System</span>}
+                      {row.ip ? <span className="block text-xs text-muted">{row.ip}</span> : null}
+                    </td>
+                    <td className="py-2 pr-4 font-mono text-xs">{row.action}</td>
+                    <td className="py-2 pr-4">
+                      {row.entityType}
+                      {row.entityId ? <span className="block max-w-48 truncate font-mono text-xs text-muted" title={row.entityId}>{row.entityId}</span> : null}
+                    </td>
+                    <td className="py-2 min-w-64">
+                      <AuditChanges before={row.before} after={row.after} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {pages > 1 ? (
+          <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
+            {filters.page > 1 ? (
+              <Link href={hrefFor(filters, filters.page - 1)} className={buttonClass('secondary')}>Newer</Link>
+            ) : <span />}
+            {filters.page < pages ? (
+              <Link href={hrefFor(filters, filters.page + 1)} className={buttonClass('secondary')}>Older</Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </Card>
+    </>
+  );
+}

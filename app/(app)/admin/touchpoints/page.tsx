@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePermission } from '@/lib/auth/current-user';
+import { formatInteger } from '@/lib/format';
+import { ADMIN_VOLUME_DAYS, listTouchpointsWithVolume, type TouchpointVolumeRow } from '@/lib/queries/touchpoints';
+import { CHANNEL_LABELS } from '@/lib/validation/touchpoints';
+
+export const metadata: Metadata = { title: 'Touchpoints' };
+
+export default async function TouchpointsAdminPage() {
+  await requirePermission('administer');
+  const rows = await listTouchpointsWithVolume();
+  const byStage = new Map<string, { name: string; rows: TouchpointVolumeRow[] }>();
+  for (const row of rows) {
+    const group = byStage.get(row.stageId) ?? { name: row.stageName, rows: [] };
+    group.rows.push(row);
+    byStage.set(row.stageId, group);
+  }
+  return (
+    <>
+      <PageHeader title="Touchpoints" description={`Every point of contact, by journey stage, with its interactions and defects in the last ${ADMIN_VOLUME_DAYS} days.`}>
+        <Link href="/admin/touchpoints/new" className={buttonClass('primary')}>
+          New touchpoint
+        </Link>
+      </PageHeader>
+      {byStage.size === 0 ? <p className="text-muted">No touchpoints yet. Create the first one.</p> : null}
+      <div className="flex flex-col gap-6">
+        {[...byStage.entries()].map(([stageId, group]) => (
+          <Card key={stageId} aria-labelledby={`stage-${stageId}`}>
+            <h2 id={`stage-${stageId}`} className="mb-3 text-lg font-semibold">
+              {group.name}
+            </h2>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead className="text-muted">
+                  <tr>
+                    <th scope="col" className="py-2 pr-4 font-medium">Touchpoint</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Channel</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Status</th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium">Interactions ({ADMIN_VOLUME_DAYS} d)</th>
+                    <th scope="col" className="py-2 text-right font-medium">Defects ({ADMIN_VOLUME_DAYS} d)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.rows.map((row) => (
+                    <tr key={row.id} className="border-t border-border">
+                      <td className="py-2 pr-4">
+                        <Link href={`/admin/touchpoints/${row.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
+                          {row.name}
+                        </Link>
+                      </td>
+                      <td className="py-2 pr-4">{CHANNEL_LABELS[row.channel]}</td>
+                      <td className="py-2 pr-4">{row.active ? 'Active' : <span className="text-muted">Inactive</span>}</td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{formatInteger(row.interactions)}</td>
+                      <td className="py-2 text-right tabular-nums">{formatInteger(row.defects)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}

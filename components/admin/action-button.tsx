@@ -1,0 +1,63 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/action';
+
+/**
+ * One button that calls a guarded server action with a fixed input and says what happened next
+ * to it. A `confirm` text asks first (for deletes); `redirectTo` leaves the page on success.
+ */
+export function ActionButton({
+  action,
+  input,
+  children,
+  label,
+  variant = 'secondary',
+  confirm,
+  redirectTo,
+  successMessage,
+}: {
+  action: (raw: unknown) => Promise<ActionResult<unknown>>;
+  input: Record<string, unknown>;
+  children: React.ReactNode;
+  /** Accessible name when the visible text alone is ambiguous in a list. */
+  label?: string;
+  variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
+  confirm?: string;
+  redirectTo?: string;
+  successMessage?: string;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ text: string; ok: boolean }>();
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <Button
+        type="button"
+        variant={variant}
+        disabled={pending}
+        aria-label={label}
+        onClick={() => {
+          if (confirm && !window.confirm(confirm)) return;
+          startTransition(async () => {
+            const result = await action(input);
+            if (result.ok) {
+              setMessage(successMessage ? { text: successMessage, ok: true } : undefined);
+              if (redirectTo) router.push(redirectTo);
+              router.refresh();
+            } else {
+              setMessage({ text: result.message, ok: false });
+            }
+          });
+        }}
+      >
+        {pending ? 'Working…' : children}
+      </Button>
+      <p role="status" aria-live="polite" className={message?.ok ? 'text-sm text-success' : 'max-w-md text-sm text-danger'}>
+        {message?.text}
+      </p>
+    </div>
+  );
+}

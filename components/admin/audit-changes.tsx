@@ -1,0 +1,42 @@
+/** An audit event's before/after as one line per changed field. */
+export function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
+  const b = isRecord(before) ? before : {};
+  const a = isRecord(after) ? after : {};
+  const all = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  // For an edit, only what changed; a create or delete shows every value it recorded.
+  const isEdit = isRecord(before) && isRecord(after);
+  const keys = isEdit ? all.filter((key) => show(b[key]) !== show(a[key])) : all;
+  if (keys.length === 0) return <span className="text-muted">{isEdit ? 'No change' : '—'}</span>;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
+      {keys.map((key) => {
+        const from = key in b ? show(b[key]) : null;
+        const to = key in a ? show(a[key]) : null;
+        return (
+          <div key={key} className="contents">
+            <dt className="font-medium text-muted">{key}</dt>
+            <dd className="break-all">
+              {from !== null && to !== null && from !== to ? (
+                <>
+                  <del className="text-danger">{from}</del> <span aria-label="changed to">→</span> <ins className="text-success no-underline">{to}</ins>
+                </>
+              ) : (
+                (to ?? from)
+              )}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'string') return value === '' ? '""' : value;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { createApiKeyAction } from '@/app/(app)/admin/api-keys/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { API_SCOPES } from '@/lib/auth/api-keys';
+import { API_SCOPE_LABELS } from '@/lib/validation/api-keys';
+import { OneTimeSecret } from './one-time-secret';
+import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+
+export function CreateApiKeyForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [created, setCreated] = useState<{ name: string; key: string }>();
+  const [state, formAction, pending] = useActionForm(createApiKeyAction, (data) => {
+    setCreated(data);
+    formRef.current?.reset();
+  });
+  const errors = fieldErrors(state);
+  const typed = failedValues(state);
+  const scopeError = errors.scopes?.[0];
+  return (
+    <div className="flex flex-col gap-4">
+      {created ? (
+        <OneTimeSecret
+          title={`API key “${created.name}”`}
+          secret={created.key}
+          note="Copy it now into the system that will use it: it is shown only this once. Send it as “Authorization: Bearer <key>”."
+          onDismiss={() => setCreated(undefined)}
+        />
+      ) : null}
+      <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
+        <Field id="api-key-name" label="Name" name="name" required maxLength={80} hint="Which system uses it, e.g. “Website checkout”." defaultValue={typed?.name ?? ''} error={errors.name} />
+        <fieldset className="flex flex-col gap-1" aria-describedby={scopeError ? 'scopes-error' : undefined}>
+          <legend className="text-sm font-medium">Scopes</legend>
+          {API_SCOPES.map((scope) => (
+            <label key={scope} className="flex min-h-10 items-center gap-2 text-sm">
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'metrics:read'} className="size-4 accent-primary" />
+              {API_SCOPE_LABELS[scope]} <code className="text-xs text-muted">{scope}</code>
+            </label>
+          ))}
+          {scopeError ? (
+            <p id="scopes-error" className="text-sm text-danger">
+              {scopeError}
+            </p>
+          ) : null}
+        </fieldset>
+        <FormMessage message={state && !state.ok ? state.message : undefined} />
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Creating…' : 'Create API key'}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { createUserAction } from '@/app/(app)/admin/users/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
+import { SelectField } from './form-controls';
+import { OneTimeSecret } from './one-time-secret';
+import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+
+export function CreateUserForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [created, setCreated] = useState<{ name: string; oneTimePassword: string }>();
+  const [state, formAction, pending] = useActionForm(createUserAction, (data) => {
+    setCreated(data);
+    formRef.current?.reset();
+  });
+  const errors = fieldErrors(state);
+  const typed = failedValues(state);
+  return (
+    <div className="flex flex-col gap-4">
+      {created ? (
+        <OneTimeSecret
+          title={`One-time password for ${created.name}`}
+          secret={created.oneTimePassword}
+          note="Give it to them privately. It is shown only now; they must choose their own password when they first sign in."
+          onDismiss={() => setCreated(undefined)}
+        />
+      ) : null}
+      <form ref={formRef} action={formAction} noValidate className="grid gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-start">
+        <Field id="new-user-name" label="Name" name="name" required autoComplete="off" defaultValue={typed?.name ?? ''} error={errors.name} />
+        <Field id="new-user-email" label="Email" name="email" type="email" required autoComplete="off" defaultValue={typed?.email ?? ''} error={errors.email} />
+        <SelectField
+          id="new-user-role"
+          label="Role"
+          name="role"
+          defaultValue={typed?.role ?? 'staff'}
+          error={errors.role}
+          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        />
+        <div className="md:pt-6">
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Creating…' : 'Create user'}
+          </Button>
+        </div>
+        <div className="md:col-span-4">
+          <FormMessage message={state && !state.ok ? state.message : undefined} />
+        </div>
+      </form>
+    </div>
+  );
+}

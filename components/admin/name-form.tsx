@@ -1,0 +1,65 @@
+'use client';
+
+import { useRef } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import type { ActionResult } from '@/lib/action';
+import { TextAreaField } from './form-controls';
+import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+
+/**
+ * The small form behind creating and renaming stages, categories and segments: a name, and a
+ * description where the thing has one. Hidden fields carry the id of what is renamed.
+ */
+export function NameForm({
+  action,
+  hidden = {},
+  idPrefix,
+  defaults = {},
+  withDescription = false,
+  submitLabel,
+  successMessage,
+  resetOnSuccess = false,
+}: {
+  action: (raw: FormData) => Promise<ActionResult<unknown>>;
+  hidden?: Record<string, string>;
+  idPrefix: string;
+  defaults?: { name?: string; description?: string | null };
+  withDescription?: boolean;
+  submitLabel: string;
+  successMessage: string;
+  resetOnSuccess?: boolean;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionForm<unknown>(action, () => {
+    if (resetOnSuccess) formRef.current?.reset();
+  });
+  const errors = fieldErrors(state);
+  const typed = failedValues(state);
+  return (
+    <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
+      {Object.entries(hidden).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <Field id={`${idPrefix}-name`} label="Name" name="name" required maxLength={80} defaultValue={typed?.name ?? defaults.name ?? ''} error={errors.name} />
+      {withDescription ? (
+        <TextAreaField
+          id={`${idPrefix}-description`}
+          label="Description"
+          name="description"
+          rows={2}
+          maxLength={500}
+          defaultValue={typed?.description ?? defaults.description ?? ''}
+          error={errors.description}
+        />
+      ) : null}
+      <FormMessage message={state ? (state.ok ? successMessage : state.message) : undefined} tone={state?.ok ? 'success' : 'error'} />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

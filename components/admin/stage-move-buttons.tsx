@@ -1,0 +1,48 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { moveStageAction } from '@/app/(app)/admin/stages/actions';
+import { Button } from '@/components/ui/button';
+
+/** Up and down buttons that keep keyboard focus on the moved stage as the list reorders. */
+export function StageMoveButtons({ stageId, stageName, isFirst, isLast }: { stageId: string; stageName: string; isFirst: boolean; isLast: boolean }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string>();
+  const refocus = useRef<'up' | 'down' | null>(null);
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (pending || !refocus.current) return;
+    // The same direction if it can still move that way, else the other button.
+    const preferred = refocus.current === 'up' ? (isFirst ? down : up) : isLast ? up : down;
+    refocus.current = null;
+    preferred.current?.focus();
+  }, [pending, isFirst, isLast]);
+
+  const move = (direction: 'up' | 'down') =>
+    startTransition(async () => {
+      const result = await moveStageAction({ stageId, direction });
+      setError(result.ok ? undefined : result.message);
+      refocus.current = direction;
+      router.refresh();
+    });
+
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <div className="flex gap-2">
+        <Button ref={up} type="button" variant="secondary" className="px-3" disabled={pending || isFirst} aria-label={`Move ${stageName} up`} onClick={() => move('up')}>
+          <span aria-hidden="true">↑</span>
+        </Button>
+        <Button ref={down} type="button" variant="secondary" className="px-3" disabled={pending || isLast} aria-label={`Move ${stageName} down`} onClick={() => move('down')}>
+          <span aria-hidden="true">↓</span>
+        </Button>
+      </div>
+      <p role="status" aria-live="polite" className="text-sm text-danger">
+        {error}
+      </p>
+    </div>
+  );
+}

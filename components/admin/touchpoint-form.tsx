@@ -1,0 +1,155 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { createTouchpointAction, updateTouchpointAction } from '@/app/(app)/admin/touchpoints/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import type { Touchpoint } from '@/db/schema';
+import { CHANNEL_LABELS, CHANNELS } from '@/lib/validation/touchpoints';
+import { CheckboxField, SelectField, TextAreaField } from './form-controls';
+import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+
+type Editable = Pick<
+  Touchpoint,
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'stageId'
+  | 'channel'
+  | 'opportunities'
+  | 'expectationTarget'
+  | 'ruleLostSale'
+  | 'ruleBelowExpectation'
+  | 'ruleBelowExpectationGap'
+  | 'ruleLowCsat'
+  | 'ruleLowCsatMax'
+  | 'ruleLowNps'
+  | 'ruleLowNpsMax'
+>;
+
+const DEFAULTS = {
+  opportunities: 1,
+  expectationTarget: 4,
+  ruleLostSale: true,
+  ruleBelowExpectation: true,
+  ruleBelowExpectationGap: 1,
+  ruleLowCsat: true,
+  ruleLowCsatMax: 2,
+  ruleLowNps: false,
+  ruleLowNpsMax: 6,
+};
+
+/** Creates a touchpoint, or edits one when `touchpoint` is given. */
+export function TouchpointForm({ touchpoint, stages }: { touchpoint?: Editable; stages: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const action = touchpoint ? updateTouchpointAction : createTouchpointAction;
+  const [state, formAction, pending] = useActionForm<unknown>(action, () => {
+    if (!touchpoint) router.push('/admin/touchpoints');
+    router.refresh();
+  });
+  const errors = fieldErrors(state);
+  const typed = failedValues(state);
+  // After a failed submit show what was typed; otherwise the saved values.
+  const text = (key: keyof Editable, fallback: string | number | null | undefined) => typed?.[key] ?? String(fallback ?? '');
+  const ticked = (key: keyof Editable, fallback: boolean) => (typed ? typed[key] === 'on' : fallback);
+  const saved = { ...DEFAULTS, ...touchpoint };
+
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-4">
+      {touchpoint ? <input type="hidden" name="touchpointId" value={touchpoint.id} /> : null}
+      <Field label="Name" name="name" required maxLength={120} defaultValue={text('name', saved.name)} error={errors.name} />
+      <TextAreaField label="Description" name="description" maxLength={1000} defaultValue={text('description', saved.description)} error={errors.description} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label="Journey stage"
+          name="stageId"
+          defaultValue={text('stageId', saved.stageId ?? stages[0]?.id)}
+          error={errors.stageId}
+          options={stages.map((stage) => ({ value: stage.id, label: stage.name }))}
+        />
+        <SelectField
+          label="Channel"
+          name="channel"
+          defaultValue={text('channel', saved.channel ?? 'in_person')}
+          error={errors.channel}
+          options={CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
+        />
+        <Field
+          label="Opportunities per interaction"
+          name="opportunities"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1000}
+          hint="How many things can go wrong in one interaction here (1 to 1,000); the base of DPMO."
+          defaultValue={text('opportunities', saved.opportunities)}
+          error={errors.opportunities}
+        />
+        <Field
+          label="Expectation target"
+          name="expectationTarget"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={5}
+          hint="The experience score (1 to 5) this touchpoint aims to deliver."
+          defaultValue={text('expectationTarget', saved.expectationTarget)}
+          error={errors.expectationTarget}
+        />
+      </div>
+
+      <fieldset className="flex flex-col gap-3 rounded-md border border-border p-4">
+        <legend className="px-1 text-sm font-semibold">Auto-defect rules</legend>
+        <p className="text-xs text-muted">Checked when an interaction here is saved or edited. Each raises at most one defect per interaction.</p>
+        <CheckboxField label="A lost sale is a defect" name="ruleLostSale" defaultChecked={ticked('ruleLostSale', saved.ruleLostSale)} error={errors.ruleLostSale} />
+        <div className="grid items-end gap-3 sm:grid-cols-2">
+          <CheckboxField
+            label="Experience below expectation is a defect"
+            name="ruleBelowExpectation"
+            defaultChecked={ticked('ruleBelowExpectation', saved.ruleBelowExpectation)}
+          />
+          <Field
+            label="…by at least (points, 1 to 4)"
+            name="ruleBelowExpectationGap"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={4}
+            defaultValue={text('ruleBelowExpectationGap', saved.ruleBelowExpectationGap)}
+            error={errors.ruleBelowExpectationGap}
+          />
+          <CheckboxField label="Low CSAT is a defect" name="ruleLowCsat" defaultChecked={ticked('ruleLowCsat', saved.ruleLowCsat)} />
+          <Field
+            label="CSAT at or below (1 to 4)"
+            name="ruleLowCsatMax"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={4}
+            defaultValue={text('ruleLowCsatMax', saved.ruleLowCsatMax)}
+            error={errors.ruleLowCsatMax}
+          />
+          <CheckboxField label="Low NPS likelihood is a defect" name="ruleLowNps" defaultChecked={ticked('ruleLowNps', saved.ruleLowNps)} />
+          <Field
+            label="NPS likelihood at or below (0 to 9)"
+            name="ruleLowNpsMax"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={9}
+            defaultValue={text('ruleLowNpsMax', saved.ruleLowNpsMax)}
+            error={errors.ruleLowNpsMax}
+          />
+        </div>
+      </fieldset>
+
+      <FormMessage message={state ? (state.ok ? 'Saved.' : state.message) : undefined} tone={state?.ok ? 'success' : 'error'} />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : touchpoint ? 'Save changes' : 'Create touchpoint'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import 'server-only';
+import { asc, count, eq, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db';
+import { journeyStages, touchpoints } from '@/db/schema';
+import { ActionError } from '@/lib/action';
+import { adminTransaction, pick } from '@/lib/admin/transaction';
+import { recordAudit } from '@/lib/audit';
+import type { CurrentUser } from '@/lib/auth/current-user';
+
+export const DUPLICATE_STAGE = 'There is already a journey stage with that name.';
+export const STAGE_IN_USE = 'Touchpoints still belong to this stage. Move or delete them first; a stage can only be deleted when nothing uses it.';
+
+const duplicate = { message: DUPLICATE_STAGE, fieldErrors: { name: [DUPLICATE_STAGE] } };
+const AUDITED = ['name', 'description', 'position'] as const;
+
+async function lockStage(tx: Transaction, id: string) {
+  const [row] = await tx.select().from(journeyStages).where(eq(journeyStages.id, id)).for('update');
+  if (!row) throw new ActionError(404, 'That journey stage no longer exists.');
+  return row;
+}
+
+async function assertNameFree(tx: Transaction, name: string, exceptId?: string) {
+  const [clash] = await tx
+    .select({ id: journeyStages.id })
+    .from(journeyStages)
+    .where(eq(sql`lower(${journeyStages.name})`, name.toLowerCase()));
+  if (clash && clash.id !== exceptId) throw new ActionError(409, duplicate.message, duplicate.fieldErrors);
+}
+
+export async function createStage(actor: CurrentUser, input: { name: string; description: string | null }): Promise<{ id: string }> {
+  return adminTransaction(async (tx) => {
+    await assertNameFree(tx, input.name);
+    const [last] = await tx.select({ max: sql<number>`coalesce(max(${journeyStages.position}), 0)`.mapWith(Number) }).from(journeyStages);
+    const [row] = await tx
+      .insert(journeyStages)
+      .values({ ...input, position: (last?.max ?? 0) + 1 })
+      .returning();
+    await recordAudit(tx, { actor, action: 'stage.created', entityType: 'journey_stage', entityId: row!.id, after: pick(row!, AUDITED) });
+    return { id: row!.id };
+  }, duplicate);
+}
+
+export async function renameStage(actor: CurrentUser, id: string, input: { name: string; description: string | null }): Promise<void> {
+  await adminTransaction(async (tx) => {
+    const before = await lockStage(tx, id);
+    await assertNameFree(tx, input.name, id);
+    const [after] = await tx.update(journeyStages).set(input).where(eq(journeyStages.id, id)).returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'stage.updated',
+      entityType: 'journey_stage',
+      entityId: id,
+      before: pick(before, AUDITED),
+      after: pick(after!, AUDITED),
+    });
+  }, duplicate);
+}
+
+/** Swaps a stage with its neighbour; positions are renumbered 1..n on the way. */
+export async function moveStage(actor: CurrentUser, id: string, direction: 'up' | 'down'): Promise<void> {
+  await adminTransaction(async (tx) => {
+    // Locking every stage serialises concurrent reorders, so positions never collide.
+    const ordered = await tx
+      .select({ id: journeyStages.id, name: journeyStages.name, position: journeyStages.position })
+      .from(journeyStages)
+      .orderBy(asc(journeyStages.position), asc(journeyStages.name))
+      .for('update');
+    const index = ordered.findIndex((stage) => stage.id === id);
+    if (index < 0) throw new ActionError(404, 'That journey stage no longer exists.');
+    const target = direction === 'up' ? index - 1 : index + 1;
+    if (target < 0 || target >= ordered.length) {
+      throw new ActionError(409, `This stage is already the ${direction === 'up' ? 'first' : 'last'} one.`);
+    }
+    const next = [...ordered];
+    [next[index], next[target]] = [next[target]!, next[index]!];
+    for (const [position, stage] of next.entries()) {
+      const original = ordered.find((row) => row.id === stage.id)!;
+      if (original.position !== position + 1) {
+        await tx.update(journeyStages).set({ position: position + 1 }).where(eq(journeyStages.id, stage.id));
+      }
+    }
+    await recordAudit(tx, {
+      actor,
+      action: 'stage.moved',
+      entityType: 'journey_stage',
+      entityId: id,
+      before: { order: ordered.map((stage) => stage.name) },
+      after: { order: next.map((stage) => stage.name) },
+    });
+  }, duplicate);
+}
+
+export async function deleteStage(actor: CurrentUser, id: string): Promise<void> {
+  await adminTransaction(async (tx) => {
+    const before = await lockStage(tx, id);
+    const [used] = await tx.select({ n: count() }).from(touchpoints).where(eq(touchpoints.stageId, id));
+    if ((used?.n ?? 0) > 0) throw new ActionError(409, STAGE_IN_USE);
+    await tx.delete(journeyStages).where(eq(journeyStages.id, id));
+    await recordAudit(tx, { actor, action: 'stage.deleted', entityType: 'journey_stage', entityId: id, before: pick(before, AUDITED) });
+  }, duplicate);
+}

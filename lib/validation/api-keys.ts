@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { API_SCOPES } from '@/lib/auth/api-keys';
+import { nameField } from './form-values';
+
+export const API_SCOPE_LABELS: Record<(typeof API_SCOPES)[number], string> = {
+  'interactions:write': 'Write interactions',
+  'metrics:read': 'Read metrics and lists',
+};
+
+export const createApiKeySchema = z.object({
+  name: nameField('Name', 80),
+  // A form sends one value or several under the same name; a caller may send an array.
+  scopes: z.preprocess(
+    (value) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z
+      .array(z.enum(API_SCOPES, { error: 'Unknown scope.' }))
+      .min(1, { error: 'Choose at least one scope.' })
+      .transform((scopes) => [...new Set(scopes)].sort()),
+  ),
+});
+
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+
+export const apiKeyIdSchema = z.object({ keyId: z.uuid({ error: 'Unknown API key.' }) });

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { channelEnum } from '@/db/schema';
+import { checkbox, integerIn, nameField, optionalText } from './form-values';
+
+export const CHANNELS = channelEnum.enumValues;
+
+export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
+  in_person: 'In person',
+  phone: 'Phone',
+  email: 'Email',
+  web: 'Web',
+  chat: 'Chat',
+  social: 'Social media',
+  mail: 'Mail',
+  advertising: 'Advertising',
+  other: 'Other',
+};
+
+export const touchpointFieldsSchema = z.object({
+  name: nameField('Name'),
+  description: optionalText('Description', 1000),
+  stageId: z.uuid({ error: 'Choose a journey stage.' }),
+  channel: z.enum(CHANNELS, { error: 'Choose a channel.' }),
+  opportunities: integerIn(1, 1000, 'Opportunities per interaction'),
+  expectationTarget: integerIn(1, 5, 'Expectation target'),
+  ruleLostSale: checkbox,
+  ruleBelowExpectation: checkbox,
+  ruleBelowExpectationGap: integerIn(1, 4, 'The gap'),
+  ruleLowCsat: checkbox,
+  ruleLowCsatMax: integerIn(1, 4, 'The CSAT threshold'),
+  ruleLowNps: checkbox,
+  ruleLowNpsMax: integerIn(0, 9, 'The NPS threshold'),
+});
+
+export type TouchpointFields = z.infer<typeof touchpointFieldsSchema>;
+
+export const updateTouchpointSchema = touchpointFieldsSchema.extend({ touchpointId: z.uuid({ error: 'Unknown touchpoint.' }) });
+
+export const touchpointIdSchema = z.object({ touchpointId: z.uuid({ error: 'Unknown touchpoint.' }) });
+
+export const setTouchpointActiveSchema = touchpointIdSchema.extend({
+  active: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { auditEvents } from '@/db/schema';
+import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFacets } from '@/lib/queries/audit';
+import { auditFiltersSchema } from '@/lib/validation/audit';
+
+const filters = (params: Record<string, string>) => auditFiltersSchema.parse(params);
+
+describe('the audit log query', () => {
+  it('filters by action, record type, actor and UTC days, and pages newest first', async () => {
+    const db = await getDb();
+    const at = (iso: string) => new Date(iso);
+    await db.insert(auditEvents).values([
+      { action: 'touchpoint.created', entityType: 'touchpoint', actorLabel: 'alex@example.test', createdAt: at('2026-03-01T10:00:00Z') },
+      { action: 'touchpoint.updated', entityType: 'touchpoint', actorLabel: 'alex@example.test', createdAt: at('2026-03-02T23:59:00Z') },
+      { action: 'user.role_changed', entityType: 'user', actorLabel: 'bea@example.test', createdAt: at('2026-03-03T00:00:00Z') },
+      { action: 'auth.login_failed', entityType: 'user', actorLabel: 'who_%@example.test', createdAt: at('2026-03-04T08:00:00Z') },
+    ]);
+    expect((await listAuditEvents(filters({ action: 'touchpoint.updated' }))).total).toBe(1);
+    expect((await listAuditEvents(filters({ entity: 'user' }))).total).toBe(2);
+    expect((await listAuditEvents(filters({ actor: 'ALEX' }))).total).toBe(2);
+    // LIKE wildcards in the search are taken literally.
+    expect((await listAuditEvents(filters({ actor: '_%' }))).total).toBe(1);
+    const march2 = await listAuditEvents(filters({ from: '2026-03-02', to: '2026-03-02' }));
+    expect(march2.rows.map((r) => r.action)).toEqual(['touchpoint.updated']);
+    const all = await listAuditEvents(filters({ from: '2026-03-01', to: '2026-03-04' }));
+    expect(all.rows.map((r) => r.action)).toEqual(['auth.login_failed', 'user.role_changed', 'touchpoint.updated', 'touchpoint.created']);
+    expect((await listAuditFacets()).entities).toEqual(['touchpoint', 'user']);
+  });
+
+  it('pages 50 at a time', async () => {
+    const db = await getDb();
+    await db.insert(auditEvents).values(
+      Array.from({ length: AUDIT_PAGE_SIZE + 5 }, (_, i) => ({ action: 'stage.moved', entityType: 'journey_stage', createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)) })),
+    );
+    const first = await listAuditEvents(filters({ action: 'stage.moved' }));
+    const second = await listAuditEvents(filters({ action: 'stage.moved', page: '2' }));
+    expect(first.total).toBe(AUDIT_PAGE_SIZE + 5);
+    expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE);
+    expect(second.rows).toHaveLength(5);
+    expect(second.rows.at(-1)?.createdAt.toISOString()).toBe('2025-01-01T00:00:00.000Z');
+  });
+
+  it('rejects a malformed date rather than guessing', () => {
+    expect(auditFiltersSchema.safeParse({ from: '2026-02-31x' }).success).toBe(false);
+    expect(auditFiltersSchema.parse({}).page).toBe(1);
+  });
+});
