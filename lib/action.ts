@@ -53,12 +53,20 @@ function toInput(raw: unknown): { input: unknown; values?: Record<string, string
  * exported server action is a public endpoint, so each is built with this.
  */
 export function guardedAction<S extends z.ZodType, T>(
-  options: { permission: Permission; schema: S },
+  options: {
+    permission: Permission;
+    schema: S;
+    /** Only the change-password action may run before a one-time password has been replaced. */
+    allowPendingPasswordChange?: boolean;
+  },
   body: (input: z.output<S>, context: ActionContext) => Promise<T>,
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw: unknown) => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, status: 401, message: 'Your session has ended. Sign in again.' };
+    if (user.mustChangePassword && !options.allowPendingPasswordChange) {
+      return { ok: false, status: 403, message: 'Choose a new password first: your one-time password only lets you do that.' };
+    }
     if (!can(user.role, options.permission)) {
       return { ok: false, status: 403, message: 'You do not have permission to do that.' };
     }

@@ -161,6 +161,17 @@ describe('user administration', () => {
     expect(await redirectTarget(requirePermission('viewDashboard'))).toBe('/account/password');
     expect(await redirectTarget(requireUser())).toBe('/account/password');
     expect(await requireUser({ allowPendingPasswordChange: true })).toMatchObject({ id: created.data.id, mustChangePassword: true });
+    // Server actions are endpoints too: even an admin holding a one-time password may run none
+    // but the password change.
+    const db = await getDb();
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, admin.id));
+    signInAs(admin.id);
+    expect(await createUserAction({ name: 'Sneaky', email: 'sneaky@example.test', role: 'staff' })).toMatchObject({
+      ok: false,
+      status: 403,
+      message: expect.stringContaining('Choose a new password first'),
+    });
+    signInAs(created.data.id);
 
     const changed = await changeOwnPasswordAction({
       currentPassword: created.data.oneTimePassword,

@@ -7,7 +7,7 @@ import { changeOwnPasswordSchema } from '@/lib/validation/users';
 
 // Every role may change its own password; viewOwnWork is the permission every role holds.
 export const changeOwnPasswordAction = guardedAction(
-  { permission: 'viewOwnWork', schema: changeOwnPasswordSchema },
+  { permission: 'viewOwnWork', schema: changeOwnPasswordSchema, allowPendingPasswordChange: true },
   async (input, { user }) => {
     await changeOwnPassword(user, input);
     return { home: homePathFor(user.role) };
