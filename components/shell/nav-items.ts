@@ -5,23 +5,30 @@ export interface NavItem {
   href: string;
   label: string;
   permission: Permission;
+  section: NavSection;
 }
+
+export type NavSection = 'Work' | 'Admin' | 'Account';
 
 // Only pages that exist are listed; each page checks the permission again itself.
 export const NAV_ITEMS: NavItem[] = [
-  { href: '/dashboard', label: 'Dashboard', permission: 'viewDashboard' },
-  { href: '/my-work', label: 'My work', permission: 'viewOwnWork' },
-  { href: '/admin/stages', label: 'Stages', permission: 'administer' },
-  { href: '/admin/touchpoints', label: 'Touchpoints', permission: 'administer' },
-  { href: '/admin/categories', label: 'Categories', permission: 'administer' },
-  { href: '/admin/segments', label: 'Segments', permission: 'administer' },
-  { href: '/admin/users', label: 'Users', permission: 'administer' },
-  { href: '/admin/feedback', label: 'Feedback links', permission: 'administer' },
-  { href: '/admin/api-keys', label: 'API keys', permission: 'administer' },
-  { href: '/admin/audit', label: 'Audit log', permission: 'administer' },
-  { href: '/account/password', label: 'Change password', permission: 'viewOwnWork' },
+  { href: '/dashboard', label: 'Dashboard', permission: 'viewDashboard', section: 'Work' },
+  { href: '/my-work', label: 'My work', permission: 'viewOwnWork', section: 'Work' },
+  { href: '/admin/stages', label: 'Stages', permission: 'administer', section: 'Admin' },
+  { href: '/admin/touchpoints', label: 'Touchpoints', permission: 'administer', section: 'Admin' },
+  { href: '/admin/categories', label: 'Categories', permission: 'administer', section: 'Admin' },
+  { href: '/admin/segments', label: 'Segments', permission: 'administer', section: 'Admin' },
+  { href: '/admin/users', label: 'Users', permission: 'administer', section: 'Admin' },
+  { href: '/admin/feedback', label: 'Feedback links', permission: 'administer', section: 'Admin' },
+  { href: '/admin/api-keys', label: 'API keys', permission: 'administer', section: 'Admin' },
+  { href: '/admin/audit', label: 'Audit log', permission: 'administer', section: 'Admin' },
+  { href: '/account/password', label: 'Change password', permission: 'viewOwnWork', section: 'Account' },
 ];
 
-export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => can(role, item.permission));
+/** The role's navigation, grouped by section in a fixed order. */
+export function navSectionsFor(role: Role): { section: NavSection; items: NavItem[] }[] {
+  const items = NAV_ITEMS.filter((item) => can(role, item.permission));
+  return (['Work', 'Admin', 'Account'] as const)
+    .map((section) => ({ section, items: items.filter((item) => item.section === section) }))
+    .filter((group) => group.items.length > 0);
 }
