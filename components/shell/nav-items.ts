@@ -11,6 +11,9 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'viewDashboard' },
   { href: '/my-work', label: 'My work', permission: 'viewOwnWork' },
+  { href: '/log', label: 'Log interaction', permission: 'logInteraction' },
+  { href: '/interactions', label: 'Interactions', permission: 'logInteraction' },
+  { href: '/customers', label: 'Customers', permission: 'manageCustomers' },
   { href: '/admin/users', label: 'Users', permission: 'administer' },
 ];
 
