@@ -36,7 +36,7 @@ export function CustomerPicker({
   inputRef: React.RefObject<HTMLInputElement | null>;
 }) {
   const listId = useId();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(choice.mode === 'existing' ? choice.customer.name : '');
   // Matches remember the text they answer, so stale ones never show under newer text.
   const [matches, setMatches] = useState<{ q: string; data: CustomerOption[] }>({ q: '', data: [] });
   const [open, setOpen] = useState(false);

@@ -10,7 +10,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { FieldErrors } from '@/lib/action';
 import { formatMoney } from '@/lib/format';
 import { useMounted } from '@/components/interactions/use-mounted';
-import { CustomerPicker, type CustomerChoice } from './customer-picker';
+import { CustomerPicker, type CustomerChoice, type CustomerOption } from './customer-picker';
 
 interface Saved {
   id: string;
@@ -22,7 +22,7 @@ interface Saved {
  * The log screen: one interaction at a time, ready for the next as soon as it is saved. The
  * browser chooses the interaction's id, so a double click or a retry stores it once.
  */
-export function LogInteractionForm({ groups }: { groups: TouchpointGroup[] }) {
+export function LogInteractionForm({ groups, initialCustomer }: { groups: TouchpointGroup[]; initialCustomer?: CustomerOption }) {
   const formRef = useRef<HTMLFormElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   // The browser chooses the id on the first submit and keeps it until the save succeeds, so a
@@ -31,7 +31,7 @@ export function LogInteractionForm({ groups }: { groups: TouchpointGroup[] }) {
   const mounted = useMounted();
   const [formKey, setFormKey] = useState('initial');
   const [lastTouchpoint, setLastTouchpoint] = useState<string>();
-  const [choice, setChoice] = useState<CustomerChoice>({ mode: 'search' });
+  const [choice, setChoice] = useState<CustomerChoice>(initialCustomer ? { mode: 'existing', customer: initialCustomer } : { mode: 'search' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' }>();
   const [saved, setSaved] = useState<Saved>();

@@ -8,13 +8,15 @@ import type { CustomerInput } from '@/lib/validation/customers';
 export const DUPLICATE_REF_MESSAGE = 'Another customer already has this external reference.';
 
 /** Checks the references a customer points at, on ids loaded from the database. */
-async function checkReferences(tx: DbOrTx, input: CustomerInput, exceptId?: string): Promise<void> {
+async function checkReferences(tx: DbOrTx, input: CustomerInput, existing?: { id: string; ownerId: string | null }): Promise<void> {
+  const exceptId = existing?.id;
   const errors: FieldErrors = {};
   if (input.segmentId) {
     const [segment] = await tx.select({ id: segments.id }).from(segments).where(eq(segments.id, input.segmentId)).limit(1);
     if (!segment) errors.segmentId = ['That segment does not exist.'];
   }
-  if (input.ownerId) {
+  // An owner who has since left may stay on the customers they had; nobody new is given them.
+  if (input.ownerId && input.ownerId !== existing?.ownerId) {
     const [owner] = await tx.select({ active: users.active }).from(users).where(eq(users.id, input.ownerId)).limit(1);
     if (!owner?.active) errors.ownerId = ['Choose an active user as the owner.'];
   }
@@ -61,9 +63,9 @@ export async function createCustomer(tx: DbOrTx, input: CustomerInput): Promise<
 
 /** Updates a customer's details; 404 when it is gone. */
 export async function updateCustomer(tx: DbOrTx, id: string, input: CustomerInput): Promise<Customer> {
-  const [existing] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).limit(1);
+  const [existing] = await tx.select({ id: customers.id, ownerId: customers.ownerId }).from(customers).where(eq(customers.id, id)).limit(1);
   if (!existing) throw new ActionError(404, 'That customer no longer exists.');
-  await checkReferences(tx, input, id);
+  await checkReferences(tx, input, existing);
   const [customer] = await tx
     .update(customers)
     .set({ ...columnsOf(input), updatedAt: new Date() })
