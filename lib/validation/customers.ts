@@ -45,7 +45,7 @@ export const CUSTOMER_SORTS = ['name', 'created', 'lifecycle'] as const;
 
 /** The customers list's URL: search, filters, sort and page. */
 export const customerListParamsSchema = z.object({
-  q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? String(v[0] ?? '').trim() : undefined), z.string().max(100).optional()),
+  q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? String(v[0] ?? '').trim() : undefined), z.string().max(100).optional()).catch(undefined),
   segment: z.preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional()).catch(undefined),
   lifecycle: z.preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.enum(LIFECYCLES).optional()).catch(undefined),
   owner: z.preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional()).catch(undefined),
