@@ -122,6 +122,7 @@ export async function importCustomersCsv(db: Database, bytes: Uint8Array, { onPr
   await onProgress?.({ phase: 'validating', done: total, total });
 
   let created = 0;
+  await onProgress?.({ phase: 'importing', done: 0, total: fresh.length });
   await db.transaction(async (tx) => {
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const chunk = fresh.slice(i, i + CHUNK);

@@ -173,6 +173,7 @@ export async function importInteractionsCsv(
   await onProgress?.({ phase: 'validating', done: total, total });
 
   const totals = { created: 0, existing: 0, defectsRaised: 0 };
+  await onProgress?.({ phase: 'importing', done: 0, total: total });
   await db.transaction(async (tx) => {
     for (let i = 0; i < inputs.length; i += IMPORT_CHUNK) {
       // History may name touchpoints an admin has since switched off.

@@ -27,7 +27,7 @@ beforeAll(async () => {
 beforeEach(() => signInAs(managerId));
 
 async function upload(route: (request: Request) => Promise<Response>, body: string | Uint8Array, path: string) {
-  const response = await route(new Request(`http://localhost${path}`, { method: 'POST', body, headers: { 'content-type': 'text/csv' } }));
+  const response = await route(new Request(`http://localhost${path}`, { method: 'POST', body: body as BodyInit, headers: { 'content-type': 'text/csv' } }));
   if (!response.headers.get('content-type')?.includes('ndjson')) return { status: response.status, events: [] as ImportEvent[], result: undefined };
   const events = (await response.text())
     .split('\n')
@@ -126,7 +126,7 @@ describe('CSV export', () => {
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(10);
     expect(rows.every((r) => r.outcome === 'sale_lost' && r.customer_external_ref === 'CSV-RT')).toBe(true);
-    expect(rows[0]!.occurred_at > rows[9]!.occurred_at).toBe(true);
+    expect(rows[0]!.occurred_at! > rows[9]!.occurred_at!).toBe(true);
 
     const everything = await (await exportInteractions(new Request(`http://localhost/interactions/export?customer=${customer.id}`))).text();
     const before = await tableCounts();
