@@ -66,9 +66,11 @@ export function CustomerPicker({
     };
   }, [query, choice.mode]);
 
+  // Focus follows the choice: to the new customer's email, or back to the search.
   useEffect(() => {
     if (choice.mode === 'new') newEmailRef.current?.focus();
-  }, [choice.mode]);
+    if (choice.mode === 'search') inputRef.current?.focus();
+  }, [choice.mode, inputRef]);
 
   const q = query.trim();
   const options: Option[] = [
@@ -121,10 +123,7 @@ export function CustomerPicker({
             <button
               type="button"
               className="text-sm text-primary underline"
-              onClick={() => {
-                onChoose({ mode: 'search' });
-                requestAnimationFrame(() => inputRef.current?.focus());
-              }}
+              onClick={() => onChoose({ mode: 'search' })}
             >
               Search for a customer instead
             </button>

@@ -37,9 +37,10 @@ export function LogInteractionForm({ groups, initialCustomer }: { groups: Touchp
   const [saved, setSaved] = useState<Saved>();
   const [pending, startTransition] = useTransition();
 
+  // On arrival and after each save: straight back to the customer search.
   useEffect(() => {
     searchRef.current?.focus();
-  }, []);
+  }, [formKey]);
 
   function readyForNext(touchpointId: string | undefined) {
     setLastTouchpoint(touchpointId);
@@ -47,7 +48,6 @@ export function LogInteractionForm({ groups, initialCustomer }: { groups: Touchp
     setChoice({ mode: 'search' });
     setErrors({});
     setFormKey(crypto.randomUUID());
-    requestAnimationFrame(() => searchRef.current?.focus());
   }
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -94,7 +94,20 @@ export function LogInteractionForm({ groups, initialCustomer }: { groups: Touchp
         </p>
       ) : null}
       <Card>
-        <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Log an interaction" className="flex flex-col gap-5">
+        <form
+          ref={formRef}
+          onSubmit={onSubmit}
+          // Ctrl+Enter (⌘+Enter) saves from anywhere, even from a select or the notes.
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              event.currentTarget.requestSubmit();
+            }
+          }}
+          noValidate
+          aria-label="Log an interaction"
+          className="flex flex-col gap-5"
+        >
           <CustomerPicker key={formKey} choice={choice} onChoose={setChoice} errors={errors} inputRef={searchRef} />
           {/* "Now" in the browser's time zone, so the fields render once hydrated. */}
           {mounted ? (
@@ -109,7 +122,7 @@ export function LogInteractionForm({ groups, initialCustomer }: { groups: Touchp
             <Button type="submit" disabled={pending || !mounted}>
               {pending ? 'Saving…' : 'Save interaction'}
             </Button>
-            <span className="text-xs text-muted">Enter in any field saves</span>
+            <span className="text-xs text-muted">Ctrl+Enter saves from any field</span>
           </div>
         </form>
       </Card>

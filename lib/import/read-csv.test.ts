@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './read-csv';
+import { MAX_IMPORT_BYTES, readCsv } from './read-csv';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const options = { required: ['name'], known: ['name', 'email'] };
@@ -46,6 +46,10 @@ describe('readCsv', () => {
   it('names each row with the wrong number of values', () => {
     const result = readCsv(bytes('name,email\nAda\nGrace,g@x.test\nLin,a,b\n'), options);
     expect(result).toMatchObject({ ok: false, errors: [{ row: 2, column: '(row)' }, { row: 4, column: '(row)' }] });
+  });
+
+  it('refuses an oversized file before reading it', () => {
+    expect(readCsv(new Uint8Array(MAX_IMPORT_BYTES + 1), options)).toMatchObject({ ok: false, message: /larger than 50 MB/ });
   });
 
   it('refuses more rows than the limit', () => {
