@@ -14,6 +14,9 @@ export type NavSection = 'Work' | 'Admin' | 'Account';
 export const NAV_ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'viewDashboard', section: 'Work' },
   { href: '/my-work', label: 'My work', permission: 'viewOwnWork', section: 'Work' },
+  { href: '/log', label: 'Log interaction', permission: 'logInteraction', section: 'Work' },
+  { href: '/interactions', label: 'Interactions', permission: 'logInteraction', section: 'Work' },
+  { href: '/customers', label: 'Customers', permission: 'manageCustomers', section: 'Work' },
   { href: '/admin/stages', label: 'Stages', permission: 'administer', section: 'Admin' },
   { href: '/admin/touchpoints', label: 'Touchpoints', permission: 'administer', section: 'Admin' },
   { href: '/admin/categories', label: 'Categories', permission: 'administer', section: 'Admin' },

@@ -1,8 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { customers, defects, interactions, touchpoints, type Interaction, type Touchpoint } from '@/db/schema';
+import { selectRows } from '@/db/client';
+import { customers, defects, interactions, touchpoints, type Interaction, type NewInteraction, type Touchpoint } from '@/db/schema';
 import { ActionError } from '@/lib/action';
 import type { InteractionInput } from '@/lib/validation/interactions';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
@@ -23,8 +24,11 @@ export interface RecordResult {
   defectsRaised: number;
 }
 
-// Rows × columns must stay under PostgreSQL's 65,534 bind parameters per statement.
-const CHUNK = 2_000;
+// Rows per statement. Each chunk travels as one JSON parameter (see insertInteractionRows), so
+// PostgreSQL's 65,534-parameter limit does not apply; this only bounds the statement's size.
+const CHUNK = 5_000;
+// Customer ids per existence check (one parameter each).
+const ID_CHUNK = 2_000;
 
 /**
  * Stores interactions and the auto defects their touchpoints' rules raise, idempotently by id.
@@ -48,8 +52,8 @@ export async function recordInteractions(tx: DbOrTx, inputs: InteractionInput[],
   const customerIds = [...new Set(inputs.map((i) => i.customerId).filter((id): id is string => Boolean(id)))];
   if (customerIds.length) {
     const found = new Set<string>();
-    for (let i = 0; i < customerIds.length; i += CHUNK) {
-      const rows = await tx.select({ id: customers.id }).from(customers).where(inArray(customers.id, customerIds.slice(i, i + CHUNK)));
+    for (let i = 0; i < customerIds.length; i += ID_CHUNK) {
+      const rows = await tx.select({ id: customers.id }).from(customers).where(inArray(customers.id, customerIds.slice(i, i + ID_CHUNK)));
       for (const row of rows) found.add(row.id);
     }
     if (found.size !== customerIds.length) throw new ActionError(422, 'That customer does not exist.', { customerId: ['That customer does not exist.'] });
@@ -82,22 +86,77 @@ export async function recordInteractions(tx: DbOrTx, inputs: InteractionInput[],
   let defectsRaised = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    const inserted = await tx
-      .insert(interactions)
-      .values(chunk.map((c) => c.row))
-      .onConflictDoNothing({ target: interactions.id })
-      .returning({ id: interactions.id });
-    const insertedIds = new Set(inserted.map((r) => r.id));
-    created.push(...inserted.map((r) => r.id));
+    const insertedIds = new Set(await insertInteractionRows(tx, chunk.map((c) => c.row)));
+    created.push(...chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row.id));
     // Defects only for interactions stored now: a retried id raises nothing twice.
     const newDefects = chunk.filter((c) => insertedIds.has(c.row.id)).flatMap((c) => c.defectRows);
-    for (let j = 0; j < newDefects.length; j += CHUNK) {
-      await tx.insert(defects).values(newDefects.slice(j, j + CHUNK));
-    }
+    if (newDefects.length) await insertDefectRows(tx, newDefects);
     defectsRaised += newDefects.length;
   }
 
   const createdSet = new Set(created);
   const ids = rows.map((r) => r.row.id);
   return { ids, created, existing: ids.filter((id) => !createdSet.has(id)), defectsRaised };
+}
+
+type InteractionRow = Omit<NewInteraction, 'id' | 'occurredAt'> & { id: string; occurredAt: Date };
+type DefectRow = ReturnType<typeof autoDefectRows>[number];
+
+/**
+ * Inserts interactions, skipping ids already stored, and returns the ids inserted now. The rows go
+ * as one JSON parameter unpacked by jsonb_to_recordset: building a statement with a bind parameter
+ * per value cost more than running it, and this keeps large imports fast on both drivers.
+ */
+async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promise<string[]> {
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      customer_id: r.customerId,
+      touchpoint_id: r.touchpointId,
+      logged_by_id: r.loggedById,
+      occurred_at: r.occurredAt.toISOString(),
+      source: r.source,
+      outcome: r.outcome,
+      sale_value: r.saleValue,
+      expectation: r.expectation,
+      experience: r.experience,
+      csat: r.csat,
+      nps: r.nps,
+      effort: r.effort,
+      notes: r.notes,
+      open_defect_count: r.openDefectCount,
+    })),
+  );
+  const inserted = await selectRows<{ id: string }>(
+    tx,
+    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count)
+      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count
+      from jsonb_to_recordset(${json}::jsonb) as x(id uuid, customer_id uuid, touchpoint_id uuid, logged_by_id uuid, occurred_at timestamptz, source interaction_source,
+        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text, open_defect_count integer)
+      on conflict (id) do nothing
+      returning id`,
+  );
+  return inserted.map((r) => r.id);
+}
+
+async function insertDefectRows(tx: DbOrTx, rows: DefectRow[]): Promise<void> {
+  const json = JSON.stringify(
+    rows.map((d) => ({
+      touchpoint_id: d.touchpointId,
+      interaction_id: d.interactionId,
+      customer_id: d.customerId,
+      category_id: d.categoryId,
+      kind: d.kind,
+      severity: d.severity,
+      lost_revenue: d.lostRevenue,
+      occurred_at: d.occurredAt.toISOString(),
+      auto_rule: d.autoRule,
+    })),
+  );
+  await tx.execute(
+    sql`insert into ${defects} (touchpoint_id, interaction_id, customer_id, category_id, kind, severity, lost_revenue, occurred_at, auto_rule)
+      select touchpoint_id, interaction_id, customer_id, category_id, kind, severity, lost_revenue, occurred_at, auto_rule
+      from jsonb_to_recordset(${json}::jsonb) as x(touchpoint_id uuid, interaction_id uuid, customer_id uuid, category_id uuid, kind defect_kind, severity severity,
+        lost_revenue numeric, occurred_at timestamptz, auto_rule auto_rule)`,
+  );
 }

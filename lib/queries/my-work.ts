@@ -7,6 +7,7 @@ export interface RecentInteraction {
   id: string;
   occurredAt: Date;
   touchpointName: string;
+  customerId: string | null;
   customerName: string | null;
   outcome: string;
   openDefectCount: number;
@@ -20,6 +21,7 @@ export async function listRecentInteractionsLoggedBy({ userId, limit = 20 }: { u
       id: interactions.id,
       occurredAt: interactions.occurredAt,
       touchpointName: touchpoints.name,
+      customerId: interactions.customerId,
       customerName: customers.name,
       outcome: interactions.outcome,
       openDefectCount: interactions.openDefectCount,
@@ -35,6 +37,8 @@ export async function listRecentInteractionsLoggedBy({ userId, limit = 20 }: { u
 export interface AssignedDefectCounts {
   open: number;
   overdue: number;
+  /** Follow-ups due today or in the next seven days. */
+  dueSoon: number;
 }
 
 /** How many unfinished defects a user owns, and how many of those are past their follow-up date. */
@@ -45,8 +49,9 @@ export async function countDefectsAssignedTo({ userId }: { userId: string }): Pr
       open: count(),
       // A verified defect waits only for a manager to close it: no follow-up is owed.
       overdue: count(sql`case when ${defects.dueOn} < current_date and ${defects.status} <> 'verified' then 1 end`),
+      dueSoon: count(sql`case when ${defects.dueOn} between current_date and current_date + 7 and ${defects.status} <> 'verified' then 1 end`),
     })
     .from(defects)
     .where(and(eq(defects.ownerId, userId), notInArray(defects.status, ['closed', 'dismissed'])));
-  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
 }

@@ -55,3 +55,37 @@ export const interactionInputSchema = z.object({
 });
 
 export type InteractionInput = z.output<typeof interactionInputSchema>;
+
+/**
+ * The log screen's form: an interaction whose id the browser chose, for an existing customer,
+ * a customer created on the spot (whose id the browser also chose), or nobody.
+ */
+export const logInteractionSchema = interactionInputSchema.extend({
+  id: z.uuid({ error: 'The form lost its id: reload the page.' }),
+  customerMode: z.preprocess(blankToUndefined, z.enum(['existing', 'new', 'none']).default('existing')),
+  newCustomerId: z.preprocess(blankToUndefined, z.uuid().optional()),
+  newCustomerName: z.preprocess(blankToUndefined, z.string().optional()),
+  newCustomerEmail: z.preprocess(blankToUndefined, z.string().optional()),
+  newCustomerCompany: z.preprocess(blankToUndefined, z.string().optional()),
+  newCustomerPhone: z.preprocess(blankToUndefined, z.string().optional()),
+});
+
+export type LogInteractionInput = z.output<typeof logInteractionSchema>;
+
+/** An edit keeps the interaction's id and source; the rest is the same as logging. */
+export const updateInteractionSchema = interactionInputSchema.extend({
+  id: z.uuid({ error: 'Unknown interaction.' }),
+});
+
+export const deleteInteractionSchema = z.object({ id: z.uuid({ error: 'Unknown interaction.' }) });
+
+export const INTERACTION_SORTS = ['occurred', 'touchpoint', 'customer', 'outcome', 'saleValue', 'defects'] as const;
+
+/** The interactions list's own URL parameters, on top of the shared filters. */
+export const interactionListExtrasSchema = z.object({
+  sort: z.enum(INTERACTION_SORTS).catch('occurred'),
+  dir: z.enum(['asc', 'desc']).catch('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export type InteractionListExtras = z.output<typeof interactionListExtrasSchema>;

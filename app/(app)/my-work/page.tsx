@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat } from '@/components/ui/stat';
@@ -16,15 +18,25 @@ export default async function MyWorkPage() {
   ]);
   return (
     <>
-      <PageHeader title="My work" description={`Hello ${user.name.split(' ')[0]}: what you logged lately and what is waiting for you.`} />
-      <dl className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-2">
+      <PageHeader title="My work" description={`Hello ${user.name.split(' ')[0]}: what you logged lately and what is waiting for you.`}>
+        <Link className={buttonClass('primary')} href="/log">
+          Log interaction
+        </Link>
+      </PageHeader>
+      <dl className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Stat label="Defects assigned to me" value={formatInteger(assigned.open)} hint="Not yet closed or dismissed" />
+        <Stat label="Follow-ups due this week" value={formatInteger(assigned.dueSoon)} hint="Due today or in the next 7 days" />
         <Stat label="Follow-ups overdue" value={formatInteger(assigned.overdue)} />
       </dl>
       <Card aria-labelledby="recent-heading">
-        <h2 id="recent-heading" className="mb-3 text-lg font-semibold">
-          My recent interactions
-        </h2>
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="recent-heading" className="text-lg font-semibold">
+            My recent interactions
+          </h2>
+          <Link className="text-sm text-primary underline" href={`/interactions?loggedBy=${user.id}`}>
+            All I logged
+          </Link>
+        </div>
         {recent.length === 0 ? (
           <p className="text-sm text-muted">You have not logged any interactions yet.</p>
         ) : (
@@ -42,9 +54,21 @@ export default async function MyWorkPage() {
               <tbody>
                 {recent.map((row) => (
                   <tr key={row.id} className="border-t border-border">
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.occurredAt)}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">
+                      <Link className="text-primary underline" href={`/interactions/${row.id}`}>
+                        {formatDateTime(row.occurredAt)}
+                      </Link>
+                    </td>
                     <td className="py-2 pr-4">{row.touchpointName}</td>
-                    <td className="py-2 pr-4">{row.customerName ?? <span className="text-muted">Anonymous</span>}</td>
+                    <td className="py-2 pr-4">
+                      {row.customerId ? (
+                        <Link className="hover:underline" href={`/customers/${row.customerId}`}>
+                          {row.customerName}
+                        </Link>
+                      ) : (
+                        <span className="text-muted">Anonymous</span>
+                      )}
+                    </td>
                     <td className="py-2 pr-4">{OUTCOME_LABELS[row.outcome] ?? row.outcome}</td>
                     <td className="py-2 tabular-nums">{row.openDefectCount}</td>
                   </tr>

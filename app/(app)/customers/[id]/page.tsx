@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Stat } from '@/components/ui/stat';
+import { requirePermission } from '@/lib/auth/current-user';
+import { formatDateTime, formatInteger, formatMoney, formatPercent, OUTCOME_LABELS } from '@/lib/format';
+import { DEFECT_STATUS_LABELS } from '@/lib/interactions/labels';
+import { getCustomer, getCustomerNumbers, getCustomerTimeline } from '@/lib/queries/customers';
+import { LIFECYCLE_LABELS } from '@/lib/validation/customers';
+
+export const metadata: Metadata = { title: 'Customer' };
+
+const responses = (n: number) => `${formatInteger(n)} answer${n === 1 ? '' : 's'}`;
+
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> }) {
+  await requirePermission('manageCustomers');
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const beforeRaw = (await searchParams).before;
+  const before = typeof beforeRaw === 'string' && !Number.isNaN(Date.parse(beforeRaw)) ? new Date(beforeRaw) : undefined;
+  const customer = await getCustomer(id);
+  if (!customer) notFound();
+  const [numbers, timeline] = await Promise.all([getCustomerNumbers(id), getCustomerTimeline({ customerId: id, before })]);
+
+  const details = [customer.company, customer.email, customer.phone, customer.externalRef ? `Ref ${customer.externalRef}` : null].filter(Boolean).join(' · ');
+
+  return (
+    <>
+      <PageHeader title={customer.name} description={details || undefined}>
+        <div className="flex flex-wrap gap-2">
+          <Link className={buttonClass('primary')} href={`/log?customer=${customer.id}`}>
+            Log interaction
+          </Link>
+          <Link className={buttonClass('secondary')} href={`/customers/${customer.id}/edit`}>
+            Edit customer
+          </Link>
+          <Link className={buttonClass('secondary')} href={`/interactions?customer=${customer.id}`}>
+            Interactions list
+          </Link>
+        </div>
+      </PageHeader>
+      <p className="mb-4 text-sm text-muted">
+        {LIFECYCLE_LABELS[customer.lifecycle]}
+        {customer.segmentName ? ` · ${customer.segmentName}` : ''}
+        {customer.ownerName ? ` · Owner ${customer.ownerName}` : ''} · Customer since {customer.createdAt.toISOString().slice(0, 10)}
+      </p>
+      <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="This customer’s numbers">
+        <Stat label="Interactions" value={formatInteger(numbers.interactions)} />
+        <Stat label="NPS" value={numbers.nps === null ? 'no data' : numbers.nps.toFixed(0)} hint={responses(numbers.npsResponses)} />
+        <Stat label="CSAT" value={numbers.csat === null ? 'no data' : formatPercent(numbers.csat, 0)} hint={responses(numbers.csatResponses)} />
+        <Stat
+          label="Expectation gap"
+          value={numbers.expectationGap === null ? 'no data' : `${numbers.expectationGap > 0 ? '+' : ''}${numbers.expectationGap.toFixed(2)}`}
+          hint={responses(numbers.gapResponses)}
+        />
+        <Stat label="Open defects" value={formatInteger(numbers.openDefects)} />
+        <Stat label="Lost revenue" value={formatMoney(numbers.lostRevenue)} />
+      </dl>
+      <Card aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        {timeline.entries.length === 0 ? (
+          <p className="text-sm text-muted">{before ? 'Nothing older.' : 'No interactions yet.'}</p>
+        ) : (
+          <ol className="flex flex-col gap-3">
+            {timeline.entries.map((entry) =>
+              entry.type === 'interaction' ? (
+                <li key={`i-${entry.id}`} className="rounded-md border border-border p-3 text-sm">
+                  <p className="text-xs text-muted">{formatDateTime(entry.at)}</p>
+                  <p className="font-medium">
+                    <Link className="text-primary underline" href={`/interactions/${entry.id}`}>
+                      {entry.touchpointName}
+                    </Link>{' '}
+                    <span className="font-normal">· {OUTCOME_LABELS[entry.outcome]}</span>
+                    {entry.saleValue !== null ? <span className="font-normal"> · {formatMoney(Number(entry.saleValue))}</span> : null}
+                  </p>
+                  <p className="text-muted">
+                    {[
+                      entry.expectation !== null || entry.experience !== null ? `Expected ${entry.expectation ?? '—'}, experienced ${entry.experience ?? '—'}` : null,
+                      entry.csat !== null ? `CSAT ${entry.csat}` : null,
+                      entry.nps !== null ? `NPS ${entry.nps}` : null,
+                      entry.loggedByName ? `logged by ${entry.loggedByName}` : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                  {entry.notes ? <p className="mt-1 whitespace-pre-wrap">{entry.notes}</p> : null}
+                </li>
+              ) : (
+                <li key={`d-${entry.id}`} className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">
+                  <p className="text-xs text-muted">{formatDateTime(entry.at)}</p>
+                  <p className="font-medium text-danger">
+                    Defect: {entry.categoryName} <span className="font-normal text-foreground">at {entry.touchpointName}</span>
+                  </p>
+                  <p className="text-muted">
+                    {entry.severity} · {DEFECT_STATUS_LABELS[entry.status]}
+                    {Number(entry.lostRevenue) > 0 ? ` · lost ${formatMoney(Number(entry.lostRevenue))}` : ''}
+                    {entry.interactionId ? (
+                      <>
+                        {' · '}
+                        <Link className="text-primary underline" href={`/interactions/${entry.interactionId}`}>
+                          its interaction
+                        </Link>
+                      </>
+                    ) : null}
+                  </p>
+                </li>
+              ),
+            )}
+          </ol>
+        )}
+        {timeline.hasMore && timeline.nextBefore ? (
+          <p className="mt-4">
+            <Link className={buttonClass('secondary')} href={`/customers/${customer.id}?before=${encodeURIComponent(timeline.nextBefore.toISOString())}`}>
+              Show older
+            </Link>
+          </p>
+        ) : null}
+      </Card>
+    </>
+  );
+}

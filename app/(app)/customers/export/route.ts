@@ -1,0 +1,27 @@
+import { authorizeRequest } from '@/lib/auth/request-auth';
+import { CUSTOMER_EXPORT_COLUMNS, toCsvText } from '@/lib/csv/columns';
+import { csvResponse, today } from '@/lib/csv/stream';
+import { streamCustomers } from '@/lib/queries/customers';
+import { customerListParamsSchema } from '@/lib/validation/customers';
+import { paramsToObject } from '@/lib/validation/filters';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /customers/export?q=&segment=&lifecycle=&owner=: the customers list as filtered, as CSV. */
+export async function GET(request: Request) {
+  const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'importExport' });
+  if ('response' in auth) return auth.response;
+  const params = customerListParamsSchema.parse(paramsToObject(new URL(request.url).searchParams));
+  return csvResponse(`customers-${today()}.csv`, CUSTOMER_EXPORT_COLUMNS, streamCustomers(params), (r) => [
+    r.id,
+    toCsvText(r.name),
+    toCsvText(r.email),
+    toCsvText(r.phone),
+    toCsvText(r.company),
+    toCsvText(r.segment),
+    r.lifecycle,
+    r.ownerEmail ?? '',
+    toCsvText(r.externalRef),
+    r.createdAt.toISOString(),
+  ]);
+}

@@ -1,0 +1,195 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SelectField } from '@/components/interactions/form-fields';
+import { Pagination, SortHeader, withParams } from '@/components/interactions/list-controls';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { PageHeader } from '@/components/ui/page-header';
+import { channelEnum } from '@/db/schema';
+import { requirePermission } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/roles';
+import { formatDateTime, formatInteger, formatMoney, OUTCOME_LABELS } from '@/lib/format';
+import { CHANNEL_LABELS, SOURCE_LABELS } from '@/lib/interactions/labels';
+import { listOwnerChoices } from '@/lib/queries/customers';
+import { getCustomerName, listInteractions, listStages } from '@/lib/queries/interactions';
+import { listTouchpoints } from '@/lib/queries/touchpoints';
+import { filtersToSearchParams, interactionFiltersSchema, paramsToObject, type InteractionFilters } from '@/lib/validation/filters';
+import { interactionListExtrasSchema, OUTCOMES, SOURCES } from '@/lib/validation/interactions';
+
+export const metadata: Metadata = { title: 'Interactions' };
+
+const EMPTY_FILTERS = interactionFiltersSchema.parse({});
+
+export default async function InteractionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission('logInteraction');
+  const raw = paramsToObject(await searchParams);
+  const parsed = interactionFiltersSchema.safeParse(raw);
+  const filters: InteractionFilters = parsed.success ? parsed.data : EMPTY_FILTERS;
+  const extras = interactionListExtrasSchema.parse(raw);
+  const params = filtersToSearchParams({ ...filters, ...(extras.sort !== 'occurred' ? { sort: extras.sort } : {}), ...(extras.dir !== 'desc' ? { dir: extras.dir } : {}), page: extras.page > 1 ? extras.page : undefined });
+
+  const [list, touchpoints, stages, people, customerName] = await Promise.all([
+    listInteractions({ filters, ...extras }),
+    listTouchpoints(),
+    listStages(),
+    listOwnerChoices(),
+    filters.customer ? getCustomerName(filters.customer) : Promise.resolve(null),
+  ]);
+  const exportQuery = filtersToSearchParams(filters).toString();
+  const first = (values: string[]) => values[0] ?? '';
+
+  return (
+    <>
+      <PageHeader title="Interactions" description="Every logged contact, as filtered. Open one to see its defects.">
+        <div className="flex flex-wrap gap-2">
+          {can(user.role, 'importExport') ? (
+            <>
+              <a className={buttonClass('secondary')} href={`/interactions/export${exportQuery ? `?${exportQuery}` : ''}`}>
+                Export CSV
+              </a>
+              <Link className={buttonClass('secondary')} href="/interactions/import">
+                Import CSV
+              </Link>
+            </>
+          ) : null}
+          <Link className={buttonClass('primary')} href="/log">
+            Log interaction
+          </Link>
+        </div>
+      </PageHeader>
+
+      <Card className="mb-4">
+        <form method="get" action="/interactions" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filter interactions">
+          {!parsed.success ? <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">Some filters in the address were not understood and are ignored.</p> : null}
+          <Field label="From" name="from" type="date" defaultValue={filters.from} />
+          <Field label="To" name="to" type="date" defaultValue={filters.to} />
+          <SelectField label="Touchpoint" name="touchpoint" defaultValue={first(filters.touchpoint)}>
+            <option value="">Any</option>
+            {touchpoints.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.stageName}: {t.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Stage" name="stage" defaultValue={first(filters.stage)}>
+            <option value="">Any</option>
+            {stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Channel" name="channel" defaultValue={first(filters.channel)}>
+            <option value="">Any</option>
+            {channelEnum.enumValues.map((c) => (
+              <option key={c} value={c}>
+                {CHANNEL_LABELS[c]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Outcome" name="outcome" defaultValue={first(filters.outcome)}>
+            <option value="">Any</option>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {OUTCOME_LABELS[o]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Source" name="source" defaultValue={first(filters.source)}>
+            <option value="">Any</option>
+            {SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {SOURCE_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Logged by" name="loggedBy" defaultValue={first(filters.loggedBy)}>
+            <option value="">Anyone</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Defects" name="hasDefects" defaultValue={filters.hasDefects ?? ''}>
+            <option value="">With or without</option>
+            <option value="1">With open defects</option>
+            <option value="0">Without defects</option>
+          </SelectField>
+          {filters.customer ? <input type="hidden" name="customer" value={filters.customer} /> : null}
+          {extras.sort !== 'occurred' ? <input type="hidden" name="sort" value={extras.sort} /> : null}
+          {extras.dir !== 'desc' ? <input type="hidden" name="dir" value={extras.dir} /> : null}
+          <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-3">
+            <button type="submit" className={buttonClass('primary')}>
+              Apply filters
+            </button>
+            <Link href="/interactions" className={buttonClass('ghost')}>
+              Clear
+            </Link>
+          </div>
+        </form>
+        {filters.customer ? (
+          <p className="mt-3 text-sm">
+            Customer: <strong>{customerName ?? 'unknown'}</strong>{' '}
+            <Link className="text-primary underline" href={withParams('/interactions', params, { customer: undefined, page: undefined })}>
+              show every customer
+            </Link>
+          </p>
+        ) : null}
+      </Card>
+
+      <Card>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Interactions, {formatInteger(list.total)} in all</caption>
+            <thead className="text-muted">
+              <tr>
+                <SortHeader label="When" column="occurred" defaultDir="desc" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
+                <SortHeader label="Touchpoint" column="touchpoint" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
+                <SortHeader label="Customer" column="customer" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
+                <SortHeader label="Outcome" column="outcome" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
+                <SortHeader label="Sale value" column="saleValue" defaultDir="desc" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
+                <th scope="col" className="py-2 pr-4 font-medium">Logged by</th>
+                <SortHeader label="Defects" column="defects" defaultDir="desc" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} className="py-2 font-medium" />
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((row) => (
+                <tr key={row.id} className="border-t border-border align-top">
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    <Link className="text-primary underline" href={`/interactions/${row.id}`}>
+                      {formatDateTime(row.occurredAt)}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-4">
+                    {row.touchpointName}
+                    <span className="block text-xs text-muted">
+                      {row.stageName} · {CHANNEL_LABELS[row.channel]}
+                    </span>
+                  </td>
+                  <td className="py-2 pr-4">
+                    {row.customerId ? (
+                      <Link className="hover:underline" href={`/customers/${row.customerId}`}>
+                        {row.customerName}
+                      </Link>
+                    ) : (
+                      <span className="text-muted">Anonymous</span>
+                    )}
+                  </td>
+                  <td className="py-2 pr-4">{OUTCOME_LABELS[row.outcome]}</td>
+                  <td className="py-2 pr-4 tabular-nums">{row.saleValue === null ? '' : formatMoney(Number(row.saleValue))}</td>
+                  <td className="py-2 pr-4">
+                    {row.loggedByName ?? <span className="text-muted">{SOURCE_LABELS[row.source]}</span>}
+                  </td>
+                  <td className={`py-2 tabular-nums ${row.openDefectCount ? 'font-semibold text-danger' : ''}`}>{row.openDefectCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Pagination path="/interactions" params={params} page={extras.page} pageSize={list.pageSize} total={list.total} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { createCustomerAction, updateCustomerAction } from '@/app/(app)/customers/actions';
+import { SelectField } from '@/components/interactions/form-fields';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import type { FieldErrors } from '@/lib/action';
+import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/validation/customers';
+
+export interface CustomerFormValues {
+  id?: string;
+  name?: string;
+  email?: string | null;
+  phone?: string | null;
+  company?: string | null;
+  segmentId?: string | null;
+  lifecycle?: string;
+  ownerId?: string | null;
+  externalRef?: string | null;
+}
+
+/** Creates or edits a customer; errors appear beside their fields and typed values stay. */
+export function CustomerForm({
+  customer,
+  segments,
+  owners,
+}: {
+  customer?: CustomerFormValues;
+  segments: { id: string; name: string }[];
+  owners: { id: string; name: string }[];
+}) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const editing = Boolean(customer?.id);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = editing ? await updateCustomerAction(data) : await createCustomerAction(data);
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        setMessage(result.message);
+        return;
+      }
+      router.push(`/customers/${result.data.id}`);
+      router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={editing ? 'Edit the customer' : 'New customer'} className="flex max-w-2xl flex-col gap-4">
+      {customer?.id ? <input type="hidden" name="id" value={customer.id} /> : null}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <Field label="Name" name="name" required autoComplete="off" defaultValue={customer?.name} error={errors.name} className="sm:col-span-2" />
+        <Field label="Email" name="email" type="email" autoComplete="off" defaultValue={customer?.email ?? ''} error={errors.email} />
+        <Field label="Phone" name="phone" type="tel" autoComplete="off" defaultValue={customer?.phone ?? ''} error={errors.phone} />
+        <Field label="Company" name="company" autoComplete="off" defaultValue={customer?.company ?? ''} error={errors.company} />
+        <Field label="External reference" name="externalRef" autoComplete="off" defaultValue={customer?.externalRef ?? ''} error={errors.externalRef} hint="Your CRM's id; unique" />
+        <SelectField label="Segment" name="segmentId" defaultValue={customer?.segmentId ?? ''} error={errors.segmentId}>
+          <option value="">No segment</option>
+          {segments.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Lifecycle" name="lifecycle" defaultValue={customer?.lifecycle ?? 'prospect'} error={errors.lifecycle}>
+          {LIFECYCLES.map((l) => (
+            <option key={l} value={l}>
+              {LIFECYCLE_LABELS[l]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Owner" name="ownerId" defaultValue={customer?.ownerId ?? ''} error={errors.ownerId}>
+          <option value="">Nobody</option>
+          {owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <FormMessage message={message} />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : editing ? 'Save changes' : 'Create customer'}
+        </Button>
+      </div>
+    </form>
+  );
+}

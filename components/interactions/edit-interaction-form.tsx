@@ -1,0 +1,66 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { updateInteractionAction } from '@/app/(app)/interactions/actions';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+import type { FieldErrors } from '@/lib/action';
+import { useMounted } from './use-mounted';
+import { InteractionFields, interactionFormData, toLocalInputValue, type InteractionDefaults, type TouchpointGroup } from './interaction-fields';
+
+/** Edits an interaction; saving re-applies the auto-defect rules on the server. */
+export function EditInteractionForm({
+  id,
+  customerId,
+  occurredAt,
+  groups,
+  defaults,
+}: {
+  id: string;
+  customerId: string | null;
+  occurredAt: string;
+  groups: TouchpointGroup[];
+  defaults: Omit<InteractionDefaults, 'occurredAtLocal'>;
+}) {
+  const router = useRouter();
+  const mounted = useMounted();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' }>();
+  const [pending, startTransition] = useTransition();
+
+  // The time is shown in the browser's zone, known only after hydration.
+  const local = mounted ? toLocalInputValue(new Date(occurredAt)) : '';
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = interactionFormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await updateInteractionAction(data);
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        setMessage({ text: result.message, tone: 'error' });
+        return;
+      }
+      setErrors({});
+      const { added, removed } = result.data;
+      const changes = [added ? `${added} defect${added === 1 ? '' : 's'} raised` : null, removed ? `${removed} defect${removed === 1 ? '' : 's'} removed` : null].filter(Boolean);
+      setMessage({ text: `Saved.${changes.length ? ` The rules re-ran: ${changes.join(', ')}.` : ''}`, tone: 'success' });
+      router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Edit the interaction" className="flex flex-col gap-4">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="customerId" value={customerId ?? ''} />
+      {local ? <InteractionFields groups={groups} errors={errors} defaults={{ ...defaults, occurredAtLocal: local }} /> : null}
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending || !local}>
+          {pending ? 'Saving…' : 'Save changes'}
+        </Button>
+      </div>
+      <FormMessage message={message?.text} tone={message?.tone} />
+    </form>
+  );
+}

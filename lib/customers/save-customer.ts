@@ -1,0 +1,83 @@
+import 'server-only';
+import { and, eq, ne } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { customers, segments, users, type Customer } from '@/db/schema';
+import { ActionError, type FieldErrors } from '@/lib/action';
+import type { CustomerInput } from '@/lib/validation/customers';
+
+export const DUPLICATE_REF_MESSAGE = 'Another customer already has this external reference.';
+
+/** Checks the references a customer points at, on ids loaded from the database. */
+async function checkReferences(tx: DbOrTx, input: CustomerInput, existing?: { id: string; ownerId: string | null }): Promise<void> {
+  const exceptId = existing?.id;
+  const errors: FieldErrors = {};
+  if (input.segmentId) {
+    const [segment] = await tx.select({ id: segments.id }).from(segments).where(eq(segments.id, input.segmentId)).limit(1);
+    if (!segment) errors.segmentId = ['That segment does not exist.'];
+  }
+  // An owner who has since left may stay on the customers they had; nobody new is given them.
+  if (input.ownerId && input.ownerId !== existing?.ownerId) {
+    const [owner] = await tx.select({ active: users.active }).from(users).where(eq(users.id, input.ownerId)).limit(1);
+    if (!owner?.active) errors.ownerId = ['Choose an active user as the owner.'];
+  }
+  if (input.externalRef) {
+    const [taken] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.externalRef, input.externalRef), exceptId ? ne(customers.id, exceptId) : undefined))
+      .limit(1);
+    if (taken) errors.externalRef = [DUPLICATE_REF_MESSAGE];
+  }
+  if (Object.keys(errors).length) {
+    throw new ActionError(errors.externalRef ? 409 : 422, errors.externalRef ? DUPLICATE_REF_MESSAGE : 'Some fields need attention.', errors);
+  }
+}
+
+const columnsOf = (input: CustomerInput) => ({
+  name: input.name,
+  email: input.email ?? null,
+  phone: input.phone ?? null,
+  company: input.company ?? null,
+  segmentId: input.segmentId ?? null,
+  lifecycle: input.lifecycle,
+  ownerId: input.ownerId ?? null,
+  externalRef: input.externalRef ?? null,
+});
+
+/**
+ * Creates a customer; with a client-chosen id, a second call with the same id returns the
+ * customer stored by the first instead of creating another.
+ */
+export async function createCustomer(tx: DbOrTx, input: CustomerInput): Promise<{ customer: Customer; created: boolean }> {
+  if (input.id) {
+    const [existing] = await tx.select().from(customers).where(eq(customers.id, input.id)).limit(1);
+    if (existing) return { customer: existing, created: false };
+  }
+  await checkReferences(tx, input);
+  const [customer] = await tx
+    .insert(customers)
+    .values({ ...(input.id ? { id: input.id } : {}), ...columnsOf(input) })
+    .returning();
+  return { customer: customer!, created: true };
+}
+
+/** Updates a customer's details; 404 when it is gone. */
+export async function updateCustomer(tx: DbOrTx, id: string, input: CustomerInput): Promise<Customer> {
+  const [existing] = await tx.select({ id: customers.id, ownerId: customers.ownerId }).from(customers).where(eq(customers.id, id)).limit(1);
+  if (!existing) throw new ActionError(404, 'That customer no longer exists.');
+  await checkReferences(tx, input, existing);
+  const [customer] = await tx
+    .update(customers)
+    .set({ ...columnsOf(input), updatedAt: new Date() })
+    .where(eq(customers.id, id))
+    .returning();
+  return customer!;
+}
+
+/** True for PostgreSQL's unique-violation error, however the driver wraps it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

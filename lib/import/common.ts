@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { RowError } from './read-csv';
+
+export type ImportPhase = 'validating' | 'importing';
+export type ProgressListener = (progress: { phase: ImportPhase; done: number; total: number }) => void | Promise<void>;
+
+/** The report lists at most this many bad rows; the count says how many there were. */
+export const MAX_REPORTED_ERRORS = 1_000;
+
+export type ImportResult =
+  | { ok: true; rows: number; created: number; existing: number; defectsRaised?: number }
+  | { ok: false; message: string; errors: RowError[]; errorCount: number };
+
+/** Collects row errors, keeping the first MAX_REPORTED_ERRORS and counting the rest. */
+export class ErrorReport {
+  readonly errors: RowError[] = [];
+  count = 0;
+  add(row: number, column: string, reason: string) {
+    this.count += 1;
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ row, column, reason });
+  }
+  failure(noun: string): ImportResult {
+    return {
+      ok: false,
+      message: `Nothing was imported: ${this.count} problem${this.count === 1 ? '' : 's'} in the ${noun} file. Fix ${this.count === 1 ? 'it' : 'them'} and upload the file again.`,
+      errors: this.errors,
+      errorCount: this.count,
+    };
+  }
+}
+
+/**
+ * A stable UUID from a row's content, for rows without an id: importing the same file again
+ * finds the same ids and creates nothing twice.
+ */
+export function contentId(kind: string, parts: unknown[]): string {
+  const hex = createHash('sha256').update(`${kind}\u0000${JSON.stringify(parts)}`).digest('hex');
+  // Shaped as a version-5-style UUID (name-based), so it passes UUID validation.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Lets a streamed response flush its progress line during long synchronous work. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export const PROGRESS_EVERY = 5_000;

@@ -1,0 +1,188 @@
+import 'server-only';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { customers, journeyStages, touchpoints } from '@/db/schema';
+import { fromCsvText, INTERACTION_EXPORT_COLUMNS, INTERACTION_IMPORT_REQUIRED } from '@/lib/csv/columns';
+import { recordInteractions } from '@/lib/interactions/record-interactions';
+import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
+import { breathe, contentId, ErrorReport, PROGRESS_EVERY, type ImportResult, type ProgressListener } from './common';
+import { readCsv } from './read-csv';
+
+// The schema's field names as the CSV spells them, for the error report.
+const COLUMN_OF: Record<string, string> = {
+  id: 'id',
+  occurredAt: 'occurred_at',
+  outcome: 'outcome',
+  saleValue: 'sale_value',
+  expectation: 'expectation',
+  experience: 'experience',
+  csat: 'csat',
+  nps: 'nps',
+  effort: 'effort',
+  notes: 'notes',
+  touchpointId: 'touchpoint',
+  customerId: 'customer_id',
+};
+
+const LOOKUP_CHUNK = 5_000;
+const IMPORT_CHUNK = 5_000;
+
+async function inChunks<T>(values: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += LOOKUP_CHUNK) out.push(...(await query(values.slice(i, i + LOOKUP_CHUNK))));
+  return out;
+}
+
+/** "Sale lost", "sale-lost" and "sale_lost" all mean sale_lost. */
+const normaliseOutcome = (value: string) => value.toLowerCase().replace(/[\s-]+/g, '_');
+
+/**
+ * Imports interactions from CSV: every row is checked first (touchpoint by name, customer by id,
+ * external reference or email, every field by the shared schema); one bad row and nothing is
+ * written. Otherwise all rows land in one transaction with their auto defects. Rows keep their
+ * id, or get one derived from their content, so the same file imported twice creates nothing twice.
+ */
+export async function importInteractionsCsv(
+  db: Database,
+  bytes: Uint8Array,
+  { loggedById, onProgress }: { loggedById: string | null; onProgress?: ProgressListener },
+): Promise<ImportResult> {
+  const parsed = readCsv(bytes, { required: INTERACTION_IMPORT_REQUIRED, known: INTERACTION_EXPORT_COLUMNS });
+  if (!parsed.ok) return { ok: false, message: parsed.message, errors: parsed.errors ?? [], errorCount: parsed.errors?.length ?? 0 };
+  const { records } = parsed;
+  const total = records.length;
+  await onProgress?.({ phase: 'validating', done: 0, total });
+
+  // Touchpoints are few: all of them, by lower-case name (and by stage too, for names in two stages).
+  const touchpointRows = await db
+    .select({ id: touchpoints.id, name: touchpoints.name, stage: journeyStages.name })
+    .from(touchpoints)
+    .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId));
+  const byName = new Map<string, string[]>();
+  const byStageAndName = new Map<string, string>();
+  for (const t of touchpointRows) {
+    const key = t.name.toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), t.id]);
+    byStageAndName.set(`${t.stage.toLowerCase()}\u0000${key}`, t.id);
+  }
+
+  // Customers: only those the file names, looked up in chunks through their indexes.
+  const ids = new Set<string>();
+  const refs = new Set<string>();
+  const emails = new Set<string>();
+  const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  for (const { values } of records) {
+    if (values.customer_id && uuidPattern.test(values.customer_id)) ids.add(values.customer_id.toLowerCase());
+    if (values.customer_external_ref) refs.add(fromCsvText(values.customer_external_ref));
+    if (values.customer_email) emails.add(fromCsvText(values.customer_email).toLowerCase());
+  }
+  const knownIds = new Set((await inChunks([...ids], (chunk) => db.select({ id: customers.id }).from(customers).where(inArray(customers.id, chunk)))).map((r) => r.id));
+  const idByRef = new Map(
+    (await inChunks([...refs], (chunk) => db.select({ id: customers.id, ref: customers.externalRef }).from(customers).where(inArray(customers.externalRef, chunk)))).map((r) => [r.ref!, r.id]),
+  );
+  const idByEmail = new Map<string, string>();
+  for (const r of await inChunks([...emails], (chunk) =>
+    db
+      .select({ id: customers.id, email: sql<string>`lower(${customers.email})` })
+      .from(customers)
+      .where(inArray(sql`lower(${customers.email})`, chunk))
+      .orderBy(customers.createdAt),
+  )) {
+    if (!idByEmail.has(r.email)) idByEmail.set(r.email, r.id);
+  }
+
+  const report = new ErrorReport();
+  const inputs: InteractionInput[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const { row, values } = records[i]!;
+    let rowOk = true;
+    const fail = (column: string, reason: string) => {
+      report.add(row, column, reason);
+      rowOk = false;
+    };
+
+    const touchpointName = fromCsvText(values.touchpoint ?? '').toLowerCase();
+    const stageName = fromCsvText(values.stage ?? '').toLowerCase();
+    let touchpointId: string | undefined;
+    if (!touchpointName) fail('touchpoint', 'Name the touchpoint.');
+    else if (stageName) {
+      touchpointId = byStageAndName.get(`${stageName}\u0000${touchpointName}`);
+      if (!touchpointId) fail(byName.has(touchpointName) ? 'stage' : 'touchpoint', byName.has(touchpointName) ? `The touchpoint “${values.touchpoint}” is not in the stage “${values.stage}”.` : `No touchpoint is called “${values.touchpoint}”.`);
+    } else {
+      const matches = byName.get(touchpointName) ?? [];
+      if (matches.length === 1) touchpointId = matches[0];
+      else if (matches.length === 0) fail('touchpoint', `No touchpoint is called “${values.touchpoint}”.`);
+      else fail('stage', `“${values.touchpoint}” is a touchpoint in more than one stage: add the stage.`);
+    }
+
+    // The id when this database knows it (a re-imported export), else the reference, else the email.
+    let customerId: string | undefined;
+    const givenId = values.customer_id?.toLowerCase();
+    const givenRef = values.customer_external_ref ? fromCsvText(values.customer_external_ref) : '';
+    const givenEmail = values.customer_email ? fromCsvText(values.customer_email).toLowerCase() : '';
+    if (givenId && knownIds.has(givenId)) customerId = givenId;
+    else if (givenRef && idByRef.has(givenRef)) customerId = idByRef.get(givenRef);
+    else if (givenEmail && idByEmail.has(givenEmail)) customerId = idByEmail.get(givenEmail);
+    else if (givenRef) fail('customer_external_ref', 'No customer has this external reference.');
+    else if (givenEmail) fail('customer_email', 'No customer has this email address.');
+    else if (givenId) fail('customer_id', uuidPattern.test(givenId) ? 'No customer has this id.' : 'The customer id must be a UUID.');
+
+    const candidate = {
+      id: values.id,
+      // A stand-in when the touchpoint is unknown: that row already failed, the rest is still checked.
+      touchpointId: touchpointId ?? '00000000-0000-4000-8000-000000000000',
+      customerId,
+      occurredAt: values.occurred_at || null,
+      outcome: values.outcome ? normaliseOutcome(values.outcome) : undefined,
+      saleValue: values.sale_value,
+      expectation: values.expectation,
+      experience: values.experience,
+      csat: values.csat,
+      nps: values.nps,
+      effort: values.effort,
+      notes: values.notes === undefined ? undefined : fromCsvText(values.notes),
+    };
+    const result = interactionInputSchema.safeParse(candidate);
+    if (!result.success) {
+      for (const issue of result.error.issues) fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
+    } else if (!result.data.occurredAt) {
+      fail('occurred_at', 'Enter when it happened, like 2026-01-31T14:05:00Z.');
+    } else if (rowOk) {
+      const input = result.data;
+      input.id ??= contentId('interaction', [
+        input.occurredAt!.toISOString(),
+        input.touchpointId,
+        input.customerId ?? null,
+        input.outcome,
+        input.saleValue ?? null,
+        input.expectation ?? null,
+        input.experience ?? null,
+        input.csat ?? null,
+        input.nps ?? null,
+        input.effort ?? null,
+        input.notes ?? null,
+      ]);
+      inputs.push(input);
+    }
+    if ((i + 1) % PROGRESS_EVERY === 0) {
+      await onProgress?.({ phase: 'validating', done: i + 1, total });
+      await breathe();
+    }
+  }
+  if (report.count) return report.failure('interactions');
+  await onProgress?.({ phase: 'validating', done: total, total });
+
+  const totals = { created: 0, existing: 0, defectsRaised: 0 };
+  await onProgress?.({ phase: 'importing', done: 0, total: total });
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < inputs.length; i += IMPORT_CHUNK) {
+      // History may name touchpoints an admin has since switched off.
+      const result = await recordInteractions(tx, inputs.slice(i, i + IMPORT_CHUNK), { source: 'import', loggedById, allowInactiveTouchpoints: true });
+      totals.created += result.created.length;
+      totals.existing += result.existing.length;
+      totals.defectsRaised += result.defectsRaised;
+      await onProgress?.({ phase: 'importing', done: Math.min(i + IMPORT_CHUNK, inputs.length), total });
+    }
+  });
+  return { ok: true, rows: total, ...totals };
+}

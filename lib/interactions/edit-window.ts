@@ -1,0 +1,17 @@
+import type { Role } from '@/db/schema';
+
+/** How long staff may edit an interaction they logged (DESIGN.md, Who uses it). */
+export const STAFF_EDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether a user may edit an interaction: managers and admins any, staff their own for 24 hours
+ * after they logged it.
+ */
+export function canEditInteraction(
+  user: { id: string; role: Role },
+  interaction: { loggedById: string | null; createdAt: Date },
+  now: Date = new Date(),
+): boolean {
+  if (user.role === 'manager' || user.role === 'admin') return true;
+  return interaction.loggedById === user.id && now.getTime() - interaction.createdAt.getTime() < STAFF_EDIT_WINDOW_MS;
+}

@@ -1,0 +1,17 @@
+import type { TouchpointGroup } from '@/components/interactions/interaction-fields';
+
+/** Touchpoints (already in journey order) grouped by stage for the pickers. */
+export function groupTouchpoints(rows: { id: string; name: string; stageId: string; stageName: string; active: boolean }[], keepId?: string): TouchpointGroup[] {
+  const groups: TouchpointGroup[] = [];
+  for (const row of rows) {
+    // Inactive touchpoints are hidden, except the one an edited interaction already uses.
+    if (!row.active && row.id !== keepId) continue;
+    let group = groups.at(-1);
+    if (group?.stageId !== row.stageId) {
+      group = { stageId: row.stageId, stageName: row.stageName, touchpoints: [] };
+      groups.push(group);
+    }
+    group.touchpoints.push({ id: row.id, name: row.active ? row.name : `${row.name} (no longer in use)` });
+  }
+  return groups;
+}

@@ -1,0 +1,100 @@
+import 'server-only';
+import { count, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { customers, defects, interactions, touchpoints, type Interaction } from '@/db/schema';
+import { ActionError } from '@/lib/action';
+import { recordAudit } from '@/lib/audit';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import type { z } from 'zod';
+import type { updateInteractionSchema } from '@/lib/validation/interactions';
+import { syncAutoDefects } from './auto-defects';
+import { canEditInteraction } from './edit-window';
+
+export const EDIT_REFUSED_MESSAGE = 'You may edit only interactions you logged, and only for 24 hours.';
+
+const auditView = (row: Interaction) => ({
+  customerId: row.customerId,
+  touchpointId: row.touchpointId,
+  occurredAt: row.occurredAt.toISOString(),
+  outcome: row.outcome,
+  saleValue: row.saleValue,
+  expectation: row.expectation,
+  experience: row.experience,
+  csat: row.csat,
+  nps: row.nps,
+  effort: row.effort,
+  notes: row.notes,
+});
+
+/**
+ * Edits an interaction and re-applies its touchpoint's auto-defect rules in one transaction.
+ * Staff may edit their own for 24 hours, managers and admins any; checked on the stored row.
+ */
+export async function updateInteraction(user: CurrentUser, input: z.output<typeof updateInteractionSchema>) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(interactions).where(eq(interactions.id, input.id)).for('update').limit(1);
+    if (!existing) throw new ActionError(404, 'That interaction no longer exists.');
+    if (!canEditInteraction(user, existing)) throw new ActionError(403, EDIT_REFUSED_MESSAGE);
+
+    const [touchpoint] = await tx.select().from(touchpoints).where(eq(touchpoints.id, input.touchpointId)).limit(1);
+    if (!touchpoint) throw new ActionError(422, 'That touchpoint does not exist.', { touchpointId: ['That touchpoint does not exist.'] });
+    // A touchpoint switched off since stays on its old interactions, but nothing new moves there.
+    if (!touchpoint.active && touchpoint.id !== existing.touchpointId) {
+      throw new ActionError(422, 'That touchpoint is no longer in use.', { touchpointId: ['That touchpoint is no longer in use.'] });
+    }
+    if (input.customerId) {
+      const [customer] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, input.customerId)).limit(1);
+      if (!customer) throw new ActionError(422, 'That customer does not exist.', { customerId: ['That customer does not exist.'] });
+    }
+
+    const [updated] = await tx
+      .update(interactions)
+      .set({
+        customerId: input.customerId ?? null,
+        touchpointId: input.touchpointId,
+        occurredAt: input.occurredAt ?? existing.occurredAt,
+        outcome: input.outcome,
+        saleValue: input.saleValue === undefined ? null : input.saleValue.toFixed(2),
+        expectation: input.expectation ?? null,
+        experience: input.experience ?? null,
+        csat: input.csat ?? null,
+        nps: input.nps ?? null,
+        effort: input.effort ?? null,
+        notes: input.notes ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(interactions.id, input.id))
+      .returning();
+    const changes = await syncAutoDefects(tx, updated!, touchpoint);
+    await recordAudit(tx, {
+      actor: user,
+      action: 'interaction.updated',
+      entityType: 'interaction',
+      entityId: input.id,
+      before: auditView(existing),
+      after: { ...auditView(updated!), autoDefectsAdded: changes.added, autoDefectsRemoved: changes.removed },
+    });
+    return { id: input.id, ...changes };
+  });
+}
+
+/** Deletes an interaction and its defects (admins only: the caller checks the permission), audited. */
+export async function deleteInteraction(user: CurrentUser, id: string) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(interactions).where(eq(interactions.id, id)).for('update').limit(1);
+    if (!existing) throw new ActionError(404, 'That interaction no longer exists.');
+    const [defectCount] = await tx.select({ n: count() }).from(defects).where(eq(defects.interactionId, id));
+    await tx.delete(interactions).where(eq(interactions.id, id));
+    await recordAudit(tx, {
+      actor: user,
+      action: 'interaction.deleted',
+      entityType: 'interaction',
+      entityId: id,
+      before: { ...auditView(existing), source: existing.source, loggedById: existing.loggedById, defects: defectCount?.n ?? 0 },
+      after: null,
+    });
+    return { id, customerId: existing.customerId, defectsDeleted: defectCount?.n ?? 0 };
+  });
+}

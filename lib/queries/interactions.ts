@@ -1,0 +1,190 @@
+import 'server-only';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { customers, defectCategories, defects, interactions, journeyStages, touchpoints, users } from '@/db/schema';
+import type { InteractionFilters } from '@/lib/validation/filters';
+import type { InteractionListExtras } from '@/lib/validation/interactions';
+import { interactionConditions } from './filter-conditions';
+
+export const INTERACTION_PAGE_SIZE = 50;
+
+const sortColumns = {
+  occurred: interactions.occurredAt,
+  touchpoint: touchpoints.name,
+  customer: customers.name,
+  outcome: interactions.outcome,
+  saleValue: interactions.saleValue,
+  defects: interactions.openDefectCount,
+} as const;
+
+/** One page of the interactions list as filtered, with the total that matches. */
+export async function listInteractions({ filters, sort, dir, page }: { filters: InteractionFilters } & InteractionListExtras) {
+  const db = await getDb();
+  const where = interactionConditions(filters);
+  const order = dir === 'asc' ? asc : desc;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: interactions.id,
+        occurredAt: interactions.occurredAt,
+        touchpointName: touchpoints.name,
+        stageName: journeyStages.name,
+        channel: touchpoints.channel,
+        customerId: interactions.customerId,
+        customerName: customers.name,
+        outcome: interactions.outcome,
+        saleValue: interactions.saleValue,
+        source: interactions.source,
+        loggedByName: users.name,
+        openDefectCount: interactions.openDefectCount,
+      })
+      .from(interactions)
+      .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId))
+      .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId))
+      .leftJoin(customers, eq(customers.id, interactions.customerId))
+      .leftJoin(users, eq(users.id, interactions.loggedById))
+      .where(where)
+      // Nulls last either way, and the id as a tie-breaker, so pages never overlap.
+      .orderBy(sql`${order(sortColumns[sort])} nulls last`, order(interactions.id))
+      .limit(INTERACTION_PAGE_SIZE)
+      .offset((page - 1) * INTERACTION_PAGE_SIZE),
+    db.select({ n: count() }).from(interactions).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0, pageSize: INTERACTION_PAGE_SIZE };
+}
+
+export type InteractionListRow = Awaited<ReturnType<typeof listInteractions>>['rows'][number];
+
+function interactionExportPage(db: Awaited<ReturnType<typeof getDb>>, where: SQL | undefined, keyset: SQL | undefined, pageSize: number) {
+  return db
+    .select({
+      id: interactions.id,
+      occurredAt: interactions.occurredAt,
+      customerId: interactions.customerId,
+      customerExternalRef: customers.externalRef,
+      customerEmail: customers.email,
+      customerName: customers.name,
+      touchpoint: touchpoints.name,
+      stage: journeyStages.name,
+      channel: touchpoints.channel,
+      source: interactions.source,
+      outcome: interactions.outcome,
+      saleValue: interactions.saleValue,
+      expectation: interactions.expectation,
+      experience: interactions.experience,
+      csat: interactions.csat,
+      nps: interactions.nps,
+      effort: interactions.effort,
+      notes: interactions.notes,
+      loggedBy: users.email,
+      openDefects: interactions.openDefectCount,
+      // The exact stored instant (microseconds), so the keyset never skips or repeats a row.
+      cursor: sql<string>`${interactions.occurredAt}::text`,
+    })
+    .from(interactions)
+    .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId))
+    .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId))
+    .leftJoin(customers, eq(customers.id, interactions.customerId))
+    .leftJoin(users, eq(users.id, interactions.loggedById))
+    .where(and(where, keyset))
+    .orderBy(desc(interactions.occurredAt), desc(interactions.id))
+    .limit(pageSize);
+}
+
+export type InteractionExportRow = Awaited<ReturnType<typeof interactionExportPage>>[number];
+
+/**
+ * The interactions list as filtered, newest first, in keyset pages for the CSV export: each page
+ * starts after the last row of the one before, so 100,000 rows never sit in memory together.
+ */
+export async function* streamInteractions(filters: InteractionFilters, pageSize = 2_000): AsyncGenerator<InteractionExportRow[]> {
+  const db = await getDb();
+  const where = interactionConditions(filters);
+  let after: { cursor: string; id: string } | null = null;
+  for (;;) {
+    const keyset: SQL | undefined = after ? sql`(${interactions.occurredAt}, ${interactions.id}) < (${after.cursor}::timestamptz, ${after.id}::uuid)` : undefined;
+    const rows = await interactionExportPage(db, where, keyset, pageSize);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { cursor: last.cursor, id: last.id };
+  }
+}
+
+/** One interaction with its touchpoint, stage, customer and who logged it; null when gone. */
+export async function getInteraction(id: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: interactions.id,
+      occurredAt: interactions.occurredAt,
+      createdAt: interactions.createdAt,
+      updatedAt: interactions.updatedAt,
+      touchpointId: interactions.touchpointId,
+      touchpointName: touchpoints.name,
+      touchpointActive: touchpoints.active,
+      stageName: journeyStages.name,
+      channel: touchpoints.channel,
+      customerId: interactions.customerId,
+      customerName: customers.name,
+      loggedById: interactions.loggedById,
+      loggedByName: users.name,
+      source: interactions.source,
+      outcome: interactions.outcome,
+      saleValue: interactions.saleValue,
+      expectation: interactions.expectation,
+      experience: interactions.experience,
+      csat: interactions.csat,
+      nps: interactions.nps,
+      effort: interactions.effort,
+      notes: interactions.notes,
+      openDefectCount: interactions.openDefectCount,
+    })
+    .from(interactions)
+    .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId))
+    .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId))
+    .leftJoin(customers, eq(customers.id, interactions.customerId))
+    .leftJoin(users, eq(users.id, interactions.loggedById))
+    .where(eq(interactions.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+export type InteractionDetail = NonNullable<Awaited<ReturnType<typeof getInteraction>>>;
+
+/** The defects of one interaction, newest first. */
+export async function listDefectsOfInteraction(interactionId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: defects.id,
+      categoryName: defectCategories.name,
+      kind: defects.kind,
+      severity: defects.severity,
+      status: defects.status,
+      lostRevenue: defects.lostRevenue,
+      autoRule: defects.autoRule,
+      touched: defects.touched,
+      ownerName: users.name,
+      dueOn: defects.dueOn,
+    })
+    .from(defects)
+    .innerJoin(defectCategories, eq(defectCategories.id, defects.categoryId))
+    .leftJoin(users, eq(users.id, defects.ownerId))
+    .where(eq(defects.interactionId, interactionId))
+    .orderBy(desc(defects.createdAt));
+}
+
+/** Journey stages in order, for filters. */
+export async function listStages() {
+  const db = await getDb();
+  return db.select({ id: journeyStages.id, name: journeyStages.name }).from(journeyStages).orderBy(asc(journeyStages.position));
+}
+
+/** A customer's name for a filter chip, or null. */
+export async function getCustomerName(id: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db.select({ name: customers.name }).from(customers).where(eq(customers.id, id)).limit(1);
+  return row?.name ?? null;
+}

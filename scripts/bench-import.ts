@@ -1,0 +1,139 @@
+// `npm run bench:import`: imports 100,000 generated interactions from one CSV file on PostgreSQL
+// and on the embedded database (PGlite), through the same code as the import page, and prints
+// rows per second. A measurement, not a test: it asserts nothing but that the import succeeded.
+//
+//   BENCH_ROWS=100000                 rows to generate
+//   BENCH_DATABASE_URL=postgres://…   a server where the script may create and drop a database
+//                                     (else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_DRIVERS=postgres,pglite     which to run
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import postgres from 'postgres';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrator';
+import { customers, journeyStages, touchpoints, users } from '@/db/schema';
+import { importInteractionsCsv } from '@/lib/import/import-interactions';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const DRIVERS = (process.env.BENCH_DRIVERS ?? 'postgres,pglite').split(',').map((d) => d.trim());
+const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const OUTCOMES = ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated'];
+
+async function seedCatalog(handle: DatabaseHandle) {
+  const { db } = handle;
+  const stages = await db
+    .insert(journeyStages)
+    .values(Array.from({ length: 8 }, (_, i) => ({ name: `Stage ${i + 1}`, position: i })))
+    .returning();
+  const tps = await db
+    .insert(touchpoints)
+    .values(Array.from({ length: 25 }, (_, i) => ({ name: `Touchpoint ${i + 1}`, stageId: stages[i % 8]!.id, channel: 'phone' as const })))
+    .returning();
+  const people = await db
+    .insert(customers)
+    .values(Array.from({ length: 1_000 }, (_, i) => ({ name: `Customer ${i + 1}`, email: `c${i + 1}@bench.test`, externalRef: `BENCH-${i + 1}` })))
+    .returning();
+  const [user] = await db.insert(users).values({ email: `bench-${randomUUID()}@bench.test`, name: 'Bench', role: 'manager', passwordHash: 'x' }).returning();
+  return { touchpoints: tps, customers: people, userId: user!.id };
+}
+
+/** A CSV of `rows` interactions, like an export from another system: refs, not ids. */
+function generateCsv(rows: number, tps: { name: string }[], people: { externalRef: string | null }[]): Uint8Array {
+  const lines = ['occurred_at,touchpoint,customer_external_ref,outcome,sale_value,expectation,experience,csat,nps,effort,notes'];
+  const start = Date.now() - 365 * 86_400_000;
+  // Most contacts go well; about one in five raises a defect (the demo company's rate is lower).
+  for (let i = 0; i < rows; i++) {
+    const outcome = i % 12 === 0 ? 'sale_lost' : OUTCOMES[i % OUTCOMES.length] === 'sale_lost' ? 'sale_won' : OUTCOMES[i % OUTCOMES.length]!;
+    const sale = outcome.startsWith('sale') ? String((i % 97) * 10 + 50) : '';
+    const expectation = 3 + (i % 2);
+    const experience = i % 10 === 0 ? expectation - 1 : Math.min(5, expectation + (i % 3 === 0 ? 1 : 0));
+    lines.push(
+      [
+        new Date(start + i * 300_000).toISOString(),
+        tps[i % tps.length]!.name,
+        people[(i * 7) % people.length]!.externalRef,
+        outcome,
+        sale,
+        expectation,
+        experience,
+        i % 15 === 0 ? 2 : 4 + (i % 2),
+        i % 11,
+        1 + (i % 7),
+        i % 4 === 0 ? `"Row ${i}, called about the ""bill"""` : '',
+      ].join(','),
+    );
+  }
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+async function bench(driver: 'postgres' | 'pglite') {
+  let handle: DatabaseHandle;
+  let drop = async () => {};
+  if (driver === 'postgres') {
+    const name = `oi_issue3_bench_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(SERVER);
+    url.pathname = `/${name}`;
+    handle = await openDatabase({ url: url.toString() });
+    drop = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    };
+  } else {
+    handle = await openDatabase({ dataDir: 'memory://' });
+  }
+  try {
+    await migrateDatabase(handle);
+    const catalog = await seedCatalog(handle);
+    const csv = generateCsv(ROWS, catalog.touchpoints, catalog.customers);
+    const phases: Record<string, number> = {};
+    const started = performance.now();
+    let last = started;
+    let lastPhase = 'validating';
+    const result = await importInteractionsCsv(handle.db, csv, {
+      loggedById: catalog.userId,
+      onProgress: ({ phase }) => {
+        if (phase !== lastPhase) {
+          const now = performance.now();
+          phases[lastPhase] = now - last;
+          last = now;
+          lastPhase = phase;
+        }
+      },
+    });
+    const elapsed = performance.now() - started;
+    phases[lastPhase] = performance.now() - last;
+    if (!result.ok) throw new Error(`import failed: ${result.message} ${JSON.stringify(result.errors.slice(0, 3))}`);
+
+    const again = performance.now();
+    const second = await importInteractionsCsv(handle.db, csv, { loggedById: catalog.userId });
+    const againMs = performance.now() - again;
+    if (!second.ok || second.created !== 0) throw new Error('the second import created rows');
+
+    console.log(
+      `${driver.padEnd(8)} ${ROWS.toLocaleString('en-GB')} rows (${(csv.byteLength / 1024 / 1024).toFixed(1)} MB) in ${(elapsed / 1000).toFixed(2)} s = ` +
+        `${Math.round(ROWS / (elapsed / 1000)).toLocaleString('en-GB')} rows/s ` +
+        `(parse + check ${(phases.validating! / 1000).toFixed(2)} s, write ${((phases.importing ?? 0) / 1000).toFixed(2)} s; ` +
+        `${result.defectsRaised?.toLocaleString('en-GB')} defects raised); re-import of the same file ${(againMs / 1000).toFixed(2)} s, created 0`,
+    );
+  } finally {
+    await handle.close();
+    await drop();
+  }
+}
+
+async function main() {
+  console.log(`bench:import: ${ROWS.toLocaleString('en-GB')} interactions from CSV, through importInteractionsCsv (validation, auto defects, one transaction)`);
+  // The machine's load skews every number below; printed so runs can be compared fairly.
+  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  for (const driver of DRIVERS) {
+    if (driver !== 'postgres' && driver !== 'pglite') throw new Error(`unknown driver ${driver}`);
+    await bench(driver);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('bench:import failed:', error);
+  process.exit(1);
+});
