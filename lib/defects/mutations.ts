@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
 import { recountOpenDefects } from '@/lib/interactions/auto-defects';
 import type { DefectEditInput, DefectPatch, ManualDefectInput } from '@/lib/validation/defects';
+import { FIELD_LABELS } from './field-labels';
 import { checkMove, isReopen, STATUS_LABELS, type DefectStatus } from './workflow';
 
 export type Actor = Pick<CurrentUser, 'id' | 'role'>;
@@ -16,21 +17,6 @@ export type Actor = Pick<CurrentUser, 'id' | 'role'>;
 const TRIAGE_FIELDS = ['categoryId', 'kind', 'severity', 'lostRevenue', 'ownerId', 'dueOn', 'title', 'description', 'dismissReason'] as const;
 const WORK_FIELDS = ['rootCause', 'correctiveAction'] as const;
 type EditableField = (typeof TRIAGE_FIELDS)[number] | (typeof WORK_FIELDS)[number];
-
-export const FIELD_LABELS: Record<EditableField | 'status', string> = {
-  status: 'Status',
-  categoryId: 'Category',
-  kind: 'Kind',
-  severity: 'Severity',
-  lostRevenue: 'Lost revenue',
-  ownerId: 'Owner',
-  dueOn: 'Follow-up due',
-  title: 'Title',
-  description: 'Description',
-  rootCause: 'Root cause',
-  correctiveAction: 'Corrective action',
-  dismissReason: 'Reason for dismissal',
-};
 
 const NOT_YOURS = 'This defect is not assigned to you. Ask a manager to assign it to you first.';
 

@@ -10,7 +10,7 @@ import { bulkAssignSchema, bulkStatusSchema, defectCommentSchema, defectEditSche
 
 export const updateDefectAction = guardedAction({ permission: 'viewOwnWork', schema: defectEditSchema }, async (input, { user }) => {
   const result = await updateDefect(user, input);
-  revalidatePath('/defects');
+  revalidatePath('/defects', 'layout');
   revalidatePath('/my-work');
   return result;
 });
@@ -23,18 +23,18 @@ export const commentOnDefectAction = guardedAction({ permission: 'viewOwnWork', 
 
 export const bulkAssignDefectsAction = guardedAction({ permission: 'triageDefects', schema: bulkAssignSchema }, async (input, { user }) => {
   const result = await bulkAssignDefects(user, input);
-  revalidatePath('/defects');
+  revalidatePath('/defects', 'layout');
   return result;
 });
 
 export const bulkMoveDefectsAction = guardedAction({ permission: 'triageDefects', schema: bulkStatusSchema }, async (input, { user }) => {
   const result = await bulkMoveDefects(user, input);
-  revalidatePath('/defects');
+  revalidatePath('/defects', 'layout');
   return result;
 });
 
 export const createManualDefectAction = guardedAction({ permission: 'triageDefects', schema: manualDefectSchema }, async (input, { user }) => {
   const result = await createManualDefect(user, input);
-  revalidatePath('/defects');
+  revalidatePath('/defects', 'layout');
   return result;
 });
