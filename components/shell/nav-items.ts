@@ -11,6 +11,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'viewDashboard' },
   { href: '/my-work', label: 'My work', permission: 'viewOwnWork' },
+  // Everyone sees the list; staff see only the defects assigned to them (enforced in the query).
+  { href: '/defects', label: 'Defects', permission: 'viewOwnWork' },
   { href: '/admin/users', label: 'Users', permission: 'administer' },
 ];
 

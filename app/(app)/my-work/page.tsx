@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AssignedDefects } from '@/components/defects/assigned-defects';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat } from '@/components/ui/stat';
@@ -21,6 +22,7 @@ export default async function MyWorkPage() {
         <Stat label="Defects assigned to me" value={formatInteger(assigned.open)} hint="Not yet closed or dismissed" />
         <Stat label="Follow-ups overdue" value={formatInteger(assigned.overdue)} />
       </dl>
+      <AssignedDefects userId={user.id} />
       <Card aria-labelledby="recent-heading">
         <h2 id="recent-heading" className="mb-3 text-lg font-semibold">
           My recent interactions
