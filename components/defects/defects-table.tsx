@@ -37,7 +37,7 @@ export function DefectsTable({ rows, params, state, selectable }: { rows: Defect
                 <span className="sr-only">Select</span>
               </th>
             ) : null}
-            <th scope="col" className="py-2 pr-4 font-medium">Defect</th>
+            <th scope="col" className="min-w-56 py-2 pr-4 font-medium">Defect</th>
             <SortHeader label="Status" sort="status" params={params} state={state} />
             <SortHeader label="Severity" sort="severity" params={params} state={state} />
             <th scope="col" className="py-2 pr-4 font-medium">Category</th>
@@ -61,7 +61,8 @@ export function DefectsTable({ rows, params, state, selectable }: { rows: Defect
                   {defectTitle(row)}
                 </Link>
                 <p className="text-xs text-muted">
-                  {KIND_LABELS[row.kind]} · {row.touchpointName} · {row.autoRule ? 'auto' : 'manual'}
+                  {row.title ? `${KIND_LABELS[row.kind]} at ${row.touchpointName} · ` : ''}
+                  {row.autoRule ? 'raised by a rule' : 'recorded by hand'}
                 </p>
               </td>
               <td className="py-2 pr-4">

@@ -238,7 +238,8 @@ export async function listAssignedDefects({ userId, limit = 50 }: { userId: stri
   const db = await getDb();
   return (await withDefectJoins(db.select(listColumns).from(defects).$dynamic())
     .where(and(eq(defects.ownerId, userId), notInArray(defects.status, ['closed', 'dismissed'])))
-    .orderBy(desc(overdueSql), sql`${defects.dueOn} asc nulls last`, desc(defects.occurredAt))
+    // Verified defects wait only for a manager to close them, so the work still owed comes first.
+    .orderBy(desc(overdueSql), sql`(${defects.status} = 'verified')`, sql`${defects.dueOn} asc nulls last`, desc(defects.occurredAt))
     .limit(limit)) as DefectListRow[];
 }
 

@@ -139,3 +139,5 @@ export const defectListParamsSchema = z.object({
   view: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(['list', 'board']).catch('list')),
 });
 export type DefectListParams = z.output<typeof defectListParamsSchema>;
+
+export const customerSearchSchema = z.object({ q: z.string().trim().min(1, { error: 'Type part of a name.' }).max(100) });

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { guardedAction } from '@/lib/action';
 import { bulkAssignDefects, bulkMoveDefects, commentOnDefect, createManualDefect, updateDefect } from '@/lib/defects/mutations';
-import { bulkAssignSchema, bulkStatusSchema, defectCommentSchema, defectEditSchema, manualDefectSchema } from '@/lib/validation/defects';
+import { searchCustomersByName } from '@/lib/queries/defects';
+import { bulkAssignSchema, bulkStatusSchema, customerSearchSchema, defectCommentSchema, defectEditSchema, manualDefectSchema } from '@/lib/validation/defects';
 
 // Everyone may work defects; which defect and which change is decided in lib/defects/mutations
 // on the row loaded from the database (staff: only their own, and only their moves).
@@ -38,3 +39,5 @@ export const createManualDefectAction = guardedAction({ permission: 'triageDefec
   revalidatePath('/defects', 'layout');
   return result;
 });
+
+export const searchCustomersAction = guardedAction({ permission: 'triageDefects', schema: customerSearchSchema }, async (input) => searchCustomersByName({ q: input.q }));
