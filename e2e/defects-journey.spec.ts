@@ -113,3 +113,28 @@ test.describe('as a manager', () => {
     }
   });
 });
+
+test('two managers editing one defect: the second is told, sees the current values, and nothing is overwritten', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStatePath('manager') });
+  const first = await context.newPage();
+  await first.goto('/defects?status=investigating');
+  await first.getByRole('table').locator('tbody').getByRole('link').first().click();
+  await expect(first).toHaveURL(/\/defects\/[0-9a-f-]{36}$/);
+  const second = await context.newPage();
+  await second.goto(first.url());
+
+  await first.getByLabel('Root cause').fill('Why? Engineer arrived late.\nWhy? Van rota clashed.');
+  await save(first);
+
+  await second.getByLabel('Root cause').fill('Customer was out');
+  await second.getByRole('button', { name: 'Save changes' }).click();
+  await expect(second.getByRole('status').filter({ hasText: 'nothing of yours was saved' })).toBeVisible();
+  await expect(second.getByText('Changed meanwhile; it is now “Why? Engineer arrived late.')).toBeVisible();
+  await expect(second.getByLabel('Root cause')).toHaveValue('Customer was out');
+  await expect(second.getByRole('region', { name: 'Details' })).toContainText('Van rota clashed.');
+
+  // Having seen the current values, the second manager may still save theirs deliberately.
+  await save(second);
+  await expect(second.getByRole('region', { name: 'Details' })).toContainText('Customer was out');
+  await context.close();
+});
