@@ -106,6 +106,30 @@ test.describe('as a manager', () => {
     await expect(page.getByRole('list', { name: 'History' })).toContainText('Morgan Manager recorded the defect');
   });
 
+  test('assigns two checked defects at once', async ({ page }) => {
+    await page.goto('/defects?status=open&kind=below_expectation&sort=occurredAt&dir=asc');
+    const rows = page.getByRole('table').locator('tbody tr');
+    const titles = await rows.locator('td:nth-child(2) a').evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute('href')));
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await page.getByLabel('Assign selected to').selectOption({ label: 'Priya Shah' });
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: '2 defects changed.' })).toBeVisible();
+    for (const href of titles) {
+      await expect(page.locator(`tbody tr:has(a[href="${href}"]) td:nth-child(7)`)).toHaveText('Priya Shah');
+    }
+  });
+
+  test('staff get 403 on a defect not assigned to them', async ({ page, browser }) => {
+    await page.goto('/defects?status=open&sort=occurredAt&dir=asc');
+    const href = await page.getByRole('table').locator('tbody tr').last().locator('td:nth-child(2) a').getAttribute('href');
+    const staffContext = await browser.newContext({ storageState: storageStatePath('staff') });
+    const staff = await staffContext.newPage();
+    expect((await staff.goto(href!))?.status()).toBe(403);
+    await expect(staff.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+    await staffContext.close();
+  });
+
   test('the board shows every status with its count', async ({ page }) => {
     await page.goto('/defects?view=board');
     for (const status of ['Open', 'Investigating', 'Action', 'Verified', 'Closed', 'Dismissed']) {

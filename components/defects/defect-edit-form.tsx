@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
+import { useDefectVersion } from './defect-version';
 import { SelectField, TextAreaField } from './form-fields';
 import { useActionCall } from './use-action-call';
 
@@ -35,6 +36,7 @@ interface Option {
  */
 export function DefectEditForm({ defect, triage, categories, people }: { defect: EditableDefect; triage: boolean; categories: Option[]; people: Option[] }) {
   const { run, pending, result, fieldErrors } = useActionCall(updateDefectAction);
+  const { version, saved } = useDefectVersion(defect.version);
   const typed = result && !result.ok ? result.values : undefined;
   const value = (name: keyof EditableDefect, current: string | number | null) => typed?.[name] ?? (current === null ? '' : String(current));
   const message = result ? (result.ok ? (result.data.changed.length ? 'Saved.' : 'Nothing had changed.') : result.message) : undefined;
@@ -45,11 +47,11 @@ export function DefectEditForm({ defect, triage, categories, people }: { defect:
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
-        run(new FormData(event.currentTarget));
+        run(new FormData(event.currentTarget), (data) => saved(data.version));
       }}
     >
       <input type="hidden" name="id" value={defect.id} />
-      <input type="hidden" name="version" value={defect.version} />
+      <input type="hidden" name="version" value={version} />
       {triage ? (
         <>
           <Field label="Title" name="title" defaultValue={value('title', defect.title)} error={fieldErrors?.title} maxLength={200} />

@@ -5,13 +5,15 @@ import { updateDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { moveLabel, type DefectStatus } from '@/lib/defects/workflow';
+import { useDefectVersion } from './defect-version';
 import { TextAreaField } from './form-fields';
 import { useActionCall } from './use-action-call';
 
 /** One button per move this person may make from the defect's status, and nothing else. */
-export function DefectWorkflow({ id, version, status, moves }: { id: string; version: number; status: DefectStatus; moves: DefectStatus[] }) {
+export function DefectWorkflow({ id, version: renderedVersion, status, moves }: { id: string; version: number; status: DefectStatus; moves: DefectStatus[] }) {
   const { run, pending, result, fieldErrors, reset } = useActionCall(updateDefectAction);
   const [dismissing, setDismissing] = useState(false);
+  const { version, saved } = useDefectVersion(renderedVersion);
   const message = result ? (result.ok ? 'Status changed.' : result.message) : undefined;
 
   if (moves.length === 0) {
@@ -26,7 +28,7 @@ export function DefectWorkflow({ id, version, status, moves }: { id: string; ver
               Dismiss…
             </Button>
           ) : (
-            <Button key={to} type="button" variant={moveLabel(status, to).startsWith('Back') ? 'secondary' : 'primary'} disabled={pending} onClick={() => run({ id, version, status: to })}>
+            <Button key={to} type="button" variant={moveLabel(status, to).startsWith('Back') ? 'secondary' : 'primary'} disabled={pending} onClick={() => run({ id, version, status: to }, (data) => saved(data.version))}>
               {moveLabel(status, to)}
             </Button>
           ),
@@ -38,7 +40,7 @@ export function DefectWorkflow({ id, version, status, moves }: { id: string; ver
           onSubmit={(event) => {
             event.preventDefault();
             const form = new FormData(event.currentTarget);
-            run(form, () => setDismissing(false));
+            run(form, (data) => (saved(data.version), setDismissing(false)));
           }}
         >
           <input type="hidden" name="id" value={id} />

@@ -4,6 +4,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { DefectCommentForm } from '@/components/defects/defect-comment-form';
 import { DefectEditForm } from '@/components/defects/defect-edit-form';
 import { DefectHistory } from '@/components/defects/defect-history';
+import { DefectVersionProvider } from '@/components/defects/defect-version';
 import { DefectWorkflow } from '@/components/defects/defect-workflow';
 import { OverdueBadge, StatusBadge } from '@/components/defects/status-badge';
 import { Card } from '@/components/ui/card';
@@ -57,6 +58,7 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
         </div>
       </PageHeader>
 
+      <DefectVersionProvider version={defect.version}>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex flex-col gap-6">
           <Card aria-labelledby="workflow-heading">
@@ -157,6 +159,7 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
           </div>
         </Card>
       </div>
+      </DefectVersionProvider>
     </>
   );
 }
