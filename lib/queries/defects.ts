@@ -66,6 +66,11 @@ function withDefectJoins<T extends PgSelect>(query: T) {
     .leftJoin(owners, eq(owners.id, defects.ownerId));
 }
 
+/** Counting needs the joins only to search their names: every defect has one touchpoint and category. */
+function countBase<T extends PgSelect>(query: T, q: string | undefined) {
+  return q ? withDefectJoins(query) : query;
+}
+
 const SORT_COLUMNS = {
   occurredAt: defects.occurredAt,
   dueOn: defects.dueOn,
@@ -114,11 +119,12 @@ export async function listDefects({ viewer, filters, params }: { viewer: Viewer;
   const [rows, [totalRow]] = await Promise.all([
     withDefectJoins(db.select(listColumns).from(defects).$dynamic())
       .where(where)
-      // Empty due dates go last either way; the id keeps pages stable between requests.
-      .orderBy(sql`${column} ${direction} nulls last`, desc(defects.id))
+      // Empty due dates go last either way; the other sort columns are never empty, and a plain
+      // direction lets their index serve the sort. The id keeps pages stable between requests.
+      .orderBy(params.sort === 'dueOn' ? sql`${column} ${direction} nulls last` : sql`${column} ${direction}`, desc(defects.id))
       .limit(DEFECTS_PAGE_SIZE)
       .offset((params.page - 1) * DEFECTS_PAGE_SIZE),
-    withDefectJoins(db.select({ n: count() }).from(defects).$dynamic()).where(where),
+    countBase(db.select({ n: count() }).from(defects).$dynamic(), params.q).where(where),
   ]);
   return { rows: rows as DefectListRow[], total: totalRow?.n ?? 0 };
 }
@@ -126,7 +132,7 @@ export async function listDefects({ viewer, filters, params }: { viewer: Viewer;
 /** How many defects each status holds under the filters, whatever status the filter picks. */
 export async function countDefectsByStatus({ viewer, filters, q }: { viewer: Viewer; filters: DefectFilters; q?: string }): Promise<Record<DefectStatus, number>> {
   const db = await getDb();
-  const rows = await withDefectJoins(db.select({ status: defects.status, n: count() }).from(defects).$dynamic())
+  const rows = await countBase(db.select({ status: defects.status, n: count() }).from(defects).$dynamic(), q)
     .where(whereOf(viewer, { ...filters, status: [] }, q))
     .groupBy(defects.status);
   const counts: Record<DefectStatus, number> = { open: 0, investigating: 0, action: 0, verified: 0, closed: 0, dismissed: 0 };
