@@ -65,7 +65,7 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
       ) : null}
 
       <StatusCounts counts={counts} selected={filters.status} state={state} />
-      <DefectFiltersForm filters={filters} q={params.q} options={options} showOwner={triage} view={view} />
+      <DefectFiltersForm filters={filters} q={params.q} options={options} showOwner={triage} view={view} sort={{ sort: state.sort as string | undefined, dir: state.dir as string | undefined }} />
 
       {triage ? (
         <nav aria-label="View" className="mb-3 flex gap-2">
