@@ -28,7 +28,8 @@ function SortHeader({ label, sort, params, state }: { label: string; sort: Defec
 /** The defects of one page; with `selectable`, each row has a checkbox for the bulk actions. */
 export function DefectsTable({ rows, params, state, selectable }: { rows: DefectListRow[]; params: DefectListParams; state: UrlState; selectable: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    // relative: the screen-reader-only sort hints are absolutely placed and must stay inside the scroller.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="text-muted">
           <tr>
