@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
+import { AssignedDefects } from '@/components/defects/assigned-defects';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat } from '@/components/ui/stat';
@@ -28,6 +29,7 @@ export default async function MyWorkPage() {
         <Stat label="Follow-ups due this week" value={formatInteger(assigned.dueSoon)} hint="Due today or in the next 7 days" />
         <Stat label="Follow-ups overdue" value={formatInteger(assigned.overdue)} />
       </dl>
+      <AssignedDefects userId={user.id} />
       <Card aria-labelledby="recent-heading">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="recent-heading" className="text-lg font-semibold">

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { BulkActions } from '@/components/defects/bulk-actions';
+import { DefectBoard } from '@/components/defects/defect-board';
+import { DefectFiltersForm } from '@/components/defects/defect-filters';
+import { DefectsTable } from '@/components/defects/defects-table';
+import { listHref, type UrlState } from '@/components/defects/list-url';
+import { StatusCounts } from '@/components/defects/status-counts';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePermission } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/roles';
+import { DEFECT_STATUSES } from '@/lib/defects/workflow';
+import { formatInteger } from '@/lib/format';
+import { BOARD_COLUMN_SIZE, countDefectsByStatus, DEFECTS_PAGE_SIZE, listDefectBoard, listDefectOptions, listDefects } from '@/lib/queries/defects';
+import { defectListParamsSchema } from '@/lib/validation/defects';
+import { defectFiltersSchema, paramsToObject } from '@/lib/validation/filters';
+
+export const metadata: Metadata = { title: 'Defects' };
+
+export default async function DefectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission('viewOwnWork');
+  const raw = paramsToObject(await searchParams);
+  const parsedFilters = defectFiltersSchema.safeParse(raw);
+  const filters = parsedFilters.success ? parsedFilters.data : defectFiltersSchema.parse({});
+  const params = defectListParamsSchema.parse(raw);
+  const triage = can(user.role, 'triageDefects');
+  const view = triage ? params.view : 'list';
+  const viewer = { id: user.id, role: user.role };
+  const state: UrlState = { ...filters, q: params.q, sort: params.sort === 'occurredAt' ? undefined : params.sort, dir: params.dir === 'desc' ? undefined : params.dir, view, page: params.page };
+
+  const [counts, options, list, board] = await Promise.all([
+    countDefectsByStatus({ viewer, filters, q: params.q }),
+    listDefectOptions(),
+    view === 'list' ? listDefects({ viewer, filters, params }) : null,
+    view === 'board' ? listDefectBoard({ viewer, filters, q: params.q, statuses: filters.status.length ? filters.status : DEFECT_STATUSES }) : null,
+  ]);
+  const pages = list ? Math.max(1, Math.ceil(list.total / DEFECTS_PAGE_SIZE)) : 1;
+  const first = (params.page - 1) * DEFECTS_PAGE_SIZE;
+  const exportHref = listHref('/defects/export', { ...state, view: undefined, page: undefined, sort: undefined, dir: undefined });
+
+  return (
+    <>
+      <PageHeader
+        title="Defects"
+        description={triage ? 'Every lost sale and below-expectation experience: triage them, find their causes, prove the fixes.' : 'The defects assigned to you: find the cause, record the action, and move them on.'}
+      >
+        {triage ? (
+          <div className="flex flex-wrap gap-2">
+            <Link href="/defects/new" className={buttonClass('primary')}>
+              Record a defect
+            </Link>
+            <a href={exportHref} className={buttonClass('secondary')} download>
+              Export CSV
+            </a>
+          </div>
+        ) : null}
+      </PageHeader>
+
+      {!parsedFilters.success ? (
+        <p role="alert" className="mb-4 rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">
+          Some filters in the address were not understood and were left out: {parsedFilters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
+        </p>
+      ) : null}
+
+      <StatusCounts counts={counts} selected={filters.status} state={state} />
+      <DefectFiltersForm filters={filters} q={params.q} options={options} showOwner={triage} view={view} sort={{ sort: state.sort as string | undefined, dir: state.dir as string | undefined }} />
+
+      {triage ? (
+        <nav aria-label="View" className="mb-3 flex gap-2">
+          <Link href={listHref('/defects', state, { view: 'list', page: 1 })} aria-current={view === 'list' ? 'page' : undefined} className={buttonClass(view === 'list' ? 'primary' : 'secondary')}>
+            List
+          </Link>
+          <Link href={listHref('/defects', state, { view: 'board', page: 1 })} aria-current={view === 'board' ? 'page' : undefined} className={buttonClass(view === 'board' ? 'primary' : 'secondary')}>
+            Board
+          </Link>
+        </nav>
+      ) : null}
+
+      {board ? <DefectBoard columns={board} counts={counts} state={state} columnSize={BOARD_COLUMN_SIZE} /> : null}
+
+      {list ? (
+        <Card>
+          {triage && list.rows.length > 0 ? <BulkActions people={options.people} /> : null}
+          {list.rows.length === 0 ? (
+            <p className="text-sm text-muted">{triage ? 'No defects match these filters.' : 'No defects assigned to you match these filters.'}</p>
+          ) : (
+            <>
+              <DefectsTable rows={list.rows} params={params} state={state} selectable={triage} />
+              <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
+                <p className="text-muted" aria-live="polite">
+                  {formatInteger(first + 1)}–{formatInteger(first + list.rows.length)} of {formatInteger(list.total)}
+                </p>
+                <div className="flex gap-2">
+                  {params.page > 1 ? (
+                    <Link href={listHref('/defects', state, { page: params.page - 1 })} className={buttonClass('secondary')} rel="prev">
+                      Previous
+                    </Link>
+                  ) : null}
+                  <span className="self-center text-muted">
+                    Page {formatInteger(params.page)} of {formatInteger(pages)}
+                  </span>
+                  {params.page < pages ? (
+                    <Link href={listHref('/defects', state, { page: params.page + 1 })} className={buttonClass('secondary')} rel="next">
+                      Next
+                    </Link>
+                  ) : null}
+                </div>
+              </nav>
+            </>
+          )}
+        </Card>
+      ) : null}
+    </>
+  );
+}

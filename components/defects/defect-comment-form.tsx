@@ -1,0 +1,33 @@
+'use client';
+
+import { useRef } from 'react';
+import { commentOnDefectAction } from '@/app/(app)/defects/actions';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+import { TextAreaField } from './form-fields';
+import { useActionCall } from './use-action-call';
+
+export function DefectCommentForm({ id }: { id: string }) {
+  const form = useRef<HTMLFormElement>(null);
+  const { run, pending, result, fieldErrors } = useActionCall(commentOnDefectAction);
+  return (
+    <form
+      ref={form}
+      noValidate
+      className="flex flex-col gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        run(new FormData(event.currentTarget), () => form.current?.reset());
+      }}
+    >
+      <input type="hidden" name="id" value={id} />
+      <TextAreaField label="Add a comment" name="comment" error={fieldErrors?.comment} />
+      <FormMessage message={result && !result.ok ? result.message : undefined} />
+      <div>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? 'Adding…' : 'Add comment'}
+        </Button>
+      </div>
+    </form>
+  );
+}

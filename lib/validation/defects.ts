@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { defectKindEnum, defectStatusEnum, severityEnum } from '@/db/schema';
+
+export const DEFECT_KINDS = defectKindEnum.enumValues;
+export const SEVERITIES = severityEnum.enumValues;
+export const STATUSES = defectStatusEnum.enumValues;
+
+/** Blank form fields mean "clear this"; absent fields mean "leave it as it is". */
+const blankToNull = (value: unknown) => (value === '' ? null : value);
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+const text = (label: string, max: number) =>
+  z.string().trim().max(max, { error: `${label} is limited to ${max.toLocaleString('en-GB')} characters.` });
+
+/** Present-and-blank clears the field (null); absent leaves it (undefined). */
+const clearable = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable().optional());
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-01-31.' })
+  .refine((v) => {
+    // Date.parse rolls 2026-02-30 over to March; a real day survives the round trip.
+    const time = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
+  }, { error: 'That date does not exist.' });
+
+const money = z.coerce
+  .number({ error: 'Lost revenue must be a number.' })
+  .finite({ error: 'Lost revenue must be a number.' })
+  .min(0, { error: 'Lost revenue cannot be negative.' })
+  .max(1_000_000_000, { error: 'Lost revenue is too large.' });
+
+const version = z.coerce.number({ error: 'The form is missing its version; reload the page.' }).int().min(1);
+
+export const defectIdSchema = z.object({ id: z.uuid({ error: 'Unknown defect.' }) });
+
+const fields = {
+  categoryId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a category.' }).optional()),
+  kind: z.preprocess(blankToUndefined, z.enum(DEFECT_KINDS, { error: 'Choose a kind.' }).optional()),
+  severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: 'Choose a severity.' }).optional()),
+  lostRevenue: z.preprocess(blankToUndefined, money.optional()),
+  ownerId: clearable(z.uuid({ error: 'Choose an owner from the list.' })),
+  dueOn: clearable(day),
+  title: clearable(text('The title', 200)),
+  description: clearable(text('The description', 5_000)),
+  rootCause: clearable(text('The root cause', 5_000)),
+  correctiveAction: clearable(text('The corrective action', 5_000)),
+  dismissReason: clearable(text('The reason', 1_000)),
+};
+
+/**
+ * One edit of a defect: the version it was made from, the fields it changes, optionally a move to
+ * another status and a comment, all saved together or not at all.
+ */
+export const defectEditSchema = z.object({
+  id: z.uuid({ error: 'Unknown defect.' }),
+  version,
+  status: z.preprocess(blankToUndefined, z.enum(STATUSES, { error: 'Choose a valid status.' }).optional()),
+  ...fields,
+  comment: z.preprocess(blankToUndefined, text('A comment', 5_000).optional()),
+});
+export type DefectEditInput = z.output<typeof defectEditSchema>;
+export type DefectPatch = Omit<DefectEditInput, 'id' | 'version' | 'comment'>;
+
+export const defectCommentSchema = z.object({
+  id: z.uuid({ error: 'Unknown defect.' }),
+  comment: text('A comment', 5_000).min(1, { error: 'Write a comment first.' }),
+});
+
+/** Bulk actions name each defect with the version the list showed: `<id>:<version>`. */
+const bulkItems = z.preprocess(
+  (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+  z
+    .array(
+      z
+        .string()
+        .regex(/^[0-9a-f-]{36}:\d+$/i, { error: 'Unknown defect.' })
+        .transform((v) => {
+          const [id, n] = v.split(':');
+          return { id: id!, version: Number(n) };
+        }),
+    )
+    .min(1, { error: 'Select at least one defect.' })
+    .max(500, { error: 'Select at most 500 defects at a time.' }),
+);
+
+export const bulkAssignSchema = z.object({
+  items: bulkItems,
+  ownerId: z.preprocess(blankToNull, z.uuid({ error: 'Choose an owner from the list.' }).nullable()),
+});
+
+export const bulkStatusSchema = z.object({
+  items: bulkItems,
+  status: z.enum(STATUSES, { error: 'Choose a status.' }),
+  dismissReason: z.preprocess(blankToUndefined, text('The reason', 1_000).optional()),
+});
+
+// A little slack for clocks that run slightly ahead of the server's.
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** A defect no interaction captured: a complaint letter, a failure seen on the floor. */
+export const manualDefectSchema = z
+  .object({
+    touchpointId: z.uuid({ error: 'Choose a touchpoint.' }),
+    customerId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a customer from the list.' }).optional()),
+    categoryId: z.uuid({ error: 'Choose a category.' }),
+    kind: z.enum(DEFECT_KINDS, { error: 'Choose a kind.' }),
+    severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: 'Choose a severity.' }).default('minor')),
+    lostRevenue: z.preprocess(blankToUndefined, money.default(0)),
+    occurredAt: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .date({ error: 'Enter a valid date and time.' })
+        .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, { error: 'The date cannot be in the future.' })
+        .optional(),
+    ),
+    ownerId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose an owner from the list.' }).optional()),
+    dueOn: z.preprocess(blankToUndefined, day.optional()),
+    title: text('The title', 200).min(1, { error: 'Give the defect a short title.' }),
+    description: z.preprocess(blankToUndefined, text('The description', 5_000).optional()),
+    rootCause: z.preprocess(blankToUndefined, text('The root cause', 5_000).optional()),
+    correctiveAction: z.preprocess(blankToUndefined, text('The corrective action', 5_000).optional()),
+  })
+  .superRefine((value, ctx) => {
+    const occurredDay = (value.occurredAt ?? new Date()).toISOString().slice(0, 10);
+    if (value.dueOn && value.dueOn < occurredDay) {
+      ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'The follow-up cannot be due before the defect occurred.' });
+    }
+  });
+export type ManualDefectInput = z.output<typeof manualDefectSchema>;
+
+/** The list's own URL parameters, on top of the shared defect filters. */
+export const DEFECT_SORTS = ['occurredAt', 'dueOn', 'severity', 'lostRevenue', 'status', 'updatedAt'] as const;
+export const defectListParamsSchema = z.object({
+  q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(200).optional().catch(undefined)),
+  sort: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(DEFECT_SORTS).catch('occurredAt')),
+  dir: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(['asc', 'desc']).catch('desc')),
+  page: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().min(1).max(100_000).catch(1)),
+  view: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(['list', 'board']).catch('list')),
+});
+export type DefectListParams = z.output<typeof defectListParamsSchema>;
+
+export const customerSearchSchema = z.object({ q: z.string().trim().min(1, { error: 'Type part of a name.' }).max(100) });
