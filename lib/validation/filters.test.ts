@@ -19,6 +19,8 @@ describe('URL filters', () => {
   it('refuses unknown values and impossible dates', () => {
     expect(interactionFiltersSchema.safeParse({ channel: 'telepathy' }).success).toBe(false);
     expect(interactionFiltersSchema.safeParse({ from: '2026-02-30x' }).success).toBe(false);
+    expect(interactionFiltersSchema.safeParse({ from: '2026-02-30' }).success).toBe(false);
+    expect(interactionFiltersSchema.safeParse({ to: '2028-02-29' }).success).toBe(true);
     expect(defectFiltersSchema.safeParse({ owner: 'me' }).success).toBe(false);
   });
 

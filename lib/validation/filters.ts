@@ -14,9 +14,14 @@ import {
  * are UTC days, both ends inclusive.
  */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-01-31.' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
-  error: 'That date does not exist.',
-});
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-01-31.' })
+  // Date.parse rolls 2026-02-30 over into March; a real day survives the round trip.
+  .refine((v) => {
+    const parsed = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
+  }, { error: 'That date does not exist.' });
 
 const many = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value.filter((v) => v !== '') : [value]), z.array(item));
