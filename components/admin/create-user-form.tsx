@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
-import { SelectField } from './form-controls';
+import { SelectField } from '@/components/ui/form-fields';
 import { OneTimeSecret } from './one-time-secret';
 import { failedValues, fieldErrors, useActionForm } from './use-action-form';
 

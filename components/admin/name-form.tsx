@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionResult } from '@/lib/action';
-import { TextAreaField } from './form-controls';
+import { TextAreaField } from '@/components/ui/form-fields';
 import { failedValues, fieldErrors, useActionForm } from './use-action-form';
 
 /**

@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import type { Touchpoint } from '@/db/schema';
 import { CHANNEL_LABELS, CHANNELS } from '@/lib/validation/touchpoints';
-import { CheckboxField, SelectField, TextAreaField } from './form-controls';
+import { CheckboxField, SelectField, TextAreaField } from '@/components/ui/form-fields';
 import { failedValues, fieldErrors, useActionForm } from './use-action-form';
 
 type Editable = Pick<

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { createCustomerAction, updateCustomerAction } from '@/app/(app)/customers/actions';
-import { SelectField } from '@/components/interactions/form-fields';
+import { SelectField } from '@/components/ui/form-fields';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';

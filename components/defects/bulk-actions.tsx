@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { STATUS_LABELS, DEFECT_STATUSES } from '@/lib/defects/workflow';
 import { BULK_FORM_ID } from './defects-table';
-import { SelectField } from './form-fields';
+import { SelectField } from '@/components/ui/form-fields';
 import { useActionCall } from './use-action-call';
 
 /** Assign or move every checked defect on the page at once; all of them change, or none. */

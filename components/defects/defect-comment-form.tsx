@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { commentOnDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { TextAreaField } from './form-fields';
+import { TextAreaField } from '@/components/ui/form-fields';
 import { useActionCall } from './use-action-call';
 
 export function DefectCommentForm({ id }: { id: string }) {

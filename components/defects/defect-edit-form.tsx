@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
 import { useDefectVersion } from './defect-version';
-import { SelectField, TextAreaField } from './form-fields';
+import { SelectField, TextAreaField } from '@/components/ui/form-fields';
 import { useActionCall } from './use-action-call';
 
 export interface EditableDefect {

@@ -3,7 +3,7 @@ import { buttonClass } from '@/components/ui/button';
 import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
 import type { DefectOptions } from '@/lib/queries/defects';
 import type { DefectFilters } from '@/lib/validation/filters';
-import { SelectField } from './form-fields';
+import { SelectField } from '@/components/ui/form-fields';
 
 /** A single choice shows as a plain select; several (from a drill-down link) as a multiple one, so none is lost. */
 const choice = (values: string[]) => (values.length > 1 ? { multiple: true, defaultValue: values, size: Math.min(values.length + 1, 5) } : { defaultValue: values[0] ?? '' });

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { moveLabel, type DefectStatus } from '@/lib/defects/workflow';
 import { useDefectVersion } from './defect-version';
-import { TextAreaField } from './form-fields';
+import { TextAreaField } from '@/components/ui/form-fields';
 import { useActionCall } from './use-action-call';
 
 /** One button per move this person may make from the defect's status, and nothing else. */

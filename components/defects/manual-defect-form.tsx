@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
 import type { DefectOptions } from '@/lib/queries/defects';
-import { SelectField, TextAreaField } from './form-fields';
+import { SelectField, TextAreaField } from '@/components/ui/form-fields';
 import { useActionCall } from './use-action-call';
 
 type Customer = { id: string; name: string; company: string | null };

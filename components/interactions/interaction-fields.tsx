@@ -3,7 +3,7 @@
 import { Field } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/action';
 import { OUTCOME_LABELS } from '@/lib/format';
-import { SelectField, TextareaField } from './form-fields';
+import { SelectField, TextAreaField } from '@/components/ui/form-fields';
 
 export interface TouchpointGroup {
   stageId: string;
@@ -81,7 +81,7 @@ export function InteractionFields({
         <Field label="NPS 0–10" name="nps" type="number" min={0} max={10} inputMode="numeric" defaultValue={defaults.nps} error={errors.nps} />
         <Field label="Effort 1–7" name="effort" type="number" min={1} max={7} inputMode="numeric" defaultValue={defaults.effort} error={errors.effort} hint="7 = very easy" />
       </fieldset>
-      <TextareaField label="Notes" name="notes" rows={3} maxLength={5000} defaultValue={defaults.notes} error={errors.notes} className="sm:col-span-2" />
+      <TextAreaField label="Notes" name="notes" rows={3} maxLength={5000} defaultValue={defaults.notes} error={errors.notes} className="sm:col-span-2" />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SelectField } from '@/components/interactions/form-fields';
+import { SelectField } from '@/components/ui/form-fields';
 import { Pagination, SortHeader, withParams } from '@/components/interactions/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

@@ -1,4 +1,7 @@
-import { cn } from '@/components/ui/cn';
+import { cn } from './cn';
+
+// Select, textarea and checkbox companions of the input Field: a label, the control, and the
+// hint and error announced through aria-describedby.
 
 type ErrorProp = string[] | string | undefined;
 
@@ -28,7 +31,7 @@ function Help({ name, error, hint }: { name: string; error?: string; hint?: stri
 const controlClass = (error?: string) =>
   cn('min-h-10 rounded-md border bg-surface px-3 py-2 text-sm', error ? 'border-danger' : 'border-border');
 
-/** A labelled select with its error beside it. */
+/** A labelled select; give it `options`, or `<option>` children. */
 export function SelectField({
   label,
   name,
@@ -36,40 +39,37 @@ export function SelectField({
   hint,
   options,
   className,
+  children,
   ...select
 }: React.ComponentProps<'select'> & {
   label: string;
   name: string;
   error?: ErrorProp;
   hint?: string;
-  options: { value: string; label: string }[];
+  options?: { value: string; label: string }[];
 }) {
   const text = firstError(error);
+  const id = select.id ?? name;
   return (
     <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={select.id ?? name} className="text-sm font-medium">
+      <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <select
-        name={name}
-        aria-invalid={text ? true : undefined}
-        aria-describedby={describedBy(name, text, hint)}
-        className={controlClass(text)}
-        {...select}
-        id={select.id ?? name}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+      <select name={name} aria-invalid={text ? true : undefined} aria-describedby={describedBy(name, text, hint)} className={controlClass(text)} {...select} id={id}>
+        {options
+          ? options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))
+          : children}
       </select>
       <Help name={name} error={text} hint={hint} />
     </div>
   );
 }
 
-/** A labelled textarea with its error beside it. */
+/** A labelled textarea. */
 export function TextAreaField({
   label,
   name,
@@ -79,33 +79,20 @@ export function TextAreaField({
   ...textarea
 }: React.ComponentProps<'textarea'> & { label: string; name: string; error?: ErrorProp; hint?: string }) {
   const text = firstError(error);
+  const id = textarea.id ?? name;
   return (
     <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={textarea.id ?? name} className="text-sm font-medium">
+      <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <textarea
-        name={name}
-        rows={3}
-        aria-invalid={text ? true : undefined}
-        aria-describedby={describedBy(name, text, hint)}
-        className={controlClass(text)}
-        {...textarea}
-        id={textarea.id ?? name}
-      />
+      <textarea name={name} rows={3} aria-invalid={text ? true : undefined} aria-describedby={describedBy(name, text, hint)} className={controlClass(text)} {...textarea} id={id} />
       <Help name={name} error={text} hint={hint} />
     </div>
   );
 }
 
 /** A checkbox with its label to the right. */
-export function CheckboxField({
-  label,
-  name,
-  error,
-  className,
-  ...input
-}: React.ComponentProps<'input'> & { label: string; name: string; error?: ErrorProp }) {
+export function CheckboxField({ label, name, error, className, ...input }: React.ComponentProps<'input'> & { label: string; name: string; error?: ErrorProp }) {
   const text = firstError(error);
   const id = input.id ?? name;
   return (
