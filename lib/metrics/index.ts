@@ -1,0 +1,5 @@
+export * from './value';
+export * from './six-sigma';
+export * from './voice';
+export * from './pareto';
+export * from './p-chart';
