@@ -3,3 +3,4 @@ export * from './six-sigma';
 export * from './voice';
 export * from './pareto';
 export * from './p-chart';
+export * from './kpis';
