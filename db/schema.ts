@@ -12,6 +12,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
@@ -312,6 +313,49 @@ export const auditEvents = pgTable(
     index('audit_events_action_created_idx').on(t.action, t.createdAt),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
   ],
+);
+
+/*
+ * Rollups for the dashboard (DESIGN.md, Architecture): per UTC day × touchpoint × segment, kept
+ * exact by database triggers on interactions, defects and customers (migration
+ * 0002_metric_rollup_triggers), so every write path (forms, API, imports, defect triage, edits,
+ * deletes) updates them in its own transaction without knowing they exist. A null segment is
+ * "no customer or a customer without a segment". Opportunities are not stored: they are units ×
+ * the touchpoint's current opportunities per interaction, as the definition asks.
+ */
+export const interactionDaily = pgTable(
+  'interaction_daily',
+  {
+    day: date().notNull(),
+    touchpointId: uuid().notNull(),
+    segmentId: uuid(),
+    units: integer().notNull().default(0),
+    defectiveUnits: integer().notNull().default(0),
+    csatResponses: integer().notNull().default(0),
+    csatSatisfied: integer().notNull().default(0),
+    npsResponses: integer().notNull().default(0),
+    promoters: integer().notNull().default(0),
+    detractors: integer().notNull().default(0),
+    effortResponses: integer().notNull().default(0),
+    effortSum: integer().notNull().default(0),
+    gapResponses: integer().notNull().default(0),
+    gapSum: integer().notNull().default(0),
+  },
+  (t) => [unique('interaction_daily_key').on(t.day, t.touchpointId, t.segmentId).nullsNotDistinct()],
+);
+
+/** Non-dismissed defects per UTC day × touchpoint × segment × category, with their lost revenue. */
+export const defectDaily = pgTable(
+  'defect_daily',
+  {
+    day: date().notNull(),
+    touchpointId: uuid().notNull(),
+    segmentId: uuid(),
+    categoryId: uuid().notNull(),
+    defects: integer().notNull().default(0),
+    lostRevenue: money().notNull().default('0'),
+  },
+  (t) => [unique('defect_daily_key').on(t.day, t.touchpointId, t.segmentId, t.categoryId).nullsNotDistinct()],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({

@@ -7,62 +7,53 @@ import { pareto, type ParetoBar } from '@/lib/metrics/pareto';
 import { pChart, type PChart } from '@/lib/metrics/p-chart';
 import { defectsPerMillion, sigmaLevel } from '@/lib/metrics/six-sigma';
 import type { MetricValue } from '@/lib/metrics/value';
-import { defectConditions, interactionConditions, startOfDay } from '@/lib/queries/filter-conditions';
-import { COUNTED_DEFECT_STATUSES, type DefectFilters, type InteractionFilters, type ScopeFilters } from '@/lib/validation/filters';
 import { previousPeriod, subgroupRange, subgroupStarts, type MetricsFilters } from '@/lib/validation/metrics';
 
 /*
  * Every question the dashboard and GET /api/v1/metrics ask, each one SQL aggregation over the
- * same WHERE clauses the interactions and defects lists use, so a number and its drill-down
- * count the same rows. Units come from interactions, defects from non-dismissed defects.
+ * daily rollups (interaction_daily, defect_daily: see db/schema.ts), which triggers keep equal to
+ * the interactions and non-dismissed defects the lists show for the same filters.
  */
 
-/** The interactions behind the numbers of a scope: the list filters with nothing else set. */
-export function interactionScope(filters: ScopeFilters): InteractionFilters {
-  const { from, to, touchpoint, stage, channel, segment } = filters;
-  return { from, to, touchpoint, stage, channel, segment, outcome: [], source: [], loggedBy: [], customer: undefined, hasDefects: undefined };
-}
-
-/** The defects behind the numbers of a scope: every status but dismissed. */
-export function defectScope(filters: ScopeFilters): DefectFilters {
-  const { from, to, touchpoint, stage, channel, segment } = filters;
-  return {
-    from,
-    to,
-    touchpoint,
-    stage,
-    channel,
-    segment,
-    status: [...COUNTED_DEFECT_STATUSES],
-    kind: [],
-    category: [],
-    severity: [],
-    owner: [],
-    customer: undefined,
-    interaction: undefined,
-    overdue: undefined,
-    auto: undefined,
-  };
-}
-
-const where = (condition: SQL | undefined) => condition ?? sql`true`;
-
-// The interaction sums of one group, as numbers on both drivers (counts cast to int, sums to float8).
+// The sums of one group of interaction_daily rows (alias r, touchpoints as tp), as numbers on both
+// drivers: float8 holds any count exactly and never overflows like int4 would.
 const interactionSums = sql`
-  count(*)::int as units,
-  coalesce(sum(tp.opportunities), 0)::float8 as opportunities,
-  count(*) filter (where i.open_defect_count > 0)::int as defective_units,
-  count(i.csat)::int as csat_responses,
-  count(*) filter (where i.csat >= 4)::int as csat_satisfied,
-  count(i.nps)::int as nps_responses,
-  count(*) filter (where i.nps >= 9)::int as promoters,
-  count(*) filter (where i.nps <= 6)::int as detractors,
-  count(i.effort)::int as effort_responses,
-  coalesce(sum(i.effort), 0)::float8 as effort_sum,
-  count(i.experience - i.expectation)::int as gap_responses,
-  coalesce(sum(i.experience - i.expectation), 0)::float8 as gap_sum`;
+  sum(r.units)::float8 as units,
+  sum(r.units * tp.opportunities)::float8 as opportunities,
+  sum(r.defective_units)::float8 as defective_units,
+  sum(r.csat_responses)::float8 as csat_responses,
+  sum(r.csat_satisfied)::float8 as csat_satisfied,
+  sum(r.nps_responses)::float8 as nps_responses,
+  sum(r.promoters)::float8 as promoters,
+  sum(r.detractors)::float8 as detractors,
+  sum(r.effort_responses)::float8 as effort_responses,
+  sum(r.effort_sum)::float8 as effort_sum,
+  sum(r.gap_responses)::float8 as gap_responses,
+  sum(r.gap_sum)::float8 as gap_sum`;
 
-const defectSums = sql`count(*)::int as defects, coalesce(sum(d.lost_revenue), 0)::float8 as lost_revenue`;
+const defectSums = sql`sum(r.defects)::float8 as defects, sum(r.lost_revenue)::float8 as lost_revenue`;
+
+const TOTAL_COLUMNS = sql.raw(
+  'ia.units, ia.opportunities, ia.defective_units, ia.csat_responses, ia.csat_satisfied, ia.nps_responses, ia.promoters, ia.detractors, ia.effort_responses, ia.effort_sum, ia.gap_responses, ia.gap_sum, da.defects, da.lost_revenue',
+);
+
+/*
+ * The scope over a rollup (alias r, joined to touchpoints as tp). It mirrors scopeConditions in
+ * lib/queries/filter-conditions.ts, which the lists use: whole UTC days, touchpoint, the
+ * touchpoint's stage and channel, and the customer's segment. The drill-down tests hold the two
+ * to the same counts.
+ */
+function rollupScope(filters: Pick<MetricsFilters, 'from' | 'to' | 'touchpoint' | 'stage' | 'channel' | 'segment'>): SQL {
+  const conditions: SQL[] = [sql`r.day >= ${filters.from}::date`, sql`r.day <= ${filters.to}::date`];
+  if (filters.touchpoint.length) conditions.push(sql`r.touchpoint_id in ${filters.touchpoint}`);
+  if (filters.stage.length) conditions.push(sql`tp.stage_id in ${filters.stage}`);
+  if (filters.channel.length) conditions.push(sql`tp.channel::text in ${filters.channel}`);
+  if (filters.segment.length) conditions.push(sql`r.segment_id in ${filters.segment}`);
+  return sql.join(conditions, sql` and `);
+}
+
+const interactionsIn = (filters: MetricsFilters) => sql`interaction_daily r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`;
+const defectsIn = (filters: MetricsFilters) => sql`defect_daily r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`;
 
 interface TotalsRow {
   units: number | null;
@@ -103,15 +94,6 @@ function totalsOf(row: Partial<TotalsRow> | undefined): Totals {
   };
 }
 
-/*
- * The list conditions name the real tables ("interactions"."occurred_at"); the sums use short
- * aliases. Each source is therefore a sub-select filtered by the list's own WHERE, which
- * PostgreSQL pulls up into a plain filtered scan.
- */
-const fromInteractions = (filters: InteractionFilters) =>
-  sql`(select * from interactions where ${where(interactionConditions(filters))}) i join touchpoints tp on tp.id = i.touchpoint_id`;
-const fromDefects = (filters: DefectFilters) => sql`(select * from defects where ${where(defectConditions(filters))}) d`;
-
 export interface KpiSummary {
   current: Kpis;
   previous: Kpis;
@@ -124,20 +106,14 @@ export async function getKpiSummary(filters: MetricsFilters, db?: DbOrTx): Promi
   const database = db ?? (await getDb());
   const previous = previousPeriod(filters);
   const both = { ...filters, from: previous.from, to: filters.to };
-  const split = startOfDay(filters.from).toISOString();
   const rows = await selectRows<TotalsRow & { current: boolean }>(
     database,
     sql`with ia as (
-          select (i.occurred_at >= ${split}::timestamptz) as current, ${interactionSums}
-          from ${fromInteractions(interactionScope(both))}
-          group by 1
+          select (r.day >= ${filters.from}::date) as current, ${interactionSums} from ${interactionsIn(both)} group by 1
         ), da as (
-          select (d.occurred_at >= ${split}::timestamptz) as current, ${defectSums}
-          from ${fromDefects(defectScope(both))}
-          group by 1
+          select (r.day >= ${filters.from}::date) as current, ${defectSums} from ${defectsIn(both)} group by 1
         )
-        select p.current, ia.units, ia.opportunities, ia.defective_units, ia.csat_responses, ia.csat_satisfied, ia.nps_responses,
-               ia.promoters, ia.detractors, ia.effort_responses, ia.effort_sum, ia.gap_responses, ia.gap_sum, da.defects, da.lost_revenue
+        select p.current, ${TOTAL_COLUMNS}
         from (values (true), (false)) as p(current)
         left join ia on ia.current = p.current
         left join da on da.current = p.current`,
@@ -168,14 +144,13 @@ export async function getTrend(filters: MetricsFilters, db?: DbOrTx): Promise<Tr
   const rows = await selectRows<{ bucket: string; units: number | null; opportunities: number | null; defective_units: number | null; defects: number | null }>(
     database,
     sql`with ia as (
-          select date_trunc(${unit}, i.occurred_at at time zone 'UTC') as bucket,
-                 count(*)::int as units, coalesce(sum(tp.opportunities), 0)::float8 as opportunities,
-                 count(*) filter (where i.open_defect_count > 0)::int as defective_units
-          from ${fromInteractions(interactionScope(filters))}
+          select date_trunc(${unit}, r.day::timestamp) as bucket, sum(r.units)::float8 as units,
+                 sum(r.units * tp.opportunities)::float8 as opportunities, sum(r.defective_units)::float8 as defective_units
+          from ${interactionsIn(filters)}
           group by 1
         ), da as (
-          select date_trunc(${unit}, d.occurred_at at time zone 'UTC') as bucket, count(*)::int as defects
-          from ${fromDefects(defectScope(filters))}
+          select date_trunc(${unit}, r.day::timestamp) as bucket, sum(r.defects)::float8 as defects
+          from ${defectsIn(filters)}
           group by 1
         )
         select to_char(coalesce(ia.bucket, da.bucket), 'YYYY-MM-DD') as bucket, ia.units, ia.opportunities, ia.defective_units, da.defects
@@ -210,8 +185,11 @@ export async function getPareto(filters: MetricsFilters, db?: DbOrTx): Promise<P
   const database = db ?? (await getDb());
   const rows = await selectRows<{ id: string; name: string; defects: number; lost_revenue: number }>(
     database,
-    sql`select c.id, c.name, count(*)::int as defects, coalesce(sum(d.lost_revenue), 0)::float8 as lost_revenue
-        from ${fromDefects(defectScope(filters))} join defect_categories c on c.id = d.category_id
+    sql`select c.id, c.name, sum(r.defects)::float8 as defects, sum(r.lost_revenue)::float8 as lost_revenue
+        from defect_daily r
+        join touchpoints tp on tp.id = r.touchpoint_id
+        join defect_categories c on c.id = r.category_id
+        where ${rollupScope(filters)}
         group by c.id, c.name`,
   );
   const revenue = new Map(rows.map((r) => [r.id, n(r.lost_revenue)]));
@@ -238,17 +216,12 @@ export async function getTouchpointMetrics(filters: MetricsFilters, db?: DbOrTx)
   const rows = await selectRows<TotalsRow & { id: string; name: string; channel: string; stage_id: string; stage_name: string; stage_position: number }>(
     database,
     sql`with ia as (
-          select i.touchpoint_id, ${interactionSums}
-          from ${fromInteractions(interactionScope(filters))}
-          group by 1
+          select r.touchpoint_id, ${interactionSums} from ${interactionsIn(filters)} group by 1
         ), da as (
-          select d.touchpoint_id, ${defectSums}
-          from ${fromDefects(defectScope(filters))}
-          group by 1
+          select r.touchpoint_id, ${defectSums} from ${defectsIn(filters)} group by 1
         )
         select t.id, t.name, t.channel::text as channel, s.id as stage_id, s.name as stage_name, s.position as stage_position,
-               ia.units, ia.opportunities, ia.defective_units, ia.csat_responses, ia.csat_satisfied, ia.nps_responses,
-               ia.promoters, ia.detractors, ia.effort_responses, ia.effort_sum, ia.gap_responses, ia.gap_sum, da.defects, da.lost_revenue
+               ${TOTAL_COLUMNS}
         from touchpoints t
         join journey_stages s on s.id = t.stage_id
         left join ia on ia.touchpoint_id = t.id
@@ -281,20 +254,14 @@ export async function getSegmentMetrics(filters: MetricsFilters, db?: DbOrTx): P
   const rows = await selectRows<TotalsRow & { id: string | null; name: string | null }>(
     database,
     sql`with ia as (
-          select c.segment_id, ${interactionSums}
-          from ${fromInteractions(interactionScope(filters))} left join customers c on c.id = i.customer_id
-          group by 1
+          select r.segment_id, ${interactionSums} from ${interactionsIn(filters)} group by 1
         ), da as (
-          select c.segment_id, ${defectSums}
-          from ${fromDefects(defectScope(filters))} left join customers c on c.id = d.customer_id
-          group by 1
+          select r.segment_id, ${defectSums} from ${defectsIn(filters)} group by 1
         ), keys as (
           select segment_id from ia union select segment_id from da
           ${filters.segment.length ? sql`` : sql`union select id from segments where active`}
         )
-        select k.segment_id as id, s.name,
-               ia.units, ia.opportunities, ia.defective_units, ia.csat_responses, ia.csat_satisfied, ia.nps_responses,
-               ia.promoters, ia.detractors, ia.effort_responses, ia.effort_sum, ia.gap_responses, ia.gap_sum, da.defects, da.lost_revenue
+        select k.segment_id as id, s.name, ${TOTAL_COLUMNS}
         from keys k
         left join segments s on s.id = k.segment_id
         left join ia on ia.segment_id is not distinct from k.segment_id
@@ -315,13 +282,14 @@ export interface DashboardMetrics {
 }
 
 /** The whole dashboard: what GET /api/v1/metrics returns and what the benchmark times. */
-export async function getDashboardMetrics(filters: MetricsFilters): Promise<DashboardMetrics> {
+export async function getDashboardMetrics(filters: MetricsFilters, db?: DbOrTx): Promise<DashboardMetrics> {
+  const database = db ?? (await getDb());
   const [kpis, trend, paretoRows, touchpointRows, segmentRows] = await Promise.all([
-    getKpiSummary(filters),
-    getTrend(filters),
-    getPareto(filters),
-    getTouchpointMetrics(filters),
-    getSegmentMetrics(filters),
+    getKpiSummary(filters, database),
+    getTrend(filters, database),
+    getPareto(filters, database),
+    getTouchpointMetrics(filters, database),
+    getSegmentMetrics(filters, database),
   ]);
   return { filters, kpis, trend, pChart: pChartOf(trend), pareto: paretoRows, touchpoints: touchpointRows, segments: segmentRows };
 }
