@@ -316,15 +316,17 @@ export const auditEvents = pgTable(
 );
 
 /*
- * Rollups for the dashboard (DESIGN.md, Architecture): per UTC day × touchpoint × segment, kept
- * exact by database triggers on interactions, defects and customers (migration
- * 0002_metric_rollup_triggers), so every write path (forms, API, imports, defect triage, edits,
- * deletes) updates them in its own transaction without knowing they exist. A null segment is
- * "no customer or a customer without a segment". Opportunities are not stored: they are units ×
- * the touchpoint's current opportunities per interaction, as the definition asks.
+ * Rollups for the dashboard (DESIGN.md, Architecture), kept exact by database triggers on
+ * interactions, defects and customers (migration 0002_metric-rollup-triggers), so every write path
+ * (forms, API, imports, defect triage, edits, deletes) updates them in its own transaction without
+ * knowing they exist. Days are UTC. A null segment is "no customer, or a customer without a
+ * segment". Opportunities are not stored: they are units × the touchpoint's current
+ * opportunities per interaction, as the definition asks.
  */
-export const interactionDaily = pgTable(
-  'interaction_daily',
+
+/** Interactions and their non-dismissed defects per day × touchpoint × segment. */
+export const metricsDaily = pgTable(
+  'metrics_daily',
   {
     day: date().notNull(),
     touchpointId: uuid().notNull(),
@@ -340,13 +342,15 @@ export const interactionDaily = pgTable(
     effortSum: integer().notNull().default(0),
     gapResponses: integer().notNull().default(0),
     gapSum: integer().notNull().default(0),
+    defects: integer().notNull().default(0),
+    lostRevenue: money().notNull().default('0'),
   },
-  (t) => [unique('interaction_daily_key').on(t.day, t.touchpointId, t.segmentId).nullsNotDistinct()],
+  (t) => [unique('metrics_daily_key').on(t.day, t.touchpointId, t.segmentId).nullsNotDistinct()],
 );
 
-/** Non-dismissed defects per UTC day × touchpoint × segment × category, with their lost revenue. */
-export const defectDaily = pgTable(
-  'defect_daily',
+/** Non-dismissed defects per day × touchpoint × segment × category, for the Pareto. */
+export const defectCategoryDaily = pgTable(
+  'defect_category_daily',
   {
     day: date().notNull(),
     touchpointId: uuid().notNull(),
@@ -355,7 +359,7 @@ export const defectDaily = pgTable(
     defects: integer().notNull().default(0),
     lostRevenue: money().notNull().default('0'),
   },
-  (t) => [unique('defect_daily_key').on(t.day, t.touchpointId, t.segmentId, t.categoryId).nullsNotDistinct()],
+  (t) => [unique('defect_category_daily_key').on(t.day, t.touchpointId, t.segmentId, t.categoryId).nullsNotDistinct()],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({

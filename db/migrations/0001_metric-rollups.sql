@@ -1,14 +1,14 @@
-CREATE TABLE "defect_daily" (
+CREATE TABLE "defect_category_daily" (
 	"day" date NOT NULL,
 	"touchpoint_id" uuid NOT NULL,
 	"segment_id" uuid,
 	"category_id" uuid NOT NULL,
 	"defects" integer DEFAULT 0 NOT NULL,
 	"lost_revenue" numeric(14, 2) DEFAULT '0' NOT NULL,
-	CONSTRAINT "defect_daily_key" UNIQUE NULLS NOT DISTINCT("day","touchpoint_id","segment_id","category_id")
+	CONSTRAINT "defect_category_daily_key" UNIQUE NULLS NOT DISTINCT("day","touchpoint_id","segment_id","category_id")
 );
 --> statement-breakpoint
-CREATE TABLE "interaction_daily" (
+CREATE TABLE "metrics_daily" (
 	"day" date NOT NULL,
 	"touchpoint_id" uuid NOT NULL,
 	"segment_id" uuid,
@@ -23,5 +23,7 @@ CREATE TABLE "interaction_daily" (
 	"effort_sum" integer DEFAULT 0 NOT NULL,
 	"gap_responses" integer DEFAULT 0 NOT NULL,
 	"gap_sum" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "interaction_daily_key" UNIQUE NULLS NOT DISTINCT("day","touchpoint_id","segment_id")
+	"defects" integer DEFAULT 0 NOT NULL,
+	"lost_revenue" numeric(14, 2) DEFAULT '0' NOT NULL,
+	CONSTRAINT "metrics_daily_key" UNIQUE NULLS NOT DISTINCT("day","touchpoint_id","segment_id")
 );

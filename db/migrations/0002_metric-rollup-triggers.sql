@@ -1,10 +1,11 @@
--- Keeps interaction_daily and defect_daily exact in the transaction of every write: statement-level
--- triggers with transition tables add the new rows' contributions and subtract the old ones', so a
--- batch of 1,000 interactions costs one upsert per day × touchpoint × segment, not one per row.
+-- Keeps metrics_daily and defect_category_daily exact in the transaction of every write.
+-- Statement-level triggers with transition tables add the new rows' contributions and subtract
+-- the old ones', so a batch of 1,000 interactions costs one upsert per day × touchpoint × segment,
+-- not one per row. Upserts run in key order so concurrent writers lock rollup rows in one order.
 --> statement-breakpoint
 CREATE FUNCTION interactions_rollup_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO interaction_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
+  INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id,
     sum(x.s),
     sum(x.s * (x.open_defect_count > 0)::int),
@@ -21,7 +22,7 @@ BEGIN
   GROUP BY 1, 2, 3
   HAVING sum(x.s) <> 0 OR sum(x.s * (x.open_defect_count > 0)::int) <> 0 OR sum(x.s * (x.csat IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce((x.csat >= 4)::int, 0)) <> 0 OR sum(x.s * (x.nps IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce((x.nps >= 9)::int, 0)) <> 0 OR sum(x.s * coalesce((x.nps <= 6)::int, 0)) <> 0 OR sum(x.s * (x.effort IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce(x.effort, 0)) <> 0 OR sum(x.s * (x.experience - x.expectation IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce(x.experience - x.expectation, 0)) <> 0
   ORDER BY 1, 2, 3
-  ON CONFLICT ON CONSTRAINT interaction_daily_key DO UPDATE SET
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
     units = r.units + excluded.units,
     defective_units = r.defective_units + excluded.defective_units,
     csat_responses = r.csat_responses + excluded.csat_responses,
@@ -38,7 +39,7 @@ END $$;
 --> statement-breakpoint
 CREATE FUNCTION interactions_rollup_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO interaction_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
+  INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id,
     sum(x.s),
     sum(x.s * (x.open_defect_count > 0)::int),
@@ -55,7 +56,7 @@ BEGIN
   GROUP BY 1, 2, 3
   HAVING sum(x.s) <> 0 OR sum(x.s * (x.open_defect_count > 0)::int) <> 0 OR sum(x.s * (x.csat IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce((x.csat >= 4)::int, 0)) <> 0 OR sum(x.s * (x.nps IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce((x.nps >= 9)::int, 0)) <> 0 OR sum(x.s * coalesce((x.nps <= 6)::int, 0)) <> 0 OR sum(x.s * (x.effort IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce(x.effort, 0)) <> 0 OR sum(x.s * (x.experience - x.expectation IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce(x.experience - x.expectation, 0)) <> 0
   ORDER BY 1, 2, 3
-  ON CONFLICT ON CONSTRAINT interaction_daily_key DO UPDATE SET
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
     units = r.units + excluded.units,
     defective_units = r.defective_units + excluded.defective_units,
     csat_responses = r.csat_responses + excluded.csat_responses,
@@ -72,7 +73,7 @@ END $$;
 --> statement-breakpoint
 CREATE FUNCTION interactions_rollup_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO interaction_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
+  INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id,
     sum(x.s),
     sum(x.s * (x.open_defect_count > 0)::int),
@@ -89,7 +90,7 @@ BEGIN
   GROUP BY 1, 2, 3
   HAVING sum(x.s) <> 0 OR sum(x.s * (x.open_defect_count > 0)::int) <> 0 OR sum(x.s * (x.csat IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce((x.csat >= 4)::int, 0)) <> 0 OR sum(x.s * (x.nps IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce((x.nps >= 9)::int, 0)) <> 0 OR sum(x.s * coalesce((x.nps <= 6)::int, 0)) <> 0 OR sum(x.s * (x.effort IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce(x.effort, 0)) <> 0 OR sum(x.s * (x.experience - x.expectation IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce(x.experience - x.expectation, 0)) <> 0
   ORDER BY 1, 2, 3
-  ON CONFLICT ON CONSTRAINT interaction_daily_key DO UPDATE SET
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
     units = r.units + excluded.units,
     defective_units = r.defective_units + excluded.defective_units,
     csat_responses = r.csat_responses + excluded.csat_responses,
@@ -104,23 +105,27 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION interactions_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  TRUNCATE interaction_daily;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
 CREATE TRIGGER interactions_rollup_insert AFTER INSERT ON interactions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interactions_rollup_insert();
 --> statement-breakpoint
 CREATE TRIGGER interactions_rollup_update AFTER UPDATE ON interactions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION interactions_rollup_update();
 --> statement-breakpoint
 CREATE TRIGGER interactions_rollup_delete AFTER DELETE ON interactions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION interactions_rollup_delete();
 --> statement-breakpoint
-CREATE TRIGGER interactions_rollup_truncate AFTER TRUNCATE ON interactions FOR EACH STATEMENT EXECUTE FUNCTION interactions_rollup_truncate();
---> statement-breakpoint
 CREATE FUNCTION defects_rollup_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO defect_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
+  INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, defects, lost_revenue)
+  SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id,
+    sum(x.s),
+    sum(x.s * x.lost_revenue)
+  FROM (SELECT 1 AS s, n.* FROM new_rows n) x LEFT JOIN customers c ON c.id = x.customer_id
+  WHERE x.status <> 'dismissed'
+  GROUP BY 1, 2, 3
+  HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
+    defects = r.defects + excluded.defects,
+    lost_revenue = r.lost_revenue + excluded.lost_revenue;
+  INSERT INTO defect_category_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id, x.category_id,
     sum(x.s),
     sum(x.s * x.lost_revenue)
@@ -129,7 +134,7 @@ BEGIN
   GROUP BY 1, 2, 3, 4
   HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
   ORDER BY 1, 2, 3, 4
-  ON CONFLICT ON CONSTRAINT defect_daily_key DO UPDATE SET
+  ON CONFLICT ON CONSTRAINT defect_category_daily_key DO UPDATE SET
     defects = r.defects + excluded.defects,
     lost_revenue = r.lost_revenue + excluded.lost_revenue;
   RETURN NULL;
@@ -137,7 +142,19 @@ END $$;
 --> statement-breakpoint
 CREATE FUNCTION defects_rollup_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO defect_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
+  INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, defects, lost_revenue)
+  SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id,
+    sum(x.s),
+    sum(x.s * x.lost_revenue)
+  FROM (SELECT -1 AS s, o.* FROM old_rows o UNION ALL SELECT 1 AS s, n.* FROM new_rows n) x LEFT JOIN customers c ON c.id = x.customer_id
+  WHERE x.status <> 'dismissed'
+  GROUP BY 1, 2, 3
+  HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
+    defects = r.defects + excluded.defects,
+    lost_revenue = r.lost_revenue + excluded.lost_revenue;
+  INSERT INTO defect_category_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id, x.category_id,
     sum(x.s),
     sum(x.s * x.lost_revenue)
@@ -146,7 +163,7 @@ BEGIN
   GROUP BY 1, 2, 3, 4
   HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
   ORDER BY 1, 2, 3, 4
-  ON CONFLICT ON CONSTRAINT defect_daily_key DO UPDATE SET
+  ON CONFLICT ON CONSTRAINT defect_category_daily_key DO UPDATE SET
     defects = r.defects + excluded.defects,
     lost_revenue = r.lost_revenue + excluded.lost_revenue;
   RETURN NULL;
@@ -154,7 +171,19 @@ END $$;
 --> statement-breakpoint
 CREATE FUNCTION defects_rollup_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO defect_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
+  INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, defects, lost_revenue)
+  SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id,
+    sum(x.s),
+    sum(x.s * x.lost_revenue)
+  FROM (SELECT -1 AS s, o.* FROM old_rows o) x LEFT JOIN customers c ON c.id = x.customer_id
+  WHERE x.status <> 'dismissed'
+  GROUP BY 1, 2, 3
+  HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
+    defects = r.defects + excluded.defects,
+    lost_revenue = r.lost_revenue + excluded.lost_revenue;
+  INSERT INTO defect_category_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id, x.category_id,
     sum(x.s),
     sum(x.s * x.lost_revenue)
@@ -163,15 +192,9 @@ BEGIN
   GROUP BY 1, 2, 3, 4
   HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
   ORDER BY 1, 2, 3, 4
-  ON CONFLICT ON CONSTRAINT defect_daily_key DO UPDATE SET
+  ON CONFLICT ON CONSTRAINT defect_category_daily_key DO UPDATE SET
     defects = r.defects + excluded.defects,
     lost_revenue = r.lost_revenue + excluded.lost_revenue;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE FUNCTION defects_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  TRUNCATE defect_daily;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -181,12 +204,39 @@ CREATE TRIGGER defects_rollup_update AFTER UPDATE ON defects REFERENCING OLD TAB
 --> statement-breakpoint
 CREATE TRIGGER defects_rollup_delete AFTER DELETE ON defects REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION defects_rollup_delete();
 --> statement-breakpoint
-CREATE TRIGGER defects_rollup_truncate AFTER TRUNCATE ON defects FOR EACH STATEMENT EXECUTE FUNCTION defects_rollup_truncate();
+CREATE FUNCTION metrics_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE metrics_daily, defect_category_daily;
+  IF TG_TABLE_NAME = 'defects' THEN
+    -- Interactions stay: put their part back.
+    INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
+  SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id,
+    sum(x.s),
+    sum(x.s * (x.open_defect_count > 0)::int),
+    sum(x.s * (x.csat IS NOT NULL)::int),
+    sum(x.s * coalesce((x.csat >= 4)::int, 0)),
+    sum(x.s * (x.nps IS NOT NULL)::int),
+    sum(x.s * coalesce((x.nps >= 9)::int, 0)),
+    sum(x.s * coalesce((x.nps <= 6)::int, 0)),
+    sum(x.s * (x.effort IS NOT NULL)::int),
+    sum(x.s * coalesce(x.effort, 0)),
+    sum(x.s * (x.experience - x.expectation IS NOT NULL)::int),
+    sum(x.s * coalesce(x.experience - x.expectation, 0))
+  FROM (SELECT 1 AS s, i.* FROM interactions i) x LEFT JOIN customers c ON c.id = x.customer_id
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER interactions_rollup_truncate AFTER TRUNCATE ON interactions FOR EACH STATEMENT EXECUTE FUNCTION metrics_rollup_truncate();
+--> statement-breakpoint
+CREATE TRIGGER defects_rollup_truncate AFTER TRUNCATE ON defects FOR EACH STATEMENT EXECUTE FUNCTION metrics_rollup_truncate();
 --> statement-breakpoint
 CREATE FUNCTION customers_rollup_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   WITH moved AS (SELECT o.id, o.segment_id AS old_segment, n.segment_id AS new_segment FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.segment_id IS DISTINCT FROM n.segment_id)
-  INSERT INTO interaction_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
+  INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, x.seg,
     sum(x.s),
     sum(x.s * (x.open_defect_count > 0)::int),
@@ -203,7 +253,7 @@ BEGIN
   GROUP BY 1, 2, 3
   HAVING sum(x.s) <> 0 OR sum(x.s * (x.open_defect_count > 0)::int) <> 0 OR sum(x.s * (x.csat IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce((x.csat >= 4)::int, 0)) <> 0 OR sum(x.s * (x.nps IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce((x.nps >= 9)::int, 0)) <> 0 OR sum(x.s * coalesce((x.nps <= 6)::int, 0)) <> 0 OR sum(x.s * (x.effort IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce(x.effort, 0)) <> 0 OR sum(x.s * (x.experience - x.expectation IS NOT NULL)::int) <> 0 OR sum(x.s * coalesce(x.experience - x.expectation, 0)) <> 0
   ORDER BY 1, 2, 3
-  ON CONFLICT ON CONSTRAINT interaction_daily_key DO UPDATE SET
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
     units = r.units + excluded.units,
     defective_units = r.defective_units + excluded.defective_units,
     csat_responses = r.csat_responses + excluded.csat_responses,
@@ -216,7 +266,20 @@ BEGIN
     gap_responses = r.gap_responses + excluded.gap_responses,
     gap_sum = r.gap_sum + excluded.gap_sum;
   WITH moved AS (SELECT o.id, o.segment_id AS old_segment, n.segment_id AS new_segment FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.segment_id IS DISTINCT FROM n.segment_id)
-  INSERT INTO defect_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
+  INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, defects, lost_revenue)
+  SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, x.seg,
+    sum(x.s),
+    sum(x.s * x.lost_revenue)
+  FROM (SELECT -1 AS s, m.old_segment AS seg, i.* FROM defects i JOIN moved m ON m.id = i.customer_id UNION ALL SELECT 1, m.new_segment, i.* FROM defects i JOIN moved m ON m.id = i.customer_id) x 
+  WHERE x.status <> 'dismissed'
+  GROUP BY 1, 2, 3
+  HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
+    defects = r.defects + excluded.defects,
+    lost_revenue = r.lost_revenue + excluded.lost_revenue;
+  WITH moved AS (SELECT o.id, o.segment_id AS old_segment, n.segment_id AS new_segment FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.segment_id IS DISTINCT FROM n.segment_id)
+  INSERT INTO defect_category_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, x.seg, x.category_id,
     sum(x.s),
     sum(x.s * x.lost_revenue)
@@ -225,7 +288,7 @@ BEGIN
   GROUP BY 1, 2, 3, 4
   HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
   ORDER BY 1, 2, 3, 4
-  ON CONFLICT ON CONSTRAINT defect_daily_key DO UPDATE SET
+  ON CONFLICT ON CONSTRAINT defect_category_daily_key DO UPDATE SET
     defects = r.defects + excluded.defects,
     lost_revenue = r.lost_revenue + excluded.lost_revenue;
   RETURN NULL;
@@ -236,7 +299,19 @@ CREATE TRIGGER customers_rollup_update AFTER UPDATE ON customers REFERENCING OLD
 CREATE FUNCTION customers_rollup_before_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF OLD.segment_id IS NOT NULL THEN
-    INSERT INTO defect_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
+    INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, defects, lost_revenue)
+  SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, x.seg,
+    sum(x.s),
+    sum(x.s * x.lost_revenue)
+  FROM (SELECT -1 AS s, OLD.segment_id AS seg, i.* FROM defects i WHERE i.customer_id = OLD.id UNION ALL SELECT 1, NULL::uuid, i.* FROM defects i WHERE i.customer_id = OLD.id) x 
+  WHERE x.status <> 'dismissed'
+  GROUP BY 1, 2, 3
+  HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
+    defects = r.defects + excluded.defects,
+    lost_revenue = r.lost_revenue + excluded.lost_revenue;
+  INSERT INTO defect_category_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, x.seg, x.category_id,
     sum(x.s),
     sum(x.s * x.lost_revenue)
@@ -245,7 +320,7 @@ BEGIN
   GROUP BY 1, 2, 3, 4
   HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
   ORDER BY 1, 2, 3, 4
-  ON CONFLICT ON CONSTRAINT defect_daily_key DO UPDATE SET
+  ON CONFLICT ON CONSTRAINT defect_category_daily_key DO UPDATE SET
     defects = r.defects + excluded.defects,
     lost_revenue = r.lost_revenue + excluded.lost_revenue;
   END IF;
@@ -255,7 +330,7 @@ END $$;
 CREATE TRIGGER customers_rollup_before_delete BEFORE DELETE ON customers FOR EACH ROW EXECUTE FUNCTION customers_rollup_before_delete();
 --> statement-breakpoint
 -- The rows already stored (a database migrated from before the rollups).
-INSERT INTO interaction_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
+INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id,
     sum(x.s),
     sum(x.s * (x.open_defect_count > 0)::int),
@@ -272,11 +347,28 @@ INSERT INTO interaction_daily AS r (day, touchpoint_id, segment_id, units, defec
   GROUP BY 1, 2, 3
   ORDER BY 1, 2, 3;
 --> statement-breakpoint
-INSERT INTO defect_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
+INSERT INTO metrics_daily AS r (day, touchpoint_id, segment_id, defects, lost_revenue)
+  SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id,
+    sum(x.s),
+    sum(x.s * x.lost_revenue)
+  FROM (SELECT 1 AS s, d.* FROM defects d) x LEFT JOIN customers c ON c.id = x.customer_id
+  WHERE x.status <> 'dismissed'
+  GROUP BY 1, 2, 3
+  HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT ON CONSTRAINT metrics_daily_key DO UPDATE SET
+    defects = r.defects + excluded.defects,
+    lost_revenue = r.lost_revenue + excluded.lost_revenue;
+--> statement-breakpoint
+INSERT INTO defect_category_daily AS r (day, touchpoint_id, segment_id, category_id, defects, lost_revenue)
   SELECT (x.occurred_at AT TIME ZONE 'UTC')::date, x.touchpoint_id, c.segment_id, x.category_id,
     sum(x.s),
     sum(x.s * x.lost_revenue)
   FROM (SELECT 1 AS s, d.* FROM defects d) x LEFT JOIN customers c ON c.id = x.customer_id
   WHERE x.status <> 'dismissed'
   GROUP BY 1, 2, 3, 4
-  ORDER BY 1, 2, 3, 4;
+  HAVING sum(x.s) <> 0 OR sum(x.s * x.lost_revenue) <> 0
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT ON CONSTRAINT defect_category_daily_key DO UPDATE SET
+    defects = r.defects + excluded.defects,
+    lost_revenue = r.lost_revenue + excluded.lost_revenue;

@@ -11,11 +11,11 @@ import { previousPeriod, subgroupRange, subgroupStarts, type MetricsFilters } fr
 
 /*
  * Every question the dashboard and GET /api/v1/metrics ask, each one SQL aggregation over the
- * daily rollups (interaction_daily, defect_daily: see db/schema.ts), which triggers keep equal to
+ * daily rollups (metrics_daily, defect_category_daily: see db/schema.ts), which triggers keep equal to
  * the interactions and non-dismissed defects the lists show for the same filters.
  */
 
-// The sums of one group of interaction_daily rows (alias r, touchpoints as tp), as numbers on both
+// The sums of one group of metrics_daily rows (alias r, touchpoints as tp), as numbers on both
 // drivers: float8 holds any count exactly and never overflows like int4 would.
 const interactionSums = sql`
   sum(r.units)::float8 as units,
@@ -34,7 +34,7 @@ const interactionSums = sql`
 const defectSums = sql`sum(r.defects)::float8 as defects, sum(r.lost_revenue)::float8 as lost_revenue`;
 
 const TOTAL_COLUMNS = sql.raw(
-  'ia.units, ia.opportunities, ia.defective_units, ia.csat_responses, ia.csat_satisfied, ia.nps_responses, ia.promoters, ia.detractors, ia.effort_responses, ia.effort_sum, ia.gap_responses, ia.gap_sum, da.defects, da.lost_revenue',
+  'a.units, a.opportunities, a.defective_units, a.csat_responses, a.csat_satisfied, a.nps_responses, a.promoters, a.detractors, a.effort_responses, a.effort_sum, a.gap_responses, a.gap_sum, a.defects, a.lost_revenue',
 );
 
 /*
@@ -52,8 +52,7 @@ function rollupScope(filters: Pick<MetricsFilters, 'from' | 'to' | 'touchpoint' 
   return sql.join(conditions, sql` and `);
 }
 
-const interactionsIn = (filters: MetricsFilters) => sql`interaction_daily r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`;
-const defectsIn = (filters: MetricsFilters) => sql`defect_daily r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`;
+const dailyIn = (filters: MetricsFilters) => sql`metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`;
 
 interface TotalsRow {
   units: number | null;
@@ -108,15 +107,12 @@ export async function getKpiSummary(filters: MetricsFilters, db?: DbOrTx): Promi
   const both = { ...filters, from: previous.from, to: filters.to };
   const rows = await selectRows<TotalsRow & { current: boolean }>(
     database,
-    sql`with ia as (
-          select (r.day >= ${filters.from}::date) as current, ${interactionSums} from ${interactionsIn(both)} group by 1
-        ), da as (
-          select (r.day >= ${filters.from}::date) as current, ${defectSums} from ${defectsIn(both)} group by 1
+    sql`with a as (
+          select (r.day >= ${filters.from}::date) as current, ${interactionSums}, ${defectSums} from ${dailyIn(both)} group by 1
         )
         select p.current, ${TOTAL_COLUMNS}
         from (values (true), (false)) as p(current)
-        left join ia on ia.current = p.current
-        left join da on da.current = p.current`,
+        left join a on a.current = p.current`,
   );
   const current = kpisOf(totalsOf(rows.find((r) => r.current === true)));
   const before = kpisOf(totalsOf(rows.find((r) => r.current === false)));
@@ -143,18 +139,11 @@ export async function getTrend(filters: MetricsFilters, db?: DbOrTx): Promise<Tr
   const unit = sql.raw(`'${filters.granularity}'`);
   const rows = await selectRows<{ bucket: string; units: number | null; opportunities: number | null; defective_units: number | null; defects: number | null }>(
     database,
-    sql`with ia as (
-          select date_trunc(${unit}, r.day::timestamp) as bucket, sum(r.units)::float8 as units,
-                 sum(r.units * tp.opportunities)::float8 as opportunities, sum(r.defective_units)::float8 as defective_units
-          from ${interactionsIn(filters)}
-          group by 1
-        ), da as (
-          select date_trunc(${unit}, r.day::timestamp) as bucket, sum(r.defects)::float8 as defects
-          from ${defectsIn(filters)}
-          group by 1
-        )
-        select to_char(coalesce(ia.bucket, da.bucket), 'YYYY-MM-DD') as bucket, ia.units, ia.opportunities, ia.defective_units, da.defects
-        from ia full join da on da.bucket = ia.bucket`,
+    sql`select to_char(date_trunc(${unit}, r.day::timestamp), 'YYYY-MM-DD') as bucket, sum(r.units)::float8 as units,
+               sum(r.units * tp.opportunities)::float8 as opportunities, sum(r.defective_units)::float8 as defective_units,
+               sum(r.defects)::float8 as defects
+        from ${dailyIn(filters)}
+        group by 1`,
   );
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   return subgroupStarts(filters).map((period) => {
@@ -186,7 +175,7 @@ export async function getPareto(filters: MetricsFilters, db?: DbOrTx): Promise<P
   const rows = await selectRows<{ id: string; name: string; defects: number; lost_revenue: number }>(
     database,
     sql`select c.id, c.name, sum(r.defects)::float8 as defects, sum(r.lost_revenue)::float8 as lost_revenue
-        from defect_daily r
+        from defect_category_daily r
         join touchpoints tp on tp.id = r.touchpoint_id
         join defect_categories c on c.id = r.category_id
         where ${rollupScope(filters)}
@@ -215,18 +204,15 @@ export async function getTouchpointMetrics(filters: MetricsFilters, db?: DbOrTx)
   if (filters.channel.length) scope.push(sql`t.channel::text in ${filters.channel}`);
   const rows = await selectRows<TotalsRow & { id: string; name: string; channel: string; stage_id: string; stage_name: string; stage_position: number }>(
     database,
-    sql`with ia as (
-          select r.touchpoint_id, ${interactionSums} from ${interactionsIn(filters)} group by 1
-        ), da as (
-          select r.touchpoint_id, ${defectSums} from ${defectsIn(filters)} group by 1
+    sql`with a as (
+          select r.touchpoint_id, ${interactionSums}, ${defectSums} from ${dailyIn(filters)} group by 1
         )
         select t.id, t.name, t.channel::text as channel, s.id as stage_id, s.name as stage_name, s.position as stage_position,
                ${TOTAL_COLUMNS}
         from touchpoints t
         join journey_stages s on s.id = t.stage_id
-        left join ia on ia.touchpoint_id = t.id
-        left join da on da.touchpoint_id = t.id
-        where (t.active or ia.units is not null or da.defects is not null)
+        left join a on a.touchpoint_id = t.id
+        where (t.active or a.units > 0 or a.defects > 0)
           ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
         order by s.position, s.name, t.name`,
   );
@@ -253,19 +239,16 @@ export async function getSegmentMetrics(filters: MetricsFilters, db?: DbOrTx): P
   const database = db ?? (await getDb());
   const rows = await selectRows<TotalsRow & { id: string | null; name: string | null }>(
     database,
-    sql`with ia as (
-          select r.segment_id, ${interactionSums} from ${interactionsIn(filters)} group by 1
-        ), da as (
-          select r.segment_id, ${defectSums} from ${defectsIn(filters)} group by 1
+    sql`with a as (
+          select r.segment_id, ${interactionSums}, ${defectSums} from ${dailyIn(filters)} group by 1
         ), keys as (
-          select segment_id from ia union select segment_id from da
+          select segment_id from a
           ${filters.segment.length ? sql`` : sql`union select id from segments where active`}
         )
         select k.segment_id as id, s.name, ${TOTAL_COLUMNS}
         from keys k
         left join segments s on s.id = k.segment_id
-        left join ia on ia.segment_id is not distinct from k.segment_id
-        left join da on da.segment_id is not distinct from k.segment_id
+        left join a on a.segment_id is not distinct from k.segment_id
         order by s.name nulls last`,
   );
   return rows.map((r) => ({ id: r.id, name: r.name ?? 'No segment', kpis: kpisOf(totalsOf(r)) }));

@@ -26,31 +26,39 @@ const recomputedInteractions = sql`
 const storedInteractions = sql`
   select day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters,
          detractors, effort_responses, effort_sum, gap_responses, gap_sum
-  from interaction_daily
+  from metrics_daily
   where units <> 0 or defective_units <> 0 or csat_responses <> 0 or nps_responses <> 0 or effort_responses <> 0 or gap_responses <> 0`;
 const recomputedDefects = sql`
   select (d.occurred_at at time zone 'UTC')::date as day, d.touchpoint_id, c.segment_id, d.category_id,
          count(*)::int as defects, sum(d.lost_revenue)::numeric(14, 2) as lost_revenue
   from defects d left join customers c on c.id = d.customer_id where d.status <> 'dismissed' group by 1, 2, 3, 4`;
-const storedDefects = sql`select day, touchpoint_id, segment_id, category_id, defects, lost_revenue from defect_daily where defects <> 0 or lost_revenue <> 0`;
+const storedDefects = sql`select day, touchpoint_id, segment_id, category_id, defects, lost_revenue from defect_category_daily where defects <> 0 or lost_revenue <> 0`;
+const recomputedDailyDefects = sql`
+  select (d.occurred_at at time zone 'UTC')::date as day, d.touchpoint_id, c.segment_id, count(*)::int as defects, sum(d.lost_revenue)::numeric(14, 2) as lost_revenue
+  from defects d left join customers c on c.id = d.customer_id where d.status <> 'dismissed' group by 1, 2, 3`;
+const storedDailyDefects = sql`select day, touchpoint_id, segment_id, defects, lost_revenue from metrics_daily where defects <> 0 or lost_revenue <> 0`;
 
 /** Rows that differ between the rollups and a recomputation from the base tables. */
 async function drift() {
   const db = await getDb();
   const diff = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) => sql`select count(*)::int as n from ((${a}) except all (${b})) x`;
-  const [rows] = await selectRows<{ a: number; b: number; c: number; d: number }>(
+  const [rows] = await selectRows<{ a: number; b: number; c: number; d: number; e: number; f: number }>(
     db,
     sql`select (${diff(recomputedInteractions, storedInteractions)}) as a, (${diff(storedInteractions, recomputedInteractions)}) as b,
-               (${diff(recomputedDefects, storedDefects)}) as c, (${diff(storedDefects, recomputedDefects)}) as d`,
+               (${diff(recomputedDefects, storedDefects)}) as c, (${diff(storedDefects, recomputedDefects)}) as d,
+               (${diff(recomputedDailyDefects, storedDailyDefects)}) as e, (${diff(storedDailyDefects, recomputedDailyDefects)}) as f`,
   );
+  // Interactions (a, b), the Pareto's rollup (c, d) and the defects in metrics_daily (e, f).
   return rows;
 }
 
 async function totalUnits() {
   const db = await getDb();
-  const [row] = await selectRows<{ n: number }>(db, sql`select coalesce(sum(units), 0)::int as n from interaction_daily`);
+  const [row] = await selectRows<{ n: number }>(db, sql`select coalesce(sum(units), 0)::int as n from metrics_daily`);
   return row!.n;
 }
+
+const NONE = { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0 };
 
 let phone: Touchpoint;
 let web: Touchpoint;
@@ -86,7 +94,7 @@ describe('the daily rollups stay equal to the base tables', () => {
     await db.transaction((tx) => recordInteractions(tx, batch, { source: 'api', loggedById: null }));
     await db.transaction((tx) => recordInteractions(tx, batch, { source: 'api', loggedById: null }));
     expect(await totalUnits()).toBe(4);
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    expect(await drift()).toEqual(NONE);
   });
 
   it('after an edit re-applies the rules (new scores, day, touchpoint and customer)', async () => {
@@ -100,7 +108,7 @@ describe('the daily rollups stay equal to the base tables', () => {
         .returning();
       await syncAutoDefects(tx, edited!, web);
     });
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    expect(await drift()).toEqual(NONE);
   });
 
   it('after a defect is dismissed and brought back, with the open-defect counts recounted', async () => {
@@ -110,41 +118,41 @@ describe('the daily rollups stay equal to the base tables', () => {
       await tx.update(defects).set({ status: 'dismissed', touched: true }).where(eq(defects.id, defect!.id));
       await recountOpenDefects(tx, [defect!.interactionId!]);
     });
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    expect(await drift()).toEqual(NONE);
     await db.transaction(async (tx) => {
       await tx.update(defects).set({ status: 'investigating', lostRevenue: '80.00', categoryId: ids.other }).where(eq(defects.id, defect!.id));
       await recountOpenDefects(tx, [defect!.interactionId!]);
     });
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    expect(await drift()).toEqual(NONE);
   });
 
   it('after a customer changes segment, and a manual defect of a customer who is then deleted', async () => {
     const db = await getDb();
     await db.update(customers).set({ segmentId: ids.flats }).where(eq(customers.id, ids.ann));
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    expect(await drift()).toEqual(NONE);
 
     const [carl] = await db.insert(customers).values({ name: 'Carl', segmentId: ids.homes }).returning();
     await db.insert(defects).values({ touchpointId: phone.id, customerId: carl!.id, categoryId: ids.other, kind: 'complaint', occurredAt: new Date('2026-01-08T09:00:00Z'), lostRevenue: '40' });
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    expect(await drift()).toEqual(NONE);
     await db.delete(customers).where(eq(customers.id, carl!.id));
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    expect(await drift()).toEqual(NONE);
   });
 
   it('after interactions are deleted with their defects', async () => {
     const db = await getDb();
     const rows = await db.select({ id: interactions.id }).from(interactions).where(eq(interactions.touchpointId, web.id));
     await db.delete(interactions).where(inArray(interactions.id, rows.map((r) => r.id)));
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    expect(await drift()).toEqual(NONE);
     expect(await totalUnits()).toBe(4 - rows.length);
   });
 
   it('notices a rollup that is off by one (so the checks above can fail)', async () => {
     const db = await getDb();
-    const first = sql`(day, touchpoint_id) = (select day, touchpoint_id from interaction_daily where units > 0 order by day, touchpoint_id limit 1)`;
-    await db.execute(sql`update interaction_daily set units = units + 1 where ${first}`);
+    const first = sql`(day, touchpoint_id) = (select day, touchpoint_id from metrics_daily where units > 0 order by day, touchpoint_id limit 1)`;
+    await db.execute(sql`update metrics_daily set units = units + 1 where ${first}`);
     expect((await drift())!.a).toBe(1);
-    await db.execute(sql`update interaction_daily set units = units - 1 where ${first}`);
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    await db.execute(sql`update metrics_daily set units = units - 1 where ${first}`);
+    expect(await drift()).toEqual(NONE);
   });
 
   it('and a rolled-back write leaves them untouched', async () => {
@@ -157,6 +165,6 @@ describe('the daily rollups stay equal to the base tables', () => {
       }),
     ).rejects.toThrow('abort');
     expect(await totalUnits()).toBe(before);
-    expect(await drift()).toEqual({ a: 0, b: 0, c: 0, d: 0 });
+    expect(await drift()).toEqual(NONE);
   });
 });
