@@ -6,6 +6,7 @@ export function ChartFrame({
   table,
   children,
   id,
+  after,
 }: {
   title: string;
   description?: React.ReactNode;
@@ -14,6 +15,8 @@ export function ChartFrame({
   table: React.ReactNode;
   children: React.ReactNode;
   id: string;
+  /** Shown under the chart, before its table (the p-chart's explained signals). */
+  after?: React.ReactNode;
 }) {
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-border bg-surface p-4 shadow-sm">
@@ -27,6 +30,7 @@ export function ChartFrame({
         </div>
         <figcaption className="sr-only">{summary}</figcaption>
       </figure>
+      {after}
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">Show as a table</summary>
         <div className="mt-2 overflow-x-auto">{table}</div>

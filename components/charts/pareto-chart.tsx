@@ -20,9 +20,9 @@ export function ParetoChart({ data }: { data: ParetoDatum[] }) {
   const router = useRouter();
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 32 }}>
         <CartesianGrid stroke={CHART.border} strokeDasharray="3 3" />
-        <XAxis dataKey="label" {...axisProps} interval={0} angle={-25} textAnchor="end" height={70} />
+        <XAxis dataKey="label" {...axisProps} interval={0} angle={-25} textAnchor="end" height={90} />
         <YAxis yAxisId="count" {...axisProps} tickFormatter={(v: number) => integer.format(v)} width={64} label={{ value: 'defects', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }} />
         <YAxis yAxisId="share" orientation="right" {...axisProps} domain={[0, 100]} tickFormatter={(v: number) => `${v} %`} width={56} />
         <Tooltip

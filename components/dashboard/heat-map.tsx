@@ -57,7 +57,7 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                 <ul className="flex flex-wrap gap-1">
                   {row.cells.map((cell) => (
                     <li key={cell.id}>
-                      <Link
+                      <Link prefetch={false}
                         href={cell.href}
                         className={cn('flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary', bandOf(cell.value, measure))}
                       >

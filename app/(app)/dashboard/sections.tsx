@@ -75,6 +75,7 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
               href={card.href(filters)}
               linkLabel={card.linkLabel(summary.current)}
               change={formatChange(change, card.kind)}
+              direction={change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down'}
               tone={tone}
               previousLabel={previousLabel}
               hint={card.hint?.(summary.current)}
@@ -121,12 +122,12 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
                   {periodLabel(t.from, t.to)}
                 </th>
                 <td>
-                  <Link className={linkClass} href={interactionsHref({ ...filters, from: t.from, to: t.to })}>
+                  <Link prefetch={false} className={linkClass} href={interactionsHref({ ...filters, from: t.from, to: t.to })}>
                     {count(t.units)}
                   </Link>
                 </td>
                 <td>
-                  <Link className={linkClass} href={defectsHref({ ...filters, from: t.from, to: t.to })}>
+                  <Link prefetch={false} className={linkClass} href={defectsHref({ ...filters, from: t.from, to: t.to })}>
                     {count(t.defects)}
                   </Link>
                 </td>
@@ -162,6 +163,25 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
           ? 'No interactions in this period.'
           : `Share of interactions with at least one defect per ${filters.granularity}; centre line p̄ = ${pct(chart.centre)}, limits at ±3σ for each ${filters.granularity}'s size. Red squares break a Western Electric rule.`
       }
+      after={chart.centre !== null ? (
+        <div className="mt-3">
+          <h3 className="text-sm font-semibold">Signals</h3>
+          {signals.length === 0 ? (
+            <p className="text-sm text-muted">No out-of-control signals: the variation looks like common cause.</p>
+          ) : (
+            <ul className="mt-1 space-y-1 text-sm">
+              {signals.map(({ point, range }) => (
+                <li key={point.period}>
+                  <Link prefetch={false} className={linkClass} href={interactionsHref({ ...filters, from: range.from, to: range.to }, { hasDefects: '1' })}>
+                    {periodLabel(range.from, range.to)}: {pct(point.p)} defective ({count(point.d)} of {count(point.n)})
+                  </Link>{' '}
+                  — {point.signals.map((s) => s.explanation).join(' ')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
       summary={chart.centre === null ? 'No interactions in this period.' : `p-chart over ${chart.points.length} ${filters.granularity}s, centre ${pct(chart.centre)}, ${chart.signalCount} out-of-control points.`}
       table={
         <table className={tableClass}>
@@ -184,7 +204,7 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
                 </th>
                 <td>{count(p.n)}</td>
                 <td>
-                  <Link className={linkClass} href={interactionsHref({ ...filters, from: trend[i]!.from, to: trend[i]!.to }, { hasDefects: '1' })}>
+                  <Link prefetch={false} className={linkClass} href={interactionsHref({ ...filters, from: trend[i]!.from, to: trend[i]!.to }, { hasDefects: '1' })}>
                     {count(p.d)}
                   </Link>
                 </td>
@@ -212,25 +232,6 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
           }))}
         />
       )}
-      {chart.centre !== null ? (
-        <div className="mt-3">
-          <h3 className="text-sm font-semibold">Signals</h3>
-          {signals.length === 0 ? (
-            <p className="text-sm text-muted">No out-of-control signals: the variation looks like common cause.</p>
-          ) : (
-            <ul className="mt-1 space-y-1 text-sm">
-              {signals.map(({ point, range }) => (
-                <li key={point.period}>
-                  <Link className={linkClass} href={interactionsHref({ ...filters, from: range.from, to: range.to }, { hasDefects: '1' })}>
-                    {periodLabel(range.from, range.to)}: {pct(point.p)} defective ({count(point.d)} of {count(point.n)})
-                  </Link>{' '}
-                  — {point.signals.map((s) => s.explanation).join(' ')}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ) : null}
     </ChartFrame>
   );
 }
@@ -264,7 +265,7 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
                   {b.label}
                 </th>
                 <td>
-                  <Link className={linkClass} href={defectsHref(filters, { category: b.key })}>
+                  <Link prefetch={false} className={linkClass} href={defectsHref(filters, { category: b.key })}>
                     {count(b.count)}
                   </Link>
                 </td>
@@ -309,7 +310,7 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
           </h2>
           <nav aria-label="Colour the heat map by" className="flex gap-1 text-sm">
             {(['sigma', 'csat'] as const).map((measure) => (
-              <Link
+              <Link prefetch={false}
                 key={measure}
                 href={heatHref(measure)}
                 aria-current={heat === measure ? 'true' : undefined}
@@ -329,7 +330,7 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
         <h2 id="worst-title" className="text-lg font-semibold">
           Worst touchpoints
         </h2>
-        <p className="mt-1 text-sm text-muted">Highest DPMO in the period.</p>
+        <p className="mt-1 text-sm text-muted">Highest DPMO in the period, with the sigma level under it.</p>
         {worst.length ? (
           <div className="mt-3 overflow-x-auto">
             <table className={tableClass}>
@@ -337,7 +338,6 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
                 <tr>
                   <th scope="col">Touchpoint</th>
                   <th scope="col">DPMO</th>
-                  <th scope="col">Sigma</th>
                   <th scope="col">Defects</th>
                 </tr>
               </thead>
@@ -345,15 +345,17 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
                 {worst.map((t) => (
                   <tr key={t.id}>
                     <th scope="row" className="text-left font-normal">
-                      <Link className={linkClass} href={interactionsHref({ ...filters, touchpoint: [t.id] })}>
+                      <Link prefetch={false} className={linkClass} href={interactionsHref({ ...filters, touchpoint: [t.id] })}>
                         {t.name}
                       </Link>
                       <span className="block text-xs text-muted">{t.stageName}</span>
                     </th>
-                    <td>{formatMetric(t.kpis.dpmo, 'dpmo')}</td>
-                    <td>{formatMetric(t.kpis.sigma, 'sigma')}</td>
                     <td>
-                      <Link className={linkClass} href={defectsHref({ ...filters, touchpoint: [t.id] })}>
+                      {formatMetric(t.kpis.dpmo, 'dpmo')}
+                      <span className="block text-xs text-muted">{formatMetric(t.kpis.sigma, 'sigma')}</span>
+                    </td>
+                    <td>
+                      <Link prefetch={false} className={linkClass} href={defectsHref({ ...filters, touchpoint: [t.id] })}>
                         {count(t.kpis.defects)}
                       </Link>
                     </td>
@@ -376,7 +378,7 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
 export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
   const rows = await cachedSegmentMetrics(JSON.stringify(filters));
   return (
-    <section aria-labelledby="segments-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm">
+    <section aria-labelledby="segments-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm xl:col-span-2">
       <h2 id="segments-title" className="text-lg font-semibold">
         Segments compared
       </h2>
@@ -407,7 +409,7 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
                     </th>
                     <td>
                       {scope ? (
-                        <Link className={linkClass} href={interactionsHref(scope)}>
+                        <Link prefetch={false} className={linkClass} href={interactionsHref(scope)}>
                           {count(s.kpis.interactions)}
                         </Link>
                       ) : (
@@ -416,7 +418,7 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
                     </td>
                     <td>
                       {scope ? (
-                        <Link className={linkClass} href={defectsHref(scope)}>
+                        <Link prefetch={false} className={linkClass} href={defectsHref(scope)}>
                           {count(s.kpis.defects)}
                         </Link>
                       ) : (
