@@ -35,6 +35,7 @@ export function ParetoChart({ data }: { data: ParetoDatum[] }) {
           yAxisId="count"
           dataKey="count"
           name="Defects"
+          fill={CHART.secondary}
           isAnimationActive={false}
           cursor="pointer"
           onClick={(entry: { payload?: ParetoDatum }) => {

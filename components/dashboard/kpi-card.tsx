@@ -21,7 +21,7 @@ export function KpiCard({ label, value, href, linkLabel, change, direction, tone
   return (
     <div className="rounded-lg border border-border bg-surface p-4 shadow-sm">
       <dt className="text-sm text-muted">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums">
+      <dd className="mt-1 text-xl font-semibold tabular-nums sm:text-2xl">
         <Link prefetch={false} href={href} className="underline-offset-4 hover:underline focus-visible:underline" aria-label={`${label}: ${value}. Open ${linkLabel}`}>
           {value}
         </Link>

@@ -11,7 +11,7 @@ export function Skeleton({ className = 'h-72', label }: { className?: string; la
 
 export function KpiSkeleton() {
   return (
-    <div role="status" aria-busy="true" className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-5">
+    <div role="status" aria-busy="true" className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-5">
       <span className="sr-only">Loading the key figures…</span>
       {Array.from({ length: 10 }, (_, i) => (
         <div key={i} className="h-28 animate-pulse rounded-lg border border-border bg-surface p-4 shadow-sm">

@@ -60,7 +60,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Suspense key={`journey-${key}-${heat}`} fallback={<Skeleton label="the journey heat map" className="h-96" />}>
           <JourneySection filters={filters} heat={heat} heatHref={heatHref} />
         </Suspense>
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
+        <div className="flex flex-col gap-4">
           <Suspense key={`pareto-${key}`} fallback={<Skeleton label="the Pareto chart" className="h-96" />}>
             <ParetoSection filters={filters} />
           </Suspense>

@@ -62,7 +62,7 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
           <Empty>No interactions or defects in this period for these filters. Widen the period or clear a filter.</Empty>
         </div>
       ) : null}
-      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-5">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-5">
         {CARDS.map((card) => {
           const value = summary.current[card.key];
           const change = summary.change[card.key];
@@ -378,7 +378,7 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
 export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
   const rows = await cachedSegmentMetrics(JSON.stringify(filters));
   return (
-    <section aria-labelledby="segments-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm xl:col-span-2">
+    <section aria-labelledby="segments-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm">
       <h2 id="segments-title" className="text-lg font-semibold">
         Segments compared
       </h2>
