@@ -15,6 +15,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, selectRows, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrator';
 import { seedDemoData } from '@/db/seed-demo';
+import { recordInteractions } from '@/lib/interactions/record-interactions';
+import { interactionInputSchema } from '@/lib/validation/interactions';
 import { getDashboardMetrics, getKpiSummary, getPareto, getSegmentMetrics, getTouchpointMetrics, getTrend } from '@/lib/queries/metrics';
 import { addDays, isoDay, resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
 
@@ -133,6 +135,23 @@ async function measure(handle: DatabaseHandle, label: string): Promise<void> {
   }
 }
 
+/** What the rollup triggers cost a writer: batches of 1,000 through recordInteractions, as the API stores them. */
+async function measureWrites(handle: DatabaseHandle, label: string): Promise<void> {
+  const [tp] = await selectRows<{ id: string }>(handle.db, sql`select id from touchpoints where active order by name limit 1`);
+  const batch = () =>
+    Array.from({ length: 1_000 }, (_, i) =>
+      interactionInputSchema.parse({ touchpointId: tp!.id, occurredAt: new Date(Date.now() - (i % 30) * 86_400_000).toISOString(), csat: 1 + (i % 5), outcome: i % 20 === 0 ? 'sale_lost' : 'none', saleValue: i % 20 === 0 ? 300 : undefined }),
+    );
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const inputs = batch();
+    const started = performance.now();
+    await handle.db.transaction((tx) => recordInteractions(tx, inputs, { source: 'api', loggedById: null }));
+    runs.push(performance.now() - started);
+  }
+  log(`${label} | one batch of 1,000 interactions through recordInteractions (rollups included): ${median(runs).toFixed(0)} ms (median of 5)`);
+}
+
 async function benchPostgres(rows: number): Promise<void> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `oi_bench_${randomBytes(4).toString('hex')}`;
@@ -145,6 +164,7 @@ async function benchPostgres(rows: number): Promise<void> {
     await migrateDatabase(handle);
     await fill(handle, rows);
     await measure(handle, `PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
+    await measureWrites(handle, `PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
   } finally {
     await handle.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -159,6 +179,7 @@ async function benchPglite(rows: number): Promise<void> {
     await migrateDatabase(handle);
     await fill(handle, rows);
     await measure(handle, `PGlite, ${rows.toLocaleString('en-GB')} interactions`);
+    await measureWrites(handle, `PGlite, ${rows.toLocaleString('en-GB')} interactions`);
   } finally {
     await handle.close();
     fs.rmSync(folder, { recursive: true, force: true });

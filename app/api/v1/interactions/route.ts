@@ -8,6 +8,25 @@ import { interactionInputSchema, type InteractionInput } from '@/lib/validation/
 
 export const dynamic = 'force-dynamic';
 
+/** The body as text, or null once it passes `limit` bytes: a chunked body without a length is cut off, not buffered whole. */
+async function readBody(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const tooLarge = () => problem(413, 'Content Too Large', `Send at most ${MAX_BATCH.toLocaleString('en-GB')} interactions and ${MAX_BODY_BYTES / 1_000_000} MB per request.`);
 
 /**
@@ -24,8 +43,8 @@ export async function POST(request: Request) {
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) return tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooLarge();
+  const text = await readBody(request, MAX_BODY_BYTES);
+  if (text === null) return tooLarge();
 
   let body: unknown;
   try {
