@@ -12,6 +12,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
@@ -328,6 +329,53 @@ export const feedbackRateHits = pgTable(
     index('feedback_rate_hits_address_created_idx').on(t.addressHash, t.createdAt),
     index('feedback_rate_hits_created_at_idx').on(t.createdAt),
   ],
+);
+
+/*
+ * Rollups for the dashboard (DESIGN.md, Architecture), kept exact by database triggers on
+ * interactions, defects and customers (migration 0004_metric-rollup-triggers), so every write path
+ * (forms, API, imports, defect triage, edits, deletes) updates them in its own transaction without
+ * knowing they exist. Days are UTC. A null segment is "no customer, or a customer without a
+ * segment". Opportunities are not stored: they are units × the touchpoint's current
+ * opportunities per interaction, as the definition asks.
+ */
+
+/** Interactions and their non-dismissed defects per day × touchpoint × segment. */
+export const metricsDaily = pgTable(
+  'metrics_daily',
+  {
+    day: date().notNull(),
+    touchpointId: uuid().notNull(),
+    segmentId: uuid(),
+    units: integer().notNull().default(0),
+    defectiveUnits: integer().notNull().default(0),
+    csatResponses: integer().notNull().default(0),
+    csatSatisfied: integer().notNull().default(0),
+    npsResponses: integer().notNull().default(0),
+    promoters: integer().notNull().default(0),
+    detractors: integer().notNull().default(0),
+    effortResponses: integer().notNull().default(0),
+    effortSum: integer().notNull().default(0),
+    gapResponses: integer().notNull().default(0),
+    gapSum: integer().notNull().default(0),
+    defects: integer().notNull().default(0),
+    lostRevenue: money().notNull().default('0'),
+  },
+  (t) => [unique('metrics_daily_key').on(t.day, t.touchpointId, t.segmentId).nullsNotDistinct()],
+);
+
+/** Non-dismissed defects per day × touchpoint × segment × category, for the Pareto. */
+export const defectCategoryDaily = pgTable(
+  'defect_category_daily',
+  {
+    day: date().notNull(),
+    touchpointId: uuid().notNull(),
+    segmentId: uuid(),
+    categoryId: uuid().notNull(),
+    defects: integer().notNull().default(0),
+    lostRevenue: money().notNull().default('0'),
+  },
+  (t) => [unique('defect_category_daily_key').on(t.day, t.touchpointId, t.segmentId, t.categoryId).nullsNotDistinct()],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({

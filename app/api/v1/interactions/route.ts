@@ -1,0 +1,96 @@
+import { getDb } from '@/db';
+import { ActionError } from '@/lib/action';
+import { problem } from '@/lib/api/problem';
+import { authorizeRequest } from '@/lib/auth/request-auth';
+import { recordInteractions } from '@/lib/interactions/record-interactions';
+import { MAX_BATCH, MAX_BODY_BYTES } from '@/lib/validation/api';
+import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
+
+export const dynamic = 'force-dynamic';
+
+/** The body as text, or null once it passes `limit` bytes: a chunked body without a length is cut off, not buffered whole. */
+async function readBody(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const tooLarge = () => problem(413, 'Content Too Large', `Send at most ${MAX_BATCH.toLocaleString('en-GB')} interactions and ${MAX_BODY_BYTES / 1_000_000} MB per request.`);
+
+/**
+ * POST /api/v1/interactions: one interaction (an object) or a batch (an array of up to 1,000),
+ * idempotent by id, with the touchpoints' auto-defect rules applied, stored whole or not at all.
+ */
+export async function POST(request: Request) {
+  const auth = await authorizeRequest(request, { scope: 'interactions:write', permission: 'logInteraction' });
+  if ('response' in auth) return auth.response;
+
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    return problem(415, 'Unsupported Media Type', 'Send the interactions as JSON with "Content-Type: application/json".');
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) return tooLarge();
+  const text = await readBody(request, MAX_BODY_BYTES);
+  if (text === null) return tooLarge();
+
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return problem(400, 'Bad Request', 'The body is not valid JSON.');
+  }
+
+  const batch = Array.isArray(body);
+  const items: unknown[] = batch ? (body as unknown[]) : [body];
+  if (items.length > MAX_BATCH) return tooLarge();
+  if (items.length === 0) return problem(422, 'Unprocessable Content', 'Send at least one interaction.', { errors: [{ pointer: '', message: 'The batch is empty.' }] });
+
+  const errors: { pointer: string; message: string }[] = [];
+  const inputs: InteractionInput[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const prefix = batch ? `/${index}` : '';
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      errors.push({ pointer: prefix, message: 'Each interaction must be a JSON object.' });
+      return;
+    }
+    const parsed = interactionInputSchema.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push({ pointer: `${prefix}/${issue.path.join('/')}`, message: issue.message });
+      return;
+    }
+    if (parsed.data.id) {
+      const first = seen.get(parsed.data.id);
+      if (first !== undefined) errors.push({ pointer: `${prefix}/id`, message: `The same id is also at index ${first}.` });
+      else seen.set(parsed.data.id, index);
+    }
+    inputs.push(parsed.data);
+  });
+  if (errors.length) return problem(422, 'Unprocessable Content', `${errors.length === 1 ? 'One problem' : `${errors.length} problems`} in the interactions: nothing was stored.`, { errors });
+
+  const loggedById = auth.principal.kind === 'user' ? auth.principal.userId : null;
+  try {
+    const db = await getDb();
+    const result = await db.transaction((tx) => recordInteractions(tx, inputs, { source: 'api', loggedById }));
+    return Response.json({ data: result }, { status: result.created.length > 0 ? 201 : 200 });
+  } catch (error) {
+    if (error instanceof ActionError) {
+      const fieldErrors = Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) => (messages ?? []).map((message) => ({ pointer: `/${field}`, message })));
+      return problem(error.status, error.status === 422 ? 'Unprocessable Content' : 'Request refused', `${error.message} Nothing was stored.`, fieldErrors.length ? { errors: fieldErrors } : undefined);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import { problem } from '@/lib/api/problem';
+import { authorizeRequest } from '@/lib/auth/request-auth';
+import { getDashboardMetrics } from '@/lib/queries/metrics';
+import { paramsToObject } from '@/lib/validation/filters';
+import { metricsFiltersSchema, previousPeriod, resolveMetricsFilters } from '@/lib/validation/metrics';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/metrics: every number the dashboard shows, for the same filters, from the same queries. */
+export async function GET(request: Request) {
+  const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
+  if ('response' in auth) return auth.response;
+
+  const parsed = metricsFiltersSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    return problem(400, 'Bad Request', 'A query parameter is malformed.', {
+      errors: parsed.error.issues.map((issue) => ({ pointer: String(issue.path[0] ?? ''), message: issue.message })),
+    });
+  }
+  const resolved = resolveMetricsFilters(parsed.data);
+  if (!resolved.ok) {
+    return problem(422, 'Unprocessable Content', 'The period cannot be answered.', {
+      errors: Object.entries(resolved.fieldErrors).flatMap(([pointer, messages]) => messages.map((message) => ({ pointer, message }))),
+    });
+  }
+
+  const filters = resolved.filters;
+  const metrics = await getDashboardMetrics(filters);
+  const previous = previousPeriod(filters);
+  return Response.json({
+    data: {
+      period: { from: filters.from, to: filters.to, granularity: filters.granularity },
+      previousPeriod: { from: previous.from, to: previous.to },
+      filters: { touchpoint: filters.touchpoint, stage: filters.stage, channel: filters.channel, segment: filters.segment },
+      kpis: { current: metrics.kpis.current, previous: metrics.kpis.previous, change: metrics.kpis.change },
+      trend: metrics.trend,
+      pChart: metrics.pChart,
+      pareto: metrics.pareto,
+      touchpoints: metrics.touchpoints,
+      segments: metrics.segments,
+    },
+  });
+}

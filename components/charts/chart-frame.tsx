@@ -1,0 +1,43 @@
+/** A chart's title, description, the chart itself and its table alternative for screen readers. */
+export function ChartFrame({
+  title,
+  description,
+  summary,
+  table,
+  children,
+  id,
+  after,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  /** What the chart shows, in one sentence, read by screen readers instead of the drawing. */
+  summary: string;
+  table: React.ReactNode;
+  children: React.ReactNode;
+  id: string;
+  /** Shown under the chart, before its table (the p-chart's explained signals). */
+  after?: React.ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-border bg-surface p-4 shadow-sm">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {description ? <div className="mt-1 text-sm text-muted">{description}</div> : null}
+      <figure className="mt-3">
+        <div role="img" aria-label={summary} className="h-72 w-full">
+          {children}
+        </div>
+        <figcaption className="sr-only">{summary}</figcaption>
+      </figure>
+      {after}
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">Show as a table</summary>
+        <div className="mt-2 overflow-x-auto">{table}</div>
+      </details>
+    </section>
+  );
+}
+
+export const tableClass = 'w-full min-w-max border-collapse text-left text-sm [&_td]:border-t [&_td]:border-border [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-medium [&_th]:text-muted';
+export const linkClass = 'text-primary underline-offset-2 hover:underline focus-visible:underline';

@@ -1,0 +1,94 @@
+import { buttonClass } from '@/components/ui/button';
+import { channelEnum } from '@/db/schema';
+import type { FilterOptions } from '@/lib/queries/dashboard';
+import type { MetricsFilters } from '@/lib/validation/metrics';
+
+export const CHANNEL_LABELS: Record<(typeof channelEnum.enumValues)[number], string> = {
+  in_person: 'In person',
+  phone: 'Phone',
+  email: 'Email',
+  web: 'Web',
+  chat: 'Chat',
+  social: 'Social',
+  mail: 'Mail',
+  advertising: 'Advertising',
+  other: 'Other',
+};
+
+function Choices({ legend, name, options, selected }: { legend: string; name: string; options: { id: string; label: string }[]; selected: string[] }) {
+  const count = selected.length;
+  return (
+    <details className="group rounded-md border border-border bg-surface">
+      <summary className="flex min-h-10 cursor-pointer items-center justify-between gap-2 px-3 py-2 text-sm font-medium">
+        {legend}
+        <span className="text-xs text-muted">{count ? `${count} selected` : 'all'}</span>
+      </summary>
+      <fieldset className="max-h-64 overflow-y-auto border-t border-border px-3 py-2">
+        <legend className="sr-only">{legend}</legend>
+        {options.map((option) => (
+          <label key={option.id} className="flex min-h-8 items-center gap-2 text-sm">
+            <input type="checkbox" name={name} value={option.id} defaultChecked={selected.includes(option.id)} className="size-4" />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+/**
+ * The dashboard's filters as a plain GET form: the URL holds the whole view, so it can be
+ * bookmarked and shared, and it works before any script has loaded.
+ */
+export function FiltersForm({ filters, options, heat, errors }: { filters: MetricsFilters; options: FilterOptions; heat: string; errors?: Record<string, string[] | undefined> }) {
+  const touchpointOptions = options.stages.flatMap((s) => s.touchpoints.map((t) => ({ id: t.id, label: `${t.name} (${s.name})${t.active ? '' : ' — retired'}` })));
+  const errorText = errors ? Object.values(errors).flat().filter(Boolean) : [];
+  return (
+    <form method="get" action="/dashboard" aria-label="Dashboard filters" className="mb-6 rounded-lg border border-border bg-surface p-4 shadow-sm">
+      {errorText.length ? (
+        <p role="alert" className="mb-3 text-sm text-danger">
+          Some filters were not understood, so the default view is shown: {errorText.join(' ')}
+        </p>
+      ) : null}
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="from" className="text-sm font-medium">
+            From
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filters.from} required className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="to" className="text-sm font-medium">
+            To
+          </label>
+          <input id="to" name="to" type="date" defaultValue={filters.to} required className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="granularity" className="text-sm font-medium">
+            Trend by
+          </label>
+          <select id="granularity" name="granularity" defaultValue={filters.granularity} className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm">
+            <option value="day">Day</option>
+            <option value="week">Week</option>
+            <option value="month">Month</option>
+          </select>
+        </div>
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonClass('primary', 'flex-1')}>
+            Apply filters
+          </button>
+          <a href="/dashboard" className={buttonClass('secondary')}>
+            Reset
+          </a>
+        </div>
+      </div>
+      <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Choices legend="Touchpoints" name="touchpoint" options={touchpointOptions} selected={filters.touchpoint} />
+        <Choices legend="Stages" name="stage" options={options.stages.map((s) => ({ id: s.id, label: s.name }))} selected={filters.stage} />
+        <Choices legend="Channels" name="channel" options={channelEnum.enumValues.map((c) => ({ id: c, label: CHANNEL_LABELS[c] }))} selected={filters.channel} />
+        <Choices legend="Segments" name="segment" options={options.segments.map((s) => ({ id: s.id, label: s.name }))} selected={filters.segment} />
+      </div>
+      {heat !== 'sigma' ? <input type="hidden" name="heat" value={heat} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+import Link from 'next/link';
+import { cn } from '@/components/ui/cn';
+import { formatMetric } from '@/lib/metrics/format';
+import type { MetricValue } from '@/lib/metrics/value';
+
+export type HeatMeasure = 'sigma' | 'csat';
+
+export interface HeatCell {
+  id: string;
+  name: string;
+  value: MetricValue;
+  units: number;
+  href: string;
+}
+
+export interface HeatRow {
+  stageId: string;
+  stageName: string;
+  cells: HeatCell[];
+}
+
+// Five bands from worst to best; text stays dark on light and light on dark for contrast.
+const BANDS = [
+  'bg-red-200 text-red-950 dark:bg-red-900 dark:text-red-50',
+  'bg-orange-200 text-orange-950 dark:bg-orange-900 dark:text-orange-50',
+  'bg-yellow-100 text-yellow-950 dark:bg-yellow-900 dark:text-yellow-50',
+  'bg-lime-200 text-lime-950 dark:bg-lime-900 dark:text-lime-50',
+  'bg-emerald-300 text-emerald-950 dark:bg-emerald-800 dark:text-emerald-50',
+];
+const NO_DATA = 'bg-background text-muted border border-dashed border-border';
+
+export const HEAT_SCALES: Record<HeatMeasure, { limits: number[]; labels: string[] }> = {
+  sigma: { limits: [2, 3, 4, 5], labels: ['below 2 σ', '2–3 σ', '3–4 σ', '4–5 σ', '5 σ or more'] },
+  csat: { limits: [0.6, 0.75, 0.85, 0.95], labels: ['below 60 %', '60–75 %', '75–85 %', '85–95 %', '95 % or more'] },
+};
+
+function bandOf(value: MetricValue, measure: HeatMeasure): string {
+  if (value.value === null) return value.reason === 'no defects' ? BANDS[4]! : value.reason === 'every opportunity defective' ? BANDS[0]! : NO_DATA;
+  const index = HEAT_SCALES[measure].limits.filter((limit) => value.value! >= limit).length;
+  return BANDS[index]!;
+}
+
+/** The journey as stages (rows) by touchpoints (cells), each cell coloured by sigma or CSAT and linked to its interactions. */
+export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasure }) {
+  const kind = measure === 'sigma' ? 'sigma' : 'share';
+  return (
+    <div>
+      <table className="w-full border-separate border-spacing-1 text-sm">
+        <caption className="sr-only">{measure === 'sigma' ? 'Sigma level' : 'CSAT'} of each touchpoint, by journey stage</caption>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.stageId}>
+              <th scope="row" className="w-32 pr-2 text-left align-top text-sm font-medium">
+                {row.stageName}
+              </th>
+              <td className="p-0">
+                <ul className="flex flex-wrap gap-1">
+                  {row.cells.map((cell) => (
+                    <li key={cell.id}>
+                      <Link prefetch={false}
+                        href={cell.href}
+                        className={cn('flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary', bandOf(cell.value, measure))}
+                      >
+                        <span className="truncate text-xs font-medium" title={cell.name}>
+                          {cell.name}
+                        </span>
+                        <span className="text-sm font-semibold tabular-nums">{formatMetric(cell.value, kind)}</span>
+                        <span className="text-xs opacity-80">{cell.units.toLocaleString('en-GB')} interactions</span>
+                      </Link>
+                    </li>
+                  ))}
+                  {row.cells.length === 0 ? <li className="text-xs text-muted">No touchpoints in this stage match the filters.</li> : null}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul aria-label="Colour key" className="mt-3 flex flex-wrap gap-2 text-xs">
+        {HEAT_SCALES[measure].labels.map((label, i) => (
+          <li key={label} className={cn('rounded px-2 py-1', BANDS[i])}>
+            {label}
+          </li>
+        ))}
+        <li className={cn('rounded px-2 py-1', NO_DATA)}>no data</li>
+      </ul>
+    </div>
+  );
+}

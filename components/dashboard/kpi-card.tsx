@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { cn } from '@/components/ui/cn';
+
+export interface KpiCardProps {
+  label: string;
+  value: string;
+  href: string;
+  /** What the link opens, for screen readers: "the 1,234 interactions behind this number". */
+  linkLabel: string;
+  change: string | null;
+  /** The sign of the change, for the arrow. */
+  direction: 'up' | 'down' | 'flat';
+  /** Whether the change is good news, bad news, or neither. */
+  tone: 'better' | 'worse' | 'neutral';
+  previousLabel: string;
+  hint?: string;
+}
+
+/** One KPI: its value (a drill-down link) and its change against the previous period. */
+export function KpiCard({ label, value, href, linkLabel, change, direction, tone, previousLabel, hint }: KpiCardProps) {
+  return (
+    <div className="rounded-lg border border-border bg-surface p-4 shadow-sm">
+      <dt className="text-sm text-muted">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums sm:text-2xl">
+        <Link prefetch={false} href={href} className="underline-offset-4 hover:underline focus-visible:underline" aria-label={`${label}: ${value}. Open ${linkLabel}`}>
+          {value}
+        </Link>
+      </dd>
+      <dd className={cn('mt-1 text-xs tabular-nums', tone === 'better' ? 'text-success' : tone === 'worse' ? 'text-danger' : 'text-muted')}>
+        {change ? (
+          <>
+            <span aria-hidden="true">{direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : ''}</span>
+            {change} <span className="text-muted">vs {previousLabel}</span>
+            {tone !== 'neutral' ? <span className="sr-only"> ({tone})</span> : null}
+          </>
+        ) : (
+          <span className="text-muted">no comparison with {previousLabel}</span>
+        )}
+      </dd>
+      {hint ? <dd className="mt-1 text-xs text-muted">{hint}</dd> : null}
+    </div>
+  );
+}

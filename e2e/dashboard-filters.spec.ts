@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import { storageStatePath } from './accounts';
+
+test.use({ storageState: storageStatePath('manager') });
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
+
+/** The value of the KPI card whose term is `label`. */
+const card = (page: Page, label: string) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+
+test('a manager narrows the period and a touchpoint; the URL, every card and the drill-downs follow', async ({ page }) => {
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(card(page, 'Interactions')).toHaveText(/^[1-9][\d,]*$/);
+
+  const from = daysAgo(13);
+  const to = daysAgo(0);
+  const filters = page.getByRole('form', { name: 'Dashboard filters' });
+  await filters.getByLabel('From', { exact: true }).fill(from);
+  await filters.getByLabel('To', { exact: true }).fill(to);
+  await filters.getByLabel('Trend by').selectOption('day');
+  await filters.locator('summary', { hasText: /^Touchpoints/ }).click();
+  const hotline = filters.getByRole('checkbox', { name: 'Support hotline (Cultivation)' });
+  const touchpointId = await hotline.getAttribute('value');
+  expect(touchpointId).toMatch(/^[0-9a-f-]{36}$/);
+  await hotline.check();
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+
+  // The URL holds the whole view.
+  await expect(page).toHaveURL((url) => url.searchParams.get('from') === from && url.searchParams.get('to') === to && url.searchParams.getAll('touchpoint').join() === touchpointId);
+  await expect(filters.getByLabel('From', { exact: true })).toHaveValue(from);
+
+  // Every card shows the numbers the API gives for the same filters.
+  const api = await page.request.get(`/api/v1/metrics?from=${from}&to=${to}&touchpoint=${touchpointId}`);
+  expect(api.status()).toBe(200);
+  const { data } = await api.json();
+  const format = (n: number) => n.toLocaleString('en-GB');
+  await expect(card(page, 'Interactions')).toHaveText(format(data.kpis.current.interactions));
+  await expect(card(page, 'Defects')).toHaveText(format(data.kpis.current.defects));
+  const dpmo = data.kpis.current.dpmo.value;
+  await expect(card(page, 'DPMO')).toHaveText(dpmo === null ? data.kpis.current.dpmo.reason : format(Math.round(dpmo)));
+  const sigma = data.kpis.current.sigma.value;
+  await expect(card(page, 'Sigma level')).toHaveText(sigma === null ? data.kpis.current.sigma.reason : `${sigma.toFixed(2)} σ`);
+
+  // Each card drills down to a list filtered on exactly this view.
+  const cards = page.getByRole('term');
+  await expect(cards).toHaveCount(10);
+  for (const link of await page.locator('dl dd a').all()) {
+    const href = new URL((await link.getAttribute('href'))!, 'http://x');
+    expect(['/interactions', '/defects']).toContain(href.pathname);
+    expect(href.searchParams.get('from')).toBe(from);
+    expect(href.searchParams.get('to')).toBe(to);
+    expect(href.searchParams.getAll('touchpoint')).toEqual([touchpointId]);
+  }
+  const defectsHref = new URL((await card(page, 'Defects').getByRole('link').getAttribute('href'))!, 'http://x');
+  expect(defectsHref.searchParams.getAll('status')).toEqual(['open', 'investigating', 'action', 'verified', 'closed']);
+
+  // Opening a drill-down lands on the matching list.
+  await card(page, 'Interactions').getByRole('link').click();
+  await expect(page).toHaveURL((url) => url.pathname === '/interactions' && url.searchParams.get('from') === from && url.searchParams.getAll('touchpoint').join() === touchpointId);
+});
+
+test('the heat map switches between sigma and CSAT and keeps the filters', async ({ page }) => {
+  await page.goto(`/dashboard?from=${daysAgo(29)}&to=${daysAgo(0)}`);
+  const heat = page.getByRole('navigation', { name: 'Colour the heat map by' });
+  await heat.getByRole('link', { name: 'CSAT' }).click();
+  await expect(page).toHaveURL(/heat=csat/);
+  await expect(heat.getByRole('link', { name: 'CSAT' })).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('table', { name: /CSAT of each touchpoint/ })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('from')).toBe(daysAgo(29));
+});
+
+test('a period with no interactions says so instead of showing zeros', async ({ page }) => {
+  await page.goto('/dashboard?from=2001-01-01&to=2001-01-31');
+  await expect(page.getByText('No interactions or defects in this period for these filters.')).toBeVisible();
+  await expect(card(page, 'DPMO')).toHaveText('no data');
+  await expect(card(page, 'Sigma level')).toHaveText('no data');
+});

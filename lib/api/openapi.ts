@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { API_SCOPES } from '@/lib/auth/api-keys';
+import { apiRegistry, interactionBatchSchema, MAX_BATCH } from '@/lib/validation/api';
+import { metricsFiltersSchema } from '@/lib/validation/metrics';
+
+type JsonSchema = Record<string, unknown>;
+
+const options = (io: 'input' | 'output') =>
+  ({
+    io,
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    // Dates travel as ISO 8601 strings; zod coerces them.
+    override: (ctx: { zodSchema: unknown; jsonSchema: JsonSchema }) => {
+      const def = (ctx.zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def;
+      if (def?.type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+    },
+  }) as const;
+
+/** A zod schema as JSON Schema 2020-12 (what OpenAPI 3.1 uses), inline. */
+function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const json = z.toJSONSchema(schema, options(io)) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+/** The named response schemas, referring to each other through #/components/schemas. */
+function componentSchemas(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(apiRegistry, { ...options('output'), uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonSchema> };
+  for (const schema of Object.values(schemas)) delete schema.$schema;
+  return schemas;
+}
+
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+/** Query parameters from the dashboard's filter schema: repeat a parameter for several values. */
+function filterParameters() {
+  const shape = metricsFiltersSchema.shape;
+  const describe: Record<string, string> = {
+    from: 'First UTC day of the period (YYYY-MM-DD). Default: 29 days before `to`.',
+    to: 'Last UTC day of the period, inclusive. Default: today.',
+    granularity: 'Subgroup of the trend and p-chart. Default: day up to 62 days, week up to a year, else month.',
+    touchpoint: 'Touchpoint id; repeat for several.',
+    stage: 'Journey stage id; repeat for several.',
+    channel: 'Channel; repeat for several.',
+    segment: 'Customer segment id; repeat for several.',
+  };
+  return Object.entries(shape).map(([name, schema]) => {
+    const json = toSchema(schema as z.ZodType, 'input');
+    const isArray = json.type === 'array';
+    return { name, in: 'query', required: false, description: describe[name], schema: json, ...(isArray ? { style: 'form', explode: true } : {}) };
+  });
+}
+
+/** The OpenAPI 3.1 document of API v1, built from the same zod schemas the handlers validate with. */
+export function buildOpenApiDocument(serverUrl: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'OutsideIn API',
+      version: '1.0.0',
+      description: 'Write interactions and read every number the dashboard shows. Authenticate with an API key: `Authorization: Bearer <key>`.',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ apiKey: [] }],
+    paths: {
+      '/api/v1/metrics': {
+        get: {
+          operationId: 'getMetrics',
+          summary: 'Every KPI, the trend, the p-chart and the Pareto for a period and filter',
+          description: 'Needs the `metrics:read` scope. The same numbers as the dashboard, from the same queries.',
+          parameters: filterParameters(),
+          responses: {
+            '200': { description: 'The metrics.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Metrics' } } } },
+            '400': problemResponse('A query parameter is malformed.'),
+            '401': problemResponse('No API key, or an unknown or revoked one.'),
+            '403': problemResponse('The key lacks the `metrics:read` scope.'),
+            '422': problemResponse('The period is impossible (ends before it starts, or is too long).'),
+          },
+        },
+      },
+      '/api/v1/interactions': {
+        post: {
+          operationId: 'recordInteractions',
+          summary: `Record one interaction, or a batch of up to ${MAX_BATCH.toLocaleString('en-GB')}`,
+          description:
+            'Needs the `interactions:write` scope. Idempotent by `id`: send your own UUIDs and a retry stores nothing twice. The touchpoints’ auto-defect rules apply. A batch is stored whole or not at all.',
+          requestBody: { required: true, content: { 'application/json': { schema: toSchema(interactionBatchSchema, 'input') } } },
+          responses: {
+            '201': { description: 'At least one interaction was created.', content: { 'application/json': { schema: { $ref: '#/components/schemas/RecordResult' } } } },
+            '200': { description: 'Every interaction was already stored (a retry).', content: { 'application/json': { schema: { $ref: '#/components/schemas/RecordResult' } } } },
+            '400': problemResponse('The body is not valid JSON.'),
+            '401': problemResponse('No API key, or an unknown or revoked one.'),
+            '403': problemResponse('The key lacks the `interactions:write` scope.'),
+            '413': problemResponse(`More than ${MAX_BATCH.toLocaleString('en-GB')} interactions, or a body over the size limit.`),
+            '415': problemResponse('The body is not `application/json`.'),
+            '422': problemResponse('An interaction is invalid, or names an unknown touchpoint or customer; `errors` points at each problem.'),
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: `An OutsideIn API key. Scopes: ${API_SCOPES.join(', ')}.` },
+      },
+      schemas: componentSchemas(),
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { channelEnum } from '@/db/schema';
+import { interactionInputSchema } from './interactions';
+import { GRANULARITIES } from './metrics';
+
+/*
+ * The HTTP API's request and response shapes. The OpenAPI document at /api/v1/openapi.json is
+ * generated from these schemas (and from the shared filter and interaction schemas), and the
+ * integration tests parse real responses with them, so the document cannot drift from the code.
+ */
+
+/** The schemas that become named components of the OpenAPI document. */
+export const apiRegistry = z.registry<{ id: string; description?: string }>();
+
+export const MAX_BATCH = 1_000;
+/** 1,000 interactions with the longest notes allowed, with room to spare. */
+export const MAX_BODY_BYTES = 6_000_000;
+
+/** POST /api/v1/interactions: one interaction, or an array of up to 1,000. */
+export const interactionBatchSchema = z.union([interactionInputSchema, z.array(interactionInputSchema).min(1).max(MAX_BATCH)]);
+
+export const recordResultSchema = z
+  .object({
+    data: z.object({
+      ids: z.array(z.uuid()).describe('Every input id, in input order, created now or stored before.'),
+      created: z.array(z.uuid()),
+      existing: z.array(z.uuid()).describe('Ids that were already stored (a retry): left as they were.'),
+      defectsRaised: z.int().describe('Auto defects raised by the touchpoints’ rules for the interactions created now.'),
+    }),
+  })
+  .register(apiRegistry, { id: 'RecordResult' });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(z.object({ pointer: z.string().describe('JSON pointer (body) or parameter name (query).'), message: z.string() }))
+      .optional(),
+  })
+  .register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
+
+const metricValueSchema = z
+  .object({
+    value: z.number().nullable(),
+    reason: z.enum(['no data', 'no defects', 'every opportunity defective']).optional().describe('Why there is no number: never NaN or Infinity.'),
+  })
+  .register(apiRegistry, { id: 'MetricValue' });
+
+const kpisSchema = z
+  .object({
+    interactions: z.int(),
+    defects: z.int(),
+    defectiveInteractions: z.int(),
+    opportunities: z.int(),
+    dpu: metricValueSchema,
+    dpmo: metricValueSchema,
+    sigma: metricValueSchema,
+    yield: metricValueSchema,
+    firstPassYield: metricValueSchema,
+    nps: metricValueSchema,
+    npsResponses: z.int(),
+    csat: metricValueSchema.describe('Share (0–1) of CSAT answers that are 4 or 5.'),
+    csatResponses: z.int(),
+    ces: metricValueSchema,
+    cesResponses: z.int(),
+    expectationGap: metricValueSchema,
+    expectationGapResponses: z.int(),
+    costOfPoorQuality: z.number(),
+  })
+  .register(apiRegistry, { id: 'Kpis' });
+
+const changeKeys = ['interactions', 'defects', 'defectiveInteractions', 'costOfPoorQuality', 'dpu', 'dpmo', 'sigma', 'yield', 'firstPassYield', 'nps', 'csat', 'ces', 'expectationGap'] as const;
+const kpiChangesSchema = z
+  .object(Object.fromEntries(changeKeys.map((k) => [k, z.number().nullable()])) as Record<(typeof changeKeys)[number], z.ZodNullable<z.ZodNumber>>)
+  .register(apiRegistry, { id: 'KpiChanges', description: 'Relative change for counts and money (0.1 = +10 %), absolute change for rates; null when either period has no number.' });
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const metricsResponseSchema = z
+  .object({
+    data: z.object({
+      period: z.object({ from: day, to: day, granularity: z.enum(GRANULARITIES) }),
+      previousPeriod: z.object({ from: day, to: day }),
+      filters: z.object({ touchpoint: z.array(z.uuid()), stage: z.array(z.uuid()), channel: z.array(z.enum(channelEnum.enumValues)), segment: z.array(z.uuid()) }),
+      kpis: z.object({ current: kpisSchema, previous: kpisSchema, change: kpiChangesSchema }),
+      trend: z.array(
+        z.object({
+          period: day,
+          from: day,
+          to: day,
+          units: z.int(),
+          opportunities: z.int(),
+          defectiveUnits: z.int(),
+          defects: z.int(),
+          dpmo: metricValueSchema,
+          sigma: metricValueSchema,
+        }),
+      ),
+      pChart: z.object({
+        centre: z.number().nullable(),
+        signalCount: z.int(),
+        points: z.array(
+          z.object({
+            period: day,
+            n: z.int(),
+            d: z.int(),
+            p: z.number().nullable(),
+            sigma: z.number().nullable(),
+            ucl: z.number().nullable(),
+            lcl: z.number().nullable(),
+            signals: z.array(
+              z.object({
+                rule: z.enum(['beyond-3-sigma', 'two-of-three-beyond-2-sigma', 'four-of-five-beyond-1-sigma', 'eight-on-one-side']),
+                side: z.enum(['above', 'below']),
+                explanation: z.string(),
+              }),
+            ),
+          }),
+        ),
+      }),
+      pareto: z.array(
+        z.object({ key: z.uuid(), label: z.string(), count: z.int(), share: z.number(), cumulativeShare: z.number(), vitalFew: z.boolean(), lostRevenue: z.number() }),
+      ),
+      touchpoints: z.array(
+        z.object({ id: z.uuid(), name: z.string(), channel: z.string(), stageId: z.uuid(), stageName: z.string(), stagePosition: z.int(), kpis: kpisSchema }),
+      ),
+      segments: z.array(z.object({ id: z.uuid().nullable(), name: z.string(), kpis: kpisSchema })),
+    }),
+  })
+  .register(apiRegistry, { id: 'Metrics' });

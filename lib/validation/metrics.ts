@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { scopeFiltersSchema, type ScopeFilters } from './filters';
+
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+export const DEFAULT_PERIOD_DAYS = 30;
+/** Long enough for three years of monthly trend, short enough that no query runs away. */
+export const MAX_PERIOD_DAYS = 1_100;
+/** Day-by-day subgroups beyond this are unreadable; week or month is asked for instead. */
+export const MAX_SUBGROUPS = 400;
+
+const single = (value: unknown) => (value === '' || value === null ? undefined : Array.isArray(value) ? value[0] : value);
+
+/**
+ * The dashboard's and the metrics API's filters: the shared scope (period, touchpoints, stages,
+ * channels, segments) plus the trend's granularity. Missing dates mean the last 30 days ending today.
+ */
+export const metricsFiltersSchema = scopeFiltersSchema.extend({
+  granularity: z.preprocess(single, z.enum(GRANULARITIES, { error: 'Use day, week or month.' }).optional()),
+});
+
+export type MetricsFiltersInput = z.output<typeof metricsFiltersSchema>;
+
+/** Filters with the period settled: both dates and the granularity are always present. */
+export interface MetricsFilters extends ScopeFilters {
+  from: string;
+  to: string;
+  granularity: Granularity;
+}
+
+const DAY_MS = 86_400_000;
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+export const addDays = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+
+export type ResolveResult = { ok: true; filters: MetricsFilters } | { ok: false; fieldErrors: Record<string, string[]> };
+
+/** Fills in the default period and granularity, and refuses a period that ends before it starts or runs too long. */
+export function resolveMetricsFilters(input: MetricsFiltersInput, today: Date = new Date()): ResolveResult {
+  const to = input.to ?? isoDay(today);
+  const from = input.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
+  const span = daysBetween(from, to);
+  if (span < 1) return { ok: false, fieldErrors: { to: ['The end date must not be before the start date.'] } };
+  if (span > MAX_PERIOD_DAYS) return { ok: false, fieldErrors: { from: [`Choose a period of at most ${MAX_PERIOD_DAYS} days.`] } };
+  const granularity = input.granularity ?? (span <= 62 ? 'day' : span <= 366 ? 'week' : 'month');
+  if (granularity === 'day' && span > MAX_SUBGROUPS) return { ok: false, fieldErrors: { granularity: [`Day by day works up to ${MAX_SUBGROUPS} days: choose week or month.`] } };
+  return { ok: true, filters: { ...input, from, to, granularity } };
+}
+
+/** The period of the same length just before, for the change shown on each card. */
+export function previousPeriod(filters: MetricsFilters): MetricsFilters {
+  const span = daysBetween(filters.from, filters.to);
+  return { ...filters, from: addDays(filters.from, -span), to: addDays(filters.from, -1) };
+}
+
+/** The first day of the subgroup holding `day` (weeks start on Monday, as ISO weeks do). */
+export function subgroupStart(day: string, granularity: Granularity): string {
+  if (granularity === 'day') return day;
+  const date = new Date(`${day}T00:00:00Z`);
+  if (granularity === 'month') return `${day.slice(0, 8)}01`;
+  const weekday = (date.getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
+/** Every subgroup's first day, in order, so a subgroup without interactions still shows as a gap. */
+export function subgroupStarts(filters: Pick<MetricsFilters, 'from' | 'to' | 'granularity'>): string[] {
+  const starts: string[] = [];
+  let current = subgroupStart(filters.from, filters.granularity);
+  while (current <= filters.to) {
+    starts.push(current);
+    if (filters.granularity === 'day') current = addDays(current, 1);
+    else if (filters.granularity === 'week') current = addDays(current, 7);
+    else {
+      const date = new Date(`${current}T00:00:00Z`);
+      current = isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)));
+    }
+  }
+  return starts;
+}
+
+/** The part of a subgroup inside the period: what its drill-down link filters on. */
+export function subgroupRange(start: string, filters: Pick<MetricsFilters, 'from' | 'to' | 'granularity'>): { from: string; to: string } {
+  const nextStart = subgroupStarts({ from: start, to: addDays(start, 31), granularity: filters.granularity })[1] ?? addDays(start, 1);
+  const end = addDays(nextStart, -1);
+  return { from: start < filters.from ? filters.from : start, to: end > filters.to ? filters.to : end };
+}

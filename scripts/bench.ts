@@ -1,0 +1,218 @@
+// `npm run bench`: times the dashboard's complete set of queries on 1,000,000 interactions over
+// 12 months on a fresh PostgreSQL database (created and dropped here), and on 100,000 on the
+// embedded database in a temporary folder. Not a test: it prints figures for the README.
+//   BENCH_DATABASE_URL  PostgreSQL server to create the throwaway database on
+//                       (default postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_PG_ROWS / BENCH_PGLITE_ROWS   sizes (default 1,000,000 / 100,000); 0 skips that database
+//   BENCH_RUNS          timed warm runs per case (default 7)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { openDatabase, selectRows, type DatabaseHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrator';
+import { seedDemoData } from '@/db/seed-demo';
+import { getDashboardMetrics, getKpiSummary, getPareto, getSegmentMetrics, getTouchpointMetrics, getTrend } from '@/lib/queries/metrics';
+import { addDays, isoDay, resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const WARMUP = 2;
+const BATCH = 100_000;
+
+const log = (line: string) => console.log(`bench: ${line}`);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** The demo company at a small scale, then generated interactions up to `total`, with their defects. */
+async function fill(handle: DatabaseHandle, total: number): Promise<void> {
+  const started = performance.now();
+  const summary = await seedDemoData(handle.db, { scale: 0.1 });
+  let remaining = total - summary.interactions;
+  while (remaining > 0) {
+    const rows = Math.min(BATCH, remaining);
+    // Generated in SQL: a believable mix of outcomes and scores over the last 365 days.
+    await handle.db.execute(sql`
+      with tp as (select array_agg(id) as ids from touchpoints),
+           cu as (select array_agg(id) as ids from customers),
+           g as (select random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7, random() as r8, random() as r9, random() as r10 from generate_series(1, ${rows}))
+      insert into interactions (touchpoint_id, customer_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort)
+      select tp.ids[1 + floor(g.r1 * array_length(tp.ids, 1))::int],
+             case when g.r2 < 0.9 then cu.ids[1 + floor(g.r2 / 0.9 * array_length(cu.ids, 1))::int] end,
+             now() - g.r3 * interval '365 days',
+             'import',
+             (case when g.r4 < 0.04 then 'sale_lost' when g.r4 < 0.1 then 'sale_won' when g.r4 < 0.5 then 'resolved' else 'none' end)::outcome,
+             case when g.r4 < 0.1 then round((200 + g.r5 * 4800)::numeric, 2) end,
+             case when g.r5 < 0.6 then 3 + floor(g.r6 * 3)::int end,
+             case when g.r5 < 0.6 then greatest(1, least(5, 3 + floor(g.r6 * 3)::int + floor(g.r7 * 4)::int - 2)) end,
+             case when g.r6 < 0.5 then 1 + floor(g.r8 * 5)::int end,
+             case when g.r6 < 0.4 then floor(g.r9 * 11)::int end,
+             case when g.r5 < 0.3 then 1 + floor(g.r10 * 7)::int end
+      from g, tp, cu`);
+    remaining -= rows;
+  }
+  // The auto defects the default rules raise, a few dismissed, spread over the categories.
+  await handle.db.execute(sql`
+    with cat as (select array_agg(id order by name) as ids from defect_categories),
+         lost as (select id from defect_categories where name = 'Lost sale'),
+         raised as (
+           select i.id, i.touchpoint_id, i.customer_id, i.occurred_at, 'lost_sale'::auto_rule as rule, 'lost_sale'::defect_kind as kind, i.sale_value as lost
+           from interactions i where i.source = 'import' and i.outcome = 'sale_lost'
+           union all
+           select i.id, i.touchpoint_id, i.customer_id, i.occurred_at, 'below_expectation', 'below_expectation', 0
+           from interactions i where i.source = 'import' and i.experience <= i.expectation - 1
+           union all
+           select i.id, i.touchpoint_id, i.customer_id, i.occurred_at, 'low_csat', 'low_satisfaction', 0
+           from interactions i where i.source = 'import' and i.csat <= 2
+         )
+    insert into defects (touchpoint_id, interaction_id, customer_id, category_id, kind, lost_revenue, occurred_at, auto_rule, status)
+    select r.touchpoint_id, r.id, r.customer_id,
+           case when r.rule = 'lost_sale' then (select id from lost) else cat.ids[1 + floor(random() * array_length(cat.ids, 1))::int] end,
+           r.kind, r.lost, r.occurred_at, r.rule,
+           (case when random() < 0.05 then 'dismissed' when r.occurred_at > now() - interval '30 days' then 'open' else 'closed' end)::defect_status
+    from raised r, cat`);
+  await handle.db.execute(sql`
+    update interactions i set open_defect_count = x.n
+    from (select interaction_id, count(*)::int as n from defects where status <> 'dismissed' and interaction_id is not null group by 1) x
+    where x.interaction_id = i.id and i.source = 'import'`);
+  await handle.db.execute(sql`vacuum analyze`);
+  const [counts] = await selectRows<{ interactions: number; defects: number }>(
+    handle.db,
+    sql`select (select count(*) from interactions)::int as interactions, (select count(*) from defects)::int as defects`,
+  );
+  log(`${handle.driver}: ${counts!.interactions.toLocaleString('en-GB')} interactions, ${counts!.defects.toLocaleString('en-GB')} defects, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+function filtersFor(params: Partial<MetricsFilters>): MetricsFilters {
+  const today = isoDay(new Date());
+  const resolved = resolveMetricsFilters({ from: addDays(today, -29), to: today, touchpoint: [], stage: [], channel: [], segment: [], granularity: undefined, ...params });
+  if (!resolved.ok) throw new Error(JSON.stringify(resolved.fieldErrors));
+  return resolved.filters;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await fn();
+    runs.push(performance.now() - started);
+  }
+  return median(runs);
+}
+
+async function measure(handle: DatabaseHandle, label: string): Promise<void> {
+  const db = handle.db;
+  const [stage] = await selectRows<{ id: string; name: string }>(
+    db,
+    sql`select s.id, s.name from journey_stages s join touchpoints t on t.stage_id = s.id join interactions i on i.touchpoint_id = t.id
+        group by s.id, s.name order by count(*) desc limit 1`,
+  );
+  const today = isoDay(new Date());
+  const cases: [string, MetricsFilters][] = [
+    ['whole company, last 30 days', filtersFor({})],
+    [`one stage (${stage!.name}), last 30 days`, filtersFor({ stage: [stage!.id] })],
+    ['whole company, last 12 months by month', filtersFor({ from: addDays(today, -364), granularity: 'month' })],
+  ];
+  for (const [name, filters] of cases) {
+    const whole = await time(() => getDashboardMetrics(filters, db));
+    const parts = {
+      kpis: await time(() => getKpiSummary(filters, db)),
+      trend: await time(() => getTrend(filters, db)),
+      pareto: await time(() => getPareto(filters, db)),
+      touchpoints: await time(() => getTouchpointMetrics(filters, db)),
+      segments: await time(() => getSegmentMetrics(filters, db)),
+    };
+    const detail = Object.entries(parts).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+    log(`${label} | ${name}: whole dashboard ${whole.toFixed(1)} ms (median of ${RUNS} warm runs; alone: ${detail} ms)`);
+  }
+}
+
+/**
+ * What the rollup triggers cost a writer: 1,000 interactions and their auto defects stored in one
+ * transaction (as recordInteractions stores a batch), triggers included.
+ * (recordInteractions itself cannot be imported here: it pulls in Next.js request code.)
+ */
+async function measureWrites(handle: DatabaseHandle, label: string): Promise<void> {
+  const withTriggers = await timeWrites(handle);
+  // The same without the rollup triggers (the database is thrown away afterwards anyway).
+  await handle.db.execute(sql`alter table interactions disable trigger user`);
+  await handle.db.execute(sql`alter table defects disable trigger user`);
+  const without = await timeWrites(handle);
+  log(`${label} | writing 1,000 interactions and their defects in one transaction: ${withTriggers.toFixed(0)} ms with the rollup triggers, ${without.toFixed(0)} ms without (median of 5)`);
+}
+
+async function timeWrites(handle: DatabaseHandle): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`
+        with tp as (select array_agg(id) as ids from touchpoints where active),
+             cu as (select array_agg(id) as ids from customers),
+             cat as (select id from defect_categories order by name limit 1),
+             stored as (
+               insert into interactions (touchpoint_id, customer_id, occurred_at, source, csat, open_defect_count)
+               select tp.ids[1 + g % array_length(tp.ids, 1)], cu.ids[1 + g % array_length(cu.ids, 1)], now() - (g % 30) * interval '1 day', 'api',
+                      1 + g % 5, (1 + g % 5 <= 2)::int
+               from generate_series(1, 1000) g, tp, cu
+               returning id, touchpoint_id, customer_id, occurred_at, csat
+             )
+        insert into defects (touchpoint_id, interaction_id, customer_id, category_id, kind, occurred_at, auto_rule)
+        select s.touchpoint_id, s.id, s.customer_id, cat.id, 'low_satisfaction', s.occurred_at, 'low_csat' from stored s, cat where s.csat <= 2`);
+    });
+    runs.push(performance.now() - started);
+  }
+  return median(runs);
+}
+
+async function benchPostgres(rows: number): Promise<void> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `oi_bench_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  try {
+    await migrateDatabase(handle);
+    await fill(handle, rows);
+    await measure(handle, `PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
+    await measureWrites(handle, `PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
+  } finally {
+    await handle.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end({ timeout: 5 });
+  }
+}
+
+async function benchPglite(rows: number): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outsidein-bench-'));
+  const handle = await openDatabase({ dataDir: path.join(folder, 'pglite') });
+  try {
+    await migrateDatabase(handle);
+    await fill(handle, rows);
+    await measure(handle, `PGlite, ${rows.toLocaleString('en-GB')} interactions`);
+    await measureWrites(handle, `PGlite, ${rows.toLocaleString('en-GB')} interactions`);
+  } finally {
+    await handle.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const pgRows = Number(process.env.BENCH_PG_ROWS ?? 1_000_000);
+  const pgliteRows = Number(process.env.BENCH_PGLITE_ROWS ?? 100_000);
+  if (pgRows > 0) await benchPostgres(pgRows);
+  if (pgliteRows > 0) await benchPglite(pgliteRows);
+}
+
+main().catch((error: unknown) => {
+  console.error('bench: failed:', error);
+  process.exit(1);
+});

@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { selectRows } from '@/db/client';
+import { customers, defectCategories, defects, interactions, journeyStages, segments, touchpoints, type Touchpoint } from '@/db/schema';
+import { recountOpenDefects, syncAutoDefects } from '@/lib/interactions/auto-defects';
+import { recordInteractions } from '@/lib/interactions/record-interactions';
+import { interactionInputSchema } from '@/lib/validation/interactions';
+
+/*
+ * The dashboard reads the daily rollups; the lists read the base tables. After every kind of
+ * write the two must agree exactly: these tests recompute the rollups from the base tables and
+ * compare, row by row, after each write path.
+ */
+
+const recomputedInteractions = sql`
+  select (i.occurred_at at time zone 'UTC')::date as day, i.touchpoint_id, c.segment_id,
+         count(*)::int as units, count(*) filter (where i.open_defect_count > 0)::int as defective_units,
+         count(i.csat)::int as csat_responses, count(*) filter (where i.csat >= 4)::int as csat_satisfied,
+         count(i.nps)::int as nps_responses, count(*) filter (where i.nps >= 9)::int as promoters,
+         count(*) filter (where i.nps <= 6)::int as detractors, count(i.effort)::int as effort_responses,
+         coalesce(sum(i.effort), 0)::int as effort_sum, count(i.experience - i.expectation)::int as gap_responses,
+         coalesce(sum(i.experience - i.expectation), 0)::int as gap_sum
+  from interactions i left join customers c on c.id = i.customer_id group by 1, 2, 3`;
+const storedInteractions = sql`
+  select day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters,
+         detractors, effort_responses, effort_sum, gap_responses, gap_sum
+  from metrics_daily
+  where units <> 0 or defective_units <> 0 or csat_responses <> 0 or nps_responses <> 0 or effort_responses <> 0 or gap_responses <> 0`;
+const recomputedDefects = sql`
+  select (d.occurred_at at time zone 'UTC')::date as day, d.touchpoint_id, c.segment_id, d.category_id,
+         count(*)::int as defects, sum(d.lost_revenue)::numeric(14, 2) as lost_revenue
+  from defects d left join customers c on c.id = d.customer_id where d.status <> 'dismissed' group by 1, 2, 3, 4`;
+const storedDefects = sql`select day, touchpoint_id, segment_id, category_id, defects, lost_revenue from defect_category_daily where defects <> 0 or lost_revenue <> 0`;
+const recomputedDailyDefects = sql`
+  select (d.occurred_at at time zone 'UTC')::date as day, d.touchpoint_id, c.segment_id, count(*)::int as defects, sum(d.lost_revenue)::numeric(14, 2) as lost_revenue
+  from defects d left join customers c on c.id = d.customer_id where d.status <> 'dismissed' group by 1, 2, 3`;
+const storedDailyDefects = sql`select day, touchpoint_id, segment_id, defects, lost_revenue from metrics_daily where defects <> 0 or lost_revenue <> 0`;
+
+/** Rows that differ between the rollups and a recomputation from the base tables. */
+async function drift() {
+  const db = await getDb();
+  const diff = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) => sql`select count(*)::int as n from ((${a}) except all (${b})) x`;
+  const [rows] = await selectRows<{ a: number; b: number; c: number; d: number; e: number; f: number }>(
+    db,
+    sql`select (${diff(recomputedInteractions, storedInteractions)}) as a, (${diff(storedInteractions, recomputedInteractions)}) as b,
+               (${diff(recomputedDefects, storedDefects)}) as c, (${diff(storedDefects, recomputedDefects)}) as d,
+               (${diff(recomputedDailyDefects, storedDailyDefects)}) as e, (${diff(storedDailyDefects, recomputedDailyDefects)}) as f`,
+  );
+  // Interactions (a, b), the Pareto's rollup (c, d) and the defects in metrics_daily (e, f).
+  return rows;
+}
+
+async function totalUnits() {
+  const db = await getDb();
+  const [row] = await selectRows<{ n: number }>(db, sql`select coalesce(sum(units), 0)::int as n from metrics_daily`);
+  return row!.n;
+}
+
+const NONE = { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0 };
+
+let phone: Touchpoint;
+let web: Touchpoint;
+const ids = { homes: '', flats: '', ann: '', bob: '', other: '' };
+
+beforeAll(async () => {
+  const db = await getDb();
+  const [stage] = await db.insert(journeyStages).values({ name: 'Service', position: 0 }).returning();
+  [phone, web] = (await db
+    .insert(touchpoints)
+    .values([
+      { name: 'Phone', stageId: stage!.id, channel: 'phone', opportunities: 2 },
+      { name: 'Web', stageId: stage!.id, channel: 'web', ruleLowNps: true },
+    ])
+    .returning()) as [Touchpoint, Touchpoint];
+  const [homes, flats] = await db.insert(segments).values([{ name: 'Homes' }, { name: 'Flats' }]).returning();
+  const [ann, bob] = await db.insert(customers).values([{ name: 'Ann', segmentId: homes!.id }, { name: 'Bob' }]).returning();
+  const [other] = await db.insert(defectCategories).values({ name: 'Other' }).returning();
+  Object.assign(ids, { homes: homes!.id, flats: flats!.id, ann: ann!.id, bob: bob!.id, other: other!.id });
+});
+
+const input = (values: Record<string, unknown>) => interactionInputSchema.parse({ touchpointId: phone.id, ...values });
+
+describe('the daily rollups stay equal to the base tables', () => {
+  it('after a batch through recordInteractions, and a retry of it', async () => {
+    const db = await getDb();
+    const batch = [
+      input({ id: randomUUID(), customerId: ids.ann, occurredAt: '2026-01-05T23:30:00Z', outcome: 'sale_lost', saleValue: 120, csat: 2, nps: 9, effort: 5 }),
+      input({ id: randomUUID(), customerId: ids.bob, occurredAt: '2026-01-05T10:00:00Z', expectation: 4, experience: 2 }),
+      input({ id: randomUUID(), touchpointId: web.id, occurredAt: '2026-01-06T00:00:00Z', nps: 3, csat: 5 }),
+      input({ id: randomUUID(), customerId: ids.ann, occurredAt: '2026-01-06T08:00:00Z', csat: 4, expectation: 3, experience: 5 }),
+    ];
+    await db.transaction((tx) => recordInteractions(tx, batch, { source: 'api', loggedById: null }));
+    await db.transaction((tx) => recordInteractions(tx, batch, { source: 'api', loggedById: null }));
+    expect(await totalUnits()).toBe(4);
+    expect(await drift()).toEqual(NONE);
+  });
+
+  it('after an edit re-applies the rules (new scores, day, touchpoint and customer)', async () => {
+    const db = await getDb();
+    const [row] = await db.select().from(interactions).where(eq(interactions.customerId, ids.bob));
+    await db.transaction(async (tx) => {
+      const [edited] = await tx
+        .update(interactions)
+        .set({ experience: 5, csat: 1, occurredAt: new Date('2026-01-07T12:00:00Z'), touchpointId: web.id, customerId: ids.ann })
+        .where(eq(interactions.id, row!.id))
+        .returning();
+      await syncAutoDefects(tx, edited!, web);
+    });
+    expect(await drift()).toEqual(NONE);
+  });
+
+  it('after a defect is dismissed and brought back, with the open-defect counts recounted', async () => {
+    const db = await getDb();
+    const [defect] = await db.select().from(defects).where(eq(defects.autoRule, 'lost_sale'));
+    await db.transaction(async (tx) => {
+      await tx.update(defects).set({ status: 'dismissed', touched: true }).where(eq(defects.id, defect!.id));
+      await recountOpenDefects(tx, [defect!.interactionId!]);
+    });
+    expect(await drift()).toEqual(NONE);
+    await db.transaction(async (tx) => {
+      await tx.update(defects).set({ status: 'investigating', lostRevenue: '80.00', categoryId: ids.other }).where(eq(defects.id, defect!.id));
+      await recountOpenDefects(tx, [defect!.interactionId!]);
+    });
+    expect(await drift()).toEqual(NONE);
+  });
+
+  it('after a customer changes segment, and a manual defect of a customer who is then deleted', async () => {
+    const db = await getDb();
+    await db.update(customers).set({ segmentId: ids.flats }).where(eq(customers.id, ids.ann));
+    expect(await drift()).toEqual(NONE);
+
+    const [carl] = await db.insert(customers).values({ name: 'Carl', segmentId: ids.homes }).returning();
+    await db.insert(defects).values({ touchpointId: phone.id, customerId: carl!.id, categoryId: ids.other, kind: 'complaint', occurredAt: new Date('2026-01-08T09:00:00Z'), lostRevenue: '40' });
+    expect(await drift()).toEqual(NONE);
+    await db.delete(customers).where(eq(customers.id, carl!.id));
+    expect(await drift()).toEqual(NONE);
+  });
+
+  it('after interactions are deleted with their defects', async () => {
+    const db = await getDb();
+    const rows = await db.select({ id: interactions.id }).from(interactions).where(eq(interactions.touchpointId, web.id));
+    await db.delete(interactions).where(inArray(interactions.id, rows.map((r) => r.id)));
+    expect(await drift()).toEqual(NONE);
+    expect(await totalUnits()).toBe(4 - rows.length);
+  });
+
+  it('notices a rollup that is off by one (so the checks above can fail)', async () => {
+    const db = await getDb();
+    const first = sql`(day, touchpoint_id) = (select day, touchpoint_id from metrics_daily where units > 0 order by day, touchpoint_id limit 1)`;
+    await db.execute(sql`update metrics_daily set units = units + 1 where ${first}`);
+    expect((await drift())!.a).toBe(1);
+    await db.execute(sql`update metrics_daily set units = units - 1 where ${first}`);
+    expect(await drift()).toEqual(NONE);
+  });
+
+  it('and a rolled-back write leaves them untouched', async () => {
+    const db = await getDb();
+    const before = await totalUnits();
+    await expect(
+      db.transaction(async (tx) => {
+        await recordInteractions(tx, [input({ csat: 1 })], { source: 'api', loggedById: null });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await totalUnits()).toBe(before);
+    expect(await drift()).toEqual(NONE);
+  });
+});

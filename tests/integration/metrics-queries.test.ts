@@ -1,0 +1,216 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { and, count, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { customers, defectCategories, defects, interactions, journeyStages, segments, touchpoints } from '@/db/schema';
+import { recordInteractions } from '@/lib/interactions/record-interactions';
+import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
+import { defectConditions, interactionConditions } from '@/lib/queries/filter-conditions';
+import { getKpiSummary, getPareto, getSegmentMetrics, getTouchpointMetrics, getTrend, pChartOf } from '@/lib/queries/metrics';
+import { defectFiltersSchema, interactionFiltersSchema, paramsToObject } from '@/lib/validation/filters';
+import { metricsFiltersSchema, resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
+import { interactionInputSchema } from '@/lib/validation/interactions';
+
+/*
+ * A small company whose every number is worked out by hand in the comments below.
+ * Current period 2026-03-01 … 2026-03-10; previous period 2026-02-19 … 2026-02-28.
+ */
+const ids = { stage1: '', stage2: '', a: '', b: '', c: '', x: '', y: '', cx: '', cy: '' };
+
+function filters(params: Record<string, string | string[]> = {}): MetricsFilters {
+  const resolved = resolveMetricsFilters(metricsFiltersSchema.parse({ from: '2026-03-01', to: '2026-03-10', ...params }));
+  if (!resolved.ok) throw new Error(JSON.stringify(resolved.fieldErrors));
+  return resolved.filters;
+}
+
+beforeAll(async () => {
+  const db = await getDb();
+  const [s1, s2] = await db.insert(journeyStages).values([{ name: 'Discovery', position: 0 }, { name: 'Purchase', position: 1 }]).returning();
+  const [a, b, c] = await db
+    .insert(touchpoints)
+    .values([
+      { name: 'Phone line', stageId: s1!.id, channel: 'phone', opportunities: 1 },
+      { name: 'Website', stageId: s1!.id, channel: 'web', opportunities: 3 },
+      { name: 'Showroom', stageId: s2!.id, channel: 'in_person', opportunities: 2 },
+    ])
+    .returning();
+  const [x, y] = await db.insert(segments).values([{ name: 'Households' }, { name: 'Landlords' }]).returning();
+  const [cx, cy] = await db.insert(customers).values([{ name: 'Ann', segmentId: x!.id }, { name: 'Bob', segmentId: y!.id }]).returning();
+  Object.assign(ids, { stage1: s1!.id, stage2: s2!.id, a: a!.id, b: b!.id, c: c!.id, x: x!.id, y: y!.id, cx: cx!.id, cy: cy!.id });
+
+  const at = (iso: string) => new Date(iso);
+  const two = randomUUID();
+  const rows = [
+    // 1: a lost sale of 100 → 1 lost_sale defect. CSAT 5, NPS 10.
+    { touchpointId: ids.a, customerId: ids.cx, occurredAt: at('2026-03-01T10:00:00Z'), outcome: 'sale_lost', saleValue: 100, csat: 5, nps: 10 },
+    // 2: no defect. CSAT 4, NPS 9, effort 6, gap 0.
+    { id: two, touchpointId: ids.a, customerId: ids.cx, occurredAt: at('2026-03-02T09:00:00Z'), csat: 4, nps: 9, effort: 6, expectation: 4, experience: 4 },
+    // 3: below expectation by 3 and CSAT 1 → 2 defects. NPS 3, effort 2, gap −3.
+    { touchpointId: ids.b, customerId: ids.cy, occurredAt: at('2026-03-02T15:00:00Z'), csat: 1, nps: 3, effort: 2, expectation: 5, experience: 2 },
+    // 4: anonymous, no defect. CSAT 3, NPS 7.
+    { touchpointId: ids.b, occurredAt: at('2026-03-05T12:00:00Z'), csat: 3, nps: 7 },
+    // 5: the last minute of the period, no defect. Effort 7, gap +2.
+    { touchpointId: ids.c, customerId: ids.cy, occurredAt: at('2026-03-10T23:59:00Z'), effort: 7, expectation: 3, experience: 5 },
+    // Outside the period: the first minute after it.
+    { touchpointId: ids.c, customerId: ids.cx, occurredAt: at('2026-03-11T00:00:00Z'), outcome: 'sale_lost', saleValue: 999 },
+    // Previous period: a lost sale of 50, and a clean interaction.
+    { touchpointId: ids.a, customerId: ids.cx, occurredAt: at('2026-02-20T08:00:00Z'), outcome: 'sale_lost', saleValue: 50 },
+    { touchpointId: ids.a, customerId: ids.cx, occurredAt: at('2026-02-28T23:00:00Z') },
+  ].map((row) => interactionInputSchema.parse(row));
+  await db.transaction((tx) => recordInteractions(tx, rows, { source: 'staff', loggedById: null }));
+
+  const [other] = await db.insert(defectCategories).values({ name: 'Other' }).returning();
+  await db.insert(defects).values([
+    // A manual defect without an interaction, on the showroom, still open.
+    { touchpointId: ids.c, categoryId: other!.id, kind: 'process', occurredAt: at('2026-03-04T11:00:00Z'), status: 'investigating' },
+    // A dismissed defect on interaction 2: counted nowhere.
+    { touchpointId: ids.a, interactionId: two, customerId: ids.cx, categoryId: other!.id, kind: 'complaint', occurredAt: at('2026-03-02T09:00:00Z'), status: 'dismissed', lostRevenue: '500' },
+  ]);
+});
+
+describe('KPIs through the query layer', () => {
+  it('gives the hand-computed numbers for the period and the one before', async () => {
+    const { current, previous, change, previousPeriod } = await getKpiSummary(filters());
+    expect(previousPeriod).toEqual({ from: '2026-02-19', to: '2026-02-28' });
+    expect(current).toMatchObject({ interactions: 5, opportunities: 10, defects: 4, defectiveInteractions: 2, costOfPoorQuality: 100 });
+    expect(current.dpu.value).toBeCloseTo(0.8, 12);
+    expect(current.dpmo.value).toBeCloseTo(400_000, 6);
+    // Φ⁻¹(0.6) + 1.5
+    expect(current.sigma.value).toBeCloseTo(1.753347, 5);
+    expect(current.yield.value).toBeCloseTo(0.6, 12);
+    expect(current.firstPassYield.value).toBeCloseTo(0.6, 12);
+    expect(current).toMatchObject({ npsResponses: 4, csatResponses: 4, cesResponses: 3, expectationGapResponses: 3 });
+    expect(current.nps.value).toBe(25);
+    expect(current.csat.value).toBe(0.5);
+    expect(current.ces.value).toBe(5);
+    expect(current.expectationGap.value).toBeCloseTo(-1 / 3, 12);
+
+    expect(previous).toMatchObject({ interactions: 2, opportunities: 2, defects: 1, defectiveInteractions: 1, costOfPoorQuality: 50 });
+    expect(previous.sigma.value).toBeCloseTo(1.5, 12);
+    expect(previous.nps).toEqual({ value: null, reason: 'no data' });
+    expect(change.interactions).toBe(1.5);
+    expect(change.dpmo).toBeCloseTo(-100_000, 6);
+    expect(change.nps).toBeNull();
+  });
+
+  it('says "no data" for a period without interactions, never 0', async () => {
+    const { current } = await getKpiSummary(filters({ from: '2025-01-01', to: '2025-01-31' }));
+    expect(current.interactions).toBe(0);
+    expect(current.dpmo).toEqual({ value: null, reason: 'no data' });
+    expect(current.sigma).toEqual({ value: null, reason: 'no data' });
+    expect(JSON.stringify(current)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('says "no defects" for a slice without defects', async () => {
+    const { current } = await getKpiSummary(filters({ from: '2026-03-05', to: '2026-03-10' }));
+    expect(current).toMatchObject({ interactions: 2, defects: 0 });
+    expect(current.sigma).toEqual({ value: null, reason: 'no defects' });
+  });
+
+  it('follows the touchpoint, stage, channel and segment filters', async () => {
+    expect((await getKpiSummary(filters({ touchpoint: ids.b }))).current).toMatchObject({ interactions: 2, defects: 2, opportunities: 6 });
+    expect((await getKpiSummary(filters({ stage: ids.stage2 }))).current).toMatchObject({ interactions: 1, defects: 1 });
+    expect((await getKpiSummary(filters({ channel: 'phone' }))).current).toMatchObject({ interactions: 2, defects: 1 });
+    expect((await getKpiSummary(filters({ segment: ids.x }))).current).toMatchObject({ interactions: 2, defects: 1 });
+  });
+});
+
+describe('trend, p-chart, Pareto, touchpoints and segments', () => {
+  it('counts per day with gaps for empty days', async () => {
+    const trend = await getTrend(filters());
+    expect(trend).toHaveLength(10);
+    expect(trend.map((t) => [t.period, t.units, t.defectiveUnits, t.defects]).filter(([, u, , d]) => u || d)).toEqual([
+      ['2026-03-01', 1, 1, 1],
+      ['2026-03-02', 2, 1, 2],
+      ['2026-03-04', 0, 0, 1],
+      ['2026-03-05', 1, 0, 0],
+      ['2026-03-10', 1, 0, 0],
+    ]);
+    const chart = pChartOf(trend);
+    expect(chart.centre).toBeCloseTo(2 / 5, 12);
+    expect(chart.points.find((p) => p.period === '2026-03-04')?.p).toBeNull();
+  });
+
+  it('groups by ISO week, clipping the first week to the period', async () => {
+    const trend = await getTrend(filters({ granularity: 'week' }));
+    expect(trend.map((t) => [t.period, t.from, t.to, t.units, t.defects])).toEqual([
+      ['2026-02-23', '2026-03-01', '2026-03-01', 1, 1],
+      ['2026-03-02', '2026-03-02', '2026-03-08', 3, 3],
+      ['2026-03-09', '2026-03-09', '2026-03-10', 1, 0],
+    ]);
+  });
+
+  it('ranks the defect categories', async () => {
+    const bars = await getPareto(filters());
+    // 75 % before Other is still short of 80 %, so it crosses the line and is one of the vital few.
+    expect(bars.map((b) => [b.label, b.count, b.cumulativeShare, b.vitalFew, b.lostRevenue])).toEqual([
+      ['Below expectations', 2, 0.5, true, 0],
+      ['Lost sale', 1, 0.75, true, 100],
+      ['Other', 1, 1, true, 0],
+    ]);
+  });
+
+  it('gives each touchpoint its numbers in journey order', async () => {
+    const rows = await getTouchpointMetrics(filters());
+    expect(rows.map((r) => [r.stageName, r.name, r.kpis.interactions, r.kpis.defects])).toEqual([
+      ['Discovery', 'Phone line', 2, 1],
+      ['Discovery', 'Website', 2, 2],
+      ['Purchase', 'Showroom', 1, 1],
+    ]);
+    expect(rows[1]!.kpis.dpmo.value).toBeCloseTo(1_000_000 / 3, 6);
+    expect((await getTouchpointMetrics(filters({ stage: ids.stage2 }))).map((r) => r.name)).toEqual(['Showroom']);
+  });
+
+  it('compares the segments, with a row for interactions without one', async () => {
+    const rows = await getSegmentMetrics(filters());
+    expect(rows.map((r) => [r.name, r.kpis.interactions, r.kpis.defects])).toEqual([
+      ['Households', 2, 1],
+      ['Landlords', 2, 2],
+      ['No segment', 1, 1],
+    ]);
+  });
+});
+
+describe('every number drills down to the same rows', () => {
+  async function countInteractions(href: string) {
+    const db = await getDb();
+    const parsed = interactionFiltersSchema.parse(paramsToObject(new URL(href, 'http://x').searchParams));
+    const [row] = await db.select({ n: count() }).from(interactions).where(interactionConditions(parsed));
+    return row!.n;
+  }
+  async function countDefects(href: string) {
+    const db = await getDb();
+    const parsed = defectFiltersSchema.parse(paramsToObject(new URL(href, 'http://x').searchParams));
+    const [row] = await db.select({ n: count() }).from(defects).where(defectConditions(parsed));
+    return row!.n;
+  }
+
+  it.each([{}, { touchpoint: 'b' }, { stage: 'stage2' }, { segment: 'y' }, { channel: 'web' }])('the KPI cards for %o', async (cut) => {
+    const params = Object.fromEntries(Object.entries(cut).map(([k, v]) => [k, k === 'channel' ? v : ids[v as keyof typeof ids]]));
+    const f = filters(params);
+    const { current } = await getKpiSummary(f);
+    expect(await countInteractions(interactionsHref(f))).toBe(current.interactions);
+    expect(await countInteractions(interactionsHref(f, { hasDefects: '1' }))).toBe(current.defectiveInteractions);
+    expect(await countDefects(defectsHref(f))).toBe(current.defects);
+  });
+
+  it('a Pareto bar, a trend point and a touchpoint cell', async () => {
+    const f = filters();
+    for (const bar of await getPareto(f)) expect(await countDefects(defectsHref(f, { category: bar.key }))).toBe(bar.count);
+    for (const point of await getTrend({ ...f, granularity: 'week' })) {
+      expect(await countInteractions(interactionsHref({ ...f, from: point.from, to: point.to }))).toBe(point.units);
+      expect(await countDefects(defectsHref({ ...f, from: point.from, to: point.to }))).toBe(point.defects);
+    }
+    for (const tp of await getTouchpointMetrics(f)) {
+      expect(await countInteractions(interactionsHref({ ...f, touchpoint: [tp.id] }))).toBe(tp.kpis.interactions);
+      expect(await countDefects(defectsHref({ ...f, touchpoint: [tp.id] }))).toBe(tp.kpis.defects);
+    }
+  });
+
+  it('leaves the dismissed defect out of the list behind the number', async () => {
+    const db = await getDb();
+    const [row] = await db.select({ n: count() }).from(defects).where(and(eq(defects.status, 'dismissed')));
+    expect(row!.n).toBe(1);
+    expect(await countDefects(defectsHref(filters()))).toBe(4);
+  });
+});
