@@ -6,6 +6,8 @@ const schema = z.object({
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   AUTH_SECRET: z.string().min(16).optional(),
+  // The address customers reach the app on, for feedback links and QR codes; else taken from the request.
+  PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SEED_SCALE: z.coerce.number().positive().max(10).default(1),
   // Set by the test harness so the app may seed a throwaway database without asking.
@@ -16,6 +18,7 @@ const parsed = schema.safeParse({
   DATABASE_URL: process.env.DATABASE_URL || undefined,
   DATA_DIR: process.env.DATA_DIR || undefined,
   AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+  PUBLIC_URL: process.env.PUBLIC_URL || undefined,
   NODE_ENV: process.env.NODE_ENV || undefined,
   SEED_SCALE: process.env.SEED_SCALE || undefined,
   SKIP_AUTO_SEED: process.env.SKIP_AUTO_SEED || undefined,
