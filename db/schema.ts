@@ -192,6 +192,8 @@ export const interactions = pgTable(
     index('interactions_touchpoint_occurred_idx').on(t.touchpointId, t.occurredAt),
     index('interactions_customer_occurred_idx').on(t.customerId, t.occurredAt),
     index('interactions_logged_by_occurred_idx').on(t.loggedById, t.occurredAt),
+    // Feedback is a small share of all interactions: a partial index finds the latest cheaply.
+    index('interactions_feedback_occurred_idx').on(t.occurredAt).where(sql`${t.source} = 'feedback'`),
     check('interactions_expectation_range', sql`${t.expectation} between 1 and 5`),
     check('interactions_experience_range', sql`${t.experience} between 1 and 5`),
     check('interactions_csat_range', sql`${t.csat} between 1 and 5`),

@@ -1,0 +1,1 @@
+CREATE INDEX "interactions_feedback_occurred_idx" ON "interactions" USING btree ("occurred_at") WHERE "interactions"."source" = 'feedback';
