@@ -49,7 +49,7 @@ test('a touchpoint an admin creates reaches staff at once, and after deactivatio
   // ...but the interaction keeps it: the list still filters on it, and the detail page names it.
   await staff.goto('/interactions');
   const filters = staff.getByRole('form', { name: 'Filter interactions' });
-  await filters.getByLabel('Touchpoint').selectOption({ label: `Purchase: ${name}` });
+  await filters.getByLabel('Touchpoint').selectOption({ label: `Purchase: ${name} (no longer in use)` });
   await filters.getByRole('button', { name: 'Apply filters' }).click();
   await expect(staff).toHaveURL(/touchpoint=[0-9a-f-]{36}/);
   await expect(staff.getByText('Rows 1–1 of 1')).toBeVisible();

@@ -74,7 +74,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
             <option value="">Any</option>
             {touchpoints.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.stageName}: {t.name}
+                {`${t.stageName}: ${t.name}${t.active ? '' : ' (no longer in use)'}`}
               </option>
             ))}
           </SelectField>
