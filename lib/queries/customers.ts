@@ -236,6 +236,7 @@ export type TimelineEntry =
       status: string;
       severity: string;
       lostRevenue: string;
+      ownerId: string | null;
     };
 
 /**
@@ -277,6 +278,7 @@ export async function getCustomerTimeline({ customerId, before, limit = TIMELINE
         status: defects.status,
         severity: defects.severity,
         lostRevenue: defects.lostRevenue,
+        ownerId: defects.ownerId,
       })
       .from(defects)
       .innerJoin(touchpoints, eq(touchpoints.id, defects.touchpointId))

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { customers, defects, interactions, touchpoints } from '@/db/schema';
-import type { DefectFilters, InteractionFilters, ScopeFilters } from '@/lib/validation/filters';
+import { NO_SEGMENT, type DefectFilters, type InteractionFilters, type ScopeFilters } from '@/lib/validation/filters';
 
 /** The first instant after a UTC day, for an inclusive `to`. */
 export const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
@@ -21,11 +21,23 @@ function scopeConditions(filters: ScopeFilters, columns: Columns): SQL[] {
   if (filters.channel.length) {
     conditions.push(inArray(columns.touchpointId, sql`(select ${touchpoints.id} from ${touchpoints} where ${inArray(touchpoints.channel, filters.channel)})`));
   }
+  const segmentIds = filters.segment.filter((s) => s !== NO_SEGMENT);
   if (filters.segment.length) {
-    conditions.push(inArray(columns.customerId, sql`(select ${customers.id} from ${customers} where ${inArray(customers.segmentId, filters.segment)})`));
+    const inSegments = segmentIds.length ? inArray(columns.customerId, sql`(select ${customers.id} from ${customers} where ${inArray(customers.segmentId, segmentIds)})`) : undefined;
+    // "No segment", as the rollups count it: no customer, or a customer without a segment.
+    const noSegment = segmentIds.length < filters.segment.length ? or(isNull(columns.customerId), inArray(columns.customerId, sql`(select ${customers.id} from ${customers} where ${isNull(customers.segmentId)})`)) : undefined;
+    conditions.push(or(inSegments, noSegment)!);
   }
   return conditions;
 }
+
+/** What "has this score" means, as the rollups' response counts define it. */
+const SCORED: Record<InteractionFilters['scored'][number], SQL> = {
+  csat: isNotNull(interactions.csat),
+  nps: isNotNull(interactions.nps),
+  effort: isNotNull(interactions.effort),
+  gap: and(isNotNull(interactions.expectation), isNotNull(interactions.experience))!,
+};
 
 /** The WHERE clause of every interactions question asked with these filters. */
 export function interactionConditions(filters: InteractionFilters): SQL | undefined {
@@ -36,6 +48,7 @@ export function interactionConditions(filters: InteractionFilters): SQL | undefi
   if (filters.customer) conditions.push(eq(interactions.customerId, filters.customer));
   if (filters.hasDefects === '1') conditions.push(gt(interactions.openDefectCount, 0));
   if (filters.hasDefects === '0') conditions.push(eq(interactions.openDefectCount, 0));
+  for (const score of new Set(filters.scored)) conditions.push(SCORED[score]);
   return conditions.length ? and(...conditions) : undefined;
 }
 

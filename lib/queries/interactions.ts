@@ -166,6 +166,7 @@ export async function listDefectsOfInteraction(interactionId: string) {
       lostRevenue: defects.lostRevenue,
       autoRule: defects.autoRule,
       touched: defects.touched,
+      ownerId: defects.ownerId,
       ownerName: users.name,
       dueOn: defects.dueOn,
     })

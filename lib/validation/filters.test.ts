@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defectFiltersSchema, filtersToSearchParams, interactionFiltersSchema, paramsToObject } from './filters';
+import { defectFiltersSchema, filtersToSearchParams, interactionFiltersSchema, paramsToObject, scopeFiltersSchema } from './filters';
 
 const A = '0b6f5a3e-8c1d-4a7e-9f2b-1c3d5e7f9a0b';
 const B = '1c7a6b4f-9d2e-4b8f-8a3c-2d4e6f8a0b1c';
@@ -22,6 +22,12 @@ describe('URL filters', () => {
     expect(interactionFiltersSchema.safeParse({ from: '2026-02-30' }).success).toBe(false);
     expect(interactionFiltersSchema.safeParse({ to: '2028-02-29' }).success).toBe(true);
     expect(defectFiltersSchema.safeParse({ owner: 'me' }).success).toBe(false);
+  });
+
+  it('takes score filters and "no segment" on the lists, but only real segments on the dashboard scope', () => {
+    expect(interactionFiltersSchema.parse(paramsToObject(new URLSearchParams(`scored=nps&scored=gap&segment=none&segment=${A}`)))).toMatchObject({ scored: ['nps', 'gap'], segment: ['none', A] });
+    expect(defectFiltersSchema.parse({ segment: 'none' })).toMatchObject({ segment: ['none'] });
+    expect(scopeFiltersSchema.safeParse({ segment: 'none' }).success).toBe(false);
   });
 
   it('ignores empty parameters, as an empty form select sends them', () => {

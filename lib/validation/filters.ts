@@ -42,16 +42,30 @@ export const scopeFiltersSchema = z.object({
   segment: many(uuid),
 });
 
+/**
+ * The lists also take `segment=none`: interactions and defects without a customer or whose
+ * customer has no segment, the dashboard's "No segment" row.
+ */
+export const NO_SEGMENT = 'none';
+const listSegment = many(z.union([uuid, z.literal(NO_SEGMENT)]));
+
+/** Which score an interaction must have: `gap` means both expectation and experience. */
+export const SCORE_FILTERS = ['csat', 'nps', 'effort', 'gap'] as const;
+
 export const interactionFiltersSchema = scopeFiltersSchema.extend({
+  segment: listSegment,
   outcome: many(z.enum(outcomeEnum.enumValues)),
   source: many(z.enum(sourceEnum.enumValues)),
   loggedBy: many(uuid),
   customer: optional(uuid),
   /** 1: only interactions with at least one open (non-dismissed) defect; 0: only those without. */
   hasDefects: flag,
+  /** Only interactions that have every one of these scores: the drill-down of a score card. */
+  scored: many(z.enum(SCORE_FILTERS, { error: 'Use csat, nps, effort or gap.' })),
 });
 
 export const defectFiltersSchema = scopeFiltersSchema.extend({
+  segment: listSegment,
   status: many(z.enum(defectStatusEnum.enumValues)),
   kind: many(z.enum(defectKindEnum.enumValues)),
   category: many(uuid),

@@ -7,7 +7,7 @@ import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
 import { defectConditions, interactionConditions } from '@/lib/queries/filter-conditions';
 import { getKpiSummary, getPareto, getSegmentMetrics, getTouchpointMetrics, getTrend, pChartOf } from '@/lib/queries/metrics';
-import { defectFiltersSchema, interactionFiltersSchema, paramsToObject } from '@/lib/validation/filters';
+import { defectFiltersSchema, interactionFiltersSchema, NO_SEGMENT, paramsToObject } from '@/lib/validation/filters';
 import { metricsFiltersSchema, resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
 import { interactionInputSchema } from '@/lib/validation/interactions';
 
@@ -204,6 +204,51 @@ describe('every number drills down to the same rows', () => {
     for (const tp of await getTouchpointMetrics(f)) {
       expect(await countInteractions(interactionsHref({ ...f, touchpoint: [tp.id] }))).toBe(tp.kpis.interactions);
       expect(await countDefects(defectsHref({ ...f, touchpoint: [tp.id] }))).toBe(tp.kpis.defects);
+    }
+  });
+
+  it.each([{}, { touchpoint: 'b' }, { stage: 'stage2' }, { segment: 'y' }, { channel: 'web' }])('the score cards for %o count only the interactions with that score', async (cut) => {
+    const params = Object.fromEntries(Object.entries(cut).map(([k, v]) => [k, k === 'channel' ? v : ids[v as keyof typeof ids]]));
+    const f = filters(params);
+    const { current } = await getKpiSummary(f);
+    expect(await countInteractions(interactionsHref(f, { scored: 'nps' }))).toBe(current.npsResponses);
+    expect(await countInteractions(interactionsHref(f, { scored: 'csat' }))).toBe(current.csatResponses);
+    expect(await countInteractions(interactionsHref(f, { scored: 'effort' }))).toBe(current.cesResponses);
+    expect(await countInteractions(interactionsHref(f, { scored: 'gap' }))).toBe(current.expectationGapResponses);
+  });
+
+  it('the score filters are the hand-counted ones, and combine', async () => {
+    const f = filters();
+    // NPS on 1–4, CSAT on 1–4, effort on 2, 3, 5, both expectation and experience on 2, 3, 5.
+    expect(await countInteractions(interactionsHref(f, { scored: 'nps' }))).toBe(4);
+    expect(await countInteractions(interactionsHref(f, { scored: 'gap' }))).toBe(3);
+    expect(await countInteractions(interactionsHref(f, { scored: ['csat', 'effort'] }))).toBe(2);
+    expect(interactionFiltersSchema.safeParse({ scored: 'stars' }).success).toBe(false);
+  });
+
+  it('every segment row, "No segment" included, drills down to its own rows', async () => {
+    const db = await getDb();
+    // A customer without a segment joins the anonymous interaction in the "No segment" row.
+    const [nobody] = await db.insert(customers).values({ name: 'Cat' }).returning();
+    await db.transaction((tx) =>
+      recordInteractions(tx, [interactionInputSchema.parse({ touchpointId: ids.c, customerId: nobody!.id, occurredAt: new Date('2026-03-09T10:00:00Z'), outcome: 'sale_lost', saleValue: 20 })], { source: 'staff', loggedById: null }),
+    );
+    try {
+      const f = filters();
+      const rows = await getSegmentMetrics(f);
+      expect(rows.find((r) => r.id === null)?.kpis).toMatchObject({ interactions: 2, defects: 2 });
+      for (const row of rows) {
+        const scope = { ...f, segment: [row.id ?? NO_SEGMENT] };
+        expect(await countInteractions(interactionsHref(scope))).toBe(row.kpis.interactions);
+        expect(await countDefects(defectsHref(scope))).toBe(row.kpis.defects);
+      }
+      // "none" together with a segment is the union of both rows.
+      const households = rows.find((r) => r.id === ids.x)!;
+      expect(await countInteractions(interactionsHref({ ...f, segment: [ids.x, NO_SEGMENT] }))).toBe(households.kpis.interactions + 2);
+    } finally {
+      await db.delete(defects).where(eq(defects.customerId, nobody!.id));
+      await db.delete(interactions).where(eq(interactions.customerId, nobody!.id));
+      await db.delete(customers).where(eq(customers.id, nobody!.id));
     }
   });
 

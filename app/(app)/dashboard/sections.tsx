@@ -12,6 +12,7 @@ import { formatChange, formatMetric, type MetricKind } from '@/lib/metrics/forma
 import type { KpiChanges, Kpis } from '@/lib/metrics/kpis';
 import { cachedKpiSummary, cachedPareto, cachedSegmentMetrics, cachedTouchpointMetrics, cachedTrend } from '@/lib/queries/dashboard';
 import { pChartOf } from '@/lib/queries/metrics';
+import { NO_SEGMENT } from '@/lib/validation/filters';
 import type { MetricsFilters } from '@/lib/validation/metrics';
 
 const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -41,10 +42,10 @@ const CARDS: CardSpec[] = [
   { key: 'dpmo', label: 'DPMO', kind: 'dpmo', higherIsBetter: false, href: (f) => defectsHref(f), linkLabel: (k) => `the ${count(k.defects)} defects`, hint: (k) => `${count(k.defects)} defects in ${count(k.opportunities)} opportunities` },
   { key: 'sigma', label: 'Sigma level', kind: 'sigma', higherIsBetter: true, href: (f) => defectsHref(f), linkLabel: (k) => `the ${count(k.defects)} defects`, hint: () => 'Short-term, with the 1.5 σ shift' },
   { key: 'yield', label: 'Yield', kind: 'share', higherIsBetter: true, href: (f) => defectsHref(f), linkLabel: (k) => `the ${count(k.defects)} defects`, hint: (k) => `First-pass yield ${formatMetric(k.firstPassYield, 'share')}` },
-  { key: 'nps', label: 'NPS', kind: 'nps', higherIsBetter: true, href: (f) => interactionsHref(f), linkLabel: () => 'the interactions of the period', hint: (k) => `${count(k.npsResponses)} responses` },
-  { key: 'csat', label: 'CSAT', kind: 'share', higherIsBetter: true, href: (f) => interactionsHref(f), linkLabel: () => 'the interactions of the period', hint: (k) => `${count(k.csatResponses)} responses rating 1–5` },
-  { key: 'ces', label: 'Customer effort (CES)', kind: 'mean', higherIsBetter: true, href: (f) => interactionsHref(f), linkLabel: () => 'the interactions of the period', hint: (k) => `${count(k.cesResponses)} responses, 7 = very easy` },
-  { key: 'expectationGap', label: 'Expectation gap', kind: 'gap', higherIsBetter: true, href: (f) => interactionsHref(f), linkLabel: () => 'the interactions of the period', hint: (k) => `${count(k.expectationGapResponses)} responses, experience − expectation` },
+  { key: 'nps', label: 'NPS', kind: 'nps', higherIsBetter: true, href: (f) => interactionsHref(f, { scored: 'nps' }), linkLabel: (k) => `the ${count(k.npsResponses)} interactions with an NPS answer`, hint: (k) => `${count(k.npsResponses)} responses` },
+  { key: 'csat', label: 'CSAT', kind: 'share', higherIsBetter: true, href: (f) => interactionsHref(f, { scored: 'csat' }), linkLabel: (k) => `the ${count(k.csatResponses)} interactions with a CSAT score`, hint: (k) => `${count(k.csatResponses)} responses rating 1–5` },
+  { key: 'ces', label: 'Customer effort (CES)', kind: 'mean', higherIsBetter: true, href: (f) => interactionsHref(f, { scored: 'effort' }), linkLabel: (k) => `the ${count(k.cesResponses)} interactions with an effort score`, hint: (k) => `${count(k.cesResponses)} responses, 7 = very easy` },
+  { key: 'expectationGap', label: 'Expectation gap', kind: 'gap', higherIsBetter: true, href: (f) => interactionsHref(f, { scored: 'gap' }), linkLabel: (k) => `the ${count(k.expectationGapResponses)} interactions with expectation and experience`, hint: (k) => `${count(k.expectationGapResponses)} responses, experience − expectation` },
   { key: 'costOfPoorQuality', label: 'Cost of poor quality', kind: 'money', higherIsBetter: false, href: (f) => defectsHref(f), linkLabel: (k) => `the ${count(k.defects)} defects`, hint: () => 'Lost revenue of the defects' },
 ];
 
@@ -382,7 +383,7 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
       <h2 id="segments-title" className="text-lg font-semibold">
         Segments compared
       </h2>
-      <p className="mt-1 text-sm text-muted">“No segment” holds anonymous feedback and customers without a segment; the lists cannot filter on it, so its numbers are not links.</p>
+      <p className="mt-1 text-sm text-muted">“No segment” holds anonymous feedback and customers without a segment.</p>
       {rows.length ? (
         <div className="mt-3 overflow-x-auto">
           <table className={tableClass}>
@@ -401,29 +402,21 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
             </thead>
             <tbody>
               {rows.map((s) => {
-                const scope = s.id ? { ...filters, segment: [s.id] } : null;
+                const scope = { ...filters, segment: [s.id ?? NO_SEGMENT] };
                 return (
                   <tr key={s.id ?? 'none'}>
                     <th scope="row" className="text-left font-normal">
                       {s.name}
                     </th>
                     <td>
-                      {scope ? (
-                        <Link prefetch={false} className={linkClass} href={interactionsHref(scope)}>
-                          {count(s.kpis.interactions)}
-                        </Link>
-                      ) : (
-                        count(s.kpis.interactions)
-                      )}
+                      <Link prefetch={false} className={linkClass} href={interactionsHref(scope)}>
+                        {count(s.kpis.interactions)}
+                      </Link>
                     </td>
                     <td>
-                      {scope ? (
-                        <Link prefetch={false} className={linkClass} href={defectsHref(scope)}>
-                          {count(s.kpis.defects)}
-                        </Link>
-                      ) : (
-                        count(s.kpis.defects)
-                      )}
+                      <Link prefetch={false} className={linkClass} href={defectsHref(scope)}>
+                        {count(s.kpis.defects)}
+                      </Link>
                     </td>
                     <td>{formatMetric(s.kpis.dpmo, 'dpmo')}</td>
                     <td>{formatMetric(s.kpis.sigma, 'sigma')}</td>

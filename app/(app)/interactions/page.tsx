@@ -11,15 +11,17 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatMoney, OUTCOME_LABELS } from '@/lib/format';
 import { CHANNEL_LABELS, SOURCE_LABELS } from '@/lib/interactions/labels';
-import { listOwnerChoices } from '@/lib/queries/customers';
+import { listOwnerChoices, listSegments } from '@/lib/queries/customers';
 import { getCustomerName, listInteractions, listStages } from '@/lib/queries/interactions';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
-import { filtersToSearchParams, interactionFiltersSchema, paramsToObject, type InteractionFilters } from '@/lib/validation/filters';
+import { filtersToSearchParams, interactionFiltersSchema, NO_SEGMENT, paramsToObject, type InteractionFilters } from '@/lib/validation/filters';
 import { interactionListExtrasSchema, OUTCOMES, SOURCES } from '@/lib/validation/interactions';
 
 export const metadata: Metadata = { title: 'Interactions' };
 
 const EMPTY_FILTERS = interactionFiltersSchema.parse({});
+
+const SCORE_LABELS: Record<InteractionFilters['scored'][number], string> = { csat: 'a CSAT score', nps: 'an NPS answer', effort: 'an effort score', gap: 'both expectation and experience' };
 
 export default async function InteractionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('logInteraction');
@@ -29,15 +31,19 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
   const extras = interactionListExtrasSchema.parse(raw);
   const params = filtersToSearchParams({ ...filters, ...(extras.sort !== 'occurred' ? { sort: extras.sort } : {}), ...(extras.dir !== 'desc' ? { dir: extras.dir } : {}), page: extras.page > 1 ? extras.page : undefined });
 
-  const [list, touchpoints, stages, people, customerName] = await Promise.all([
+  const [list, touchpoints, stages, people, segmentRows, customerName] = await Promise.all([
     listInteractions({ filters, ...extras }),
     listTouchpoints(),
     listStages(),
     listOwnerChoices(),
+    filters.segment.length ? listSegments() : Promise.resolve([]),
     filters.customer ? getCustomerName(filters.customer) : Promise.resolve(null),
   ]);
   const exportQuery = filtersToSearchParams(filters).toString();
-  const first = (values: string[]) => values[0] ?? '';
+  // A single choice shows as a plain select; several (from a drill-down link) as a multiple one, so none is lost.
+  const choice = (values: string[]) => (values.length > 1 ? { multiple: true, defaultValue: values, size: Math.min(values.length + 1, 5) } : { defaultValue: values[0] ?? '' });
+  const segmentNames = new Map(segmentRows.map((s) => [s.id, s.name]));
+  const segmentLabel = filters.segment.map((id) => (id === NO_SEGMENT ? 'No segment' : (segmentNames.get(id) ?? 'unknown segment'))).join(', ');
 
   return (
     <>
@@ -64,15 +70,15 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           {!parsed.success ? <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">Some filters in the address were not understood and are ignored.</p> : null}
           <Field label="From" name="from" type="date" defaultValue={filters.from} />
           <Field label="To" name="to" type="date" defaultValue={filters.to} />
-          <SelectField label="Touchpoint" name="touchpoint" defaultValue={first(filters.touchpoint)}>
+          <SelectField label="Touchpoint" name="touchpoint" {...choice(filters.touchpoint)}>
             <option value="">Any</option>
             {touchpoints.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.stageName}: {t.name}
+                {`${t.stageName}: ${t.name}${t.active ? '' : ' (no longer in use)'}`}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Stage" name="stage" defaultValue={first(filters.stage)}>
+          <SelectField label="Stage" name="stage" {...choice(filters.stage)}>
             <option value="">Any</option>
             {stages.map((s) => (
               <option key={s.id} value={s.id}>
@@ -80,7 +86,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
               </option>
             ))}
           </SelectField>
-          <SelectField label="Channel" name="channel" defaultValue={first(filters.channel)}>
+          <SelectField label="Channel" name="channel" {...choice(filters.channel)}>
             <option value="">Any</option>
             {channelEnum.enumValues.map((c) => (
               <option key={c} value={c}>
@@ -88,7 +94,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
               </option>
             ))}
           </SelectField>
-          <SelectField label="Outcome" name="outcome" defaultValue={first(filters.outcome)}>
+          <SelectField label="Outcome" name="outcome" {...choice(filters.outcome)}>
             <option value="">Any</option>
             {OUTCOMES.map((o) => (
               <option key={o} value={o}>
@@ -96,7 +102,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
               </option>
             ))}
           </SelectField>
-          <SelectField label="Source" name="source" defaultValue={first(filters.source)}>
+          <SelectField label="Source" name="source" {...choice(filters.source)}>
             <option value="">Any</option>
             {SOURCES.map((s) => (
               <option key={s} value={s}>
@@ -104,7 +110,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
               </option>
             ))}
           </SelectField>
-          <SelectField label="Logged by" name="loggedBy" defaultValue={first(filters.loggedBy)}>
+          <SelectField label="Logged by" name="loggedBy" {...choice(filters.loggedBy)}>
             <option value="">Anyone</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -117,7 +123,14 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
             <option value="1">With open defects</option>
             <option value="0">Without defects</option>
           </SelectField>
+          {/* Filters this form has no control for (they come from dashboard drill-downs) are kept. */}
           {filters.customer ? <input type="hidden" name="customer" value={filters.customer} /> : null}
+          {filters.segment.map((id) => (
+            <input key={id} type="hidden" name="segment" value={id} />
+          ))}
+          {filters.scored.map((score) => (
+            <input key={score} type="hidden" name="scored" value={score} />
+          ))}
           {extras.sort !== 'occurred' ? <input type="hidden" name="sort" value={extras.sort} /> : null}
           {extras.dir !== 'desc' ? <input type="hidden" name="dir" value={extras.dir} /> : null}
           <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-3">
@@ -134,6 +147,22 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
             Customer: <strong>{customerName ?? 'unknown'}</strong>{' '}
             <Link className="text-primary underline" href={withParams('/interactions', params, { customer: undefined, page: undefined })}>
               show every customer
+            </Link>
+          </p>
+        ) : null}
+        {filters.segment.length ? (
+          <p className="mt-3 text-sm">
+            Segment: <strong>{segmentLabel}</strong>{' '}
+            <Link className="text-primary underline" href={withParams('/interactions', params, { segment: undefined, page: undefined })}>
+              show every segment
+            </Link>
+          </p>
+        ) : null}
+        {filters.scored.length ? (
+          <p className="mt-3 text-sm">
+            Only interactions with {filters.scored.map((s) => SCORE_LABELS[s]).join(' and ')}{' '}
+            <Link className="text-primary underline" href={withParams('/interactions', params, { scored: undefined, page: undefined })}>
+              show them all
             </Link>
           </p>
         ) : null}

@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat } from '@/components/ui/stat';
 import { requirePermission } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatMoney, formatPercent, OUTCOME_LABELS } from '@/lib/format';
 import { DEFECT_STATUS_LABELS } from '@/lib/interactions/labels';
 import { getCustomer, getCustomerNumbers, getCustomerTimeline } from '@/lib/queries/customers';
@@ -17,7 +18,9 @@ export const metadata: Metadata = { title: 'Customer' };
 const responses = (n: number) => `${formatInteger(n)} answer${n === 1 ? '' : 's'}`;
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> }) {
-  await requirePermission('manageCustomers');
+  const user = await requirePermission('manageCustomers');
+  // Staff open only the defects assigned to them; a link to any other would answer 403.
+  const canOpenDefect = (ownerId: string | null) => can(user.role, 'triageDefects') || ownerId === user.id;
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const beforeRaw = (await searchParams).before;
@@ -95,7 +98,15 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                 <li key={`d-${entry.id}`} className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">
                   <p className="text-xs text-muted">{formatDateTime(entry.at)}</p>
                   <p className="font-medium text-danger">
-                    Defect: {entry.categoryName} <span className="font-normal text-foreground">at {entry.touchpointName}</span>
+                    Defect:{' '}
+                    {canOpenDefect(entry.ownerId) ? (
+                      <Link className="underline" href={`/defects/${entry.id}`}>
+                        {entry.categoryName}
+                      </Link>
+                    ) : (
+                      entry.categoryName
+                    )}{' '}
+                    <span className="font-normal text-foreground">at {entry.touchpointName}</span>
                   </p>
                   <p className="text-muted">
                     {entry.severity} · {DEFECT_STATUS_LABELS[entry.status]}

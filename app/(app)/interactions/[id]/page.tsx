@@ -27,6 +27,8 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
   if (!interaction) notFound();
   const [defectRows, touchpoints] = await Promise.all([listDefectsOfInteraction(id), listTouchpoints()]);
   const editable = canEditInteraction(user, interaction);
+  // Staff open only the defects assigned to them; a link to any other would answer 403.
+  const canOpenDefect = (ownerId: string | null) => can(user.role, 'triageDefects') || ownerId === user.id;
 
   const facts: [string, React.ReactNode][] = [
     ['When', formatDateTime(interaction.occurredAt)],
@@ -83,7 +85,14 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
               {defectRows.map((d) => (
                 <li key={d.id} className="rounded-md border border-border p-3">
                   <p className="font-medium">
-                    {d.categoryName} <span className="font-normal text-muted">· {d.severity} · {DEFECT_STATUS_LABELS[d.status]}</span>
+                    {canOpenDefect(d.ownerId) ? (
+                      <Link className="text-primary underline" href={`/defects/${d.id}`}>
+                        {d.categoryName}
+                      </Link>
+                    ) : (
+                      d.categoryName
+                    )}{' '}
+                    <span className="font-normal text-muted">· {d.severity} · {DEFECT_STATUS_LABELS[d.status]}</span>
                   </p>
                   <p className="text-muted">
                     {Number(d.lostRevenue) > 0 ? `Lost revenue ${formatMoney(Number(d.lostRevenue))} · ` : ''}
