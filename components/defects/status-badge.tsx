@@ -16,5 +16,5 @@ export function StatusBadge({ status }: { status: DefectStatus }) {
 
 /** Overdue follow-ups stand out in every list, in words as well as colour. */
 export function OverdueBadge() {
-  return <span className="inline-flex items-center rounded-full bg-danger px-2 py-0.5 text-xs font-semibold text-white whitespace-nowrap">Overdue</span>;
+  return <span className="inline-flex items-center rounded-full bg-danger px-2 py-0.5 text-xs font-semibold text-danger-foreground whitespace-nowrap">Overdue</span>;
 }

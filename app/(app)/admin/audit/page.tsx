@@ -13,7 +13,7 @@ import { paramsToObject } from '@/lib/validation/filters';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const inputClass = 'min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm';
+const inputClass = 'min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm';
 
 function hrefFor(filters: AuditFilters, page: number) {
   const params = new URLSearchParams();
