@@ -6,6 +6,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatInteger } from '@/lib/format';
@@ -87,8 +88,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         </form>
       </Card>
       <Card>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        <TableScroll label="Customers">
+          <table className="w-full min-w-[48rem] text-left text-sm">
             <caption className="sr-only">Customers, {formatInteger(list.total)} in all</caption>
             <thead className="text-muted">
               <tr>
@@ -111,7 +112,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                     {row.externalRef ? <span className="block text-xs text-muted">{row.externalRef}</span> : null}
                   </td>
                   <td className="py-2 pr-4">{row.company}</td>
-                  <td className="py-2 pr-4 break-all">{row.email}</td>
+                  <td className="py-2 pr-4">{row.email}</td>
                   <td className="py-2 pr-4">{row.segmentName}</td>
                   <td className="py-2 pr-4">{LIFECYCLE_LABELS[row.lifecycle]}</td>
                   <td className="py-2 pr-4">{row.ownerName}</td>
@@ -120,7 +121,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <Pagination path="/customers" params={urlParams} page={params.page} pageSize={list.pageSize} total={list.total} />
       </Card>
     </>

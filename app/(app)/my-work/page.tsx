@@ -4,6 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { AssignedDefects } from '@/components/defects/assigned-defects';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
 import { Stat } from '@/components/ui/stat';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime, formatInteger, OUTCOME_LABELS } from '@/lib/format';
@@ -42,8 +43,8 @@ export default async function MyWorkPage() {
         {recent.length === 0 ? (
           <p className="text-sm text-muted">You have not logged any interactions yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+          <TableScroll label="My recent interactions">
+            <table className="w-full min-w-[36rem] text-left text-sm">
               <thead className="text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">When</th>
@@ -77,7 +78,7 @@ export default async function MyWorkPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Card>
     </>

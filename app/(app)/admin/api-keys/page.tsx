@@ -3,6 +3,7 @@ import { ActionButton } from '@/components/admin/action-button';
 import { CreateApiKeyForm } from '@/components/admin/create-api-key-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
 import { listApiKeys } from '@/lib/queries/admin';
@@ -20,7 +21,7 @@ export default async function ApiKeysPage() {
         <Card>
           {keys.length === 0 ? <p className="text-sm text-muted">No API keys yet.</p> : null}
           {keys.length > 0 ? (
-            <div className="overflow-x-auto">
+            <TableScroll label="API keys">
               <table className="w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
@@ -62,7 +63,7 @@ export default async function ApiKeysPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
         </Card>
         <Card aria-labelledby="new-key-heading" className="self-start">

@@ -5,6 +5,7 @@ import { AuditChanges } from '@/components/admin/audit-changes';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime, formatInteger } from '@/lib/format';
 import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFacets } from '@/lib/queries/audit';
@@ -86,7 +87,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {rows.length === 0 ? (
           <p className="text-sm text-muted">No events match these filters.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label="Audit events">
             <table className="w-full text-left text-sm">
               <thead className="text-muted">
                 <tr>
@@ -117,7 +118,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {pages > 1 ? (
           <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatInteger } from '@/lib/format';
 import { ADMIN_VOLUME_DAYS, listTouchpointsWithVolume, type TouchpointVolumeRow } from '@/lib/queries/touchpoints';
@@ -33,8 +34,8 @@ export default async function TouchpointsAdminPage() {
             <h2 id={`stage-${stageId}`} className="mb-3 text-lg font-semibold">
               {group.name}
             </h2>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+            <TableScroll label={`Touchpoints in ${group.name}`}>
+              <table className="w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">Touchpoint</th>
@@ -60,7 +61,7 @@ export default async function TouchpointsAdminPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </Card>
         ))}
       </div>
