@@ -1,6 +1,7 @@
 import type { ActionResult } from '@/lib/action';
 import { formatInteger } from '@/lib/format';
 import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
 import { ActionButton } from './action-button';
 import { NameForm } from './name-form';
 
@@ -24,7 +25,7 @@ export function ListItemsAdmin({
         <h2 id="items-heading" className="mb-3 text-lg font-semibold">
           All {noun}s
         </h2>
-        {rows.length === 0 ? <p className="text-sm text-muted">None yet.</p> : null}
+        {rows.length === 0 ? <EmptyState>None yet.</EmptyState> : null}
         <ul className="flex flex-col">
           {rows.map((row) => (
             <li key={row.id} className="flex flex-col gap-3 border-t border-border py-3 first:border-t-0 sm:flex-row sm:items-start">

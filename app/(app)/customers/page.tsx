@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatInteger } from '@/lib/format';
@@ -88,41 +89,49 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         </form>
       </Card>
       <Card>
-        <TableScroll label="Customers">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <caption className="sr-only">Customers, {formatInteger(list.total)} in all</caption>
-            <thead className="text-muted">
-              <tr>
-                <SortHeader label="Name" column="name" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
-                <th scope="col" className="py-2 pr-4 font-medium">Company</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Segment</th>
-                <SortHeader label="Lifecycle" column="lifecycle" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
-                <th scope="col" className="py-2 pr-4 font-medium">Owner</th>
-                <SortHeader label="Added" column="created" defaultDir="desc" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} className="py-2 font-medium" />
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr key={row.id} className="border-t border-border align-top">
-                  <td className="py-2 pr-4">
-                    <Link className="font-medium text-primary underline" href={`/customers/${row.id}`}>
-                      {row.name}
-                    </Link>
-                    {row.externalRef ? <span className="block text-xs text-muted">{row.externalRef}</span> : null}
-                  </td>
-                  <td className="py-2 pr-4">{row.company}</td>
-                  <td className="py-2 pr-4">{row.email}</td>
-                  <td className="py-2 pr-4">{row.segmentName}</td>
-                  <td className="py-2 pr-4">{LIFECYCLE_LABELS[row.lifecycle]}</td>
-                  <td className="py-2 pr-4">{row.ownerName}</td>
-                  <td className="py-2 whitespace-nowrap">{row.createdAt.toISOString().slice(0, 10)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-        <Pagination path="/customers" params={urlParams} page={params.page} pageSize={list.pageSize} total={list.total} />
+        {list.total === 0 ? (
+          <EmptyState action={<Link href="/customers" className={buttonClass('secondary')}>Clear filters</Link>}>
+            No customers match these filters.
+          </EmptyState>
+        ) : (
+          <>
+            <TableScroll label="Customers">
+              <table className="w-full min-w-[48rem] text-left text-sm">
+                <caption className="sr-only">Customers, {formatInteger(list.total)} in all</caption>
+                <thead className="text-muted">
+                  <tr>
+                    <SortHeader label="Name" column="name" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
+                    <th scope="col" className="py-2 pr-4 font-medium">Company</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Email</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Segment</th>
+                    <SortHeader label="Lifecycle" column="lifecycle" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
+                    <th scope="col" className="py-2 pr-4 font-medium">Owner</th>
+                    <SortHeader label="Added" column="created" defaultDir="desc" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} className="py-2 font-medium" />
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.rows.map((row) => (
+                    <tr key={row.id} className="border-t border-border align-top">
+                      <td className="py-2 pr-4">
+                        <Link className="font-medium text-primary underline" href={`/customers/${row.id}`}>
+                          {row.name}
+                        </Link>
+                        {row.externalRef ? <span className="block text-xs text-muted">{row.externalRef}</span> : null}
+                      </td>
+                      <td className="py-2 pr-4">{row.company}</td>
+                      <td className="py-2 pr-4">{row.email}</td>
+                      <td className="py-2 pr-4">{row.segmentName}</td>
+                      <td className="py-2 pr-4">{LIFECYCLE_LABELS[row.lifecycle]}</td>
+                      <td className="py-2 pr-4">{row.ownerName}</td>
+                      <td className="py-2 whitespace-nowrap">{row.createdAt.toISOString().slice(0, 10)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            <Pagination path="/customers" params={urlParams} page={params.page} pageSize={list.pageSize} total={list.total} />
+          </>
+        )}
       </Card>
     </>
   );

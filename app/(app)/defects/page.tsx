@@ -9,6 +9,7 @@ import { StatusCounts } from '@/components/defects/status-counts';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { DEFECT_STATUSES } from '@/lib/defects/workflow';
@@ -84,7 +85,9 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
         <Card>
           {triage && list.rows.length > 0 ? <BulkActions people={options.people} /> : null}
           {list.rows.length === 0 ? (
-            <p className="text-sm text-muted">{triage ? 'No defects match these filters.' : 'No defects assigned to you match these filters.'}</p>
+            <EmptyState action={<Link href="/defects" className={buttonClass('secondary')}>Clear filters</Link>}>
+              {triage ? 'No defects match these filters.' : 'No defects assigned to you match these filters.'}
+            </EmptyState>
           ) : (
             <>
               <DefectsTable rows={list.rows} params={params} state={state} selectable={triage} />

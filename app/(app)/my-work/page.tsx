@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
 import { Stat } from '@/components/ui/stat';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime, formatInteger, OUTCOME_LABELS } from '@/lib/format';
 import { countDefectsAssignedTo, listRecentInteractionsLoggedBy } from '@/lib/queries/my-work';
@@ -41,7 +42,7 @@ export default async function MyWorkPage() {
           </Link>
         </div>
         {recent.length === 0 ? (
-          <p className="text-sm text-muted">You have not logged any interactions yet.</p>
+          <EmptyState>You have not logged any interactions yet.</EmptyState>
         ) : (
           <TableScroll label="My recent interactions">
             <table className="w-full min-w-[36rem] text-left text-sm">

@@ -6,6 +6,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime, formatInteger } from '@/lib/format';
 import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFacets } from '@/lib/queries/audit';
@@ -85,7 +86,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           {total > 0 ? <span className="text-sm font-normal text-muted"> · page {filters.page} of {formatInteger(pages)}</span> : null}
         </h2>
         {rows.length === 0 ? (
-          <p className="text-sm text-muted">No events match these filters.</p>
+          <EmptyState>No events match these filters.</EmptyState>
         ) : (
           <TableScroll label="Audit events">
             <table className="w-full text-left text-sm">

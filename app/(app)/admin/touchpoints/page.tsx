@@ -4,6 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatInteger } from '@/lib/format';
 import { ADMIN_VOLUME_DAYS, listTouchpointsWithVolume, type TouchpointVolumeRow } from '@/lib/queries/touchpoints';
@@ -27,7 +28,7 @@ export default async function TouchpointsAdminPage() {
           New touchpoint
         </Link>
       </PageHeader>
-      {byStage.size === 0 ? <p className="text-muted">No touchpoints yet. Create the first one.</p> : null}
+      {byStage.size === 0 ? <EmptyState>No touchpoints yet. Create the first one.</EmptyState> : null}
       <div className="flex flex-col gap-6">
         {[...byStage.entries()].map(([stageId, group]) => (
           <Card key={stageId} aria-labelledby={`stage-${stageId}`}>
