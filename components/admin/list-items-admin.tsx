@@ -1,5 +1,6 @@
 import type { ActionResult } from '@/lib/action';
 import { formatInteger } from '@/lib/format';
+import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ActionButton } from './action-button';
@@ -31,7 +32,7 @@ export function ListItemsAdmin({
             <li key={row.id} className="flex flex-col gap-3 border-t border-border py-3 first:border-t-0 sm:flex-row sm:items-start">
               <div className="min-w-0 flex-1">
                 <p className="font-medium">
-                  {row.name} {row.active ? null : <span className="ml-1 rounded bg-background px-2 py-0.5 text-xs text-muted">Inactive</span>}
+                  {row.name} {row.active ? null : <Badge className="ml-1">Inactive</Badge>}
                 </p>
                 <p className="text-xs text-muted">
                   {formatInteger(row.uses)} {usedBy}

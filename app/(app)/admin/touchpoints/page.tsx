@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -35,7 +36,7 @@ export default async function TouchpointsAdminPage() {
             <h2 id={`stage-${stageId}`} className="mb-3 text-lg font-semibold">
               {group.name}
             </h2>
-            <TableScroll label={`Touchpoints in ${group.name}`}>
+            <TableScroll label="Touchpoints table">
               <table className="w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-muted">
                   <tr>
@@ -55,7 +56,7 @@ export default async function TouchpointsAdminPage() {
                         </Link>
                       </td>
                       <td className="py-2 pr-4">{CHANNEL_LABELS[row.channel]}</td>
-                      <td className="py-2 pr-4">{row.active ? 'Active' : <span className="text-muted">Inactive</span>}</td>
+                      <td className="py-2 pr-4"><Badge tone={row.active ? 'success' : 'neutral'}>{row.active ? 'Active' : 'Inactive'}</Badge></td>
                       <td className="py-2 pr-4 text-right tabular-nums">{formatInteger(row.interactions)}</td>
                       <td className="py-2 text-right tabular-nums">{formatInteger(row.defects)}</td>
                     </tr>
