@@ -61,7 +61,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
         </Button>
         <Button
           type="button"
-          variant="ghost"
+          variant="secondary"
           disabled={pending}
           aria-label={`Reset password of ${userName}`}
           onClick={() => {
