@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { SelectField } from '@/components/ui/form-fields';
 import { Pagination, SortHeader } from '@/components/interactions/list-controls';
 import { buttonClass } from '@/components/ui/button';
@@ -49,45 +50,47 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </Link>
         </div>
       </PageHeader>
-      <Card className="mb-4">
-        <form method="get" action="/customers" role="search" aria-label="Find customers" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
-          <Field label="Search" name="q" type="search" defaultValue={params.q} placeholder="Name, email, company, reference" className="lg:col-span-2" />
-          <SelectField label="Segment" name="segment" defaultValue={params.segment ?? ''}>
-            <option value="">Any</option>
-            {segments.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Lifecycle" name="lifecycle" defaultValue={params.lifecycle ?? ''}>
-            <option value="">Any</option>
-            {LIFECYCLES.map((l) => (
-              <option key={l} value={l}>
-                {LIFECYCLE_LABELS[l]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Owner" name="owner" defaultValue={params.owner ?? ''}>
-            <option value="">Anyone</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
-          {params.sort !== 'name' ? <input type="hidden" name="sort" value={params.sort} /> : null}
-          {params.dir !== 'asc' ? <input type="hidden" name="dir" value={params.dir} /> : null}
-          <div className="flex items-end gap-2">
-            <button type="submit" className={buttonClass('primary')}>
-              Search
-            </button>
-            <Link href="/customers" className={buttonClass('ghost')}>
-              Clear
-            </Link>
-          </div>
-        </form>
-      </Card>
+      <CollapsibleFilters activeCount={[params.q, params.segment, params.lifecycle, params.owner].filter(Boolean).length}>
+        <Card className="mb-4">
+          <form method="get" action="/customers" role="search" aria-label="Find customers" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
+            <Field label="Search" name="q" type="search" defaultValue={params.q} placeholder="Name, email, company, reference" className="lg:col-span-2" />
+            <SelectField label="Segment" name="segment" defaultValue={params.segment ?? ''}>
+              <option value="">Any</option>
+              {segments.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Lifecycle" name="lifecycle" defaultValue={params.lifecycle ?? ''}>
+              <option value="">Any</option>
+              {LIFECYCLES.map((l) => (
+                <option key={l} value={l}>
+                  {LIFECYCLE_LABELS[l]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Owner" name="owner" defaultValue={params.owner ?? ''}>
+              <option value="">Anyone</option>
+              {owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
+            {params.sort !== 'name' ? <input type="hidden" name="sort" value={params.sort} /> : null}
+            {params.dir !== 'asc' ? <input type="hidden" name="dir" value={params.dir} /> : null}
+            <div className="flex items-end gap-2">
+              <button type="submit" className={buttonClass('primary')}>
+                Search
+              </button>
+              <Link href="/customers" className={buttonClass('ghost')}>
+                Clear
+              </Link>
+            </div>
+          </form>
+        </Card>
+      </CollapsibleFilters>
       <Card>
         {list.total === 0 ? (
           <EmptyState action={<Link href="/customers" className={buttonClass('secondary')}>Clear filters</Link>}>

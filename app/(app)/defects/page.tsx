@@ -6,6 +6,7 @@ import { DefectFiltersForm } from '@/components/defects/defect-filters';
 import { DefectsTable } from '@/components/defects/defects-table';
 import { listHref, type UrlState } from '@/components/defects/list-url';
 import { StatusCounts } from '@/components/defects/status-counts';
+import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -66,7 +67,9 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
       ) : null}
 
       <StatusCounts counts={counts} selected={filters.status} state={state} />
-      <DefectFiltersForm filters={filters} q={params.q} options={options} showOwner={triage} view={view} sort={{ sort: state.sort as string | undefined, dir: state.dir as string | undefined }} />
+      <CollapsibleFilters>
+        <DefectFiltersForm filters={filters} q={params.q} options={options} showOwner={triage} view={view} sort={{ sort: state.sort as string | undefined, dir: state.dir as string | undefined }} />
+      </CollapsibleFilters>
 
       {triage ? (
         <nav aria-label="View" className="mb-3 flex gap-2">
