@@ -48,7 +48,7 @@ export function ListItemsAdmin({
                 <ActionButton action={actions.setActive} input={{ id: row.id, active: !row.active }} label={`${row.active ? 'Deactivate' : 'Activate'} ${row.name}`}>
                   {row.active ? 'Deactivate' : 'Activate'}
                 </ActionButton>
-                <ActionButton action={actions.remove} input={{ id: row.id }} variant="ghost" label={`Delete ${row.name}`} confirm={`Delete the ${noun} “${row.name}”?`}>
+                <ActionButton action={actions.remove} input={{ id: row.id }} variant="secondary" label={`Delete ${row.name}`} confirm={`Delete the ${noun} “${row.name}”?`}>
                   Delete
                 </ActionButton>
               </div>

@@ -84,7 +84,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
               <button type="submit" className={buttonClass('primary')}>
                 Search
               </button>
-              <Link href="/customers" className={buttonClass('ghost')}>
+              <Link href="/customers" className={buttonClass('secondary')}>
                 Clear
               </Link>
             </div>

@@ -125,7 +125,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
             <button type="submit" className={buttonClass('primary')}>
               Apply filters
             </button>
-            <Link href="/interactions" className={buttonClass('ghost')}>
+            <Link href="/interactions" className={buttonClass('secondary')}>
               Clear
             </Link>
           </div>

@@ -77,7 +77,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             </div>
             <div className="flex gap-2">
               <button type="submit" className={buttonClass('primary')}>Filter</button>
-              <Link href="/admin/audit" className={buttonClass('ghost')}>Clear</Link>
+              <Link href="/admin/audit" className={buttonClass('secondary')}>Clear</Link>
             </div>
           </form>
         </Card>
