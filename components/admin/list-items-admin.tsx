@@ -1,6 +1,8 @@
 import type { ActionResult } from '@/lib/action';
 import { formatInteger } from '@/lib/format';
+import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
 import { ActionButton } from './action-button';
 import { NameForm } from './name-form';
 
@@ -24,13 +26,13 @@ export function ListItemsAdmin({
         <h2 id="items-heading" className="mb-3 text-lg font-semibold">
           All {noun}s
         </h2>
-        {rows.length === 0 ? <p className="text-sm text-muted">None yet.</p> : null}
+        {rows.length === 0 ? <EmptyState>None yet.</EmptyState> : null}
         <ul className="flex flex-col">
           {rows.map((row) => (
             <li key={row.id} className="flex flex-col gap-3 border-t border-border py-3 first:border-t-0 sm:flex-row sm:items-start">
               <div className="min-w-0 flex-1">
                 <p className="font-medium">
-                  {row.name} {row.active ? null : <span className="ml-1 rounded bg-background px-2 py-0.5 text-xs text-muted">Inactive</span>}
+                  {row.name} {row.active ? null : <Badge className="ml-1">Inactive</Badge>}
                 </p>
                 <p className="text-xs text-muted">
                   {formatInteger(row.uses)} {usedBy}
@@ -46,7 +48,7 @@ export function ListItemsAdmin({
                 <ActionButton action={actions.setActive} input={{ id: row.id, active: !row.active }} label={`${row.active ? 'Deactivate' : 'Activate'} ${row.name}`}>
                   {row.active ? 'Deactivate' : 'Activate'}
                 </ActionButton>
-                <ActionButton action={actions.remove} input={{ id: row.id }} variant="ghost" label={`Delete ${row.name}`} confirm={`Delete the ${noun} “${row.name}”?`}>
+                <ActionButton action={actions.remove} input={{ id: row.id }} variant="secondary" label={`Delete ${row.name}`} confirm={`Delete the ${noun} “${row.name}”?`}>
                   Delete
                 </ActionButton>
               </div>

@@ -30,7 +30,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
             id={selectId}
             value={chosen}
             onChange={(event) => setChosen(event.target.value as Role)}
-            className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm"
+            className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
           >
             {ROLES.map((value) => (
               <option key={value} value={value}>
@@ -61,7 +61,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
         </Button>
         <Button
           type="button"
-          variant="ghost"
+          variant="secondary"
           disabled={pending}
           aria-label={`Reset password of ${userName}`}
           onClick={() => {

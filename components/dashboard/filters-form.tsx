@@ -55,19 +55,19 @@ export function FiltersForm({ filters, options, heat, errors }: { filters: Metri
           <label htmlFor="from" className="text-sm font-medium">
             From
           </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} required className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm" />
+          <input id="from" name="from" type="date" defaultValue={filters.from} required className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="to" className="text-sm font-medium">
             To
           </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} required className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm" />
+          <input id="to" name="to" type="date" defaultValue={filters.to} required className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="granularity" className="text-sm font-medium">
             Trend by
           </label>
-          <select id="granularity" name="granularity" defaultValue={filters.granularity} className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm">
+          <select id="granularity" name="granularity" defaultValue={filters.granularity} className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm">
             <option value="day">Day</option>
             <option value="week">Week</option>
             <option value="month">Month</option>

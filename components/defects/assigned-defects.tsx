@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
+import { EmptyState } from '@/components/ui/empty-state';
 import { SEVERITY_LABELS } from '@/lib/defects/labels';
 import { listAssignedDefects } from '@/lib/queries/defects';
 import { defectTitle } from './defects-table';
@@ -20,7 +21,7 @@ export async function AssignedDefects({ userId }: { userId: string }) {
         </Link>
       </div>
       {rows.length === 0 ? (
-        <p className="text-sm text-muted">No defects are waiting for you.</p>
+        <EmptyState>No defects are waiting for you.</EmptyState>
       ) : (
         <ul className="flex flex-col divide-y divide-border">
           {rows.map((row) => (

@@ -78,7 +78,7 @@ export function BulkActions({ people }: { people: { id: string; name: string; ac
             <label htmlFor="dismissReason" className="text-sm font-medium">
               Reason for dismissal
             </label>
-            <input id="dismissReason" name="dismissReason" className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm" aria-describedby={errors?.dismissReason ? 'dismissReason-error' : undefined} />
+            <input id="dismissReason" name="dismissReason" className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" aria-describedby={errors?.dismissReason ? 'dismissReason-error' : undefined} />
             {errors?.dismissReason ? (
               <p id="dismissReason-error" className="text-sm text-danger">
                 {errors.dismissReason[0]}

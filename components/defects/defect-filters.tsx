@@ -32,7 +32,7 @@ export function DefectFiltersForm({ filters, q, options, showOwner, view, sort }
           <label htmlFor="q" className="text-sm font-medium">
             Search
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="Title, customer, touchpoint" className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm" />
+          <input id="q" name="q" type="search" defaultValue={q} placeholder="Title, customer, touchpoint" className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
         </div>
         <SelectField label="Kind" name="kind" {...choice(filters.kind)}>
           <option value="">Any kind</option>
@@ -94,13 +94,13 @@ export function DefectFiltersForm({ filters, q, options, showOwner, view, sort }
           <label htmlFor="from" className="text-sm font-medium">
             Occurred from
           </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm" />
+          <input id="from" name="from" type="date" defaultValue={filters.from} className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="to" className="text-sm font-medium">
             Occurred to
           </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className="min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm" />
+          <input id="to" name="to" type="date" defaultValue={filters.to} className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
         </div>
         <div className="flex items-center gap-2 self-end pb-2">
           <input id="overdue" name="overdue" type="checkbox" value="1" defaultChecked={filters.overdue === '1'} className="size-4" />

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
+import { TableScroll } from '@/components/ui/table';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
 import type { DefectListRow } from '@/lib/queries/defects';
@@ -28,9 +29,8 @@ function SortHeader({ label, sort, params, state }: { label: string; sort: Defec
 /** The defects of one page; with `selectable`, each row has a checkbox for the bulk actions. */
 export function DefectsTable({ rows, params, state, selectable }: { rows: DefectListRow[]; params: DefectListParams; state: UrlState; selectable: boolean }) {
   return (
-    // relative: the screen-reader-only sort hints are absolutely placed and must stay inside the scroller.
-    <div className="relative overflow-x-auto">
-      <table className="w-full text-left text-sm">
+    <TableScroll label="Defects">
+      <table className="w-full min-w-[60rem] text-left text-sm">
         <thead className="text-muted">
           <tr>
             {selectable ? (
@@ -87,6 +87,6 @@ export function DefectsTable({ rows, params, state, selectable }: { rows: Defect
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -89,7 +89,7 @@ export function FeedbackForm({
           aria-describedby={cn('comment-count', error('comment') && 'comment-error')}
           className={cn(
             'min-h-28 w-full rounded-xl border-2 bg-surface px-4 py-3 text-base',
-            error('comment') ? 'border-danger' : 'border-border',
+            error('comment') ? 'border-danger' : 'border-input',
           )}
         />
         <p id="comment-count" className="text-right text-xs text-muted tabular-nums">
@@ -118,7 +118,7 @@ export function FeedbackForm({
           defaultValue={values.email}
           aria-invalid={error('email') ? true : undefined}
           aria-describedby={cn('email-hint', error('email') && 'email-error')}
-          className={cn('min-h-12 w-full rounded-xl border-2 bg-surface px-4 text-base', error('email') ? 'border-danger' : 'border-border')}
+          className={cn('min-h-12 w-full rounded-xl border-2 bg-surface px-4 text-base', error('email') ? 'border-danger' : 'border-input')}
         />
         {error('email') ? (
           <p id="email-error" className="text-sm font-medium text-danger">

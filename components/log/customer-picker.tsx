@@ -157,7 +157,7 @@ export function CustomerPicker({
             aria-describedby={['customer-search-hint', errorText ? 'customerId-error' : null].filter(Boolean).join(' ')}
             placeholder="Name, email, company or reference"
             value={query}
-            className={`min-h-10 rounded-md border bg-surface px-3 py-2 text-sm ${errorText ? 'border-danger' : 'border-border'}`}
+            className={`min-h-10 rounded-md border bg-surface px-3 py-2 text-sm ${errorText ? 'border-danger' : 'border-input'}`}
             onChange={(event) => {
               setQuery(event.target.value);
               setOpen(true);

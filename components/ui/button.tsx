@@ -6,7 +6,7 @@ const VARIANTS: Record<Variant, string> = {
   primary: 'bg-primary text-primary-foreground hover:opacity-90',
   secondary: 'border border-border bg-surface text-foreground hover:bg-background',
   ghost: 'text-foreground hover:bg-background',
-  danger: 'bg-danger text-white hover:opacity-90',
+  danger: 'bg-danger text-danger-foreground hover:opacity-90',
 };
 
 export function buttonClass(variant: Variant = 'primary', className?: string): string {

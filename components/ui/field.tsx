@@ -25,7 +25,7 @@ export function Field({
         aria-describedby={describedBy}
         className={cn(
           'min-h-10 rounded-md border bg-surface px-3 py-2 text-sm',
-          errorText ? 'border-danger' : 'border-border',
+          errorText ? 'border-danger' : 'border-input',
         )}
         {...input}
       />

@@ -29,7 +29,7 @@ function Help({ name, error, hint }: { name: string; error?: string; hint?: stri
 }
 
 const controlClass = (error?: string) =>
-  cn('min-h-10 rounded-md border bg-surface px-3 py-2 text-sm', error ? 'border-danger' : 'border-border');
+  cn('min-h-10 rounded-md border bg-surface px-3 py-2 text-sm', error ? 'border-danger' : 'border-input');
 
 /** A labelled select; give it `options`, or `<option>` children. */
 export function SelectField({

@@ -1,11 +1,38 @@
-export function PageHeader({ title, description, children }: { title: string; description?: string; children?: React.ReactNode }) {
+import Link from 'next/link';
+
+/**
+ * The title of every page, its one-line description, and its actions (right-aligned from sm up).
+ * `back` is the list a detail or import page belongs to, shown above the title as "← Label".
+ */
+export function PageHeader({
+  title,
+  description,
+  back,
+  children,
+}: {
+  title: string;
+  description?: string;
+  back?: { href: string; label: string };
+  children?: React.ReactNode;
+}) {
   return (
-    <header className="mb-6 flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
-      <div>
-        <h1 className="text-2xl font-semibold">{title}</h1>
-        {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
+    <header className="mb-6">
+      {back ? (
+        <p className="mb-2 text-sm">
+          <Link href={back.href} className="text-primary underline-offset-2 hover:underline">
+            <span aria-hidden="true">← </span>
+            <span className="sr-only">Back to </span>
+            {back.label}
+          </Link>
+        </p>
+      ) : null}
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold">{title}</h1>
+          {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
+        </div>
+        {children ? <div className="flex shrink-0 flex-wrap items-center gap-2">{children}</div> : null}
       </div>
-      {children}
     </header>
   );
 }

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { SelectField } from '@/components/ui/form-fields';
 import { Pagination, SortHeader } from '@/components/interactions/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatInteger } from '@/lib/format';
@@ -47,81 +50,91 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </Link>
         </div>
       </PageHeader>
-      <Card className="mb-4">
-        <form method="get" action="/customers" role="search" aria-label="Find customers" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
-          <Field label="Search" name="q" type="search" defaultValue={params.q} placeholder="Name, email, company, reference" className="lg:col-span-2" />
-          <SelectField label="Segment" name="segment" defaultValue={params.segment ?? ''}>
-            <option value="">Any</option>
-            {segments.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Lifecycle" name="lifecycle" defaultValue={params.lifecycle ?? ''}>
-            <option value="">Any</option>
-            {LIFECYCLES.map((l) => (
-              <option key={l} value={l}>
-                {LIFECYCLE_LABELS[l]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Owner" name="owner" defaultValue={params.owner ?? ''}>
-            <option value="">Anyone</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
-          {params.sort !== 'name' ? <input type="hidden" name="sort" value={params.sort} /> : null}
-          {params.dir !== 'asc' ? <input type="hidden" name="dir" value={params.dir} /> : null}
-          <div className="flex items-end gap-2">
-            <button type="submit" className={buttonClass('primary')}>
-              Search
-            </button>
-            <Link href="/customers" className={buttonClass('ghost')}>
-              Clear
-            </Link>
-          </div>
-        </form>
-      </Card>
-      <Card>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Customers, {formatInteger(list.total)} in all</caption>
-            <thead className="text-muted">
-              <tr>
-                <SortHeader label="Name" column="name" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
-                <th scope="col" className="py-2 pr-4 font-medium">Company</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Segment</th>
-                <SortHeader label="Lifecycle" column="lifecycle" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
-                <th scope="col" className="py-2 pr-4 font-medium">Owner</th>
-                <SortHeader label="Added" column="created" defaultDir="desc" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} className="py-2 font-medium" />
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => (
-                <tr key={row.id} className="border-t border-border align-top">
-                  <td className="py-2 pr-4">
-                    <Link className="font-medium text-primary underline" href={`/customers/${row.id}`}>
-                      {row.name}
-                    </Link>
-                    {row.externalRef ? <span className="block text-xs text-muted">{row.externalRef}</span> : null}
-                  </td>
-                  <td className="py-2 pr-4">{row.company}</td>
-                  <td className="py-2 pr-4 break-all">{row.email}</td>
-                  <td className="py-2 pr-4">{row.segmentName}</td>
-                  <td className="py-2 pr-4">{LIFECYCLE_LABELS[row.lifecycle]}</td>
-                  <td className="py-2 pr-4">{row.ownerName}</td>
-                  <td className="py-2 whitespace-nowrap">{row.createdAt.toISOString().slice(0, 10)}</td>
-                </tr>
+      <CollapsibleFilters activeCount={[params.q, params.segment, params.lifecycle, params.owner].filter(Boolean).length}>
+        <Card className="mb-4">
+          <form method="get" action="/customers" role="search" aria-label="Find customers" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
+            <Field label="Search" name="q" type="search" defaultValue={params.q} placeholder="Name, email, company, reference" className="lg:col-span-2" />
+            <SelectField label="Segment" name="segment" defaultValue={params.segment ?? ''}>
+              <option value="">Any</option>
+              {segments.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
               ))}
-            </tbody>
-          </table>
-        </div>
-        <Pagination path="/customers" params={urlParams} page={params.page} pageSize={list.pageSize} total={list.total} />
+            </SelectField>
+            <SelectField label="Lifecycle" name="lifecycle" defaultValue={params.lifecycle ?? ''}>
+              <option value="">Any</option>
+              {LIFECYCLES.map((l) => (
+                <option key={l} value={l}>
+                  {LIFECYCLE_LABELS[l]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Owner" name="owner" defaultValue={params.owner ?? ''}>
+              <option value="">Anyone</option>
+              {owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
+            {params.sort !== 'name' ? <input type="hidden" name="sort" value={params.sort} /> : null}
+            {params.dir !== 'asc' ? <input type="hidden" name="dir" value={params.dir} /> : null}
+            <div className="flex items-end gap-2">
+              <button type="submit" className={buttonClass('primary')}>
+                Search
+              </button>
+              <Link href="/customers" className={buttonClass('secondary')}>
+                Clear
+              </Link>
+            </div>
+          </form>
+        </Card>
+      </CollapsibleFilters>
+      <Card>
+        {list.total === 0 ? (
+          <EmptyState action={<Link href="/customers" className={buttonClass('secondary')}>Clear filters</Link>}>
+            No customers match these filters.
+          </EmptyState>
+        ) : (
+          <>
+            <TableScroll label="Customers">
+              <table className="w-full min-w-[48rem] text-left text-sm">
+                <caption className="sr-only">Customers, {formatInteger(list.total)} in all</caption>
+                <thead className="text-muted">
+                  <tr>
+                    <SortHeader label="Name" column="name" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
+                    <th scope="col" className="py-2 pr-4 font-medium">Company</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Email</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Segment</th>
+                    <SortHeader label="Lifecycle" column="lifecycle" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
+                    <th scope="col" className="py-2 pr-4 font-medium">Owner</th>
+                    <SortHeader label="Added" column="created" defaultDir="desc" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} className="py-2 font-medium" />
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.rows.map((row) => (
+                    <tr key={row.id} className="border-t border-border align-top">
+                      <td className="py-2 pr-4">
+                        <Link className="font-medium text-primary underline" href={`/customers/${row.id}`}>
+                          {row.name}
+                        </Link>
+                        {row.externalRef ? <span className="block text-xs text-muted">{row.externalRef}</span> : null}
+                      </td>
+                      <td className="py-2 pr-4">{row.company}</td>
+                      <td className="py-2 pr-4">{row.email}</td>
+                      <td className="py-2 pr-4">{row.segmentName}</td>
+                      <td className="py-2 pr-4">{LIFECYCLE_LABELS[row.lifecycle]}</td>
+                      <td className="py-2 pr-4">{row.ownerName}</td>
+                      <td className="py-2 whitespace-nowrap">{row.createdAt.toISOString().slice(0, 10)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            <Pagination path="/customers" params={urlParams} page={params.page} pageSize={list.pageSize} total={list.total} />
+          </>
+        )}
       </Card>
     </>
   );

@@ -7,6 +7,7 @@ import { TrendChart } from '@/components/charts/trend-chart';
 import { HeatMap, type HeatMeasure } from '@/components/dashboard/heat-map';
 import { KpiCard, type KpiCardProps } from '@/components/dashboard/kpi-card';
 import { cn } from '@/components/ui/cn';
+import { EmptyState } from '@/components/ui/empty-state';
 import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
 import { formatChange, formatMetric, type MetricKind } from '@/lib/metrics/format';
 import type { KpiChanges, Kpis } from '@/lib/metrics/kpis';
@@ -17,10 +18,6 @@ import type { MetricsFilters } from '@/lib/validation/metrics';
 
 const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 export const periodLabel = (from: string, to: string) => (from === to ? dayLabel(from) : `${dayLabel(from)} – ${dayLabel(to)}`);
-
-function Empty({ children }: { children: React.ReactNode }) {
-  return <p className="rounded-md border border-dashed border-border p-6 text-center text-sm text-muted">{children}</p>;
-}
 
 type CardKey = keyof KpiChanges;
 
@@ -60,7 +57,7 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
       </h2>
       {summary.current.interactions === 0 && summary.current.defects === 0 ? (
         <div className="mb-4">
-          <Empty>No interactions or defects in this period for these filters. Widen the period or clear a filter.</Empty>
+          <EmptyState>No interactions or defects in this period for these filters. Widen the period or clear a filter.</EmptyState>
         </div>
       ) : null}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-5">
@@ -143,7 +140,7 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
       {hasData ? (
         <TrendChart data={trend.map((t) => ({ label: subgroupLabel(t.period, filters), dpmo: t.dpmo.value, sigma: t.sigma.value }))} />
       ) : (
-        <Empty>No interactions in this period.</Empty>
+        <EmptyState>No interactions in this period.</EmptyState>
       )}
     </ChartFrame>
   );
@@ -220,7 +217,7 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
       }
     >
       {chart.centre === null ? (
-        <Empty>No interactions in this period.</Empty>
+        <EmptyState>No interactions in this period.</EmptyState>
       ) : (
         <PChart
           centre={chart.centre * 100}
@@ -283,7 +280,7 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
       {bars.length ? (
         <ParetoChart data={bars.map((b) => ({ label: b.label, count: b.count, cumulative: b.cumulativeShare * 100, vitalFew: b.vitalFew, href: defectsHref(filters, { category: b.key }) }))} />
       ) : (
-        <Empty>No defects in this period: nothing to rank.</Empty>
+        <EmptyState>No defects in this period: nothing to rank.</EmptyState>
       )}
     </ChartFrame>
   );
@@ -324,7 +321,7 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
         </div>
         <p className="mt-1 text-sm text-muted">Each journey stage with its touchpoints, coloured by {heat === 'sigma' ? 'sigma level' : 'CSAT (share of 4–5 answers)'}. Select a touchpoint for its interactions.</p>
         <div className="mt-3 overflow-x-auto">
-          {touchpoints.length ? <HeatMap rows={[...stages.values()]} measure={heat} /> : <Empty>No touchpoints match these filters.</Empty>}
+          {touchpoints.length ? <HeatMap rows={[...stages.values()]} measure={heat} /> : <EmptyState>No touchpoints match these filters.</EmptyState>}
         </div>
       </section>
       <section aria-labelledby="worst-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm">
@@ -367,7 +364,7 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
           </div>
         ) : (
           <div className="mt-3">
-            <Empty>No defects in this period.</Empty>
+            <EmptyState>No defects in this period.</EmptyState>
           </div>
         )}
       </section>
@@ -432,7 +429,7 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
         </div>
       ) : (
         <div className="mt-3">
-          <Empty>No segments yet.</Empty>
+          <EmptyState>No segments yet.</EmptyState>
         </div>
       )}
     </section>

@@ -6,9 +6,11 @@ import { DefectFiltersForm } from '@/components/defects/defect-filters';
 import { DefectsTable } from '@/components/defects/defects-table';
 import { listHref, type UrlState } from '@/components/defects/list-url';
 import { StatusCounts } from '@/components/defects/status-counts';
+import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { DEFECT_STATUSES } from '@/lib/defects/workflow';
@@ -65,7 +67,9 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
       ) : null}
 
       <StatusCounts counts={counts} selected={filters.status} state={state} />
-      <DefectFiltersForm filters={filters} q={params.q} options={options} showOwner={triage} view={view} sort={{ sort: state.sort as string | undefined, dir: state.dir as string | undefined }} />
+      <CollapsibleFilters>
+        <DefectFiltersForm filters={filters} q={params.q} options={options} showOwner={triage} view={view} sort={{ sort: state.sort as string | undefined, dir: state.dir as string | undefined }} />
+      </CollapsibleFilters>
 
       {triage ? (
         <nav aria-label="View" className="mb-3 flex gap-2">
@@ -84,7 +88,9 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
         <Card>
           {triage && list.rows.length > 0 ? <BulkActions people={options.people} /> : null}
           {list.rows.length === 0 ? (
-            <p className="text-sm text-muted">{triage ? 'No defects match these filters.' : 'No defects assigned to you match these filters.'}</p>
+            <EmptyState action={<Link href="/defects" className={buttonClass('secondary')}>Clear filters</Link>}>
+              {triage ? 'No defects match these filters.' : 'No defects assigned to you match these filters.'}
+            </EmptyState>
           ) : (
             <>
               <DefectsTable rows={list.rows} params={params} state={state} selectable={triage} />

@@ -6,6 +6,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
 import { channelEnum } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
@@ -137,7 +138,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
             <button type="submit" className={buttonClass('primary')}>
               Apply filters
             </button>
-            <Link href="/interactions" className={buttonClass('ghost')}>
+            <Link href="/interactions" className={buttonClass('secondary')}>
               Clear
             </Link>
           </div>
@@ -169,8 +170,8 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
       </Card>
 
       <Card>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        <TableScroll label="Interactions">
+          <table className="w-full min-w-[48rem] text-left text-sm">
             <caption className="sr-only">Interactions, {formatInteger(list.total)} in all</caption>
             <thead className="text-muted">
               <tr>
@@ -216,7 +217,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <Pagination path="/interactions" params={params} page={extras.page} pageSize={list.pageSize} total={list.total} />
       </Card>
     </>

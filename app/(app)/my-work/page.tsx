@@ -4,7 +4,9 @@ import { buttonClass } from '@/components/ui/button';
 import { AssignedDefects } from '@/components/defects/assigned-defects';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
 import { Stat } from '@/components/ui/stat';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime, formatInteger, OUTCOME_LABELS } from '@/lib/format';
 import { countDefectsAssignedTo, listRecentInteractionsLoggedBy } from '@/lib/queries/my-work';
@@ -40,10 +42,10 @@ export default async function MyWorkPage() {
           </Link>
         </div>
         {recent.length === 0 ? (
-          <p className="text-sm text-muted">You have not logged any interactions yet.</p>
+          <EmptyState>You have not logged any interactions yet.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+          <TableScroll label="My recent interactions">
+            <table className="w-full min-w-[36rem] text-left text-sm">
               <thead className="text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">When</th>
@@ -77,7 +79,7 @@ export default async function MyWorkPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Card>
     </>

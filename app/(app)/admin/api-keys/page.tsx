@@ -3,6 +3,8 @@ import { ActionButton } from '@/components/admin/action-button';
 import { CreateApiKeyForm } from '@/components/admin/create-api-key-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
 import { listApiKeys } from '@/lib/queries/admin';
@@ -18,9 +20,9 @@ export default async function ApiKeysPage() {
       <PageHeader title="API keys" description="Keys let other systems write interactions and read the numbers through /api/v1. Only a hash of each is kept." />
       <div className="grid gap-6 xl:grid-cols-[3fr_1fr]">
         <Card>
-          {keys.length === 0 ? <p className="text-sm text-muted">No API keys yet.</p> : null}
+          {keys.length === 0 ? <EmptyState>No API keys yet. Create one with the form beside this list.</EmptyState> : null}
           {keys.length > 0 ? (
-            <div className="overflow-x-auto">
+            <TableScroll label="API keys">
               <table className="w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
@@ -62,7 +64,7 @@ export default async function ApiKeysPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
         </Card>
         <Card aria-labelledby="new-key-heading" className="self-start">

@@ -2,9 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { AuditChanges } from '@/components/admin/audit-changes';
+import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime, formatInteger } from '@/lib/format';
 import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFacets } from '@/lib/queries/audit';
@@ -13,7 +16,7 @@ import { paramsToObject } from '@/lib/validation/filters';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const inputClass = 'min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-sm';
+const inputClass = 'min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm';
 
 function hrefFor(filters: AuditFilters, page: number) {
   const params = new URLSearchParams();
@@ -37,46 +40,48 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Audit log" description="Every admin change, delete, role change and failed sign-in: who, when, what, and the values before and after." />
-      <Card className="mb-6">
-        <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="audit-action" className="text-sm font-medium">Action</label>
-            <select id="audit-action" name="action" defaultValue={filters.action ?? ''} className={inputClass}>
-              <option value="">Any action</option>
-              {facets.actions.map((action) => (
-                <option key={action} value={action}>{action}</option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="audit-entity" className="text-sm font-medium">Record type</label>
-            <select id="audit-entity" name="entity" defaultValue={filters.entity ?? ''} className={inputClass}>
-              <option value="">Any type</option>
-              {facets.entities.map((entity) => (
-                <option key={entity} value={entity}>{entity}</option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="audit-actor" className="text-sm font-medium">Who</label>
-            <input id="audit-actor" name="actor" type="search" placeholder="Email or part of it" defaultValue={filters.actor ?? ''} className={inputClass} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="audit-from" className="text-sm font-medium">From (UTC)</label>
-            <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ''} aria-describedby={errors.from ? 'audit-from-error' : undefined} className={inputClass} />
-            {errors.from ? <p id="audit-from-error" className="text-sm text-danger">{errors.from[0]}</p> : null}
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="audit-to" className="text-sm font-medium">To (UTC)</label>
-            <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ''} aria-describedby={errors.to ? 'audit-to-error' : undefined} className={inputClass} />
-            {errors.to ? <p id="audit-to-error" className="text-sm text-danger">{errors.to[0]}</p> : null}
-          </div>
-          <div className="flex gap-2">
-            <button type="submit" className={buttonClass('primary')}>Filter</button>
-            <Link href="/admin/audit" className={buttonClass('ghost')}>Clear</Link>
-          </div>
-        </form>
-      </Card>
+      <CollapsibleFilters>
+        <Card>
+          <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="audit-action" className="text-sm font-medium">Action</label>
+              <select id="audit-action" name="action" defaultValue={filters.action ?? ''} className={inputClass}>
+                <option value="">Any action</option>
+                {facets.actions.map((action) => (
+                  <option key={action} value={action}>{action}</option>
+                ))}
+              </select>
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="audit-entity" className="text-sm font-medium">Record type</label>
+              <select id="audit-entity" name="entity" defaultValue={filters.entity ?? ''} className={inputClass}>
+                <option value="">Any type</option>
+                {facets.entities.map((entity) => (
+                  <option key={entity} value={entity}>{entity}</option>
+                ))}
+              </select>
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="audit-actor" className="text-sm font-medium">Who</label>
+              <input id="audit-actor" name="actor" type="search" placeholder="Email or part of it" defaultValue={filters.actor ?? ''} className={inputClass} />
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="audit-from" className="text-sm font-medium">From (UTC)</label>
+              <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ''} aria-describedby={errors.from ? 'audit-from-error' : undefined} className={inputClass} />
+              {errors.from ? <p id="audit-from-error" className="text-sm text-danger">{errors.from[0]}</p> : null}
+            </div>
+            <div className="flex flex-col gap-1">
+              <label htmlFor="audit-to" className="text-sm font-medium">To (UTC)</label>
+              <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ''} aria-describedby={errors.to ? 'audit-to-error' : undefined} className={inputClass} />
+              {errors.to ? <p id="audit-to-error" className="text-sm text-danger">{errors.to[0]}</p> : null}
+            </div>
+            <div className="flex gap-2">
+              <button type="submit" className={buttonClass('primary')}>Filter</button>
+              <Link href="/admin/audit" className={buttonClass('secondary')}>Clear</Link>
+            </div>
+          </form>
+        </Card>
+      </CollapsibleFilters>
 
       <Card aria-labelledby="events-heading">
         <h2 id="events-heading" className="mb-3 text-lg font-semibold" aria-live="polite">
@@ -84,9 +89,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           {total > 0 ? <span className="text-sm font-normal text-muted"> · page {filters.page} of {formatInteger(pages)}</span> : null}
         </h2>
         {rows.length === 0 ? (
-          <p className="text-sm text-muted">No events match these filters.</p>
+          <EmptyState>No events match these filters.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label="Audit events">
             <table className="w-full text-left text-sm">
               <thead className="text-muted">
                 <tr>
@@ -117,7 +122,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {pages > 1 ? (
           <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">

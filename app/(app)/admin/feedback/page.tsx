@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { CopyLink } from '@/components/feedback/copy-link';
 import { FeedbackLinkActions } from '@/components/feedback/feedback-link-actions';
 import { FeedbackQuestionForm } from '@/components/feedback/feedback-question-form';
+import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -52,15 +53,7 @@ export default async function FeedbackLinksPage() {
                       {link.stageName} · {formatInteger(link.responses)} {link.responses === 1 ? 'response' : 'responses'} in the last {FEEDBACK_RESPONSE_DAYS} days
                     </p>
                   </div>
-                  <span
-                    className={
-                      link.enabled
-                        ? 'rounded-full bg-success/15 px-3 py-1 text-xs font-semibold text-success'
-                        : 'rounded-full bg-background px-3 py-1 text-xs font-semibold text-muted'
-                    }
-                  >
-                    {link.enabled ? 'Link on' : link.active ? 'Link off' : 'Touchpoint not in use'}
-                  </span>
+                  <Badge tone={link.enabled ? 'success' : 'neutral'}>{link.enabled ? 'Link on' : link.active ? 'Link off' : 'Touchpoint not in use'}</Badge>
                 </div>
 
                 {url ? (

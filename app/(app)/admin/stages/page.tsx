@@ -53,7 +53,7 @@ export default async function StagesPage() {
                 <ActionButton
                   action={deleteStageAction}
                   input={{ stageId: stage.id }}
-                  variant="ghost"
+                  variant="secondary"
                   label={`Delete ${stage.name}`}
                   confirm={`Delete the stage “${stage.name}”?`}
                 >

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { TableScroll } from '@/components/ui/table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatInteger } from '@/lib/format';
 import { ADMIN_VOLUME_DAYS, listTouchpointsWithVolume, type TouchpointVolumeRow } from '@/lib/queries/touchpoints';
@@ -26,15 +29,15 @@ export default async function TouchpointsAdminPage() {
           New touchpoint
         </Link>
       </PageHeader>
-      {byStage.size === 0 ? <p className="text-muted">No touchpoints yet. Create the first one.</p> : null}
+      {byStage.size === 0 ? <EmptyState>No touchpoints yet. Create the first one.</EmptyState> : null}
       <div className="flex flex-col gap-6">
         {[...byStage.entries()].map(([stageId, group]) => (
           <Card key={stageId} aria-labelledby={`stage-${stageId}`}>
             <h2 id={`stage-${stageId}`} className="mb-3 text-lg font-semibold">
               {group.name}
             </h2>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+            <TableScroll label="Touchpoints table">
+              <table className="w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">Touchpoint</th>
@@ -53,14 +56,14 @@ export default async function TouchpointsAdminPage() {
                         </Link>
                       </td>
                       <td className="py-2 pr-4">{CHANNEL_LABELS[row.channel]}</td>
-                      <td className="py-2 pr-4">{row.active ? 'Active' : <span className="text-muted">Inactive</span>}</td>
+                      <td className="py-2 pr-4"><Badge tone={row.active ? 'success' : 'neutral'}>{row.active ? 'Active' : 'Inactive'}</Badge></td>
                       <td className="py-2 pr-4 text-right tabular-nums">{formatInteger(row.interactions)}</td>
                       <td className="py-2 text-right tabular-nums">{formatInteger(row.defects)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </Card>
         ))}
       </div>

@@ -9,6 +9,7 @@ import { Stat } from '@/components/ui/stat';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatMoney, formatPercent, OUTCOME_LABELS } from '@/lib/format';
+import { SEVERITY_LABELS } from '@/lib/defects/labels';
 import { DEFECT_STATUS_LABELS } from '@/lib/interactions/labels';
 import { getCustomer, getCustomerNumbers, getCustomerTimeline } from '@/lib/queries/customers';
 import { LIFECYCLE_LABELS } from '@/lib/validation/customers';
@@ -109,7 +110,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                     <span className="font-normal text-foreground">at {entry.touchpointName}</span>
                   </p>
                   <p className="text-muted">
-                    {entry.severity} · {DEFECT_STATUS_LABELS[entry.status]}
+                    {SEVERITY_LABELS[entry.severity] ?? entry.severity} · {DEFECT_STATUS_LABELS[entry.status]}
                     {Number(entry.lostRevenue) > 0 ? ` · lost ${formatMoney(Number(entry.lostRevenue))}` : ''}
                     {entry.interactionId ? (
                       <>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { CsvImportForm } from '@/components/import/csv-import-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,11 +12,7 @@ export default async function ImportCustomersPage() {
   await requirePermission('importExport');
   return (
     <>
-      <PageHeader title="Import customers" description="From a CSV file: every row is checked first, and one bad row means nothing is imported.">
-        <Link className="text-sm text-primary underline" href="/customers">
-          All customers
-        </Link>
-      </PageHeader>
+      <PageHeader title="Import customers" description="From a CSV file: every row is checked first, and one bad row means nothing is imported." back={{ href: '/customers', label: 'Customers' }} />
       <Card className="mb-4">
         <CsvImportForm endpoint="/customers/import/upload" noun="customers" />
       </Card>

@@ -46,12 +46,7 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/defects" className="text-primary underline-offset-2 hover:underline">
-          ← Defects
-        </Link>
-      </p>
-      <PageHeader title={title} description={`${KIND_LABELS[defect.kind]} · ${defect.stageName} › ${defect.touchpointName} · ${formatDateTime(defect.occurredAt)}`}>
+      <PageHeader back={{ href: '/defects', label: 'Defects' }} title={title} description={`${KIND_LABELS[defect.kind]} · ${defect.stageName} › ${defect.touchpointName} · ${formatDateTime(defect.occurredAt)}`}>
         <div className="flex items-center gap-2">
           <StatusBadge status={defect.status} />
           {defect.overdue ? <OverdueBadge /> : null}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ManualDefectForm } from '@/components/defects/manual-defect-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,12 +12,7 @@ export default async function NewDefectPage() {
   const options = await listDefectOptions();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/defects" className="text-primary underline-offset-2 hover:underline">
-          ← Defects
-        </Link>
-      </p>
-      <PageHeader title="Record a defect" description="For what no interaction captured: a complaint letter, a process failure seen on the floor." />
+      <PageHeader back={{ href: '/defects', label: 'Defects' }} title="Record a defect" description="For what no interaction captured: a complaint letter, a process failure seen on the floor." />
       <Card className="max-w-3xl">
         <ManualDefectForm options={options} />
       </Card>

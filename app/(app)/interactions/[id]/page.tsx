@@ -55,11 +55,7 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
 
   return (
     <>
-      <PageHeader title={`${interaction.touchpointName}${interaction.customerName ? ` with ${interaction.customerName}` : ''}`} description={formatDateTime(interaction.occurredAt)}>
-        <Link className="text-sm text-primary underline" href="/interactions">
-          All interactions
-        </Link>
-      </PageHeader>
+      <PageHeader title={`${interaction.touchpointName}${interaction.customerName ? ` with ${interaction.customerName}` : ''}`} description={formatDateTime(interaction.occurredAt)} back={{ href: '/interactions', label: 'Interactions' }} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card aria-labelledby="facts-heading">
           <h2 id="facts-heading" className="mb-3 text-lg font-semibold">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { CsvImportForm } from '@/components/import/csv-import-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,11 +12,7 @@ export default async function ImportInteractionsPage() {
   await requirePermission('importExport');
   return (
     <>
-      <PageHeader title="Import interactions" description="From a CSV file: every row is checked first, and one bad row means nothing is imported.">
-        <Link className="text-sm text-primary underline" href="/interactions">
-          All interactions
-        </Link>
-      </PageHeader>
+      <PageHeader title="Import interactions" description="From a CSV file: every row is checked first, and one bad row means nothing is imported." back={{ href: '/interactions', label: 'Interactions' }} />
       <Card className="mb-4">
         <CsvImportForm endpoint="/interactions/import/upload" noun="interactions" />
       </Card>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ActionButton } from '@/components/admin/action-button';
@@ -23,11 +22,7 @@ export default async function EditTouchpointPage({ params }: { params: Promise<{
   // The page is a stack of independent section cards, so more (the feedback link) slot in below.
   return (
     <>
-      <PageHeader title={touchpoint.name} description={touchpoint.active ? 'Active: offered when logging interactions.' : 'Inactive: hidden from logging, history kept.'}>
-        <Link href="/admin/touchpoints" className="text-sm text-primary underline-offset-2 hover:underline">
-          All touchpoints
-        </Link>
-      </PageHeader>
+      <PageHeader title={touchpoint.name} description={touchpoint.active ? 'Active: offered when logging interactions.' : 'Inactive: hidden from logging, history kept.'} back={{ href: '/admin/touchpoints', label: 'Touchpoints' }} />
       <div className="flex max-w-3xl flex-col gap-6">
         <Card aria-labelledby="details-heading">
           <h2 id="details-heading" className="mb-3 text-lg font-semibold">
