@@ -26,6 +26,7 @@ const COLUMN_OF: Record<string, string> = {
 
 const LOOKUP_CHUNK = 5_000;
 const IMPORT_CHUNK = 5_000;
+const BREATHE_EVERY = 50;
 
 async function inChunks<T>(values: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
@@ -37,9 +38,10 @@ async function inChunks<T>(values: string[], query: (chunk: string[]) => Promise
 const normaliseOutcome = (value: string) => value.toLowerCase().replace(/[\s-]+/g, '_');
 
 /**
- * Imports interactions from CSV: every row is checked first (touchpoint by name, customer by id,
+ * Imports interactions from CSV: every row is checked (touchpoint by name, customer by id,
  * external reference or email, every field by the shared schema); one bad row and nothing is
- * written. Otherwise all rows land in one transaction with their auto defects. Rows keep their
+ * written. All rows land in one transaction with their auto defects, written batch by batch
+ * while the later rows are still being checked. Rows keep their
  * id, or get one derived from their content, so the same file imported twice creates nothing twice.
  */
 export async function importInteractionsCsv(
@@ -92,97 +94,121 @@ export async function importInteractionsCsv(
   }
 
   const report = new ErrorReport();
-  const inputs: InteractionInput[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const { row, values } = records[i]!;
-    let rowOk = true;
-    const fail = (column: string, reason: string) => {
-      report.add(row, column, reason);
-      rowOk = false;
-    };
-
-    const touchpointName = fromCsvText(values.touchpoint ?? '').toLowerCase();
-    const stageName = fromCsvText(values.stage ?? '').toLowerCase();
-    let touchpointId: string | undefined;
-    if (!touchpointName) fail('touchpoint', 'Name the touchpoint.');
-    else if (stageName) {
-      touchpointId = byStageAndName.get(`${stageName}\u0000${touchpointName}`);
-      if (!touchpointId) fail(byName.has(touchpointName) ? 'stage' : 'touchpoint', byName.has(touchpointName) ? `The touchpoint “${values.touchpoint}” is not in the stage “${values.stage}”.` : `No touchpoint is called “${values.touchpoint}”.`);
-    } else {
-      const matches = byName.get(touchpointName) ?? [];
-      if (matches.length === 1) touchpointId = matches[0];
-      else if (matches.length === 0) fail('touchpoint', `No touchpoint is called “${values.touchpoint}”.`);
-      else fail('stage', `“${values.touchpoint}” is a touchpoint in more than one stage: add the stage.`);
-    }
-
-    // The id when this database knows it (a re-imported export), else the reference, else the email.
-    let customerId: string | undefined;
-    const givenId = values.customer_id?.toLowerCase();
-    const givenRef = values.customer_external_ref ? fromCsvText(values.customer_external_ref) : '';
-    const givenEmail = values.customer_email ? fromCsvText(values.customer_email).toLowerCase() : '';
-    if (givenId && knownIds.has(givenId)) customerId = givenId;
-    else if (givenRef && idByRef.has(givenRef)) customerId = idByRef.get(givenRef);
-    else if (givenEmail && idByEmail.has(givenEmail)) customerId = idByEmail.get(givenEmail);
-    else if (givenRef) fail('customer_external_ref', 'No customer has this external reference.');
-    else if (givenEmail) fail('customer_email', 'No customer has this email address.');
-    else if (givenId) fail('customer_id', uuidPattern.test(givenId) ? 'No customer has this id.' : 'The customer id must be a UUID.');
-
-    const candidate = {
-      id: values.id,
-      // A stand-in when the touchpoint is unknown: that row already failed, the rest is still checked.
-      touchpointId: touchpointId ?? '00000000-0000-4000-8000-000000000000',
-      customerId,
-      occurredAt: values.occurred_at || null,
-      outcome: values.outcome ? normaliseOutcome(values.outcome) : undefined,
-      saleValue: values.sale_value,
-      expectation: values.expectation,
-      experience: values.experience,
-      csat: values.csat,
-      nps: values.nps,
-      effort: values.effort,
-      notes: values.notes === undefined ? undefined : fromCsvText(values.notes),
-    };
-    const result = interactionInputSchema.safeParse(candidate);
-    if (!result.success) {
-      for (const issue of result.error.issues) fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
-    } else if (!result.data.occurredAt) {
-      fail('occurred_at', 'Enter when it happened, like 2026-01-31T14:05:00Z.');
-    } else if (rowOk) {
-      const input = result.data;
-      input.id ??= contentId('interaction', [
-        input.occurredAt!.toISOString(),
-        input.touchpointId,
-        input.customerId ?? null,
-        input.outcome,
-        input.saleValue ?? null,
-        input.expectation ?? null,
-        input.experience ?? null,
-        input.csat ?? null,
-        input.nps ?? null,
-        input.effort ?? null,
-        input.notes ?? null,
-      ]);
-      inputs.push(input);
-    }
-    if ((i + 1) % PROGRESS_EVERY === 0) {
-      await onProgress?.({ phase: 'validating', done: i + 1, total });
-      await breathe();
-    }
-  }
-  if (report.count) return report.failure('interactions');
-  await onProgress?.({ phase: 'validating', done: total, total });
-
   const totals = { created: 0, existing: 0, defectsRaised: 0 };
-  await onProgress?.({ phase: 'importing', done: 0, total: total });
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < inputs.length; i += IMPORT_CHUNK) {
-      // History may name touchpoints an admin has since switched off.
-      const result = await recordInteractions(tx, inputs.slice(i, i + IMPORT_CHUNK), { source: 'import', loggedById, allowInactiveTouchpoints: true });
-      totals.created += result.created.length;
-      totals.existing += result.existing.length;
-      totals.defectsRaised += result.defectsRaised;
-      await onProgress?.({ phase: 'importing', done: Math.min(i + IMPORT_CHUNK, inputs.length), total });
-    }
-  });
+  try {
+    await db.transaction(async (tx) => {
+      // Writes overlap the checks: each full batch of good rows goes to the database while the
+      // next rows are checked. One bad row stops the writing, the checks go on to report every
+      // bad row, and the transaction is rolled back, so nothing is written.
+      let writing: Promise<void> = Promise.resolve();
+      let batch: InteractionInput[] = [];
+      const write = (rows: InteractionInput[]) => {
+        writing = writing.then(async () => {
+          if (report.count) return;
+          // History may name touchpoints an admin has since switched off.
+          const result = await recordInteractions(tx, rows, { source: 'import', loggedById, allowInactiveTouchpoints: true });
+          totals.created += result.created.length;
+          totals.existing += result.existing.length;
+          totals.defectsRaised += result.defectsRaised;
+        });
+        // Marked as handled at once; the error still surfaces where `writing` is awaited below.
+        writing.catch(() => {});
+      };
+      for (let i = 0; i < records.length; i++) {
+        const { row, values } = records[i]!;
+        let rowOk = true;
+        const fail = (column: string, reason: string) => {
+          report.add(row, column, reason);
+          rowOk = false;
+        };
+
+        const touchpointName = fromCsvText(values.touchpoint ?? '').toLowerCase();
+        const stageName = fromCsvText(values.stage ?? '').toLowerCase();
+        let touchpointId: string | undefined;
+        if (!touchpointName) fail('touchpoint', 'Name the touchpoint.');
+        else if (stageName) {
+          touchpointId = byStageAndName.get(`${stageName}\u0000${touchpointName}`);
+          if (!touchpointId) fail(byName.has(touchpointName) ? 'stage' : 'touchpoint', byName.has(touchpointName) ? `The touchpoint “${values.touchpoint}” is not in the stage “${values.stage}”.` : `No touchpoint is called “${values.touchpoint}”.`);
+        } else {
+          const matches = byName.get(touchpointName) ?? [];
+          if (matches.length === 1) touchpointId = matches[0];
+          else if (matches.length === 0) fail('touchpoint', `No touchpoint is called “${values.touchpoint}”.`);
+          else fail('stage', `“${values.touchpoint}” is a touchpoint in more than one stage: add the stage.`);
+        }
+
+        // The id when this database knows it (a re-imported export), else the reference, else the email.
+        let customerId: string | undefined;
+        const givenId = values.customer_id?.toLowerCase();
+        const givenRef = values.customer_external_ref ? fromCsvText(values.customer_external_ref) : '';
+        const givenEmail = values.customer_email ? fromCsvText(values.customer_email).toLowerCase() : '';
+        if (givenId && knownIds.has(givenId)) customerId = givenId;
+        else if (givenRef && idByRef.has(givenRef)) customerId = idByRef.get(givenRef);
+        else if (givenEmail && idByEmail.has(givenEmail)) customerId = idByEmail.get(givenEmail);
+        else if (givenRef) fail('customer_external_ref', 'No customer has this external reference.');
+        else if (givenEmail) fail('customer_email', 'No customer has this email address.');
+        else if (givenId) fail('customer_id', uuidPattern.test(givenId) ? 'No customer has this id.' : 'The customer id must be a UUID.');
+
+        const candidate = {
+          id: values.id,
+          // A stand-in when the touchpoint is unknown: that row already failed, the rest is still checked.
+          touchpointId: touchpointId ?? '00000000-0000-4000-8000-000000000000',
+          customerId,
+          occurredAt: values.occurred_at || null,
+          outcome: values.outcome ? normaliseOutcome(values.outcome) : undefined,
+          saleValue: values.sale_value,
+          expectation: values.expectation,
+          experience: values.experience,
+          csat: values.csat,
+          nps: values.nps,
+          effort: values.effort,
+          notes: values.notes === undefined ? undefined : fromCsvText(values.notes),
+        };
+        const result = interactionInputSchema.safeParse(candidate);
+        if (!result.success) {
+          for (const issue of result.error.issues) fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
+        } else if (!result.data.occurredAt) {
+          fail('occurred_at', 'Enter when it happened, like 2026-01-31T14:05:00Z.');
+        } else if (rowOk) {
+          const input = result.data;
+          input.id ??= contentId('interaction', [
+            input.occurredAt!.toISOString(),
+            input.touchpointId,
+            input.customerId ?? null,
+            input.outcome,
+            input.saleValue ?? null,
+            input.expectation ?? null,
+            input.experience ?? null,
+            input.csat ?? null,
+            input.nps ?? null,
+            input.effort ?? null,
+            input.notes ?? null,
+          ]);
+          batch.push(input);
+          if (batch.length >= IMPORT_CHUNK && !report.count) {
+            write(batch);
+            batch = [];
+          }
+        }
+        if ((i + 1) % PROGRESS_EVERY === 0) await onProgress?.({ phase: 'validating', done: i + 1, total });
+        // Yield often, so the batch being written gets its round trips while checks go on.
+        if ((i + 1) % BREATHE_EVERY === 0) await breathe();
+      }
+      if (report.count) {
+        await writing.catch(() => {});
+        throw new BadRowsFound();
+      }
+      await onProgress?.({ phase: 'validating', done: total, total });
+      await onProgress?.({ phase: 'importing', done: 0, total });
+      if (batch.length) write(batch);
+      await writing;
+      await onProgress?.({ phase: 'importing', done: total, total });
+    });
+  } catch (error) {
+    if (error instanceof BadRowsFound) return report.failure('interactions');
+    throw error;
+  }
   return { ok: true, rows: total, ...totals };
 }
+
+/** Thrown to roll the import's transaction back once every row has been checked. */
+class BadRowsFound extends Error {}

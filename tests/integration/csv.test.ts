@@ -86,6 +86,21 @@ describe('interactions CSV import', () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it('imports nothing when the bad row comes after whole batches were already written', async () => {
+    // Batches are written while later rows are still checked: a late bad row must roll them back.
+    await createCustomerRow({ externalRef: 'CSV-LATE' });
+    const before = await tableCounts();
+    const good = Array.from({ length: 12_000 }, (_, i) => `${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()},${catalog.till.name},CSV-LATE,${1 + (i % 5)},,`);
+    const file = ['occurred_at,touchpoint,customer_external_ref,csat,sale_value,outcome', ...good, `2026-03-01T10:00:00Z,${catalog.till.name},CSV-LATE,11,,`].join('\n');
+    const { result } = await importInteractions(file);
+    expect(result).toMatchObject({ ok: false, errorCount: 1 });
+    if (result && !result.ok) expect(result.errors[0]).toMatchObject({ row: 12_002, column: 'csat' });
+    expect(await tableCounts()).toEqual(before);
+
+    const fixed = file.replace(/,11,,$/, ',3,,');
+    expect((await importInteractions(fixed)).result).toMatchObject({ ok: true, rows: 12_001, created: 12_001 });
+  });
+
   it.each([
     ['wrong columns', 'when,where\n2026-01-01,x\n', /header row does not match/],
     ['no rows', 'occurred_at,touchpoint\n', /no rows/],
