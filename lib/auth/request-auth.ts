@@ -3,7 +3,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { apiKeys, type Role } from '@/db/schema';
 import { problem } from '@/lib/api/problem';
-import { getCurrentUser } from './current-user';
+import { getCurrentUser, type CurrentUser } from './current-user';
 import { hashApiKey, type ApiScope } from './api-keys';
 import { can, type Permission } from './roles';
 
@@ -39,8 +39,24 @@ export async function authorizeRequest(
     return { principal: { kind: 'api_key', keyId: key.id, name: key.name, scopes: key.scopes } };
   }
 
-  const user = await getCurrentUser();
-  if (!user) return { response: problem(401, 'Unauthorized', 'Sign in, or send an API key as "Authorization: Bearer <key>".') };
-  if (!can(user.role, permission)) return { response: problem(403, 'Forbidden', 'Your role does not allow this.') };
+  const session = await authorizeSession(permission, { unauthorized: 'Sign in, or send an API key as "Authorization: Bearer <key>".' });
+  if ('response' in session) return session;
+  const { user } = session;
   return { principal: { kind: 'user', userId: user.id, email: user.email, role: user.role } };
+}
+
+/**
+ * For route handlers that serve signed-in users only: the user whose role holds `permission`, or
+ * the problem response to send (401, or 403 for a missing permission or a one-time password that
+ * must be changed first — the same rules as lib/action.ts for server actions).
+ */
+export async function authorizeSession(
+  permission: Permission,
+  messages: { unauthorized?: string; forbidden?: string } = {},
+): Promise<{ user: CurrentUser } | { response: Response }> {
+  const user = await getCurrentUser();
+  if (!user) return { response: problem(401, 'Unauthorized', messages.unauthorized ?? 'Sign in again.') };
+  if (user.mustChangePassword) return { response: problem(403, 'Forbidden', 'Choose a new password first.') };
+  if (!can(user.role, permission)) return { response: problem(403, 'Forbidden', messages.forbidden ?? 'Your role does not allow this.') };
+  return { user };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { problem } from '@/lib/api/problem';
-import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/roles';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { authorizeSession } from '@/lib/auth/request-auth';
 import { isUniqueViolation } from '@/lib/customers/save-customer';
 import type { ImportResult, ProgressListener } from './common';
 import { MAX_IMPORT_BYTES } from './read-csv';
@@ -40,9 +40,9 @@ async function readLimited(request: Request): Promise<Uint8Array | null> {
  * of JSON lines (progress, then the result), so the page can show a progress bar while it runs.
  */
 export async function handleCsvUpload(request: Request, run: (bytes: Uint8Array, user: CurrentUser, onProgress: ProgressListener) => Promise<ImportResult>): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return problem(401, 'Unauthorized', 'Sign in again.');
-  if (!can(user.role, 'importExport')) return problem(403, 'Forbidden', 'Only managers and admins import data.');
+  const auth = await authorizeSession('importExport', { forbidden: 'Only managers and admins import data.' });
+  if ('response' in auth) return auth.response;
+  const { user } = auth;
   const bytes = await readLimited(request);
   if (!bytes) return problem(413, 'Content Too Large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
 

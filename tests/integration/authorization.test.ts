@@ -117,6 +117,16 @@ describe('API routes check the caller themselves', () => {
     expect((await getTouchpoints(request({ authorization: `Bearer ${reader.key}` }))).status).toBe(401);
   });
 
+  it('answers 403 to a user whose one-time password still has to be changed', async () => {
+    const manager = await createUser({ role: 'manager' });
+    const db = await getDb();
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, manager.id));
+    signInAs(manager.id);
+    const response = await getTouchpoints(request());
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ detail: 'Choose a new password first.' });
+  });
+
   it('answers 403 to a signed-in staff user and 200 to a manager', async () => {
     const staff = await createUser({ role: 'staff' });
     signInAs(staff.id);

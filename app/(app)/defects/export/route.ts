@@ -2,8 +2,7 @@ import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { problem } from '@/lib/api/problem';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/roles';
+import { authorizeSession } from '@/lib/auth/request-auth';
 import { iterateDefectsForExport } from '@/lib/queries/defects';
 import { defectListParamsSchema } from '@/lib/validation/defects';
 import { defectFiltersSchema, paramsToObject } from '@/lib/validation/filters';
@@ -36,9 +35,9 @@ const text = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'
 
 /** The defects list as filtered, as CSV, streamed batch by batch however many rows match. */
 export async function GET(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return problem(401, 'Unauthorized', 'Sign in to export defects.');
-  if (!can(user.role, 'importExport')) return problem(403, 'Forbidden', 'Only managers and admins export data.');
+  const auth = await authorizeSession('importExport', { unauthorized: 'Sign in to export defects.', forbidden: 'Only managers and admins export data.' });
+  if ('response' in auth) return auth.response;
+  const { user } = auth;
 
   const raw = paramsToObject(new URL(request.url).searchParams);
   const filters = defectFiltersSchema.safeParse(raw);

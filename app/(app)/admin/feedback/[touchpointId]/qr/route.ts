@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { problem } from '@/lib/api/problem';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/roles';
+import { authorizeSession } from '@/lib/auth/request-auth';
 import { feedbackUrl, requestOrigin } from '@/lib/feedback/public-url';
 import { qrPng, qrSvg } from '@/lib/feedback/qr';
 import { findEnabledFeedbackLink } from '@/lib/queries/feedback';
@@ -16,9 +15,8 @@ const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 
 /** The QR code of a touchpoint's feedback link, as SVG or PNG; admins only. */
 export async function GET(request: Request, { params }: { params: Promise<{ touchpointId: string }> }): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return problem(401, 'Unauthorized', 'Sign in as an admin to download QR codes.');
-  if (!can(user.role, 'administer')) return problem(403, 'Forbidden', 'Only admins manage feedback links.');
+  const auth = await authorizeSession('administer', { unauthorized: 'Sign in as an admin to download QR codes.', forbidden: 'Only admins manage feedback links.' });
+  if ('response' in auth) return auth.response;
 
   const search = new URL(request.url).searchParams;
   const parsed = querySchema.safeParse({
