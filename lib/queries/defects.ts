@@ -6,7 +6,7 @@ import { customers, defectCategories, defectEvents, defects, interactions, journ
 import type { DefectStatus } from '@/lib/defects/workflow';
 import type { DefectListParams } from '@/lib/validation/defects';
 import type { DefectFilters } from '@/lib/validation/filters';
-import { defectConditions } from './filter-conditions';
+import { defectConditions, overdueDefect } from './filter-conditions';
 
 export const DEFECTS_PAGE_SIZE = 50;
 export const BOARD_COLUMN_SIZE = 25;
@@ -34,7 +34,7 @@ function whereOf(viewer: Viewer, filters: DefectFilters, q?: string): SQL | unde
 const owners = aliasedTable(users, 'owners');
 
 /** Overdue: past its follow-up day while work is still owed (the same rule as the `overdue` filter). */
-const overdueSql = sql<boolean>`(${defects.dueOn} is not null and ${defects.dueOn} < current_date and ${defects.status} not in ('verified', 'closed', 'dismissed'))`;
+const overdueSql = overdueDefect;
 
 const listColumns = {
   id: defects.id,

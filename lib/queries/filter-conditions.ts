@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { customers, defects, interactions, touchpoints } from '@/db/schema';
 import { NO_SEGMENT, type DefectFilters, type InteractionFilters, type ScopeFilters } from '@/lib/validation/filters';
 
@@ -52,6 +52,12 @@ export function interactionConditions(filters: InteractionFilters): SQL | undefi
   return conditions.length ? and(...conditions) : undefined;
 }
 
+/**
+ * A defect is overdue when its follow-up date has passed and it still needs work: verified ones
+ * wait only for a manager to close them. One definition for the list, the filter and My work.
+ */
+export const overdueDefect = sql<boolean>`(${defects.dueOn} is not null and ${defects.dueOn} < current_date and ${defects.status} not in ('verified', 'closed', 'dismissed'))`;
+
 /** The WHERE clause of every defects question asked with these filters. */
 export function defectConditions(filters: DefectFilters): SQL | undefined {
   const conditions = scopeConditions(filters, defects);
@@ -63,7 +69,7 @@ export function defectConditions(filters: DefectFilters): SQL | undefined {
   if (filters.customer) conditions.push(eq(defects.customerId, filters.customer));
   if (filters.interaction) conditions.push(eq(defects.interactionId, filters.interaction));
   if (filters.overdue === '1') {
-    conditions.push(sql`${defects.dueOn} < current_date`, notInArray(defects.status, ['verified', 'closed', 'dismissed']));
+    conditions.push(overdueDefect);
   }
   if (filters.auto === '1') conditions.push(isNotNull(defects.autoRule));
   if (filters.auto === '0') conditions.push(isNull(defects.autoRule));

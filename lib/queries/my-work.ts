@@ -2,6 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { customers, defects, interactions, touchpoints } from '@/db/schema';
+import { overdueDefect } from './filter-conditions';
 
 export interface RecentInteraction {
   id: string;
@@ -47,8 +48,7 @@ export async function countDefectsAssignedTo({ userId }: { userId: string }): Pr
   const [row] = await db
     .select({
       open: count(),
-      // A verified defect waits only for a manager to close it: no follow-up is owed.
-      overdue: count(sql`case when ${defects.dueOn} < current_date and ${defects.status} <> 'verified' then 1 end`),
+      overdue: count(sql`case when ${overdueDefect} then 1 end`),
       dueSoon: count(sql`case when ${defects.dueOn} between current_date and current_date + 7 and ${defects.status} <> 'verified' then 1 end`),
     })
     .from(defects)
