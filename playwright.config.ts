@@ -5,7 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 // A guard: the app under test must run on a throwaway embedded database in the temp folder.
 const dataDir = process.env.E2E_DATA_DIR;
 if (!dataDir || !path.resolve(dataDir).startsWith(os.tmpdir())) {
-  throw new Error('Run the browser tests with `npm run test:e2e`: it gives them a throwaway database in the temp folder.');
+  throw new Error(
+    'Run the browser tests with `npm run test:e2e`: it gives them a throwaway database in the temp folder.',
+  );
 }
 
 // E2E_PORT lets several checkouts run their browser tests side by side.
@@ -15,7 +17,13 @@ const chromium = process.env.CHROMIUM_PATH;
 const launchOptions = {
   ...(chromium && chromium !== 'playwright-managed' ? { executablePath: chromium } : {}),
   // As root Chromium needs --no-sandbox; the other flags keep it from calling out to a closed network.
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 };
 
 export default defineConfig({

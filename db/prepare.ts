@@ -11,7 +11,9 @@ import { isDatabaseEmpty, seedDemoData } from './seed-demo';
 export async function prepareDatabase(): Promise<void> {
   const started = Date.now();
   const { db, driver } = await getDbHandle();
-  console.log(`database: ${driver === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${pgliteDir()}`}, migrations applied`);
+  console.log(
+    `database: ${driver === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${pgliteDir()}`}, migrations applied`,
+  );
   if (env.SKIP_AUTO_SEED !== '1' && (await isDatabaseEmpty(db))) {
     console.log('database: empty, loading the demo company…');
     const summary = await seedDemoData(db, { scale: env.SEED_SCALE });
@@ -27,6 +29,11 @@ async function demoAccountsActive(db: Database): Promise<boolean> {
   const [row] = await db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(users)
-    .where(inArray(sql`lower(${users.email})`, DEMO_USERS.map((u) => u.email)));
+    .where(
+      inArray(
+        sql`lower(${users.email})`,
+        DEMO_USERS.map((u) => u.email),
+      ),
+    );
   return (row?.n ?? 0) > 0;
 }

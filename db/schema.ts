@@ -85,7 +85,10 @@ export const journeyStages = pgTable(
     position: integer().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('journey_stages_name_key').on(lower(t.name)), index('journey_stages_position_idx').on(t.position)],
+  (t) => [
+    uniqueIndex('journey_stages_name_key').on(lower(t.name)),
+    index('journey_stages_position_idx').on(t.position),
+  ],
 );
 
 export const touchpoints = pgTable(
@@ -193,7 +196,9 @@ export const interactions = pgTable(
     index('interactions_customer_occurred_idx').on(t.customerId, t.occurredAt),
     index('interactions_logged_by_occurred_idx').on(t.loggedById, t.occurredAt),
     // Feedback is a small share of all interactions: a partial index finds the latest cheaply.
-    index('interactions_feedback_occurred_idx').on(t.occurredAt).where(sql`${t.source} = 'feedback'`),
+    index('interactions_feedback_occurred_idx')
+      .on(t.occurredAt)
+      .where(sql`${t.source} = 'feedback'`),
     check('interactions_expectation_range', sql`${t.expectation} between 1 and 5`),
     check('interactions_experience_range', sql`${t.experience} between 1 and 5`),
     check('interactions_csat_range', sql`${t.csat} between 1 and 5`),

@@ -120,7 +120,14 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
   // Users: hashing is the slow part, so the extra staff share one hash.
   const staffHash = await hashPassword(DEMO_USERS.find((u) => u.role === 'staff')!.password);
   const userRows = [
-    ...(await Promise.all(DEMO_USERS.map(async (u) => ({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) })))),
+    ...(await Promise.all(
+      DEMO_USERS.map(async (u) => ({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash: await hashPassword(u.password),
+      })),
+    )),
     ...EXTRA_STAFF.map((name) => ({
       email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@outsidein.test`,
       name,
@@ -152,10 +159,16 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
     .returning();
   const touchpointByName = new Map(touchpointRows.map((t) => [t.name, t]));
 
-  const segmentRows = await db.insert(segments).values(SEGMENTS.map((s) => ({ name: s.name }))).returning({ id: segments.id, name: segments.name });
+  const segmentRows = await db
+    .insert(segments)
+    .values(SEGMENTS.map((s) => ({ name: s.name })))
+    .returning({ id: segments.id, name: segments.name });
   const segmentId = new Map(segmentRows.map((s) => [s.name, s.id]));
 
-  const categoryRows = await db.insert(defectCategories).values(CATEGORIES.map((name) => ({ name }))).returning({ id: defectCategories.id, name: defectCategories.name });
+  const categoryRows = await db
+    .insert(defectCategories)
+    .values(CATEGORIES.map((name) => ({ name })))
+    .returning({ id: defectCategories.id, name: defectCategories.name });
   const categoryId = new Map(categoryRows.map((c) => [c.name, c.id]));
 
   // Customers.
@@ -176,7 +189,10 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
       phone: `+44 7${String(random.int(100_000_000, 999_999_999))}`,
       company,
       segmentId: segmentId.get(segment.name)!,
-      lifecycle: random.weighted(['prospect', 'active', 'at_risk', 'churned', 'advocate'] as const, (l) => ({ prospect: 3, active: 5, at_risk: 1, churned: 1, advocate: 1 })[l]),
+      lifecycle: random.weighted(
+        ['prospect', 'active', 'at_risk', 'churned', 'advocate'] as const,
+        (l) => ({ prospect: 3, active: 5, at_risk: 1, churned: 1, advocate: 1 })[l],
+      ),
       ownerId: random.next() < 0.7 ? random.pick(staffIds) : null,
       externalRef: `CRM-${String(10_001 + i)}`,
     });
@@ -215,10 +231,18 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
         const lostShare = Math.max(0.04, 0.12 - quality * 0.1);
         if (roll < 0.3) outcome = 'sale_won';
         else if (roll < 0.3 + lostShare) outcome = 'sale_lost';
-        if (outcome !== 'none') saleValue = Math.round(sale.saleMin + (sale.saleMax - sale.saleMin) * random.next() ** 2);
+        if (outcome !== 'none')
+          saleValue = Math.round(sale.saleMin + (sale.saleMax - sale.saleMin) * random.next() ** 2);
       } else if (spec.kind === 'service') {
         const unresolvedShare = Math.max(0.03, 0.1 - quality * 0.08);
-        outcome = roll < 0.62 ? 'resolved' : roll < 0.62 + unresolvedShare ? 'unresolved' : roll < 0.67 + unresolvedShare ? 'escalated' : 'none';
+        outcome =
+          roll < 0.62
+            ? 'resolved'
+            : roll < 0.62 + unresolvedShare
+              ? 'unresolved'
+              : roll < 0.67 + unresolvedShare
+                ? 'escalated'
+                : 'none';
       }
 
       let expectation: number | null = null;
@@ -243,12 +267,23 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
         // Triage has put older below-expectation defects in a cause category.
         const triaged = ageDays > 10 && auto.kind !== 'lost_sale';
         // A few causes dominate, as in any real Pareto: the first listed cause is most likely.
-        const category = triaged ? (random.next() < 0.6 ? spec.causes[0]! : random.pick(spec.causes)) : auto.categoryName;
-        const status = ageDays > 60
-          ? random.weighted(['closed', 'verified', 'dismissed'] as const, (s) => ({ closed: 80, verified: 14, dismissed: 6 })[s])
-          : ageDays > 14
-            ? random.weighted(['investigating', 'action', 'verified', 'closed', 'dismissed'] as const, (s) => ({ investigating: 8, action: 12, verified: 20, closed: 55, dismissed: 5 })[s])
-            : random.weighted(['open', 'investigating'] as const, (s) => ({ open: 75, investigating: 25 })[s]);
+        const category = triaged
+          ? random.next() < 0.6
+            ? spec.causes[0]!
+            : random.pick(spec.causes)
+          : auto.categoryName;
+        const status =
+          ageDays > 60
+            ? random.weighted(
+                ['closed', 'verified', 'dismissed'] as const,
+                (s) => ({ closed: 80, verified: 14, dismissed: 6 })[s],
+              )
+            : ageDays > 14
+              ? random.weighted(
+                  ['investigating', 'action', 'verified', 'closed', 'dismissed'] as const,
+                  (s) => ({ investigating: 8, action: 12, verified: 20, closed: 55, dismissed: 5 })[s],
+                )
+              : random.weighted(['open', 'investigating'] as const, (s) => ({ open: 75, investigating: 25 })[s]);
         const worked = status !== 'open';
         const causes = ROOT_CAUSES[category] ?? ROOT_CAUSES.Other!;
         const actions = CORRECTIVE_ACTIONS[category] ?? CORRECTIVE_ACTIONS.Other!;

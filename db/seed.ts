@@ -14,7 +14,9 @@ async function main() {
     await migrateDatabase(handle);
     if (!(await isDatabaseEmpty(handle.db))) {
       if (!reset) {
-        console.log('seed: the database already has data; nothing done. Use `npm run db:seed -- --reset` to replace it with the demo data.');
+        console.log(
+          'seed: the database already has data; nothing done. Use `npm run db:seed -- --reset` to replace it with the demo data.',
+        );
         return;
       }
       console.log('seed: --reset: removing every row');

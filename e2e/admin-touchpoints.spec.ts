@@ -1,19 +1,32 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { storageStatePath } from './accounts';
 
-const ADMIN_PAGES = ['/admin/touchpoints', '/admin/touchpoints/new', '/admin/stages', '/admin/categories', '/admin/segments', '/admin/users', '/admin/api-keys', '/admin/audit'];
+const ADMIN_PAGES = [
+  '/admin/touchpoints',
+  '/admin/touchpoints/new',
+  '/admin/stages',
+  '/admin/categories',
+  '/admin/segments',
+  '/admin/users',
+  '/admin/api-keys',
+  '/admin/audit',
+];
 
 async function touchpointFromApi(request: APIRequestContext, name: string) {
   const response = await request.get('/api/v1/touchpoints');
   expect(response.status()).toBe(200);
-  const body = (await response.json()) as { data: { name: string; active: boolean; stageName: string; opportunities: number }[] };
+  const body = (await response.json()) as {
+    data: { name: string; active: boolean; stageName: string; opportunities: number }[];
+  };
   return body.data.find((touchpoint) => touchpoint.name === name);
 }
 
 test.describe('touchpoint administration', () => {
   test.use({ storageState: storageStatePath('admin') });
 
-  test('an admin creates a touchpoint, it is offered at once, and after deactivation it is inactive but kept', async ({ page }) => {
+  test('an admin creates a touchpoint, it is offered at once, and after deactivation it is inactive but kept', async ({
+    page,
+  }) => {
     const name = `Showroom visit ${Date.now()}`;
     await page.goto('/admin/touchpoints');
     await page.getByRole('link', { name: 'New touchpoint' }).click();
@@ -40,7 +53,11 @@ test.describe('touchpoint administration', () => {
     await expect(row).toContainText('In person');
 
     // What the logging form and integrations are offered: the API lists it as active at once.
-    expect(await touchpointFromApi(page.request, name)).toMatchObject({ active: true, stageName: 'Purchase', opportunities: 3 });
+    expect(await touchpointFromApi(page.request, name)).toMatchObject({
+      active: true,
+      stageName: 'Purchase',
+      opportunities: 3,
+    });
 
     await row.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -50,7 +67,9 @@ test.describe('touchpoint administration', () => {
 
     expect(await touchpointFromApi(page.request, name)).toMatchObject({ active: false });
     await page.goto('/admin/touchpoints');
-    await expect(page.getByRole('region', { name: 'Purchase' }).getByRole('row', { name: new RegExp(name) })).toContainText('Inactive');
+    await expect(
+      page.getByRole('region', { name: 'Purchase' }).getByRole('row', { name: new RegExp(name) }),
+    ).toContainText('Inactive');
   });
 
   test('a touchpoint with history cannot be deleted, and says why', async ({ page }) => {
@@ -64,7 +83,10 @@ test.describe('touchpoint administration', () => {
 
   test('stages reorder with the keyboard, keeping focus on the moved stage', async ({ page }) => {
     await page.goto('/admin/stages');
-    const items = page.getByRole('list').filter({ has: page.getByRole('button', { name: /^Move .* up$/ }) }).getByRole('listitem');
+    const items = page
+      .getByRole('list')
+      .filter({ has: page.getByRole('button', { name: /^Move .* up$/ }) })
+      .getByRole('listitem');
     await expect(items.nth(0)).toContainText('Awareness');
     await page.getByRole('button', { name: 'Move Awareness down' }).focus();
     await page.keyboard.press('Enter');

@@ -7,9 +7,12 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
 
 /** The value of the KPI card whose term is `label`. */
-const card = (page: Page, label: string) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+const card = (page: Page, label: string) =>
+  page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
 
-test('a manager narrows the period and a touchpoint; the URL, every card and the drill-downs follow', async ({ page }) => {
+test('a manager narrows the period and a touchpoint; the URL, every card and the drill-downs follow', async ({
+  page,
+}) => {
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(card(page, 'Interactions')).toHaveText(/^[1-9][\d,]*$/);
@@ -28,7 +31,12 @@ test('a manager narrows the period and a touchpoint; the URL, every card and the
   await filters.getByRole('button', { name: 'Apply filters' }).click();
 
   // The URL holds the whole view.
-  await expect(page).toHaveURL((url) => url.searchParams.get('from') === from && url.searchParams.get('to') === to && url.searchParams.getAll('touchpoint').join() === touchpointId);
+  await expect(page).toHaveURL(
+    (url) =>
+      url.searchParams.get('from') === from &&
+      url.searchParams.get('to') === to &&
+      url.searchParams.getAll('touchpoint').join() === touchpointId,
+  );
   await expect(filters.getByLabel('From', { exact: true })).toHaveValue(from);
 
   // Every card shows the numbers the API gives for the same filters.
@@ -41,7 +49,9 @@ test('a manager narrows the period and a touchpoint; the URL, every card and the
   const dpmo = data.kpis.current.dpmo.value;
   await expect(card(page, 'DPMO')).toHaveText(dpmo === null ? data.kpis.current.dpmo.reason : format(Math.round(dpmo)));
   const sigma = data.kpis.current.sigma.value;
-  await expect(card(page, 'Sigma level')).toHaveText(sigma === null ? data.kpis.current.sigma.reason : `${sigma.toFixed(2)} σ`);
+  await expect(card(page, 'Sigma level')).toHaveText(
+    sigma === null ? data.kpis.current.sigma.reason : `${sigma.toFixed(2)} σ`,
+  );
 
   // Each card drills down to a list filtered on exactly this view.
   const cards = page.getByRole('term');
@@ -58,7 +68,12 @@ test('a manager narrows the period and a touchpoint; the URL, every card and the
 
   // Opening a drill-down lands on the matching list.
   await card(page, 'Interactions').getByRole('link').click();
-  await expect(page).toHaveURL((url) => url.pathname === '/interactions' && url.searchParams.get('from') === from && url.searchParams.getAll('touchpoint').join() === touchpointId);
+  await expect(page).toHaveURL(
+    (url) =>
+      url.pathname === '/interactions' &&
+      url.searchParams.get('from') === from &&
+      url.searchParams.getAll('touchpoint').join() === touchpointId,
+  );
 });
 
 test('the heat map switches between sigma and CSAT and keeps the filters', async ({ page }) => {

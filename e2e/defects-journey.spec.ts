@@ -13,14 +13,18 @@ async function move(page: Page, button: string, next: string) {
   await expect(page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: next })).toBeVisible();
 }
 
-test('a lost sale goes round the loop: assigned, worked by staff to verified, closed, every step in the history', async ({ browser }) => {
+test('a lost sale goes round the loop: assigned, worked by staff to verified, closed, every step in the history', async ({
+  browser,
+}) => {
   const title = `Lost boiler sale, quote too late ${Date.now()}`;
 
   // The manager triages an open lost sale: a title, an owner and a follow-up date.
   const managerContext = await browser.newContext({ storageState: storageStatePath('manager') });
   const manager = await managerContext.newPage();
   await manager.goto('/defects?kind=lost_sale&status=open');
-  await expect(manager.getByRole('navigation', { name: 'Defects by status' }).getByRole('link', { name: /^Open/ })).toHaveAttribute('aria-current', 'true');
+  await expect(
+    manager.getByRole('navigation', { name: 'Defects by status' }).getByRole('link', { name: /^Open/ }),
+  ).toHaveAttribute('aria-current', 'true');
   await manager.getByRole('table').locator('tbody').getByRole('link').first().click();
   await expect(manager).toHaveURL(/\/defects\/[0-9a-f-]{36}$/);
   const defectUrl = manager.url();
@@ -37,7 +41,11 @@ test('a lost sale goes round the loop: assigned, worked by staff to verified, cl
   await staff.getByRole('region', { name: 'My defects' }).getByRole('link', { name: title }).click();
   await expect(staff).toHaveURL(defectUrl);
   await expect(staff.getByLabel('Owner')).toHaveCount(0);
-  await staff.getByLabel('Root cause').fill('Why? The quote reached the customer after a rival’s.\nWhy? Surveys wait a week for a slot.\nWhy? One surveyor covers the whole region.');
+  await staff
+    .getByLabel('Root cause')
+    .fill(
+      'Why? The quote reached the customer after a rival’s.\nWhy? Surveys wait a week for a slot.\nWhy? One surveyor covers the whole region.',
+    );
   await staff.getByLabel('Corrective action').fill('Second surveyor on rota; quotes promised within 48 hours.');
   await save(staff);
   await move(staff, 'Move to investigating', 'Move to action');
@@ -109,7 +117,9 @@ test.describe('as a manager', () => {
   test('assigns two checked defects at once', async ({ page }) => {
     await page.goto('/defects?status=open&kind=below_expectation&sort=occurredAt&dir=asc');
     const rows = page.getByRole('table').locator('tbody tr');
-    const titles = await rows.locator('td:nth-child(2) a').evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute('href')));
+    const titles = await rows
+      .locator('td:nth-child(2) a')
+      .evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute('href')));
     await rows.nth(0).getByRole('checkbox').check();
     await rows.nth(1).getByRole('checkbox').check();
     await page.getByLabel('Assign selected to').selectOption({ label: 'Priya Shah' });
@@ -122,7 +132,12 @@ test.describe('as a manager', () => {
 
   test('staff get 403 on a defect not assigned to them', async ({ page, browser }) => {
     await page.goto('/defects?status=open&sort=occurredAt&dir=asc');
-    const href = await page.getByRole('table').locator('tbody tr').last().locator('td:nth-child(2) a').getAttribute('href');
+    const href = await page
+      .getByRole('table')
+      .locator('tbody tr')
+      .last()
+      .locator('td:nth-child(2) a')
+      .getAttribute('href');
     const staffContext = await browser.newContext({ storageState: storageStatePath('staff') });
     const staff = await staffContext.newPage();
     expect((await staff.goto(href!))?.status()).toBe(403);
@@ -136,7 +151,14 @@ test.describe('as a manager', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(/kind=lost_sale/);
     await expect(page).toHaveURL(/sort=lostRevenue/);
-    const total = Number((await page.getByRole('navigation', { name: 'Pages' }).getByText(/^[\d,]+–[\d,]+ of [\d,]+$/).textContent())!.split(' of ')[1]!.replace(/,/g, ''));
+    const total = Number(
+      (await page
+        .getByRole('navigation', { name: 'Pages' })
+        .getByText(/^[\d,]+–[\d,]+ of [\d,]+$/)
+        .textContent())!
+        .split(' of ')[1]!
+        .replace(/,/g, ''),
+    );
     const exportHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     expect(exportHref).toContain('kind=lost_sale');
     const csv = await (await page.request.get(exportHref!)).text();
@@ -154,7 +176,9 @@ test.describe('as a manager', () => {
   });
 });
 
-test('two managers editing one defect: the second is told, sees the current values, and nothing is overwritten', async ({ browser }) => {
+test('two managers editing one defect: the second is told, sees the current values, and nothing is overwritten', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: storageStatePath('manager') });
   const first = await context.newPage();
   await first.goto('/defects?status=investigating');

@@ -8,7 +8,10 @@ let addressCounter = 0;
 /** A visitor on a phone, from an address of their own so the rate limit of one test never hits another. */
 async function phoneVisitor(browser: Browser) {
   addressCounter += 1;
-  const context = await browser.newContext({ ...PHONE, extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${addressCounter}, 10.0.0.1` } });
+  const context = await browser.newContext({
+    ...PHONE,
+    extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${addressCounter}, 10.0.0.1` },
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -28,7 +31,9 @@ async function dashboardNumber(page: Page, label: string): Promise<number> {
   return Number((await value.innerText()).replace(/[^\d]/g, ''));
 }
 
-test('a visitor answers on a phone with the keyboard alone; the feedback and its defects reach the manager and the admin', async ({ browser }) => {
+test('a visitor answers on a phone with the keyboard alone; the feedback and its defects reach the manager and the admin', async ({
+  browser,
+}) => {
   const adminContext = await browser.newContext({ storageState: storageStatePath('admin') });
   const admin = await adminContext.newPage();
   const url = await turnOnLink(admin, 'Support hotline');
@@ -36,17 +41,26 @@ test('a visitor answers on a phone with the keyboard alone; the feedback and its
   // The QR code downloads as a real PNG and SVG.
   const card = admin.getByRole('region', { name: 'Support hotline' });
   await expect(card.getByRole('img', { name: 'QR code of the feedback link for Support hotline' })).toBeVisible();
-  const [png] = await Promise.all([admin.waitForEvent('download'), card.getByRole('link', { name: /Download PNG/ }).click()]);
+  const [png] = await Promise.all([
+    admin.waitForEvent('download'),
+    card.getByRole('link', { name: /Download PNG/ }).click(),
+  ]);
   expect(png.suggestedFilename()).toBe('feedback-qr-support-hotline.png');
   expect([...(await readFile((await png.path())!)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-  const [svg] = await Promise.all([admin.waitForEvent('download'), card.getByRole('link', { name: /Download SVG/ }).click()]);
+  const [svg] = await Promise.all([
+    admin.waitForEvent('download'),
+    card.getByRole('link', { name: /Download SVG/ }).click(),
+  ]);
   expect(svg.suggestedFilename()).toBe('feedback-qr-support-hotline.svg');
   expect((await readFile((await svg.path())!, 'utf8')).startsWith('<svg')).toBe(true);
 
   const managerContext = await browser.newContext({ storageState: storageStatePath('manager') });
   const manager = await managerContext.newPage();
   await manager.goto('/dashboard');
-  const before = { interactions: await dashboardNumber(manager, 'Interactions'), defects: await dashboardNumber(manager, 'Defects') };
+  const before = {
+    interactions: await dashboardNumber(manager, 'Interactions'),
+    defects: await dashboardNumber(manager, 'Defects'),
+  };
 
   const { context, page } = await phoneVisitor(browser);
   await page.goto(url);
@@ -102,7 +116,9 @@ test('a visitor answers on a phone with the keyboard alone; the feedback and its
   const response = admin.getByTestId('recent-feedback').filter({ hasText: comment });
   await expect(response).toHaveCount(1);
   await expect(response.getByText(comment, { exact: true })).toBeVisible();
-  await expect(response.locator('dt', { hasText: 'Defects' }).locator('xpath=following-sibling::dd[1]')).toHaveText('2');
+  await expect(response.locator('dt', { hasText: 'Defects' }).locator('xpath=following-sibling::dd[1]')).toHaveText(
+    '2',
+  );
   await expect(response.getByText('Anonymous')).toBeVisible();
   expect(await admin.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
   await adminContext.close();
@@ -150,7 +166,9 @@ test('a wrong answer is explained next to its field, and the other answers are k
   await page.getByText('Happy', { exact: true }).click();
   await page.getByLabel(/Your email/).fill('not an email');
   await page.getByRole('button', { name: 'Send feedback' }).click();
-  await expect(page.getByLabel(/Your email/)).toHaveAccessibleDescription(/Enter a valid email address, or leave it empty\./);
+  await expect(page.getByLabel(/Your email/)).toHaveAccessibleDescription(
+    /Enter a valid email address, or leave it empty\./,
+  );
   await expect(page.getByRole('radio', { name: 'Happy', exact: true })).toBeChecked();
 
   await page.getByLabel(/Your email/).fill('');
@@ -164,7 +182,9 @@ test('staff and managers cannot reach the feedback links page or the QR codes', 
     const context = await browser.newContext({ storageState: storageStatePath(role) });
     const page = await context.newPage();
     expect((await page.goto('/admin/feedback'))?.status()).toBe(403);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feedback links' })).toHaveCount(0);
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feedback links' }),
+    ).toHaveCount(0);
     const qr = await page.request.get('/admin/feedback/00000000-0000-4000-8000-000000000000/qr?format=png');
     expect(qr.status()).toBe(403);
     await context.close();
@@ -176,7 +196,11 @@ test('the form works without JavaScript', async ({ browser }) => {
   const url = await turnOnLink(await adminContext.newPage(), 'Monitoring app');
   await adminContext.close();
 
-  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.250' } });
+  const context = await browser.newContext({
+    ...PHONE,
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.250' },
+  });
   const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('button', { name: 'Send feedback' }).click();

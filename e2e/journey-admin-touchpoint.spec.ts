@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { storageStatePath } from './accounts';
 
-test('a touchpoint an admin creates reaches staff at once, and after deactivation leaves the form but not the history', async ({ browser }) => {
+test('a touchpoint an admin creates reaches staff at once, and after deactivation leaves the form but not the history', async ({
+  browser,
+}) => {
   const stamp = Date.now();
   const name = `Pop-up stand ${stamp}`;
   const customer = `Journey Jo ${stamp}`;
@@ -29,7 +31,9 @@ test('a touchpoint an admin creates reaches staff at once, and after deactivatio
   await touchpoint.selectOption({ label: name });
   await staff.getByLabel('Notes').fill('Asked about heat pumps at the stand.');
   await staff.getByRole('button', { name: 'Save interaction' }).click();
-  await expect(staff.getByRole('status').filter({ hasText: 'Saved' })).toContainText(`Saved: ${name} with ${customer} (new customer).`);
+  await expect(staff.getByRole('status').filter({ hasText: 'Saved' })).toContainText(
+    `Saved: ${name} with ${customer} (new customer).`,
+  );
   await staff.getByRole('link', { name: 'View the interaction' }).click();
   await expect(staff).toHaveURL(/\/interactions\/[0-9a-f-]{36}$/);
   const interactionUrl = staff.url();
@@ -58,6 +62,8 @@ test('a touchpoint an admin creates reaches staff at once, and after deactivatio
   await row.getByRole('link').first().click();
   await expect(staff).toHaveURL(interactionUrl);
   await expect(staff.getByRole('heading', { level: 1, name: `${name} with ${customer}` })).toBeVisible();
-  await expect(staff.locator('dt', { hasText: /^Touchpoint$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(`${name} (Purchase, In person)`);
+  await expect(staff.locator('dt', { hasText: /^Touchpoint$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(
+    `${name} (Purchase, In person)`,
+  );
   await staffContext.close();
 });

@@ -8,8 +8,10 @@ const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
 const toNumber = (text: string) => Number(text.replace(/[^\d]/g, ''));
 
 /** The card whose term is `label`: its value is the first dd after the dt. */
-const card = (page: Page, label: string) => page.locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).last();
-const cardValue = (page: Page, label: string) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+const card = (page: Page, label: string) =>
+  page.locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).last();
+const cardValue = (page: Page, label: string) =>
+  page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
 
 /** The total an interactions list shows under its table ("Rows 1–25 of 312", or "Nothing matches."). */
 async function interactionsTotal(page: Page): Promise<number> {
@@ -39,7 +41,9 @@ test('each drill-down from a filtered dashboard opens a list with the number on 
   const touchpointId = (await billing.getAttribute('value'))!;
   await billing.check();
   await filters.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(page).toHaveURL((url) => url.searchParams.get('from') === from && url.searchParams.getAll('touchpoint').join() === touchpointId);
+  await expect(page).toHaveURL(
+    (url) => url.searchParams.get('from') === from && url.searchParams.getAll('touchpoint').join() === touchpointId,
+  );
   const dashboardUrl = page.url();
 
   // Interactions and defects.
@@ -61,7 +65,13 @@ test('each drill-down from a filtered dashboard opens a list with the number on 
     ['Expectation gap', 'Only interactions with both expectation and experience'],
   ] as const) {
     await page.goto(dashboardUrl);
-    const responses = toNumber((await card(page, label).getByText(/^[\d,]+ responses/).innerText()).split(' ')[0]!);
+    const responses = toNumber(
+      (
+        await card(page, label)
+          .getByText(/^[\d,]+ responses/)
+          .innerText()
+      ).split(' ')[0]!,
+    );
     expect(responses, label).toBeGreaterThan(0);
     expect(responses, label).toBeLessThan(interactions);
     await cardValue(page, label).getByRole('link').click();
@@ -71,7 +81,9 @@ test('each drill-down from a filtered dashboard opens a list with the number on 
 
   // Re-applying the list's own filters keeps the score filter it has no control for.
   await page.getByRole('form', { name: 'Filter interactions' }).getByRole('button', { name: 'Apply filters' }).click();
-  await expect(page).toHaveURL((url) => url.searchParams.get('scored') === 'gap' && url.searchParams.get('touchpoint') === touchpointId);
+  await expect(page).toHaveURL(
+    (url) => url.searchParams.get('scored') === 'gap' && url.searchParams.get('touchpoint') === touchpointId,
+  );
   await expect(page.getByText('Only interactions with both expectation and experience')).toBeVisible();
 
   // A Pareto bar's row and the worst touchpoint's defects.
@@ -86,7 +98,9 @@ test('each drill-down from a filtered dashboard opens a list with the number on 
   expect(await defectsTotal(page)).toBe(causeCount);
 
   await page.goto(dashboardUrl);
-  const worst = page.getByRole('region', { name: 'Worst touchpoints' }).getByRole('row', { name: /Invoice and billing/ });
+  const worst = page
+    .getByRole('region', { name: 'Worst touchpoints' })
+    .getByRole('row', { name: /Invoice and billing/ });
   const worstDefects = worst.getByRole('cell').last().getByRole('link');
   expect(toNumber(await worstDefects.innerText())).toBe(defects);
   await worstDefects.click();

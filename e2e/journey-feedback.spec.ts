@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { storageStatePath } from './accounts';
 
-test('feedback from a known customer reaches the list, the detail page, its defect and the customer timeline, as plain text', async ({ browser }) => {
+test('feedback from a known customer reaches the list, the detail page, its defect and the customer timeline, as plain text', async ({
+  browser,
+}) => {
   const stamp = Date.now();
   const customerName = `Feedback Fay ${stamp}`;
   const email = `fay.${stamp}@example.test`;
@@ -32,7 +34,12 @@ test('feedback from a known customer reaches the list, the detail page, its defe
   await adminContext.close();
 
   // The visitor, on a phone, from an address no other spec uses.
-  const visitorContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.77' } });
+  const visitorContext = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.77' },
+  });
   const visitor = await visitorContext.newPage();
   visitor.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -40,7 +47,10 @@ test('feedback from a known customer reaches the list, the detail page, its defe
   });
   await visitor.goto(url);
   await expect(visitor.getByRole('heading', { level: 1, name: 'Delivery and installation' })).toBeVisible();
-  await visitor.getByRole('group', { name: 'Overall, how satisfied are you?' }).getByText('Very unhappy', { exact: true }).click();
+  await visitor
+    .getByRole('group', { name: 'Overall, how satisfied are you?' })
+    .getByText('Very unhappy', { exact: true })
+    .click();
   await visitor.getByLabel(/Anything you would like to tell us/).fill(comment);
   await visitor.getByLabel(/Your email/).fill(email);
   await visitor.getByRole('button', { name: 'Send feedback' }).click();
@@ -59,11 +69,15 @@ test('feedback from a known customer reaches the list, the detail page, its defe
   await row.getByRole('link').first().click();
 
   // The detail page shows the comment as the visitor typed it: no markup, no script.
-  await expect(manager.getByRole('heading', { level: 1, name: `Delivery and installation with ${customerName}` })).toBeVisible();
+  await expect(
+    manager.getByRole('heading', { level: 1, name: `Delivery and installation with ${customerName}` }),
+  ).toBeVisible();
   const notes = manager.locator('dt', { hasText: /^Notes$/ }).locator('xpath=following-sibling::dd[1]');
   await expect(notes).toHaveText(comment);
   await expect(notes.locator('b, script')).toHaveCount(0);
-  await expect(manager.locator('dt', { hasText: /^Source$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('Feedback');
+  await expect(manager.locator('dt', { hasText: /^Source$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(
+    'Feedback',
+  );
   await expect(manager.locator('dt', { hasText: /^CSAT$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('1');
   const interactionUrl = manager.url();
 
@@ -74,7 +88,11 @@ test('feedback from a known customer reaches the list, the detail page, its defe
   const defectUrl = manager.url();
   await expect(manager.getByText(/Use › Delivery and installation/)).toBeVisible();
   const details = manager.getByRole('region', { name: 'Details' });
-  await details.locator('dt', { hasText: /^Interaction$/ }).locator('xpath=following-sibling::dd[1]').getByRole('link').click();
+  await details
+    .locator('dt', { hasText: /^Interaction$/ })
+    .locator('xpath=following-sibling::dd[1]')
+    .getByRole('link')
+    .click();
   await expect(manager).toHaveURL(interactionUrl);
   await manager.goto(defectUrl);
   await details.getByRole('link', { name: 'timeline' }).click();

@@ -3,16 +3,25 @@ import { storageStatePath } from './accounts';
 
 test.use({ storageState: storageStatePath('staff') });
 
-test('staff go from their defect to its interaction and back, and see unassigned defects without a dead link', async ({ page }) => {
+test('staff go from their defect to its interaction and back, and see unassigned defects without a dead link', async ({
+  page,
+}) => {
   // One of my auto-raised defects (those always have an interaction).
   await page.goto('/defects?auto=1');
   await page.locator('table a[href^="/defects/"]').first().click();
   await expect(page).toHaveURL(/\/defects\/[0-9a-f-]{36}$/);
   const defectPath = new URL(page.url()).pathname;
   const details = page.getByRole('region', { name: 'Details' });
-  await details.locator('dt', { hasText: /^Interaction$/ }).locator('xpath=following-sibling::dd[1]').getByRole('link').click();
+  await details
+    .locator('dt', { hasText: /^Interaction$/ })
+    .locator('xpath=following-sibling::dd[1]')
+    .getByRole('link')
+    .click();
   await expect(page).toHaveURL(/\/interactions\/[0-9a-f-]{36}$/);
-  await page.getByRole('region', { name: /^Defects \(\d+\)$/ }).locator(`a[href="${defectPath}"]`).click();
+  await page
+    .getByRole('region', { name: /^Defects \(\d+\)$/ })
+    .locator(`a[href="${defectPath}"]`)
+    .click();
   await expect(page).toHaveURL(defectPath);
   await expect(page.getByRole('heading', { level: 2, name: 'Workflow' })).toBeVisible();
 
@@ -30,7 +39,11 @@ test('staff go from their defect to its interaction and back, and see unassigned
   const defects = page.getByRole('region', { name: 'Defects (1)' });
   await expect(defects.getByRole('listitem')).toContainText('Lost sale');
   await expect(defects.getByRole('link')).toHaveCount(0);
-  await page.locator('dt', { hasText: /^Customer$/ }).locator('xpath=following-sibling::dd[1]').getByRole('link').click();
+  await page
+    .locator('dt', { hasText: /^Customer$/ })
+    .locator('xpath=following-sibling::dd[1]')
+    .getByRole('link')
+    .click();
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.getByText(/^Defect:/)).toContainText('Lost sale');
   await expect(timeline.getByRole('link', { name: 'Lost sale' })).toHaveCount(0);

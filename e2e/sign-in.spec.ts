@@ -14,7 +14,9 @@ test.describe('signing in', () => {
 
   test('a wrong password fails with a clear message', async ({ page }) => {
     await signIn(page, account('manager').email, 'not the password');
-    await expect(page.getByRole('status').getByText('That email and password do not match an active account.')).toBeVisible();
+    await expect(
+      page.getByRole('status').getByText('That email and password do not match an active account.'),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByLabel('Email')).toHaveValue(account('manager').email);
   });

@@ -14,16 +14,24 @@ test('a CSV export of the interactions list, re-imported, changes nothing', asyn
   test.setTimeout(90_000);
   const before = await interactionTotal(page);
   await page.goto('/interactions?outcome=sale_lost');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^interactions-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile((await download.path())!, 'utf8');
   const rows = csv.trim().split('\n').length - 1;
   expect(rows).toBeGreaterThan(0);
 
   await page.goto('/interactions/import');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Import interactions' }).click();
-  await expect(page.getByRole('status')).toContainText(/Imported [\d,]+ rows: 0 new, [\d,]+ already there, 0 defects raised\./, { timeout: 60_000 });
+  await expect(page.getByRole('status')).toContainText(
+    /Imported [\d,]+ rows: 0 new, [\d,]+ already there, 0 defects raised\./,
+    { timeout: 60_000 },
+  );
   expect(await interactionTotal(page)).toBe(before);
 });
 

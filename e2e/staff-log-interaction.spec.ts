@@ -3,7 +3,9 @@ import { storageStatePath } from './accounts';
 
 test.use({ storageState: storageStatePath('staff') });
 
-test('staff logs an interaction for a brand-new customer with the keyboard alone, then finds it on the timeline', async ({ page }) => {
+test('staff logs an interaction for a brand-new customer with the keyboard alone, then finds it on the timeline', async ({
+  page,
+}) => {
   const name = `Keyboard Kim ${Date.now()}`;
   await page.goto('/log');
   const search = page.getByRole('combobox', { name: 'Customer' });
@@ -36,9 +38,13 @@ test('staff logs an interaction for a brand-new customer with the keyboard alone
 
   await page.getByRole('link', { name: 'Open the customer' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  const timeline = page.getByRole('region', { name: 'Timeline' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Timeline' }) }));
+  const timeline = page
+    .getByRole('region', { name: 'Timeline' })
+    .or(page.locator('section', { has: page.getByRole('heading', { name: 'Timeline' }) }));
   await expect(timeline.getByRole('link', { name: 'Sales enquiry call' })).toBeVisible();
-  await expect(page.locator('dt', { hasText: /^Interactions$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('1');
+  await expect(page.locator('dt', { hasText: /^Interactions$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(
+    '1',
+  );
 });
 
 test('a lost sale shows up as a defect, in the confirmation and on the interaction', async ({ page }) => {
@@ -51,7 +57,9 @@ test('a lost sale shows up as a defect, in the confirmation and on the interacti
   await page.getByLabel('Sale value (£)').fill('450');
   await page.getByRole('button', { name: 'Save interaction' }).click();
 
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('It raised a defect: Lost sale (£450).');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(
+    'It raised a defect: Lost sale (£450).',
+  );
   await page.getByRole('link', { name: 'View the interaction' }).click();
   await expect(page.getByRole('heading', { name: 'Defects (1)' })).toBeVisible();
   await expect(page.getByText('Lost revenue £450')).toBeVisible();

@@ -65,7 +65,11 @@ export function guardedAction<S extends z.ZodType, T>(
     const user = await getCurrentUser();
     if (!user) return { ok: false, status: 401, message: 'Your session has ended. Sign in again.' };
     if (user.mustChangePassword && !options.allowPendingPasswordChange) {
-      return { ok: false, status: 403, message: 'Choose a new password first: your one-time password only lets you do that.' };
+      return {
+        ok: false,
+        status: 403,
+        message: 'Choose a new password first: your one-time password only lets you do that.',
+      };
     }
     if (!can(user.role, options.permission)) {
       return { ok: false, status: 403, message: 'You do not have permission to do that.' };

@@ -20,10 +20,17 @@ async function main(): Promise<number> {
     console.error(`api-key: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const parsed = createApiKeySchema.safeParse({ name: values.name ?? '', scopes: (values.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean) });
+  const parsed = createApiKeySchema.safeParse({
+    name: values.name ?? '',
+    scopes: (values.scopes ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  });
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
-    for (const [field, messages] of Object.entries(errors)) console.error(`api-key: --${field}: ${messages?.join(' ')}`);
+    for (const [field, messages] of Object.entries(errors))
+      console.error(`api-key: --${field}: ${messages?.join(' ')}`);
     console.error(USAGE);
     return 2;
   }

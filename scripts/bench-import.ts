@@ -16,7 +16,8 @@ import { importInteractionsCsv } from '@/lib/import/import-interactions';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const DRIVERS = (process.env.BENCH_DRIVERS ?? 'postgres,pglite').split(',').map((d) => d.trim());
-const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const OUTCOMES = ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated'];
 
 async function seedCatalog(handle: DatabaseHandle) {
@@ -27,23 +28,45 @@ async function seedCatalog(handle: DatabaseHandle) {
     .returning();
   const tps = await db
     .insert(touchpoints)
-    .values(Array.from({ length: 25 }, (_, i) => ({ name: `Touchpoint ${i + 1}`, stageId: stages[i % 8]!.id, channel: 'phone' as const })))
+    .values(
+      Array.from({ length: 25 }, (_, i) => ({
+        name: `Touchpoint ${i + 1}`,
+        stageId: stages[i % 8]!.id,
+        channel: 'phone' as const,
+      })),
+    )
     .returning();
   const people = await db
     .insert(customers)
-    .values(Array.from({ length: 1_000 }, (_, i) => ({ name: `Customer ${i + 1}`, email: `c${i + 1}@bench.test`, externalRef: `BENCH-${i + 1}` })))
+    .values(
+      Array.from({ length: 1_000 }, (_, i) => ({
+        name: `Customer ${i + 1}`,
+        email: `c${i + 1}@bench.test`,
+        externalRef: `BENCH-${i + 1}`,
+      })),
+    )
     .returning();
-  const [user] = await db.insert(users).values({ email: `bench-${randomUUID()}@bench.test`, name: 'Bench', role: 'manager', passwordHash: 'x' }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `bench-${randomUUID()}@bench.test`, name: 'Bench', role: 'manager', passwordHash: 'x' })
+    .returning();
   return { touchpoints: tps, customers: people, userId: user!.id };
 }
 
 /** A CSV of `rows` interactions, like an export from another system: refs, not ids. */
 function generateCsv(rows: number, tps: { name: string }[], people: { externalRef: string | null }[]): Uint8Array {
-  const lines = ['occurred_at,touchpoint,customer_external_ref,outcome,sale_value,expectation,experience,csat,nps,effort,notes'];
+  const lines = [
+    'occurred_at,touchpoint,customer_external_ref,outcome,sale_value,expectation,experience,csat,nps,effort,notes',
+  ];
   const start = Date.now() - 365 * 86_400_000;
   // Most contacts go well; about one in five raises a defect (the demo company's rate is lower).
   for (let i = 0; i < rows; i++) {
-    const outcome = i % 12 === 0 ? 'sale_lost' : OUTCOMES[i % OUTCOMES.length] === 'sale_lost' ? 'sale_won' : OUTCOMES[i % OUTCOMES.length]!;
+    const outcome =
+      i % 12 === 0
+        ? 'sale_lost'
+        : OUTCOMES[i % OUTCOMES.length] === 'sale_lost'
+          ? 'sale_won'
+          : OUTCOMES[i % OUTCOMES.length]!;
     const sale = outcome.startsWith('sale') ? String((i % 97) * 10 + 50) : '';
     const expectation = 3 + (i % 2);
     const experience = i % 10 === 0 ? expectation - 1 : Math.min(5, expectation + (i % 3 === 0 ? 1 : 0));
@@ -125,9 +148,16 @@ async function bench(driver: 'postgres' | 'pglite') {
 }
 
 async function main() {
-  console.log(`bench:import: ${ROWS.toLocaleString('en-GB')} interactions from CSV, through importInteractionsCsv (validation, auto defects, one transaction)`);
+  console.log(
+    `bench:import: ${ROWS.toLocaleString('en-GB')} interactions from CSV, through importInteractionsCsv (validation, auto defects, one transaction)`,
+  );
   // The machine's load skews every number below; printed so runs can be compared fairly.
-  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+  console.log(
+    `machine: ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
+  );
   for (const driver of DRIVERS) {
     if (driver !== 'postgres' && driver !== 'pglite') throw new Error(`unknown driver ${driver}`);
     await bench(driver);

@@ -15,7 +15,14 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, selectRows, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrator';
 import { seedDemoData } from '@/db/seed-demo';
-import { getDashboardMetrics, getKpiSummary, getPareto, getSegmentMetrics, getTouchpointMetrics, getTrend } from '@/lib/queries/metrics';
+import {
+  getDashboardMetrics,
+  getKpiSummary,
+  getPareto,
+  getSegmentMetrics,
+  getTouchpointMetrics,
+  getTrend,
+} from '@/lib/queries/metrics';
 import { addDays, isoDay, resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -85,12 +92,23 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
     handle.db,
     sql`select (select count(*) from interactions)::int as interactions, (select count(*) from defects)::int as defects`,
   );
-  log(`${handle.driver}: ${counts!.interactions.toLocaleString('en-GB')} interactions, ${counts!.defects.toLocaleString('en-GB')} defects, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `${handle.driver}: ${counts!.interactions.toLocaleString('en-GB')} interactions, ${counts!.defects.toLocaleString('en-GB')} defects, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
 }
 
 function filtersFor(params: Partial<MetricsFilters>): MetricsFilters {
   const today = isoDay(new Date());
-  const resolved = resolveMetricsFilters({ from: addDays(today, -29), to: today, touchpoint: [], stage: [], channel: [], segment: [], granularity: undefined, ...params });
+  const resolved = resolveMetricsFilters({
+    from: addDays(today, -29),
+    to: today,
+    touchpoint: [],
+    stage: [],
+    channel: [],
+    segment: [],
+    granularity: undefined,
+    ...params,
+  });
   if (!resolved.ok) throw new Error(JSON.stringify(resolved.fieldErrors));
   return resolved.filters;
 }
@@ -128,8 +146,12 @@ async function measure(handle: DatabaseHandle, label: string): Promise<void> {
       touchpoints: await time(() => getTouchpointMetrics(filters, db)),
       segments: await time(() => getSegmentMetrics(filters, db)),
     };
-    const detail = Object.entries(parts).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
-    log(`${label} | ${name}: whole dashboard ${whole.toFixed(1)} ms (median of ${RUNS} warm runs; alone: ${detail} ms)`);
+    const detail = Object.entries(parts)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ');
+    log(
+      `${label} | ${name}: whole dashboard ${whole.toFixed(1)} ms (median of ${RUNS} warm runs; alone: ${detail} ms)`,
+    );
   }
 }
 
@@ -144,7 +166,9 @@ async function measureWrites(handle: DatabaseHandle, label: string): Promise<voi
   await handle.db.execute(sql`alter table interactions disable trigger user`);
   await handle.db.execute(sql`alter table defects disable trigger user`);
   const without = await timeWrites(handle);
-  log(`${label} | writing 1,000 interactions and their defects in one transaction: ${withTriggers.toFixed(0)} ms with the rollup triggers, ${without.toFixed(0)} ms without (median of 5)`);
+  log(
+    `${label} | writing 1,000 interactions and their defects in one transaction: ${withTriggers.toFixed(0)} ms with the rollup triggers, ${without.toFixed(0)} ms without (median of 5)`,
+  );
 }
 
 async function timeWrites(handle: DatabaseHandle): Promise<number> {

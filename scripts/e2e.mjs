@@ -29,7 +29,10 @@ const passThrough = process.argv.slice(2).filter((arg) => arg !== '--no-build');
 let status = 1;
 try {
   const env = { ...process.env, E2E_DATA_DIR: dataDir, CHROMIUM_PATH: chromium };
-  const result = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...passThrough], { stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...passThrough], {
+    stdio: 'inherit',
+    env,
+  });
   status = result.status ?? 1;
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

@@ -24,7 +24,10 @@ const browser = await chromium.launch({
 const slug = (path) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-') || 'home';
 
 for (const [role, { email, password, paths }] of Object.entries(ROLES)) {
-  for (const viewport of [{ name: 'desktop', width: 1440, height: 900 }, { name: 'phone', width: 390, height: 844 }]) {
+  for (const viewport of [
+    { name: 'desktop', width: 1440, height: 900 },
+    { name: 'phone', width: 390, height: 844 },
+  ]) {
     const context = await browser.newContext({ viewport, baseURL });
     const page = await context.newPage();
     await page.goto('/login');

@@ -7,7 +7,17 @@ import path from 'node:path';
 
 const nextBin = 'node_modules/next/dist/bin/next';
 const stampFile = '.next/outsidein-source-stamp';
-const SOURCES = ['app', 'components', 'lib', 'db', 'instrumentation.ts', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'instrumentation.ts',
+  'next.config.js',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'tsconfig.json',
+];
 
 /** The newest modification time among the app's sources. */
 function newestSourceTime() {

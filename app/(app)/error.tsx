@@ -5,7 +5,8 @@ import { Card } from '@/components/ui/card';
 
 // Inside the signed-in shell, so the navigation stays usable when one page fails.
 export default function SignedInError({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : undefined;
+  const digest =
+    error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : undefined;
   return (
     <Card role="alert" className="mx-auto mt-8 max-w-lg text-center">
       <h1 className="text-xl font-semibold">This page could not be shown</h1>

@@ -55,7 +55,11 @@ export function ActionButton({
       >
         {pending ? 'Working…' : children}
       </Button>
-      <p role="status" aria-live="polite" className={message?.ok ? 'text-sm text-success' : 'max-w-md text-sm text-danger'}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={message?.ok ? 'text-sm text-success' : 'max-w-md text-sm text-danger'}
+      >
         {message?.text}
       </p>
     </div>

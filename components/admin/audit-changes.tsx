@@ -18,7 +18,8 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
             <dd className="break-all">
               {from !== null && to !== null && from !== to ? (
                 <>
-                  <del className="text-danger">{from}</del> <span aria-label="changed to">→</span> <ins className="text-success no-underline">{to}</ins>
+                  <del className="text-danger">{from}</del> <span aria-label="changed to">→</span>{' '}
+                  <ins className="text-success no-underline">{to}</ins>
                 </>
               ) : (
                 (to ?? from)

@@ -21,7 +21,14 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const errors = fieldErrors(state);
   return (
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
-      <Field label={forced ? 'One-time or current password' : 'Current password'} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+      <Field
+        label={forced ? 'One-time or current password' : 'Current password'}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.currentPassword}
+      />
       <Field
         label="New password"
         name="newPassword"
@@ -32,8 +39,18 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
         hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
         error={errors.newPassword}
       />
-      <Field label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
-      <FormMessage message={state ? (state.ok ? 'Your password has been changed.' : state.message) : undefined} tone={state?.ok ? 'success' : 'error'} />
+      <Field
+        label="New password again"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
+      <FormMessage
+        message={state ? (state.ok ? 'Your password has been changed.' : state.message) : undefined}
+        tone={state?.ok ? 'success' : 'error'}
+      />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Change password'}

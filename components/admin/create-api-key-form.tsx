@@ -31,12 +31,27 @@ export function CreateApiKeyForm() {
         />
       ) : null}
       <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
-        <Field id="api-key-name" label="Name" name="name" required maxLength={80} hint="Which system uses it, e.g. “Website checkout”." defaultValue={typed?.name ?? ''} error={errors.name} />
+        <Field
+          id="api-key-name"
+          label="Name"
+          name="name"
+          required
+          maxLength={80}
+          hint="Which system uses it, e.g. “Website checkout”."
+          defaultValue={typed?.name ?? ''}
+          error={errors.name}
+        />
         <fieldset className="flex flex-col gap-1" aria-describedby={scopeError ? 'scopes-error' : undefined}>
           <legend className="text-sm font-medium">Scopes</legend>
           {API_SCOPES.map((scope) => (
             <label key={scope} className="flex min-h-10 items-center gap-2 text-sm">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'metrics:read'} className="size-4 accent-primary" />
+              <input
+                type="checkbox"
+                name="scopes"
+                value={scope}
+                defaultChecked={scope === 'metrics:read'}
+                className="size-4 accent-primary"
+              />
               {API_SCOPE_LABELS[scope]} <code className="text-xs text-muted">{scope}</code>
             </label>
           ))}

@@ -29,9 +29,31 @@ export function CreateUserForm() {
           onDismiss={() => setCreated(undefined)}
         />
       ) : null}
-      <form ref={formRef} action={formAction} noValidate className="grid gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-start">
-        <Field id="new-user-name" label="Name" name="name" required autoComplete="off" defaultValue={typed?.name ?? ''} error={errors.name} />
-        <Field id="new-user-email" label="Email" name="email" type="email" required autoComplete="off" defaultValue={typed?.email ?? ''} error={errors.email} />
+      <form
+        ref={formRef}
+        action={formAction}
+        noValidate
+        className="grid gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-start"
+      >
+        <Field
+          id="new-user-name"
+          label="Name"
+          name="name"
+          required
+          autoComplete="off"
+          defaultValue={typed?.name ?? ''}
+          error={errors.name}
+        />
+        <Field
+          id="new-user-email"
+          label="Email"
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          defaultValue={typed?.email ?? ''}
+          error={errors.email}
+        />
         <SelectField
           id="new-user-role"
           label="Role"

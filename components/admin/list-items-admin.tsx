@@ -29,7 +29,10 @@ export function ListItemsAdmin({
         {rows.length === 0 ? <EmptyState>None yet.</EmptyState> : null}
         <ul className="flex flex-col">
           {rows.map((row) => (
-            <li key={row.id} className="flex flex-col gap-3 border-t border-border py-3 first:border-t-0 sm:flex-row sm:items-start">
+            <li
+              key={row.id}
+              className="flex flex-col gap-3 border-t border-border py-3 first:border-t-0 sm:flex-row sm:items-start"
+            >
               <div className="min-w-0 flex-1">
                 <p className="font-medium">
                   {row.name} {row.active ? null : <Badge className="ml-1">Inactive</Badge>}
@@ -40,15 +43,32 @@ export function ListItemsAdmin({
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm text-primary">Rename {row.name}</summary>
                   <div className="mt-2 max-w-md">
-                    <NameForm action={actions.rename} hidden={{ id: row.id }} idPrefix={`item-${row.id}`} defaults={{ name: row.name }} submitLabel="Save" successMessage="Saved." />
+                    <NameForm
+                      action={actions.rename}
+                      hidden={{ id: row.id }}
+                      idPrefix={`item-${row.id}`}
+                      defaults={{ name: row.name }}
+                      submitLabel="Save"
+                      successMessage="Saved."
+                    />
                   </div>
                 </details>
               </div>
               <div className="flex flex-wrap gap-2">
-                <ActionButton action={actions.setActive} input={{ id: row.id, active: !row.active }} label={`${row.active ? 'Deactivate' : 'Activate'} ${row.name}`}>
+                <ActionButton
+                  action={actions.setActive}
+                  input={{ id: row.id, active: !row.active }}
+                  label={`${row.active ? 'Deactivate' : 'Activate'} ${row.name}`}
+                >
                   {row.active ? 'Deactivate' : 'Activate'}
                 </ActionButton>
-                <ActionButton action={actions.remove} input={{ id: row.id }} variant="secondary" label={`Delete ${row.name}`} confirm={`Delete the ${noun} “${row.name}”?`}>
+                <ActionButton
+                  action={actions.remove}
+                  input={{ id: row.id }}
+                  variant="secondary"
+                  label={`Delete ${row.name}`}
+                  confirm={`Delete the ${noun} “${row.name}”?`}
+                >
                   Delete
                 </ActionButton>
               </div>
@@ -60,7 +80,13 @@ export function ListItemsAdmin({
         <h2 id="new-item-heading" className="mb-3 text-lg font-semibold">
           New {noun}
         </h2>
-        <NameForm action={actions.create} idPrefix="new-item" submitLabel={`Add ${noun}`} successMessage="Added." resetOnSuccess />
+        <NameForm
+          action={actions.create}
+          idPrefix="new-item"
+          submitLabel={`Add ${noun}`}
+          successMessage="Added."
+          resetOnSuccess
+        />
       </Card>
     </div>
   );

@@ -42,7 +42,15 @@ export function NameForm({
       {Object.entries(hidden).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
       ))}
-      <Field id={`${idPrefix}-name`} label="Name" name="name" required maxLength={80} defaultValue={typed?.name ?? defaults.name ?? ''} error={errors.name} />
+      <Field
+        id={`${idPrefix}-name`}
+        label="Name"
+        name="name"
+        required
+        maxLength={80}
+        defaultValue={typed?.name ?? defaults.name ?? ''}
+        error={errors.name}
+      />
       {withDescription ? (
         <TextAreaField
           id={`${idPrefix}-description`}
@@ -54,7 +62,10 @@ export function NameForm({
           error={errors.description}
         />
       ) : null}
-      <FormMessage message={state ? (state.ok ? successMessage : state.message) : undefined} tone={state?.ok ? 'success' : 'error'} />
+      <FormMessage
+        message={state ? (state.ok ? successMessage : state.message) : undefined}
+        tone={state?.ok ? 'success' : 'error'}
+      />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : submitLabel}

@@ -6,7 +6,17 @@ import { moveStageAction } from '@/app/(app)/admin/stages/actions';
 import { Button } from '@/components/ui/button';
 
 /** Up and down buttons that keep keyboard focus on the moved stage as the list reorders. */
-export function StageMoveButtons({ stageId, stageName, isFirst, isLast }: { stageId: string; stageName: string; isFirst: boolean; isLast: boolean }) {
+export function StageMoveButtons({
+  stageId,
+  stageName,
+  isFirst,
+  isLast,
+}: {
+  stageId: string;
+  stageName: string;
+  isFirst: boolean;
+  isLast: boolean;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -33,10 +43,26 @@ export function StageMoveButtons({ stageId, stageName, isFirst, isLast }: { stag
   return (
     <div className="flex flex-col items-start gap-1">
       <div className="flex gap-2">
-        <Button ref={up} type="button" variant="secondary" className="px-3" disabled={pending || isFirst} aria-label={`Move ${stageName} up`} onClick={() => move('up')}>
+        <Button
+          ref={up}
+          type="button"
+          variant="secondary"
+          className="px-3"
+          disabled={pending || isFirst}
+          aria-label={`Move ${stageName} up`}
+          onClick={() => move('up')}
+        >
           <span aria-hidden="true">↑</span>
         </Button>
-        <Button ref={down} type="button" variant="secondary" className="px-3" disabled={pending || isLast} aria-label={`Move ${stageName} down`} onClick={() => move('down')}>
+        <Button
+          ref={down}
+          type="button"
+          variant="secondary"
+          className="px-3"
+          disabled={pending || isLast}
+          aria-label={`Move ${stageName} down`}
+          onClick={() => move('down')}
+        >
           <span aria-hidden="true">↓</span>
         </Button>
       </div>

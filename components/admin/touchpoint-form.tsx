@@ -41,7 +41,13 @@ const DEFAULTS = {
 };
 
 /** Creates a touchpoint, or edits one when `touchpoint` is given. */
-export function TouchpointForm({ touchpoint, stages }: { touchpoint?: Editable; stages: { id: string; name: string }[] }) {
+export function TouchpointForm({
+  touchpoint,
+  stages,
+}: {
+  touchpoint?: Editable;
+  stages: { id: string; name: string }[];
+}) {
   const router = useRouter();
   const action = touchpoint ? updateTouchpointAction : createTouchpointAction;
   const [state, formAction, pending] = useActionForm<unknown>(action, () => {
@@ -51,15 +57,29 @@ export function TouchpointForm({ touchpoint, stages }: { touchpoint?: Editable; 
   const errors = fieldErrors(state);
   const typed = failedValues(state);
   // After a failed submit show what was typed; otherwise the saved values.
-  const text = (key: keyof Editable, fallback: string | number | null | undefined) => typed?.[key] ?? String(fallback ?? '');
+  const text = (key: keyof Editable, fallback: string | number | null | undefined) =>
+    typed?.[key] ?? String(fallback ?? '');
   const ticked = (key: keyof Editable, fallback: boolean) => (typed ? typed[key] === 'on' : fallback);
   const saved = { ...DEFAULTS, ...touchpoint };
 
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
       {touchpoint ? <input type="hidden" name="touchpointId" value={touchpoint.id} /> : null}
-      <Field label="Name" name="name" required maxLength={120} defaultValue={text('name', saved.name)} error={errors.name} />
-      <TextAreaField label="Description" name="description" maxLength={1000} defaultValue={text('description', saved.description)} error={errors.description} />
+      <Field
+        label="Name"
+        name="name"
+        required
+        maxLength={120}
+        defaultValue={text('name', saved.name)}
+        error={errors.name}
+      />
+      <TextAreaField
+        label="Description"
+        name="description"
+        maxLength={1000}
+        defaultValue={text('description', saved.description)}
+        error={errors.description}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Journey stage"
@@ -101,8 +121,15 @@ export function TouchpointForm({ touchpoint, stages }: { touchpoint?: Editable; 
 
       <fieldset className="flex flex-col gap-3 rounded-md border border-border p-4">
         <legend className="px-1 text-sm font-semibold">Auto-defect rules</legend>
-        <p className="text-xs text-muted">Checked when an interaction here is saved or edited. Each raises at most one defect per interaction.</p>
-        <CheckboxField label="A lost sale is a defect" name="ruleLostSale" defaultChecked={ticked('ruleLostSale', saved.ruleLostSale)} error={errors.ruleLostSale} />
+        <p className="text-xs text-muted">
+          Checked when an interaction here is saved or edited. Each raises at most one defect per interaction.
+        </p>
+        <CheckboxField
+          label="A lost sale is a defect"
+          name="ruleLostSale"
+          defaultChecked={ticked('ruleLostSale', saved.ruleLostSale)}
+          error={errors.ruleLostSale}
+        />
         <div className="grid items-end gap-3 sm:grid-cols-2">
           <CheckboxField
             label="Experience below expectation is a defect"
@@ -119,7 +146,11 @@ export function TouchpointForm({ touchpoint, stages }: { touchpoint?: Editable; 
             defaultValue={text('ruleBelowExpectationGap', saved.ruleBelowExpectationGap)}
             error={errors.ruleBelowExpectationGap}
           />
-          <CheckboxField label="Low CSAT is a defect" name="ruleLowCsat" defaultChecked={ticked('ruleLowCsat', saved.ruleLowCsat)} />
+          <CheckboxField
+            label="Low CSAT is a defect"
+            name="ruleLowCsat"
+            defaultChecked={ticked('ruleLowCsat', saved.ruleLowCsat)}
+          />
           <Field
             label="CSAT at or below (1 to 4)"
             name="ruleLowCsatMax"
@@ -130,7 +161,11 @@ export function TouchpointForm({ touchpoint, stages }: { touchpoint?: Editable; 
             defaultValue={text('ruleLowCsatMax', saved.ruleLowCsatMax)}
             error={errors.ruleLowCsatMax}
           />
-          <CheckboxField label="Low NPS likelihood is a defect" name="ruleLowNps" defaultChecked={ticked('ruleLowNps', saved.ruleLowNps)} />
+          <CheckboxField
+            label="Low NPS likelihood is a defect"
+            name="ruleLowNps"
+            defaultChecked={ticked('ruleLowNps', saved.ruleLowNps)}
+          />
           <Field
             label="NPS likelihood at or below (0 to 9)"
             name="ruleLowNpsMax"
@@ -144,7 +179,10 @@ export function TouchpointForm({ touchpoint, stages }: { touchpoint?: Editable; 
         </div>
       </fieldset>
 
-      <FormMessage message={state ? (state.ok ? 'Saved.' : state.message) : undefined} tone={state?.ok ? 'success' : 'error'} />
+      <FormMessage
+        message={state ? (state.ok ? 'Saved.' : state.message) : undefined}
+        tone={state?.ok ? 'success' : 'error'}
+      />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : touchpoint ? 'Save changes' : 'Create touchpoint'}

@@ -1,6 +1,16 @@
 'use client';
 
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { axisProps, CHART, tooltipProps } from './theme';
 
 export interface PChartDatum {
@@ -24,7 +34,8 @@ interface DotProps {
 /** A point on the p-chart: out-of-control points are larger, red and square, so colour is not the only cue. */
 function SignalDot({ cx, cy, payload, index }: DotProps) {
   if (cx === undefined || cy === undefined || !payload || payload.p === null) return <g key={index} />;
-  if (payload.signal) return <rect key={index} x={cx - 5} y={cy - 5} width={10} height={10} fill={CHART.danger} stroke={CHART.surface} />;
+  if (payload.signal)
+    return <rect key={index} x={cx - 5} y={cy - 5} width={10} height={10} fill={CHART.danger} stroke={CHART.surface} />;
   return <circle key={index} cx={cx} cy={cy} r={3} fill={CHART.primary} />;
 }
 
@@ -35,13 +46,57 @@ export function PChart({ data, centre }: { data: PChartDatum[]; centre: number |
       <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={CHART.border} strokeDasharray="3 3" />
         <XAxis dataKey="label" {...axisProps} minTickGap={16} />
-        <YAxis {...axisProps} tickFormatter={percent} domain={[0, 'auto']} width={64} label={{ value: 'defective %', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }} />
-        <Tooltip {...tooltipProps} formatter={(value) => (typeof value === 'number' ? percent(value) : 'no interactions')} />
+        <YAxis
+          {...axisProps}
+          tickFormatter={percent}
+          domain={[0, 'auto']}
+          width={64}
+          label={{ value: 'defective %', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
+        />
+        <Tooltip
+          {...tooltipProps}
+          formatter={(value) => (typeof value === 'number' ? percent(value) : 'no interactions')}
+        />
         <Legend wrapperStyle={{ color: CHART.foreground, fontSize: 12 }} />
-        {centre !== null ? <ReferenceLine y={centre} stroke={CHART.tertiary} strokeWidth={2} label={{ value: `p̄ ${percent(centre)}`, position: 'insideTopRight', fill: CHART.foreground, fontSize: 12 }} /> : null}
-        <Line type="stepAfter" dataKey="ucl" name="Upper limit (UCL)" stroke={CHART.warning} strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
-        <Line type="stepAfter" dataKey="lcl" name="Lower limit (LCL)" stroke={CHART.warning} strokeDasharray="2 3" dot={false} connectNulls={false} isAnimationActive={false} />
-        <Line type="linear" dataKey="p" name="Defective share" stroke={CHART.primary} strokeWidth={2} dot={SignalDot} activeDot={{ r: 5 }} connectNulls={false} isAnimationActive={false} />
+        {centre !== null ? (
+          <ReferenceLine
+            y={centre}
+            stroke={CHART.tertiary}
+            strokeWidth={2}
+            label={{ value: `p̄ ${percent(centre)}`, position: 'insideTopRight', fill: CHART.foreground, fontSize: 12 }}
+          />
+        ) : null}
+        <Line
+          type="stepAfter"
+          dataKey="ucl"
+          name="Upper limit (UCL)"
+          stroke={CHART.warning}
+          strokeDasharray="5 4"
+          dot={false}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+        <Line
+          type="stepAfter"
+          dataKey="lcl"
+          name="Lower limit (LCL)"
+          stroke={CHART.warning}
+          strokeDasharray="2 3"
+          dot={false}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+        <Line
+          type="linear"
+          dataKey="p"
+          name="Defective share"
+          stroke={CHART.primary}
+          strokeWidth={2}
+          dot={SignalDot}
+          activeDot={{ r: 5 }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -1,7 +1,19 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { axisProps, CHART, tooltipProps } from './theme';
 
 export interface ParetoDatum {
@@ -23,14 +35,39 @@ export function ParetoChart({ data }: { data: ParetoDatum[] }) {
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 32 }}>
         <CartesianGrid stroke={CHART.border} strokeDasharray="3 3" />
         <XAxis dataKey="label" {...axisProps} interval={0} angle={-25} textAnchor="end" height={90} />
-        <YAxis yAxisId="count" {...axisProps} tickFormatter={(v: number) => integer.format(v)} width={64} label={{ value: 'defects', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }} />
-        <YAxis yAxisId="share" orientation="right" {...axisProps} domain={[0, 100]} tickFormatter={(v: number) => `${v} %`} width={56} />
+        <YAxis
+          yAxisId="count"
+          {...axisProps}
+          tickFormatter={(v: number) => integer.format(v)}
+          width={64}
+          label={{ value: 'defects', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
+        />
+        <YAxis
+          yAxisId="share"
+          orientation="right"
+          {...axisProps}
+          domain={[0, 100]}
+          tickFormatter={(v: number) => `${v} %`}
+          width={56}
+        />
         <Tooltip
           {...tooltipProps}
-          formatter={(value, name) => (typeof value === 'number' ? (name === 'Cumulative share' ? `${value.toFixed(1)} %` : integer.format(value)) : String(value))}
+          formatter={(value, name) =>
+            typeof value === 'number'
+              ? name === 'Cumulative share'
+                ? `${value.toFixed(1)} %`
+                : integer.format(value)
+              : String(value)
+          }
         />
         <Legend wrapperStyle={{ color: CHART.foreground, fontSize: 12 }} />
-        <ReferenceLine yAxisId="share" y={80} stroke={CHART.muted} strokeDasharray="4 4" label={{ value: '80 %', position: 'insideTopLeft', fill: CHART.muted, fontSize: 12 }} />
+        <ReferenceLine
+          yAxisId="share"
+          y={80}
+          stroke={CHART.muted}
+          strokeDasharray="4 4"
+          label={{ value: '80 %', position: 'insideTopLeft', fill: CHART.muted, fontSize: 12 }}
+        />
         <Bar
           yAxisId="count"
           dataKey="count"
@@ -46,7 +83,15 @@ export function ParetoChart({ data }: { data: ParetoDatum[] }) {
             <Cell key={d.label} fill={d.vitalFew ? CHART.secondary : CHART.muted} />
           ))}
         </Bar>
-        <Line yAxisId="share" type="monotone" dataKey="cumulative" name="Cumulative share" stroke={CHART.primary} strokeWidth={2} isAnimationActive={false} />
+        <Line
+          yAxisId="share"
+          type="monotone"
+          dataKey="cumulative"
+          name="Cumulative share"
+          stroke={CHART.primary}
+          strokeWidth={2}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -19,7 +19,13 @@ export const axisProps = {
 } as const;
 
 export const tooltipProps = {
-  contentStyle: { background: CHART.surface, border: `1px solid ${CHART.border}`, borderRadius: 6, color: CHART.foreground, fontSize: 12 },
+  contentStyle: {
+    background: CHART.surface,
+    border: `1px solid ${CHART.border}`,
+    borderRadius: 6,
+    color: CHART.foreground,
+    fontSize: 12,
+  },
   labelStyle: { color: CHART.foreground, fontWeight: 600 },
   itemStyle: { color: CHART.foreground },
 } as const;

@@ -54,14 +54,54 @@ export function CustomerForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={editing ? 'Edit the customer' : 'New customer'} className="flex max-w-2xl flex-col gap-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={editing ? 'Edit the customer' : 'New customer'}
+      className="flex max-w-2xl flex-col gap-4"
+    >
       {customer?.id ? <input type="hidden" name="id" value={customer.id} /> : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" required autoComplete="off" defaultValue={customer?.name} error={errors.name} className="sm:col-span-2" />
-        <Field label="Email" name="email" type="email" autoComplete="off" defaultValue={customer?.email ?? ''} error={errors.email} />
-        <Field label="Phone" name="phone" type="tel" autoComplete="off" defaultValue={customer?.phone ?? ''} error={errors.phone} />
-        <Field label="Company" name="company" autoComplete="off" defaultValue={customer?.company ?? ''} error={errors.company} />
-        <Field label="External reference" name="externalRef" autoComplete="off" defaultValue={customer?.externalRef ?? ''} error={errors.externalRef} hint="Your CRM's id; unique" />
+        <Field
+          label="Name"
+          name="name"
+          required
+          autoComplete="off"
+          defaultValue={customer?.name}
+          error={errors.name}
+          className="sm:col-span-2"
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          defaultValue={customer?.email ?? ''}
+          error={errors.email}
+        />
+        <Field
+          label="Phone"
+          name="phone"
+          type="tel"
+          autoComplete="off"
+          defaultValue={customer?.phone ?? ''}
+          error={errors.phone}
+        />
+        <Field
+          label="Company"
+          name="company"
+          autoComplete="off"
+          defaultValue={customer?.company ?? ''}
+          error={errors.company}
+        />
+        <Field
+          label="External reference"
+          name="externalRef"
+          autoComplete="off"
+          defaultValue={customer?.externalRef ?? ''}
+          error={errors.externalRef}
+          hint="Your CRM's id; unique"
+        />
         <SelectField label="Segment" name="segmentId" defaultValue={customer?.segmentId ?? ''} error={errors.segmentId}>
           <option value="">No segment</option>
           {segments.map((s) => (
@@ -70,7 +110,12 @@ export function CustomerForm({
             </option>
           ))}
         </SelectField>
-        <SelectField label="Lifecycle" name="lifecycle" defaultValue={customer?.lifecycle ?? 'prospect'} error={errors.lifecycle}>
+        <SelectField
+          label="Lifecycle"
+          name="lifecycle"
+          defaultValue={customer?.lifecycle ?? 'prospect'}
+          error={errors.lifecycle}
+        >
           {LIFECYCLES.map((l) => (
             <option key={l} value={l}>
               {LIFECYCLE_LABELS[l]}

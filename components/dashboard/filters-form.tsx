@@ -15,7 +15,17 @@ export const CHANNEL_LABELS: Record<(typeof channelEnum.enumValues)[number], str
   other: 'Other',
 };
 
-function Choices({ legend, name, options, selected }: { legend: string; name: string; options: { id: string; label: string }[]; selected: string[] }) {
+function Choices({
+  legend,
+  name,
+  options,
+  selected,
+}: {
+  legend: string;
+  name: string;
+  options: { id: string; label: string }[];
+  selected: string[];
+}) {
   const count = selected.length;
   return (
     <details className="group rounded-md border border-border bg-surface">
@@ -27,7 +37,13 @@ function Choices({ legend, name, options, selected }: { legend: string; name: st
         <legend className="sr-only">{legend}</legend>
         {options.map((option) => (
           <label key={option.id} className="flex min-h-8 items-center gap-2 text-sm">
-            <input type="checkbox" name={name} value={option.id} defaultChecked={selected.includes(option.id)} className="size-4" />
+            <input
+              type="checkbox"
+              name={name}
+              value={option.id}
+              defaultChecked={selected.includes(option.id)}
+              className="size-4"
+            />
             {option.label}
           </label>
         ))}
@@ -40,11 +56,28 @@ function Choices({ legend, name, options, selected }: { legend: string; name: st
  * The dashboard's filters as a plain GET form: the URL holds the whole view, so it can be
  * bookmarked and shared, and it works before any script has loaded.
  */
-export function FiltersForm({ filters, options, heat, errors }: { filters: MetricsFilters; options: FilterOptions; heat: string; errors?: Record<string, string[] | undefined> }) {
-  const touchpointOptions = options.stages.flatMap((s) => s.touchpoints.map((t) => ({ id: t.id, label: `${t.name} (${s.name})${t.active ? '' : ' — retired'}` })));
+export function FiltersForm({
+  filters,
+  options,
+  heat,
+  errors,
+}: {
+  filters: MetricsFilters;
+  options: FilterOptions;
+  heat: string;
+  errors?: Record<string, string[] | undefined>;
+}) {
+  const touchpointOptions = options.stages.flatMap((s) =>
+    s.touchpoints.map((t) => ({ id: t.id, label: `${t.name} (${s.name})${t.active ? '' : ' — retired'}` })),
+  );
   const errorText = errors ? Object.values(errors).flat().filter(Boolean) : [];
   return (
-    <form method="get" action="/dashboard" aria-label="Dashboard filters" className="mb-6 rounded-lg border border-border bg-surface p-4 shadow-sm">
+    <form
+      method="get"
+      action="/dashboard"
+      aria-label="Dashboard filters"
+      className="mb-6 rounded-lg border border-border bg-surface p-4 shadow-sm"
+    >
       {errorText.length ? (
         <p role="alert" className="mb-3 text-sm text-danger">
           Some filters were not understood, so the default view is shown: {errorText.join(' ')}
@@ -55,19 +88,38 @@ export function FiltersForm({ filters, options, heat, errors }: { filters: Metri
           <label htmlFor="from" className="text-sm font-medium">
             From
           </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} required className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={filters.from}
+            required
+            className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="to" className="text-sm font-medium">
             To
           </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} required className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
+          <input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={filters.to}
+            required
+            className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="granularity" className="text-sm font-medium">
             Trend by
           </label>
-          <select id="granularity" name="granularity" defaultValue={filters.granularity} className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm">
+          <select
+            id="granularity"
+            name="granularity"
+            defaultValue={filters.granularity}
+            className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
+          >
             <option value="day">Day</option>
             <option value="week">Week</option>
             <option value="month">Month</option>
@@ -84,9 +136,24 @@ export function FiltersForm({ filters, options, heat, errors }: { filters: Metri
       </div>
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Choices legend="Touchpoints" name="touchpoint" options={touchpointOptions} selected={filters.touchpoint} />
-        <Choices legend="Stages" name="stage" options={options.stages.map((s) => ({ id: s.id, label: s.name }))} selected={filters.stage} />
-        <Choices legend="Channels" name="channel" options={channelEnum.enumValues.map((c) => ({ id: c, label: CHANNEL_LABELS[c] }))} selected={filters.channel} />
-        <Choices legend="Segments" name="segment" options={options.segments.map((s) => ({ id: s.id, label: s.name }))} selected={filters.segment} />
+        <Choices
+          legend="Stages"
+          name="stage"
+          options={options.stages.map((s) => ({ id: s.id, label: s.name }))}
+          selected={filters.stage}
+        />
+        <Choices
+          legend="Channels"
+          name="channel"
+          options={channelEnum.enumValues.map((c) => ({ id: c, label: CHANNEL_LABELS[c] }))}
+          selected={filters.channel}
+        />
+        <Choices
+          legend="Segments"
+          name="segment"
+          options={options.segments.map((s) => ({ id: s.id, label: s.name }))}
+          selected={filters.segment}
+        />
       </div>
       {heat !== 'sigma' ? <input type="hidden" name="heat" value={heat} /> : null}
     </form>

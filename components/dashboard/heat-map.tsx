@@ -35,7 +35,12 @@ export const HEAT_SCALES: Record<HeatMeasure, { limits: number[]; labels: string
 };
 
 function bandOf(value: MetricValue, measure: HeatMeasure): string {
-  if (value.value === null) return value.reason === 'no defects' ? BANDS[4]! : value.reason === 'every opportunity defective' ? BANDS[0]! : NO_DATA;
+  if (value.value === null)
+    return value.reason === 'no defects'
+      ? BANDS[4]!
+      : value.reason === 'every opportunity defective'
+        ? BANDS[0]!
+        : NO_DATA;
   const index = HEAT_SCALES[measure].limits.filter((limit) => value.value! >= limit).length;
   return BANDS[index]!;
 }
@@ -46,7 +51,9 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
   return (
     <div>
       <table className="w-full border-separate border-spacing-1 text-sm">
-        <caption className="sr-only">{measure === 'sigma' ? 'Sigma level' : 'CSAT'} of each touchpoint, by journey stage</caption>
+        <caption className="sr-only">
+          {measure === 'sigma' ? 'Sigma level' : 'CSAT'} of each touchpoint, by journey stage
+        </caption>
         <tbody>
           {rows.map((row) => (
             <tr key={row.stageId}>
@@ -57,9 +64,13 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                 <ul className="flex flex-wrap gap-1">
                   {row.cells.map((cell) => (
                     <li key={cell.id}>
-                      <Link prefetch={false}
+                      <Link
+                        prefetch={false}
                         href={cell.href}
-                        className={cn('flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary', bandOf(cell.value, measure))}
+                        className={cn(
+                          'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
+                          bandOf(cell.value, measure),
+                        )}
                       >
                         <span className="truncate text-xs font-medium" title={cell.name}>
                           {cell.name}
@@ -69,7 +80,9 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                       </Link>
                     </li>
                   ))}
-                  {row.cells.length === 0 ? <li className="text-xs text-muted">No touchpoints in this stage match the filters.</li> : null}
+                  {row.cells.length === 0 ? (
+                    <li className="text-xs text-muted">No touchpoints in this stage match the filters.</li>
+                  ) : null}
                 </ul>
               </td>
             </tr>

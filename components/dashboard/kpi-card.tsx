@@ -22,11 +22,21 @@ export function KpiCard({ label, value, href, linkLabel, change, direction, tone
     <div className="rounded-lg border border-border bg-surface p-4 shadow-sm">
       <dt className="text-sm text-muted">{label}</dt>
       <dd className="mt-1 text-xl font-semibold tabular-nums sm:text-2xl">
-        <Link prefetch={false} href={href} className="underline-offset-4 hover:underline focus-visible:underline" aria-label={`${label}: ${value}. Open ${linkLabel}`}>
+        <Link
+          prefetch={false}
+          href={href}
+          className="underline-offset-4 hover:underline focus-visible:underline"
+          aria-label={`${label}: ${value}. Open ${linkLabel}`}
+        >
           {value}
         </Link>
       </dd>
-      <dd className={cn('mt-1 text-xs tabular-nums', tone === 'better' ? 'text-success' : tone === 'worse' ? 'text-danger' : 'text-muted')}>
+      <dd
+        className={cn(
+          'mt-1 text-xs tabular-nums',
+          tone === 'better' ? 'text-success' : tone === 'worse' ? 'text-danger' : 'text-muted',
+        )}
+      >
         {change ? (
           <>
             <span aria-hidden="true">{direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : ''}</span>

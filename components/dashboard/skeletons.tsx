@@ -1,7 +1,11 @@
 /** Placeholders while a section's numbers stream in. */
 export function Skeleton({ className = 'h-72', label }: { className?: string; label: string }) {
   return (
-    <div role="status" aria-busy="true" className={`animate-pulse rounded-lg border border-border bg-surface p-4 shadow-sm ${className}`}>
+    <div
+      role="status"
+      aria-busy="true"
+      className={`animate-pulse rounded-lg border border-border bg-surface p-4 shadow-sm ${className}`}
+    >
       <span className="sr-only">Loading {label}…</span>
       <div className="h-4 w-1/3 rounded bg-border" />
       <div className="mt-4 h-3/4 rounded bg-border/60" />

@@ -25,13 +25,23 @@ export async function AssignedDefects({ userId }: { userId: string }) {
       ) : (
         <ul className="flex flex-col divide-y divide-border">
           {rows.map((row) => (
-            <li key={row.id} className={cn('flex flex-wrap items-center justify-between gap-2 py-2 text-sm', row.overdue && 'rounded-md bg-danger/5 px-2')}>
+            <li
+              key={row.id}
+              className={cn(
+                'flex flex-wrap items-center justify-between gap-2 py-2 text-sm',
+                row.overdue && 'rounded-md bg-danger/5 px-2',
+              )}
+            >
               <div className="min-w-0">
-                <Link href={`/defects/${row.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
+                <Link
+                  href={`/defects/${row.id}`}
+                  className="font-medium text-primary underline-offset-2 hover:underline"
+                >
                   {defectTitle(row)}
                 </Link>
                 <p className="text-xs text-muted">
-                  {SEVERITY_LABELS[row.severity]} · {row.customerName ?? 'No customer'} · {row.dueOn ? `due ${row.dueOn}` : 'no due date'}
+                  {SEVERITY_LABELS[row.severity]} · {row.customerName ?? 'No customer'} ·{' '}
+                  {row.dueOn ? `due ${row.dueOn}` : 'no due date'}
                 </p>
               </div>
               <div className="flex items-center gap-2">

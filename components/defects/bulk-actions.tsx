@@ -17,11 +17,16 @@ export function BulkActions({ people }: { people: { id: string; name: string; ac
   const [last, setLast] = useState<'assign' | 'move'>();
   const current = last === 'assign' ? assign : move;
   const result = current.result;
-  const message = result ? (result.ok ? `${result.data.changed} defect${result.data.changed === 1 ? '' : 's'} changed.` : result.message) : undefined;
+  const message = result
+    ? result.ok
+      ? `${result.data.changed} defect${result.data.changed === 1 ? '' : 's'} changed.`
+      : result.message
+    : undefined;
   const errors = result && !result.ok ? result.fieldErrors : undefined;
 
   const toggleAll = (checked: boolean) => {
-    for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${BULK_FORM_ID}"]`)) box.checked = checked;
+    for (const box of document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][form="${BULK_FORM_ID}"]`))
+      box.checked = checked;
   };
   const uncheckAll = () => toggleAll(false);
 
@@ -39,7 +44,14 @@ export function BulkActions({ people }: { people: { id: string; name: string; ac
           assign.run({ items: data.getAll('items'), ownerId: data.get('bulkOwner') ?? '' }, uncheckAll);
         } else {
           setLast('move');
-          move.run({ items: data.getAll('items'), status: data.get('bulkStatus') ?? '', dismissReason: data.get('dismissReason') ?? '' }, uncheckAll);
+          move.run(
+            {
+              items: data.getAll('items'),
+              status: data.get('bulkStatus') ?? '',
+              dismissReason: data.get('dismissReason') ?? '',
+            },
+            uncheckAll,
+          );
         }
       }}
     >
@@ -65,7 +77,13 @@ export function BulkActions({ people }: { people: { id: string; name: string; ac
         <Button type="submit" name="intent" value="assign" disabled={assign.pending}>
           Assign
         </Button>
-        <SelectField label="Move selected to" name="bulkStatus" value={status} onChange={(e) => setStatus(e.target.value)} error={errors?.status}>
+        <SelectField
+          label="Move selected to"
+          name="bulkStatus"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          error={errors?.status}
+        >
           <option value="">Choose a status</option>
           {DEFECT_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -78,7 +96,12 @@ export function BulkActions({ people }: { people: { id: string; name: string; ac
             <label htmlFor="dismissReason" className="text-sm font-medium">
               Reason for dismissal
             </label>
-            <input id="dismissReason" name="dismissReason" className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" aria-describedby={errors?.dismissReason ? 'dismissReason-error' : undefined} />
+            <input
+              id="dismissReason"
+              name="dismissReason"
+              className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
+              aria-describedby={errors?.dismissReason ? 'dismissReason-error' : undefined}
+            />
             {errors?.dismissReason ? (
               <p id="dismissReason-error" className="text-sm text-danger">
                 {errors.dismissReason[0]}

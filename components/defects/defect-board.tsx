@@ -8,18 +8,35 @@ import { listHref, type UrlState } from './list-url';
 import { OverdueBadge } from './status-badge';
 
 /** Defects by status, one column each, overdue ones first; each column links to its full list. */
-export function DefectBoard({ columns, counts, state, columnSize }: { columns: Map<DefectStatus, DefectListRow[]>; counts: Record<DefectStatus, number>; state: UrlState; columnSize: number }) {
+export function DefectBoard({
+  columns,
+  counts,
+  state,
+  columnSize,
+}: {
+  columns: Map<DefectStatus, DefectListRow[]>;
+  counts: Record<DefectStatus, number>;
+  state: UrlState;
+  columnSize: number;
+}) {
   return (
     <div className="flex gap-3 overflow-x-auto pb-2">
       {[...columns].map(([status, rows]) => (
-        <section key={status} aria-labelledby={`board-${status}`} className="flex w-64 shrink-0 flex-col gap-2 rounded-lg border border-border bg-background p-2">
+        <section
+          key={status}
+          aria-labelledby={`board-${status}`}
+          className="flex w-64 shrink-0 flex-col gap-2 rounded-lg border border-border bg-background p-2"
+        >
           <h2 id={`board-${status}`} className="flex items-baseline justify-between px-1 text-sm font-semibold">
             {STATUS_LABELS[status]} <span className="tabular-nums text-muted">{formatInteger(counts[status])}</span>
           </h2>
           <ul className="flex flex-col gap-2">
             {rows.map((row) => (
               <li key={row.id} className="rounded-md border border-border bg-surface p-2 text-sm shadow-sm">
-                <Link href={`/defects/${row.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
+                <Link
+                  href={`/defects/${row.id}`}
+                  className="font-medium text-primary underline-offset-2 hover:underline"
+                >
                   {defectTitle(row)}
                 </Link>
                 <p className="text-xs text-muted">
@@ -34,7 +51,10 @@ export function DefectBoard({ columns, counts, state, columnSize }: { columns: M
             ))}
           </ul>
           {counts[status] > columnSize ? (
-            <Link href={listHref('/defects', state, { status, view: 'list', page: 1 })} className="px-1 text-xs text-primary underline-offset-2 hover:underline">
+            <Link
+              href={listHref('/defects', state, { status, view: 'list', page: 1 })}
+              className="px-1 text-xs text-primary underline-offset-2 hover:underline"
+            >
               All {formatInteger(counts[status])} {STATUS_LABELS[status].toLowerCase()} in the list
             </Link>
           ) : null}

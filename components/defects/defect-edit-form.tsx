@@ -34,12 +34,29 @@ interface Option {
  * The defect's fields. Managers triage every field; staff record the cause and the action. The
  * version the page was rendered from goes with every save.
  */
-export function DefectEditForm({ defect, triage, categories, people }: { defect: EditableDefect; triage: boolean; categories: Option[]; people: Option[] }) {
+export function DefectEditForm({
+  defect,
+  triage,
+  categories,
+  people,
+}: {
+  defect: EditableDefect;
+  triage: boolean;
+  categories: Option[];
+  people: Option[];
+}) {
   const { run, pending, result, fieldErrors } = useActionCall(updateDefectAction);
   const { version, saved } = useDefectVersion(defect.version);
   const typed = result && !result.ok ? result.values : undefined;
-  const value = (name: keyof EditableDefect, current: string | number | null) => typed?.[name] ?? (current === null ? '' : String(current));
-  const message = result ? (result.ok ? (result.data.changed.length ? 'Saved.' : 'Nothing had changed.') : result.message) : undefined;
+  const value = (name: keyof EditableDefect, current: string | number | null) =>
+    typed?.[name] ?? (current === null ? '' : String(current));
+  const message = result
+    ? result.ok
+      ? result.data.changed.length
+        ? 'Saved.'
+        : 'Nothing had changed.'
+      : result.message
+    : undefined;
 
   return (
     <form
@@ -54,9 +71,20 @@ export function DefectEditForm({ defect, triage, categories, people }: { defect:
       <input type="hidden" name="version" value={version} />
       {triage ? (
         <>
-          <Field label="Title" name="title" defaultValue={value('title', defect.title)} error={fieldErrors?.title} maxLength={200} />
+          <Field
+            label="Title"
+            name="title"
+            defaultValue={value('title', defect.title)}
+            error={fieldErrors?.title}
+            maxLength={200}
+          />
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <SelectField label="Owner" name="ownerId" defaultValue={value('ownerId', defect.ownerId)} error={fieldErrors?.ownerId}>
+            <SelectField
+              label="Owner"
+              name="ownerId"
+              defaultValue={value('ownerId', defect.ownerId)}
+              error={fieldErrors?.ownerId}
+            >
               <option value="">Nobody yet</option>
               {people
                 .filter((p) => p.active || p.id === defect.ownerId)
@@ -66,8 +94,19 @@ export function DefectEditForm({ defect, triage, categories, people }: { defect:
                   </option>
                 ))}
             </SelectField>
-            <Field label="Follow-up due" name="dueOn" type="date" defaultValue={value('dueOn', defect.dueOn)} error={fieldErrors?.dueOn} />
-            <SelectField label="Category" name="categoryId" defaultValue={value('categoryId', defect.categoryId)} error={fieldErrors?.categoryId}>
+            <Field
+              label="Follow-up due"
+              name="dueOn"
+              type="date"
+              defaultValue={value('dueOn', defect.dueOn)}
+              error={fieldErrors?.dueOn}
+            />
+            <SelectField
+              label="Category"
+              name="categoryId"
+              defaultValue={value('categoryId', defect.categoryId)}
+              error={fieldErrors?.categoryId}
+            >
               {categories
                 .filter((c) => c.active || c.id === defect.categoryId)
                 .map((c) => (
@@ -83,16 +122,32 @@ export function DefectEditForm({ defect, triage, categories, people }: { defect:
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Severity" name="severity" defaultValue={value('severity', defect.severity)} error={fieldErrors?.severity}>
+            <SelectField
+              label="Severity"
+              name="severity"
+              defaultValue={value('severity', defect.severity)}
+              error={fieldErrors?.severity}
+            >
               {Object.entries(SEVERITY_LABELS).map(([id, label]) => (
                 <option key={id} value={id}>
                   {label}
                 </option>
               ))}
             </SelectField>
-            <Field label="Lost revenue (£)" name="lostRevenue" inputMode="decimal" defaultValue={value('lostRevenue', defect.lostRevenue.toFixed(2))} error={fieldErrors?.lostRevenue} />
+            <Field
+              label="Lost revenue (£)"
+              name="lostRevenue"
+              inputMode="decimal"
+              defaultValue={value('lostRevenue', defect.lostRevenue.toFixed(2))}
+              error={fieldErrors?.lostRevenue}
+            />
           </div>
-          <TextAreaField label="Description" name="description" defaultValue={value('description', defect.description)} error={fieldErrors?.description} />
+          <TextAreaField
+            label="Description"
+            name="description"
+            defaultValue={value('description', defect.description)}
+            error={fieldErrors?.description}
+          />
         </>
       ) : null}
       <TextAreaField

@@ -6,12 +6,34 @@ import type { DefectFilters } from '@/lib/validation/filters';
 import { SelectField } from '@/components/ui/form-fields';
 
 /** A single choice shows as a plain select; several (from a drill-down link) as a multiple one, so none is lost. */
-const choice = (values: string[]) => (values.length > 1 ? { multiple: true, defaultValue: values, size: Math.min(values.length + 1, 5) } : { defaultValue: values[0] ?? '' });
+const choice = (values: string[]) =>
+  values.length > 1
+    ? { multiple: true, defaultValue: values, size: Math.min(values.length + 1, 5) }
+    : { defaultValue: values[0] ?? '' };
 
 /** The shared defect filters as a GET form, so the state lives in the URL. */
-export function DefectFiltersForm({ filters, q, options, showOwner, view, sort }: { filters: DefectFilters; q?: string; options: DefectOptions; showOwner: boolean; view: string; sort?: { sort?: string; dir?: string } }) {
+export function DefectFiltersForm({
+  filters,
+  q,
+  options,
+  showOwner,
+  view,
+  sort,
+}: {
+  filters: DefectFilters;
+  q?: string;
+  options: DefectOptions;
+  showOwner: boolean;
+  view: string;
+  sort?: { sort?: string; dir?: string };
+}) {
   return (
-    <form method="get" action="/defects" className="mb-4 rounded-lg border border-border bg-surface p-4" aria-label="Filter defects">
+    <form
+      method="get"
+      action="/defects"
+      className="mb-4 rounded-lg border border-border bg-surface p-4"
+      aria-label="Filter defects"
+    >
       {filters.status.map((s) => (
         <input key={s} type="hidden" name="status" value={s} />
       ))}
@@ -32,7 +54,14 @@ export function DefectFiltersForm({ filters, q, options, showOwner, view, sort }
           <label htmlFor="q" className="text-sm font-medium">
             Search
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="Title, customer, touchpoint" className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Title, customer, touchpoint"
+            className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
+          />
         </div>
         <SelectField label="Kind" name="kind" {...choice(filters.kind)}>
           <option value="">Any kind</option>
@@ -94,16 +123,35 @@ export function DefectFiltersForm({ filters, q, options, showOwner, view, sort }
           <label htmlFor="from" className="text-sm font-medium">
             Occurred from
           </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={filters.from}
+            className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="to" className="text-sm font-medium">
             Occurred to
           </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm" />
+          <input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={filters.to}
+            className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
+          />
         </div>
         <div className="flex items-center gap-2 self-end pb-2">
-          <input id="overdue" name="overdue" type="checkbox" value="1" defaultChecked={filters.overdue === '1'} className="size-4" />
+          <input
+            id="overdue"
+            name="overdue"
+            type="checkbox"
+            value="1"
+            defaultChecked={filters.overdue === '1'}
+            className="size-4"
+          />
           <label htmlFor="overdue" className="text-sm font-medium">
             Only overdue follow-ups
           </label>

@@ -40,7 +40,8 @@ export function DefectHistory({ events, names }: { events: HistoryEvent[]; names
       {events.map((event) => (
         <li key={event.id} className="border-l-2 border-border pl-3 text-sm">
           <p>
-            <span className="font-medium">{event.actorName ?? 'The system'}</span> {EVENT_LABELS[event.type] ?? event.type}{' '}
+            <span className="font-medium">{event.actorName ?? 'The system'}</span>{' '}
+            {EVENT_LABELS[event.type] ?? event.type}{' '}
             <time className="text-muted" dateTime={event.createdAt.toISOString()}>
               · {formatDateTime(event.createdAt)}
             </time>
@@ -49,12 +50,15 @@ export function DefectHistory({ events, names }: { events: HistoryEvent[]; names
             <ul className="mt-1 text-muted">
               {Object.entries(event.changes).map(([field, change]) => (
                 <li key={field}>
-                  {FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}: {show(field, change.from, names)} → <span className="text-foreground">{show(field, change.to, names)}</span>
+                  {FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field}: {show(field, change.from, names)} →{' '}
+                  <span className="text-foreground">{show(field, change.to, names)}</span>
                 </li>
               ))}
             </ul>
           ) : null}
-          {event.comment ? <p className="mt-1 whitespace-pre-line rounded-md bg-background p-2">{event.comment}</p> : null}
+          {event.comment ? (
+            <p className="mt-1 whitespace-pre-line rounded-md bg-background p-2">{event.comment}</p>
+          ) : null}
         </li>
       ))}
     </ol>

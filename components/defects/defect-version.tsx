@@ -10,7 +10,10 @@ const VersionContext = createContext<{ version: number; saved: (version: number)
  */
 export function DefectVersionProvider({ version, children }: { version: number; children: React.ReactNode }) {
   const [lastSaved, setLastSaved] = useState(version);
-  const value = { version: Math.max(version, lastSaved), saved: (v: number) => setLastSaved((current) => Math.max(current, v)) };
+  const value = {
+    version: Math.max(version, lastSaved),
+    saved: (v: number) => setLastSaved((current) => Math.max(current, v)),
+  };
   return <VersionContext.Provider value={value}>{children}</VersionContext.Provider>;
 }
 

@@ -10,25 +10,53 @@ import { TextAreaField } from '@/components/ui/form-fields';
 import { useActionCall } from './use-action-call';
 
 /** One button per move this person may make from the defect's status, and nothing else. */
-export function DefectWorkflow({ id, version: renderedVersion, status, moves }: { id: string; version: number; status: DefectStatus; moves: DefectStatus[] }) {
+export function DefectWorkflow({
+  id,
+  version: renderedVersion,
+  status,
+  moves,
+}: {
+  id: string;
+  version: number;
+  status: DefectStatus;
+  moves: DefectStatus[];
+}) {
   const { run, pending, result, fieldErrors, reset } = useActionCall(updateDefectAction);
   const [dismissing, setDismissing] = useState(false);
   const { version, saved } = useDefectVersion(renderedVersion);
   const message = result ? (result.ok ? 'Status changed.' : result.message) : undefined;
 
   if (moves.length === 0) {
-    return <p className="text-sm text-muted">{status === 'verified' ? 'Verified: a manager closes it once the fix has held.' : 'No moves are open to you from here.'}</p>;
+    return (
+      <p className="text-sm text-muted">
+        {status === 'verified'
+          ? 'Verified: a manager closes it once the fix has held.'
+          : 'No moves are open to you from here.'}
+      </p>
+    );
   }
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
         {moves.map((to) =>
           to === 'dismissed' ? (
-            <Button key={to} type="button" variant="secondary" aria-expanded={dismissing} onClick={() => (reset(), setDismissing((d) => !d))}>
+            <Button
+              key={to}
+              type="button"
+              variant="secondary"
+              aria-expanded={dismissing}
+              onClick={() => (reset(), setDismissing((d) => !d))}
+            >
               Dismiss…
             </Button>
           ) : (
-            <Button key={to} type="button" variant={moveLabel(status, to).startsWith('Back') ? 'secondary' : 'primary'} disabled={pending} onClick={() => run({ id, version, status: to }, (data) => saved(data.version))}>
+            <Button
+              key={to}
+              type="button"
+              variant={moveLabel(status, to).startsWith('Back') ? 'secondary' : 'primary'}
+              disabled={pending}
+              onClick={() => run({ id, version, status: to }, (data) => saved(data.version))}
+            >
               {moveLabel(status, to)}
             </Button>
           ),
@@ -46,7 +74,13 @@ export function DefectWorkflow({ id, version: renderedVersion, status, moves }: 
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="version" value={version} />
           <input type="hidden" name="status" value="dismissed" />
-          <TextAreaField label="Why is it not a defect?" name="dismissReason" required autoFocus error={fieldErrors?.dismissReason} />
+          <TextAreaField
+            label="Why is it not a defect?"
+            name="dismissReason"
+            required
+            autoFocus
+            error={fieldErrors?.dismissReason}
+          />
           <div>
             <Button type="submit" variant="danger" disabled={pending}>
               Dismiss defect

@@ -10,24 +10,56 @@ import { OverdueBadge, StatusBadge } from './status-badge';
 
 export const BULK_FORM_ID = 'defects-bulk';
 
-export const defectTitle = (row: Pick<DefectListRow, 'title' | 'kind' | 'touchpointName'>) => row.title ?? `${KIND_LABELS[row.kind]} at ${row.touchpointName}`;
+export const defectTitle = (row: Pick<DefectListRow, 'title' | 'kind' | 'touchpointName'>) =>
+  row.title ?? `${KIND_LABELS[row.kind]} at ${row.touchpointName}`;
 
-function SortHeader({ label, sort, params, state }: { label: string; sort: DefectListParams['sort']; params: DefectListParams; state: UrlState }) {
+function SortHeader({
+  label,
+  sort,
+  params,
+  state,
+}: {
+  label: string;
+  sort: DefectListParams['sort'];
+  params: DefectListParams;
+  state: UrlState;
+}) {
   const active = params.sort === sort;
   const nextDir = active && params.dir === 'desc' ? 'asc' : 'desc';
   return (
-    <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap" aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <Link href={listHref('/defects', state, { sort, dir: nextDir, page: 1 })} className={cn('underline-offset-2 hover:underline', active && 'text-foreground')}>
+    <th
+      scope="col"
+      className="py-2 pr-4 font-medium whitespace-nowrap"
+      aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      <Link
+        href={listHref('/defects', state, { sort, dir: nextDir, page: 1 })}
+        className={cn('underline-offset-2 hover:underline', active && 'text-foreground')}
+      >
         {label}
         {active ? (params.dir === 'asc' ? ' ↑' : ' ↓') : ''}
-        <span className="sr-only">{active ? `, sorted ${params.dir === 'asc' ? 'ascending' : 'descending'}; sort ${nextDir === 'asc' ? 'ascending' : 'descending'}` : ', sort'}</span>
+        <span className="sr-only">
+          {active
+            ? `, sorted ${params.dir === 'asc' ? 'ascending' : 'descending'}; sort ${nextDir === 'asc' ? 'ascending' : 'descending'}`
+            : ', sort'}
+        </span>
       </Link>
     </th>
   );
 }
 
 /** The defects of one page; with `selectable`, each row has a checkbox for the bulk actions. */
-export function DefectsTable({ rows, params, state, selectable }: { rows: DefectListRow[]; params: DefectListParams; state: UrlState; selectable: boolean }) {
+export function DefectsTable({
+  rows,
+  params,
+  state,
+  selectable,
+}: {
+  rows: DefectListRow[];
+  params: DefectListParams;
+  state: UrlState;
+  selectable: boolean;
+}) {
   return (
     <TableScroll label="Defects">
       <table className="w-full min-w-[60rem] text-left text-sm">
@@ -38,12 +70,20 @@ export function DefectsTable({ rows, params, state, selectable }: { rows: Defect
                 <span className="sr-only">Select</span>
               </th>
             ) : null}
-            <th scope="col" className="min-w-56 py-2 pr-4 font-medium">Defect</th>
+            <th scope="col" className="min-w-56 py-2 pr-4 font-medium">
+              Defect
+            </th>
             <SortHeader label="Status" sort="status" params={params} state={state} />
             <SortHeader label="Severity" sort="severity" params={params} state={state} />
-            <th scope="col" className="py-2 pr-4 font-medium">Category</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Customer</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Owner</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Category
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Customer
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Owner
+            </th>
             <SortHeader label="Occurred" sort="occurredAt" params={params} state={state} />
             <SortHeader label="Due" sort="dueOn" params={params} state={state} />
             <SortHeader label="Lost revenue" sort="lostRevenue" params={params} state={state} />
@@ -54,11 +94,21 @@ export function DefectsTable({ rows, params, state, selectable }: { rows: Defect
             <tr key={row.id} className={cn('border-t border-border align-top', row.overdue && 'bg-danger/5')}>
               {selectable ? (
                 <td className="py-2 pr-2">
-                  <input type="checkbox" name="items" value={`${row.id}:${row.version}`} form={BULK_FORM_ID} aria-label={`Select ${defectTitle(row)}`} className="size-4" />
+                  <input
+                    type="checkbox"
+                    name="items"
+                    value={`${row.id}:${row.version}`}
+                    form={BULK_FORM_ID}
+                    aria-label={`Select ${defectTitle(row)}`}
+                    className="size-4"
+                  />
                 </td>
               ) : null}
               <td className="py-2 pr-4">
-                <Link href={`/defects/${row.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
+                <Link
+                  href={`/defects/${row.id}`}
+                  className="font-medium text-primary underline-offset-2 hover:underline"
+                >
                   {defectTitle(row)}
                 </Link>
                 <p className="text-xs text-muted">
@@ -75,7 +125,11 @@ export function DefectsTable({ rows, params, state, selectable }: { rows: Defect
               <td className="py-2 pr-4">{row.ownerName ?? <span className="text-muted">Unassigned</span>}</td>
               <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.occurredAt)}</td>
               <td className="py-2 pr-4 whitespace-nowrap">
-                {row.dueOn ? <span className={row.overdue ? 'font-semibold text-danger' : undefined}>{row.dueOn}</span> : <span className="text-muted">—</span>}
+                {row.dueOn ? (
+                  <span className={row.overdue ? 'font-semibold text-danger' : undefined}>{row.dueOn}</span>
+                ) : (
+                  <span className="text-muted">—</span>
+                )}
                 {row.overdue ? (
                   <span className="ml-1">
                     <OverdueBadge />

@@ -44,12 +44,24 @@ function CustomerPicker({ error }: { error?: string[] }) {
   }
   return (
     <div className="flex flex-col gap-1">
-      <Field label="Customer (optional)" name="customerSearch" value={query} onChange={(e) => search(e.target.value)} autoComplete="off" hint="Type two or more letters of the name." error={error} />
+      <Field
+        label="Customer (optional)"
+        name="customerSearch"
+        value={query}
+        onChange={(e) => search(e.target.value)}
+        autoComplete="off"
+        hint="Type two or more letters of the name."
+        error={error}
+      />
       <ul aria-label="Matching customers" aria-live="polite" className="flex flex-col">
         {searching && matches.length === 0 ? <li className="text-xs text-muted">Searching…</li> : null}
         {matches.map((c) => (
           <li key={c.id}>
-            <button type="button" className="w-full rounded px-2 py-1 text-left text-sm hover:bg-background focus:bg-background" onClick={() => (setChosen(c), setMatches([]))}>
+            <button
+              type="button"
+              className="w-full rounded px-2 py-1 text-left text-sm hover:bg-background focus:bg-background"
+              onClick={() => (setChosen(c), setMatches([]))}
+            >
               {c.name}
               {c.company ? <span className="text-muted"> · {c.company}</span> : null}
             </button>
@@ -74,7 +86,14 @@ export function ManualDefectForm({ options }: { options: DefectOptions }) {
         run(new FormData(event.currentTarget), (data) => router.push(`/defects/${data.id}`));
       }}
     >
-      <Field label="Title" name="title" required maxLength={200} error={fieldErrors?.title} hint="A short line people will recognise it by." />
+      <Field
+        label="Title"
+        name="title"
+        required
+        maxLength={200}
+        error={fieldErrors?.title}
+        hint="A short line people will recognise it by."
+      />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField label="Touchpoint" name="touchpointId" required defaultValue="" error={fieldErrors?.touchpointId}>
           <option value="" disabled>
@@ -119,8 +138,20 @@ export function ManualDefectForm({ options }: { options: DefectOptions }) {
             </option>
           ))}
         </SelectField>
-        <Field label="Lost revenue (£)" name="lostRevenue" inputMode="decimal" defaultValue="0" error={fieldErrors?.lostRevenue} />
-        <Field label="Occurred at (UTC)" name="occurredAt" type="datetime-local" error={fieldErrors?.occurredAt} hint="Leave empty for now." />
+        <Field
+          label="Lost revenue (£)"
+          name="lostRevenue"
+          inputMode="decimal"
+          defaultValue="0"
+          error={fieldErrors?.lostRevenue}
+        />
+        <Field
+          label="Occurred at (UTC)"
+          name="occurredAt"
+          type="datetime-local"
+          error={fieldErrors?.occurredAt}
+          hint="Leave empty for now."
+        />
         <SelectField label="Owner" name="ownerId" defaultValue="" error={fieldErrors?.ownerId}>
           <option value="">Nobody yet</option>
           {options.people
@@ -133,9 +164,23 @@ export function ManualDefectForm({ options }: { options: DefectOptions }) {
         </SelectField>
         <Field label="Follow-up due" name="dueOn" type="date" error={fieldErrors?.dueOn} />
       </div>
-      <TextAreaField label="Description" name="description" error={fieldErrors?.description} hint="What happened, in the customer's words where you have them." />
-      <TextAreaField label="Root cause (optional)" name="rootCause" error={fieldErrors?.rootCause} hint="One why per line." />
-      <TextAreaField label="Corrective action (optional)" name="correctiveAction" error={fieldErrors?.correctiveAction} />
+      <TextAreaField
+        label="Description"
+        name="description"
+        error={fieldErrors?.description}
+        hint="What happened, in the customer's words where you have them."
+      />
+      <TextAreaField
+        label="Root cause (optional)"
+        name="rootCause"
+        error={fieldErrors?.rootCause}
+        hint="One why per line."
+      />
+      <TextAreaField
+        label="Corrective action (optional)"
+        name="correctiveAction"
+        error={fieldErrors?.correctiveAction}
+      />
       <FormMessage message={result && !result.ok ? result.message : undefined} />
       <div>
         <Button type="submit" disabled={pending}>

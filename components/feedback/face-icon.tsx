@@ -9,7 +9,16 @@ const MOUTHS: Record<number, string> = {
 
 export function FaceIcon({ score, className }: { score: number; className?: string }) {
   return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={className} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+    <svg
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      className={className}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+    >
       <circle cx="12" cy="12" r="9.5" />
       {score <= 1 ? (
         <>

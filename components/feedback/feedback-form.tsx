@@ -107,7 +107,8 @@ export function FeedbackForm({
           Your email <span className="text-sm font-normal text-muted">(optional)</span>
         </label>
         <p id="email-hint" className="text-sm text-muted">
-          If you are already a customer, we use it only to add this to your account so we can follow up. No mailing lists.
+          If you are already a customer, we use it only to add this to your account so we can follow up. No mailing
+          lists.
         </p>
         <input
           id="email"
@@ -118,7 +119,10 @@ export function FeedbackForm({
           defaultValue={values.email}
           aria-invalid={error('email') ? true : undefined}
           aria-describedby={cn('email-hint', error('email') && 'email-error')}
-          className={cn('min-h-12 w-full rounded-xl border-2 bg-surface px-4 text-base', error('email') ? 'border-danger' : 'border-input')}
+          className={cn(
+            'min-h-12 w-full rounded-xl border-2 bg-surface px-4 text-base',
+            error('email') ? 'border-danger' : 'border-input',
+          )}
         />
         {error('email') ? (
           <p id="email-error" className="text-sm font-medium text-danger">
@@ -135,7 +139,9 @@ export function FeedbackForm({
 
       <div className="flex flex-col gap-3">
         <div role="status" aria-live="polite">
-          {state.message ? <p className="rounded-xl bg-danger/10 px-4 py-3 text-sm font-medium text-danger">{state.message}</p> : null}
+          {state.message ? (
+            <p className="rounded-xl bg-danger/10 px-4 py-3 text-sm font-medium text-danger">{state.message}</p>
+          ) : null}
         </div>
         <button
           type="submit"

@@ -1,11 +1,25 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { disableFeedbackLinkAction, enableFeedbackLinkAction, rotateFeedbackLinkAction } from '@/app/(app)/admin/feedback/actions';
+import {
+  disableFeedbackLinkAction,
+  enableFeedbackLinkAction,
+  rotateFeedbackLinkAction,
+} from '@/app/(app)/admin/feedback/actions';
 import { Button } from '@/components/ui/button';
 
 /** Turn on, rotate (after a confirmation: printed codes stop working) or switch off one link. */
-export function FeedbackLinkActions({ touchpointId, touchpointName, enabled, canEnable }: { touchpointId: string; touchpointName: string; enabled: boolean; canEnable: boolean }) {
+export function FeedbackLinkActions({
+  touchpointId,
+  touchpointName,
+  enabled,
+  canEnable,
+}: {
+  touchpointId: string;
+  touchpointName: string;
+  enabled: boolean;
+  canEnable: boolean;
+}) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>();
   const [confirmingRotate, setConfirmingRotate] = useState(false);
@@ -21,13 +35,28 @@ export function FeedbackLinkActions({ touchpointId, touchpointName, enabled, can
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
         {!enabled ? (
-          <Button type="button" disabled={pending || !canEnable} aria-label={`Turn on the feedback link for ${touchpointName}`} onClick={() => run(enableFeedbackLinkAction, 'Feedback link turned on.')}>
+          <Button
+            type="button"
+            disabled={pending || !canEnable}
+            aria-label={`Turn on the feedback link for ${touchpointName}`}
+            onClick={() => run(enableFeedbackLinkAction, 'Feedback link turned on.')}
+          >
             {pending ? 'Turning on…' : 'Turn on link'}
           </Button>
         ) : confirmingRotate ? (
-          <div role="group" aria-label="Confirm rotation" className="flex flex-wrap items-center gap-2 rounded-md border border-warning/40 bg-warning/10 p-2">
+          <div
+            role="group"
+            aria-label="Confirm rotation"
+            className="flex flex-wrap items-center gap-2 rounded-md border border-warning/40 bg-warning/10 p-2"
+          >
             <p className="text-sm">The current link and every printed code stop working.</p>
-            <Button type="button" variant="danger" disabled={pending} autoFocus onClick={() => run(rotateFeedbackLinkAction, 'New link created; the old one no longer works.')}>
+            <Button
+              type="button"
+              variant="danger"
+              disabled={pending}
+              autoFocus
+              onClick={() => run(rotateFeedbackLinkAction, 'New link created; the old one no longer works.')}
+            >
               {pending ? 'Rotating…' : 'Rotate now'}
             </Button>
             <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirmingRotate(false)}>
@@ -36,10 +65,22 @@ export function FeedbackLinkActions({ touchpointId, touchpointName, enabled, can
           </div>
         ) : (
           <>
-            <Button type="button" variant="secondary" disabled={pending} aria-label={`Rotate the feedback link for ${touchpointName}`} onClick={() => setConfirmingRotate(true)}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={pending}
+              aria-label={`Rotate the feedback link for ${touchpointName}`}
+              onClick={() => setConfirmingRotate(true)}
+            >
               Rotate link
             </Button>
-            <Button type="button" variant="secondary" disabled={pending} aria-label={`Switch off the feedback link for ${touchpointName}`} onClick={() => run(disableFeedbackLinkAction, 'Feedback link switched off.')}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={pending}
+              aria-label={`Switch off the feedback link for ${touchpointName}`}
+              onClick={() => run(disableFeedbackLinkAction, 'Feedback link switched off.')}
+            >
               {pending ? 'Switching off…' : 'Switch off'}
             </Button>
           </>

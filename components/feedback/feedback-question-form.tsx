@@ -31,7 +31,10 @@ export function FeedbackQuestionForm({ touchpointId, question }: { touchpointId:
           placeholder="Anything you would like to tell us?"
           aria-invalid={state.error ? true : undefined}
           aria-describedby={state.error ? `${inputId}-error` : undefined}
-          className={cn('min-h-10 flex-1 rounded-md border bg-surface px-3 py-2 text-sm', state.error ? 'border-danger' : 'border-input')}
+          className={cn(
+            'min-h-10 flex-1 rounded-md border bg-surface px-3 py-2 text-sm',
+            state.error ? 'border-danger' : 'border-input',
+          )}
         />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? 'Saving…' : 'Save question'}

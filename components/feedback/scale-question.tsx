@@ -37,7 +37,8 @@ export function ScaleQuestion({
   const hintId = `${name}-hint`;
   const anchorsId = `${name}-anchors`;
   const errorId = `${name}-error`;
-  const describedBy = [hint ? hintId : null, anchors ? anchorsId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? hintId : null, anchors ? anchorsId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className="min-w-0" aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
       <legend className="text-lg font-semibold leading-snug">{legend}</legend>
@@ -72,7 +73,9 @@ export function ScaleQuestion({
               ) : (
                 <>
                   <span className="text-lg font-semibold tabular-nums">{option.value}</span>
-                  {option.label ? <span className="text-[0.7rem] leading-tight font-medium">{option.label}</span> : null}
+                  {option.label ? (
+                    <span className="text-[0.7rem] leading-tight font-medium">{option.label}</span>
+                  ) : null}
                 </>
               )}
             </span>

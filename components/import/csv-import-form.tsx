@@ -9,7 +9,11 @@ import { formatInteger } from '@/lib/format';
 type Progress = Extract<ImportEvent, { type: 'progress' }>;
 type Result = Extract<ImportEvent, { type: 'result' }>;
 
-const PHASE_LABELS: Record<Progress['phase'], string> = { uploading: 'Uploading', validating: 'Checking every row', importing: 'Importing' };
+const PHASE_LABELS: Record<Progress['phase'], string> = {
+  uploading: 'Uploading',
+  validating: 'Checking every row',
+  importing: 'Importing',
+};
 
 /**
  * Uploads a CSV file and follows the import: a progress bar while the file uploads, while every
@@ -49,7 +53,8 @@ export function CsvImportForm({ endpoint, noun }: { endpoint: string; noun: stri
       }
       seen = end + 1;
     };
-    xhr.upload.onprogress = (e) => setProgress({ type: 'progress', phase: 'uploading', done: e.loaded, total: e.total || file.size });
+    xhr.upload.onprogress = (e) =>
+      setProgress({ type: 'progress', phase: 'uploading', done: e.loaded, total: e.total || file.size });
     xhr.onprogress = readLines;
     xhr.onload = () => {
       setRunning(false);
@@ -69,7 +74,14 @@ export function CsvImportForm({ endpoint, noun }: { endpoint: string; noun: stri
     xhr.onerror = () => {
       setRunning(false);
       setProgress(undefined);
-      setResult({ type: 'result', ok: false, message: 'The connection failed before the import finished. Nothing was imported unless a retry says the rows are already there.', errors: [], errorCount: 0 });
+      setResult({
+        type: 'result',
+        ok: false,
+        message:
+          'The connection failed before the import finished. Nothing was imported unless a retry says the rows are already there.',
+        errors: [],
+        errorCount: 0,
+      });
     };
     xhr.open('POST', endpoint);
     xhr.setRequestHeader('content-type', 'text/csv');
@@ -110,7 +122,9 @@ export function CsvImportForm({ endpoint, noun }: { endpoint: string; noun: stri
         <div className="flex flex-col gap-1">
           <label htmlFor="import-progress" className="text-sm">
             {PHASE_LABELS[progress.phase]}
-            {progress.phase === 'uploading' ? '' : `: ${formatInteger(progress.done)} of ${formatInteger(progress.total)} rows`}
+            {progress.phase === 'uploading'
+              ? ''
+              : `: ${formatInteger(progress.done)} of ${formatInteger(progress.total)} rows`}
           </label>
           <progress id="import-progress" className="h-3 w-full" max={100} value={percent}>
             {percent} %
@@ -133,13 +147,22 @@ export function CsvImportForm({ endpoint, noun }: { endpoint: string; noun: stri
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="mb-2 text-left font-medium">
-              Rows to fix{result.errorCount > result.errors.length ? ` (the first ${formatInteger(result.errors.length)} of ${formatInteger(result.errorCount)})` : ''}
+              Rows to fix
+              {result.errorCount > result.errors.length
+                ? ` (the first ${formatInteger(result.errors.length)} of ${formatInteger(result.errorCount)})`
+                : ''}
             </caption>
             <thead className="text-muted">
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">Row</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Column</th>
-                <th scope="col" className="py-2 font-medium">Reason</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Row
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Column
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Reason
+                </th>
               </tr>
             </thead>
             <tbody>

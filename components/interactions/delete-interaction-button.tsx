@@ -16,7 +16,8 @@ export function DeleteInteractionButton({ id, defectCount }: { id: string; defec
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2">
           <p className="text-sm">
-            Delete this interaction{defectCount ? ` and its ${defectCount} defect${defectCount === 1 ? '' : 's'}` : ''}? This is recorded in the audit log.
+            Delete this interaction{defectCount ? ` and its ${defectCount} defect${defectCount === 1 ? '' : 's'}` : ''}?
+            This is recorded in the audit log.
           </p>
           <Button
             type="button"

@@ -7,7 +7,13 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FieldErrors } from '@/lib/action';
 import { useMounted } from './use-mounted';
-import { InteractionFields, interactionFormData, toLocalInputValue, type InteractionDefaults, type TouchpointGroup } from './interaction-fields';
+import {
+  InteractionFields,
+  interactionFormData,
+  toLocalInputValue,
+  type InteractionDefaults,
+  type TouchpointGroup,
+} from './interaction-fields';
 
 /** Edits an interaction; saving re-applies the auto-defect rules on the server. */
 export function EditInteractionForm({
@@ -44,8 +50,14 @@ export function EditInteractionForm({
       }
       setErrors({});
       const { added, removed } = result.data;
-      const changes = [added ? `${added} defect${added === 1 ? '' : 's'} raised` : null, removed ? `${removed} defect${removed === 1 ? '' : 's'} removed` : null].filter(Boolean);
-      setMessage({ text: `Saved.${changes.length ? ` The rules re-ran: ${changes.join(', ')}.` : ''}`, tone: 'success' });
+      const changes = [
+        added ? `${added} defect${added === 1 ? '' : 's'} raised` : null,
+        removed ? `${removed} defect${removed === 1 ? '' : 's'} removed` : null,
+      ].filter(Boolean);
+      setMessage({
+        text: `Saved.${changes.length ? ` The rules re-ran: ${changes.join(', ')}.` : ''}`,
+        tone: 'success',
+      });
       router.refresh();
     });
   }
@@ -54,7 +66,9 @@ export function EditInteractionForm({
     <form onSubmit={onSubmit} noValidate aria-label="Edit the interaction" className="flex flex-col gap-4">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="customerId" value={customerId ?? ''} />
-      {local ? <InteractionFields groups={groups} errors={errors} defaults={{ ...defaults, occurredAtLocal: local }} /> : null}
+      {local ? (
+        <InteractionFields groups={groups} errors={errors} defaults={{ ...defaults, occurredAtLocal: local }} />
+      ) : null}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending || !local}>
           {pending ? 'Saving…' : 'Save changes'}

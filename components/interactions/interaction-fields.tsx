@@ -50,7 +50,14 @@ export function InteractionFields({
 }) {
   return (
     <div key={formKey} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-      <SelectField label="Touchpoint" name="touchpointId" required defaultValue={defaults.touchpointId ?? ''} error={errors.touchpointId} className="sm:col-span-2">
+      <SelectField
+        label="Touchpoint"
+        name="touchpointId"
+        required
+        defaultValue={defaults.touchpointId ?? ''}
+        error={errors.touchpointId}
+        className="sm:col-span-2"
+      >
         <option value="" disabled>
           Choose where it happened…
         </option>
@@ -64,7 +71,15 @@ export function InteractionFields({
           </optgroup>
         ))}
       </SelectField>
-      <Field label="When" name="occurredAtLocal" type="datetime-local" required defaultValue={defaults.occurredAtLocal} error={errors.occurredAt} hint="Your local time" />
+      <Field
+        label="When"
+        name="occurredAtLocal"
+        type="datetime-local"
+        required
+        defaultValue={defaults.occurredAtLocal}
+        error={errors.occurredAt}
+        hint="Your local time"
+      />
       <SelectField label="Outcome" name="outcome" defaultValue={defaults.outcome ?? 'none'} error={errors.outcome}>
         {OUTCOME_ORDER.map((o) => (
           <option key={o} value={o}>
@@ -72,16 +87,78 @@ export function InteractionFields({
           </option>
         ))}
       </SelectField>
-      <Field label="Sale value (£)" name="saleValue" inputMode="decimal" autoComplete="off" defaultValue={defaults.saleValue} error={errors.saleValue} hint="Optional; for a lost sale it becomes the lost revenue" />
+      <Field
+        label="Sale value (£)"
+        name="saleValue"
+        inputMode="decimal"
+        autoComplete="off"
+        defaultValue={defaults.saleValue}
+        error={errors.saleValue}
+        hint="Optional; for a lost sale it becomes the lost revenue"
+      />
       <fieldset className="grid grid-cols-2 gap-4 sm:col-span-2 sm:grid-cols-5">
         <legend className="mb-2 text-sm font-medium">The customer’s scores (optional)</legend>
-        <Field label="Expectation 1–5" name="expectation" type="number" min={1} max={5} inputMode="numeric" defaultValue={defaults.expectation} error={errors.expectation} />
-        <Field label="Experience 1–5" name="experience" type="number" min={1} max={5} inputMode="numeric" defaultValue={defaults.experience} error={errors.experience} />
-        <Field label="CSAT 1–5" name="csat" type="number" min={1} max={5} inputMode="numeric" defaultValue={defaults.csat} error={errors.csat} />
-        <Field label="NPS 0–10" name="nps" type="number" min={0} max={10} inputMode="numeric" defaultValue={defaults.nps} error={errors.nps} />
-        <Field label="Effort 1–7" name="effort" type="number" min={1} max={7} inputMode="numeric" defaultValue={defaults.effort} error={errors.effort} hint="7 = very easy" />
+        <Field
+          label="Expectation 1–5"
+          name="expectation"
+          type="number"
+          min={1}
+          max={5}
+          inputMode="numeric"
+          defaultValue={defaults.expectation}
+          error={errors.expectation}
+        />
+        <Field
+          label="Experience 1–5"
+          name="experience"
+          type="number"
+          min={1}
+          max={5}
+          inputMode="numeric"
+          defaultValue={defaults.experience}
+          error={errors.experience}
+        />
+        <Field
+          label="CSAT 1–5"
+          name="csat"
+          type="number"
+          min={1}
+          max={5}
+          inputMode="numeric"
+          defaultValue={defaults.csat}
+          error={errors.csat}
+        />
+        <Field
+          label="NPS 0–10"
+          name="nps"
+          type="number"
+          min={0}
+          max={10}
+          inputMode="numeric"
+          defaultValue={defaults.nps}
+          error={errors.nps}
+        />
+        <Field
+          label="Effort 1–7"
+          name="effort"
+          type="number"
+          min={1}
+          max={7}
+          inputMode="numeric"
+          defaultValue={defaults.effort}
+          error={errors.effort}
+          hint="7 = very easy"
+        />
       </fieldset>
-      <TextAreaField label="Notes" name="notes" rows={3} maxLength={5000} defaultValue={defaults.notes} error={errors.notes} className="sm:col-span-2" />
+      <TextAreaField
+        label="Notes"
+        name="notes"
+        rows={3}
+        maxLength={5000}
+        defaultValue={defaults.notes}
+        error={errors.notes}
+        className="sm:col-span-2"
+      />
     </div>
   );
 }

@@ -35,8 +35,15 @@ export function SortHeader({
   const current = sort === column;
   const nextDir = current ? (dir === 'asc' ? 'desc' : 'asc') : defaultDir;
   return (
-    <th scope="col" className={className ?? 'py-2 pr-4 font-medium'} aria-sort={current ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <Link href={withParams(path, params, { sort: column, dir: nextDir, page: undefined })} className="inline-flex items-center gap-1 hover:underline">
+    <th
+      scope="col"
+      className={className ?? 'py-2 pr-4 font-medium'}
+      aria-sort={current ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      <Link
+        href={withParams(path, params, { sort: column, dir: nextDir, page: undefined })}
+        className="inline-flex items-center gap-1 hover:underline"
+      >
         {label}
         <span aria-hidden="true">{current ? (dir === 'asc' ? '▲' : '▼') : ''}</span>
       </Link>
@@ -45,18 +52,35 @@ export function SortHeader({
 }
 
 /** "Rows a–b of n" with previous and next links. */
-export function Pagination({ path, params, page, pageSize, total }: { path: string; params: URLSearchParams; page: number; pageSize: number; total: number }) {
+export function Pagination({
+  path,
+  params,
+  page,
+  pageSize,
+  total,
+}: {
+  path: string;
+  params: URLSearchParams;
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
     <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
       <p className="text-muted">
-        {total === 0 ? 'Nothing matches.' : `Rows ${formatInteger(first)}–${formatInteger(last)} of ${formatInteger(total)}`}
+        {total === 0
+          ? 'Nothing matches.'
+          : `Rows ${formatInteger(first)}–${formatInteger(last)} of ${formatInteger(total)}`}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
-          <Link className="rounded-md border border-border px-3 py-2 hover:bg-background" href={withParams(path, params, { page: page - 1 === 1 ? undefined : String(page - 1) })}>
+          <Link
+            className="rounded-md border border-border px-3 py-2 hover:bg-background"
+            href={withParams(path, params, { page: page - 1 === 1 ? undefined : String(page - 1) })}
+          >
             Previous
           </Link>
         ) : null}
@@ -64,7 +88,10 @@ export function Pagination({ path, params, page, pageSize, total }: { path: stri
           Page {formatInteger(Math.min(page, pages))} of {formatInteger(pages)}
         </span>
         {page < pages ? (
-          <Link className="rounded-md border border-border px-3 py-2 hover:bg-background" href={withParams(path, params, { page: String(page + 1) })}>
+          <Link
+            className="rounded-md border border-border px-3 py-2 hover:bg-background"
+            href={withParams(path, params, { page: String(page + 1) })}
+          >
             Next
           </Link>
         ) : null}

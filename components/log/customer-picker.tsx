@@ -80,7 +80,15 @@ export function CustomerPicker({
       detail: [m.company, m.email, m.externalRef].filter(Boolean).join(' · '),
       choose: (): CustomerChoice => ({ mode: 'existing', customer: m }),
     })),
-    ...(q ? [{ key: 'new', label: `Create new customer “${q}”`, choose: (): CustomerChoice => ({ mode: 'new', id: crypto.randomUUID(), name: q }) }] : []),
+    ...(q
+      ? [
+          {
+            key: 'new',
+            label: `Create new customer “${q}”`,
+            choose: (): CustomerChoice => ({ mode: 'new', id: crypto.randomUUID(), name: q }),
+          },
+        ]
+      : []),
     { key: 'none', label: 'No customer (anonymous)', choose: (): CustomerChoice => ({ mode: 'none' }) },
   ];
   const expanded = open && choice.mode === 'search' && q.length > 0;
@@ -119,7 +127,9 @@ export function CustomerPicker({
       {choice.mode === 'new' || choice.mode === 'none' ? (
         <div className="flex flex-col gap-3 rounded-md border border-border p-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm font-medium">{choice.mode === 'new' ? 'New customer' : 'No customer: the interaction is anonymous'}</p>
+            <p className="text-sm font-medium">
+              {choice.mode === 'new' ? 'New customer' : 'No customer: the interaction is anonymous'}
+            </p>
             <button
               type="button"
               className="text-sm text-primary underline"
@@ -131,10 +141,30 @@ export function CustomerPicker({
           {choice.mode === 'new' ? (
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <input type="hidden" name="newCustomerId" value={choice.id} />
-              <Field label="Name" name="newCustomerName" required defaultValue={choice.name} error={errors.newCustomerName} autoComplete="off" />
-              <Field ref={newEmailRef} label="Email" name="newCustomerEmail" type="email" error={errors.newCustomerEmail} autoComplete="off" />
+              <Field
+                label="Name"
+                name="newCustomerName"
+                required
+                defaultValue={choice.name}
+                error={errors.newCustomerName}
+                autoComplete="off"
+              />
+              <Field
+                ref={newEmailRef}
+                label="Email"
+                name="newCustomerEmail"
+                type="email"
+                error={errors.newCustomerEmail}
+                autoComplete="off"
+              />
               <Field label="Company" name="newCustomerCompany" error={errors.newCustomerCompany} autoComplete="off" />
-              <Field label="Phone" name="newCustomerPhone" type="tel" error={errors.newCustomerPhone} autoComplete="off" />
+              <Field
+                label="Phone"
+                name="newCustomerPhone"
+                type="tel"
+                error={errors.newCustomerPhone}
+                autoComplete="off"
+              />
             </div>
           ) : null}
         </div>
@@ -169,7 +199,9 @@ export function CustomerPicker({
             onFocus={() => setOpen(true)}
           />
           <p id="customer-search-hint" className="text-xs text-muted">
-            {choice.mode === 'existing' ? `Chosen: ${choice.customer.name}${choice.customer.email ? ` (${choice.customer.email})` : ''}` : 'Type to search; ↓ ↑ to move, Enter to choose'}
+            {choice.mode === 'existing'
+              ? `Chosen: ${choice.customer.name}${choice.customer.email ? ` (${choice.customer.email})` : ''}`
+              : 'Type to search; ↓ ↑ to move, Enter to choose'}
           </p>
           {errorText ? (
             <p id="customerId-error" className="text-sm text-danger">
@@ -196,7 +228,9 @@ export function CustomerPicker({
                 }}
               >
                 <span className="font-medium">{option.label}</span>
-                {option.detail ? <span className={`block text-xs ${i === active ? '' : 'text-muted'}`}>{option.detail}</span> : null}
+                {option.detail ? (
+                  <span className={`block text-xs ${i === active ? '' : 'text-muted'}`}>{option.detail}</span>
+                ) : null}
               </li>
             ))}
           </ul>

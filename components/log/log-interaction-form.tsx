@@ -3,7 +3,12 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { logInteractionAction } from '@/app/(app)/log/actions';
-import { InteractionFields, interactionFormData, toLocalInputValue, type TouchpointGroup } from '@/components/interactions/interaction-fields';
+import {
+  InteractionFields,
+  interactionFormData,
+  toLocalInputValue,
+  type TouchpointGroup,
+} from '@/components/interactions/interaction-fields';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
@@ -22,7 +27,13 @@ interface Saved {
  * The log screen: one interaction at a time, ready for the next as soon as it is saved. The
  * browser chooses the interaction's id, so a double click or a retry stores it once.
  */
-export function LogInteractionForm({ groups, initialCustomer }: { groups: TouchpointGroup[]; initialCustomer?: CustomerOption }) {
+export function LogInteractionForm({
+  groups,
+  initialCustomer,
+}: {
+  groups: TouchpointGroup[];
+  initialCustomer?: CustomerOption;
+}) {
   const formRef = useRef<HTMLFormElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   // The browser chooses the id on the first submit and keeps it until the save succeeds, so a
@@ -31,7 +42,9 @@ export function LogInteractionForm({ groups, initialCustomer }: { groups: Touchp
   const mounted = useMounted();
   const [formKey, setFormKey] = useState('initial');
   const [lastTouchpoint, setLastTouchpoint] = useState<string>();
-  const [choice, setChoice] = useState<CustomerChoice>(initialCustomer ? { mode: 'existing', customer: initialCustomer } : { mode: 'search' });
+  const [choice, setChoice] = useState<CustomerChoice>(
+    initialCustomer ? { mode: 'existing', customer: initialCustomer } : { mode: 'search' },
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' }>();
   const [saved, setSaved] = useState<Saved>();
@@ -65,10 +78,14 @@ export function LogInteractionForm({ groups, initialCustomer }: { groups: Touchp
         return;
       }
       const { data: logged } = result;
-      const who = logged.customer ? ` with ${logged.customer.name}${logged.customer.created ? ' (new customer)' : ''}` : '';
+      const who = logged.customer
+        ? ` with ${logged.customer.name}${logged.customer.created ? ' (new customer)' : ''}`
+        : '';
       const defectText = logged.defects.length
         ? ` It raised ${logged.defects.length === 1 ? 'a defect' : `${logged.defects.length} defects`}: ${logged.defects
-            .map((d) => (Number(d.lostRevenue) > 0 ? `${d.categoryName} (${formatMoney(Number(d.lostRevenue))})` : d.categoryName))
+            .map((d) =>
+              Number(d.lostRevenue) > 0 ? `${d.categoryName} (${formatMoney(Number(d.lostRevenue))})` : d.categoryName,
+            )
             .join(', ')}.`
         : ' No defect raised.';
       const summary = `${logged.created ? 'Saved' : 'Already saved'}: ${logged.touchpointName}${who}.${defectText}`;

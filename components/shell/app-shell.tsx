@@ -18,7 +18,10 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       </a>
       <aside className="sticky top-0 z-40 border-b border-border bg-surface md:flex md:h-screen md:w-60 md:shrink-0 md:flex-col md:border-b-0 md:border-r">
         <NavMenu brand={<span className="text-lg font-semibold text-primary">OutsideIn</span>}>
-          <nav aria-label="Main" className="max-h-[calc(100dvh-9rem)] overflow-y-auto px-2 py-2 md:max-h-none md:flex-1 md:py-0">
+          <nav
+            aria-label="Main"
+            className="max-h-[calc(100dvh-9rem)] overflow-y-auto px-2 py-2 md:max-h-none md:flex-1 md:py-0"
+          >
             <div className="flex flex-col gap-4">
               {sections.map(({ section, items }) => (
                 <div key={section}>

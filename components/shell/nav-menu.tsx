@@ -28,7 +28,15 @@ export function NavMenu({ brand, children }: { brand: React.ReactNode; children:
           onClick={() => setOpenOn(open ? null : pathname)}
           className="inline-flex min-h-10 items-center gap-2 rounded-md border border-border px-3 text-sm font-medium hover:bg-background md:hidden"
         >
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="size-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          >
             {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
           </svg>
           Menu
@@ -36,7 +44,10 @@ export function NavMenu({ brand, children }: { brand: React.ReactNode; children:
       </div>
       <div
         id={panelId}
-        className={cn(open ? 'flex' : 'hidden', 'flex-col border-t border-border md:flex md:min-h-0 md:flex-1 md:border-t-0')}
+        className={cn(
+          open ? 'flex' : 'hidden',
+          'flex-col border-t border-border md:flex md:min-h-0 md:flex-1 md:border-t-0',
+        )}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && open) {
             setOpenOn(null);

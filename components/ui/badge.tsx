@@ -14,5 +14,14 @@ const TONES: Record<BadgeTone, string> = {
 
 /** A small status pill; the text always says what the colour means. */
 export function Badge({ tone = 'neutral', className, ...props }: React.ComponentProps<'span'> & { tone?: BadgeTone }) {
-  return <span className={cn('inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap', TONES[tone], className)} {...props} />;
+  return (
+    <span
+      className={cn(
+        'inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap',
+        TONES[tone],
+        className,
+      )}
+      {...props}
+    />
+  );
 }

@@ -17,6 +17,10 @@ export function buttonClass(variant: Variant = 'primary', className?: string): s
   );
 }
 
-export function Button({ variant = 'primary', className, ...props }: React.ComponentProps<'button'> & { variant?: Variant }) {
+export function Button({
+  variant = 'primary',
+  className,
+  ...props
+}: React.ComponentProps<'button'> & { variant?: Variant }) {
   return <button className={buttonClass(variant, className)} {...props} />;
 }

@@ -19,11 +19,21 @@ export function CollapsibleFilters({ activeCount = 0, children }: { activeCount?
         onClick={() => setOpen(!open)}
         className="mb-3 inline-flex min-h-10 items-center gap-2 rounded-md border border-border bg-surface px-4 text-sm font-medium hover:bg-background md:hidden"
       >
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        >
           <path d="M3 5h14M6 10h8M9 15h2" />
         </svg>
         {open ? 'Hide filters' : 'Filters'}
-        {activeCount > 0 ? <span className="rounded-full bg-primary px-2 text-xs text-primary-foreground">{activeCount} on</span> : null}
+        {activeCount > 0 ? (
+          <span className="rounded-full bg-primary px-2 text-xs text-primary-foreground">{activeCount} on</span>
+        ) : null}
       </button>
       <div id={panelId} className={cn(open ? 'block' : 'hidden', 'md:block [&>*]:mb-0')}>
         {children}

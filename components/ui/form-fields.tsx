@@ -55,7 +55,14 @@ export function SelectField({
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <select name={name} aria-invalid={text ? true : undefined} aria-describedby={describedBy(name, text, hint)} className={controlClass(text)} {...select} id={id}>
+      <select
+        name={name}
+        aria-invalid={text ? true : undefined}
+        aria-describedby={describedBy(name, text, hint)}
+        className={controlClass(text)}
+        {...select}
+        id={id}
+      >
         {options
           ? options.map((option) => (
               <option key={option.value} value={option.value}>
@@ -85,20 +92,41 @@ export function TextAreaField({
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
-      <textarea name={name} rows={3} aria-invalid={text ? true : undefined} aria-describedby={describedBy(name, text, hint)} className={controlClass(text)} {...textarea} id={id} />
+      <textarea
+        name={name}
+        rows={3}
+        aria-invalid={text ? true : undefined}
+        aria-describedby={describedBy(name, text, hint)}
+        className={controlClass(text)}
+        {...textarea}
+        id={id}
+      />
       <Help name={name} error={text} hint={hint} />
     </div>
   );
 }
 
 /** A checkbox with its label to the right. */
-export function CheckboxField({ label, name, error, className, ...input }: React.ComponentProps<'input'> & { label: string; name: string; error?: ErrorProp }) {
+export function CheckboxField({
+  label,
+  name,
+  error,
+  className,
+  ...input
+}: React.ComponentProps<'input'> & { label: string; name: string; error?: ErrorProp }) {
   const text = firstError(error);
   const id = input.id ?? name;
   return (
     <div className={cn('flex flex-col gap-1', className)}>
       <label htmlFor={id} className="flex min-h-10 items-center gap-2 text-sm font-medium">
-        <input id={id} name={name} type="checkbox" className="size-4 accent-primary" aria-describedby={text ? `${name}-error` : undefined} {...input} />
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          className="size-4 accent-primary"
+          aria-describedby={text ? `${name}-error` : undefined}
+          {...input}
+        />
         {label}
       </label>
       <Help name={name} error={text} />

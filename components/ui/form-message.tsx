@@ -5,7 +5,12 @@ export function FormMessage({ message, tone = 'error' }: { message?: string; ton
   return (
     <div aria-live="polite" role="status" className="min-h-5">
       {message ? (
-        <p className={cn('rounded-md px-3 py-2 text-sm', tone === 'error' ? 'bg-danger/10 text-danger' : 'bg-success/10 text-success')}>
+        <p
+          className={cn(
+            'rounded-md px-3 py-2 text-sm',
+            tone === 'error' ? 'bg-danger/10 text-danger' : 'bg-success/10 text-success',
+          )}
+        >
           {message}
         </p>
       ) : null}

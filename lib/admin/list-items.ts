@@ -16,7 +16,8 @@ const KINDS = {
     entityType: 'defect_category',
     label: 'defect category',
     duplicate: 'There is already a defect category with that name.',
-    inUse: 'Defects use this category, so it cannot be deleted. Deactivate it instead: it stays on those defects but is no longer offered.',
+    inUse:
+      'Defects use this category, so it cannot be deleted. Deactivate it instead: it stays on those defects but is no longer offered.',
     uses: (tx: Transaction, id: string) => tx.select({ n: count() }).from(defects).where(eq(defects.categoryId, id)),
   },
   segment: {
@@ -24,7 +25,8 @@ const KINDS = {
     entityType: 'segment',
     label: 'customer segment',
     duplicate: 'There is already a customer segment with that name.',
-    inUse: 'Customers belong to this segment, so it cannot be deleted. Deactivate it instead: they keep it but it is no longer offered.',
+    inUse:
+      'Customers belong to this segment, so it cannot be deleted. Deactivate it instead: they keep it but it is no longer offered.',
     uses: (tx: Transaction, id: string) => tx.select({ n: count() }).from(customers).where(eq(customers.segmentId, id)),
   },
 } as const;
@@ -41,14 +43,21 @@ function duplicateOf(kind: ListKind) {
 
 async function lockItem(tx: Transaction, kind: ListKind, id: string) {
   const { table, label } = KINDS[kind];
-  const [row] = await tx.select({ id: table.id, name: table.name, active: table.active }).from(table).where(eq(table.id, id)).for('update');
+  const [row] = await tx
+    .select({ id: table.id, name: table.name, active: table.active })
+    .from(table)
+    .where(eq(table.id, id))
+    .for('update');
   if (!row) throw new ActionError(404, `That ${label} no longer exists.`);
   return row;
 }
 
 async function assertNameFree(tx: Transaction, kind: ListKind, name: string, exceptId?: string) {
   const { table } = KINDS[kind];
-  const [clash] = await tx.select({ id: table.id }).from(table).where(eq(sql`lower(${table.name})`, name.toLowerCase()));
+  const [clash] = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(eq(sql`lower(${table.name})`, name.toLowerCase()));
   if (clash && clash.id !== exceptId) {
     const { message, fieldErrors } = duplicateOf(kind);
     throw new ActionError(409, message, fieldErrors);
@@ -59,8 +68,17 @@ export async function createListItem(actor: CurrentUser, kind: ListKind, name: s
   const { table, entityType } = KINDS[kind];
   return adminTransaction(async (tx) => {
     await assertNameFree(tx, kind, name);
-    const [row] = await tx.insert(table).values({ name }).returning({ id: table.id, name: table.name, active: table.active });
-    await recordAudit(tx, { actor, action: `${entityType}.created`, entityType, entityId: row!.id, after: { name: row!.name, active: row!.active } });
+    const [row] = await tx
+      .insert(table)
+      .values({ name })
+      .returning({ id: table.id, name: table.name, active: table.active });
+    await recordAudit(tx, {
+      actor,
+      action: `${entityType}.created`,
+      entityType,
+      entityId: row!.id,
+      after: { name: row!.name, active: row!.active },
+    });
     return { id: row!.id };
   }, duplicateOf(kind));
 }
@@ -71,11 +89,23 @@ export async function renameListItem(actor: CurrentUser, kind: ListKind, id: str
     const before = await lockItem(tx, kind, id);
     await assertNameFree(tx, kind, name, id);
     await tx.update(table).set({ name }).where(eq(table.id, id));
-    await recordAudit(tx, { actor, action: `${entityType}.renamed`, entityType, entityId: id, before: { name: before.name }, after: { name } });
+    await recordAudit(tx, {
+      actor,
+      action: `${entityType}.renamed`,
+      entityType,
+      entityId: id,
+      before: { name: before.name },
+      after: { name },
+    });
   }, duplicateOf(kind));
 }
 
-export async function setListItemActive(actor: CurrentUser, kind: ListKind, id: string, active: boolean): Promise<void> {
+export async function setListItemActive(
+  actor: CurrentUser,
+  kind: ListKind,
+  id: string,
+  active: boolean,
+): Promise<void> {
   const { table, entityType } = KINDS[kind];
   await adminTransaction(async (tx) => {
     const before = await lockItem(tx, kind, id);
@@ -99,6 +129,12 @@ export async function deleteListItem(actor: CurrentUser, kind: ListKind, id: str
     const [used] = await uses(tx, id);
     if ((used?.n ?? 0) > 0) throw new ActionError(409, inUse);
     await tx.delete(table).where(eq(table.id, id));
-    await recordAudit(tx, { actor, action: `${entityType}.deleted`, entityType, entityId: id, before: { name: before.name, active: before.active } });
+    await recordAudit(tx, {
+      actor,
+      action: `${entityType}.deleted`,
+      entityType,
+      entityId: id,
+      before: { name: before.name, active: before.active },
+    });
   }, duplicateOf(kind));
 }

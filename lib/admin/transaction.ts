@@ -19,7 +19,11 @@ export async function adminTransaction<T>(
   } catch (error) {
     if (isUniqueViolation(error)) throw new ActionError(409, onDuplicate.message, onDuplicate.fieldErrors);
     // Another admin removed what this change refers to (a stage deleted under a new touchpoint).
-    if (isForeignKeyViolation(error)) throw new ActionError(409, 'Something this change refers to was just changed by someone else. Reload the page and try again.');
+    if (isForeignKeyViolation(error))
+      throw new ActionError(
+        409,
+        'Something this change refers to was just changed by someone else. Reload the page and try again.',
+      );
     throw error;
   }
 }

@@ -21,7 +21,13 @@ export async function createApiKey(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: input.name, prefix: generated.prefix, secretHash: generated.hash, scopes: input.scopes, createdById: actor.user?.id ?? null })
+      .values({
+        name: input.name,
+        prefix: generated.prefix,
+        secretHash: generated.hash,
+        scopes: input.scopes,
+        createdById: actor.user?.id ?? null,
+      })
       .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, scopes: apiKeys.scopes });
     await recordAudit(tx, {
       actor: actor.user ?? null,

@@ -26,12 +26,18 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 
 /** The named response schemas, referring to each other through #/components/schemas. */
 function componentSchemas(): Record<string, JsonSchema> {
-  const { schemas } = z.toJSONSchema(apiRegistry, { ...options('output'), uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonSchema> };
+  const { schemas } = z.toJSONSchema(apiRegistry, {
+    ...options('output'),
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
   for (const schema of Object.values(schemas)) delete schema.$schema;
   return schemas;
 }
 
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 
 /** Query parameters from the dashboard's filter schema: repeat a parameter for several values. */
 function filterParameters() {
@@ -48,7 +54,14 @@ function filterParameters() {
   return Object.entries(shape).map(([name, schema]) => {
     const json = toSchema(schema as z.ZodType, 'input');
     const isArray = json.type === 'array';
-    return { name, in: 'query', required: false, description: describe[name], schema: json, ...(isArray ? { style: 'form', explode: true } : {}) };
+    return {
+      name,
+      in: 'query',
+      required: false,
+      description: describe[name],
+      schema: json,
+      ...(isArray ? { style: 'form', explode: true } : {}),
+    };
   });
 }
 
@@ -59,7 +72,8 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: 'OutsideIn API',
       version: '1.0.0',
-      description: 'Write interactions and read every number the dashboard shows. Authenticate with an API key: `Authorization: Bearer <key>`.',
+      description:
+        'Write interactions and read every number the dashboard shows. Authenticate with an API key: `Authorization: Bearer <key>`.',
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }],
@@ -71,7 +85,10 @@ export function buildOpenApiDocument(serverUrl: string) {
           description: 'Needs the `metrics:read` scope. The same numbers as the dashboard, from the same queries.',
           parameters: filterParameters(),
           responses: {
-            '200': { description: 'The metrics.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Metrics' } } } },
+            '200': {
+              description: 'The metrics.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Metrics' } } },
+            },
             '400': problemResponse('A query parameter is malformed.'),
             '401': problemResponse('No API key, or an unknown or revoked one.'),
             '403': problemResponse('The key lacks the `metrics:read` scope.'),
@@ -85,23 +102,40 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: `Record one interaction, or a batch of up to ${MAX_BATCH.toLocaleString('en-GB')}`,
           description:
             'Needs the `interactions:write` scope. Idempotent by `id`: send your own UUIDs and a retry stores nothing twice. The touchpoints’ auto-defect rules apply. A batch is stored whole or not at all.',
-          requestBody: { required: true, content: { 'application/json': { schema: toSchema(interactionBatchSchema, 'input') } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(interactionBatchSchema, 'input') } },
+          },
           responses: {
-            '201': { description: 'At least one interaction was created.', content: { 'application/json': { schema: { $ref: '#/components/schemas/RecordResult' } } } },
-            '200': { description: 'Every interaction was already stored (a retry).', content: { 'application/json': { schema: { $ref: '#/components/schemas/RecordResult' } } } },
+            '201': {
+              description: 'At least one interaction was created.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/RecordResult' } } },
+            },
+            '200': {
+              description: 'Every interaction was already stored (a retry).',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/RecordResult' } } },
+            },
             '400': problemResponse('The body is not valid JSON.'),
             '401': problemResponse('No API key, or an unknown or revoked one.'),
             '403': problemResponse('The key lacks the `interactions:write` scope.'),
-            '413': problemResponse(`More than ${MAX_BATCH.toLocaleString('en-GB')} interactions, or a body over the size limit.`),
+            '413': problemResponse(
+              `More than ${MAX_BATCH.toLocaleString('en-GB')} interactions, or a body over the size limit.`,
+            ),
             '415': problemResponse('The body is not `application/json`.'),
-            '422': problemResponse('An interaction is invalid, or names an unknown touchpoint or customer; `errors` points at each problem.'),
+            '422': problemResponse(
+              'An interaction is invalid, or names an unknown touchpoint or customer; `errors` points at each problem.',
+            ),
           },
         },
       },
     },
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: `An OutsideIn API key. Scopes: ${API_SCOPES.join(', ')}.` },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: `An OutsideIn API key. Scopes: ${API_SCOPES.join(', ')}.`,
+        },
       },
       schemas: componentSchemas(),
     },

@@ -20,8 +20,7 @@ export interface AuthenticatedUser {
 }
 
 export type AuthenticateResult =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: 'invalid' | 'throttled'; message: string };
+  { ok: true; user: AuthenticatedUser } | { ok: false; reason: 'invalid' | 'throttled'; message: string };
 
 export const INVALID_CREDENTIALS_MESSAGE = 'That email and password do not match an active account.';
 export const DEACTIVATED_MESSAGE = 'This account has been deactivated. Ask an administrator to reactivate it.';
@@ -32,7 +31,11 @@ export const THROTTLED_MESSAGE = `Too many failed sign-ins. Wait ${THROTTLE_WIND
  * failures is refused before the password is even looked at. The failure log doubles as the
  * throttle's memory, so it holds across restarts and across app instances.
  */
-export async function authenticate(input: { email: string; password: string; ip?: string | null }): Promise<AuthenticateResult> {
+export async function authenticate(input: {
+  email: string;
+  password: string;
+  ip?: string | null;
+}): Promise<AuthenticateResult> {
   const db = await getDb();
   const email = input.email.trim().toLowerCase();
   const ip = input.ip ?? null;
@@ -58,7 +61,14 @@ export async function authenticate(input: { email: string; password: string; ip?
   }
 
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email))
     .limit(1);
@@ -68,7 +78,14 @@ export async function authenticate(input: { email: string; password: string; ip?
 
   if (!user || !matches || !user.active) {
     const why = !user ? 'unknown email' : !matches ? 'wrong password' : 'account deactivated';
-    await recordAudit(db, { actorLabel: email, action: LOGIN_FAILED, entityType: 'user', entityId: email, after: { why }, ip });
+    await recordAudit(db, {
+      actorLabel: email,
+      action: LOGIN_FAILED,
+      entityType: 'user',
+      entityId: email,
+      after: { why },
+      ip,
+    });
     // Only someone who knows the password learns that the account exists but is switched off.
     const message = user && matches ? DEACTIVATED_MESSAGE : INVALID_CREDENTIALS_MESSAGE;
     return { ok: false, reason: 'invalid', message };

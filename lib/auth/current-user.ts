@@ -34,7 +34,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .where(eq(users.id, id))
     .limit(1);
   if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
 });
 
 export const CHANGE_PASSWORD_PATH = '/account/password';

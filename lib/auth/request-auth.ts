@@ -22,7 +22,8 @@ export async function authorizeRequest(
   const header = request.headers.get('authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) return { response: problem(401, 'Unauthorized', 'Send the API key as "Authorization: Bearer <key>".') };
+    if (!match?.[1])
+      return { response: problem(401, 'Unauthorized', 'Send the API key as "Authorization: Bearer <key>".') };
     const db = await getDb();
     const [key] = await db
       .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes })
@@ -30,16 +31,24 @@ export async function authorizeRequest(
       .where(and(eq(apiKeys.secretHash, hashApiKey(match[1])), isNull(apiKeys.revokedAt)))
       .limit(1);
     if (!key) return { response: problem(401, 'Unauthorized', 'The API key is unknown or has been revoked.') };
-    if (!key.scopes.includes(scope)) return { response: problem(403, 'Forbidden', `The API key lacks the "${scope}" scope.`) };
+    if (!key.scopes.includes(scope))
+      return { response: problem(403, 'Forbidden', `The API key lacks the "${scope}" scope.`) };
     // "Last used" to the minute is enough, and spares a write on every call of a busy integration.
     await db
       .update(apiKeys)
       .set({ lastUsedAt: new Date() })
-      .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))));
+      .where(
+        and(
+          eq(apiKeys.id, key.id),
+          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
+        ),
+      );
     return { principal: { kind: 'api_key', keyId: key.id, name: key.name, scopes: key.scopes } };
   }
 
-  const session = await authorizeSession(permission, { unauthorized: 'Sign in, or send an API key as "Authorization: Bearer <key>".' });
+  const session = await authorizeSession(permission, {
+    unauthorized: 'Sign in, or send an API key as "Authorization: Bearer <key>".',
+  });
   if ('response' in session) return session;
   const { user } = session;
   return { principal: { kind: 'user', userId: user.id, email: user.email, role: user.role } };
@@ -57,6 +66,7 @@ export async function authorizeSession(
   const user = await getCurrentUser();
   if (!user) return { response: problem(401, 'Unauthorized', messages.unauthorized ?? 'Sign in again.') };
   if (user.mustChangePassword) return { response: problem(403, 'Forbidden', 'Choose a new password first.') };
-  if (!can(user.role, permission)) return { response: problem(403, 'Forbidden', messages.forbidden ?? 'Your role does not allow this.') };
+  if (!can(user.role, permission))
+    return { response: problem(403, 'Forbidden', messages.forbidden ?? 'Your role does not allow this.') };
   return { user };
 }

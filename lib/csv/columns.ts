@@ -30,7 +30,18 @@ export const INTERACTION_IMPORT_REQUIRED = ['occurred_at', 'touchpoint'] as cons
 /** Columns the export writes for reading only; the import accepts and ignores them. */
 export const INTERACTION_EXPORT_ONLY = ['customer_name', 'channel', 'source', 'logged_by', 'open_defects'] as const;
 
-export const CUSTOMER_EXPORT_COLUMNS = ['id', 'name', 'email', 'phone', 'company', 'segment', 'lifecycle', 'owner_email', 'external_ref', 'created_at'] as const;
+export const CUSTOMER_EXPORT_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'phone',
+  'company',
+  'segment',
+  'lifecycle',
+  'owner_email',
+  'external_ref',
+  'created_at',
+] as const;
 
 export const CUSTOMER_IMPORT_REQUIRED = ['name'] as const;
 

@@ -5,7 +5,12 @@ import { stringify } from 'csv-stringify/sync';
  * A streamed CSV download: the header, then one chunk per page the generator yields, pulled only
  * as fast as the client reads, so a 100,000-row export never sits in memory at once.
  */
-export function csvResponse<Row>(filename: string, columns: readonly string[], pages: AsyncGenerator<Row[]>, toRecord: (row: Row) => unknown[]): Response {
+export function csvResponse<Row>(
+  filename: string,
+  columns: readonly string[],
+  pages: AsyncGenerator<Row[]>,
+  toRecord: (row: Row) => unknown[],
+): Response {
   const encoder = new TextEncoder();
   let started = false;
   const body = new ReadableStream<Uint8Array>({

@@ -8,11 +8,19 @@ import type { CustomerInput } from '@/lib/validation/customers';
 export const DUPLICATE_REF_MESSAGE = 'Another customer already has this external reference.';
 
 /** Checks the references a customer points at, on ids loaded from the database. */
-async function checkReferences(tx: DbOrTx, input: CustomerInput, existing?: { id: string; ownerId: string | null }): Promise<void> {
+async function checkReferences(
+  tx: DbOrTx,
+  input: CustomerInput,
+  existing?: { id: string; ownerId: string | null },
+): Promise<void> {
   const exceptId = existing?.id;
   const errors: FieldErrors = {};
   if (input.segmentId) {
-    const [segment] = await tx.select({ id: segments.id }).from(segments).where(eq(segments.id, input.segmentId)).limit(1);
+    const [segment] = await tx
+      .select({ id: segments.id })
+      .from(segments)
+      .where(eq(segments.id, input.segmentId))
+      .limit(1);
     if (!segment) errors.segmentId = ['That segment does not exist.'];
   }
   // An owner who has since left may stay on the customers they had; nobody new is given them.
@@ -29,7 +37,11 @@ async function checkReferences(tx: DbOrTx, input: CustomerInput, existing?: { id
     if (taken) errors.externalRef = [DUPLICATE_REF_MESSAGE];
   }
   if (Object.keys(errors).length) {
-    throw new ActionError(errors.externalRef ? 409 : 422, errors.externalRef ? DUPLICATE_REF_MESSAGE : 'Some fields need attention.', errors);
+    throw new ActionError(
+      errors.externalRef ? 409 : 422,
+      errors.externalRef ? DUPLICATE_REF_MESSAGE : 'Some fields need attention.',
+      errors,
+    );
   }
 }
 
@@ -48,7 +60,10 @@ const columnsOf = (input: CustomerInput) => ({
  * Creates a customer; with a client-chosen id, a second call with the same id returns the
  * customer stored by the first instead of creating another.
  */
-export async function createCustomer(tx: DbOrTx, input: CustomerInput): Promise<{ customer: Customer; created: boolean }> {
+export async function createCustomer(
+  tx: DbOrTx,
+  input: CustomerInput,
+): Promise<{ customer: Customer; created: boolean }> {
   if (input.id) {
     const [existing] = await tx.select().from(customers).where(eq(customers.id, input.id)).limit(1);
     if (existing) return { customer: existing, created: false };
@@ -63,7 +78,11 @@ export async function createCustomer(tx: DbOrTx, input: CustomerInput): Promise<
 
 /** Updates a customer's details; 404 when it is gone. */
 export async function updateCustomer(tx: DbOrTx, id: string, input: CustomerInput): Promise<Customer> {
-  const [existing] = await tx.select({ id: customers.id, ownerId: customers.ownerId }).from(customers).where(eq(customers.id, id)).limit(1);
+  const [existing] = await tx
+    .select({ id: customers.id, ownerId: customers.ownerId })
+    .from(customers)
+    .where(eq(customers.id, id))
+    .limit(1);
   if (!existing) throw new ActionError(404, 'That customer no longer exists.');
   await checkReferences(tx, input, existing);
   const [customer] = await tx

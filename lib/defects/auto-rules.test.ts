@@ -11,7 +11,14 @@ const DEFAULTS: RuleSettings = {
   ruleLowNpsMax: 6,
 };
 
-const NEUTRAL: RuleInput = { outcome: 'none', saleValue: null, expectation: null, experience: null, csat: null, nps: null };
+const NEUTRAL: RuleInput = {
+  outcome: 'none',
+  saleValue: null,
+  expectation: null,
+  experience: null,
+  csat: null,
+  nps: null,
+};
 
 const rules = (input: Partial<RuleInput>, settings: Partial<RuleSettings> = {}) =>
   evaluateAutoDefects({ ...NEUTRAL, ...input }, { ...DEFAULTS, ...settings }).map((d) => d.rule);
@@ -23,7 +30,13 @@ describe('auto-defect rules', () => {
 
   it('turns a lost sale into a lost_sale defect worth the sale value', () => {
     const [defect] = evaluateAutoDefects({ ...NEUTRAL, outcome: 'sale_lost', saleValue: 1234.5 }, DEFAULTS);
-    expect(defect).toMatchObject({ rule: 'lost_sale', kind: 'lost_sale', lostRevenue: 1234.5, categoryName: 'Lost sale', severity: 'major' });
+    expect(defect).toMatchObject({
+      rule: 'lost_sale',
+      kind: 'lost_sale',
+      lostRevenue: 1234.5,
+      categoryName: 'Lost sale',
+      severity: 'major',
+    });
     expect(rules({ outcome: 'sale_lost' }, { ruleLostSale: false })).toEqual([]);
     expect(rules({ outcome: 'sale_won', saleValue: 100 })).toEqual([]);
   });
@@ -49,11 +62,11 @@ describe('auto-defect rules', () => {
   });
 
   it('raises at most one defect per rule, several rules at once', () => {
-    expect(rules({ outcome: 'sale_lost', saleValue: 10, expectation: 5, experience: 1, csat: 1, nps: 0 }, { ruleLowNps: true })).toEqual([
-      'lost_sale',
-      'below_expectation',
-      'low_csat',
-      'low_nps',
-    ]);
+    expect(
+      rules(
+        { outcome: 'sale_lost', saleValue: 10, expectation: 5, experience: 1, csat: 1, nps: 0 },
+        { ruleLowNps: true },
+      ),
+    ).toEqual(['lost_sale', 'below_expectation', 'low_csat', 'low_nps']);
   });
 });

@@ -14,7 +14,17 @@ import { checkMove, isReopen, STATUS_LABELS, type DefectStatus } from './workflo
 export type Actor = Pick<CurrentUser, 'id' | 'role'>;
 
 /** Fields only a manager or admin may set; staff work on cause and action. */
-const TRIAGE_FIELDS = ['categoryId', 'kind', 'severity', 'lostRevenue', 'ownerId', 'dueOn', 'title', 'description', 'dismissReason'] as const;
+const TRIAGE_FIELDS = [
+  'categoryId',
+  'kind',
+  'severity',
+  'lostRevenue',
+  'ownerId',
+  'dueOn',
+  'title',
+  'description',
+  'dismissReason',
+] as const;
 const WORK_FIELDS = ['rootCause', 'correctiveAction'] as const;
 type EditableField = (typeof TRIAGE_FIELDS)[number] | (typeof WORK_FIELDS)[number];
 
@@ -36,26 +46,40 @@ function assertMayWork(actor: Actor, defect: Pick<Defect, 'ownerId'>): void {
 }
 
 async function assertActiveOwner(tx: DbOrTx, ownerId: string): Promise<void> {
-  const [owner] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, ownerId), eq(users.active, true)));
-  if (!owner) throw new ActionError(422, 'Some fields need attention.', { ownerId: ['Choose an active person from the list.'] });
+  const [owner] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, ownerId), eq(users.active, true)));
+  if (!owner)
+    throw new ActionError(422, 'Some fields need attention.', { ownerId: ['Choose an active person from the list.'] });
 }
 
 async function assertCategory(tx: DbOrTx, categoryId: string, current?: string): Promise<void> {
   if (categoryId === current) return;
-  const [category] = await tx.select({ id: defectCategories.id }).from(defectCategories).where(and(eq(defectCategories.id, categoryId), eq(defectCategories.active, true)));
-  if (!category) throw new ActionError(422, 'Some fields need attention.', { categoryId: ['Choose a category from the list.'] });
+  const [category] = await tx
+    .select({ id: defectCategories.id })
+    .from(defectCategories)
+    .where(and(eq(defectCategories.id, categoryId), eq(defectCategories.active, true)));
+  if (!category)
+    throw new ActionError(422, 'Some fields need attention.', { categoryId: ['Choose a category from the list.'] });
 }
 
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
 function assertDueAfterOccurred(dueOn: string | null | undefined, occurredAt: Date): void {
   if (dueOn && dueOn < utcDay(occurredAt)) {
-    throw new ActionError(422, 'Some fields need attention.', { dueOn: [`The follow-up cannot be due before the defect occurred (${utcDay(occurredAt)}).`] });
+    throw new ActionError(422, 'Some fields need attention.', {
+      dueOn: [`The follow-up cannot be due before the defect occurred (${utcDay(occurredAt)}).`],
+    });
   }
 }
 
 /** The refusal of a stale edit: what the defect holds now, beside each field the user sent. */
-async function staleVersionError(tx: DbOrTx, current: Defect, sent: Partial<Record<string, unknown>>): Promise<ActionError> {
+async function staleVersionError(
+  tx: DbOrTx,
+  current: Defect,
+  sent: Partial<Record<string, unknown>>,
+): Promise<ActionError> {
   const [last] = await tx
     .select({ name: users.name, at: defectEvents.createdAt })
     .from(defectEvents)
@@ -63,7 +87,9 @@ async function staleVersionError(tx: DbOrTx, current: Defect, sent: Partial<Reco
     .where(eq(defectEvents.defectId, current.id))
     .orderBy(desc(defectEvents.createdAt))
     .limit(1);
-  const [owner] = current.ownerId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.ownerId)) : [];
+  const [owner] = current.ownerId
+    ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.ownerId))
+    : [];
   const who = last ? `${last.name ?? 'someone'} at ${formatDateTime(last.at)}` : 'someone else';
   const fieldErrors: FieldErrors = {};
   for (const field of [...TRIAGE_FIELDS, ...WORK_FIELDS]) {
@@ -71,10 +97,12 @@ async function staleVersionError(tx: DbOrTx, current: Defect, sent: Partial<Reco
     if (value === undefined) continue;
     const now = storedValue(current, field);
     if (String(value ?? '') === String(now ?? '')) continue;
-    const shown = field === 'ownerId' ? (owner?.name ?? 'nobody') : now === null || now === '' ? 'empty' : `“${String(now)}”`;
+    const shown =
+      field === 'ownerId' ? (owner?.name ?? 'nobody') : now === null || now === '' ? 'empty' : `“${String(now)}”`;
     fieldErrors[field] = [`Changed meanwhile; it is now ${shown}.`];
   }
-  if (sent.status !== undefined && sent.status !== current.status) fieldErrors.status = [`Changed meanwhile; it is now ${STATUS_LABELS[current.status]}.`];
+  if (sent.status !== undefined && sent.status !== current.status)
+    fieldErrors.status = [`Changed meanwhile; it is now ${STATUS_LABELS[current.status]}.`];
   return new ActionError(
     409,
     `This defect was changed by ${who} while you were editing, so nothing of yours was saved. ` +
@@ -93,14 +121,18 @@ function eventType(changes: Changes, comment: string | undefined): string {
   return 'updated';
 }
 
-const touchesDismissed = (from: DefectStatus, to: DefectStatus) => from !== to && (from === 'dismissed' || to === 'dismissed');
+const touchesDismissed = (from: DefectStatus, to: DefectStatus) =>
+  from !== to && (from === 'dismissed' || to === 'dismissed');
 
 /**
  * Applies one edit made from `input.version`: field changes, a status move and a comment, in one
  * transaction with its history event. A stale version, an illegal move or a field the actor may
  * not set is refused and nothing is written.
  */
-export async function updateDefect(actor: Actor, input: DefectEditInput): Promise<{ version: number; changed: string[] }> {
+export async function updateDefect(
+  actor: Actor,
+  input: DefectEditInput,
+): Promise<{ version: number; changed: string[] }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(defects).where(eq(defects.id, input.id));
@@ -111,7 +143,8 @@ export async function updateDefect(actor: Actor, input: DefectEditInput): Promis
     const patch: DefectPatch = input;
     if (!isTriager(actor)) {
       const forbiddenField = TRIAGE_FIELDS.find((field) => patch[field] !== undefined);
-      if (forbiddenField) throw new ActionError(403, `Only a manager can change the ${FIELD_LABELS[forbiddenField].toLowerCase()}.`);
+      if (forbiddenField)
+        throw new ActionError(403, `Only a manager can change the ${FIELD_LABELS[forbiddenField].toLowerCase()}.`);
     }
     if (input.version !== current.version) throw await staleVersionError(tx, current, patch);
 
@@ -140,7 +173,12 @@ export async function updateDefect(actor: Actor, input: DefectEditInput): Promis
       dismissReason: set.dismissReason !== undefined ? set.dismissReason : current.dismissReason,
     };
     const refusal = checkMove(actor.role, from, to, after);
-    if (refusal) throw new ActionError(refusal.status, refusal.message, refusal.field ? { [refusal.field]: [refusal.message] } : undefined);
+    if (refusal)
+      throw new ActionError(
+        refusal.status,
+        refusal.message,
+        refusal.field ? { [refusal.field]: [refusal.message] } : undefined,
+      );
 
     if (set.ownerId) await assertActiveOwner(tx, set.ownerId);
     if (set.categoryId) await assertCategory(tx, set.categoryId, current.categoryId);
@@ -158,7 +196,9 @@ export async function updateDefect(actor: Actor, input: DefectEditInput): Promis
         .returning({ version: defects.version });
       if (!updated) {
         const [now] = await tx.select().from(defects).where(eq(defects.id, current.id));
-        throw now ? await staleVersionError(tx, now, { ...patch, status: input.status }) : new ActionError(404, 'That defect no longer exists.');
+        throw now
+          ? await staleVersionError(tx, now, { ...patch, status: input.status })
+          : new ActionError(404, 'That defect no longer exists.');
       }
       version = updated.version;
     }
@@ -179,10 +219,15 @@ export async function updateDefect(actor: Actor, input: DefectEditInput): Promis
 export async function commentOnDefect(actor: Actor, input: { id: string; comment: string }): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [current] = await tx.select({ id: defects.id, ownerId: defects.ownerId }).from(defects).where(eq(defects.id, input.id));
+    const [current] = await tx
+      .select({ id: defects.id, ownerId: defects.ownerId })
+      .from(defects)
+      .where(eq(defects.id, input.id));
     if (!current) throw new ActionError(404, 'That defect no longer exists.');
     assertMayWork(actor, current);
-    await tx.insert(defectEvents).values({ defectId: current.id, actorId: actor.id, type: 'comment', comment: input.comment });
+    await tx
+      .insert(defectEvents)
+      .values({ defectId: current.id, actorId: actor.id, type: 'comment', comment: input.comment });
   });
 }
 
@@ -194,18 +239,39 @@ function assertTriager(actor: Actor): void {
 
 /** The selected defects, each still at the version the list showed, or a refusal naming how many are not. */
 async function loadBulk(tx: DbOrTx, items: BulkItem[]): Promise<Defect[]> {
-  const rows = await tx.select().from(defects).where(inArray(defects.id, items.map((i) => i.id)));
+  const rows = await tx
+    .select()
+    .from(defects)
+    .where(
+      inArray(
+        defects.id,
+        items.map((i) => i.id),
+      ),
+    );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing = items.filter((i) => !byId.has(i.id)).length;
-  if (missing) throw new ActionError(404, `${missing} of the selected defects no longer exist. Nothing was changed; reload the list.`);
+  if (missing)
+    throw new ActionError(
+      404,
+      `${missing} of the selected defects no longer exist. Nothing was changed; reload the list.`,
+    );
   const stale = items.filter((i) => byId.get(i.id)!.version !== i.version).length;
   if (stale) {
-    throw new ActionError(409, `${stale} of the selected defects were changed by someone else since the list was shown. Nothing was changed; reload the list and try again.`);
+    throw new ActionError(
+      409,
+      `${stale} of the selected defects were changed by someone else since the list was shown. Nothing was changed; reload the list and try again.`,
+    );
   }
   return items.map((i) => byId.get(i.id)!);
 }
 
-async function applyBulk(tx: DbOrTx, actor: Actor, rows: Defect[], set: (row: Defect) => Partial<typeof defects.$inferInsert> | null, type: (row: Defect) => string): Promise<number> {
+async function applyBulk(
+  tx: DbOrTx,
+  actor: Actor,
+  rows: Defect[],
+  set: (row: Defect) => Partial<typeof defects.$inferInsert> | null,
+  type: (row: Defect) => string,
+): Promise<number> {
   let changed = 0;
   for (const row of rows) {
     const values = set(row);
@@ -215,7 +281,11 @@ async function applyBulk(tx: DbOrTx, actor: Actor, rows: Defect[], set: (row: De
       .set({ ...values, touched: true, version: row.version + 1, updatedAt: new Date() })
       .where(and(eq(defects.id, row.id), eq(defects.version, row.version)))
       .returning({ id: defects.id });
-    if (!updated) throw new ActionError(409, 'One of the selected defects was changed by someone else meanwhile. Nothing was changed; reload the list and try again.');
+    if (!updated)
+      throw new ActionError(
+        409,
+        'One of the selected defects was changed by someone else meanwhile. Nothing was changed; reload the list and try again.',
+      );
     const changes: Changes = {};
     for (const [key, value] of Object.entries(values)) {
       if (key === 'dismissReason' && value === null) continue;
@@ -228,31 +298,52 @@ async function applyBulk(tx: DbOrTx, actor: Actor, rows: Defect[], set: (row: De
 }
 
 /** Assigns (or unassigns) every selected defect: all of them, or none. */
-export async function bulkAssignDefects(actor: Actor, input: { items: BulkItem[]; ownerId: string | null }): Promise<{ changed: number }> {
+export async function bulkAssignDefects(
+  actor: Actor,
+  input: { items: BulkItem[]; ownerId: string | null },
+): Promise<{ changed: number }> {
   assertTriager(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (input.ownerId) await assertActiveOwner(tx, input.ownerId);
     const rows = await loadBulk(tx, input.items);
-    const changed = await applyBulk(tx, actor, rows, (row) => (row.ownerId === input.ownerId ? null : { ownerId: input.ownerId }), () => 'assigned');
+    const changed = await applyBulk(
+      tx,
+      actor,
+      rows,
+      (row) => (row.ownerId === input.ownerId ? null : { ownerId: input.ownerId }),
+      () => 'assigned',
+    );
     return { changed };
   });
 }
 
 /** Moves every selected defect to one status: all of them, or none when any move is not allowed. */
-export async function bulkMoveDefects(actor: Actor, input: { items: BulkItem[]; status: DefectStatus; dismissReason?: string }): Promise<{ changed: number }> {
+export async function bulkMoveDefects(
+  actor: Actor,
+  input: { items: BulkItem[]; status: DefectStatus; dismissReason?: string },
+): Promise<{ changed: number }> {
   assertTriager(actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const rows = await loadBulk(tx, input.items);
     const refusals = new Map<string, number>();
     for (const row of rows) {
-      const refusal = checkMove(actor.role, row.status, input.status, { correctiveAction: row.correctiveAction, dismissReason: input.dismissReason ?? null });
+      const refusal = checkMove(actor.role, row.status, input.status, {
+        correctiveAction: row.correctiveAction,
+        dismissReason: input.dismissReason ?? null,
+      });
       if (refusal) refusals.set(refusal.message, (refusals.get(refusal.message) ?? 0) + 1);
     }
     if (refusals.size) {
       const reasons = [...refusals].map(([message, n]) => `${n} × ${message}`).join(' ');
-      throw new ActionError(422, `Nothing was changed. ${reasons}`, input.status === 'dismissed' && !input.dismissReason ? { dismissReason: ['Say why the defects are dismissed.'] } : undefined);
+      throw new ActionError(
+        422,
+        `Nothing was changed. ${reasons}`,
+        input.status === 'dismissed' && !input.dismissReason
+          ? { dismissReason: ['Say why the defects are dismissed.'] }
+          : undefined,
+      );
     }
     const changed = await applyBulk(
       tx,
@@ -265,7 +356,9 @@ export async function bulkMoveDefects(actor: Actor, input: { items: BulkItem[]; 
       },
       (row) => (isReopen(row.status, input.status) ? 'reopened' : 'status'),
     );
-    const recount = rows.filter((r) => r.interactionId && touchesDismissed(r.status, input.status)).map((r) => r.interactionId!);
+    const recount = rows
+      .filter((r) => r.interactionId && touchesDismissed(r.status, input.status))
+      .map((r) => r.interactionId!);
     await recountOpenDefects(tx, [...new Set(recount)]);
     return { changed };
   });
@@ -276,11 +369,21 @@ export async function createManualDefect(actor: Actor, input: ManualDefectInput)
   if (!isTriager(actor)) throw new ActionError(403, 'Only a manager can record a defect by hand.');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [touchpoint] = await tx.select({ id: touchpoints.id }).from(touchpoints).where(eq(touchpoints.id, input.touchpointId));
-    if (!touchpoint) throw new ActionError(422, 'Some fields need attention.', { touchpointId: ['Choose a touchpoint from the list.'] });
+    const [touchpoint] = await tx
+      .select({ id: touchpoints.id })
+      .from(touchpoints)
+      .where(eq(touchpoints.id, input.touchpointId));
+    if (!touchpoint)
+      throw new ActionError(422, 'Some fields need attention.', {
+        touchpointId: ['Choose a touchpoint from the list.'],
+      });
     if (input.customerId) {
-      const [customer] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, input.customerId));
-      if (!customer) throw new ActionError(422, 'Some fields need attention.', { customerId: ['Choose a customer from the list.'] });
+      const [customer] = await tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(eq(customers.id, input.customerId));
+      if (!customer)
+        throw new ActionError(422, 'Some fields need attention.', { customerId: ['Choose a customer from the list.'] });
     }
     await assertCategory(tx, input.categoryId);
     if (input.ownerId) await assertActiveOwner(tx, input.ownerId);

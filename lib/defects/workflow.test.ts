@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkMove, DEFECT_STATUSES, isAllowedMove, isOverdue, isReopen, moveLabel, movesFor, TRANSITIONS, type DefectStatus } from './workflow';
+import {
+  checkMove,
+  DEFECT_STATUSES,
+  isAllowedMove,
+  isOverdue,
+  isReopen,
+  moveLabel,
+  movesFor,
+  TRANSITIONS,
+  type DefectStatus,
+} from './workflow';
 import { defectStatusEnum } from '@/db/schema';
 
 const withAction = { correctiveAction: 'Retrained the team', dismissReason: null };
@@ -35,16 +45,26 @@ describe('the transition table', () => {
   });
 
   it('refuses skipping steps, with a message naming both statuses', () => {
-    expect(checkMove('manager', 'open', 'closed', withAction)).toEqual({ status: 422, field: 'status', message: 'A defect cannot move from Open to Closed.' });
+    expect(checkMove('manager', 'open', 'closed', withAction)).toEqual({
+      status: 422,
+      field: 'status',
+      message: 'A defect cannot move from Open to Closed.',
+    });
     expect(checkMove('admin', 'open', 'verified', withAction)?.status).toBe(422);
     expect(checkMove('manager', 'closed', 'verified', withAction)?.status).toBe(422);
   });
 
   it('needs a corrective action for verified and a reason for dismissed', () => {
-    expect(checkMove('manager', 'action', 'verified', { correctiveAction: '  ', dismissReason: null })?.field).toBe('correctiveAction');
+    expect(checkMove('manager', 'action', 'verified', { correctiveAction: '  ', dismissReason: null })?.field).toBe(
+      'correctiveAction',
+    );
     expect(checkMove('manager', 'action', 'verified', withAction)).toBeNull();
-    expect(checkMove('manager', 'open', 'dismissed', { correctiveAction: null, dismissReason: null })?.field).toBe('dismissReason');
-    expect(checkMove('manager', 'open', 'dismissed', { correctiveAction: null, dismissReason: 'Duplicate' })).toBeNull();
+    expect(checkMove('manager', 'open', 'dismissed', { correctiveAction: null, dismissReason: null })?.field).toBe(
+      'dismissReason',
+    );
+    expect(
+      checkMove('manager', 'open', 'dismissed', { correctiveAction: null, dismissReason: 'Duplicate' }),
+    ).toBeNull();
   });
 
   it('gives staff only the working moves, and a manager everything', () => {

@@ -26,7 +26,12 @@ export const TRANSITIONS: Record<DefectStatus, readonly DefectStatus[]> = {
 };
 
 /** The moves staff may make on a defect assigned to them; the rest is a manager's triage. */
-const STAFF_MOVES: ReadonlySet<string> = new Set(['open>investigating', 'investigating>action', 'action>investigating', 'action>verified']);
+const STAFF_MOVES: ReadonlySet<string> = new Set([
+  'open>investigating',
+  'investigating>action',
+  'action>investigating',
+  'action>verified',
+]);
 
 /** Labels of the workflow buttons. */
 export function moveLabel(from: DefectStatus, to: DefectStatus): string {
@@ -50,9 +55,14 @@ export function movesFor(role: Role, from: DefectStatus): DefectStatus[] {
   return TRANSITIONS[from].filter((to) => role !== 'staff' || isStaffMove(from, to));
 }
 
-export const isReopen = (from: DefectStatus, to: DefectStatus) => (from === 'closed' || from === 'dismissed') && to === 'open';
+export const isReopen = (from: DefectStatus, to: DefectStatus) =>
+  (from === 'closed' || from === 'dismissed') && to === 'open';
 
-export type MoveRefusal = { status: 403 | 422; message: string; field?: 'status' | 'correctiveAction' | 'dismissReason' };
+export type MoveRefusal = {
+  status: 403 | 422;
+  message: string;
+  field?: 'status' | 'correctiveAction' | 'dismissReason';
+};
 
 /**
  * Why a move is refused, or null when it may happen. `after` holds the defect's fields as they
@@ -66,13 +76,24 @@ export function checkMove(
 ): MoveRefusal | null {
   if (from === to) return null;
   if (!isAllowedMove(from, to)) {
-    return { status: 422, field: 'status', message: `A defect cannot move from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.` };
+    return {
+      status: 422,
+      field: 'status',
+      message: `A defect cannot move from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.`,
+    };
   }
   if (role === 'staff' && !isStaffMove(from, to)) {
-    return { status: 403, message: `Only a manager can move a defect from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.` };
+    return {
+      status: 403,
+      message: `Only a manager can move a defect from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.`,
+    };
   }
   if (to === 'verified' && !after.correctiveAction?.trim()) {
-    return { status: 422, field: 'correctiveAction', message: 'Record the corrective action before marking the defect verified.' };
+    return {
+      status: 422,
+      field: 'correctiveAction',
+      message: 'Record the corrective action before marking the defect verified.',
+    };
   }
   if (to === 'dismissed' && !after.dismissReason?.trim()) {
     return { status: 422, field: 'dismissReason', message: 'Say why the defect is dismissed.' };

@@ -26,7 +26,10 @@ async function lockTouchpoint(tx: DbOrTx, touchpointId: string) {
  * Turns a touchpoint's feedback link on (keeping its old link, if it had one, so printed codes work
  * again), rotates it (a new token: every old link and printed code stops working) or switches it off.
  */
-export async function changeFeedbackLink(actor: CurrentUser, input: { touchpointId: string; change: Change }): Promise<void> {
+export async function changeFeedbackLink(
+  actor: CurrentUser,
+  input: { touchpointId: string; change: Change },
+): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const touchpoint = await lockTouchpoint(tx, input.touchpointId);
@@ -39,7 +42,12 @@ export async function changeFeedbackLink(actor: CurrentUser, input: { touchpoint
         : input.change === 'rotate'
           ? { feedbackEnabled: true, feedbackToken: generateFeedbackToken() }
           : { feedbackEnabled: false, feedbackToken: touchpoint.feedbackToken };
-    if (input.change !== 'rotate' && next.feedbackEnabled === touchpoint.feedbackEnabled && next.feedbackToken === touchpoint.feedbackToken) return;
+    if (
+      input.change !== 'rotate' &&
+      next.feedbackEnabled === touchpoint.feedbackEnabled &&
+      next.feedbackToken === touchpoint.feedbackToken
+    )
+      return;
     const [updated] = await tx
       .update(touchpoints)
       .set({ ...next, updatedAt: new Date() })
@@ -57,7 +65,10 @@ export async function changeFeedbackLink(actor: CurrentUser, input: { touchpoint
 }
 
 /** Sets the optional question shown above the comment box; blank removes it. */
-export async function setFeedbackQuestion(actor: CurrentUser, input: { touchpointId: string; question: string }): Promise<void> {
+export async function setFeedbackQuestion(
+  actor: CurrentUser,
+  input: { touchpointId: string; question: string },
+): Promise<void> {
   const db = await getDb();
   const question = input.question.trim() || null;
   await db.transaction(async (tx) => {

@@ -7,7 +7,9 @@ import { env } from '@/lib/env';
 export function requestOrigin(headers: Headers, publicUrl: string | undefined = env.PUBLIC_URL): string {
   if (publicUrl) return new URL(publicUrl).origin;
   const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host') || 'localhost:3000';
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || (/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? 'http' : 'https');
+  const proto =
+    headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ||
+    (/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host) ? 'http' : 'https');
   return `${proto}://${host}`;
 }
 

@@ -14,7 +14,9 @@ export const MAX_FEEDBACK_PER_ADDRESS = 10;
  * a missing address is rare; such senders share one bucket, erring on the side of refusing floods.
  */
 export function hashAddress(address: string | null): string {
-  return createHmac('sha256', getAuthSecret()).update(`feedback:${address ?? 'unknown'}`).digest('base64url');
+  return createHmac('sha256', getAuthSecret())
+    .update(`feedback:${address ?? 'unknown'}`)
+    .digest('base64url');
 }
 
 /**

@@ -23,7 +23,11 @@ export const RATE_LIMITED_MESSAGE = `We have received a lot of feedback from you
  * page never reveals whether an email is known. A filled honeypot is answered like a success and
  * stores nothing.
  */
-export async function submitFeedback(input: { token: string; form: Record<string, unknown>; address: string | null }): Promise<SubmitFeedbackResult> {
+export async function submitFeedback(input: {
+  token: string;
+  form: Record<string, unknown>;
+  address: string | null;
+}): Promise<SubmitFeedbackResult> {
   if (!FEEDBACK_TOKEN_PATTERN.test(input.token)) return { ok: false, reason: 'not_found', message: LINK_GONE_MESSAGE };
   const parsed = feedbackSubmissionSchema.safeParse(input.form);
   const honeypot = input.form[HONEYPOT_FIELD];
@@ -35,7 +39,13 @@ export async function submitFeedback(input: { token: string; form: Record<string
     const [touchpoint] = await tx
       .select({ id: touchpoints.id })
       .from(touchpoints)
-      .where(and(eq(touchpoints.feedbackToken, input.token), eq(touchpoints.feedbackEnabled, true), eq(touchpoints.active, true)))
+      .where(
+        and(
+          eq(touchpoints.feedbackToken, input.token),
+          eq(touchpoints.feedbackEnabled, true),
+          eq(touchpoints.active, true),
+        ),
+      )
       .limit(1);
     if (!touchpoint) return { ok: false, reason: 'not_found', message: LINK_GONE_MESSAGE };
 
@@ -53,7 +63,8 @@ export async function submitFeedback(input: { token: string; form: Record<string
         fieldErrors: flat.fieldErrors as FieldErrors,
       };
     }
-    if (!(await takeFeedbackSlot(tx, addressHash))) return { ok: false, reason: 'rate_limited', message: RATE_LIMITED_MESSAGE };
+    if (!(await takeFeedbackSlot(tx, addressHash)))
+      return { ok: false, reason: 'rate_limited', message: RATE_LIMITED_MESSAGE };
 
     const answers = parsed.data;
     let customerId: string | undefined;

@@ -34,7 +34,9 @@ export class ErrorReport {
  * finds the same ids and creates nothing twice.
  */
 export function contentId(kind: string, parts: unknown[]): string {
-  const hex = createHash('sha256').update(`${kind}\u0000${JSON.stringify(parts)}`).digest('hex');
+  const hex = createHash('sha256')
+    .update(`${kind}\u0000${JSON.stringify(parts)}`)
+    .digest('hex');
   // Shaped as a version-5-style UUID (name-based), so it passes UUID validation.
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }

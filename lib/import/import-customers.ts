@@ -33,14 +33,21 @@ async function inChunks<T>(values: string[], query: (chunk: string[]) => Promise
  * email) are left as they are, so importing a file twice, or an export, creates nothing twice.
  * Every row is checked first; one bad row and nothing is written.
  */
-export async function importCustomersCsv(db: Database, bytes: Uint8Array, { onProgress }: { onProgress?: ProgressListener } = {}): Promise<ImportResult> {
+export async function importCustomersCsv(
+  db: Database,
+  bytes: Uint8Array,
+  { onProgress }: { onProgress?: ProgressListener } = {},
+): Promise<ImportResult> {
   const parsed = readCsv(bytes, { required: CUSTOMER_IMPORT_REQUIRED, known: CUSTOMER_EXPORT_COLUMNS });
-  if (!parsed.ok) return { ok: false, message: parsed.message, errors: parsed.errors ?? [], errorCount: parsed.errors?.length ?? 0 };
+  if (!parsed.ok)
+    return { ok: false, message: parsed.message, errors: parsed.errors ?? [], errorCount: parsed.errors?.length ?? 0 };
   const { records } = parsed;
   const total = records.length;
   await onProgress?.({ phase: 'validating', done: 0, total });
 
-  const segmentByName = new Map((await db.select({ id: segments.id, name: segments.name }).from(segments)).map((s) => [s.name.toLowerCase(), s.id]));
+  const segmentByName = new Map(
+    (await db.select({ id: segments.id, name: segments.name }).from(segments)).map((s) => [s.name.toLowerCase(), s.id]),
+  );
   const ownerByEmail = new Map(
     (await db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.email.toLowerCase(), u.id]),
   );
@@ -53,14 +60,29 @@ export async function importCustomersCsv(db: Database, bytes: Uint8Array, { onPr
     if (values.external_ref) refs.add(fromCsvText(values.external_ref));
     if (values.email) emails.add(fromCsvText(values.email).toLowerCase());
   }
-  const knownIds = new Set((await inChunks([...ids], (chunk) => db.select({ id: customers.id }).from(customers).where(inArray(customers.id, chunk)))).map((r) => r.id));
+  const knownIds = new Set(
+    (
+      await inChunks([...ids], (chunk) =>
+        db.select({ id: customers.id }).from(customers).where(inArray(customers.id, chunk)),
+      )
+    ).map((r) => r.id),
+  );
   const knownRefs = new Set(
-    (await inChunks([...refs], (chunk) => db.select({ ref: customers.externalRef }).from(customers).where(inArray(customers.externalRef, chunk)))).map((r) => r.ref!),
+    (
+      await inChunks([...refs], (chunk) =>
+        db.select({ ref: customers.externalRef }).from(customers).where(inArray(customers.externalRef, chunk)),
+      )
+    ).map((r) => r.ref!),
   );
   const knownEmails = new Set(
-    (await inChunks([...emails], (chunk) => db.select({ email: sql<string>`lower(${customers.email})` }).from(customers).where(inArray(sql`lower(${customers.email})`, chunk)))).map(
-      (r) => r.email,
-    ),
+    (
+      await inChunks([...emails], (chunk) =>
+        db
+          .select({ email: sql<string>`lower(${customers.email})` })
+          .from(customers)
+          .where(inArray(sql`lower(${customers.email})`, chunk)),
+      )
+    ).map((r) => r.email),
   );
 
   const report = new ErrorReport();
@@ -95,18 +117,30 @@ export async function importCustomersCsv(db: Database, bytes: Uint8Array, { onPr
       externalRef: text('external_ref'),
     });
     if (!result.success) {
-      for (const issue of result.error.issues) fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
+      for (const issue of result.error.issues)
+        fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
     } else if (rowOk) {
       const input = result.data;
       const matched =
         (input.id && knownIds.has(input.id.toLowerCase())) ||
         (input.externalRef && knownRefs.has(input.externalRef)) ||
         (input.email && knownEmails.has(input.email.toLowerCase()));
-      const id = input.id?.toLowerCase() ?? contentId('customer', [input.name, input.email ?? null, input.phone ?? null, input.company ?? null, input.externalRef ?? null]);
+      const id =
+        input.id?.toLowerCase() ??
+        contentId('customer', [
+          input.name,
+          input.email ?? null,
+          input.phone ?? null,
+          input.company ?? null,
+          input.externalRef ?? null,
+        ]);
       if (matched || freshIds.has(id)) {
         existing += 1;
       } else if (input.externalRef && refRow.has(input.externalRef)) {
-        fail('external_ref', `The external reference ${input.externalRef} is also on row ${refRow.get(input.externalRef)}.`);
+        fail(
+          'external_ref',
+          `The external reference ${input.externalRef} is also on row ${refRow.get(input.externalRef)}.`,
+        );
       } else {
         if (input.externalRef) refRow.set(input.externalRef, row);
         freshIds.add(id);

@@ -50,7 +50,8 @@ export async function importInteractionsCsv(
   { loggedById, onProgress }: { loggedById: string | null; onProgress?: ProgressListener },
 ): Promise<ImportResult> {
   const parsed = readCsv(bytes, { required: INTERACTION_IMPORT_REQUIRED, known: INTERACTION_EXPORT_COLUMNS });
-  if (!parsed.ok) return { ok: false, message: parsed.message, errors: parsed.errors ?? [], errorCount: parsed.errors?.length ?? 0 };
+  if (!parsed.ok)
+    return { ok: false, message: parsed.message, errors: parsed.errors ?? [], errorCount: parsed.errors?.length ?? 0 };
   const { records } = parsed;
   const total = records.length;
   await onProgress?.({ phase: 'validating', done: 0, total });
@@ -78,9 +79,22 @@ export async function importInteractionsCsv(
     if (values.customer_external_ref) refs.add(fromCsvText(values.customer_external_ref));
     if (values.customer_email) emails.add(fromCsvText(values.customer_email).toLowerCase());
   }
-  const knownIds = new Set((await inChunks([...ids], (chunk) => db.select({ id: customers.id }).from(customers).where(inArray(customers.id, chunk)))).map((r) => r.id));
+  const knownIds = new Set(
+    (
+      await inChunks([...ids], (chunk) =>
+        db.select({ id: customers.id }).from(customers).where(inArray(customers.id, chunk)),
+      )
+    ).map((r) => r.id),
+  );
   const idByRef = new Map(
-    (await inChunks([...refs], (chunk) => db.select({ id: customers.id, ref: customers.externalRef }).from(customers).where(inArray(customers.externalRef, chunk)))).map((r) => [r.ref!, r.id]),
+    (
+      await inChunks([...refs], (chunk) =>
+        db
+          .select({ id: customers.id, ref: customers.externalRef })
+          .from(customers)
+          .where(inArray(customers.externalRef, chunk)),
+      )
+    ).map((r) => [r.ref!, r.id]),
   );
   const idByEmail = new Map<string, string>();
   for (const r of await inChunks([...emails], (chunk) =>
@@ -106,7 +120,11 @@ export async function importInteractionsCsv(
         writing = writing.then(async () => {
           if (report.count) return;
           // History may name touchpoints an admin has since switched off.
-          const result = await recordInteractions(tx, rows, { source: 'import', loggedById, allowInactiveTouchpoints: true });
+          const result = await recordInteractions(tx, rows, {
+            source: 'import',
+            loggedById,
+            allowInactiveTouchpoints: true,
+          });
           totals.created += result.created.length;
           totals.existing += result.existing.length;
           totals.defectsRaised += result.defectsRaised;
@@ -128,7 +146,13 @@ export async function importInteractionsCsv(
         if (!touchpointName) fail('touchpoint', 'Name the touchpoint.');
         else if (stageName) {
           touchpointId = byStageAndName.get(`${stageName}\u0000${touchpointName}`);
-          if (!touchpointId) fail(byName.has(touchpointName) ? 'stage' : 'touchpoint', byName.has(touchpointName) ? `The touchpoint “${values.touchpoint}” is not in the stage “${values.stage}”.` : `No touchpoint is called “${values.touchpoint}”.`);
+          if (!touchpointId)
+            fail(
+              byName.has(touchpointName) ? 'stage' : 'touchpoint',
+              byName.has(touchpointName)
+                ? `The touchpoint “${values.touchpoint}” is not in the stage “${values.stage}”.`
+                : `No touchpoint is called “${values.touchpoint}”.`,
+            );
         } else {
           const matches = byName.get(touchpointName) ?? [];
           if (matches.length === 1) touchpointId = matches[0];
@@ -146,7 +170,11 @@ export async function importInteractionsCsv(
         else if (givenEmail && idByEmail.has(givenEmail)) customerId = idByEmail.get(givenEmail);
         else if (givenRef) fail('customer_external_ref', 'No customer has this external reference.');
         else if (givenEmail) fail('customer_email', 'No customer has this email address.');
-        else if (givenId) fail('customer_id', uuidPattern.test(givenId) ? 'No customer has this id.' : 'The customer id must be a UUID.');
+        else if (givenId)
+          fail(
+            'customer_id',
+            uuidPattern.test(givenId) ? 'No customer has this id.' : 'The customer id must be a UUID.',
+          );
 
         const candidate = {
           id: values.id,
@@ -165,7 +193,8 @@ export async function importInteractionsCsv(
         };
         const result = interactionInputSchema.safeParse(candidate);
         if (!result.success) {
-          for (const issue of result.error.issues) fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
+          for (const issue of result.error.issues)
+            fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
         } else if (!result.data.occurredAt) {
           fail('occurred_at', 'Enter when it happened, like 2026-01-31T14:05:00Z.');
         } else if (rowOk) {

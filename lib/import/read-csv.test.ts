@@ -45,14 +45,26 @@ describe('readCsv', () => {
 
   it('names each row with the wrong number of values', () => {
     const result = readCsv(bytes('name,email\nAda\nGrace,g@x.test\nLin,a,b\n'), options);
-    expect(result).toMatchObject({ ok: false, errors: [{ row: 2, column: '(row)' }, { row: 4, column: '(row)' }] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [
+        { row: 2, column: '(row)' },
+        { row: 4, column: '(row)' },
+      ],
+    });
   });
 
   it('refuses an oversized file before reading it', () => {
-    expect(readCsv(new Uint8Array(MAX_IMPORT_BYTES + 1), options)).toMatchObject({ ok: false, message: /larger than 50 MB/ });
+    expect(readCsv(new Uint8Array(MAX_IMPORT_BYTES + 1), options)).toMatchObject({
+      ok: false,
+      message: /larger than 50 MB/,
+    });
   });
 
   it('refuses more rows than the limit', () => {
-    expect(readCsv(bytes('name\na\nb\nc\n'), { ...options, maxRows: 2 })).toMatchObject({ ok: false, message: /more than 2 rows/ });
+    expect(readCsv(bytes('name\na\nb\nc\n'), { ...options, maxRows: 2 })).toMatchObject({
+      ok: false,
+      message: /more than 2 rows/,
+    });
   });
 });

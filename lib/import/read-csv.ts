@@ -16,7 +16,8 @@ export interface CsvRecord {
   values: Record<string, string>;
 }
 
-export type ReadCsvResult = { ok: true; columns: string[]; records: CsvRecord[] } | { ok: false; message: string; errors?: RowError[] };
+export type ReadCsvResult =
+  { ok: true; columns: string[]; records: CsvRecord[] } | { ok: false; message: string; errors?: RowError[] };
 
 /**
  * Decodes and parses an uploaded CSV: UTF-8 only (a BOM is fine), a header row naming known
@@ -25,10 +26,18 @@ export type ReadCsvResult = { ok: true; columns: string[]; records: CsvRecord[] 
  */
 export function readCsv(
   bytes: Uint8Array,
-  { required, known, maxRows = MAX_IMPORT_ROWS }: { required: readonly string[]; known: readonly string[]; maxRows?: number },
+  {
+    required,
+    known,
+    maxRows = MAX_IMPORT_ROWS,
+  }: { required: readonly string[]; known: readonly string[]; maxRows?: number },
 ): ReadCsvResult {
   if (bytes.byteLength === 0) return { ok: false, message: 'The file is empty.' };
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, message: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.` };
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    return {
+      ok: false,
+      message: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+    };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, message: 'The file is UTF-16 text. Save it as “CSV UTF-8” and upload it again.' };
   }
@@ -53,7 +62,11 @@ export function readCsv(
       to: maxRows + 2,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    if (error instanceof CsvError) return { ok: false, message: `The file is not valid CSV near line ${(error as CsvError & { lines?: number }).lines ?? '?'}: ${error.message.replace(/^Invalid[^:]*: /, '')}` };
+    if (error instanceof CsvError)
+      return {
+        ok: false,
+        message: `The file is not valid CSV near line ${(error as CsvError & { lines?: number }).lines ?? '?'}: ${error.message.replace(/^Invalid[^:]*: /, '')}`,
+      };
     throw error;
   }
 
@@ -69,16 +82,27 @@ export function readCsv(
       unknown.length ? `unknown ${unknown.map((c) => `“${c || '(blank)'}”`).join(', ')}` : null,
       repeated.length ? `repeated ${[...new Set(repeated)].map((c) => `“${c}”`).join(', ')}` : null,
     ].filter(Boolean);
-    return { ok: false, message: `The header row does not match: ${parts.join('; ')}. Expected columns: ${known.join(', ')}.` };
+    return {
+      ok: false,
+      message: `The header row does not match: ${parts.join('; ')}. Expected columns: ${known.join(', ')}.`,
+    };
   }
   if (dataRows.length === 0) return { ok: false, message: 'The file has a header but no rows.' };
-  if (dataRows.length > maxRows) return { ok: false, message: `The file has more than ${maxRows.toLocaleString('en-GB')} rows. Split it into smaller files.` };
+  if (dataRows.length > maxRows)
+    return {
+      ok: false,
+      message: `The file has more than ${maxRows.toLocaleString('en-GB')} rows. Split it into smaller files.`,
+    };
 
   const errors: RowError[] = [];
   const records: CsvRecord[] = [];
   for (const { record, info } of dataRows) {
     if (record.length !== columns.length) {
-      errors.push({ row: info.lines, column: '(row)', reason: `Has ${record.length} values where the header has ${columns.length} columns.` });
+      errors.push({
+        row: info.lines,
+        column: '(row)',
+        reason: `Has ${record.length} values where the header has ${columns.length} columns.`,
+      });
       continue;
     }
     const values: Record<string, string> = {};
@@ -87,6 +111,11 @@ export function readCsv(
     });
     records.push({ row: info.lines, values });
   }
-  if (errors.length) return { ok: false, message: `${errors.length} row${errors.length === 1 ? ' has' : 's have'} the wrong number of values.`, errors };
+  if (errors.length)
+    return {
+      ok: false,
+      message: `${errors.length} row${errors.length === 1 ? ' has' : 's have'} the wrong number of values.`,
+      errors,
+    };
   return { ok: true, columns, records };
 }

@@ -6,7 +6,9 @@ import { isUniqueViolation } from '@/lib/customers/save-customer';
 import type { ImportResult, ProgressListener } from './common';
 import { MAX_IMPORT_BYTES } from './read-csv';
 
-export type ImportEvent = { type: 'progress'; phase: 'uploading' | 'validating' | 'importing'; done: number; total: number } | ({ type: 'result' } & ImportResult);
+export type ImportEvent =
+  | { type: 'progress'; phase: 'uploading' | 'validating' | 'importing'; done: number; total: number }
+  | ({ type: 'result' } & ImportResult);
 
 /** Reads the request body, refusing it as soon as it passes the size limit. */
 async function readLimited(request: Request): Promise<Uint8Array | null> {
@@ -39,17 +41,26 @@ async function readLimited(request: Request): Promise<Uint8Array | null> {
  * The CSV upload endpoints: a manager or admin posts the file as the body; the answer is a stream
  * of JSON lines (progress, then the result), so the page can show a progress bar while it runs.
  */
-export async function handleCsvUpload(request: Request, run: (bytes: Uint8Array, user: CurrentUser, onProgress: ProgressListener) => Promise<ImportResult>): Promise<Response> {
+export async function handleCsvUpload(
+  request: Request,
+  run: (bytes: Uint8Array, user: CurrentUser, onProgress: ProgressListener) => Promise<ImportResult>,
+): Promise<Response> {
   const auth = await authorizeSession('importExport', { forbidden: 'Only managers and admins import data.' });
   if ('response' in auth) return auth.response;
   const { user } = auth;
   const bytes = await readLimited(request);
-  if (!bytes) return problem(413, 'Content Too Large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+  if (!bytes)
+    return problem(
+      413,
+      'Content Too Large',
+      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+    );
 
   const encoder = new TextEncoder();
   const stream = new TransformStream<Uint8Array, Uint8Array>();
   const writer = stream.writable.getWriter();
-  const send = (event: ImportEvent) => writer.write(encoder.encode(`${JSON.stringify(event)}\n`)).catch(() => undefined);
+  const send = (event: ImportEvent) =>
+    writer.write(encoder.encode(`${JSON.stringify(event)}\n`)).catch(() => undefined);
 
   void (async () => {
     try {
@@ -69,5 +80,7 @@ export async function handleCsvUpload(request: Request, run: (bytes: Uint8Array,
     }
   })();
 
-  return new Response(stream.readable, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(stream.readable, {
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }

@@ -14,12 +14,19 @@ export async function autoDefectCategoryIds(db: DbOrTx): Promise<Map<AutoDefectS
   const rows = await db
     .select({ id: defectCategories.id, name: defectCategories.name })
     .from(defectCategories)
-    .where(inArray(sql`lower(${defectCategories.name})`, names.map((n) => n.toLowerCase())));
+    .where(
+      inArray(
+        sql`lower(${defectCategories.name})`,
+        names.map((n) => n.toLowerCase()),
+      ),
+    );
   const byLower = new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
   return new Map(names.map((n) => [n, byLower.get(n.toLowerCase())!]));
 }
 
-export function ruleInputOf(interaction: Pick<Interaction, 'outcome' | 'saleValue' | 'expectation' | 'experience' | 'csat' | 'nps'>) {
+export function ruleInputOf(
+  interaction: Pick<Interaction, 'outcome' | 'saleValue' | 'expectation' | 'experience' | 'csat' | 'nps'>,
+) {
   return {
     outcome: interaction.outcome,
     saleValue: interaction.saleValue === null ? null : Number(interaction.saleValue),
@@ -32,7 +39,19 @@ export function ruleInputOf(interaction: Pick<Interaction, 'outcome' | 'saleValu
 
 /** The rows of the auto defects one interaction raises. */
 export function autoDefectRows(
-  interaction: Pick<Interaction, 'id' | 'customerId' | 'touchpointId' | 'occurredAt' | 'outcome' | 'saleValue' | 'expectation' | 'experience' | 'csat' | 'nps'>,
+  interaction: Pick<
+    Interaction,
+    | 'id'
+    | 'customerId'
+    | 'touchpointId'
+    | 'occurredAt'
+    | 'outcome'
+    | 'saleValue'
+    | 'expectation'
+    | 'experience'
+    | 'csat'
+    | 'nps'
+  >,
   touchpoint: Touchpoint,
   categoryIds: Map<AutoDefectSpec['categoryName'], string>,
 ) {
@@ -54,7 +73,11 @@ export function autoDefectRows(
  * the ones it no longer raises that nobody has touched, keeps touched ones, and recounts its open
  * defects. Run it in the transaction of the edit.
  */
-export async function syncAutoDefects(tx: DbOrTx, interaction: Interaction, touchpoint: Touchpoint): Promise<{ added: number; removed: number }> {
+export async function syncAutoDefects(
+  tx: DbOrTx,
+  interaction: Interaction,
+  touchpoint: Touchpoint,
+): Promise<{ added: number; removed: number }> {
   const wanted = autoDefectRows(interaction, touchpoint, await autoDefectCategoryIds(tx));
   const wantedRules = wanted.map((row) => row.autoRule);
 
@@ -71,13 +94,21 @@ export async function syncAutoDefects(tx: DbOrTx, interaction: Interaction, touc
     .returning({ id: defects.id });
 
   const added = wanted.length
-    ? await tx.insert(defects).values(wanted).onConflictDoNothing({ target: [defects.interactionId, defects.autoRule] }).returning({ id: defects.id })
+    ? await tx
+        .insert(defects)
+        .values(wanted)
+        .onConflictDoNothing({ target: [defects.interactionId, defects.autoRule] })
+        .returning({ id: defects.id })
     : [];
 
   // Untouched auto defects follow the interaction's time, touchpoint and customer.
   await tx
     .update(defects)
-    .set({ occurredAt: interaction.occurredAt, touchpointId: interaction.touchpointId, customerId: interaction.customerId })
+    .set({
+      occurredAt: interaction.occurredAt,
+      touchpointId: interaction.touchpointId,
+      customerId: interaction.customerId,
+    })
     .where(and(eq(defects.interactionId, interaction.id), eq(defects.touched, false)));
 
   await recountOpenDefects(tx, [interaction.id]);

@@ -10,7 +10,12 @@ export const CHANNEL_LABELS: Record<string, string> = {
   other: 'Other',
 };
 
-export const SOURCE_LABELS: Record<string, string> = { staff: 'Staff', feedback: 'Feedback', import: 'Import', api: 'API' };
+export const SOURCE_LABELS: Record<string, string> = {
+  staff: 'Staff',
+  feedback: 'Feedback',
+  import: 'Import',
+  api: 'API',
+};
 
 export const DEFECT_STATUS_LABELS: Record<string, string> = {
   open: 'Open',

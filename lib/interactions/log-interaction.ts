@@ -18,7 +18,12 @@ export interface LoggedInteraction {
   defects: { id: string; categoryName: string; kind: string; lostRevenue: string }[];
 }
 
-const NEW_CUSTOMER_FIELDS = { name: 'newCustomerName', email: 'newCustomerEmail', company: 'newCustomerCompany', phone: 'newCustomerPhone' } as const;
+const NEW_CUSTOMER_FIELDS = {
+  name: 'newCustomerName',
+  email: 'newCustomerEmail',
+  company: 'newCustomerCompany',
+  phone: 'newCustomerPhone',
+} as const;
 
 /**
  * Logs one interaction from the log screen, creating its customer on the spot if asked, and
@@ -58,8 +63,15 @@ export async function logInteraction(user: CurrentUser, input: LogInteractionInp
         const result = await createCustomer(tx, newCustomer);
         customer = { id: result.customer.id, name: result.customer.name, created: result.created };
       } else if (input.customerMode === 'existing' && input.customerId) {
-        const [row] = await tx.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.id, input.customerId)).limit(1);
-        if (!row) throw new ActionError(422, 'That customer does not exist.', { customerId: ['That customer does not exist.'] });
+        const [row] = await tx
+          .select({ id: customers.id, name: customers.name })
+          .from(customers)
+          .where(eq(customers.id, input.customerId))
+          .limit(1);
+        if (!row)
+          throw new ActionError(422, 'That customer does not exist.', {
+            customerId: ['That customer does not exist.'],
+          });
         customer = { ...row, created: false };
       }
       const interaction: InteractionInput = {
@@ -83,14 +95,26 @@ export async function logInteraction(user: CurrentUser, input: LogInteractionInp
         .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId))
         .where(eq(interactions.id, input.id));
       const raised = await tx
-        .select({ id: defects.id, categoryName: defectCategories.name, kind: defects.kind, lostRevenue: defects.lostRevenue })
+        .select({
+          id: defects.id,
+          categoryName: defectCategories.name,
+          kind: defects.kind,
+          lostRevenue: defects.lostRevenue,
+        })
         .from(defects)
         .innerJoin(defectCategories, eq(defectCategories.id, defects.categoryId))
         .where(eq(defects.interactionId, input.id));
       const created = recorded.created.length === 1;
       // An id is the browser's own: someone else's interaction is not "already saved" for them.
-      if (!created && stored?.loggedById !== user.id) throw new ActionError(409, 'That form was already used. Reload the page and try again.');
-      return { id: input.id, created, touchpointName: stored?.touchpointName ?? '', customer, defects: raised } satisfies LoggedInteraction;
+      if (!created && stored?.loggedById !== user.id)
+        throw new ActionError(409, 'That form was already used. Reload the page and try again.');
+      return {
+        id: input.id,
+        created,
+        touchpointName: stored?.touchpointName ?? '',
+        customer,
+        defects: raised,
+      } satisfies LoggedInteraction;
     });
   try {
     return await attempt();

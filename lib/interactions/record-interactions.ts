@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
-import { customers, defects, interactions, touchpoints, type Interaction, type NewInteraction, type Touchpoint } from '@/db/schema';
+import {
+  customers,
+  defects,
+  interactions,
+  touchpoints,
+  type Interaction,
+  type NewInteraction,
+  type Touchpoint,
+} from '@/db/schema';
 import { ActionError } from '@/lib/action';
 import type { InteractionInput } from '@/lib/validation/interactions';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
@@ -35,7 +43,11 @@ const ID_CHUNK = 2_000;
  * Run it inside a transaction: the interactions, their defects and their open-defect counts land
  * together or not at all. Unknown customers or touchpoints throw an ActionError (422).
  */
-export async function recordInteractions(tx: DbOrTx, inputs: InteractionInput[], options: RecordOptions): Promise<RecordResult> {
+export async function recordInteractions(
+  tx: DbOrTx,
+  inputs: InteractionInput[],
+  options: RecordOptions,
+): Promise<RecordResult> {
   if (inputs.length === 0) return { ids: [], created: [], existing: [], defectsRaised: 0 };
 
   const touchpointIds = [...new Set(inputs.map((i) => i.touchpointId))];
@@ -43,9 +55,14 @@ export async function recordInteractions(tx: DbOrTx, inputs: InteractionInput[],
   const touchpointById = new Map<string, Touchpoint>(touchpointRows.map((t) => [t.id, t]));
   for (const id of touchpointIds) {
     const touchpoint = touchpointById.get(id);
-    if (!touchpoint) throw new ActionError(422, 'That touchpoint does not exist.', { touchpointId: ['That touchpoint does not exist.'] });
+    if (!touchpoint)
+      throw new ActionError(422, 'That touchpoint does not exist.', {
+        touchpointId: ['That touchpoint does not exist.'],
+      });
     if (!touchpoint.active && !options.allowInactiveTouchpoints) {
-      throw new ActionError(422, `The touchpoint "${touchpoint.name}" is no longer in use.`, { touchpointId: ['That touchpoint is no longer in use.'] });
+      throw new ActionError(422, `The touchpoint "${touchpoint.name}" is no longer in use.`, {
+        touchpointId: ['That touchpoint is no longer in use.'],
+      });
     }
   }
 
@@ -53,10 +70,14 @@ export async function recordInteractions(tx: DbOrTx, inputs: InteractionInput[],
   if (customerIds.length) {
     const found = new Set<string>();
     for (let i = 0; i < customerIds.length; i += ID_CHUNK) {
-      const rows = await tx.select({ id: customers.id }).from(customers).where(inArray(customers.id, customerIds.slice(i, i + ID_CHUNK)));
+      const rows = await tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(inArray(customers.id, customerIds.slice(i, i + ID_CHUNK)));
       for (const row of rows) found.add(row.id);
     }
-    if (found.size !== customerIds.length) throw new ActionError(422, 'That customer does not exist.', { customerId: ['That customer does not exist.'] });
+    if (found.size !== customerIds.length)
+      throw new ActionError(422, 'That customer does not exist.', { customerId: ['That customer does not exist.'] });
   }
 
   const categoryIds = await autoDefectCategoryIds(tx);
@@ -86,7 +107,12 @@ export async function recordInteractions(tx: DbOrTx, inputs: InteractionInput[],
   let defectsRaised = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    const insertedIds = new Set(await insertInteractionRows(tx, chunk.map((c) => c.row)));
+    const insertedIds = new Set(
+      await insertInteractionRows(
+        tx,
+        chunk.map((c) => c.row),
+      ),
+    );
     created.push(...chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row.id));
     // Defects only for interactions stored now: a retried id raises nothing twice.
     const newDefects = chunk.filter((c) => insertedIds.has(c.row.id)).flatMap((c) => c.defectRows);

@@ -1,7 +1,10 @@
 import type { TouchpointGroup } from '@/components/interactions/interaction-fields';
 
 /** Touchpoints (already in journey order) grouped by stage for the pickers. */
-export function groupTouchpoints(rows: { id: string; name: string; stageId: string; stageName: string; active: boolean }[], keepId?: string): TouchpointGroup[] {
+export function groupTouchpoints(
+  rows: { id: string; name: string; stageId: string; stageName: string; active: boolean }[],
+  keepId?: string,
+): TouchpointGroup[] {
   const groups: TouchpointGroup[] = [];
   for (const row of rows) {
     // Inactive touchpoints are hidden, except the one an edited interaction already uses.

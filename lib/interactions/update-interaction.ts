@@ -38,14 +38,24 @@ export async function updateInteraction(user: CurrentUser, input: z.output<typeo
     if (!canEditInteraction(user, existing)) throw new ActionError(403, EDIT_REFUSED_MESSAGE);
 
     const [touchpoint] = await tx.select().from(touchpoints).where(eq(touchpoints.id, input.touchpointId)).limit(1);
-    if (!touchpoint) throw new ActionError(422, 'That touchpoint does not exist.', { touchpointId: ['That touchpoint does not exist.'] });
+    if (!touchpoint)
+      throw new ActionError(422, 'That touchpoint does not exist.', {
+        touchpointId: ['That touchpoint does not exist.'],
+      });
     // A touchpoint switched off since stays on its old interactions, but nothing new moves there.
     if (!touchpoint.active && touchpoint.id !== existing.touchpointId) {
-      throw new ActionError(422, 'That touchpoint is no longer in use.', { touchpointId: ['That touchpoint is no longer in use.'] });
+      throw new ActionError(422, 'That touchpoint is no longer in use.', {
+        touchpointId: ['That touchpoint is no longer in use.'],
+      });
     }
     if (input.customerId) {
-      const [customer] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, input.customerId)).limit(1);
-      if (!customer) throw new ActionError(422, 'That customer does not exist.', { customerId: ['That customer does not exist.'] });
+      const [customer] = await tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(eq(customers.id, input.customerId))
+        .limit(1);
+      if (!customer)
+        throw new ActionError(422, 'That customer does not exist.', { customerId: ['That customer does not exist.'] });
     }
 
     const [updated] = await tx
@@ -92,7 +102,12 @@ export async function deleteInteraction(user: CurrentUser, id: string) {
       action: 'interaction.deleted',
       entityType: 'interaction',
       entityId: id,
-      before: { ...auditView(existing), source: existing.source, loggedById: existing.loggedById, defects: defectCount?.n ?? 0 },
+      before: {
+        ...auditView(existing),
+        source: existing.source,
+        loggedById: existing.loggedById,
+        defects: defectCount?.n ?? 0,
+      },
       after: null,
     });
     return { id, customerId: existing.customerId, defectsDeleted: defectCount?.n ?? 0 };

@@ -2,7 +2,14 @@ import { COUNTED_DEFECT_STATUSES, filtersToSearchParams, type ScopeFilters } fro
 
 type Scope = Pick<ScopeFilters, 'from' | 'to' | 'touchpoint' | 'stage' | 'channel' | 'segment'>;
 
-const scopeOf = ({ from, to, touchpoint, stage, channel, segment }: Scope) => ({ from, to, touchpoint, stage, channel, segment });
+const scopeOf = ({ from, to, touchpoint, stage, channel, segment }: Scope) => ({
+  from,
+  to,
+  touchpoint,
+  stage,
+  channel,
+  segment,
+});
 
 /** The interactions list filtered to exactly the interactions behind a number. */
 export function interactionsHref(scope: Scope, extra: Record<string, string | string[] | undefined> = {}): string {

@@ -4,7 +4,8 @@ export type MetricKind = 'count' | 'money' | 'dpmo' | 'dpu' | 'sigma' | 'share' 
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-const signed = (text: string, value: number) => (value > 0 ? `+${text}` : value < 0 ? `−${text.replace('-', '')}` : text);
+const signed = (text: string, value: number) =>
+  value > 0 ? `+${text}` : value < 0 ? `−${text.replace('-', '')}` : text;
 
 /** A metric as the dashboard shows it: the reason in words when there is no number. */
 export function formatMetric(metric: MetricValue | number, kind: MetricKind): string {

@@ -66,16 +66,33 @@ describe('Western Electric rules', () => {
     const fired = rulesAt([2.5, 0.1, 2.2]);
     expect(fired[2]).toContain('two-of-three-beyond-2-sigma:above');
     expect(fired[0]).toEqual([]);
-    expect(rulesAt([2.5, 0.1, -2.2]).flat().filter((r) => r.startsWith('two-of-three'))).toEqual([]);
-    expect(rulesAt([2.5, 0.1, 0.3, 2.2]).flat().filter((r) => r.startsWith('two-of-three'))).toEqual([]);
+    expect(
+      rulesAt([2.5, 0.1, -2.2])
+        .flat()
+        .filter((r) => r.startsWith('two-of-three')),
+    ).toEqual([]);
+    expect(
+      rulesAt([2.5, 0.1, 0.3, 2.2])
+        .flat()
+        .filter((r) => r.startsWith('two-of-three')),
+    ).toEqual([]);
     expect(rulesAt([-2.1, -2.4, 0])[1]).toContain('two-of-three-beyond-2-sigma:below');
   });
 
   it('rule 3 fires on four of five beyond 1σ on one side, not on three', () => {
     const fired = rulesAt([1.5, 1.2, 0.2, 1.8, 1.1]);
     expect(fired[4]).toContain('four-of-five-beyond-1-sigma:above');
-    expect(fired.slice(0, 4).flat().filter((r) => r.startsWith('four-of-five'))).toEqual([]);
-    expect(rulesAt([1.5, 1.2, 0.2, 0.8, 1.1]).flat().filter((r) => r.startsWith('four-of-five'))).toEqual([]);
+    expect(
+      fired
+        .slice(0, 4)
+        .flat()
+        .filter((r) => r.startsWith('four-of-five')),
+    ).toEqual([]);
+    expect(
+      rulesAt([1.5, 1.2, 0.2, 0.8, 1.1])
+        .flat()
+        .filter((r) => r.startsWith('four-of-five')),
+    ).toEqual([]);
     expect(rulesAt([-1.5, -1.2, -1.3, -1.1])[3]).toContain('four-of-five-beyond-1-sigma:below');
   });
 

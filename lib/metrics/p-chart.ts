@@ -7,7 +7,8 @@ export interface Subgroup {
   d: number;
 }
 
-export type SignalRule = 'beyond-3-sigma' | 'two-of-three-beyond-2-sigma' | 'four-of-five-beyond-1-sigma' | 'eight-on-one-side';
+export type SignalRule =
+  'beyond-3-sigma' | 'two-of-three-beyond-2-sigma' | 'four-of-five-beyond-1-sigma' | 'eight-on-one-side';
 
 export interface Signal {
   rule: SignalRule;
@@ -35,7 +36,8 @@ export interface PChart {
 }
 
 const EXPLANATIONS: Record<SignalRule, (side: 'above' | 'below') => string> = {
-  'beyond-3-sigma': (side) => `One point ${side} the ${side === 'above' ? 'upper' : 'lower'} control limit (beyond 3σ).`,
+  'beyond-3-sigma': (side) =>
+    `One point ${side} the ${side === 'above' ? 'upper' : 'lower'} control limit (beyond 3σ).`,
   'two-of-three-beyond-2-sigma': (side) => `Two of three points in a row more than 2σ ${side} the centre line.`,
   'four-of-five-beyond-1-sigma': (side) => `Four of five points in a row more than 1σ ${side} the centre line.`,
   'eight-on-one-side': (side) => `Eight points in a row ${side} the centre line.`,
@@ -53,7 +55,14 @@ export function pChart(subgroups: Subgroup[]): PChart {
   const points: PChartPoint[] = subgroups.map((g) => {
     if (g.n === 0 || centre === null) return { ...g, p: null, sigma: null, ucl: null, lcl: null, signals: [] };
     const sigma = Math.sqrt((centre * (1 - centre)) / g.n);
-    return { ...g, p: g.d / g.n, sigma, ucl: Math.min(1, centre + 3 * sigma), lcl: Math.max(0, centre - 3 * sigma), signals: [] };
+    return {
+      ...g,
+      p: g.d / g.n,
+      sigma,
+      ucl: Math.min(1, centre + 3 * sigma),
+      lcl: Math.max(0, centre - 3 * sigma),
+      signals: [],
+    };
   });
   if (centre !== null) {
     const present = points.filter((p) => p.p !== null);
@@ -77,8 +86,10 @@ function zoneOf(p: number, centre: number, sigma: number): number {
 export function westernElectric(z: number[]): Signal[][] {
   const out: Signal[][] = z.map(() => []);
   const sides = ['above', 'below'] as const;
-  const beyond = (value: number, limit: number, side: 'above' | 'below') => (side === 'above' ? value > limit : value < -limit);
-  const add = (i: number, rule: SignalRule, side: 'above' | 'below') => out[i]!.push({ rule, side, explanation: EXPLANATIONS[rule](side) });
+  const beyond = (value: number, limit: number, side: 'above' | 'below') =>
+    side === 'above' ? value > limit : value < -limit;
+  const add = (i: number, rule: SignalRule, side: 'above' | 'below') =>
+    out[i]!.push({ rule, side, explanation: EXPLANATIONS[rule](side) });
 
   z.forEach((value, i) => {
     for (const side of sides) {

@@ -26,6 +26,11 @@ export function pareto(inputs: ParetoInput[]): ParetoBar[] {
   return rows.map((row) => {
     const before = running / total;
     running += row.count;
-    return { ...row, share: row.count / total, cumulativeShare: running / total, vitalFew: before < VITAL_FEW_SHARE - 1e-12 };
+    return {
+      ...row,
+      share: row.count / total,
+      cumulativeShare: running / total,
+      vitalFew: before < VITAL_FEW_SHARE - 1e-12,
+    };
   });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defectsPerMillion, defectsPerUnit, firstPassYield, processYield, sigmaFromDpmo, sigmaLevel } from './six-sigma';
+import {
+  defectsPerMillion,
+  defectsPerUnit,
+  firstPassYield,
+  processYield,
+  sigmaFromDpmo,
+  sigmaLevel,
+} from './six-sigma';
 
 describe('sigma level', () => {
   it.each([
@@ -24,7 +31,10 @@ describe('sigma level', () => {
   });
 
   it('stays finite when every opportunity is defective or more', () => {
-    expect(sigmaLevel({ units: 2, opportunities: 2, defects: 2 })).toEqual({ value: null, reason: 'every opportunity defective' });
+    expect(sigmaLevel({ units: 2, opportunities: 2, defects: 2 })).toEqual({
+      value: null,
+      reason: 'every opportunity defective',
+    });
     expect(sigmaLevel({ units: 2, opportunities: 2, defects: 5 }).value).toBeNull();
   });
 
@@ -64,7 +74,10 @@ describe('DPU, DPMO, yield and first-pass yield', () => {
   });
 
   it('serialises to JSON without NaN or Infinity', () => {
-    const json = JSON.stringify([sigmaLevel({ units: 0, opportunities: 0, defects: 0 }), sigmaLevel({ units: 1, opportunities: 1, defects: 0 })]);
+    const json = JSON.stringify([
+      sigmaLevel({ units: 0, opportunities: 0, defects: 0 }),
+      sigmaLevel({ units: 1, opportunities: 1, defects: 0 }),
+    ]);
     expect(json).not.toMatch(/NaN|Infinity/);
     expect(JSON.parse(json)).toEqual([
       { value: null, reason: 'no data' },

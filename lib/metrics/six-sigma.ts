@@ -21,7 +21,11 @@ export function defectsPerUnit({ units, defects }: Pick<DefectCounts, 'units' | 
 }
 
 /** DPMO = D / O × 1,000,000. */
-export function defectsPerMillion({ units, opportunities, defects }: Pick<DefectCounts, 'units' | 'opportunities' | 'defects'>): MetricValue {
+export function defectsPerMillion({
+  units,
+  opportunities,
+  defects,
+}: Pick<DefectCounts, 'units' | 'opportunities' | 'defects'>): MetricValue {
   return units > 0 && opportunities > 0 ? metric((defects / opportunities) * 1_000_000) : NO_DATA;
 }
 

@@ -4,7 +4,10 @@ import { costOfPoorQuality, customerEffort, customerSatisfaction, expectationGap
 describe('NPS', () => {
   it('is % promoters − % detractors', () => {
     // 5 promoters, 2 passives, 3 detractors: 50 % − 30 % = 20.
-    expect(netPromoterScore({ responses: 10, promoters: 5, detractors: 3 })).toEqual({ responses: 10, value: { value: 20 } });
+    expect(netPromoterScore({ responses: 10, promoters: 5, detractors: 3 })).toEqual({
+      responses: 10,
+      value: { value: 20 },
+    });
   });
 
   it('reaches −100 and 100 at the extremes', () => {
@@ -14,7 +17,10 @@ describe('NPS', () => {
 
   it('is 0 when there are only passives, and "no data" without answers', () => {
     expect(netPromoterScore({ responses: 3, promoters: 0, detractors: 0 }).value.value).toBe(0);
-    expect(netPromoterScore({ responses: 0, promoters: 0, detractors: 0 })).toEqual({ responses: 0, value: { value: null, reason: 'no data' } });
+    expect(netPromoterScore({ responses: 0, promoters: 0, detractors: 0 })).toEqual({
+      responses: 0,
+      value: { value: null, reason: 'no data' },
+    });
   });
 });
 

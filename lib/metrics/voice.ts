@@ -7,7 +7,15 @@ export interface ScoreResult {
 }
 
 /** NPS = % promoters (9–10) − % detractors (0–6), from −100 to 100. */
-export function netPromoterScore({ responses, promoters, detractors }: { responses: number; promoters: number; detractors: number }): ScoreResult {
+export function netPromoterScore({
+  responses,
+  promoters,
+  detractors,
+}: {
+  responses: number;
+  promoters: number;
+  detractors: number;
+}): ScoreResult {
   return { responses, value: responses > 0 ? metric(((promoters - detractors) / responses) * 100) : NO_DATA };
 }
 

@@ -1,7 +1,16 @@
 import 'server-only';
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { apiKeys, customers, defectCategories, defects, journeyStages, segments, touchpoints, users } from '@/db/schema';
+import {
+  apiKeys,
+  customers,
+  defectCategories,
+  defects,
+  journeyStages,
+  segments,
+  touchpoints,
+  users,
+} from '@/db/schema';
 import type { ListKind } from '@/lib/validation/admin-lists';
 
 /** Journey stages in order, each with how many touchpoints use it. */
@@ -28,7 +37,10 @@ export async function listStagesWithUsage() {
 /** Stages for a select, in journey order. */
 export async function listStageOptions() {
   const db = await getDb();
-  return db.select({ id: journeyStages.id, name: journeyStages.name }).from(journeyStages).orderBy(asc(journeyStages.position));
+  return db
+    .select({ id: journeyStages.id, name: journeyStages.name })
+    .from(journeyStages)
+    .orderBy(asc(journeyStages.position));
 }
 
 /** Defect categories or customer segments, with how many defects or customers use each. */

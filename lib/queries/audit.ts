@@ -14,7 +14,9 @@ function conditions(filters: AuditFilters): SQL | undefined {
     escaped ? ilike(auditEvents.actorLabel, `%${escaped}%`) : undefined,
     filters.from ? gte(auditEvents.createdAt, new Date(`${filters.from}T00:00:00Z`)) : undefined,
     // "to" is inclusive: everything before the start of the next UTC day.
-    filters.to ? lt(auditEvents.createdAt, sql`${`${filters.to}T00:00:00Z`}::timestamptz + interval '1 day'`) : undefined,
+    filters.to
+      ? lt(auditEvents.createdAt, sql`${`${filters.to}T00:00:00Z`}::timestamptz + interval '1 day'`)
+      : undefined,
   );
 }
 

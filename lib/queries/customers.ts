@@ -24,7 +24,13 @@ export async function searchCustomers({ q, limit = 8 }: { q: string; limit?: num
   if (!condition) return [];
   const db = await getDb();
   return db
-    .select({ id: customers.id, name: customers.name, email: customers.email, company: customers.company, externalRef: customers.externalRef })
+    .select({
+      id: customers.id,
+      name: customers.name,
+      email: customers.email,
+      company: customers.company,
+      externalRef: customers.externalRef,
+    })
     .from(customers)
     .where(condition)
     .orderBy(asc(customers.name))
@@ -48,7 +54,9 @@ function customerSearchCondition(q: string): SQL | undefined {
 
 export const CUSTOMER_PAGE_SIZE = 50;
 
-function customerListConditions(params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'>): SQL | undefined {
+function customerListConditions(
+  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'>,
+): SQL | undefined {
   const conditions: SQL[] = [];
   if (params.q) conditions.push(customerSearchCondition(params.q) ?? sql`true`);
   if (params.segment) conditions.push(eq(customers.segmentId, params.segment));
@@ -57,7 +65,11 @@ function customerListConditions(params: Pick<CustomerListParams, 'q' | 'segment'
   return conditions.length ? and(...conditions) : undefined;
 }
 
-const customerSortColumn = { name: customers.name, created: customers.createdAt, lifecycle: customers.lifecycle } as const;
+const customerSortColumn = {
+  name: customers.name,
+  created: customers.createdAt,
+  lifecycle: customers.lifecycle,
+} as const;
 
 /** One page of the customers list, with the total that matches. */
 export async function listCustomers(params: CustomerListParams) {
@@ -92,7 +104,10 @@ export async function listCustomers(params: CustomerListParams) {
 export type CustomerListRow = Awaited<ReturnType<typeof listCustomers>>['rows'][number];
 
 /** The customers list as filtered, in keyset pages, for the CSV export: never all rows at once. */
-export async function* streamCustomers(params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'>, pageSize = 2_000) {
+export async function* streamCustomers(
+  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'>,
+  pageSize = 2_000,
+) {
   const db = await getDb();
   const where = customerListConditions(params);
   let after: string | null = null;
@@ -178,7 +193,9 @@ export async function getCustomerNumbers(customerId: string): Promise<CustomerNu
         detractors: count(sql`case when ${interactions.nps} <= 6 then 1 end`),
         csatResponses: count(interactions.csat),
         satisfied: count(sql`case when ${interactions.csat} >= 4 then 1 end`),
-        gapResponses: count(sql`case when ${interactions.experience} is not null and ${interactions.expectation} is not null then 1 end`),
+        gapResponses: count(
+          sql`case when ${interactions.experience} is not null and ${interactions.expectation} is not null then 1 end`,
+        ),
         gap: sql<string | null>`avg(${interactions.experience} - ${interactions.expectation})`,
       })
       .from(interactions)
@@ -243,7 +260,15 @@ export type TimelineEntry =
  * Every interaction and defect of a customer, newest first, a page at a time (`before` is the
  * time of the oldest entry already shown). Each half is limited in SQL, then the two are merged.
  */
-export async function getCustomerTimeline({ customerId, before, limit = TIMELINE_PAGE_SIZE }: { customerId: string; before?: Date; limit?: number }) {
+export async function getCustomerTimeline({
+  customerId,
+  before,
+  limit = TIMELINE_PAGE_SIZE,
+}: {
+  customerId: string;
+  before?: Date;
+  limit?: number;
+}) {
   const db = await getDb();
   const [interactionRows, defectRows] = await Promise.all([
     db
@@ -300,17 +325,24 @@ export async function getCustomerTimeline({ customerId, before, limit = TIMELINE
     if (boundary > 0) entries.splice(boundary);
     hasMore = true;
   }
-  return { entries, hasMore, nextBefore: hasMore ? entries[entries.length - 1]?.at ?? null : null };
+  return { entries, hasMore, nextBefore: hasMore ? (entries[entries.length - 1]?.at ?? null) : null };
 }
 
 /** Segments for pickers and filters. */
 export async function listSegments() {
   const db = await getDb();
-  return db.select({ id: segments.id, name: segments.name, active: segments.active }).from(segments).orderBy(asc(segments.name));
+  return db
+    .select({ id: segments.id, name: segments.name, active: segments.active })
+    .from(segments)
+    .orderBy(asc(segments.name));
 }
 
 /** Active people who can own a customer, for pickers and filters. */
 export async function listOwnerChoices() {
   const db = await getDb();
-  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name));
 }

@@ -26,7 +26,13 @@ export async function getDashboardFilterOptions(): Promise<FilterOptions> {
   const db = await getDb();
   const [rows, segmentRows] = await Promise.all([
     db
-      .select({ stageId: journeyStages.id, stageName: journeyStages.name, id: touchpoints.id, name: touchpoints.name, active: touchpoints.active })
+      .select({
+        stageId: journeyStages.id,
+        stageName: journeyStages.name,
+        id: touchpoints.id,
+        name: touchpoints.name,
+        active: touchpoints.active,
+      })
       .from(journeyStages)
       .leftJoin(touchpoints, eq(touchpoints.stageId, journeyStages.id))
       .orderBy(asc(journeyStages.position), asc(touchpoints.name)),

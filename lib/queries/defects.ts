@@ -2,7 +2,17 @@ import 'server-only';
 import { aliasedTable, and, asc, count, desc, eq, ilike, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { PgSelect } from 'drizzle-orm/pg-core';
-import { customers, defectCategories, defectEvents, defects, interactions, journeyStages, touchpoints, users, type Role } from '@/db/schema';
+import {
+  customers,
+  defectCategories,
+  defectEvents,
+  defects,
+  interactions,
+  journeyStages,
+  touchpoints,
+  users,
+  type Role,
+} from '@/db/schema';
 import type { DefectStatus } from '@/lib/defects/workflow';
 import type { DefectListParams } from '@/lib/validation/defects';
 import type { DefectFilters } from '@/lib/validation/filters';
@@ -24,7 +34,12 @@ function visibleTo(viewer: Viewer): SQL | undefined {
 function searchCondition(q: string | undefined): SQL | undefined {
   if (!q) return undefined;
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(ilike(defects.title, pattern), ilike(defects.description, pattern), ilike(customers.name, pattern), ilike(touchpoints.name, pattern));
+  return or(
+    ilike(defects.title, pattern),
+    ilike(defects.description, pattern),
+    ilike(customers.name, pattern),
+    ilike(touchpoints.name, pattern),
+  );
 }
 
 function whereOf(viewer: Viewer, filters: DefectFilters, q?: string): SQL | undefined {
@@ -111,7 +126,15 @@ const exportColumns = {
 };
 
 /** One page of the defects list, sorted, with the total under the same filters. */
-export async function listDefects({ viewer, filters, params }: { viewer: Viewer; filters: DefectFilters; params: DefectListParams }): Promise<{ rows: DefectListRow[]; total: number }> {
+export async function listDefects({
+  viewer,
+  filters,
+  params,
+}: {
+  viewer: Viewer;
+  filters: DefectFilters;
+  params: DefectListParams;
+}): Promise<{ rows: DefectListRow[]; total: number }> {
   const db = await getDb();
   const where = whereOf(viewer, filters, params.q);
   const column = SORT_COLUMNS[params.sort];
@@ -121,7 +144,10 @@ export async function listDefects({ viewer, filters, params }: { viewer: Viewer;
       .where(where)
       // Empty due dates go last either way; the other sort columns are never empty, and a plain
       // direction lets their index serve the sort. The id keeps pages stable between requests.
-      .orderBy(params.sort === 'dueOn' ? sql`${column} ${direction} nulls last` : sql`${column} ${direction}`, desc(defects.id))
+      .orderBy(
+        params.sort === 'dueOn' ? sql`${column} ${direction} nulls last` : sql`${column} ${direction}`,
+        desc(defects.id),
+      )
       .limit(DEFECTS_PAGE_SIZE)
       .offset((params.page - 1) * DEFECTS_PAGE_SIZE),
     countBase(db.select({ n: count() }).from(defects).$dynamic(), params.q).where(where),
@@ -130,18 +156,43 @@ export async function listDefects({ viewer, filters, params }: { viewer: Viewer;
 }
 
 /** How many defects each status holds under the filters, whatever status the filter picks. */
-export async function countDefectsByStatus({ viewer, filters, q }: { viewer: Viewer; filters: DefectFilters; q?: string }): Promise<Record<DefectStatus, number>> {
+export async function countDefectsByStatus({
+  viewer,
+  filters,
+  q,
+}: {
+  viewer: Viewer;
+  filters: DefectFilters;
+  q?: string;
+}): Promise<Record<DefectStatus, number>> {
   const db = await getDb();
   const rows = await countBase(db.select({ status: defects.status, n: count() }).from(defects).$dynamic(), q)
     .where(whereOf(viewer, { ...filters, status: [] }, q))
     .groupBy(defects.status);
-  const counts: Record<DefectStatus, number> = { open: 0, investigating: 0, action: 0, verified: 0, closed: 0, dismissed: 0 };
+  const counts: Record<DefectStatus, number> = {
+    open: 0,
+    investigating: 0,
+    action: 0,
+    verified: 0,
+    closed: 0,
+    dismissed: 0,
+  };
   for (const row of rows) counts[row.status] = row.n;
   return counts;
 }
 
 /** The board: for each status, its newest defects under the filters. */
-export async function listDefectBoard({ viewer, filters, q, statuses }: { viewer: Viewer; filters: DefectFilters; q?: string; statuses: readonly DefectStatus[] }) {
+export async function listDefectBoard({
+  viewer,
+  filters,
+  q,
+  statuses,
+}: {
+  viewer: Viewer;
+  filters: DefectFilters;
+  q?: string;
+  statuses: readonly DefectStatus[];
+}) {
   const db = await getDb();
   const columns = await Promise.all(
     statuses.map((status) =>
@@ -158,17 +209,36 @@ export async function listDefectBoard({ viewer, filters, q, statuses }: { viewer
  * The rows of a CSV export, in batches, newest first. Keyset pagination keeps each batch one
  * indexed range scan, however deep into the export, and never holds more than a batch in memory.
  */
-export async function* iterateDefectsForExport({ viewer, filters, q, batchSize = 1_000 }: { viewer: Viewer; filters: DefectFilters; q?: string; batchSize?: number }) {
+export async function* iterateDefectsForExport({
+  viewer,
+  filters,
+  q,
+  batchSize = 1_000,
+}: {
+  viewer: Viewer;
+  filters: DefectFilters;
+  q?: string;
+  batchSize?: number;
+}) {
   const db = await getDb();
   let after: { occurredAt: Date; id: string } | null = null;
   for (;;) {
     const keyset: SQL | undefined = after
-      ? or(lt(defects.occurredAt, after.occurredAt), and(eq(defects.occurredAt, after.occurredAt), lt(defects.id, after.id)))
+      ? or(
+          lt(defects.occurredAt, after.occurredAt),
+          and(eq(defects.occurredAt, after.occurredAt), lt(defects.id, after.id)),
+        )
       : undefined;
     const rows = (await withDefectJoins(db.select(exportColumns).from(defects).$dynamic())
       .where(and(whereOf(viewer, filters, q), keyset))
       .orderBy(desc(defects.occurredAt), desc(defects.id))
-      .limit(batchSize)) as (DefectListRow & { stageName: string; interactionId: string | null; rootCause: string | null; correctiveAction: string | null; dismissReason: string | null })[];
+      .limit(batchSize)) as (DefectListRow & {
+      stageName: string;
+      interactionId: string | null;
+      rootCause: string | null;
+      correctiveAction: string | null;
+      dismissReason: string | null;
+    })[];
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batchSize) return;
@@ -231,7 +301,14 @@ export type DefectDetail = NonNullable<Awaited<ReturnType<typeof getDefect>>>;
 export async function listDefectEvents({ defectId }: { defectId: string }) {
   const db = await getDb();
   return db
-    .select({ id: defectEvents.id, type: defectEvents.type, changes: defectEvents.changes, comment: defectEvents.comment, createdAt: defectEvents.createdAt, actorName: users.name })
+    .select({
+      id: defectEvents.id,
+      type: defectEvents.type,
+      changes: defectEvents.changes,
+      comment: defectEvents.comment,
+      createdAt: defectEvents.createdAt,
+      actorName: users.name,
+    })
     .from(defectEvents)
     .leftJoin(users, eq(users.id, defectEvents.actorId))
     .where(eq(defectEvents.defectId, defectId))
@@ -242,25 +319,41 @@ export type DefectEventRow = Awaited<ReturnType<typeof listDefectEvents>>[number
 /** The defects a person still has to work, overdue first, then by follow-up date. */
 export async function listAssignedDefects({ userId, limit = 50 }: { userId: string; limit?: number }) {
   const db = await getDb();
-  return (await withDefectJoins(db.select(listColumns).from(defects).$dynamic())
-    .where(and(eq(defects.ownerId, userId), notInArray(defects.status, ['closed', 'dismissed'])))
-    // Verified defects wait only for a manager to close them, so the work still owed comes first.
-    .orderBy(desc(overdueSql), sql`(${defects.status} = 'verified')`, sql`${defects.dueOn} asc nulls last`, desc(defects.occurredAt))
-    .limit(limit)) as DefectListRow[];
+  return (
+    (await withDefectJoins(db.select(listColumns).from(defects).$dynamic())
+      .where(and(eq(defects.ownerId, userId), notInArray(defects.status, ['closed', 'dismissed'])))
+      // Verified defects wait only for a manager to close them, so the work still owed comes first.
+      .orderBy(
+        desc(overdueSql),
+        sql`(${defects.status} = 'verified')`,
+        sql`${defects.dueOn} asc nulls last`,
+        desc(defects.occurredAt),
+      )
+      .limit(limit)) as DefectListRow[]
+  );
 }
 
 /** The choices of the defect filters and forms. */
 export async function listDefectOptions() {
   const db = await getDb();
   const [categories, touchpointRows, stages, people] = await Promise.all([
-    db.select({ id: defectCategories.id, name: defectCategories.name, active: defectCategories.active }).from(defectCategories).orderBy(asc(defectCategories.name)),
+    db
+      .select({ id: defectCategories.id, name: defectCategories.name, active: defectCategories.active })
+      .from(defectCategories)
+      .orderBy(asc(defectCategories.name)),
     db
       .select({ id: touchpoints.id, name: touchpoints.name, stageName: journeyStages.name, active: touchpoints.active })
       .from(touchpoints)
       .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId))
       .orderBy(asc(journeyStages.position), asc(touchpoints.name)),
-    db.select({ id: journeyStages.id, name: journeyStages.name }).from(journeyStages).orderBy(asc(journeyStages.position)),
-    db.select({ id: users.id, name: users.name, role: users.role, active: users.active }).from(users).orderBy(asc(users.name)),
+    db
+      .select({ id: journeyStages.id, name: journeyStages.name })
+      .from(journeyStages)
+      .orderBy(asc(journeyStages.position)),
+    db
+      .select({ id: users.id, name: users.name, role: users.role, active: users.active })
+      .from(users)
+      .orderBy(asc(users.name)),
   ]);
   return { categories, touchpoints: touchpointRows, stages, people };
 }
@@ -270,5 +363,10 @@ export type DefectOptions = Awaited<ReturnType<typeof listDefectOptions>>;
 export async function searchCustomersByName({ q, limit = 20 }: { q: string; limit?: number }) {
   const db = await getDb();
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db.select({ id: customers.id, name: customers.name, company: customers.company }).from(customers).where(ilike(customers.name, pattern)).orderBy(asc(customers.name)).limit(limit);
+  return db
+    .select({ id: customers.id, name: customers.name, company: customers.company })
+    .from(customers)
+    .where(ilike(customers.name, pattern))
+    .orderBy(asc(customers.name))
+    .limit(limit);
 }

@@ -13,13 +13,19 @@ export interface PublicFeedbackTouchpoint {
  * What the public page may show for a token: the touchpoint's name and question, nothing else.
  * Null when the token is malformed, unknown, rotated away or switched off.
  */
-export async function findPublicFeedbackTouchpoint({ token }: { token: string }): Promise<PublicFeedbackTouchpoint | null> {
+export async function findPublicFeedbackTouchpoint({
+  token,
+}: {
+  token: string;
+}): Promise<PublicFeedbackTouchpoint | null> {
   if (!FEEDBACK_TOKEN_PATTERN.test(token)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ name: touchpoints.name, question: touchpoints.feedbackQuestion })
     .from(touchpoints)
-    .where(and(eq(touchpoints.feedbackToken, token), eq(touchpoints.feedbackEnabled, true), eq(touchpoints.active, true)))
+    .where(
+      and(eq(touchpoints.feedbackToken, token), eq(touchpoints.feedbackEnabled, true), eq(touchpoints.active, true)),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -43,7 +49,12 @@ export async function listFeedbackLinks(): Promise<FeedbackLinkRow[]> {
   const recent = db
     .select({ touchpointId: interactions.touchpointId, responses: count().as('responses') })
     .from(interactions)
-    .where(and(eq(interactions.source, 'feedback'), gte(interactions.occurredAt, sql`now() - make_interval(days => ${FEEDBACK_RESPONSE_DAYS})`)))
+    .where(
+      and(
+        eq(interactions.source, 'feedback'),
+        gte(interactions.occurredAt, sql`now() - make_interval(days => ${FEEDBACK_RESPONSE_DAYS})`),
+      ),
+    )
     .groupBy(interactions.touchpointId)
     .as('recent');
   return db
@@ -64,7 +75,11 @@ export async function listFeedbackLinks(): Promise<FeedbackLinkRow[]> {
 }
 
 /** The link a QR code encodes: only for a touchpoint whose link is switched on. */
-export async function findEnabledFeedbackLink({ touchpointId }: { touchpointId: string }): Promise<{ name: string; token: string } | null> {
+export async function findEnabledFeedbackLink({
+  touchpointId,
+}: {
+  touchpointId: string;
+}): Promise<{ name: string; token: string } | null> {
   const db = await getDb();
   const [row] = await db
     .select({ name: touchpoints.name, token: touchpoints.feedbackToken })

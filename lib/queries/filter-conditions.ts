@@ -7,7 +7,11 @@ import { NO_SEGMENT, type DefectFilters, type InteractionFilters, type ScopeFilt
 export const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
 export const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
-type Columns = { occurredAt: typeof interactions.occurredAt | typeof defects.occurredAt; touchpointId: typeof interactions.touchpointId | typeof defects.touchpointId; customerId: typeof interactions.customerId | typeof defects.customerId };
+type Columns = {
+  occurredAt: typeof interactions.occurredAt | typeof defects.occurredAt;
+  touchpointId: typeof interactions.touchpointId | typeof defects.touchpointId;
+  customerId: typeof interactions.customerId | typeof defects.customerId;
+};
 
 /** Period, touchpoint, stage, channel and segment, for any table with those columns. */
 function scopeConditions(filters: ScopeFilters, columns: Columns): SQL[] {
@@ -16,16 +20,40 @@ function scopeConditions(filters: ScopeFilters, columns: Columns): SQL[] {
   if (filters.to) conditions.push(lt(columns.occurredAt, endOfDay(filters.to)));
   if (filters.touchpoint.length) conditions.push(inArray(columns.touchpointId, filters.touchpoint));
   if (filters.stage.length) {
-    conditions.push(inArray(columns.touchpointId, sql`(select ${touchpoints.id} from ${touchpoints} where ${inArray(touchpoints.stageId, filters.stage)})`));
+    conditions.push(
+      inArray(
+        columns.touchpointId,
+        sql`(select ${touchpoints.id} from ${touchpoints} where ${inArray(touchpoints.stageId, filters.stage)})`,
+      ),
+    );
   }
   if (filters.channel.length) {
-    conditions.push(inArray(columns.touchpointId, sql`(select ${touchpoints.id} from ${touchpoints} where ${inArray(touchpoints.channel, filters.channel)})`));
+    conditions.push(
+      inArray(
+        columns.touchpointId,
+        sql`(select ${touchpoints.id} from ${touchpoints} where ${inArray(touchpoints.channel, filters.channel)})`,
+      ),
+    );
   }
   const segmentIds = filters.segment.filter((s) => s !== NO_SEGMENT);
   if (filters.segment.length) {
-    const inSegments = segmentIds.length ? inArray(columns.customerId, sql`(select ${customers.id} from ${customers} where ${inArray(customers.segmentId, segmentIds)})`) : undefined;
+    const inSegments = segmentIds.length
+      ? inArray(
+          columns.customerId,
+          sql`(select ${customers.id} from ${customers} where ${inArray(customers.segmentId, segmentIds)})`,
+        )
+      : undefined;
     // "No segment", as the rollups count it: no customer, or a customer without a segment.
-    const noSegment = segmentIds.length < filters.segment.length ? or(isNull(columns.customerId), inArray(columns.customerId, sql`(select ${customers.id} from ${customers} where ${isNull(customers.segmentId)})`)) : undefined;
+    const noSegment =
+      segmentIds.length < filters.segment.length
+        ? or(
+            isNull(columns.customerId),
+            inArray(
+              columns.customerId,
+              sql`(select ${customers.id} from ${customers} where ${isNull(customers.segmentId)})`,
+            ),
+          )
+        : undefined;
     conditions.push(or(inSegments, noSegment)!);
   }
   return conditions;

@@ -18,7 +18,12 @@ const sortColumns = {
 } as const;
 
 /** One page of the interactions list as filtered, with the total that matches. */
-export async function listInteractions({ filters, sort, dir, page }: { filters: InteractionFilters } & InteractionListExtras) {
+export async function listInteractions({
+  filters,
+  sort,
+  dir,
+  page,
+}: { filters: InteractionFilters } & InteractionListExtras) {
   const db = await getDb();
   const where = interactionConditions(filters);
   const order = dir === 'asc' ? asc : desc;
@@ -55,7 +60,12 @@ export async function listInteractions({ filters, sort, dir, page }: { filters: 
 
 export type InteractionListRow = Awaited<ReturnType<typeof listInteractions>>['rows'][number];
 
-function interactionExportPage(db: Awaited<ReturnType<typeof getDb>>, where: SQL | undefined, keyset: SQL | undefined, pageSize: number) {
+function interactionExportPage(
+  db: Awaited<ReturnType<typeof getDb>>,
+  where: SQL | undefined,
+  keyset: SQL | undefined,
+  pageSize: number,
+) {
   return db
     .select({
       id: interactions.id,
@@ -97,12 +107,17 @@ export type InteractionExportRow = Awaited<ReturnType<typeof interactionExportPa
  * The interactions list as filtered, newest first, in keyset pages for the CSV export: each page
  * starts after the last row of the one before, so 100,000 rows never sit in memory together.
  */
-export async function* streamInteractions(filters: InteractionFilters, pageSize = 2_000): AsyncGenerator<InteractionExportRow[]> {
+export async function* streamInteractions(
+  filters: InteractionFilters,
+  pageSize = 2_000,
+): AsyncGenerator<InteractionExportRow[]> {
   const db = await getDb();
   const where = interactionConditions(filters);
   let after: { cursor: string; id: string } | null = null;
   for (;;) {
-    const keyset: SQL | undefined = after ? sql`(${interactions.occurredAt}, ${interactions.id}) < (${after.cursor}::timestamptz, ${after.id}::uuid)` : undefined;
+    const keyset: SQL | undefined = after
+      ? sql`(${interactions.occurredAt}, ${interactions.id}) < (${after.cursor}::timestamptz, ${after.id}::uuid)`
+      : undefined;
     const rows = await interactionExportPage(db, where, keyset, pageSize);
     if (rows.length === 0) return;
     yield rows;
@@ -180,7 +195,10 @@ export async function listDefectsOfInteraction(interactionId: string) {
 /** Journey stages in order, for filters. */
 export async function listStages() {
   const db = await getDb();
-  return db.select({ id: journeyStages.id, name: journeyStages.name }).from(journeyStages).orderBy(asc(journeyStages.position));
+  return db
+    .select({ id: journeyStages.id, name: journeyStages.name })
+    .from(journeyStages)
+    .orderBy(asc(journeyStages.position));
 }
 
 /** A customer's name for a filter chip, or null. */

@@ -43,7 +43,9 @@ const TOTAL_COLUMNS = sql.raw(
  * touchpoint's stage and channel, and the customer's segment. The drill-down tests hold the two
  * to the same counts.
  */
-function rollupScope(filters: Pick<MetricsFilters, 'from' | 'to' | 'touchpoint' | 'stage' | 'channel' | 'segment'>): SQL {
+function rollupScope(
+  filters: Pick<MetricsFilters, 'from' | 'to' | 'touchpoint' | 'stage' | 'channel' | 'segment'>,
+): SQL {
   const conditions: SQL[] = [sql`r.day >= ${filters.from}::date`, sql`r.day <= ${filters.to}::date`];
   if (filters.touchpoint.length) conditions.push(sql`r.touchpoint_id in ${filters.touchpoint}`);
   if (filters.stage.length) conditions.push(sql`tp.stage_id in ${filters.stage}`);
@@ -52,7 +54,8 @@ function rollupScope(filters: Pick<MetricsFilters, 'from' | 'to' | 'touchpoint' 
   return sql.join(conditions, sql` and `);
 }
 
-const dailyIn = (filters: MetricsFilters) => sql`metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`;
+const dailyIn = (filters: MetricsFilters) =>
+  sql`metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`;
 
 interface TotalsRow {
   units: number | null;
@@ -116,7 +119,12 @@ export async function getKpiSummary(filters: MetricsFilters, db?: DbOrTx): Promi
   );
   const current = kpisOf(totalsOf(rows.find((r) => r.current === true)));
   const before = kpisOf(totalsOf(rows.find((r) => r.current === false)));
-  return { current, previous: before, change: kpiChanges(current, before), previousPeriod: { from: previous.from, to: previous.to } };
+  return {
+    current,
+    previous: before,
+    change: kpiChanges(current, before),
+    previousPeriod: { from: previous.from, to: previous.to },
+  };
 }
 
 export interface TrendPoint {
@@ -137,7 +145,13 @@ export interface TrendPoint {
 export async function getTrend(filters: MetricsFilters, db?: DbOrTx): Promise<TrendPoint[]> {
   const database = db ?? (await getDb());
   const unit = sql.raw(`'${filters.granularity}'`);
-  const rows = await selectRows<{ bucket: string; units: number | null; opportunities: number | null; defective_units: number | null; defects: number | null }>(
+  const rows = await selectRows<{
+    bucket: string;
+    units: number | null;
+    opportunities: number | null;
+    defective_units: number | null;
+    defects: number | null;
+  }>(
     database,
     sql`select to_char(date_trunc(${unit}, r.day::timestamp), 'YYYY-MM-DD') as bucket, sum(r.units)::float8 as units,
                sum(r.units * tp.opportunities)::float8 as opportunities, sum(r.defective_units)::float8 as defective_units,
@@ -182,7 +196,10 @@ export async function getPareto(filters: MetricsFilters, db?: DbOrTx): Promise<P
         group by c.id, c.name`,
   );
   const revenue = new Map(rows.map((r) => [r.id, n(r.lost_revenue)]));
-  return pareto(rows.map((r) => ({ key: r.id, label: r.name, count: n(r.defects) }))).map((bar) => ({ ...bar, lostRevenue: revenue.get(bar.key) ?? 0 }));
+  return pareto(rows.map((r) => ({ key: r.id, label: r.name, count: n(r.defects) }))).map((bar) => ({
+    ...bar,
+    lostRevenue: revenue.get(bar.key) ?? 0,
+  }));
 }
 
 export interface TouchpointMetrics {
@@ -202,7 +219,16 @@ export async function getTouchpointMetrics(filters: MetricsFilters, db?: DbOrTx)
   if (filters.touchpoint.length) scope.push(sql`t.id in ${filters.touchpoint}`);
   if (filters.stage.length) scope.push(sql`t.stage_id in ${filters.stage}`);
   if (filters.channel.length) scope.push(sql`t.channel::text in ${filters.channel}`);
-  const rows = await selectRows<TotalsRow & { id: string; name: string; channel: string; stage_id: string; stage_name: string; stage_position: number }>(
+  const rows = await selectRows<
+    TotalsRow & {
+      id: string;
+      name: string;
+      channel: string;
+      stage_id: string;
+      stage_name: string;
+      stage_position: number;
+    }
+  >(
     database,
     sql`with a as (
           select r.touchpoint_id, ${interactionSums}, ${defectSums} from ${dailyIn(filters)} group by 1
@@ -274,6 +300,13 @@ export async function getDashboardMetrics(filters: MetricsFilters, db?: DbOrTx):
     getTouchpointMetrics(filters, database),
     getSegmentMetrics(filters, database),
   ]);
-  return { filters, kpis, trend, pChart: pChartOf(trend), pareto: paretoRows, touchpoints: touchpointRows, segments: segmentRows };
+  return {
+    filters,
+    kpis,
+    trend,
+    pChart: pChartOf(trend),
+    pareto: paretoRows,
+    touchpoints: touchpointRows,
+    segments: segmentRows,
+  };
 }
-

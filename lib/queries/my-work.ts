@@ -15,7 +15,13 @@ export interface RecentInteraction {
 }
 
 /** The interactions a user logged most recently. */
-export async function listRecentInteractionsLoggedBy({ userId, limit = 20 }: { userId: string; limit?: number }): Promise<RecentInteraction[]> {
+export async function listRecentInteractionsLoggedBy({
+  userId,
+  limit = 20,
+}: {
+  userId: string;
+  limit?: number;
+}): Promise<RecentInteraction[]> {
   const db = await getDb();
   return db
     .select({
@@ -49,7 +55,9 @@ export async function countDefectsAssignedTo({ userId }: { userId: string }): Pr
     .select({
       open: count(),
       overdue: count(sql`case when ${overdueDefect} then 1 end`),
-      dueSoon: count(sql`case when ${defects.dueOn} between current_date and current_date + 7 and ${defects.status} <> 'verified' then 1 end`),
+      dueSoon: count(
+        sql`case when ${defects.dueOn} between current_date and current_date + 7 and ${defects.status} <> 'verified' then 1 end`,
+      ),
     })
     .from(defects)
     .where(and(eq(defects.ownerId, userId), notInArray(defects.status, ['closed', 'dismissed'])));

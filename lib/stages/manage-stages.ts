@@ -8,7 +8,8 @@ import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 
 export const DUPLICATE_STAGE = 'There is already a journey stage with that name.';
-export const STAGE_IN_USE = 'Touchpoints still belong to this stage. Move or delete them first; a stage can only be deleted when nothing uses it.';
+export const STAGE_IN_USE =
+  'Touchpoints still belong to this stage. Move or delete them first; a stage can only be deleted when nothing uses it.';
 
 const duplicate = { message: DUPLICATE_STAGE, fieldErrors: { name: [DUPLICATE_STAGE] } };
 const AUDITED = ['name', 'description', 'position'] as const;
@@ -27,20 +28,35 @@ async function assertNameFree(tx: Transaction, name: string, exceptId?: string) 
   if (clash && clash.id !== exceptId) throw new ActionError(409, duplicate.message, duplicate.fieldErrors);
 }
 
-export async function createStage(actor: CurrentUser, input: { name: string; description: string | null }): Promise<{ id: string }> {
+export async function createStage(
+  actor: CurrentUser,
+  input: { name: string; description: string | null },
+): Promise<{ id: string }> {
   return adminTransaction(async (tx) => {
     await assertNameFree(tx, input.name);
-    const [last] = await tx.select({ max: sql<number>`coalesce(max(${journeyStages.position}), 0)`.mapWith(Number) }).from(journeyStages);
+    const [last] = await tx
+      .select({ max: sql<number>`coalesce(max(${journeyStages.position}), 0)`.mapWith(Number) })
+      .from(journeyStages);
     const [row] = await tx
       .insert(journeyStages)
       .values({ ...input, position: (last?.max ?? 0) + 1 })
       .returning();
-    await recordAudit(tx, { actor, action: 'stage.created', entityType: 'journey_stage', entityId: row!.id, after: pick(row!, AUDITED) });
+    await recordAudit(tx, {
+      actor,
+      action: 'stage.created',
+      entityType: 'journey_stage',
+      entityId: row!.id,
+      after: pick(row!, AUDITED),
+    });
     return { id: row!.id };
   }, duplicate);
 }
 
-export async function renameStage(actor: CurrentUser, id: string, input: { name: string; description: string | null }): Promise<void> {
+export async function renameStage(
+  actor: CurrentUser,
+  id: string,
+  input: { name: string; description: string | null },
+): Promise<void> {
   await adminTransaction(async (tx) => {
     const before = await lockStage(tx, id);
     await assertNameFree(tx, input.name, id);
@@ -76,7 +92,10 @@ export async function moveStage(actor: CurrentUser, id: string, direction: 'up' 
     for (const [position, stage] of next.entries()) {
       const original = ordered.find((row) => row.id === stage.id)!;
       if (original.position !== position + 1) {
-        await tx.update(journeyStages).set({ position: position + 1 }).where(eq(journeyStages.id, stage.id));
+        await tx
+          .update(journeyStages)
+          .set({ position: position + 1 })
+          .where(eq(journeyStages.id, stage.id));
       }
     }
     await recordAudit(tx, {
@@ -96,6 +115,12 @@ export async function deleteStage(actor: CurrentUser, id: string): Promise<void>
     const [used] = await tx.select({ n: count() }).from(touchpoints).where(eq(touchpoints.stageId, id));
     if ((used?.n ?? 0) > 0) throw new ActionError(409, STAGE_IN_USE);
     await tx.delete(journeyStages).where(eq(journeyStages.id, id));
-    await recordAudit(tx, { actor, action: 'stage.deleted', entityType: 'journey_stage', entityId: id, before: pick(before, AUDITED) });
+    await recordAudit(tx, {
+      actor,
+      action: 'stage.deleted',
+      entityType: 'journey_stage',
+      entityId: id,
+      before: pick(before, AUDITED),
+    });
   }, duplicate);
 }

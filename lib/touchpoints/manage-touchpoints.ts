@@ -32,8 +32,12 @@ export const TOUCHPOINT_HAS_HISTORY =
 const duplicate = { message: DUPLICATE_TOUCHPOINT, fieldErrors: { name: [DUPLICATE_TOUCHPOINT] } };
 
 async function assertNameFree(tx: Transaction, fields: Pick<TouchpointFields, 'name' | 'stageId'>, exceptId?: string) {
-  const [stage] = await tx.select({ id: journeyStages.id }).from(journeyStages).where(eq(journeyStages.id, fields.stageId));
-  if (!stage) throw new ActionError(422, 'That journey stage no longer exists.', { stageId: ['Choose a journey stage.'] });
+  const [stage] = await tx
+    .select({ id: journeyStages.id })
+    .from(journeyStages)
+    .where(eq(journeyStages.id, fields.stageId));
+  if (!stage)
+    throw new ActionError(422, 'That journey stage no longer exists.', { stageId: ['Choose a journey stage.'] });
   const [clash] = await tx
     .select({ id: touchpoints.id })
     .from(touchpoints)
@@ -57,7 +61,13 @@ export async function createTouchpoint(actor: CurrentUser, fields: TouchpointFie
   return adminTransaction(async (tx) => {
     await assertNameFree(tx, fields);
     const [row] = await tx.insert(touchpoints).values(fields).returning();
-    await recordAudit(tx, { actor, action: 'touchpoint.created', entityType: 'touchpoint', entityId: row!.id, after: pick(row!, AUDITED) });
+    await recordAudit(tx, {
+      actor,
+      action: 'touchpoint.created',
+      entityType: 'touchpoint',
+      entityId: row!.id,
+      after: pick(row!, AUDITED),
+    });
     return { id: row!.id };
   }, duplicate);
 }
@@ -106,6 +116,12 @@ export async function deleteTouchpoint(actor: CurrentUser, id: string): Promise<
     const [flawed] = await tx.select({ n: count() }).from(defects).where(eq(defects.touchpointId, id));
     if ((used?.n ?? 0) > 0 || (flawed?.n ?? 0) > 0) throw new ActionError(409, TOUCHPOINT_HAS_HISTORY);
     await tx.delete(touchpoints).where(eq(touchpoints.id, id));
-    await recordAudit(tx, { actor, action: 'touchpoint.deleted', entityType: 'touchpoint', entityId: id, before: pick(before, AUDITED) });
+    await recordAudit(tx, {
+      actor,
+      action: 'touchpoint.deleted',
+      entityType: 'touchpoint',
+      entityId: id,
+      before: pick(before, AUDITED),
+    });
   }, duplicate);
 }

@@ -39,7 +39,10 @@ export async function createUserAccount(
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return adminTransaction(async (tx) => {
-    const [clash] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
+    const [clash] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
     if (clash) throw new ActionError(409, duplicate.message, duplicate.fieldErrors);
     const [row] = await tx
       .insert(users)
@@ -76,12 +79,18 @@ export async function changeUserRole(actor: CurrentUser, input: { userId: string
 }
 
 /** Replaces a user's password with a new one-time password they must change at next sign-in. */
-export async function resetUserPassword(actor: CurrentUser, input: { userId: string }): Promise<{ name: string; oneTimePassword: string }> {
+export async function resetUserPassword(
+  actor: CurrentUser,
+  input: { userId: string },
+): Promise<{ name: string; oneTimePassword: string }> {
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return adminTransaction(async (tx) => {
     const target = await lockUser(tx, input.userId);
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date() }).where(eq(users.id, target.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
+      .where(eq(users.id, target.id));
     // The audit says that it happened, never the password itself.
     await recordAudit(tx, {
       actor,
@@ -96,7 +105,10 @@ export async function resetUserPassword(actor: CurrentUser, input: { userId: str
 }
 
 /** A signed-in user replaces their own password, proving they know the current one. */
-export async function changeOwnPassword(user: CurrentUser, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changeOwnPassword(
+  user: CurrentUser,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   const db = await getDb();
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
@@ -104,7 +116,10 @@ export async function changeOwnPassword(user: CurrentUser, input: { currentPassw
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
     await recordAudit(tx, {
       actor: user,
       action: 'user.password_changed',

@@ -32,6 +32,9 @@ export async function setUserActive(actor: CurrentUser, input: { userId: string;
 
 export async function countActiveAdmins(): Promise<number> {
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
   return row?.n ?? 0;
 }

@@ -17,7 +17,10 @@ export const MAX_BATCH = 1_000;
 export const MAX_BODY_BYTES = 6_000_000;
 
 /** POST /api/v1/interactions: one interaction, or an array of up to 1,000. */
-export const interactionBatchSchema = z.union([interactionInputSchema, z.array(interactionInputSchema).min(1).max(MAX_BATCH)]);
+export const interactionBatchSchema = z.union([
+  interactionInputSchema,
+  z.array(interactionInputSchema).min(1).max(MAX_BATCH),
+]);
 
 export const recordResultSchema = z
   .object({
@@ -25,7 +28,9 @@ export const recordResultSchema = z
       ids: z.array(z.uuid()).describe('Every input id, in input order, created now or stored before.'),
       created: z.array(z.uuid()),
       existing: z.array(z.uuid()).describe('Ids that were already stored (a retry): left as they were.'),
-      defectsRaised: z.int().describe('Auto defects raised by the touchpoints’ rules for the interactions created now.'),
+      defectsRaised: z
+        .int()
+        .describe('Auto defects raised by the touchpoints’ rules for the interactions created now.'),
     }),
   })
   .register(apiRegistry, { id: 'RecordResult' });
@@ -37,7 +42,12 @@ export const problemSchema = z
     status: z.int(),
     detail: z.string().optional(),
     errors: z
-      .array(z.object({ pointer: z.string().describe('JSON pointer (body) or parameter name (query).'), message: z.string() }))
+      .array(
+        z.object({
+          pointer: z.string().describe('JSON pointer (body) or parameter name (query).'),
+          message: z.string(),
+        }),
+      )
       .optional(),
   })
   .register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
@@ -45,7 +55,10 @@ export const problemSchema = z
 const metricValueSchema = z
   .object({
     value: z.number().nullable(),
-    reason: z.enum(['no data', 'no defects', 'every opportunity defective']).optional().describe('Why there is no number: never NaN or Infinity.'),
+    reason: z
+      .enum(['no data', 'no defects', 'every opportunity defective'])
+      .optional()
+      .describe('Why there is no number: never NaN or Infinity.'),
   })
   .register(apiRegistry, { id: 'MetricValue' });
 
@@ -72,10 +85,33 @@ const kpisSchema = z
   })
   .register(apiRegistry, { id: 'Kpis' });
 
-const changeKeys = ['interactions', 'defects', 'defectiveInteractions', 'costOfPoorQuality', 'dpu', 'dpmo', 'sigma', 'yield', 'firstPassYield', 'nps', 'csat', 'ces', 'expectationGap'] as const;
+const changeKeys = [
+  'interactions',
+  'defects',
+  'defectiveInteractions',
+  'costOfPoorQuality',
+  'dpu',
+  'dpmo',
+  'sigma',
+  'yield',
+  'firstPassYield',
+  'nps',
+  'csat',
+  'ces',
+  'expectationGap',
+] as const;
 const kpiChangesSchema = z
-  .object(Object.fromEntries(changeKeys.map((k) => [k, z.number().nullable()])) as Record<(typeof changeKeys)[number], z.ZodNullable<z.ZodNumber>>)
-  .register(apiRegistry, { id: 'KpiChanges', description: 'Relative change for counts and money (0.1 = +10 %), absolute change for rates; null when either period has no number.' });
+  .object(
+    Object.fromEntries(changeKeys.map((k) => [k, z.number().nullable()])) as Record<
+      (typeof changeKeys)[number],
+      z.ZodNullable<z.ZodNumber>
+    >,
+  )
+  .register(apiRegistry, {
+    id: 'KpiChanges',
+    description:
+      'Relative change for counts and money (0.1 = +10 %), absolute change for rates; null when either period has no number.',
+  });
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -84,7 +120,12 @@ export const metricsResponseSchema = z
     data: z.object({
       period: z.object({ from: day, to: day, granularity: z.enum(GRANULARITIES) }),
       previousPeriod: z.object({ from: day, to: day }),
-      filters: z.object({ touchpoint: z.array(z.uuid()), stage: z.array(z.uuid()), channel: z.array(z.enum(channelEnum.enumValues)), segment: z.array(z.uuid()) }),
+      filters: z.object({
+        touchpoint: z.array(z.uuid()),
+        stage: z.array(z.uuid()),
+        channel: z.array(z.enum(channelEnum.enumValues)),
+        segment: z.array(z.uuid()),
+      }),
       kpis: z.object({ current: kpisSchema, previous: kpisSchema, change: kpiChangesSchema }),
       trend: z.array(
         z.object({
@@ -113,7 +154,12 @@ export const metricsResponseSchema = z
             lcl: z.number().nullable(),
             signals: z.array(
               z.object({
-                rule: z.enum(['beyond-3-sigma', 'two-of-three-beyond-2-sigma', 'four-of-five-beyond-1-sigma', 'eight-on-one-side']),
+                rule: z.enum([
+                  'beyond-3-sigma',
+                  'two-of-three-beyond-2-sigma',
+                  'four-of-five-beyond-1-sigma',
+                  'eight-on-one-side',
+                ]),
                 side: z.enum(['above', 'below']),
                 explanation: z.string(),
               }),
@@ -122,10 +168,26 @@ export const metricsResponseSchema = z
         ),
       }),
       pareto: z.array(
-        z.object({ key: z.uuid(), label: z.string(), count: z.int(), share: z.number(), cumulativeShare: z.number(), vitalFew: z.boolean(), lostRevenue: z.number() }),
+        z.object({
+          key: z.uuid(),
+          label: z.string(),
+          count: z.int(),
+          share: z.number(),
+          cumulativeShare: z.number(),
+          vitalFew: z.boolean(),
+          lostRevenue: z.number(),
+        }),
       ),
       touchpoints: z.array(
-        z.object({ id: z.uuid(), name: z.string(), channel: z.string(), stageId: z.uuid(), stageName: z.string(), stagePosition: z.int(), kpis: kpisSchema }),
+        z.object({
+          id: z.uuid(),
+          name: z.string(),
+          channel: z.string(),
+          stageId: z.uuid(),
+          stageName: z.string(),
+          stagePosition: z.int(),
+          kpis: kpisSchema,
+        }),
       ),
       segments: z.array(z.object({ id: z.uuid().nullable(), name: z.string(), kpis: kpisSchema })),
     }),

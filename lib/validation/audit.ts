@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 const single = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === '' || value === null ? undefined : Array.isArray(value) ? value[0] : value), item.optional());
+  z.preprocess(
+    (value) => (value === '' || value === null ? undefined : Array.isArray(value) ? value[0] : value),
+    item.optional(),
+  );
 
 const day = z
   .string()

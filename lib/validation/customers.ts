@@ -1,10 +1,18 @@
 import { z } from 'zod';
 import { lifecycleEnum } from '@/db/schema';
 
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value === null ? undefined : value);
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value === null ? undefined : value;
 
 const optionalText = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, { error: `${label} is limited to ${max} characters.` }).optional());
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, { error: `${label} is limited to ${max} characters.` })
+      .optional(),
+  );
 
 export const LIFECYCLES = lifecycleEnum.enumValues;
 
@@ -20,15 +28,25 @@ export const LIFECYCLE_LABELS: Record<(typeof LIFECYCLES)[number], string> = {
 export const customerInputSchema = z.object({
   // Chosen by the client on the log screen, so a resubmitted form creates the customer once.
   id: z.preprocess(blankToUndefined, z.uuid({ error: 'The id must be a UUID.' }).optional()),
-  name: z.string({ error: 'Enter the customer’s name.' }).trim().min(1, { error: 'Enter the customer’s name.' }).max(200, { error: 'The name is limited to 200 characters.' }),
+  name: z
+    .string({ error: 'Enter the customer’s name.' })
+    .trim()
+    .min(1, { error: 'Enter the customer’s name.' })
+    .max(200, { error: 'The name is limited to 200 characters.' }),
   email: z.preprocess(
     (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : blankToUndefined(value)),
-    z.email({ error: 'Enter an email address like name@example.com.' }).max(320, { error: 'The email address is too long.' }).optional(),
+    z
+      .email({ error: 'Enter an email address like name@example.com.' })
+      .max(320, { error: 'The email address is too long.' })
+      .optional(),
   ),
   phone: optionalText(50, 'The phone number'),
   company: optionalText(200, 'The company'),
   segmentId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a segment from the list.' }).optional()),
-  lifecycle: z.preprocess(blankToUndefined, z.enum(LIFECYCLES, { error: 'Choose a lifecycle stage from the list.' }).default('prospect')),
+  lifecycle: z.preprocess(
+    blankToUndefined,
+    z.enum(LIFECYCLES, { error: 'Choose a lifecycle stage from the list.' }).default('prospect'),
+  ),
   ownerId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose an owner from the list.' }).optional()),
   externalRef: optionalText(100, 'The external reference'),
 });
@@ -45,10 +63,21 @@ export const CUSTOMER_SORTS = ['name', 'created', 'lifecycle'] as const;
 
 /** The customers list's URL: search, filters, sort and page. */
 export const customerListParamsSchema = z.object({
-  q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? String(v[0] ?? '').trim() : undefined), z.string().max(100).optional()).catch(undefined),
-  segment: z.preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional()).catch(undefined),
-  lifecycle: z.preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.enum(LIFECYCLES).optional()).catch(undefined),
-  owner: z.preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional()).catch(undefined),
+  q: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? String(v[0] ?? '').trim() : undefined),
+      z.string().max(100).optional(),
+    )
+    .catch(undefined),
+  segment: z
+    .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional())
+    .catch(undefined),
+  lifecycle: z
+    .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.enum(LIFECYCLES).optional())
+    .catch(undefined),
+  owner: z
+    .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional())
+    .catch(undefined),
   sort: z.enum(CUSTOMER_SORTS).catch('name'),
   dir: z.enum(['asc', 'desc']).catch('asc'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

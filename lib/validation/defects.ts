@@ -10,7 +10,10 @@ const blankToNull = (value: unknown) => (value === '' ? null : value);
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 const text = (label: string, max: number) =>
-  z.string().trim().max(max, { error: `${label} is limited to ${max.toLocaleString('en-GB')} characters.` });
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} is limited to ${max.toLocaleString('en-GB')} characters.` });
 
 /** Present-and-blank clears the field (null); absent leaves it (undefined). */
 const clearable = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable().optional());
@@ -18,11 +21,14 @@ const clearable = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, 
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-01-31.' })
-  .refine((v) => {
-    // Date.parse rolls 2026-02-30 over to March; a real day survives the round trip.
-    const time = Date.parse(`${v}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
-  }, { error: 'That date does not exist.' });
+  .refine(
+    (v) => {
+      // Date.parse rolls 2026-02-30 over to March; a real day survives the round trip.
+      const time = Date.parse(`${v}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
+    },
+    { error: 'That date does not exist.' },
+  );
 
 const money = z.coerce
   .number({ error: 'Lost revenue must be a number.' })
@@ -111,7 +117,9 @@ export const manualDefectSchema = z
       blankToUndefined,
       z.coerce
         .date({ error: 'Enter a valid date and time.' })
-        .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, { error: 'The date cannot be in the future.' })
+        .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, {
+          error: 'The date cannot be in the future.',
+        })
         .optional(),
     ),
     ownerId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose an owner from the list.' }).optional()),
@@ -124,7 +132,11 @@ export const manualDefectSchema = z
   .superRefine((value, ctx) => {
     const occurredDay = (value.occurredAt ?? new Date()).toISOString().slice(0, 10);
     if (value.dueOn && value.dueOn < occurredDay) {
-      ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'The follow-up cannot be due before the defect occurred.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueOn'],
+        message: 'The follow-up cannot be due before the defect occurred.',
+      });
     }
   });
 export type ManualDefectInput = z.output<typeof manualDefectSchema>;
@@ -140,4 +152,6 @@ export const defectListParamsSchema = z.object({
 });
 export type DefectListParams = z.output<typeof defectListParamsSchema>;
 
-export const customerSearchSchema = z.object({ q: z.string().trim().min(1, { error: 'Type part of a name.' }).max(100) });
+export const customerSearchSchema = z.object({
+  q: z.string().trim().min(1, { error: 'Type part of a name.' }).max(100),
+});

@@ -32,16 +32,24 @@ export const feedbackSubmissionSchema = z
       z
         .string()
         .trim()
-        .max(FEEDBACK_COMMENT_MAX, { error: `Please keep your comment under ${FEEDBACK_COMMENT_MAX.toLocaleString('en-GB')} characters.` })
+        .max(FEEDBACK_COMMENT_MAX, {
+          error: `Please keep your comment under ${FEEDBACK_COMMENT_MAX.toLocaleString('en-GB')} characters.`,
+        })
         .optional(),
     ),
     email: z.preprocess(
       (value) => (typeof value === 'string' ? blankToUndefined(value.trim()) : blankToUndefined(value)),
-      z.email({ error: 'Enter a valid email address, or leave it empty.' }).max(254, { error: 'That email address is too long.' }).optional(),
+      z
+        .email({ error: 'Enter a valid email address, or leave it empty.' })
+        .max(254, { error: 'That email address is too long.' })
+        .optional(),
     ),
   })
   .refine(
-    (v) => [v.expectation, v.experience, v.csat, v.nps, v.effort, v.comment].some((answered) => answered !== undefined && answered !== ''),
+    (v) =>
+      [v.expectation, v.experience, v.csat, v.nps, v.effort, v.comment].some(
+        (answered) => answered !== undefined && answered !== '',
+      ),
     { error: 'Answer at least one question before sending.' },
   );
 

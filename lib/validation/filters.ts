@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  channelEnum,
-  defectKindEnum,
-  defectStatusEnum,
-  outcomeEnum,
-  severityEnum,
-  sourceEnum,
-} from '@/db/schema';
+import { channelEnum, defectKindEnum, defectStatusEnum, outcomeEnum, severityEnum, sourceEnum } from '@/db/schema';
 
 /**
  * The filters that lists, the dashboard, drill-down links, CSV exports and the API share. They
@@ -18,15 +11,26 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-01-31.' })
   // Date.parse rolls 2026-02-30 over into March; a real day survives the round trip.
-  .refine((v) => {
-    const parsed = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
-  }, { error: 'That date does not exist.' });
+  .refine(
+    (v) => {
+      const parsed = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
+    },
+    { error: 'That date does not exist.' },
+  );
 
 const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value.filter((v) => v !== '') : [value]), z.array(item));
+  z.preprocess(
+    (value) =>
+      value === undefined || value === '' ? [] : Array.isArray(value) ? value.filter((v) => v !== '') : [value],
+    z.array(item),
+  );
 
-const optional = <T extends z.ZodType>(item: T) => z.preprocess((value) => (value === '' || value === null ? undefined : Array.isArray(value) ? value[0] : value), item.optional());
+const optional = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => (value === '' || value === null ? undefined : Array.isArray(value) ? value[0] : value),
+    item.optional(),
+  );
 
 const flag = optional(z.enum(['1', '0'], { error: 'Use 1 or 0.' }));
 
@@ -91,7 +95,9 @@ type RawParams = URLSearchParams | Record<string, string | string[] | undefined>
 /** Search params (a page's `searchParams` or a URLSearchParams) as a plain object of strings and arrays. */
 export function paramsToObject(params: RawParams): Record<string, string | string[]> {
   if (!(params instanceof URLSearchParams)) {
-    return Object.fromEntries(Object.entries(params).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+    return Object.fromEntries(
+      Object.entries(params).filter((e): e is [string, string | string[]] => e[1] !== undefined),
+    );
   }
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {

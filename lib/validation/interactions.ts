@@ -33,7 +33,9 @@ export const interactionInputSchema = z.object({
     (value) => (value === '' || value === null || value === undefined ? undefined : value),
     z.coerce
       .date({ error: 'Enter a valid date and time.' })
-      .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, { error: 'The date cannot be in the future.' })
+      .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, {
+        error: 'The date cannot be in the future.',
+      })
       .optional(),
   ),
   outcome: z.preprocess(blankToUndefined, z.enum(OUTCOMES, { error: 'Choose a valid outcome.' }).default('none')),
@@ -51,7 +53,10 @@ export const interactionInputSchema = z.object({
   csat: score(1, 5, 'CSAT'),
   nps: score(0, 10, 'Likelihood to recommend'),
   effort: score(1, 7, 'Effort'),
-  notes: z.preprocess(blankToUndefined, z.string().trim().max(5_000, { error: 'Notes are limited to 5,000 characters.' }).optional()),
+  notes: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(5_000, { error: 'Notes are limited to 5,000 characters.' }).optional(),
+  ),
 });
 
 export type InteractionInput = z.output<typeof interactionInputSchema>;

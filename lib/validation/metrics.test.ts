@@ -1,22 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { metricsFiltersSchema, previousPeriod, resolveMetricsFilters, subgroupRange, subgroupStarts } from './metrics';
 
-const resolve = (params: Record<string, unknown>) => resolveMetricsFilters(metricsFiltersSchema.parse(params), new Date('2026-05-20T15:00:00Z'));
+const resolve = (params: Record<string, unknown>) =>
+  resolveMetricsFilters(metricsFiltersSchema.parse(params), new Date('2026-05-20T15:00:00Z'));
 
 describe('metrics filters', () => {
   it('default to the last 30 days ending today, day by day', () => {
-    expect(resolve({})).toMatchObject({ ok: true, filters: { from: '2026-04-21', to: '2026-05-20', granularity: 'day' } });
+    expect(resolve({})).toMatchObject({
+      ok: true,
+      filters: { from: '2026-04-21', to: '2026-05-20', granularity: 'day' },
+    });
   });
 
   it('pick week or month for longer periods unless asked', () => {
     expect(resolve({ from: '2026-01-01', to: '2026-05-20' })).toMatchObject({ filters: { granularity: 'week' } });
     expect(resolve({ from: '2024-01-01', to: '2026-05-20' })).toMatchObject({ filters: { granularity: 'month' } });
-    expect(resolve({ from: '2026-01-01', to: '2026-05-20', granularity: 'day' })).toMatchObject({ filters: { granularity: 'day' } });
+    expect(resolve({ from: '2026-01-01', to: '2026-05-20', granularity: 'day' })).toMatchObject({
+      filters: { granularity: 'day' },
+    });
   });
 
   it('refuse a period that ends before it starts, or day by day over too long a period', () => {
-    expect(resolve({ from: '2026-05-02', to: '2026-05-01' })).toMatchObject({ ok: false, fieldErrors: { to: [expect.any(String)] } });
-    expect(resolve({ from: '2024-01-01', to: '2026-01-01', granularity: 'day' })).toMatchObject({ ok: false, fieldErrors: { granularity: [expect.any(String)] } });
+    expect(resolve({ from: '2026-05-02', to: '2026-05-01' })).toMatchObject({
+      ok: false,
+      fieldErrors: { to: [expect.any(String)] },
+    });
+    expect(resolve({ from: '2024-01-01', to: '2026-01-01', granularity: 'day' })).toMatchObject({
+      ok: false,
+      fieldErrors: { granularity: [expect.any(String)] },
+    });
     expect(metricsFiltersSchema.safeParse({ granularity: 'hour' }).success).toBe(false);
   });
 
@@ -33,6 +45,10 @@ describe('metrics filters', () => {
     expect(subgroupRange('2026-02-01', f)).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(subgroupRange('2026-03-01', f)).toEqual({ from: '2026-03-01', to: '2026-03-10' });
     // 2026-03-01 is a Sunday: its ISO week began on Monday 23 February.
-    expect(subgroupStarts({ from: '2026-03-01', to: '2026-03-10', granularity: 'week' })).toEqual(['2026-02-23', '2026-03-02', '2026-03-09']);
+    expect(subgroupStarts({ from: '2026-03-01', to: '2026-03-10', granularity: 'week' })).toEqual([
+      '2026-02-23',
+      '2026-03-02',
+      '2026-03-09',
+    ]);
   });
 });

@@ -10,7 +10,8 @@ export const MAX_PERIOD_DAYS = 1_100;
 /** Day-by-day subgroups beyond this are unreadable; week or month is asked for instead. */
 export const MAX_SUBGROUPS = 400;
 
-const single = (value: unknown) => (value === '' || value === null ? undefined : Array.isArray(value) ? value[0] : value);
+const single = (value: unknown) =>
+  value === '' || value === null ? undefined : Array.isArray(value) ? value[0] : value;
 
 /**
  * The dashboard's and the metrics API's filters: the shared scope (period, touchpoints, stages,
@@ -32,9 +33,11 @@ export interface MetricsFilters extends ScopeFilters {
 const DAY_MS = 86_400_000;
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 export const addDays = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 
-export type ResolveResult = { ok: true; filters: MetricsFilters } | { ok: false; fieldErrors: Record<string, string[]> };
+export type ResolveResult =
+  { ok: true; filters: MetricsFilters } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** Fills in the default period and granularity, and refuses a period that ends before it starts or runs too long. */
 export function resolveMetricsFilters(input: MetricsFiltersInput, today: Date = new Date()): ResolveResult {
@@ -42,9 +45,14 @@ export function resolveMetricsFilters(input: MetricsFiltersInput, today: Date = 
   const from = input.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
   const span = daysBetween(from, to);
   if (span < 1) return { ok: false, fieldErrors: { to: ['The end date must not be before the start date.'] } };
-  if (span > MAX_PERIOD_DAYS) return { ok: false, fieldErrors: { from: [`Choose a period of at most ${MAX_PERIOD_DAYS} days.`] } };
+  if (span > MAX_PERIOD_DAYS)
+    return { ok: false, fieldErrors: { from: [`Choose a period of at most ${MAX_PERIOD_DAYS} days.`] } };
   const granularity = input.granularity ?? (span <= 62 ? 'day' : span <= 366 ? 'week' : 'month');
-  if (granularity === 'day' && span > MAX_SUBGROUPS) return { ok: false, fieldErrors: { granularity: [`Day by day works up to ${MAX_SUBGROUPS} days: choose week or month.`] } };
+  if (granularity === 'day' && span > MAX_SUBGROUPS)
+    return {
+      ok: false,
+      fieldErrors: { granularity: [`Day by day works up to ${MAX_SUBGROUPS} days: choose week or month.`] },
+    };
   return { ok: true, filters: { ...input, from, to, granularity } };
 }
 
@@ -80,8 +88,12 @@ export function subgroupStarts(filters: Pick<MetricsFilters, 'from' | 'to' | 'gr
 }
 
 /** The part of a subgroup inside the period: what its drill-down link filters on. */
-export function subgroupRange(start: string, filters: Pick<MetricsFilters, 'from' | 'to' | 'granularity'>): { from: string; to: string } {
-  const nextStart = subgroupStarts({ from: start, to: addDays(start, 31), granularity: filters.granularity })[1] ?? addDays(start, 1);
+export function subgroupRange(
+  start: string,
+  filters: Pick<MetricsFilters, 'from' | 'to' | 'granularity'>,
+): { from: string; to: string } {
+  const nextStart =
+    subgroupStarts({ from: start, to: addDays(start, 31), granularity: filters.granularity })[1] ?? addDays(start, 1);
   const end = addDays(nextStart, -1);
   return { from: start < filters.from ? filters.from : start, to: end > filters.to ? filters.to : end };
 }

@@ -34,7 +34,9 @@ export const touchpointFieldsSchema = z.object({
 
 export type TouchpointFields = z.infer<typeof touchpointFieldsSchema>;
 
-export const updateTouchpointSchema = touchpointFieldsSchema.extend({ touchpointId: z.uuid({ error: 'Unknown touchpoint.' }) });
+export const updateTouchpointSchema = touchpointFieldsSchema.extend({
+  touchpointId: z.uuid({ error: 'Unknown touchpoint.' }),
+});
 
 export const touchpointIdSchema = z.object({ touchpointId: z.uuid({ error: 'Unknown touchpoint.' }) });
 

@@ -29,12 +29,21 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export const changeOwnPasswordSchema = z
   .object({
-    currentPassword: z.string({ error: 'Enter your current password.' }).min(1, { error: 'Enter your current password.' }).max(200),
+    currentPassword: z
+      .string({ error: 'Enter your current password.' })
+      .min(1, { error: 'Enter your current password.' })
+      .max(200),
     newPassword: z
       .string({ error: 'Choose a new password.' })
       .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
       .max(200, { error: 'Use at most 200 characters.' }),
     confirmPassword: z.string({ error: 'Type the new password again.' }),
   })
-  .refine((input) => input.newPassword === input.confirmPassword, { path: ['confirmPassword'], error: 'The two new passwords differ.' })
-  .refine((input) => input.newPassword !== input.currentPassword, { path: ['newPassword'], error: 'Choose a password different from the current one.' });
+  .refine((input) => input.newPassword === input.confirmPassword, {
+    path: ['confirmPassword'],
+    error: 'The two new passwords differ.',
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ['newPassword'],
+    error: 'Choose a password different from the current one.',
+  });

@@ -10,7 +10,8 @@ import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
 import { auditCount, auditFor } from './admin-helpers';
 
-const call = (key: string) => getTouchpoints(new Request('http://localhost/api/v1/touchpoints', { headers: { authorization: `Bearer ${key}` } }));
+const call = (key: string) =>
+  getTouchpoints(new Request('http://localhost/api/v1/touchpoints', { headers: { authorization: `Bearer ${key}` } }));
 
 describe('API key administration', () => {
   beforeEach(() => signInAs(null));
@@ -24,7 +25,10 @@ describe('API key administration', () => {
     const keysBefore = (await db.select().from(apiKeys)).length;
     for (const role of ['manager', 'staff'] as const) {
       signInAs((await createUser({ role })).id);
-      expect(await createApiKeyAction({ name: 'Sneaky', scopes: ['interactions:write'] })).toMatchObject({ ok: false, status: 403 });
+      expect(await createApiKeyAction({ name: 'Sneaky', scopes: ['interactions:write'] })).toMatchObject({
+        ok: false,
+        status: 403,
+      });
       const [key] = await db.select().from(apiKeys).where(eq(apiKeys.name, 'BI tool'));
       expect(await revokeApiKeyAction({ keyId: key!.id })).toMatchObject({ ok: false, status: 403 });
     }
@@ -41,7 +45,12 @@ describe('API key administration', () => {
     if (!created.ok) return;
     const db = await getDb();
     const [row] = await db.select().from(apiKeys).where(eq(apiKeys.name, 'Warehouse BI'));
-    expect(row).toMatchObject({ scopes: ['metrics:read'], secretHash: hashApiKey(created.data.key), createdById: admin.id, lastUsedAt: null });
+    expect(row).toMatchObject({
+      scopes: ['metrics:read'],
+      secretHash: hashApiKey(created.data.key),
+      createdById: admin.id,
+      lastUsedAt: null,
+    });
     expect(JSON.stringify(row)).not.toContain(created.data.key);
 
     expect((await call(created.data.key)).status).toBe(200);

@@ -11,10 +11,30 @@ describe('the audit log query', () => {
     const db = await getDb();
     const at = (iso: string) => new Date(iso);
     await db.insert(auditEvents).values([
-      { action: 'touchpoint.created', entityType: 'touchpoint', actorLabel: 'alex@example.test', createdAt: at('2026-03-01T10:00:00Z') },
-      { action: 'touchpoint.updated', entityType: 'touchpoint', actorLabel: 'alex@example.test', createdAt: at('2026-03-02T23:59:00Z') },
-      { action: 'user.role_changed', entityType: 'user', actorLabel: 'bea@example.test', createdAt: at('2026-03-03T00:00:00Z') },
-      { action: 'auth.login_failed', entityType: 'user', actorLabel: 'who_%@example.test', createdAt: at('2026-03-04T08:00:00Z') },
+      {
+        action: 'touchpoint.created',
+        entityType: 'touchpoint',
+        actorLabel: 'alex@example.test',
+        createdAt: at('2026-03-01T10:00:00Z'),
+      },
+      {
+        action: 'touchpoint.updated',
+        entityType: 'touchpoint',
+        actorLabel: 'alex@example.test',
+        createdAt: at('2026-03-02T23:59:00Z'),
+      },
+      {
+        action: 'user.role_changed',
+        entityType: 'user',
+        actorLabel: 'bea@example.test',
+        createdAt: at('2026-03-03T00:00:00Z'),
+      },
+      {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        actorLabel: 'who_%@example.test',
+        createdAt: at('2026-03-04T08:00:00Z'),
+      },
     ]);
     expect((await listAuditEvents(filters({ action: 'touchpoint.updated' }))).total).toBe(1);
     expect((await listAuditEvents(filters({ entity: 'user' }))).total).toBe(2);
@@ -24,15 +44,26 @@ describe('the audit log query', () => {
     const march2 = await listAuditEvents(filters({ from: '2026-03-02', to: '2026-03-02' }));
     expect(march2.rows.map((r) => r.action)).toEqual(['touchpoint.updated']);
     const all = await listAuditEvents(filters({ from: '2026-03-01', to: '2026-03-04' }));
-    expect(all.rows.map((r) => r.action)).toEqual(['auth.login_failed', 'user.role_changed', 'touchpoint.updated', 'touchpoint.created']);
+    expect(all.rows.map((r) => r.action)).toEqual([
+      'auth.login_failed',
+      'user.role_changed',
+      'touchpoint.updated',
+      'touchpoint.created',
+    ]);
     expect((await listAuditFacets()).entities).toEqual(['touchpoint', 'user']);
   });
 
   it('pages 50 at a time', async () => {
     const db = await getDb();
-    await db.insert(auditEvents).values(
-      Array.from({ length: AUDIT_PAGE_SIZE + 5 }, (_, i) => ({ action: 'stage.moved', entityType: 'journey_stage', createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)) })),
-    );
+    await db
+      .insert(auditEvents)
+      .values(
+        Array.from({ length: AUDIT_PAGE_SIZE + 5 }, (_, i) => ({
+          action: 'stage.moved',
+          entityType: 'journey_stage',
+          createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)),
+        })),
+      );
     const first = await listAuditEvents(filters({ action: 'stage.moved' }));
     const second = await listAuditEvents(filters({ action: 'stage.moved', page: '2' }));
     expect(first.total).toBe(AUDIT_PAGE_SIZE + 5);

@@ -8,7 +8,10 @@ const unique = (label: string) => `${label} ${++counter} ${Date.now()}`;
 export async function createStage(name = unique('Stage')) {
   const db = await getDb();
   const [{ max } = { max: 0 }] = await db.select({ max: count() }).from(journeyStages);
-  const [stage] = await db.insert(journeyStages).values({ name, position: max + 1 }).returning();
+  const [stage] = await db
+    .insert(journeyStages)
+    .values({ name, position: max + 1 })
+    .returning();
   return stage!;
 }
 

@@ -24,7 +24,9 @@ const kinds = [
     use: async (id: string) => {
       const touchpoint = await createTouchpointRow((await createStage()).id);
       const db = await getDb();
-      await db.insert(defects).values({ touchpointId: touchpoint.id, categoryId: id, kind: 'complaint', occurredAt: new Date() });
+      await db
+        .insert(defects)
+        .values({ touchpointId: touchpoint.id, categoryId: id, kind: 'complaint', occurredAt: new Date() });
     },
   },
   {
@@ -101,7 +103,11 @@ for (const { kind, table, actions, entityType, use } of kinds) {
         fieldErrors: { name: [LIST_MESSAGES[kind].duplicate] },
       });
       await use(created.data.id);
-      expect(await actions.remove({ id: created.data.id })).toMatchObject({ ok: false, status: 409, message: LIST_MESSAGES[kind].inUse });
+      expect(await actions.remove({ id: created.data.id })).toMatchObject({
+        ok: false,
+        status: 409,
+        message: LIST_MESSAGES[kind].inUse,
+      });
       expect(await row(created.data.id)).toBeDefined();
     });
   });

@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { journeyStages, touchpoints } from '@/db/schema';
-import { createStageAction, deleteStageAction, moveStageAction, renameStageAction } from '@/app/(app)/admin/stages/actions';
+import {
+  createStageAction,
+  deleteStageAction,
+  moveStageAction,
+  renameStageAction,
+} from '@/app/(app)/admin/stages/actions';
 import { DUPLICATE_STAGE, STAGE_IN_USE } from '@/lib/stages/manage-stages';
 import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
@@ -10,7 +15,9 @@ import { auditCount, auditFor, createStage, createTouchpointRow } from './admin-
 
 async function stageOrder() {
   const db = await getDb();
-  return (await db.select({ name: journeyStages.name }).from(journeyStages).orderBy(asc(journeyStages.position))).map((s) => s.name);
+  return (await db.select({ name: journeyStages.name }).from(journeyStages).orderBy(asc(journeyStages.position))).map(
+    (s) => s.name,
+  );
 }
 
 async function clearStages() {
@@ -47,17 +54,25 @@ describe('journey stage administration', () => {
     if (!created.ok) return;
     expect(await stageOrder()).toEqual(['Alpha', 'Beta']);
 
-    expect(await renameStageAction({ stageId: created.data.id, name: 'Gamma', description: '' })).toMatchObject({ ok: true });
+    expect(await renameStageAction({ stageId: created.data.id, name: 'Gamma', description: '' })).toMatchObject({
+      ok: true,
+    });
     expect(await moveStageAction({ stageId: created.data.id, direction: 'up' })).toMatchObject({ ok: true });
     expect(await stageOrder()).toEqual(['Gamma', 'Alpha']);
-    expect(await moveStageAction({ stageId: created.data.id, direction: 'up' })).toMatchObject({ ok: false, status: 409 });
+    expect(await moveStageAction({ stageId: created.data.id, direction: 'up' })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
 
     expect(await deleteStageAction({ stageId: first.id })).toMatchObject({ ok: true });
     expect(await stageOrder()).toEqual(['Gamma']);
 
     const events = await auditFor(created.data.id);
     expect(events.map((e) => e.action)).toEqual(['stage.created', 'stage.updated', 'stage.moved']);
-    expect(events[1]).toMatchObject({ before: { name: 'Beta', description: 'The second' }, after: { name: 'Gamma', description: null } });
+    expect(events[1]).toMatchObject({
+      before: { name: 'Beta', description: 'The second' },
+      after: { name: 'Gamma', description: null },
+    });
     expect(events[2]).toMatchObject({ before: { order: ['Alpha', 'Gamma'] }, after: { order: ['Gamma', 'Alpha'] } });
     expect((await auditFor(first.id)).at(-1)).toMatchObject({ action: 'stage.deleted', before: { name: 'Alpha' } });
   });
@@ -66,7 +81,11 @@ describe('journey stage administration', () => {
     signInAs((await createUser({ role: 'admin' })).id);
     const stage = await createStage();
     await createTouchpointRow(stage.id);
-    expect(await deleteStageAction({ stageId: stage.id })).toMatchObject({ ok: false, status: 409, message: STAGE_IN_USE });
+    expect(await deleteStageAction({ stageId: stage.id })).toMatchObject({
+      ok: false,
+      status: 409,
+      message: STAGE_IN_USE,
+    });
     const db = await getDb();
     expect(await db.select().from(journeyStages).where(eq(journeyStages.id, stage.id))).toHaveLength(1);
   });
@@ -76,13 +95,18 @@ describe('journey stage administration', () => {
     await createStage('Purchase');
     const result = await createStageAction({ name: ' purchase ' });
     expect(result).toMatchObject({ ok: false, status: 409, fieldErrors: { name: [DUPLICATE_STAGE] } });
-    expect(await createStageAction({ name: '' })).toMatchObject({ ok: false, status: 422, fieldErrors: { name: ['Enter a name.'] } });
+    expect(await createStageAction({ name: '' })).toMatchObject({
+      ok: false,
+      status: 422,
+      fieldErrors: { name: ['Enter a name.'] },
+    });
   });
 
   it('answers 409, never 500, when two admins create the same name at once', async () => {
     signInAs((await createUser({ role: 'admin' })).id);
     const results = await Promise.all(Array.from({ length: 4 }, () => createStageAction({ name: 'Simultaneous' })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    for (const failed of results.filter((r) => !r.ok)) expect(failed).toMatchObject({ status: 409, fieldErrors: { name: [DUPLICATE_STAGE] } });
+    for (const failed of results.filter((r) => !r.ok))
+      expect(failed).toMatchObject({ status: 409, fieldErrors: { name: [DUPLICATE_STAGE] } });
   });
 });

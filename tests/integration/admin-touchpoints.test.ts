@@ -12,7 +12,14 @@ import { listTouchpointsWithVolume } from '@/lib/queries/touchpoints';
 import { DUPLICATE_TOUCHPOINT, TOUCHPOINT_HAS_HISTORY } from '@/lib/touchpoints/manage-touchpoints';
 import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
-import { auditCount, auditFor, createCategoryRow, createStage, createTouchpointRow, touchpointForm } from './admin-helpers';
+import {
+  auditCount,
+  auditFor,
+  createCategoryRow,
+  createStage,
+  createTouchpointRow,
+  touchpointForm,
+} from './admin-helpers';
 
 async function touchpointRow(id: string) {
   const db = await getDb();
@@ -29,9 +36,17 @@ describe('touchpoint administration', () => {
     const before = await auditCount();
     for (const role of ['manager', 'staff'] as const) {
       signInAs((await createUser({ role })).id);
-      expect(await createTouchpointAction(touchpointForm(stage.id, { name: 'Sneaky' }))).toMatchObject({ ok: false, status: 403 });
-      expect(await updateTouchpointAction(touchpointForm(stage.id, { touchpointId: existing.id, name: 'Renamed' }))).toMatchObject({ ok: false, status: 403 });
-      expect(await setTouchpointActiveAction({ touchpointId: existing.id, active: false })).toMatchObject({ ok: false, status: 403 });
+      expect(await createTouchpointAction(touchpointForm(stage.id, { name: 'Sneaky' }))).toMatchObject({
+        ok: false,
+        status: 403,
+      });
+      expect(
+        await updateTouchpointAction(touchpointForm(stage.id, { touchpointId: existing.id, name: 'Renamed' })),
+      ).toMatchObject({ ok: false, status: 403 });
+      expect(await setTouchpointActiveAction({ touchpointId: existing.id, active: false })).toMatchObject({
+        ok: false,
+        status: 403,
+      });
       expect(await deleteTouchpointAction({ touchpointId: existing.id })).toMatchObject({ ok: false, status: 403 });
     }
     expect(await touchpointRow(existing.id)).toMatchObject({ name: existing.name, active: true });
@@ -59,7 +74,12 @@ describe('touchpoint administration', () => {
       active: true,
     });
     const [event] = await auditFor(result.data.id);
-    expect(event).toMatchObject({ action: 'touchpoint.created', actorId: admin.id, before: null, after: { name: 'Sales line', opportunities: 3 } });
+    expect(event).toMatchObject({
+      action: 'touchpoint.created',
+      actorId: admin.id,
+      before: null,
+      after: { name: 'Sales line', opportunities: 3 },
+    });
   });
 
   it('says what is wrong beside each field and stores nothing', async () => {
@@ -67,11 +87,23 @@ describe('touchpoint administration', () => {
     const stage = await createStage();
     const before = await auditCount();
     const result = await createTouchpointAction(
-      touchpointForm(stage.id, { name: '  ', opportunities: '1001', ruleLowNpsMax: '10', ruleBelowExpectationGap: '1.5', channel: 'pigeon' }),
+      touchpointForm(stage.id, {
+        name: '  ',
+        opportunities: '1001',
+        ruleLowNpsMax: '10',
+        ruleBelowExpectationGap: '1.5',
+        channel: 'pigeon',
+      }),
     );
     expect(result).toMatchObject({ ok: false, status: 422 });
     if (result.ok) return;
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['channel', 'name', 'opportunities', 'ruleBelowExpectationGap', 'ruleLowNpsMax']);
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual([
+      'channel',
+      'name',
+      'opportunities',
+      'ruleBelowExpectationGap',
+      'ruleLowNpsMax',
+    ]);
     expect(result.fieldErrors?.opportunities?.[0]).toBe('Opportunities per interaction must be between 1 and 1000.');
     expect(await auditCount()).toBe(before);
   });
@@ -92,7 +124,9 @@ describe('touchpoint administration', () => {
     signInAs(admin.id);
     const stage = await createStage();
     const row = await createTouchpointRow(stage.id, 'Old name');
-    const result = await updateTouchpointAction(touchpointForm(stage.id, { touchpointId: row.id, name: 'New name', opportunities: '7' }));
+    const result = await updateTouchpointAction(
+      touchpointForm(stage.id, { touchpointId: row.id, name: 'New name', opportunities: '7' }),
+    );
     expect(result).toMatchObject({ ok: true });
     expect(await touchpointRow(row.id)).toMatchObject({ name: 'New name', opportunities: 7 });
     const [event] = await auditFor(row.id);
@@ -110,7 +144,10 @@ describe('touchpoint administration', () => {
     expect((await touchpointRow(row.id))?.active).toBe(false);
     expect(await setTouchpointActiveAction({ touchpointId: row.id, active: 'true' })).toMatchObject({ ok: true });
     expect((await touchpointRow(row.id))?.active).toBe(true);
-    expect((await auditFor(row.id)).map((event) => event.action)).toEqual(['touchpoint.deactivated', 'touchpoint.activated']);
+    expect((await auditFor(row.id)).map((event) => event.action)).toEqual([
+      'touchpoint.deactivated',
+      'touchpoint.activated',
+    ]);
   });
 
   it('refuses to delete a touchpoint with interactions, and deletes an unused one', async () => {
@@ -120,7 +157,11 @@ describe('touchpoint administration', () => {
     const unused = await createTouchpointRow(stage.id);
     const db = await getDb();
     await db.insert(interactions).values({ touchpointId: used.id, occurredAt: new Date() });
-    expect(await deleteTouchpointAction({ touchpointId: used.id })).toMatchObject({ ok: false, status: 409, message: TOUCHPOINT_HAS_HISTORY });
+    expect(await deleteTouchpointAction({ touchpointId: used.id })).toMatchObject({
+      ok: false,
+      status: 409,
+      message: TOUCHPOINT_HAS_HISTORY,
+    });
     expect(await touchpointRow(used.id)).toBeDefined();
     expect(await deleteTouchpointAction({ touchpointId: unused.id })).toMatchObject({ ok: true });
     expect(await touchpointRow(unused.id)).toBeUndefined();

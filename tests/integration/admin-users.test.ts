@@ -3,7 +3,12 @@ import { and, count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { changeOwnPasswordAction } from '@/app/(app)/account/password/actions';
-import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } from '@/app/(app)/admin/users/actions';
+import {
+  changeUserRoleAction,
+  createUserAction,
+  resetUserPasswordAction,
+  setUserActiveAction,
+} from '@/app/(app)/admin/users/actions';
 import { authenticate } from '@/lib/auth/authenticate';
 import { requirePermission, requireUser } from '@/lib/auth/current-user';
 import { verifyPassword } from '@/lib/auth/password';
@@ -21,7 +26,10 @@ async function userRow(id: string) {
 
 async function activeAdmins() {
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
   return row?.n ?? 0;
 }
 
@@ -41,12 +49,23 @@ describe('user administration', () => {
     const hash = (await userRow(target.id)).passwordHash;
     for (const role of ['manager', 'staff'] as const) {
       signInAs((await createUser({ role })).id);
-      expect(await createUserAction({ name: 'Eve', email: 'eve@example.test', role: 'admin' })).toMatchObject({ ok: false, status: 403 });
-      expect(await changeUserRoleAction({ userId: target.id, role: 'admin' })).toMatchObject({ ok: false, status: 403 });
+      expect(await createUserAction({ name: 'Eve', email: 'eve@example.test', role: 'admin' })).toMatchObject({
+        ok: false,
+        status: 403,
+      });
+      expect(await changeUserRoleAction({ userId: target.id, role: 'admin' })).toMatchObject({
+        ok: false,
+        status: 403,
+      });
       expect(await resetUserPasswordAction({ userId: target.id })).toMatchObject({ ok: false, status: 403 });
       expect(await setUserActiveAction({ userId: target.id, active: false })).toMatchObject({ ok: false, status: 403 });
     }
-    expect(await userRow(target.id)).toMatchObject({ role: 'staff', active: true, passwordHash: hash, mustChangePassword: false });
+    expect(await userRow(target.id)).toMatchObject({
+      role: 'staff',
+      active: true,
+      passwordHash: hash,
+      mustChangePassword: false,
+    });
     const db = await getDb();
     expect(await db.select().from(users).where(eq(users.email, 'eve@example.test'))).toHaveLength(0);
     expect(await auditCount()).toBe(before);
@@ -62,10 +81,16 @@ describe('user administration', () => {
     expect(row).toMatchObject({ email: 'nina@example.test', role: 'manager', mustChangePassword: true, active: true });
     expect(row.passwordHash).not.toContain(result.data.oneTimePassword);
     expect(await verifyPassword(row.passwordHash, result.data.oneTimePassword)).toBe(true);
-    expect(await authenticate({ email: 'nina@example.test', password: result.data.oneTimePassword })).toMatchObject({ ok: true });
+    expect(await authenticate({ email: 'nina@example.test', password: result.data.oneTimePassword })).toMatchObject({
+      ok: true,
+    });
 
     const [event] = await auditFor(result.data.id);
-    expect(event).toMatchObject({ action: 'user.created', actorId: admin.id, after: { email: 'nina@example.test', role: 'manager' } });
+    expect(event).toMatchObject({
+      action: 'user.created',
+      actorId: admin.id,
+      after: { email: 'nina@example.test', role: 'manager' },
+    });
     expect(JSON.stringify(event)).not.toContain(result.data.oneTimePassword);
 
     expect(await createUserAction({ name: 'Nina Again', email: 'NINA@example.test', role: 'staff' })).toMatchObject({
@@ -73,7 +98,10 @@ describe('user administration', () => {
       status: 409,
       fieldErrors: { email: [DUPLICATE_EMAIL] },
     });
-    expect(await createUserAction({ name: '', email: 'nope', role: 'owner' })).toMatchObject({ ok: false, status: 422 });
+    expect(await createUserAction({ name: '', email: 'nope', role: 'owner' })).toMatchObject({
+      ok: false,
+      status: 422,
+    });
   });
 
   it('changes a role and resets a password, auditing both', async () => {
@@ -98,8 +126,16 @@ describe('user administration', () => {
     const admin = await createUser({ role: 'admin' });
     await onlyAdmins(admin.id);
     signInAs(admin.id);
-    expect(await changeUserRoleAction({ userId: admin.id, role: 'manager' })).toMatchObject({ ok: false, status: 409, message: LAST_ADMIN_MESSAGE });
-    expect(await setUserActiveAction({ userId: admin.id, active: false })).toMatchObject({ ok: false, status: 409, message: LAST_ADMIN_MESSAGE });
+    expect(await changeUserRoleAction({ userId: admin.id, role: 'manager' })).toMatchObject({
+      ok: false,
+      status: 409,
+      message: LAST_ADMIN_MESSAGE,
+    });
+    expect(await setUserActiveAction({ userId: admin.id, active: false })).toMatchObject({
+      ok: false,
+      status: 409,
+      message: LAST_ADMIN_MESSAGE,
+    });
     expect(await userRow(admin.id)).toMatchObject({ role: 'admin', active: true });
 
     // With a second admin, one of them may go.
@@ -127,12 +163,26 @@ describe('user administration', () => {
   it('lets anyone change their own password, with the current one', async () => {
     const staff = await createUser({ role: 'staff', password: 'correct horse battery' });
     signInAs(staff.id);
-    const wrong = await changeOwnPasswordAction({ currentPassword: 'guess', newPassword: 'a brand new secret', confirmPassword: 'a brand new secret' });
+    const wrong = await changeOwnPasswordAction({
+      currentPassword: 'guess',
+      newPassword: 'a brand new secret',
+      confirmPassword: 'a brand new secret',
+    });
     expect(wrong).toMatchObject({ ok: false, status: 422, fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } });
-    const mismatch = await changeOwnPasswordAction({ currentPassword: 'correct horse battery', newPassword: 'a brand new secret', confirmPassword: 'another' });
+    const mismatch = await changeOwnPasswordAction({
+      currentPassword: 'correct horse battery',
+      newPassword: 'a brand new secret',
+      confirmPassword: 'another',
+    });
     expect(mismatch).toMatchObject({ ok: false, status: 422 });
     if (!mismatch.ok) expect(mismatch.fieldErrors?.confirmPassword).toBeDefined();
-    expect(await changeOwnPasswordAction({ currentPassword: 'correct horse battery', newPassword: 'short', confirmPassword: 'short' })).toMatchObject({
+    expect(
+      await changeOwnPasswordAction({
+        currentPassword: 'correct horse battery',
+        newPassword: 'short',
+        confirmPassword: 'short',
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { newPassword: ['Use at least 12 characters.'] },
     });
@@ -140,7 +190,11 @@ describe('user administration', () => {
 
     const db = await getDb();
     await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, staff.id));
-    const ok = await changeOwnPasswordAction({ currentPassword: 'correct horse battery', newPassword: 'a brand new secret', confirmPassword: 'a brand new secret' });
+    const ok = await changeOwnPasswordAction({
+      currentPassword: 'correct horse battery',
+      newPassword: 'a brand new secret',
+      confirmPassword: 'a brand new secret',
+    });
     expect(ok).toMatchObject({ ok: true, data: { home: '/my-work' } });
     const row = await userRow(staff.id);
     expect(row.mustChangePassword).toBe(false);
@@ -155,12 +209,18 @@ describe('user administration', () => {
     if (!created.ok) throw new Error(created.message);
     signInAs(created.data.id);
     const redirectTarget = async (work: Promise<unknown>) => {
-      const error = await work.then(() => null, (e: unknown) => e as { digest?: string });
+      const error = await work.then(
+        () => null,
+        (e: unknown) => e as { digest?: string },
+      );
       return error?.digest?.split(';')[2];
     };
     expect(await redirectTarget(requirePermission('viewDashboard'))).toBe('/account/password');
     expect(await redirectTarget(requireUser())).toBe('/account/password');
-    expect(await requireUser({ allowPendingPasswordChange: true })).toMatchObject({ id: created.data.id, mustChangePassword: true });
+    expect(await requireUser({ allowPendingPasswordChange: true })).toMatchObject({
+      id: created.data.id,
+      mustChangePassword: true,
+    });
     // Server actions are endpoints too: even an admin holding a one-time password may run none
     // but the password change.
     const db = await getDb();

@@ -9,11 +9,15 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'outsidein-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function run(args: string[]) {
-  return spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/api-key.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' },
-    timeout: 60_000,
-  });
+  return spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/api-key.ts', ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' },
+      timeout: 60_000,
+    },
+  );
 }
 
 describe('npm run api-key', () => {

@@ -19,7 +19,9 @@ const ids = { till: '', web: '', retired: '', ann: '', homes: '' };
 async function createKey(name: string, scopes: ApiScope[], revoked = false) {
   const db = await getDb();
   const key = generateApiKey();
-  await db.insert(apiKeys).values({ name, prefix: key.prefix, secretHash: key.hash, scopes, revokedAt: revoked ? new Date() : null });
+  await db
+    .insert(apiKeys)
+    .values({ name, prefix: key.prefix, secretHash: key.hash, scopes, revokedAt: revoked ? new Date() : null });
   return key.key;
 }
 
@@ -44,7 +46,10 @@ beforeAll(async () => {
 
 beforeEach(() => signInAs(null));
 
-const post = (body: unknown, { key = keys.writer, type = 'application/json', raw }: { key?: string | null; type?: string; raw?: string } = {}) =>
+const post = (
+  body: unknown,
+  { key = keys.writer, type = 'application/json', raw }: { key?: string | null; type?: string; raw?: string } = {},
+) =>
   postInteractions(
     new Request('http://localhost/api/v1/interactions', {
       method: 'POST',
@@ -54,7 +59,9 @@ const post = (body: unknown, { key = keys.writer, type = 'application/json', raw
   );
 
 const metrics = (query: string, key: string | null = keys.reader) =>
-  getMetrics(new Request(`http://localhost/api/v1/metrics?${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }));
+  getMetrics(
+    new Request(`http://localhost/api/v1/metrics?${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }),
+  );
 
 async function interactionCount() {
   const db = await getDb();
@@ -73,7 +80,14 @@ async function expectProblem(response: Response, status: number) {
 describe('POST /api/v1/interactions', () => {
   it('records one interaction with its auto defect, and a retry stores nothing twice', async () => {
     const id = randomUUID();
-    const body = { id, touchpointId: ids.till, customerId: ids.ann, occurredAt: '2026-04-01T10:00:00Z', outcome: 'sale_lost', saleValue: 250 };
+    const body = {
+      id,
+      touchpointId: ids.till,
+      customerId: ids.ann,
+      occurredAt: '2026-04-01T10:00:00Z',
+      outcome: 'sale_lost',
+      saleValue: 250,
+    };
     const first = await post(body);
     expect(first.status).toBe(201);
     const json = recordResultSchema.parse(await first.json());
@@ -104,7 +118,10 @@ describe('POST /api/v1/interactions', () => {
 
   it('refuses a batch with one invalid interaction with 422, pointing at it, and stores none of it', async () => {
     const before = await interactionCount();
-    const body = await expectProblem(await post([{ touchpointId: ids.till }, { touchpointId: ids.till, csat: 9 }]), 422);
+    const body = await expectProblem(
+      await post([{ touchpointId: ids.till }, { touchpointId: ids.till, csat: 9 }]),
+      422,
+    );
     expect(body.errors).toEqual([{ pointer: '/1/csat', message: 'CSAT must be between 1 and 5.' }]);
     expect(await interactionCount()).toBe(before);
   });
@@ -114,7 +131,13 @@ describe('POST /api/v1/interactions', () => {
     await expectProblem(await post([{ touchpointId: ids.till }, { touchpointId: randomUUID() }]), 422);
     await expectProblem(await post({ touchpointId: ids.retired }), 422);
     const id = randomUUID();
-    const repeated = await expectProblem(await post([{ id, touchpointId: ids.till }, { id, touchpointId: ids.web }]), 422);
+    const repeated = await expectProblem(
+      await post([
+        { id, touchpointId: ids.till },
+        { id, touchpointId: ids.web },
+      ]),
+      422,
+    );
     expect(repeated.errors?.[0]?.pointer).toBe('/1/id');
     expect(await interactionCount()).toBe(before);
   });
@@ -122,7 +145,10 @@ describe('POST /api/v1/interactions', () => {
   it('answers 413 to more than 1,000 interactions or an oversized body, 415 to another media type, 400 to broken JSON', async () => {
     const before = await interactionCount();
     await expectProblem(await post(Array.from({ length: 1_001 }, () => ({ touchpointId: ids.till }))), 413);
-    await expectProblem(await post(null, { raw: JSON.stringify({ touchpointId: ids.till, notes: 'x'.repeat(6_000_001) }) }), 413);
+    await expectProblem(
+      await post(null, { raw: JSON.stringify({ touchpointId: ids.till, notes: 'x'.repeat(6_000_001) }) }),
+      413,
+    );
     await expectProblem(await post({ touchpointId: ids.till }, { type: 'text/csv' }), 415);
     await expectProblem(await post(null, { raw: '{"touchpointId": ' }), 400);
     await expectProblem(await post([]), 422);
@@ -130,7 +156,9 @@ describe('POST /api/v1/interactions', () => {
   });
 
   it('accepts exactly 1,000', async () => {
-    const response = await post(Array.from({ length: 1_000 }, () => ({ touchpointId: ids.till, occurredAt: '2025-06-01T12:00:00Z' })));
+    const response = await post(
+      Array.from({ length: 1_000 }, () => ({ touchpointId: ids.till, occurredAt: '2025-06-01T12:00:00Z' })),
+    );
     expect(response.status).toBe(201);
     expect((await response.json()).data.created).toHaveLength(1_000);
   });
@@ -160,7 +188,13 @@ describe('GET /api/v1/metrics', () => {
     const { data } = metricsResponseSchema.parse(await response.json());
     // 4 interactions: till (2 opportunities) ×2, web (1) ×2 → 6 opportunities; 3 defects (lost sale,
     // below expectation, low CSAT) on 2 interactions; lost revenue 250.
-    expect(data.kpis.current).toMatchObject({ interactions: 4, opportunities: 6, defects: 3, defectiveInteractions: 2, costOfPoorQuality: 250 });
+    expect(data.kpis.current).toMatchObject({
+      interactions: 4,
+      opportunities: 6,
+      defects: 3,
+      defectiveInteractions: 2,
+      costOfPoorQuality: 250,
+    });
     expect(data.kpis.current.dpmo.value).toBeCloseTo(500_000, 6);
     expect(data.kpis.current.sigma.value).toBeCloseTo(1.5, 9);
     expect(data.kpis.current.nps).toEqual({ value: 0 });
@@ -181,14 +215,20 @@ describe('GET /api/v1/metrics', () => {
     const resolved = resolveMetricsFilters(metricsFiltersSchema.parse({ from: '2026-04-01', to: '2026-04-03' }));
     if (!resolved.ok) throw new Error('filters');
     const direct = await getKpiSummary(resolved.filters);
-    expect(data.kpis).toEqual(JSON.parse(JSON.stringify({ current: direct.current, previous: direct.previous, change: direct.change })));
+    expect(data.kpis).toEqual(
+      JSON.parse(JSON.stringify({ current: direct.current, previous: direct.previous, change: direct.change })),
+    );
   });
 
   it('follows the filters', async () => {
-    const { data } = metricsResponseSchema.parse(await (await metrics(`from=2026-04-01&to=2026-04-03&touchpoint=${ids.web}&granularity=week`)).json());
+    const { data } = metricsResponseSchema.parse(
+      await (await metrics(`from=2026-04-01&to=2026-04-03&touchpoint=${ids.web}&granularity=week`)).json(),
+    );
     expect(data.kpis.current).toMatchObject({ interactions: 2, defects: 2 });
     expect(data.period.granularity).toBe('week');
-    const bySegment = metricsResponseSchema.parse(await (await metrics(`from=2026-04-01&to=2026-04-03&segment=${ids.homes}`)).json());
+    const bySegment = metricsResponseSchema.parse(
+      await (await metrics(`from=2026-04-01&to=2026-04-03&segment=${ids.homes}`)).json(),
+    );
     expect(bySegment.data.kpis.current).toMatchObject({ interactions: 2, defects: 1 });
   });
 
@@ -212,7 +252,10 @@ describe('GET /api/v1/metrics', () => {
   it('never sends NaN or Infinity', async () => {
     const text = await (await metrics('from=2020-01-01&to=2020-01-31')).text();
     expect(text).not.toMatch(/NaN|Infinity/);
-    expect(metricsResponseSchema.parse(JSON.parse(text)).data.kpis.current.sigma).toEqual({ value: null, reason: 'no data' });
+    expect(metricsResponseSchema.parse(JSON.parse(text)).data.kpis.current.sigma).toEqual({
+      value: null,
+      reason: 'no data',
+    });
   });
 });
 
@@ -222,11 +265,21 @@ describe('GET /api/v1/openapi.json', () => {
     const doc = await response.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(['/api/v1/metrics', '/api/v1/interactions']);
-    expect(Object.keys(doc.paths['/api/v1/interactions'].post.responses)).toEqual(expect.arrayContaining(['200', '201', '400', '401', '403', '413', '415', '422']));
+    expect(Object.keys(doc.paths['/api/v1/interactions'].post.responses)).toEqual(
+      expect.arrayContaining(['200', '201', '400', '401', '403', '413', '415', '422']),
+    );
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(3);
     for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);
-    expect(doc.paths['/api/v1/metrics'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to', 'touchpoint', 'stage', 'channel', 'segment', 'granularity']);
+    expect(doc.paths['/api/v1/metrics'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'from',
+      'to',
+      'touchpoint',
+      'stage',
+      'channel',
+      'segment',
+      'granularity',
+    ]);
     expect(JSON.stringify(doc.paths['/api/v1/interactions'].post.requestBody)).toContain('"maxItems":1000');
   });
 });

@@ -57,9 +57,14 @@ describe('authenticate', () => {
   });
 
   it('throttles one address trying many emails', async () => {
-    for (let i = 0; i < 20; i++) await authenticate({ email: `spray-${i}@example.test`, password: 'x', ip: '198.51.100.7' });
+    for (let i = 0; i < 20; i++)
+      await authenticate({ email: `spray-${i}@example.test`, password: 'x', ip: '198.51.100.7' });
     const user = await createUser({ role: 'staff', password: 'right password' });
-    expect(await authenticate({ email: user.email, password: 'right password', ip: '198.51.100.7' })).toMatchObject({ reason: 'throttled' });
-    expect(await authenticate({ email: user.email, password: 'right password', ip: '198.51.100.8' })).toMatchObject({ ok: true });
+    expect(await authenticate({ email: user.email, password: 'right password', ip: '198.51.100.7' })).toMatchObject({
+      reason: 'throttled',
+    });
+    expect(await authenticate({ email: user.email, password: 'right password', ip: '198.51.100.8' })).toMatchObject({
+      ok: true,
+    });
   });
 });

@@ -73,7 +73,12 @@ describe('server actions check the role themselves', () => {
     expect((await userRow(target.id)).active).toBe(false);
     const db = await getDb();
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.entityId, target.id));
-    expect(event).toMatchObject({ action: 'user.deactivated', actorId: admin.id, before: { active: true }, after: { active: false } });
+    expect(event).toMatchObject({
+      action: 'user.deactivated',
+      actorId: admin.id,
+      before: { active: true },
+      after: { active: false },
+    });
   });
 
   it('refuses to deactivate the last active admin', async () => {
@@ -81,13 +86,18 @@ describe('server actions check the role themselves', () => {
     await db.update(users).set({ active: false }).where(eq(users.role, 'admin'));
     const admin = await createUser({ role: 'admin' });
     signInAs(admin.id);
-    expect(await setUserActiveAction({ userId: admin.id, active: false })).toMatchObject({ ok: false, status: 409, message: LAST_ADMIN_MESSAGE });
+    expect(await setUserActiveAction({ userId: admin.id, active: false })).toMatchObject({
+      ok: false,
+      status: 409,
+      message: LAST_ADMIN_MESSAGE,
+    });
     expect((await userRow(admin.id)).active).toBe(true);
   });
 });
 
 describe('API routes check the caller themselves', () => {
-  const request = (headers: Record<string, string> = {}) => new Request('http://localhost/api/v1/touchpoints', { headers });
+  const request = (headers: Record<string, string> = {}) =>
+    new Request('http://localhost/api/v1/touchpoints', { headers });
 
   beforeEach(() => signInAs(null));
 
@@ -102,14 +112,19 @@ describe('API routes check the caller themselves', () => {
     expect((await getTouchpoints(request({ authorization: 'Bearer oi_nope_nope' }))).status).toBe(401);
     const db = await getDb();
     const writer = generateApiKey();
-    await db.insert(apiKeys).values({ name: 'writer', prefix: writer.prefix, secretHash: writer.hash, scopes: ['interactions:write'] });
+    await db
+      .insert(apiKeys)
+      .values({ name: 'writer', prefix: writer.prefix, secretHash: writer.hash, scopes: ['interactions:write'] });
     expect((await getTouchpoints(request({ authorization: `Bearer ${writer.key}` }))).status).toBe(403);
   });
 
   it('answers a key with the scope, and stops the moment it is revoked', async () => {
     const db = await getDb();
     const reader = generateApiKey();
-    const [key] = await db.insert(apiKeys).values({ name: 'reader', prefix: reader.prefix, secretHash: reader.hash, scopes: ['metrics:read'] }).returning();
+    const [key] = await db
+      .insert(apiKeys)
+      .values({ name: 'reader', prefix: reader.prefix, secretHash: reader.hash, scopes: ['metrics:read'] })
+      .returning();
     const ok = await getTouchpoints(request({ authorization: `Bearer ${reader.key}` }));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toHaveProperty('data');

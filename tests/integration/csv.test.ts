@@ -27,8 +27,15 @@ beforeAll(async () => {
 beforeEach(() => signInAs(managerId));
 
 async function upload(route: (request: Request) => Promise<Response>, body: string | Uint8Array, path: string) {
-  const response = await route(new Request(`http://localhost${path}`, { method: 'POST', body: body as BodyInit, headers: { 'content-type': 'text/csv' } }));
-  if (!response.headers.get('content-type')?.includes('ndjson')) return { status: response.status, events: [] as ImportEvent[], result: undefined };
+  const response = await route(
+    new Request(`http://localhost${path}`, {
+      method: 'POST',
+      body: body as BodyInit,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  );
+  if (!response.headers.get('content-type')?.includes('ndjson'))
+    return { status: response.status, events: [] as ImportEvent[], result: undefined };
   const events = (await response.text())
     .split('\n')
     .filter(Boolean)
@@ -37,7 +44,8 @@ async function upload(route: (request: Request) => Promise<Response>, body: stri
   return { status: response.status, events, result };
 }
 
-const importInteractions = (body: string | Uint8Array) => upload(uploadInteractions, body, '/interactions/import/upload');
+const importInteractions = (body: string | Uint8Array) =>
+  upload(uploadInteractions, body, '/interactions/import/upload');
 const importCustomers = (body: string | Uint8Array) => upload(uploadCustomers, body, '/customers/import/upload');
 
 describe('interactions CSV import', () => {
@@ -55,7 +63,12 @@ describe('interactions CSV import', () => {
     const db = await getDb();
     const rows = await db.select().from(interactions).where(eq(interactions.customerId, customer.id));
     expect(rows).toHaveLength(2);
-    expect(rows.find((r) => r.outcome === 'sale_lost')).toMatchObject({ source: 'import', loggedById: managerId, openDefectCount: 1, notes: 'Wanted it cheaper, "much" cheaper' });
+    expect(rows.find((r) => r.outcome === 'sale_lost')).toMatchObject({
+      source: 'import',
+      loggedById: managerId,
+      openDefectCount: 1,
+      notes: 'Wanted it cheaper, "much" cheaper',
+    });
 
     const before = await tableCounts();
     const second = await importInteractions(file);
@@ -79,7 +92,17 @@ describe('interactions CSV import', () => {
     if (result && !result.ok) {
       expect(result.message).toMatch(/^Nothing was imported/);
       const pairs = result.errors.map((e) => `${e.row}:${e.column}`);
-      expect(pairs).toEqual(expect.arrayContaining(['3:csat', '4:touchpoint', '4:customer_external_ref', '4:sale_value', '4:outcome', '5:occurred_at', '6:occurred_at']));
+      expect(pairs).toEqual(
+        expect.arrayContaining([
+          '3:csat',
+          '4:touchpoint',
+          '4:customer_external_ref',
+          '4:sale_value',
+          '4:outcome',
+          '5:occurred_at',
+          '6:occurred_at',
+        ]),
+      );
       expect(pairs).not.toContain('2:csat');
       expect(result.errors.find((e) => e.row === 3)?.reason).toBe('CSAT must be between 1 and 5.');
     }
@@ -90,8 +113,16 @@ describe('interactions CSV import', () => {
     // Batches are written while later rows are still checked: a late bad row must roll them back.
     await createCustomerRow({ externalRef: 'CSV-LATE' });
     const before = await tableCounts();
-    const good = Array.from({ length: 12_000 }, (_, i) => `${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()},${catalog.till.name},CSV-LATE,${1 + (i % 5)},,`);
-    const file = ['occurred_at,touchpoint,customer_external_ref,csat,sale_value,outcome', ...good, `2026-03-01T10:00:00Z,${catalog.till.name},CSV-LATE,11,,`].join('\n');
+    const good = Array.from(
+      { length: 12_000 },
+      (_, i) =>
+        `${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()},${catalog.till.name},CSV-LATE,${1 + (i % 5)},,`,
+    );
+    const file = [
+      'occurred_at,touchpoint,customer_external_ref,csat,sale_value,outcome',
+      ...good,
+      `2026-03-01T10:00:00Z,${catalog.till.name},CSV-LATE,11,,`,
+    ].join('\n');
     const { result } = await importInteractions(file);
     expect(result).toMatchObject({ ok: false, errorCount: 1 });
     if (result && !result.ok) expect(result.errors[0]).toMatchObject({ row: 12_002, column: 'csat' });
@@ -114,16 +145,27 @@ describe('interactions CSV import', () => {
   });
 
   it('refuses a file that is not UTF-8', async () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode('occurred_at,touchpoint\n2026-01-01T00:00:00Z,Caf'), 0xe9, 0x0a]);
-    expect((await importInteractions(latin1)).result).toMatchObject({ ok: false, message: expect.stringMatching(/not UTF-8/) });
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('occurred_at,touchpoint\n2026-01-01T00:00:00Z,Caf'),
+      0xe9,
+      0x0a,
+    ]);
+    expect((await importInteractions(latin1)).result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not UTF-8/),
+    });
   });
 
   it('refuses staff and anonymous callers, whatever they send', async () => {
     const before = await tableCounts();
     signInAs(staffId);
-    expect((await importInteractions(`occurred_at,touchpoint\n2026-01-01T00:00:00Z,${catalog.till.name}\n`)).status).toBe(403);
+    expect(
+      (await importInteractions(`occurred_at,touchpoint\n2026-01-01T00:00:00Z,${catalog.till.name}\n`)).status,
+    ).toBe(403);
     signInAs(null);
-    expect((await importInteractions(`occurred_at,touchpoint\n2026-01-01T00:00:00Z,${catalog.till.name}\n`)).status).toBe(401);
+    expect(
+      (await importInteractions(`occurred_at,touchpoint\n2026-01-01T00:00:00Z,${catalog.till.name}\n`)).status,
+    ).toBe(401);
     expect(await tableCounts()).toEqual(before);
   });
 });
@@ -131,10 +173,19 @@ describe('interactions CSV import', () => {
 describe('CSV export', () => {
   it('exports the interactions list as filtered, and the export re-imports changing nothing', async () => {
     const customer = await createCustomerRow({ externalRef: 'CSV-RT' });
-    const file = ['occurred_at,touchpoint,customer_external_ref,outcome,sale_value,expectation,experience,notes', ...Array.from({ length: 30 }, (_, i) => `2026-02-${String(1 + (i % 28)).padStart(2, '0')}T10:${String(i).padStart(2, '0')}:00Z,${catalog.till.name},CSV-RT,${i % 3 === 0 ? 'sale_lost' : 'resolved'},${i * 10},4,${1 + (i % 5)},"note ${i}\nsecond line"`)].join('\n');
+    const file = [
+      'occurred_at,touchpoint,customer_external_ref,outcome,sale_value,expectation,experience,notes',
+      ...Array.from(
+        { length: 30 },
+        (_, i) =>
+          `2026-02-${String(1 + (i % 28)).padStart(2, '0')}T10:${String(i).padStart(2, '0')}:00Z,${catalog.till.name},CSV-RT,${i % 3 === 0 ? 'sale_lost' : 'resolved'},${i * 10},4,${1 + (i % 5)},"note ${i}\nsecond line"`,
+      ),
+    ].join('\n');
     expect((await importInteractions(file)).result).toMatchObject({ ok: true, created: 30 });
 
-    const response = await exportInteractions(new Request(`http://localhost/interactions/export?customer=${customer.id}&outcome=sale_lost`));
+    const response = await exportInteractions(
+      new Request(`http://localhost/interactions/export?customer=${customer.id}&outcome=sale_lost`),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     const text = await response.text();
@@ -143,9 +194,16 @@ describe('CSV export', () => {
     expect(rows.every((r) => r.outcome === 'sale_lost' && r.customer_external_ref === 'CSV-RT')).toBe(true);
     expect(rows[0]!.occurred_at! > rows[9]!.occurred_at!).toBe(true);
 
-    const everything = await (await exportInteractions(new Request(`http://localhost/interactions/export?customer=${customer.id}`))).text();
+    const everything = await (
+      await exportInteractions(new Request(`http://localhost/interactions/export?customer=${customer.id}`))
+    ).text();
     const before = await tableCounts();
-    expect((await importInteractions(everything)).result).toMatchObject({ ok: true, rows: 30, created: 0, existing: 30 });
+    expect((await importInteractions(everything)).result).toMatchObject({
+      ok: true,
+      rows: 30,
+      created: 0,
+      existing: 30,
+    });
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -153,7 +211,8 @@ describe('CSV export', () => {
     const { streamInteractions } = await import('@/lib/queries/interactions');
     const { interactionFiltersSchema } = await import('@/lib/validation/filters');
     const seen: string[] = [];
-    for await (const page of streamInteractions(interactionFiltersSchema.parse({}), 7)) seen.push(...page.map((r) => r.id));
+    for await (const page of streamInteractions(interactionFiltersSchema.parse({}), 7))
+      seen.push(...page.map((r) => r.id));
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe((await tableCounts()).interactions);
   });
@@ -162,7 +221,9 @@ describe('CSV export', () => {
     signInAs(staffId);
     expect((await exportInteractions(new Request('http://localhost/interactions/export'))).status).toBe(403);
     signInAs(managerId);
-    expect((await exportInteractions(new Request('http://localhost/interactions/export?from=yesterday'))).status).toBe(400);
+    expect((await exportInteractions(new Request('http://localhost/interactions/export?from=yesterday'))).status).toBe(
+      400,
+    );
   });
 });
 
@@ -191,11 +252,18 @@ describe('customers CSV', () => {
 
   it('imports no customer when one row is bad, naming the row and column', async () => {
     const before = await tableCounts();
-    const file = ['name,email,segment,external_ref', 'Fine,fine@example.test,,C-F1', ',blank-name@example.test,,', 'Bad Mail,not-an-email,Nope,C-F1'].join('\n');
+    const file = [
+      'name,email,segment,external_ref',
+      'Fine,fine@example.test,,C-F1',
+      ',blank-name@example.test,,',
+      'Bad Mail,not-an-email,Nope,C-F1',
+    ].join('\n');
     const { result } = await importCustomers(file);
     expect(result?.ok).toBe(false);
     if (result && !result.ok) {
-      expect(result.errors.map((e) => `${e.row}:${e.column}`)).toEqual(expect.arrayContaining(['3:name', '4:email', '4:segment']));
+      expect(result.errors.map((e) => `${e.row}:${e.column}`)).toEqual(
+        expect.arrayContaining(['3:name', '4:email', '4:segment']),
+      );
     }
     expect(await tableCounts()).toEqual(before);
     const dup = await importCustomers(['name,external_ref', 'A,C-DUP', 'B,C-DUP'].join('\n'));

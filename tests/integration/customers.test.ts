@@ -28,12 +28,26 @@ beforeEach(() => signInAs(staffId));
 
 describe('createCustomerAction and updateCustomerAction', () => {
   it('lets staff create a customer with a segment, owner and reference', async () => {
-    const result = await createCustomerAction({ name: '  Grace Hopper ', email: 'grace@example.test', segmentId, ownerId: staffId, externalRef: 'CRM-1', lifecycle: 'active' });
+    const result = await createCustomerAction({
+      name: '  Grace Hopper ',
+      email: 'grace@example.test',
+      segmentId,
+      ownerId: staffId,
+      externalRef: 'CRM-1',
+      lifecycle: 'active',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const db = await getDb();
     const [row] = await db.select().from(customers).where(eq(customers.id, result.data.id));
-    expect(row).toMatchObject({ name: 'Grace Hopper', email: 'grace@example.test', segmentId, ownerId: staffId, externalRef: 'CRM-1', lifecycle: 'active' });
+    expect(row).toMatchObject({
+      name: 'Grace Hopper',
+      email: 'grace@example.test',
+      segmentId,
+      ownerId: staffId,
+      externalRef: 'CRM-1',
+      lifecycle: 'active',
+    });
   });
 
   it('refuses a malformed email, a blank name, an unknown segment and a duplicate reference, writing nothing', async () => {
@@ -45,8 +59,16 @@ describe('createCustomerAction and updateCustomerAction', () => {
       expect(bad.fieldErrors?.name).toBeDefined();
       expect(bad.fieldErrors?.email).toEqual(['Enter an email address like name@example.com.']);
     }
-    expect(await createCustomerAction({ name: 'X', segmentId: randomUUID() })).toMatchObject({ ok: false, status: 422, fieldErrors: { segmentId: ['That segment does not exist.'] } });
-    expect(await createCustomerAction({ name: 'X', externalRef: 'CRM-TAKEN' })).toMatchObject({ ok: false, status: 409, fieldErrors: { externalRef: [DUPLICATE_REF_MESSAGE] } });
+    expect(await createCustomerAction({ name: 'X', segmentId: randomUUID() })).toMatchObject({
+      ok: false,
+      status: 422,
+      fieldErrors: { segmentId: ['That segment does not exist.'] },
+    });
+    expect(await createCustomerAction({ name: 'X', externalRef: 'CRM-TAKEN' })).toMatchObject({
+      ok: false,
+      status: 409,
+      fieldErrors: { externalRef: [DUPLICATE_REF_MESSAGE] },
+    });
     expect(await createCustomerAction({ name: 'X', lifecycle: 'immortal' })).toMatchObject({ ok: false, status: 422 });
     expect(await tableCounts()).toEqual(before);
   });
@@ -54,8 +76,13 @@ describe('createCustomerAction and updateCustomerAction', () => {
   it('updates a customer, keeping its own reference and refusing another’s', async () => {
     const mine = await createCustomerRow({ externalRef: 'CRM-MINE' });
     await createCustomerRow({ externalRef: 'CRM-THEIRS' });
-    expect(await updateCustomerAction({ id: mine.id, name: 'Renamed', externalRef: 'CRM-MINE', lifecycle: 'at_risk' })).toMatchObject({ ok: true });
-    expect(await updateCustomerAction({ id: mine.id, name: 'Renamed', externalRef: 'CRM-THEIRS' })).toMatchObject({ ok: false, status: 409 });
+    expect(
+      await updateCustomerAction({ id: mine.id, name: 'Renamed', externalRef: 'CRM-MINE', lifecycle: 'at_risk' }),
+    ).toMatchObject({ ok: true });
+    expect(await updateCustomerAction({ id: mine.id, name: 'Renamed', externalRef: 'CRM-THEIRS' })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     expect(await updateCustomerAction({ id: randomUUID(), name: 'Ghost' })).toMatchObject({ ok: false, status: 404 });
     const db = await getDb();
     const [row] = await db.select().from(customers).where(eq(customers.id, mine.id));
@@ -70,12 +97,21 @@ describe('createCustomerAction and updateCustomerAction', () => {
 
 describe('customer queries', () => {
   it('searches and filters the list by segment, lifecycle and owner', async () => {
-    const match = await createCustomerRow({ name: 'Xavier Filterable', segmentId, lifecycle: 'churned', ownerId: staffId });
+    const match = await createCustomerRow({
+      name: 'Xavier Filterable',
+      segmentId,
+      lifecycle: 'churned',
+      ownerId: staffId,
+    });
     await createCustomerRow({ name: 'Xavier Other', lifecycle: 'churned' });
-    const list = await listCustomers(customerListParamsSchema.parse({ q: 'xavier', segment: segmentId, lifecycle: 'churned', owner: staffId }));
+    const list = await listCustomers(
+      customerListParamsSchema.parse({ q: 'xavier', segment: segmentId, lifecycle: 'churned', owner: staffId }),
+    );
     expect(list.rows.map((r) => r.id)).toEqual([match.id]);
     expect((await listCustomers(customerListParamsSchema.parse({ q: 'xav' }))).total).toBe(2);
-    expect((await listCustomers(customerListParamsSchema.parse({ q: 'xav', sort: 'name', dir: 'desc' }))).rows[0]?.name).toBe('Xavier Other');
+    expect(
+      (await listCustomers(customerListParamsSchema.parse({ q: 'xav', sort: 'name', dir: 'desc' }))).rows[0]?.name,
+    ).toBe('Xavier Other');
   });
 
   it('counts the customer’s own numbers in SQL and shows the timeline newest first', async () => {
@@ -92,7 +128,16 @@ describe('customer queries', () => {
     await db.update(defects).set({ status: 'dismissed' }).where(eq(defects.autoRule, 'below_expectation'));
 
     const numbers = await getCustomerNumbers(customer.id);
-    expect(numbers).toMatchObject({ interactions: 3, npsResponses: 2, nps: 0, csatResponses: 2, csat: 0.5, gapResponses: 2, openDefects: 2, lostRevenue: 250 });
+    expect(numbers).toMatchObject({
+      interactions: 3,
+      npsResponses: 2,
+      nps: 0,
+      csatResponses: 2,
+      csat: 0.5,
+      gapResponses: 2,
+      openDefects: 2,
+      lostRevenue: 250,
+    });
     expect(numbers.expectationGap).toBeCloseTo(-0.5);
 
     const timeline = await getCustomerTimeline({ customerId: customer.id });
@@ -109,6 +154,12 @@ describe('customer queries', () => {
 
   it('shows no numbers as "no data", never as zero', async () => {
     const customer = await createCustomerRow();
-    expect(await getCustomerNumbers(customer.id)).toMatchObject({ interactions: 0, nps: null, csat: null, expectationGap: null, lostRevenue: 0 });
+    expect(await getCustomerNumbers(customer.id)).toMatchObject({
+      interactions: 0,
+      nps: null,
+      csat: null,
+      expectationGap: null,
+      lostRevenue: 0,
+    });
   });
 });

@@ -1,8 +1,22 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { defectCategories, defects, journeyStages, touchpoints, type NewDefect, type Touchpoint, type User } from '@/db/schema';
+import {
+  defectCategories,
+  defects,
+  journeyStages,
+  touchpoints,
+  type NewDefect,
+  type Touchpoint,
+  type User,
+} from '@/db/schema';
 import { GET as exportDefects } from '@/app/(app)/defects/export/route';
-import { countDefectsByStatus, iterateDefectsForExport, listAssignedDefects, listDefectBoard, listDefects } from '@/lib/queries/defects';
+import {
+  countDefectsByStatus,
+  iterateDefectsForExport,
+  listAssignedDefects,
+  listDefectBoard,
+  listDefects,
+} from '@/lib/queries/defects';
 import { defectListParamsSchema } from '@/lib/validation/defects';
 import { defectFiltersSchema } from '@/lib/validation/filters';
 import { createUser } from '../support/factories';
@@ -35,11 +49,45 @@ beforeAll(async () => {
   otherStaff = await createUser({ role: 'staff' });
   const base = { categoryId: category!.id, kind: 'complaint' as const, touchpointId: till.id };
   const rows: NewDefect[] = [
-    { ...base, title: 'Mine, overdue', ownerId: staff.id, dueOn: yesterday, occurredAt: new Date('2026-01-05T10:00:00Z'), lostRevenue: '10' },
-    { ...base, title: 'Mine, due later', ownerId: staff.id, dueOn: nextWeek, occurredAt: new Date('2026-01-06T10:00:00Z'), status: 'investigating' },
-    { ...base, title: 'Mine, closed', ownerId: staff.id, dueOn: yesterday, occurredAt: new Date('2026-01-07T10:00:00Z'), status: 'closed' },
-    { ...base, title: 'Theirs', ownerId: otherStaff.id, occurredAt: new Date('2026-01-08T10:00:00Z'), touchpointId: web.id },
-    { ...base, title: '=HYPERLINK("http://evil")', occurredAt: new Date('2026-01-09T10:00:00Z'), lostRevenue: '99.5', status: 'dismissed', dismissReason: 'Spam' },
+    {
+      ...base,
+      title: 'Mine, overdue',
+      ownerId: staff.id,
+      dueOn: yesterday,
+      occurredAt: new Date('2026-01-05T10:00:00Z'),
+      lostRevenue: '10',
+    },
+    {
+      ...base,
+      title: 'Mine, due later',
+      ownerId: staff.id,
+      dueOn: nextWeek,
+      occurredAt: new Date('2026-01-06T10:00:00Z'),
+      status: 'investigating',
+    },
+    {
+      ...base,
+      title: 'Mine, closed',
+      ownerId: staff.id,
+      dueOn: yesterday,
+      occurredAt: new Date('2026-01-07T10:00:00Z'),
+      status: 'closed',
+    },
+    {
+      ...base,
+      title: 'Theirs',
+      ownerId: otherStaff.id,
+      occurredAt: new Date('2026-01-08T10:00:00Z'),
+      touchpointId: web.id,
+    },
+    {
+      ...base,
+      title: '=HYPERLINK("http://evil")',
+      occurredAt: new Date('2026-01-09T10:00:00Z'),
+      lostRevenue: '99.5',
+      status: 'dismissed',
+      dismissReason: 'Spam',
+    },
   ];
   await db.insert(defects).values(rows);
 });
@@ -56,7 +104,12 @@ describe('who sees which defects', () => {
     expect(asked.total).toBe(0);
     const board = await listDefectBoard({ viewer, filters: filters(), statuses: ['open'] });
     expect(board.get('open')!.map((r) => r.title)).toEqual(['Mine, overdue']);
-    expect(await countDefectsByStatus({ viewer, filters: filters() })).toMatchObject({ open: 1, investigating: 1, closed: 1, dismissed: 0 });
+    expect(await countDefectsByStatus({ viewer, filters: filters() })).toMatchObject({
+      open: 1,
+      investigating: 1,
+      closed: 1,
+      dismissed: 0,
+    });
   });
 
   it('shows a manager everything, filtered, sorted and paged', async () => {
@@ -98,7 +151,9 @@ describe('the CSV export', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     const lines = (await response.text()).trim().split('\n');
-    expect(lines[0]).toBe('id,title,status,kind,severity,category,stage,touchpoint,customer_id,customer,interaction_id,owner,occurred_at,due_on,overdue,lost_revenue,source,root_cause,corrective_action,dismiss_reason');
+    expect(lines[0]).toBe(
+      'id,title,status,kind,severity,category,stage,touchpoint,customer_id,customer,interaction_id,owner,occurred_at,due_on,overdue,lost_revenue,source,root_cause,corrective_action,dismiss_reason',
+    );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")",dismissed`);
     expect(lines[1]).toContain(',99.50,manual,,,Spam');
@@ -108,7 +163,11 @@ describe('the CSV export', () => {
 
   it('reads in batches without losing or repeating a row', async () => {
     const seen: string[] = [];
-    for await (const batch of iterateDefectsForExport({ viewer: { id: manager.id, role: 'manager' }, filters: filters(), batchSize: 2 })) {
+    for await (const batch of iterateDefectsForExport({
+      viewer: { id: manager.id, role: 'manager' },
+      filters: filters(),
+      batchSize: 2,
+    })) {
       expect(batch.length).toBeLessThanOrEqual(2);
       seen.push(...batch.map((r) => r.title!));
     }

@@ -2,7 +2,16 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { auditEvents, customers, defects, feedbackRateHits, interactions, journeyStages, touchpoints, type Touchpoint } from '@/db/schema';
+import {
+  auditEvents,
+  customers,
+  defects,
+  feedbackRateHits,
+  interactions,
+  journeyStages,
+  touchpoints,
+  type Touchpoint,
+} from '@/db/schema';
 import {
   disableFeedbackLinkAction,
   enableFeedbackLinkAction,
@@ -64,7 +73,10 @@ const freshAddress = () => `203.0.113.${++addressCounter}`;
 
 beforeAll(async () => {
   const db = await getDb();
-  const [row] = await db.insert(journeyStages).values({ name: 'Purchase', position: 0 }).returning({ id: journeyStages.id });
+  const [row] = await db
+    .insert(journeyStages)
+    .values({ name: 'Purchase', position: 0 })
+    .returning({ id: journeyStages.id });
   stage = row!;
   admin = await createUser({ role: 'admin' });
 });
@@ -81,8 +93,15 @@ describe('feedback links (admin)', () => {
     expect(await findPublicFeedbackTouchpoint({ token: token! })).toEqual({ name: touchpoint.name, question: null });
 
     const db = await getDb();
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, touchpoint.id), eq(auditEvents.action, 'feedback_link.enabled')));
-    expect(event).toMatchObject({ actorId: admin.id, before: { enabled: false, hasLink: false }, after: { enabled: true, hasLink: true } });
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, touchpoint.id), eq(auditEvents.action, 'feedback_link.enabled')));
+    expect(event).toMatchObject({
+      actorId: admin.id,
+      before: { enabled: false, hasLink: false },
+      after: { enabled: true, hasLink: true },
+    });
     expect(JSON.stringify(event)).not.toContain(token!);
   });
 
@@ -97,7 +116,10 @@ describe('feedback links (admin)', () => {
     for (const role of ['staff', 'manager'] as const) {
       signInAs((await createUser({ role })).id);
       expect(await enableFeedbackLinkAction({ touchpointId: touchpoint.id })).toMatchObject({ ok: false, status: 403 });
-      expect(await setFeedbackQuestionAction({ touchpointId: touchpoint.id, question: 'Hacked?' })).toMatchObject({ ok: false, status: 403 });
+      expect(await setFeedbackQuestionAction({ touchpointId: touchpoint.id, question: 'Hacked?' })).toMatchObject({
+        ok: false,
+        status: 403,
+      });
     }
     signInAs(null);
     expect(await enableFeedbackLinkAction({ touchpointId: touchpoint.id })).toMatchObject({ ok: false, status: 401 });
@@ -111,11 +133,17 @@ describe('feedback links (admin)', () => {
     const fresh = (await tokenOf(touchpoint.id))!;
     expect(fresh).not.toBe(old);
     expect(await findPublicFeedbackTouchpoint({ token: old })).toBeNull();
-    expect(await submitFeedback({ token: old, form: { csat: '5' }, address: freshAddress() })).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await submitFeedback({ token: old, form: { csat: '5' }, address: freshAddress() })).toMatchObject({
+      ok: false,
+      reason: 'not_found',
+    });
     expect(await submitFeedback({ token: fresh, form: { csat: '5' }, address: freshAddress() })).toEqual({ ok: true });
     expect(await feedbackOf(touchpoint.id)).toHaveLength(1);
     const db = await getDb();
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, touchpoint.id), eq(auditEvents.action, 'feedback_link.rotated')));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, touchpoint.id), eq(auditEvents.action, 'feedback_link.rotated')));
     expect(event?.actorId).toBe(admin.id);
   });
 
@@ -124,7 +152,10 @@ describe('feedback links (admin)', () => {
     signInAs(admin.id);
     expect(await disableFeedbackLinkAction({ touchpointId: touchpoint.id })).toMatchObject({ ok: true });
     expect(await findPublicFeedbackTouchpoint({ token })).toBeNull();
-    expect(await submitFeedback({ token, form: { csat: '1' }, address: freshAddress() })).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await submitFeedback({ token, form: { csat: '1' }, address: freshAddress() })).toMatchObject({
+      ok: false,
+      reason: 'not_found',
+    });
     expect(await feedbackOf(touchpoint.id)).toHaveLength(0);
 
     expect(await enableFeedbackLinkAction({ touchpointId: touchpoint.id })).toMatchObject({ ok: true });
@@ -137,7 +168,10 @@ describe('feedback links (admin)', () => {
     const db = await getDb();
     await db.update(touchpoints).set({ active: false }).where(eq(touchpoints.id, touchpoint.id));
     expect(await findPublicFeedbackTouchpoint({ token })).toBeNull();
-    expect(await submitFeedback({ token, form: { csat: '4' }, address: freshAddress() })).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await submitFeedback({ token, form: { csat: '4' }, address: freshAddress() })).toMatchObject({
+      ok: false,
+      reason: 'not_found',
+    });
     const retired = await newTouchpoint({ active: false });
     signInAs(admin.id);
     expect(await enableFeedbackLinkAction({ touchpointId: retired.id })).toMatchObject({ ok: false, status: 409 });
@@ -146,8 +180,16 @@ describe('feedback links (admin)', () => {
   it('sets, validates and clears the optional question', async () => {
     const { touchpoint, token } = await liveLink();
     signInAs(admin.id);
-    expect(await setFeedbackQuestionAction({ touchpointId: touchpoint.id, question: '  What could we do better at the till?  ' })).toMatchObject({ ok: true });
-    expect(await findPublicFeedbackTouchpoint({ token })).toEqual({ name: touchpoint.name, question: 'What could we do better at the till?' });
+    expect(
+      await setFeedbackQuestionAction({
+        touchpointId: touchpoint.id,
+        question: '  What could we do better at the till?  ',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await findPublicFeedbackTouchpoint({ token })).toEqual({
+      name: touchpoint.name,
+      question: 'What could we do better at the till?',
+    });
     const tooLong = await setFeedbackQuestionAction({ touchpointId: touchpoint.id, question: 'x'.repeat(201) });
     expect(tooLong).toMatchObject({ ok: false, status: 422 });
     if (!tooLong.ok) expect(tooLong.fieldErrors?.question).toBeDefined();
@@ -158,7 +200,10 @@ describe('feedback links (admin)', () => {
   it('answers not-found to malformed and unknown tokens', async () => {
     expect(await findPublicFeedbackTouchpoint({ token: "' or 1=1 --" })).toBeNull();
     expect(await findPublicFeedbackTouchpoint({ token: 'A'.repeat(43) })).toBeNull();
-    expect(await submitFeedback({ token: 'short', form: { csat: '5' }, address: freshAddress() })).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await submitFeedback({ token: 'short', form: { csat: '5' }, address: freshAddress() })).toMatchObject({
+      ok: false,
+      reason: 'not_found',
+    });
   });
 });
 
@@ -168,7 +213,16 @@ describe('submitting feedback', () => {
     const id = randomUUID();
     const result = await submitFeedback({
       token,
-      form: { id, expectation: '5', experience: '2', csat: '2', nps: '3', effort: '2', comment: '  <script>alert(1)</script> slow queue  ', email: '' },
+      form: {
+        id,
+        expectation: '5',
+        experience: '2',
+        csat: '2',
+        nps: '3',
+        effort: '2',
+        comment: '  <script>alert(1)</script> slow queue  ',
+        email: '',
+      },
       address: freshAddress(),
     });
     expect(result).toEqual({ ok: true });
@@ -207,11 +261,22 @@ describe('submitting feedback', () => {
   it('matches a customer by email, whatever its case, and never creates one', async () => {
     const { touchpoint, token } = await liveLink();
     const db = await getDb();
-    const [customer] = await db.insert(customers).values({ name: 'Ada Byron', email: 'Ada.Byron@Example.test' }).returning();
+    const [customer] = await db
+      .insert(customers)
+      .values({ name: 'Ada Byron', email: 'Ada.Byron@Example.test' })
+      .returning();
     const customersBefore = await countRows(customers);
 
-    const known = await submitFeedback({ token, form: { csat: '5', email: ' ada.byron@EXAMPLE.test ' }, address: freshAddress() });
-    const unknown = await submitFeedback({ token, form: { csat: '5', email: 'nobody@example.test' }, address: freshAddress() });
+    const known = await submitFeedback({
+      token,
+      form: { csat: '5', email: ' ada.byron@EXAMPLE.test ' },
+      address: freshAddress(),
+    });
+    const unknown = await submitFeedback({
+      token,
+      form: { csat: '5', email: 'nobody@example.test' },
+      address: freshAddress(),
+    });
     // The visitor learns nothing about which emails are on file.
     expect(known).toEqual(unknown);
 
@@ -232,7 +297,13 @@ describe('submitting feedback', () => {
   it('answers a filled honeypot like a success and stores nothing', async () => {
     const { touchpoint, token } = await liveLink();
     const before = await countRows(interactions);
-    expect(await submitFeedback({ token, form: { csat: '1', comment: 'buy pills', website: 'http://spam.example' }, address: freshAddress() })).toEqual({ ok: true });
+    expect(
+      await submitFeedback({
+        token,
+        form: { csat: '1', comment: 'buy pills', website: 'http://spam.example' },
+        address: freshAddress(),
+      }),
+    ).toEqual({ ok: true });
     expect(await feedbackOf(touchpoint.id)).toHaveLength(0);
     expect(await countRows(interactions)).toBe(before);
   });
@@ -255,14 +326,20 @@ describe('submitting feedback', () => {
 
   it('accepts a comment of exactly the limit', async () => {
     const { touchpoint, token } = await liveLink();
-    expect(await submitFeedback({ token, form: { comment: 'y'.repeat(FEEDBACK_COMMENT_MAX) }, address: freshAddress() })).toEqual({ ok: true });
+    expect(
+      await submitFeedback({ token, form: { comment: 'y'.repeat(FEEDBACK_COMMENT_MAX) }, address: freshAddress() }),
+    ).toEqual({ ok: true });
     expect((await feedbackOf(touchpoint.id))[0]?.notes).toHaveLength(FEEDBACK_COMMENT_MAX);
   });
 
   it('refuses an empty form with a message for the whole form', async () => {
     const { token } = await liveLink();
     const result = await submitFeedback({ token, form: { comment: '   ', email: '' }, address: freshAddress() });
-    expect(result).toMatchObject({ ok: false, reason: 'invalid', message: 'Answer at least one question before sending.' });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: 'Answer at least one question before sending.',
+    });
   });
 });
 
@@ -273,13 +350,18 @@ describe('rate limit per address', () => {
     for (let i = 0; i < MAX_FEEDBACK_PER_ADDRESS; i++) {
       expect(await submitFeedback({ token, form: { csat: '4' }, address })).toEqual({ ok: true });
     }
-    expect(await submitFeedback({ token, form: { csat: '4' }, address })).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(await submitFeedback({ token, form: { csat: '4' }, address })).toMatchObject({
+      ok: false,
+      reason: 'rate_limited',
+    });
     expect(await feedbackOf(touchpoint.id)).toHaveLength(MAX_FEEDBACK_PER_ADDRESS);
     expect(await submitFeedback({ token, form: { csat: '4' }, address: freshAddress() })).toEqual({ ok: true });
 
     // Once the window has passed, the address may send again.
     const db = await getDb();
-    await db.update(feedbackRateHits).set({ createdAt: sql`now() - make_interval(mins => ${FEEDBACK_WINDOW_MINUTES + 1})` });
+    await db
+      .update(feedbackRateHits)
+      .set({ createdAt: sql`now() - make_interval(mins => ${FEEDBACK_WINDOW_MINUTES + 1})` });
     expect(await submitFeedback({ token, form: { csat: '4' }, address })).toEqual({ ok: true });
   });
 
@@ -287,7 +369,10 @@ describe('rate limit per address', () => {
     const { token } = await liveLink();
     const address = freshAddress();
     for (let i = 0; i < MAX_FEEDBACK_PER_ADDRESS; i++) await submitFeedback({ token, form: { website: 'x' }, address });
-    expect(await submitFeedback({ token, form: { csat: '3' }, address })).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect(await submitFeedback({ token, form: { csat: '3' }, address })).toMatchObject({
+      ok: false,
+      reason: 'rate_limited',
+    });
     const db = await getDb();
     const hits = await db.select({ addressHash: feedbackRateHits.addressHash }).from(feedbackRateHits);
     expect(hits.some((h) => h.addressHash.includes(address))).toBe(false);
@@ -297,7 +382,9 @@ describe('rate limit per address', () => {
     const { touchpoint, token } = await liveLink();
     const address = freshAddress();
     const results = await Promise.all(
-      Array.from({ length: MAX_FEEDBACK_PER_ADDRESS + 3 }, () => submitFeedback({ token, form: { csat: '4' }, address })),
+      Array.from({ length: MAX_FEEDBACK_PER_ADDRESS + 3 }, () =>
+        submitFeedback({ token, form: { csat: '4' }, address }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(MAX_FEEDBACK_PER_ADDRESS);
     expect(await feedbackOf(touchpoint.id)).toHaveLength(MAX_FEEDBACK_PER_ADDRESS);
@@ -306,9 +393,14 @@ describe('rate limit per address', () => {
 
 describe('QR code downloads', () => {
   const qr = (touchpointId: string, query = '') =>
-    getQr(new Request(`http://shop.example.test/admin/feedback/${touchpointId}/qr${query}`, { headers: { host: 'shop.example.test', 'x-forwarded-proto': 'https' } }), {
-      params: Promise.resolve({ touchpointId }),
-    });
+    getQr(
+      new Request(`http://shop.example.test/admin/feedback/${touchpointId}/qr${query}`, {
+        headers: { host: 'shop.example.test', 'x-forwarded-proto': 'https' },
+      }),
+      {
+        params: Promise.resolve({ touchpointId }),
+      },
+    );
 
   it('gives an admin the SVG and PNG of the public link, as downloads when asked', async () => {
     const { touchpoint, token } = await liveLink();

@@ -33,11 +33,17 @@ beforeEach(() => signInAs(staff.id));
 async function logAs(userId: string, values: Record<string, unknown> = {}) {
   const db = await getDb();
   const id = randomUUID();
-  await db.transaction((tx) => recordInteractions(tx, [interactionInputSchema.parse({ id, touchpointId: catalog.till.id, ...values })], { source: 'staff', loggedById: userId }));
+  await db.transaction((tx) =>
+    recordInteractions(tx, [interactionInputSchema.parse({ id, touchpointId: catalog.till.id, ...values })], {
+      source: 'staff',
+      loggedById: userId,
+    }),
+  );
   return id;
 }
 
-const edit = (id: string, values: Record<string, unknown> = {}) => updateInteractionAction({ id, touchpointId: catalog.till.id, ...values });
+const edit = (id: string, values: Record<string, unknown> = {}) =>
+  updateInteractionAction({ id, touchpointId: catalog.till.id, ...values });
 
 async function autoRules(id: string) {
   return (await listDefectsOfInteraction(id)).map((d) => d.autoRule).sort();
@@ -51,15 +57,24 @@ describe('editing an interaction', () => {
     expect(await autoRules(id)).toEqual(['lost_sale', 'low_csat']);
     expect((await getInteraction(id))?.openDefectCount).toBe(2);
     const db = await getDb();
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'interaction.updated')));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'interaction.updated')));
     expect(event).toMatchObject({ actorId: staff.id, before: { csat: 5 }, after: { csat: 1, outcome: 'sale_lost' } });
   });
 
   it('removes auto defects nobody touched and keeps touched ones when the edit clears them', async () => {
     const id = await logAs(staff.id, { csat: 1, outcome: 'sale_lost', saleValue: 10 });
     const db = await getDb();
-    await db.update(defects).set({ touched: true }).where(and(eq(defects.interactionId, id), eq(defects.autoRule, 'low_csat')));
-    expect(await edit(id, { csat: '5', outcome: 'sale_won', saleValue: '10' })).toMatchObject({ ok: true, data: { removed: 1 } });
+    await db
+      .update(defects)
+      .set({ touched: true })
+      .where(and(eq(defects.interactionId, id), eq(defects.autoRule, 'low_csat')));
+    expect(await edit(id, { csat: '5', outcome: 'sale_won', saleValue: '10' })).toMatchObject({
+      ok: true,
+      data: { removed: 1 },
+    });
     expect(await autoRules(id)).toEqual(['low_csat']);
   });
 
@@ -74,16 +89,25 @@ describe('editing an interaction', () => {
   it('refuses staff once 24 hours have passed since they logged it', async () => {
     const id = await logAs(staff.id, { csat: 5 });
     const db = await getDb();
-    await db.update(interactions).set({ createdAt: new Date(Date.now() - 24 * 3_600_000 - 1_000) }).where(eq(interactions.id, id));
+    await db
+      .update(interactions)
+      .set({ createdAt: new Date(Date.now() - 24 * 3_600_000 - 1_000) })
+      .where(eq(interactions.id, id));
     expect(await edit(id, { csat: '1' })).toMatchObject({ ok: false, status: 403 });
-    await db.update(interactions).set({ createdAt: new Date(Date.now() - 23 * 3_600_000) }).where(eq(interactions.id, id));
+    await db
+      .update(interactions)
+      .set({ createdAt: new Date(Date.now() - 23 * 3_600_000) })
+      .where(eq(interactions.id, id));
     expect(await edit(id, { csat: '1' })).toMatchObject({ ok: true });
   });
 
   it('lets managers and admins edit any interaction at any age', async () => {
     const id = await logAs(otherStaff.id);
     const db = await getDb();
-    await db.update(interactions).set({ createdAt: new Date('2020-01-01T00:00:00Z') }).where(eq(interactions.id, id));
+    await db
+      .update(interactions)
+      .set({ createdAt: new Date('2020-01-01T00:00:00Z') })
+      .where(eq(interactions.id, id));
     signInAs(manager.id);
     expect(await edit(id, { notes: 'by the manager' })).toMatchObject({ ok: true });
     signInAs(admin.id);
@@ -93,7 +117,11 @@ describe('editing an interaction', () => {
 
   it('validates the edit and refuses a move to an inactive touchpoint or an unknown customer', async () => {
     const id = await logAs(staff.id);
-    expect(await edit(id, { nps: '12' })).toMatchObject({ ok: false, status: 422, fieldErrors: { nps: ['Likelihood to recommend must be between 0 and 10.'] } });
+    expect(await edit(id, { nps: '12' })).toMatchObject({
+      ok: false,
+      status: 422,
+      fieldErrors: { nps: ['Likelihood to recommend must be between 0 and 10.'] },
+    });
     expect(await edit(id, { touchpointId: catalog.retired.id })).toMatchObject({ ok: false, status: 422 });
     expect(await edit(id, { customerId: randomUUID() })).toMatchObject({ ok: false, status: 422 });
     expect(await edit(randomUUID())).toMatchObject({ ok: false, status: 404 });
@@ -116,7 +144,10 @@ describe('deleting an interaction', () => {
     expect(await getInteraction(id)).toBeNull();
     const db = await getDb();
     expect(await db.select().from(defects).where(eq(defects.interactionId, id))).toHaveLength(0);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'interaction.deleted')));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'interaction.deleted')));
     expect(event).toMatchObject({ actorId: admin.id, before: { outcome: 'sale_lost', defects: 1 } });
     expect(await deleteInteractionAction({ id })).toMatchObject({ ok: false, status: 404 });
   });
@@ -126,16 +157,38 @@ describe('listInteractions', () => {
   it('filters by customer and by defects, sorts, and pages without overlap', async () => {
     const customer = await createCustomerRow();
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push(await logAs(staff.id, { customerId: customer.id, saleValue: i * 10, outcome: i === 0 ? 'sale_lost' : 'sale_won', occurredAt: new Date(Date.now() - i * 60_000) }));
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        await logAs(staff.id, {
+          customerId: customer.id,
+          saleValue: i * 10,
+          outcome: i === 0 ? 'sale_lost' : 'sale_won',
+          occurredAt: new Date(Date.now() - i * 60_000),
+        }),
+      );
     const filters = interactionFiltersSchema.parse({ customer: customer.id });
     const all = await listInteractions({ filters, sort: 'occurred', dir: 'desc', page: 1 });
     expect(all.total).toBe(5);
     expect(all.rows.map((r) => r.id)).toEqual(ids);
     const bySale = await listInteractions({ filters, sort: 'saleValue', dir: 'desc', page: 1 });
     expect(bySale.rows.map((r) => r.saleValue)).toEqual(['40.00', '30.00', '20.00', '10.00', '0.00']);
-    const defective = await listInteractions({ filters: interactionFiltersSchema.parse({ customer: customer.id, hasDefects: '1' }), sort: 'occurred', dir: 'desc', page: 1 });
+    const defective = await listInteractions({
+      filters: interactionFiltersSchema.parse({ customer: customer.id, hasDefects: '1' }),
+      sort: 'occurred',
+      dir: 'desc',
+      page: 1,
+    });
     expect(defective.rows.map((r) => r.id)).toEqual([ids[0]]);
-    const lost = await listInteractions({ filters: interactionFiltersSchema.parse({ customer: customer.id, outcome: ['sale_lost', 'sale_won'], loggedBy: staff.id }), sort: 'occurred', dir: 'asc', page: 1 });
+    const lost = await listInteractions({
+      filters: interactionFiltersSchema.parse({
+        customer: customer.id,
+        outcome: ['sale_lost', 'sale_won'],
+        loggedBy: staff.id,
+      }),
+      sort: 'occurred',
+      dir: 'asc',
+      page: 1,
+    });
     expect(lost.total).toBe(5);
     expect(lost.rows[0]?.id).toBe(ids[4]);
     const beyond = await listInteractions({ filters, sort: 'occurred', dir: 'desc', page: 2 });

@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { selectRows } from '@/db/client';
-import { customers, defectCategories, defects, interactions, journeyStages, segments, touchpoints, type Touchpoint } from '@/db/schema';
+import {
+  customers,
+  defectCategories,
+  defects,
+  interactions,
+  journeyStages,
+  segments,
+  touchpoints,
+  type Touchpoint,
+} from '@/db/schema';
 import { recountOpenDefects, syncAutoDefects } from '@/lib/interactions/auto-defects';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { interactionInputSchema } from '@/lib/validation/interactions';
@@ -41,7 +50,8 @@ const storedDailyDefects = sql`select day, touchpoint_id, segment_id, defects, l
 /** Rows that differ between the rollups and a recomputation from the base tables. */
 async function drift() {
   const db = await getDb();
-  const diff = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) => sql`select count(*)::int as n from ((${a}) except all (${b})) x`;
+  const diff = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) =>
+    sql`select count(*)::int as n from ((${a}) except all (${b})) x`;
   const [rows] = await selectRows<{ a: number; b: number; c: number; d: number; e: number; f: number }>(
     db,
     sql`select (${diff(recomputedInteractions, storedInteractions)}) as a, (${diff(storedInteractions, recomputedInteractions)}) as b,
@@ -74,8 +84,14 @@ beforeAll(async () => {
       { name: 'Web', stageId: stage!.id, channel: 'web', ruleLowNps: true },
     ])
     .returning()) as [Touchpoint, Touchpoint];
-  const [homes, flats] = await db.insert(segments).values([{ name: 'Homes' }, { name: 'Flats' }]).returning();
-  const [ann, bob] = await db.insert(customers).values([{ name: 'Ann', segmentId: homes!.id }, { name: 'Bob' }]).returning();
+  const [homes, flats] = await db
+    .insert(segments)
+    .values([{ name: 'Homes' }, { name: 'Flats' }])
+    .returning();
+  const [ann, bob] = await db
+    .insert(customers)
+    .values([{ name: 'Ann', segmentId: homes!.id }, { name: 'Bob' }])
+    .returning();
   const [other] = await db.insert(defectCategories).values({ name: 'Other' }).returning();
   Object.assign(ids, { homes: homes!.id, flats: flats!.id, ann: ann!.id, bob: bob!.id, other: other!.id });
 });
@@ -86,10 +102,32 @@ describe('the daily rollups stay equal to the base tables', () => {
   it('after a batch through recordInteractions, and a retry of it', async () => {
     const db = await getDb();
     const batch = [
-      input({ id: randomUUID(), customerId: ids.ann, occurredAt: '2026-01-05T23:30:00Z', outcome: 'sale_lost', saleValue: 120, csat: 2, nps: 9, effort: 5 }),
-      input({ id: randomUUID(), customerId: ids.bob, occurredAt: '2026-01-05T10:00:00Z', expectation: 4, experience: 2 }),
+      input({
+        id: randomUUID(),
+        customerId: ids.ann,
+        occurredAt: '2026-01-05T23:30:00Z',
+        outcome: 'sale_lost',
+        saleValue: 120,
+        csat: 2,
+        nps: 9,
+        effort: 5,
+      }),
+      input({
+        id: randomUUID(),
+        customerId: ids.bob,
+        occurredAt: '2026-01-05T10:00:00Z',
+        expectation: 4,
+        experience: 2,
+      }),
       input({ id: randomUUID(), touchpointId: web.id, occurredAt: '2026-01-06T00:00:00Z', nps: 3, csat: 5 }),
-      input({ id: randomUUID(), customerId: ids.ann, occurredAt: '2026-01-06T08:00:00Z', csat: 4, expectation: 3, experience: 5 }),
+      input({
+        id: randomUUID(),
+        customerId: ids.ann,
+        occurredAt: '2026-01-06T08:00:00Z',
+        csat: 4,
+        expectation: 3,
+        experience: 5,
+      }),
     ];
     await db.transaction((tx) => recordInteractions(tx, batch, { source: 'api', loggedById: null }));
     await db.transaction((tx) => recordInteractions(tx, batch, { source: 'api', loggedById: null }));
@@ -103,7 +141,13 @@ describe('the daily rollups stay equal to the base tables', () => {
     await db.transaction(async (tx) => {
       const [edited] = await tx
         .update(interactions)
-        .set({ experience: 5, csat: 1, occurredAt: new Date('2026-01-07T12:00:00Z'), touchpointId: web.id, customerId: ids.ann })
+        .set({
+          experience: 5,
+          csat: 1,
+          occurredAt: new Date('2026-01-07T12:00:00Z'),
+          touchpointId: web.id,
+          customerId: ids.ann,
+        })
         .where(eq(interactions.id, row!.id))
         .returning();
       await syncAutoDefects(tx, edited!, web);
@@ -120,7 +164,10 @@ describe('the daily rollups stay equal to the base tables', () => {
     });
     expect(await drift()).toEqual(NONE);
     await db.transaction(async (tx) => {
-      await tx.update(defects).set({ status: 'investigating', lostRevenue: '80.00', categoryId: ids.other }).where(eq(defects.id, defect!.id));
+      await tx
+        .update(defects)
+        .set({ status: 'investigating', lostRevenue: '80.00', categoryId: ids.other })
+        .where(eq(defects.id, defect!.id));
       await recountOpenDefects(tx, [defect!.interactionId!]);
     });
     expect(await drift()).toEqual(NONE);
@@ -132,7 +179,16 @@ describe('the daily rollups stay equal to the base tables', () => {
     expect(await drift()).toEqual(NONE);
 
     const [carl] = await db.insert(customers).values({ name: 'Carl', segmentId: ids.homes }).returning();
-    await db.insert(defects).values({ touchpointId: phone.id, customerId: carl!.id, categoryId: ids.other, kind: 'complaint', occurredAt: new Date('2026-01-08T09:00:00Z'), lostRevenue: '40' });
+    await db
+      .insert(defects)
+      .values({
+        touchpointId: phone.id,
+        customerId: carl!.id,
+        categoryId: ids.other,
+        kind: 'complaint',
+        occurredAt: new Date('2026-01-08T09:00:00Z'),
+        lostRevenue: '40',
+      });
     expect(await drift()).toEqual(NONE);
     await db.delete(customers).where(eq(customers.id, carl!.id));
     expect(await drift()).toEqual(NONE);
@@ -140,8 +196,16 @@ describe('the daily rollups stay equal to the base tables', () => {
 
   it('after interactions are deleted with their defects', async () => {
     const db = await getDb();
-    const rows = await db.select({ id: interactions.id }).from(interactions).where(eq(interactions.touchpointId, web.id));
-    await db.delete(interactions).where(inArray(interactions.id, rows.map((r) => r.id)));
+    const rows = await db
+      .select({ id: interactions.id })
+      .from(interactions)
+      .where(eq(interactions.touchpointId, web.id));
+    await db.delete(interactions).where(
+      inArray(
+        interactions.id,
+        rows.map((r) => r.id),
+      ),
+    );
     expect(await drift()).toEqual(NONE);
     expect(await totalUnits()).toBe(4 - rows.length);
   });

@@ -6,7 +6,14 @@ import { customers, defectCategories, defects, interactions, journeyStages, segm
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
 import { defectConditions, interactionConditions } from '@/lib/queries/filter-conditions';
-import { getKpiSummary, getPareto, getSegmentMetrics, getTouchpointMetrics, getTrend, pChartOf } from '@/lib/queries/metrics';
+import {
+  getKpiSummary,
+  getPareto,
+  getSegmentMetrics,
+  getTouchpointMetrics,
+  getTrend,
+  pChartOf,
+} from '@/lib/queries/metrics';
 import { defectFiltersSchema, interactionFiltersSchema, NO_SEGMENT, paramsToObject } from '@/lib/validation/filters';
 import { metricsFiltersSchema, resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
 import { interactionInputSchema } from '@/lib/validation/interactions';
@@ -18,14 +25,22 @@ import { interactionInputSchema } from '@/lib/validation/interactions';
 const ids = { stage1: '', stage2: '', a: '', b: '', c: '', x: '', y: '', cx: '', cy: '' };
 
 function filters(params: Record<string, string | string[]> = {}): MetricsFilters {
-  const resolved = resolveMetricsFilters(metricsFiltersSchema.parse({ from: '2026-03-01', to: '2026-03-10', ...params }));
+  const resolved = resolveMetricsFilters(
+    metricsFiltersSchema.parse({ from: '2026-03-01', to: '2026-03-10', ...params }),
+  );
   if (!resolved.ok) throw new Error(JSON.stringify(resolved.fieldErrors));
   return resolved.filters;
 }
 
 beforeAll(async () => {
   const db = await getDb();
-  const [s1, s2] = await db.insert(journeyStages).values([{ name: 'Discovery', position: 0 }, { name: 'Purchase', position: 1 }]).returning();
+  const [s1, s2] = await db
+    .insert(journeyStages)
+    .values([
+      { name: 'Discovery', position: 0 },
+      { name: 'Purchase', position: 1 },
+    ])
+    .returning();
   const [a, b, c] = await db
     .insert(touchpoints)
     .values([
@@ -34,27 +49,92 @@ beforeAll(async () => {
       { name: 'Showroom', stageId: s2!.id, channel: 'in_person', opportunities: 2 },
     ])
     .returning();
-  const [x, y] = await db.insert(segments).values([{ name: 'Households' }, { name: 'Landlords' }]).returning();
-  const [cx, cy] = await db.insert(customers).values([{ name: 'Ann', segmentId: x!.id }, { name: 'Bob', segmentId: y!.id }]).returning();
-  Object.assign(ids, { stage1: s1!.id, stage2: s2!.id, a: a!.id, b: b!.id, c: c!.id, x: x!.id, y: y!.id, cx: cx!.id, cy: cy!.id });
+  const [x, y] = await db
+    .insert(segments)
+    .values([{ name: 'Households' }, { name: 'Landlords' }])
+    .returning();
+  const [cx, cy] = await db
+    .insert(customers)
+    .values([
+      { name: 'Ann', segmentId: x!.id },
+      { name: 'Bob', segmentId: y!.id },
+    ])
+    .returning();
+  Object.assign(ids, {
+    stage1: s1!.id,
+    stage2: s2!.id,
+    a: a!.id,
+    b: b!.id,
+    c: c!.id,
+    x: x!.id,
+    y: y!.id,
+    cx: cx!.id,
+    cy: cy!.id,
+  });
 
   const at = (iso: string) => new Date(iso);
   const two = randomUUID();
   const rows = [
     // 1: a lost sale of 100 → 1 lost_sale defect. CSAT 5, NPS 10.
-    { touchpointId: ids.a, customerId: ids.cx, occurredAt: at('2026-03-01T10:00:00Z'), outcome: 'sale_lost', saleValue: 100, csat: 5, nps: 10 },
+    {
+      touchpointId: ids.a,
+      customerId: ids.cx,
+      occurredAt: at('2026-03-01T10:00:00Z'),
+      outcome: 'sale_lost',
+      saleValue: 100,
+      csat: 5,
+      nps: 10,
+    },
     // 2: no defect. CSAT 4, NPS 9, effort 6, gap 0.
-    { id: two, touchpointId: ids.a, customerId: ids.cx, occurredAt: at('2026-03-02T09:00:00Z'), csat: 4, nps: 9, effort: 6, expectation: 4, experience: 4 },
+    {
+      id: two,
+      touchpointId: ids.a,
+      customerId: ids.cx,
+      occurredAt: at('2026-03-02T09:00:00Z'),
+      csat: 4,
+      nps: 9,
+      effort: 6,
+      expectation: 4,
+      experience: 4,
+    },
     // 3: below expectation by 3 and CSAT 1 → 2 defects. NPS 3, effort 2, gap −3.
-    { touchpointId: ids.b, customerId: ids.cy, occurredAt: at('2026-03-02T15:00:00Z'), csat: 1, nps: 3, effort: 2, expectation: 5, experience: 2 },
+    {
+      touchpointId: ids.b,
+      customerId: ids.cy,
+      occurredAt: at('2026-03-02T15:00:00Z'),
+      csat: 1,
+      nps: 3,
+      effort: 2,
+      expectation: 5,
+      experience: 2,
+    },
     // 4: anonymous, no defect. CSAT 3, NPS 7.
     { touchpointId: ids.b, occurredAt: at('2026-03-05T12:00:00Z'), csat: 3, nps: 7 },
     // 5: the last minute of the period, no defect. Effort 7, gap +2.
-    { touchpointId: ids.c, customerId: ids.cy, occurredAt: at('2026-03-10T23:59:00Z'), effort: 7, expectation: 3, experience: 5 },
+    {
+      touchpointId: ids.c,
+      customerId: ids.cy,
+      occurredAt: at('2026-03-10T23:59:00Z'),
+      effort: 7,
+      expectation: 3,
+      experience: 5,
+    },
     // Outside the period: the first minute after it.
-    { touchpointId: ids.c, customerId: ids.cx, occurredAt: at('2026-03-11T00:00:00Z'), outcome: 'sale_lost', saleValue: 999 },
+    {
+      touchpointId: ids.c,
+      customerId: ids.cx,
+      occurredAt: at('2026-03-11T00:00:00Z'),
+      outcome: 'sale_lost',
+      saleValue: 999,
+    },
     // Previous period: a lost sale of 50, and a clean interaction.
-    { touchpointId: ids.a, customerId: ids.cx, occurredAt: at('2026-02-20T08:00:00Z'), outcome: 'sale_lost', saleValue: 50 },
+    {
+      touchpointId: ids.a,
+      customerId: ids.cx,
+      occurredAt: at('2026-02-20T08:00:00Z'),
+      outcome: 'sale_lost',
+      saleValue: 50,
+    },
     { touchpointId: ids.a, customerId: ids.cx, occurredAt: at('2026-02-28T23:00:00Z') },
   ].map((row) => interactionInputSchema.parse(row));
   await db.transaction((tx) => recordInteractions(tx, rows, { source: 'staff', loggedById: null }));
@@ -62,9 +142,24 @@ beforeAll(async () => {
   const [other] = await db.insert(defectCategories).values({ name: 'Other' }).returning();
   await db.insert(defects).values([
     // A manual defect without an interaction, on the showroom, still open.
-    { touchpointId: ids.c, categoryId: other!.id, kind: 'process', occurredAt: at('2026-03-04T11:00:00Z'), status: 'investigating' },
+    {
+      touchpointId: ids.c,
+      categoryId: other!.id,
+      kind: 'process',
+      occurredAt: at('2026-03-04T11:00:00Z'),
+      status: 'investigating',
+    },
     // A dismissed defect on interaction 2: counted nowhere.
-    { touchpointId: ids.a, interactionId: two, customerId: ids.cx, categoryId: other!.id, kind: 'complaint', occurredAt: at('2026-03-02T09:00:00Z'), status: 'dismissed', lostRevenue: '500' },
+    {
+      touchpointId: ids.a,
+      interactionId: two,
+      customerId: ids.cx,
+      categoryId: other!.id,
+      kind: 'complaint',
+      occurredAt: at('2026-03-02T09:00:00Z'),
+      status: 'dismissed',
+      lostRevenue: '500',
+    },
   ]);
 });
 
@@ -72,7 +167,13 @@ describe('KPIs through the query layer', () => {
   it('gives the hand-computed numbers for the period and the one before', async () => {
     const { current, previous, change, previousPeriod } = await getKpiSummary(filters());
     expect(previousPeriod).toEqual({ from: '2026-02-19', to: '2026-02-28' });
-    expect(current).toMatchObject({ interactions: 5, opportunities: 10, defects: 4, defectiveInteractions: 2, costOfPoorQuality: 100 });
+    expect(current).toMatchObject({
+      interactions: 5,
+      opportunities: 10,
+      defects: 4,
+      defectiveInteractions: 2,
+      costOfPoorQuality: 100,
+    });
     expect(current.dpu.value).toBeCloseTo(0.8, 12);
     expect(current.dpmo.value).toBeCloseTo(400_000, 6);
     // Φ⁻¹(0.6) + 1.5
@@ -85,7 +186,13 @@ describe('KPIs through the query layer', () => {
     expect(current.ces.value).toBe(5);
     expect(current.expectationGap.value).toBeCloseTo(-1 / 3, 12);
 
-    expect(previous).toMatchObject({ interactions: 2, opportunities: 2, defects: 1, defectiveInteractions: 1, costOfPoorQuality: 50 });
+    expect(previous).toMatchObject({
+      interactions: 2,
+      opportunities: 2,
+      defects: 1,
+      defectiveInteractions: 1,
+      costOfPoorQuality: 50,
+    });
     expect(previous.sigma.value).toBeCloseTo(1.5, 12);
     expect(previous.nps).toEqual({ value: null, reason: 'no data' });
     expect(change.interactions).toBe(1.5);
@@ -108,8 +215,15 @@ describe('KPIs through the query layer', () => {
   });
 
   it('follows the touchpoint, stage, channel and segment filters', async () => {
-    expect((await getKpiSummary(filters({ touchpoint: ids.b }))).current).toMatchObject({ interactions: 2, defects: 2, opportunities: 6 });
-    expect((await getKpiSummary(filters({ stage: ids.stage2 }))).current).toMatchObject({ interactions: 1, defects: 1 });
+    expect((await getKpiSummary(filters({ touchpoint: ids.b }))).current).toMatchObject({
+      interactions: 2,
+      defects: 2,
+      opportunities: 6,
+    });
+    expect((await getKpiSummary(filters({ stage: ids.stage2 }))).current).toMatchObject({
+      interactions: 1,
+      defects: 1,
+    });
     expect((await getKpiSummary(filters({ channel: 'phone' }))).current).toMatchObject({ interactions: 2, defects: 1 });
     expect((await getKpiSummary(filters({ segment: ids.x }))).current).toMatchObject({ interactions: 2, defects: 1 });
   });
@@ -185,18 +299,24 @@ describe('every number drills down to the same rows', () => {
     return row!.n;
   }
 
-  it.each([{}, { touchpoint: 'b' }, { stage: 'stage2' }, { segment: 'y' }, { channel: 'web' }])('the KPI cards for %o', async (cut) => {
-    const params = Object.fromEntries(Object.entries(cut).map(([k, v]) => [k, k === 'channel' ? v : ids[v as keyof typeof ids]]));
-    const f = filters(params);
-    const { current } = await getKpiSummary(f);
-    expect(await countInteractions(interactionsHref(f))).toBe(current.interactions);
-    expect(await countInteractions(interactionsHref(f, { hasDefects: '1' }))).toBe(current.defectiveInteractions);
-    expect(await countDefects(defectsHref(f))).toBe(current.defects);
-  });
+  it.each([{}, { touchpoint: 'b' }, { stage: 'stage2' }, { segment: 'y' }, { channel: 'web' }])(
+    'the KPI cards for %o',
+    async (cut) => {
+      const params = Object.fromEntries(
+        Object.entries(cut).map(([k, v]) => [k, k === 'channel' ? v : ids[v as keyof typeof ids]]),
+      );
+      const f = filters(params);
+      const { current } = await getKpiSummary(f);
+      expect(await countInteractions(interactionsHref(f))).toBe(current.interactions);
+      expect(await countInteractions(interactionsHref(f, { hasDefects: '1' }))).toBe(current.defectiveInteractions);
+      expect(await countDefects(defectsHref(f))).toBe(current.defects);
+    },
+  );
 
   it('a Pareto bar, a trend point and a touchpoint cell', async () => {
     const f = filters();
-    for (const bar of await getPareto(f)) expect(await countDefects(defectsHref(f, { category: bar.key }))).toBe(bar.count);
+    for (const bar of await getPareto(f))
+      expect(await countDefects(defectsHref(f, { category: bar.key }))).toBe(bar.count);
     for (const point of await getTrend({ ...f, granularity: 'week' })) {
       expect(await countInteractions(interactionsHref({ ...f, from: point.from, to: point.to }))).toBe(point.units);
       expect(await countDefects(defectsHref({ ...f, from: point.from, to: point.to }))).toBe(point.defects);
@@ -207,15 +327,20 @@ describe('every number drills down to the same rows', () => {
     }
   });
 
-  it.each([{}, { touchpoint: 'b' }, { stage: 'stage2' }, { segment: 'y' }, { channel: 'web' }])('the score cards for %o count only the interactions with that score', async (cut) => {
-    const params = Object.fromEntries(Object.entries(cut).map(([k, v]) => [k, k === 'channel' ? v : ids[v as keyof typeof ids]]));
-    const f = filters(params);
-    const { current } = await getKpiSummary(f);
-    expect(await countInteractions(interactionsHref(f, { scored: 'nps' }))).toBe(current.npsResponses);
-    expect(await countInteractions(interactionsHref(f, { scored: 'csat' }))).toBe(current.csatResponses);
-    expect(await countInteractions(interactionsHref(f, { scored: 'effort' }))).toBe(current.cesResponses);
-    expect(await countInteractions(interactionsHref(f, { scored: 'gap' }))).toBe(current.expectationGapResponses);
-  });
+  it.each([{}, { touchpoint: 'b' }, { stage: 'stage2' }, { segment: 'y' }, { channel: 'web' }])(
+    'the score cards for %o count only the interactions with that score',
+    async (cut) => {
+      const params = Object.fromEntries(
+        Object.entries(cut).map(([k, v]) => [k, k === 'channel' ? v : ids[v as keyof typeof ids]]),
+      );
+      const f = filters(params);
+      const { current } = await getKpiSummary(f);
+      expect(await countInteractions(interactionsHref(f, { scored: 'nps' }))).toBe(current.npsResponses);
+      expect(await countInteractions(interactionsHref(f, { scored: 'csat' }))).toBe(current.csatResponses);
+      expect(await countInteractions(interactionsHref(f, { scored: 'effort' }))).toBe(current.cesResponses);
+      expect(await countInteractions(interactionsHref(f, { scored: 'gap' }))).toBe(current.expectationGapResponses);
+    },
+  );
 
   it('the score filters are the hand-counted ones, and combine', async () => {
     const f = filters();
@@ -231,7 +356,19 @@ describe('every number drills down to the same rows', () => {
     // A customer without a segment joins the anonymous interaction in the "No segment" row.
     const [nobody] = await db.insert(customers).values({ name: 'Cat' }).returning();
     await db.transaction((tx) =>
-      recordInteractions(tx, [interactionInputSchema.parse({ touchpointId: ids.c, customerId: nobody!.id, occurredAt: new Date('2026-03-09T10:00:00Z'), outcome: 'sale_lost', saleValue: 20 })], { source: 'staff', loggedById: null }),
+      recordInteractions(
+        tx,
+        [
+          interactionInputSchema.parse({
+            touchpointId: ids.c,
+            customerId: nobody!.id,
+            occurredAt: new Date('2026-03-09T10:00:00Z'),
+            outcome: 'sale_lost',
+            saleValue: 20,
+          }),
+        ],
+        { source: 'staff', loggedById: null },
+      ),
     );
     try {
       const f = filters();
@@ -244,7 +381,9 @@ describe('every number drills down to the same rows', () => {
       }
       // "none" together with a segment is the union of both rows.
       const households = rows.find((r) => r.id === ids.x)!;
-      expect(await countInteractions(interactionsHref({ ...f, segment: [ids.x, NO_SEGMENT] }))).toBe(households.kpis.interactions + 2);
+      expect(await countInteractions(interactionsHref({ ...f, segment: [ids.x, NO_SEGMENT] }))).toBe(
+        households.kpis.interactions + 2,
+      );
     } finally {
       await db.delete(defects).where(eq(defects.customerId, nobody!.id));
       await db.delete(interactions).where(eq(interactions.customerId, nobody!.id));
@@ -254,7 +393,10 @@ describe('every number drills down to the same rows', () => {
 
   it('leaves the dismissed defect out of the list behind the number', async () => {
     const db = await getDb();
-    const [row] = await db.select({ n: count() }).from(defects).where(and(eq(defects.status, 'dismissed')));
+    const [row] = await db
+      .select({ n: count() })
+      .from(defects)
+      .where(and(eq(defects.status, 'dismissed')));
     expect(row!.n).toBe(1);
     expect(await countDefects(defectsHref(filters()))).toBe(4);
   });

@@ -24,9 +24,25 @@ describe('My work', () => {
     const db = await getDb();
     const mine = [randomUUID(), randomUUID()];
     await db.transaction(async (tx) => {
-      await recordInteractions(tx, [interactionInputSchema.parse({ id: mine[0], touchpointId: catalog.till.id, occurredAt: new Date(Date.now() - 3_600_000) })], { source: 'staff', loggedById: me.id });
-      await recordInteractions(tx, [interactionInputSchema.parse({ id: mine[1], touchpointId: catalog.till.id })], { source: 'staff', loggedById: me.id });
-      await recordInteractions(tx, [interactionInputSchema.parse({ touchpointId: catalog.till.id })], { source: 'staff', loggedById: other.id });
+      await recordInteractions(
+        tx,
+        [
+          interactionInputSchema.parse({
+            id: mine[0],
+            touchpointId: catalog.till.id,
+            occurredAt: new Date(Date.now() - 3_600_000),
+          }),
+        ],
+        { source: 'staff', loggedById: me.id },
+      );
+      await recordInteractions(tx, [interactionInputSchema.parse({ id: mine[1], touchpointId: catalog.till.id })], {
+        source: 'staff',
+        loggedById: me.id,
+      });
+      await recordInteractions(tx, [interactionInputSchema.parse({ touchpointId: catalog.till.id })], {
+        source: 'staff',
+        loggedById: other.id,
+      });
     });
     expect((await listRecentInteractionsLoggedBy({ userId: me.id })).map((r) => r.id)).toEqual([mine[1], mine[0]]);
   });
@@ -38,7 +54,9 @@ describe('My work', () => {
     await db.transaction((tx) =>
       recordInteractions(
         tx,
-        ids.map((id) => interactionInputSchema.parse({ id, touchpointId: catalog.till.id, outcome: 'sale_lost', saleValue: 1 })),
+        ids.map((id) =>
+          interactionInputSchema.parse({ id, touchpointId: catalog.till.id, outcome: 'sale_lost', saleValue: 1 }),
+        ),
         { source: 'staff', loggedById: me.id },
       ),
     );

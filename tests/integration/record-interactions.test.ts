@@ -13,8 +13,14 @@ let retired: Touchpoint;
 beforeAll(async () => {
   const db = await getDb();
   const [stage] = await db.insert(journeyStages).values({ name: 'Purchase', position: 0 }).returning();
-  [till] = (await db.insert(touchpoints).values({ name: 'Till', stageId: stage!.id, channel: 'in_person', opportunities: 3 }).returning()) as [Touchpoint];
-  [retired] = (await db.insert(touchpoints).values({ name: 'Old till', stageId: stage!.id, channel: 'in_person', active: false }).returning()) as [Touchpoint];
+  [till] = (await db
+    .insert(touchpoints)
+    .values({ name: 'Till', stageId: stage!.id, channel: 'in_person', opportunities: 3 })
+    .returning()) as [Touchpoint];
+  [retired] = (await db
+    .insert(touchpoints)
+    .values({ name: 'Old till', stageId: stage!.id, channel: 'in_person', active: false })
+    .returning()) as [Touchpoint];
 });
 
 const input = (values: Record<string, unknown>) => interactionInputSchema.parse({ touchpointId: till.id, ...values });
@@ -28,7 +34,12 @@ describe('recordInteractions', () => {
   it('stores a lost sale with its lost_sale defect and counts it on the interaction', async () => {
     const db = await getDb();
     const id = randomUUID();
-    const result = await db.transaction((tx) => recordInteractions(tx, [input({ id, outcome: 'sale_lost', saleValue: '950.50' })], { source: 'staff', loggedById: null }));
+    const result = await db.transaction((tx) =>
+      recordInteractions(tx, [input({ id, outcome: 'sale_lost', saleValue: '950.50' })], {
+        source: 'staff',
+        loggedById: null,
+      }),
+    );
     expect(result).toMatchObject({ created: [id], existing: [], defectsRaised: 1 });
     const [defect] = await defectsOf(id);
     expect(defect).toMatchObject({ kind: 'lost_sale', autoRule: 'lost_sale', lostRevenue: '950.50', status: 'open' });
@@ -39,7 +50,8 @@ describe('recordInteractions', () => {
   it('stores nothing twice when the same id comes again', async () => {
     const db = await getDb();
     const id = randomUUID();
-    const once = () => db.transaction((tx) => recordInteractions(tx, [input({ id, csat: 1 })], { source: 'api', loggedById: null }));
+    const once = () =>
+      db.transaction((tx) => recordInteractions(tx, [input({ id, csat: 1 })], { source: 'api', loggedById: null }));
     await once();
     const again = await once();
     expect(again).toMatchObject({ created: [], existing: [id], defectsRaised: 0 });
@@ -50,7 +62,12 @@ describe('recordInteractions', () => {
     const db = await getDb();
     const [before] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(interactions);
     await expect(
-      db.transaction((tx) => recordInteractions(tx, [input({}), { ...input({}), touchpointId: retired.id }], { source: 'staff', loggedById: null })),
+      db.transaction((tx) =>
+        recordInteractions(tx, [input({}), { ...input({}), touchpointId: retired.id }], {
+          source: 'staff',
+          loggedById: null,
+        }),
+      ),
     ).rejects.toThrow(/no longer in use/);
     const [after] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(interactions);
     expect(after?.n).toBe(before?.n);
@@ -59,7 +76,9 @@ describe('recordInteractions', () => {
   it('refuses an unknown customer', async () => {
     const db = await getDb();
     await expect(
-      db.transaction((tx) => recordInteractions(tx, [input({ customerId: randomUUID() })], { source: 'staff', loggedById: null })),
+      db.transaction((tx) =>
+        recordInteractions(tx, [input({ customerId: randomUUID() })], { source: 'staff', loggedById: null }),
+      ),
     ).rejects.toThrow(/customer does not exist/);
   });
 });
@@ -68,7 +87,12 @@ describe('syncAutoDefects after an edit', () => {
   it('adds and removes untouched auto defects and keeps touched ones', async () => {
     const db = await getDb();
     const id = randomUUID();
-    await db.transaction((tx) => recordInteractions(tx, [input({ id, expectation: 5, experience: 2, csat: 2 })], { source: 'staff', loggedById: null }));
+    await db.transaction((tx) =>
+      recordInteractions(tx, [input({ id, expectation: 5, experience: 2, csat: 2 })], {
+        source: 'staff',
+        loggedById: null,
+      }),
+    );
     expect((await defectsOf(id)).map((d) => d.autoRule).sort()).toEqual(['below_expectation', 'low_csat']);
 
     // Someone works the CSAT defect: it is now theirs, whatever the scores say.
@@ -105,7 +129,13 @@ describe('interaction input validation', () => {
   });
 
   it('treats blank optional fields as not given', () => {
-    const result = interactionInputSchema.parse({ touchpointId: randomUUID(), csat: '', saleValue: '', notes: '', outcome: '' });
+    const result = interactionInputSchema.parse({
+      touchpointId: randomUUID(),
+      csat: '',
+      saleValue: '',
+      notes: '',
+      outcome: '',
+    });
     expect(result).toMatchObject({ outcome: 'none' });
     expect(result.csat).toBeUndefined();
   });

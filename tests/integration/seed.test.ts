@@ -41,7 +41,9 @@ describe('demo data', () => {
       .select({ interaction: interactions, touchpoint: touchpoints })
       .from(interactions)
       .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId));
-    const actual = await db.select({ interactionId: defects.interactionId, rule: defects.autoRule, status: defects.status }).from(defects);
+    const actual = await db
+      .select({ interactionId: defects.interactionId, rule: defects.autoRule, status: defects.status })
+      .from(defects);
 
     const expected = new Set<string>();
     for (const { interaction, touchpoint } of rows) {

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { auditEvents, customers, defects, interactions, journeyStages, touchpoints, type Touchpoint } from '@/db/schema';
+import {
+  auditEvents,
+  customers,
+  defects,
+  interactions,
+  journeyStages,
+  touchpoints,
+  type Touchpoint,
+} from '@/db/schema';
 
 let counter = 0;
 
@@ -8,7 +16,10 @@ let counter = 0;
 export async function createCatalog() {
   counter += 1;
   const db = await getDb();
-  const [stage] = await db.insert(journeyStages).values({ name: `Purchase ${counter}`, position: counter }).returning();
+  const [stage] = await db
+    .insert(journeyStages)
+    .values({ name: `Purchase ${counter}`, position: counter })
+    .returning();
   const [till, retired] = (await db
     .insert(touchpoints)
     .values([

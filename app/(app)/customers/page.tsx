@@ -18,10 +18,19 @@ import { customerListParamsSchema, LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/va
 
 export const metadata: Metadata = { title: 'Customers' };
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission('manageCustomers');
   const params = customerListParamsSchema.parse(paramsToObject(await searchParams));
-  const filterParams = { q: params.q || undefined, segment: params.segment, lifecycle: params.lifecycle, owner: params.owner };
+  const filterParams = {
+    q: params.q || undefined,
+    segment: params.segment,
+    lifecycle: params.lifecycle,
+    owner: params.owner,
+  };
   const urlParams = filtersToSearchParams({
     ...filterParams,
     sort: params.sort !== 'name' ? params.sort : undefined,
@@ -33,7 +42,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <PageHeader title="Customers" description="Everyone you have met along the journey. Open one for their whole timeline.">
+      <PageHeader
+        title="Customers"
+        description="Everyone you have met along the journey. Open one for their whole timeline."
+      >
         <div className="flex flex-wrap gap-2">
           {can(user.role, 'importExport') ? (
             <>
@@ -50,10 +62,25 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </Link>
         </div>
       </PageHeader>
-      <CollapsibleFilters activeCount={[params.q, params.segment, params.lifecycle, params.owner].filter(Boolean).length}>
+      <CollapsibleFilters
+        activeCount={[params.q, params.segment, params.lifecycle, params.owner].filter(Boolean).length}
+      >
         <Card className="mb-4">
-          <form method="get" action="/customers" role="search" aria-label="Find customers" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
-            <Field label="Search" name="q" type="search" defaultValue={params.q} placeholder="Name, email, company, reference" className="lg:col-span-2" />
+          <form
+            method="get"
+            action="/customers"
+            role="search"
+            aria-label="Find customers"
+            className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5"
+          >
+            <Field
+              label="Search"
+              name="q"
+              type="search"
+              defaultValue={params.q}
+              placeholder="Name, email, company, reference"
+              className="lg:col-span-2"
+            />
             <SelectField label="Segment" name="segment" defaultValue={params.segment ?? ''}>
               <option value="">Any</option>
               {segments.map((s) => (
@@ -93,7 +120,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </CollapsibleFilters>
       <Card>
         {list.total === 0 ? (
-          <EmptyState action={<Link href="/customers" className={buttonClass('secondary')}>Clear filters</Link>}>
+          <EmptyState
+            action={
+              <Link href="/customers" className={buttonClass('secondary')}>
+                Clear filters
+              </Link>
+            }
+          >
             No customers match these filters.
           </EmptyState>
         ) : (
@@ -103,13 +136,44 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                 <caption className="sr-only">Customers, {formatInteger(list.total)} in all</caption>
                 <thead className="text-muted">
                   <tr>
-                    <SortHeader label="Name" column="name" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
-                    <th scope="col" className="py-2 pr-4 font-medium">Company</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Segment</th>
-                    <SortHeader label="Lifecycle" column="lifecycle" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} />
-                    <th scope="col" className="py-2 pr-4 font-medium">Owner</th>
-                    <SortHeader label="Added" column="created" defaultDir="desc" path="/customers" params={urlParams} sort={params.sort} dir={params.dir} className="py-2 font-medium" />
+                    <SortHeader
+                      label="Name"
+                      column="name"
+                      path="/customers"
+                      params={urlParams}
+                      sort={params.sort}
+                      dir={params.dir}
+                    />
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Company
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Email
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Segment
+                    </th>
+                    <SortHeader
+                      label="Lifecycle"
+                      column="lifecycle"
+                      path="/customers"
+                      params={urlParams}
+                      sort={params.sort}
+                      dir={params.dir}
+                    />
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Owner
+                    </th>
+                    <SortHeader
+                      label="Added"
+                      column="created"
+                      defaultDir="desc"
+                      path="/customers"
+                      params={urlParams}
+                      sort={params.sort}
+                      dir={params.dir}
+                      className="py-2 font-medium"
+                    />
                   </tr>
                 </thead>
                 <tbody>
@@ -132,7 +196,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                 </tbody>
               </table>
             </TableScroll>
-            <Pagination path="/customers" params={urlParams} page={params.page} pageSize={list.pageSize} total={list.total} />
+            <Pagination
+              path="/customers"
+              params={urlParams}
+              page={params.page}
+              pageSize={list.pageSize}
+              total={list.total}
+            />
           </>
         )}
       </Card>

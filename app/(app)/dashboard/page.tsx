@@ -8,14 +8,33 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { getDashboardFilterOptions } from '@/lib/queries/dashboard';
 import { filtersToSearchParams, paramsToObject } from '@/lib/validation/filters';
 import { metricsFiltersSchema, resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
-import { JourneySection, KpiSection, ParetoSection, PChartSection, periodLabel, SegmentSection, TrendSection } from './sections';
+import {
+  JourneySection,
+  KpiSection,
+  ParetoSection,
+  PChartSection,
+  periodLabel,
+  SegmentSection,
+  TrendSection,
+} from './sections';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-const EMPTY_SCOPE = { touchpoint: [], stage: [], channel: [], segment: [], from: undefined, to: undefined, granularity: undefined };
+const EMPTY_SCOPE = {
+  touchpoint: [],
+  stage: [],
+  channel: [],
+  segment: [],
+  from: undefined,
+  to: undefined,
+  granularity: undefined,
+};
 
 /** The URL's filters, or the default view (last 30 days) with the reasons when they do not parse. */
-function readFilters(raw: Record<string, string | string[]>): { filters: MetricsFilters; errors?: Record<string, string[] | undefined> } {
+function readFilters(raw: Record<string, string | string[]>): {
+  filters: MetricsFilters;
+  errors?: Record<string, string[] | undefined>;
+} {
   const parsed = metricsFiltersSchema.safeParse(raw);
   if (parsed.success) {
     const resolved = resolveMetricsFilters(parsed.data);
@@ -31,19 +50,27 @@ function readFilters(raw: Record<string, string | string[]>): { filters: Metrics
   return { filters: fallback.filters, errors };
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission('viewDashboard');
   const raw = paramsToObject(await searchParams);
   const { filters, errors } = readFilters(raw);
   const heat: HeatMeasure = raw.heat === 'csat' ? 'csat' : 'sigma';
   const options = await getDashboardFilterOptions();
   const { from, to, granularity, touchpoint, stage, channel, segment } = filters;
-  const heatHref = (measure: HeatMeasure) => `/dashboard?${filtersToSearchParams({ from, to, granularity, touchpoint, stage, channel, segment, heat: measure === 'sigma' ? undefined : measure }).toString()}`;
+  const heatHref = (measure: HeatMeasure) =>
+    `/dashboard?${filtersToSearchParams({ from, to, granularity, touchpoint, stage, channel, segment, heat: measure === 'sigma' ? undefined : measure }).toString()}`;
   // Each section streams on its own; the key restarts the skeletons when the filters change.
   const key = JSON.stringify(filters);
   return (
     <>
-      <PageHeader title="Dashboard" description={`${periodLabel(filters.from, filters.to)}, compared with the ${filters.from === filters.to ? 'day' : 'period of the same length'} before.`} />
+      <PageHeader
+        title="Dashboard"
+        description={`${periodLabel(filters.from, filters.to)}, compared with the ${filters.from === filters.to ? 'day' : 'period of the same length'} before.`}
+      />
       <FiltersForm filters={filters} options={options} heat={heat} errors={errors} />
       <div className="flex flex-col gap-6">
         <Suspense key={`kpi-${key}`} fallback={<KpiSkeleton />}>

@@ -11,13 +11,26 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
 import { formatChange, formatMetric, type MetricKind } from '@/lib/metrics/format';
 import type { KpiChanges, Kpis } from '@/lib/metrics/kpis';
-import { cachedKpiSummary, cachedPareto, cachedSegmentMetrics, cachedTouchpointMetrics, cachedTrend } from '@/lib/queries/dashboard';
+import {
+  cachedKpiSummary,
+  cachedPareto,
+  cachedSegmentMetrics,
+  cachedTouchpointMetrics,
+  cachedTrend,
+} from '@/lib/queries/dashboard';
 import { pChartOf } from '@/lib/queries/metrics';
 import { NO_SEGMENT } from '@/lib/validation/filters';
 import type { MetricsFilters } from '@/lib/validation/metrics';
 
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-export const periodLabel = (from: string, to: string) => (from === to ? dayLabel(from) : `${dayLabel(from)} – ${dayLabel(to)}`);
+const dayLabel = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+export const periodLabel = (from: string, to: string) =>
+  from === to ? dayLabel(from) : `${dayLabel(from)} – ${dayLabel(to)}`;
 
 type CardKey = keyof KpiChanges;
 
@@ -34,16 +47,95 @@ type CardSpec = {
 const count = (n: number) => n.toLocaleString('en-GB');
 
 const CARDS: CardSpec[] = [
-  { key: 'interactions', label: 'Interactions', kind: 'count', higherIsBetter: null, href: (f) => interactionsHref(f), linkLabel: (k) => `the ${count(k.interactions)} interactions` },
-  { key: 'defects', label: 'Defects', kind: 'count', higherIsBetter: false, href: (f) => defectsHref(f), linkLabel: (k) => `the ${count(k.defects)} defects`, hint: () => 'Dismissed defects excluded' },
-  { key: 'dpmo', label: 'DPMO', kind: 'dpmo', higherIsBetter: false, href: (f) => defectsHref(f), linkLabel: (k) => `the ${count(k.defects)} defects`, hint: (k) => `${count(k.defects)} defects in ${count(k.opportunities)} opportunities` },
-  { key: 'sigma', label: 'Sigma level', kind: 'sigma', higherIsBetter: true, href: (f) => defectsHref(f), linkLabel: (k) => `the ${count(k.defects)} defects`, hint: () => 'Short-term, with the 1.5 σ shift' },
-  { key: 'yield', label: 'Yield', kind: 'share', higherIsBetter: true, href: (f) => defectsHref(f), linkLabel: (k) => `the ${count(k.defects)} defects`, hint: (k) => `First-pass yield ${formatMetric(k.firstPassYield, 'share')}` },
-  { key: 'nps', label: 'NPS', kind: 'nps', higherIsBetter: true, href: (f) => interactionsHref(f, { scored: 'nps' }), linkLabel: (k) => `the ${count(k.npsResponses)} interactions with an NPS answer`, hint: (k) => `${count(k.npsResponses)} responses` },
-  { key: 'csat', label: 'CSAT', kind: 'share', higherIsBetter: true, href: (f) => interactionsHref(f, { scored: 'csat' }), linkLabel: (k) => `the ${count(k.csatResponses)} interactions with a CSAT score`, hint: (k) => `${count(k.csatResponses)} responses rating 1–5` },
-  { key: 'ces', label: 'Customer effort (CES)', kind: 'mean', higherIsBetter: true, href: (f) => interactionsHref(f, { scored: 'effort' }), linkLabel: (k) => `the ${count(k.cesResponses)} interactions with an effort score`, hint: (k) => `${count(k.cesResponses)} responses, 7 = very easy` },
-  { key: 'expectationGap', label: 'Expectation gap', kind: 'gap', higherIsBetter: true, href: (f) => interactionsHref(f, { scored: 'gap' }), linkLabel: (k) => `the ${count(k.expectationGapResponses)} interactions with expectation and experience`, hint: (k) => `${count(k.expectationGapResponses)} responses, experience − expectation` },
-  { key: 'costOfPoorQuality', label: 'Cost of poor quality', kind: 'money', higherIsBetter: false, href: (f) => defectsHref(f), linkLabel: (k) => `the ${count(k.defects)} defects`, hint: () => 'Lost revenue of the defects' },
+  {
+    key: 'interactions',
+    label: 'Interactions',
+    kind: 'count',
+    higherIsBetter: null,
+    href: (f) => interactionsHref(f),
+    linkLabel: (k) => `the ${count(k.interactions)} interactions`,
+  },
+  {
+    key: 'defects',
+    label: 'Defects',
+    kind: 'count',
+    higherIsBetter: false,
+    href: (f) => defectsHref(f),
+    linkLabel: (k) => `the ${count(k.defects)} defects`,
+    hint: () => 'Dismissed defects excluded',
+  },
+  {
+    key: 'dpmo',
+    label: 'DPMO',
+    kind: 'dpmo',
+    higherIsBetter: false,
+    href: (f) => defectsHref(f),
+    linkLabel: (k) => `the ${count(k.defects)} defects`,
+    hint: (k) => `${count(k.defects)} defects in ${count(k.opportunities)} opportunities`,
+  },
+  {
+    key: 'sigma',
+    label: 'Sigma level',
+    kind: 'sigma',
+    higherIsBetter: true,
+    href: (f) => defectsHref(f),
+    linkLabel: (k) => `the ${count(k.defects)} defects`,
+    hint: () => 'Short-term, with the 1.5 σ shift',
+  },
+  {
+    key: 'yield',
+    label: 'Yield',
+    kind: 'share',
+    higherIsBetter: true,
+    href: (f) => defectsHref(f),
+    linkLabel: (k) => `the ${count(k.defects)} defects`,
+    hint: (k) => `First-pass yield ${formatMetric(k.firstPassYield, 'share')}`,
+  },
+  {
+    key: 'nps',
+    label: 'NPS',
+    kind: 'nps',
+    higherIsBetter: true,
+    href: (f) => interactionsHref(f, { scored: 'nps' }),
+    linkLabel: (k) => `the ${count(k.npsResponses)} interactions with an NPS answer`,
+    hint: (k) => `${count(k.npsResponses)} responses`,
+  },
+  {
+    key: 'csat',
+    label: 'CSAT',
+    kind: 'share',
+    higherIsBetter: true,
+    href: (f) => interactionsHref(f, { scored: 'csat' }),
+    linkLabel: (k) => `the ${count(k.csatResponses)} interactions with a CSAT score`,
+    hint: (k) => `${count(k.csatResponses)} responses rating 1–5`,
+  },
+  {
+    key: 'ces',
+    label: 'Customer effort (CES)',
+    kind: 'mean',
+    higherIsBetter: true,
+    href: (f) => interactionsHref(f, { scored: 'effort' }),
+    linkLabel: (k) => `the ${count(k.cesResponses)} interactions with an effort score`,
+    hint: (k) => `${count(k.cesResponses)} responses, 7 = very easy`,
+  },
+  {
+    key: 'expectationGap',
+    label: 'Expectation gap',
+    kind: 'gap',
+    higherIsBetter: true,
+    href: (f) => interactionsHref(f, { scored: 'gap' }),
+    linkLabel: (k) => `the ${count(k.expectationGapResponses)} interactions with expectation and experience`,
+    hint: (k) => `${count(k.expectationGapResponses)} responses, experience − expectation`,
+  },
+  {
+    key: 'costOfPoorQuality',
+    label: 'Cost of poor quality',
+    kind: 'money',
+    higherIsBetter: false,
+    href: (f) => defectsHref(f),
+    linkLabel: (k) => `the ${count(k.defects)} defects`,
+    hint: () => 'Lost revenue of the defects',
+  },
 ];
 
 /** The KPI cards with their change against the previous period of the same length. */
@@ -57,14 +149,21 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
       </h2>
       {summary.current.interactions === 0 && summary.current.defects === 0 ? (
         <div className="mb-4">
-          <EmptyState>No interactions or defects in this period for these filters. Widen the period or clear a filter.</EmptyState>
+          <EmptyState>
+            No interactions or defects in this period for these filters. Widen the period or clear a filter.
+          </EmptyState>
         </div>
       ) : null}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-5">
         {CARDS.map((card) => {
           const value = summary.current[card.key];
           const change = summary.change[card.key];
-          const tone: KpiCardProps['tone'] = change === null || change === 0 || card.higherIsBetter === null ? 'neutral' : change > 0 === card.higherIsBetter ? 'better' : 'worse';
+          const tone: KpiCardProps['tone'] =
+            change === null || change === 0 || card.higherIsBetter === null
+              ? 'neutral'
+              : change > 0 === card.higherIsBetter
+                ? 'better'
+                : 'worse';
           return (
             <KpiCard
               key={card.key}
@@ -85,7 +184,12 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
   );
 }
 
-const subgroupLabel = (period: string, filters: MetricsFilters) => (filters.granularity === 'month' ? monthLabel(period) : filters.granularity === 'week' ? `Week of ${shortDay(period)}` : shortDay(period));
+const subgroupLabel = (period: string, filters: MetricsFilters) =>
+  filters.granularity === 'month'
+    ? monthLabel(period)
+    : filters.granularity === 'week'
+      ? `Week of ${shortDay(period)}`
+      : shortDay(period);
 
 /** DPMO and sigma per subgroup. */
 export async function TrendSection({ filters }: { filters: MetricsFilters }) {
@@ -106,7 +210,9 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
         <table className={tableClass}>
           <thead>
             <tr>
-              <th scope="col">{filters.granularity === 'day' ? 'Day' : filters.granularity === 'week' ? 'Week' : 'Month'}</th>
+              <th scope="col">
+                {filters.granularity === 'day' ? 'Day' : filters.granularity === 'week' ? 'Week' : 'Month'}
+              </th>
               <th scope="col">Interactions</th>
               <th scope="col">Defects</th>
               <th scope="col">DPMO</th>
@@ -120,12 +226,20 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
                   {periodLabel(t.from, t.to)}
                 </th>
                 <td>
-                  <Link prefetch={false} className={linkClass} href={interactionsHref({ ...filters, from: t.from, to: t.to })}>
+                  <Link
+                    prefetch={false}
+                    className={linkClass}
+                    href={interactionsHref({ ...filters, from: t.from, to: t.to })}
+                  >
                     {count(t.units)}
                   </Link>
                 </td>
                 <td>
-                  <Link prefetch={false} className={linkClass} href={defectsHref({ ...filters, from: t.from, to: t.to })}>
+                  <Link
+                    prefetch={false}
+                    className={linkClass}
+                    href={defectsHref({ ...filters, from: t.from, to: t.to })}
+                  >
                     {count(t.defects)}
                   </Link>
                 </td>
@@ -138,7 +252,13 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
       }
     >
       {hasData ? (
-        <TrendChart data={trend.map((t) => ({ label: subgroupLabel(t.period, filters), dpmo: t.dpmo.value, sigma: t.sigma.value }))} />
+        <TrendChart
+          data={trend.map((t) => ({
+            label: subgroupLabel(t.period, filters),
+            dpmo: t.dpmo.value,
+            sigma: t.sigma.value,
+          }))}
+        />
       ) : (
         <EmptyState>No interactions in this period.</EmptyState>
       )}
@@ -161,26 +281,37 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
           ? 'No interactions in this period.'
           : `Share of interactions with at least one defect per ${filters.granularity}; centre line p̄ = ${pct(chart.centre)}, limits at ±3σ for each ${filters.granularity}'s size. Red squares break a Western Electric rule.`
       }
-      after={chart.centre !== null ? (
-        <div className="mt-3">
-          <h3 className="text-sm font-semibold">Signals</h3>
-          {signals.length === 0 ? (
-            <p className="text-sm text-muted">No out-of-control signals: the variation looks like common cause.</p>
-          ) : (
-            <ul className="mt-1 space-y-1 text-sm">
-              {signals.map(({ point, range }) => (
-                <li key={point.period}>
-                  <Link prefetch={false} className={linkClass} href={interactionsHref({ ...filters, from: range.from, to: range.to }, { hasDefects: '1' })}>
-                    {periodLabel(range.from, range.to)}: {pct(point.p)} defective ({count(point.d)} of {count(point.n)})
-                  </Link>{' '}
-                  — {point.signals.map((s) => s.explanation).join(' ')}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ) : null}
-      summary={chart.centre === null ? 'No interactions in this period.' : `p-chart over ${chart.points.length} ${filters.granularity}s, centre ${pct(chart.centre)}, ${chart.signalCount} out-of-control points.`}
+      after={
+        chart.centre !== null ? (
+          <div className="mt-3">
+            <h3 className="text-sm font-semibold">Signals</h3>
+            {signals.length === 0 ? (
+              <p className="text-sm text-muted">No out-of-control signals: the variation looks like common cause.</p>
+            ) : (
+              <ul className="mt-1 space-y-1 text-sm">
+                {signals.map(({ point, range }) => (
+                  <li key={point.period}>
+                    <Link
+                      prefetch={false}
+                      className={linkClass}
+                      href={interactionsHref({ ...filters, from: range.from, to: range.to }, { hasDefects: '1' })}
+                    >
+                      {periodLabel(range.from, range.to)}: {pct(point.p)} defective ({count(point.d)} of{' '}
+                      {count(point.n)})
+                    </Link>{' '}
+                    — {point.signals.map((s) => s.explanation).join(' ')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ) : null
+      }
+      summary={
+        chart.centre === null
+          ? 'No interactions in this period.'
+          : `p-chart over ${chart.points.length} ${filters.granularity}s, centre ${pct(chart.centre)}, ${chart.signalCount} out-of-control points.`
+      }
       table={
         <table className={tableClass}>
           <thead>
@@ -202,7 +333,11 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
                 </th>
                 <td>{count(p.n)}</td>
                 <td>
-                  <Link prefetch={false} className={linkClass} href={interactionsHref({ ...filters, from: trend[i]!.from, to: trend[i]!.to }, { hasDefects: '1' })}>
+                  <Link
+                    prefetch={false}
+                    className={linkClass}
+                    href={interactionsHref({ ...filters, from: trend[i]!.from, to: trend[i]!.to }, { hasDefects: '1' })}
+                  >
                     {count(p.d)}
                   </Link>
                 </td>
@@ -242,8 +377,16 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
     <ChartFrame
       id="pareto"
       title="Pareto of defect causes"
-      description={bars.length ? `The vital few — ${vital.map((b) => b.label).join(', ')} — make up the first 80 % of defects. Select a bar to see its defects.` : undefined}
-      summary={bars.length ? `Defects by category, most first: ${bars.map((b) => `${b.label} ${b.count}`).join(', ')}.` : 'No defects in this period.'}
+      description={
+        bars.length
+          ? `The vital few — ${vital.map((b) => b.label).join(', ')} — make up the first 80 % of defects. Select a bar to see its defects.`
+          : undefined
+      }
+      summary={
+        bars.length
+          ? `Defects by category, most first: ${bars.map((b) => `${b.label} ${b.count}`).join(', ')}.`
+          : 'No defects in this period.'
+      }
       table={
         <table className={tableClass}>
           <thead>
@@ -278,7 +421,15 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
       }
     >
       {bars.length ? (
-        <ParetoChart data={bars.map((b) => ({ label: b.label, count: b.count, cumulative: b.cumulativeShare * 100, vitalFew: b.vitalFew, href: defectsHref(filters, { category: b.key }) }))} />
+        <ParetoChart
+          data={bars.map((b) => ({
+            label: b.label,
+            count: b.count,
+            cumulative: b.cumulativeShare * 100,
+            vitalFew: b.vitalFew,
+            href: defectsHref(filters, { category: b.key }),
+          }))}
+        />
       ) : (
         <EmptyState>No defects in this period: nothing to rank.</EmptyState>
       )}
@@ -287,12 +438,33 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
 }
 
 /** Stages × touchpoints coloured by sigma or CSAT, and the worst touchpoints by DPMO. */
-export async function JourneySection({ filters, heat, heatHref }: { filters: MetricsFilters; heat: HeatMeasure; heatHref: (measure: HeatMeasure) => string }) {
+export async function JourneySection({
+  filters,
+  heat,
+  heatHref,
+}: {
+  filters: MetricsFilters;
+  heat: HeatMeasure;
+  heatHref: (measure: HeatMeasure) => string;
+}) {
   const touchpoints = await cachedTouchpointMetrics(JSON.stringify(filters));
-  const stages = new Map<string, { stageId: string; stageName: string; cells: { id: string; name: string; value: Kpis['sigma']; units: number; href: string }[] }>();
+  const stages = new Map<
+    string,
+    {
+      stageId: string;
+      stageName: string;
+      cells: { id: string; name: string; value: Kpis['sigma']; units: number; href: string }[];
+    }
+  >();
   for (const t of touchpoints) {
     const stage = stages.get(t.stageId) ?? { stageId: t.stageId, stageName: t.stageName, cells: [] };
-    stage.cells.push({ id: t.id, name: t.name, value: heat === 'sigma' ? t.kpis.sigma : t.kpis.csat, units: t.kpis.interactions, href: interactionsHref({ ...filters, touchpoint: [t.id] }) });
+    stage.cells.push({
+      id: t.id,
+      name: t.name,
+      value: heat === 'sigma' ? t.kpis.sigma : t.kpis.csat,
+      units: t.kpis.interactions,
+      href: interactionsHref({ ...filters, touchpoint: [t.id] }),
+    });
     stages.set(t.stageId, stage);
   }
   const worst = touchpoints
@@ -301,27 +473,43 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
     .slice(0, 5);
   return (
     <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
-      <section aria-labelledby="heat-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm xl:col-span-2">
+      <section
+        aria-labelledby="heat-title"
+        className="rounded-lg border border-border bg-surface p-4 shadow-sm xl:col-span-2"
+      >
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="heat-title" className="text-lg font-semibold">
             Journey heat map
           </h2>
           <nav aria-label="Colour the heat map by" className="flex gap-1 text-sm">
             {(['sigma', 'csat'] as const).map((measure) => (
-              <Link prefetch={false}
+              <Link
+                prefetch={false}
                 key={measure}
                 href={heatHref(measure)}
                 aria-current={heat === measure ? 'true' : undefined}
-                className={cn('rounded-md border px-3 py-1.5', heat === measure ? 'border-primary bg-primary text-primary-foreground' : 'border-border hover:bg-background')}
+                className={cn(
+                  'rounded-md border px-3 py-1.5',
+                  heat === measure
+                    ? 'border-primary bg-primary text-primary-foreground'
+                    : 'border-border hover:bg-background',
+                )}
               >
                 {measure === 'sigma' ? 'Sigma level' : 'CSAT'}
               </Link>
             ))}
           </nav>
         </div>
-        <p className="mt-1 text-sm text-muted">Each journey stage with its touchpoints, coloured by {heat === 'sigma' ? 'sigma level' : 'CSAT (share of 4–5 answers)'}. Select a touchpoint for its interactions.</p>
+        <p className="mt-1 text-sm text-muted">
+          Each journey stage with its touchpoints, coloured by{' '}
+          {heat === 'sigma' ? 'sigma level' : 'CSAT (share of 4–5 answers)'}. Select a touchpoint for its interactions.
+        </p>
         <div className="mt-3 overflow-x-auto">
-          {touchpoints.length ? <HeatMap rows={[...stages.values()]} measure={heat} /> : <EmptyState>No touchpoints match these filters.</EmptyState>}
+          {touchpoints.length ? (
+            <HeatMap rows={[...stages.values()]} measure={heat} />
+          ) : (
+            <EmptyState>No touchpoints match these filters.</EmptyState>
+          )}
         </div>
       </section>
       <section aria-labelledby="worst-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm">
@@ -343,7 +531,11 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
                 {worst.map((t) => (
                   <tr key={t.id}>
                     <th scope="row" className="text-left font-normal">
-                      <Link prefetch={false} className={linkClass} href={interactionsHref({ ...filters, touchpoint: [t.id] })}>
+                      <Link
+                        prefetch={false}
+                        className={linkClass}
+                        href={interactionsHref({ ...filters, touchpoint: [t.id] })}
+                      >
                         {t.name}
                       </Link>
                       <span className="block text-xs text-muted">{t.stageName}</span>
@@ -353,7 +545,11 @@ export async function JourneySection({ filters, heat, heatHref }: { filters: Met
                       <span className="block text-xs text-muted">{formatMetric(t.kpis.sigma, 'sigma')}</span>
                     </td>
                     <td>
-                      <Link prefetch={false} className={linkClass} href={defectsHref({ ...filters, touchpoint: [t.id] })}>
+                      <Link
+                        prefetch={false}
+                        className={linkClass}
+                        href={defectsHref({ ...filters, touchpoint: [t.id] })}
+                      >
                         {count(t.kpis.defects)}
                       </Link>
                     </td>

@@ -15,13 +15,24 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { DEFECT_STATUSES } from '@/lib/defects/workflow';
 import { formatInteger } from '@/lib/format';
-import { BOARD_COLUMN_SIZE, countDefectsByStatus, DEFECTS_PAGE_SIZE, listDefectBoard, listDefectOptions, listDefects } from '@/lib/queries/defects';
+import {
+  BOARD_COLUMN_SIZE,
+  countDefectsByStatus,
+  DEFECTS_PAGE_SIZE,
+  listDefectBoard,
+  listDefectOptions,
+  listDefects,
+} from '@/lib/queries/defects';
 import { defectListParamsSchema } from '@/lib/validation/defects';
 import { defectFiltersSchema, paramsToObject } from '@/lib/validation/filters';
 
 export const metadata: Metadata = { title: 'Defects' };
 
-export default async function DefectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DefectsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission('viewOwnWork');
   const raw = paramsToObject(await searchParams);
   const parsedFilters = defectFiltersSchema.safeParse(raw);
@@ -30,23 +41,47 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
   const triage = can(user.role, 'triageDefects');
   const view = triage ? params.view : 'list';
   const viewer = { id: user.id, role: user.role };
-  const state: UrlState = { ...filters, q: params.q, sort: params.sort === 'occurredAt' ? undefined : params.sort, dir: params.dir === 'desc' ? undefined : params.dir, view, page: params.page };
+  const state: UrlState = {
+    ...filters,
+    q: params.q,
+    sort: params.sort === 'occurredAt' ? undefined : params.sort,
+    dir: params.dir === 'desc' ? undefined : params.dir,
+    view,
+    page: params.page,
+  };
 
   const [counts, options, list, board] = await Promise.all([
     countDefectsByStatus({ viewer, filters, q: params.q }),
     listDefectOptions(),
     view === 'list' ? listDefects({ viewer, filters, params }) : null,
-    view === 'board' ? listDefectBoard({ viewer, filters, q: params.q, statuses: filters.status.length ? filters.status : DEFECT_STATUSES }) : null,
+    view === 'board'
+      ? listDefectBoard({
+          viewer,
+          filters,
+          q: params.q,
+          statuses: filters.status.length ? filters.status : DEFECT_STATUSES,
+        })
+      : null,
   ]);
   const pages = list ? Math.max(1, Math.ceil(list.total / DEFECTS_PAGE_SIZE)) : 1;
   const first = (params.page - 1) * DEFECTS_PAGE_SIZE;
-  const exportHref = listHref('/defects/export', { ...state, view: undefined, page: undefined, sort: undefined, dir: undefined });
+  const exportHref = listHref('/defects/export', {
+    ...state,
+    view: undefined,
+    page: undefined,
+    sort: undefined,
+    dir: undefined,
+  });
 
   return (
     <>
       <PageHeader
         title="Defects"
-        description={triage ? 'Every lost sale and below-expectation experience: triage them, find their causes, prove the fixes.' : 'The defects assigned to you: find the cause, record the action, and move them on.'}
+        description={
+          triage
+            ? 'Every lost sale and below-expectation experience: triage them, find their causes, prove the fixes.'
+            : 'The defects assigned to you: find the cause, record the action, and move them on.'
+        }
       >
         {triage ? (
           <div className="flex flex-wrap gap-2">
@@ -62,21 +97,37 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
 
       {!parsedFilters.success ? (
         <p role="alert" className="mb-4 rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">
-          Some filters in the address were not understood and were left out: {parsedFilters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
+          Some filters in the address were not understood and were left out:{' '}
+          {parsedFilters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
         </p>
       ) : null}
 
       <StatusCounts counts={counts} selected={filters.status} state={state} />
       <CollapsibleFilters>
-        <DefectFiltersForm filters={filters} q={params.q} options={options} showOwner={triage} view={view} sort={{ sort: state.sort as string | undefined, dir: state.dir as string | undefined }} />
+        <DefectFiltersForm
+          filters={filters}
+          q={params.q}
+          options={options}
+          showOwner={triage}
+          view={view}
+          sort={{ sort: state.sort as string | undefined, dir: state.dir as string | undefined }}
+        />
       </CollapsibleFilters>
 
       {triage ? (
         <nav aria-label="View" className="mb-3 flex gap-2">
-          <Link href={listHref('/defects', state, { view: 'list', page: 1 })} aria-current={view === 'list' ? 'page' : undefined} className={buttonClass(view === 'list' ? 'primary' : 'secondary')}>
+          <Link
+            href={listHref('/defects', state, { view: 'list', page: 1 })}
+            aria-current={view === 'list' ? 'page' : undefined}
+            className={buttonClass(view === 'list' ? 'primary' : 'secondary')}
+          >
             List
           </Link>
-          <Link href={listHref('/defects', state, { view: 'board', page: 1 })} aria-current={view === 'board' ? 'page' : undefined} className={buttonClass(view === 'board' ? 'primary' : 'secondary')}>
+          <Link
+            href={listHref('/defects', state, { view: 'board', page: 1 })}
+            aria-current={view === 'board' ? 'page' : undefined}
+            className={buttonClass(view === 'board' ? 'primary' : 'secondary')}
+          >
             Board
           </Link>
         </nav>
@@ -88,7 +139,13 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
         <Card>
           {triage && list.rows.length > 0 ? <BulkActions people={options.people} /> : null}
           {list.rows.length === 0 ? (
-            <EmptyState action={<Link href="/defects" className={buttonClass('secondary')}>Clear filters</Link>}>
+            <EmptyState
+              action={
+                <Link href="/defects" className={buttonClass('secondary')}>
+                  Clear filters
+                </Link>
+              }
+            >
               {triage ? 'No defects match these filters.' : 'No defects assigned to you match these filters.'}
             </EmptyState>
           ) : (
@@ -100,7 +157,11 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
                 </p>
                 <div className="flex gap-2">
                   {params.page > 1 ? (
-                    <Link href={listHref('/defects', state, { page: params.page - 1 })} className={buttonClass('secondary')} rel="prev">
+                    <Link
+                      href={listHref('/defects', state, { page: params.page - 1 })}
+                      className={buttonClass('secondary')}
+                      rel="prev"
+                    >
                       Previous
                     </Link>
                   ) : null}
@@ -108,7 +169,11 @@ export default async function DefectsPage({ searchParams }: { searchParams: Prom
                     Page {formatInteger(params.page)} of {formatInteger(pages)}
                   </span>
                   {params.page < pages ? (
-                    <Link href={listHref('/defects', state, { page: params.page + 1 })} className={buttonClass('secondary')} rel="next">
+                    <Link
+                      href={listHref('/defects', state, { page: params.page + 1 })}
+                      className={buttonClass('secondary')}
+                      rel="next"
+                    >
                       Next
                     </Link>
                   ) : null}

@@ -15,22 +15,42 @@ import { CHANNEL_LABELS, SOURCE_LABELS } from '@/lib/interactions/labels';
 import { listOwnerChoices, listSegments } from '@/lib/queries/customers';
 import { getCustomerName, listInteractions, listStages } from '@/lib/queries/interactions';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
-import { filtersToSearchParams, interactionFiltersSchema, NO_SEGMENT, paramsToObject, type InteractionFilters } from '@/lib/validation/filters';
+import {
+  filtersToSearchParams,
+  interactionFiltersSchema,
+  NO_SEGMENT,
+  paramsToObject,
+  type InteractionFilters,
+} from '@/lib/validation/filters';
 import { interactionListExtrasSchema, OUTCOMES, SOURCES } from '@/lib/validation/interactions';
 
 export const metadata: Metadata = { title: 'Interactions' };
 
 const EMPTY_FILTERS = interactionFiltersSchema.parse({});
 
-const SCORE_LABELS: Record<InteractionFilters['scored'][number], string> = { csat: 'a CSAT score', nps: 'an NPS answer', effort: 'an effort score', gap: 'both expectation and experience' };
+const SCORE_LABELS: Record<InteractionFilters['scored'][number], string> = {
+  csat: 'a CSAT score',
+  nps: 'an NPS answer',
+  effort: 'an effort score',
+  gap: 'both expectation and experience',
+};
 
-export default async function InteractionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InteractionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission('logInteraction');
   const raw = paramsToObject(await searchParams);
   const parsed = interactionFiltersSchema.safeParse(raw);
   const filters: InteractionFilters = parsed.success ? parsed.data : EMPTY_FILTERS;
   const extras = interactionListExtrasSchema.parse(raw);
-  const params = filtersToSearchParams({ ...filters, ...(extras.sort !== 'occurred' ? { sort: extras.sort } : {}), ...(extras.dir !== 'desc' ? { dir: extras.dir } : {}), page: extras.page > 1 ? extras.page : undefined });
+  const params = filtersToSearchParams({
+    ...filters,
+    ...(extras.sort !== 'occurred' ? { sort: extras.sort } : {}),
+    ...(extras.dir !== 'desc' ? { dir: extras.dir } : {}),
+    page: extras.page > 1 ? extras.page : undefined,
+  });
 
   const [list, touchpoints, stages, people, segmentRows, customerName] = await Promise.all([
     listInteractions({ filters, ...extras }),
@@ -42,9 +62,14 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
   ]);
   const exportQuery = filtersToSearchParams(filters).toString();
   // A single choice shows as a plain select; several (from a drill-down link) as a multiple one, so none is lost.
-  const choice = (values: string[]) => (values.length > 1 ? { multiple: true, defaultValue: values, size: Math.min(values.length + 1, 5) } : { defaultValue: values[0] ?? '' });
+  const choice = (values: string[]) =>
+    values.length > 1
+      ? { multiple: true, defaultValue: values, size: Math.min(values.length + 1, 5) }
+      : { defaultValue: values[0] ?? '' };
   const segmentNames = new Map(segmentRows.map((s) => [s.id, s.name]));
-  const segmentLabel = filters.segment.map((id) => (id === NO_SEGMENT ? 'No segment' : (segmentNames.get(id) ?? 'unknown segment'))).join(', ');
+  const segmentLabel = filters.segment
+    .map((id) => (id === NO_SEGMENT ? 'No segment' : (segmentNames.get(id) ?? 'unknown segment')))
+    .join(', ');
 
   return (
     <>
@@ -52,7 +77,10 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
         <div className="flex flex-wrap gap-2">
           {can(user.role, 'importExport') ? (
             <>
-              <a className={buttonClass('secondary')} href={`/interactions/export${exportQuery ? `?${exportQuery}` : ''}`}>
+              <a
+                className={buttonClass('secondary')}
+                href={`/interactions/export${exportQuery ? `?${exportQuery}` : ''}`}
+              >
                 Export CSV
               </a>
               <Link className={buttonClass('secondary')} href="/interactions/import">
@@ -67,8 +95,17 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
       </PageHeader>
 
       <Card className="mb-4">
-        <form method="get" action="/interactions" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filter interactions">
-          {!parsed.success ? <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">Some filters in the address were not understood and are ignored.</p> : null}
+        <form
+          method="get"
+          action="/interactions"
+          className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
+          aria-label="Filter interactions"
+        >
+          {!parsed.success ? (
+            <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">
+              Some filters in the address were not understood and are ignored.
+            </p>
+          ) : null}
           <Field label="From" name="from" type="date" defaultValue={filters.from} />
           <Field label="To" name="to" type="date" defaultValue={filters.to} />
           <SelectField label="Touchpoint" name="touchpoint" {...choice(filters.touchpoint)}>
@@ -146,7 +183,10 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
         {filters.customer ? (
           <p className="mt-3 text-sm">
             Customer: <strong>{customerName ?? 'unknown'}</strong>{' '}
-            <Link className="text-primary underline" href={withParams('/interactions', params, { customer: undefined, page: undefined })}>
+            <Link
+              className="text-primary underline"
+              href={withParams('/interactions', params, { customer: undefined, page: undefined })}
+            >
               show every customer
             </Link>
           </p>
@@ -154,7 +194,10 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
         {filters.segment.length ? (
           <p className="mt-3 text-sm">
             Segment: <strong>{segmentLabel}</strong>{' '}
-            <Link className="text-primary underline" href={withParams('/interactions', params, { segment: undefined, page: undefined })}>
+            <Link
+              className="text-primary underline"
+              href={withParams('/interactions', params, { segment: undefined, page: undefined })}
+            >
               show every segment
             </Link>
           </p>
@@ -162,7 +205,10 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
         {filters.scored.length ? (
           <p className="mt-3 text-sm">
             Only interactions with {filters.scored.map((s) => SCORE_LABELS[s]).join(' and ')}{' '}
-            <Link className="text-primary underline" href={withParams('/interactions', params, { scored: undefined, page: undefined })}>
+            <Link
+              className="text-primary underline"
+              href={withParams('/interactions', params, { scored: undefined, page: undefined })}
+            >
               show them all
             </Link>
           </p>
@@ -175,13 +221,61 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
             <caption className="sr-only">Interactions, {formatInteger(list.total)} in all</caption>
             <thead className="text-muted">
               <tr>
-                <SortHeader label="When" column="occurred" defaultDir="desc" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
-                <SortHeader label="Touchpoint" column="touchpoint" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
-                <SortHeader label="Customer" column="customer" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
-                <SortHeader label="Outcome" column="outcome" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
-                <SortHeader label="Sale value" column="saleValue" defaultDir="desc" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} />
-                <th scope="col" className="py-2 pr-4 font-medium">Logged by</th>
-                <SortHeader label="Defects" column="defects" defaultDir="desc" path="/interactions" params={params} sort={extras.sort} dir={extras.dir} className="py-2 font-medium" />
+                <SortHeader
+                  label="When"
+                  column="occurred"
+                  defaultDir="desc"
+                  path="/interactions"
+                  params={params}
+                  sort={extras.sort}
+                  dir={extras.dir}
+                />
+                <SortHeader
+                  label="Touchpoint"
+                  column="touchpoint"
+                  path="/interactions"
+                  params={params}
+                  sort={extras.sort}
+                  dir={extras.dir}
+                />
+                <SortHeader
+                  label="Customer"
+                  column="customer"
+                  path="/interactions"
+                  params={params}
+                  sort={extras.sort}
+                  dir={extras.dir}
+                />
+                <SortHeader
+                  label="Outcome"
+                  column="outcome"
+                  path="/interactions"
+                  params={params}
+                  sort={extras.sort}
+                  dir={extras.dir}
+                />
+                <SortHeader
+                  label="Sale value"
+                  column="saleValue"
+                  defaultDir="desc"
+                  path="/interactions"
+                  params={params}
+                  sort={extras.sort}
+                  dir={extras.dir}
+                />
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Logged by
+                </th>
+                <SortHeader
+                  label="Defects"
+                  column="defects"
+                  defaultDir="desc"
+                  path="/interactions"
+                  params={params}
+                  sort={extras.sort}
+                  dir={extras.dir}
+                  className="py-2 font-medium"
+                />
               </tr>
             </thead>
             <tbody>
@@ -208,17 +302,27 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
                     )}
                   </td>
                   <td className="py-2 pr-4">{OUTCOME_LABELS[row.outcome]}</td>
-                  <td className="py-2 pr-4 tabular-nums">{row.saleValue === null ? '' : formatMoney(Number(row.saleValue))}</td>
+                  <td className="py-2 pr-4 tabular-nums">
+                    {row.saleValue === null ? '' : formatMoney(Number(row.saleValue))}
+                  </td>
                   <td className="py-2 pr-4">
                     {row.loggedByName ?? <span className="text-muted">{SOURCE_LABELS[row.source]}</span>}
                   </td>
-                  <td className={`py-2 tabular-nums ${row.openDefectCount ? 'font-semibold text-danger' : ''}`}>{row.openDefectCount}</td>
+                  <td className={`py-2 tabular-nums ${row.openDefectCount ? 'font-semibold text-danger' : ''}`}>
+                    {row.openDefectCount}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
-        <Pagination path="/interactions" params={params} page={extras.page} pageSize={list.pageSize} total={list.total} />
+        <Pagination
+          path="/interactions"
+          params={params}
+          page={extras.page}
+          pageSize={list.pageSize}
+          total={list.total}
+        />
       </Card>
     </>
   );

@@ -5,8 +5,11 @@ import { guardedAction } from '@/lib/action';
 import { logInteraction } from '@/lib/interactions/log-interaction';
 import { logInteractionSchema } from '@/lib/validation/interactions';
 
-export const logInteractionAction = guardedAction({ permission: 'logInteraction', schema: logInteractionSchema }, async (input, { user }) => {
-  const result = await logInteraction(user, input);
-  revalidatePath('/my-work');
-  return result;
-});
+export const logInteractionAction = guardedAction(
+  { permission: 'logInteraction', schema: logInteractionSchema },
+  async (input, { user }) => {
+    const result = await logInteraction(user, input);
+    revalidatePath('/my-work');
+    return result;
+  },
+);

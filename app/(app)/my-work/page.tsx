@@ -21,14 +21,21 @@ export default async function MyWorkPage() {
   ]);
   return (
     <>
-      <PageHeader title="My work" description={`Hello ${user.name.split(' ')[0]}: what you logged lately and what is waiting for you.`}>
+      <PageHeader
+        title="My work"
+        description={`Hello ${user.name.split(' ')[0]}: what you logged lately and what is waiting for you.`}
+      >
         <Link className={buttonClass('primary')} href="/log">
           Log interaction
         </Link>
       </PageHeader>
       <dl className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Stat label="Defects assigned to me" value={formatInteger(assigned.open)} hint="Not yet closed or dismissed" />
-        <Stat label="Follow-ups due this week" value={formatInteger(assigned.dueSoon)} hint="Due today or in the next 7 days" />
+        <Stat
+          label="Follow-ups due this week"
+          value={formatInteger(assigned.dueSoon)}
+          hint="Due today or in the next 7 days"
+        />
         <Stat label="Follow-ups overdue" value={formatInteger(assigned.overdue)} />
       </dl>
       <AssignedDefects userId={user.id} />
@@ -48,11 +55,21 @@ export default async function MyWorkPage() {
             <table className="w-full min-w-[36rem] text-left text-sm">
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">When</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Touchpoint</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Customer</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Outcome</th>
-                  <th scope="col" className="py-2 font-medium">Defects</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Touchpoint
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Customer
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Outcome
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Defects
+                  </th>
                 </tr>
               </thead>
               <tbody>

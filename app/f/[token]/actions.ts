@@ -17,9 +17,14 @@ export interface FeedbackFormState {
  * The public page's one action. It has no user to guard by: anyone holding a live token may send
  * feedback, so it validates, rate-limits and checks the token itself (lib/feedback/submit-feedback).
  */
-export async function submitFeedbackAction(token: string, _previous: FeedbackFormState, formData: FormData): Promise<FeedbackFormState> {
+export async function submitFeedbackAction(
+  token: string,
+  _previous: FeedbackFormState,
+  formData: FormData,
+): Promise<FeedbackFormState> {
   // Every export here is a public endpoint: refuse anything but the page's own form.
-  if (typeof token !== 'string' || !(formData instanceof FormData)) return { message: 'Send your answers from the feedback page.' };
+  if (typeof token !== 'string' || !(formData instanceof FormData))
+    return { message: 'Send your answers from the feedback page.' };
   const form: Record<string, unknown> = {};
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {

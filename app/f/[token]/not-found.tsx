@@ -5,8 +5,8 @@ export default function FeedbackLinkNotFound() {
       <p className="text-sm font-semibold uppercase tracking-wide text-muted">Link not active</p>
       <h1 className="mt-3 text-2xl font-bold">This feedback link is no longer in use</h1>
       <p className="mt-3 text-base text-muted">
-        It may have been replaced by a new one. If you scanned a printed code, please ask us for a fresh one. Thank you for wanting to tell us how
-        it went.
+        It may have been replaced by a new one. If you scanned a printed code, please ask us for a fresh one. Thank you
+        for wanting to tell us how it went.
       </p>
     </div>
   );

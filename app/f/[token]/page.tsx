@@ -27,7 +27,8 @@ export default async function FeedbackPage({ params }: Props) {
         <p className="text-sm font-semibold uppercase tracking-wide text-primary">Your feedback</p>
         <h1 className="mt-2 text-3xl font-bold leading-tight text-balance sm:text-4xl">{touchpoint.name}</h1>
         <p className="mt-3 text-base text-muted">
-          How did it go? Every question is optional and it takes less than a minute. Be honest: whatever fell short of what you expected helps us most.
+          How did it go? Every question is optional and it takes less than a minute. Be honest: whatever fell short of
+          what you expected helps us most.
         </p>
       </header>
       <div className="rounded-3xl border border-border bg-surface p-5 shadow-sm sm:p-8">

@@ -17,21 +17,38 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys();
   return (
     <>
-      <PageHeader title="API keys" description="Keys let other systems write interactions and read the numbers through /api/v1. Only a hash of each is kept." />
+      <PageHeader
+        title="API keys"
+        description="Keys let other systems write interactions and read the numbers through /api/v1. Only a hash of each is kept."
+      />
       <div className="grid gap-6 xl:grid-cols-[3fr_1fr]">
         <Card>
-          {keys.length === 0 ? <EmptyState>No API keys yet. Create one with the form beside this list.</EmptyState> : null}
+          {keys.length === 0 ? (
+            <EmptyState>No API keys yet. Create one with the form beside this list.</EmptyState>
+          ) : null}
           {keys.length > 0 ? (
             <TableScroll label="API keys">
               <table className="w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Key starts</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Scopes</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Created</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Last used</th>
-                    <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Name
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Key starts
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Scopes
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Created
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Last used
+                    </th>
+                    <th scope="col" className="py-2 font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -44,7 +61,9 @@ export default async function ApiKeysPage() {
                         {formatDateTime(key.createdAt)}
                         {key.createdBy ? <span className="block text-xs text-muted">by {key.createdBy}</span> : null}
                       </td>
-                      <td className="py-2 pr-4 whitespace-nowrap">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="text-muted">Never</span>}</td>
+                      <td className="py-2 pr-4 whitespace-nowrap">
+                        {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="text-muted">Never</span>}
+                      </td>
                       <td className="py-2">
                         {key.revokedAt ? (
                           <span className="text-danger">Revoked {formatDateTime(key.revokedAt)}</span>

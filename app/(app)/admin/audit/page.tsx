@@ -29,7 +29,11 @@ function hrefFor(filters: AuditFilters, page: number) {
   return query ? `/admin/audit?${query}` : '/admin/audit';
 }
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission('administer');
   const parsed = auditFiltersSchema.safeParse(paramsToObject(await searchParams));
   const filters: AuditFilters = parsed.success ? parsed.data : { page: 1 };
@@ -39,45 +43,95 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every admin change, delete, role change and failed sign-in: who, when, what, and the values before and after." />
+      <PageHeader
+        title="Audit log"
+        description="Every admin change, delete, role change and failed sign-in: who, when, what, and the values before and after."
+      />
       <CollapsibleFilters>
         <Card>
           <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
             <div className="flex flex-col gap-1">
-              <label htmlFor="audit-action" className="text-sm font-medium">Action</label>
+              <label htmlFor="audit-action" className="text-sm font-medium">
+                Action
+              </label>
               <select id="audit-action" name="action" defaultValue={filters.action ?? ''} className={inputClass}>
                 <option value="">Any action</option>
                 {facets.actions.map((action) => (
-                  <option key={action} value={action}>{action}</option>
+                  <option key={action} value={action}>
+                    {action}
+                  </option>
                 ))}
               </select>
             </div>
             <div className="flex flex-col gap-1">
-              <label htmlFor="audit-entity" className="text-sm font-medium">Record type</label>
+              <label htmlFor="audit-entity" className="text-sm font-medium">
+                Record type
+              </label>
               <select id="audit-entity" name="entity" defaultValue={filters.entity ?? ''} className={inputClass}>
                 <option value="">Any type</option>
                 {facets.entities.map((entity) => (
-                  <option key={entity} value={entity}>{entity}</option>
+                  <option key={entity} value={entity}>
+                    {entity}
+                  </option>
                 ))}
               </select>
             </div>
             <div className="flex flex-col gap-1">
-              <label htmlFor="audit-actor" className="text-sm font-medium">Who</label>
-              <input id="audit-actor" name="actor" type="search" placeholder="Email or part of it" defaultValue={filters.actor ?? ''} className={inputClass} />
+              <label htmlFor="audit-actor" className="text-sm font-medium">
+                Who
+              </label>
+              <input
+                id="audit-actor"
+                name="actor"
+                type="search"
+                placeholder="Email or part of it"
+                defaultValue={filters.actor ?? ''}
+                className={inputClass}
+              />
             </div>
             <div className="flex flex-col gap-1">
-              <label htmlFor="audit-from" className="text-sm font-medium">From (UTC)</label>
-              <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ''} aria-describedby={errors.from ? 'audit-from-error' : undefined} className={inputClass} />
-              {errors.from ? <p id="audit-from-error" className="text-sm text-danger">{errors.from[0]}</p> : null}
+              <label htmlFor="audit-from" className="text-sm font-medium">
+                From (UTC)
+              </label>
+              <input
+                id="audit-from"
+                name="from"
+                type="date"
+                defaultValue={filters.from ?? ''}
+                aria-describedby={errors.from ? 'audit-from-error' : undefined}
+                className={inputClass}
+              />
+              {errors.from ? (
+                <p id="audit-from-error" className="text-sm text-danger">
+                  {errors.from[0]}
+                </p>
+              ) : null}
             </div>
             <div className="flex flex-col gap-1">
-              <label htmlFor="audit-to" className="text-sm font-medium">To (UTC)</label>
-              <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ''} aria-describedby={errors.to ? 'audit-to-error' : undefined} className={inputClass} />
-              {errors.to ? <p id="audit-to-error" className="text-sm text-danger">{errors.to[0]}</p> : null}
+              <label htmlFor="audit-to" className="text-sm font-medium">
+                To (UTC)
+              </label>
+              <input
+                id="audit-to"
+                name="to"
+                type="date"
+                defaultValue={filters.to ?? ''}
+                aria-describedby={errors.to ? 'audit-to-error' : undefined}
+                className={inputClass}
+              />
+              {errors.to ? (
+                <p id="audit-to-error" className="text-sm text-danger">
+                  {errors.to[0]}
+                </p>
+              ) : null}
             </div>
             <div className="flex gap-2">
-              <button type="submit" className={buttonClass('primary')}>Filter</button>
-              <Link href="/admin/audit" className={buttonClass('secondary')}>Clear</Link>
+              <button type="submit" className={buttonClass('primary')}>
+                Filter
+              </button>
+              <Link href="/admin/audit" className={buttonClass('secondary')}>
+                Clear
+              </Link>
             </div>
           </form>
         </Card>
@@ -86,7 +140,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <Card aria-labelledby="events-heading">
         <h2 id="events-heading" className="mb-3 text-lg font-semibold" aria-live="polite">
           {formatInteger(total)} {total === 1 ? 'event' : 'events'}
-          {total > 0 ? <span className="text-sm font-normal text-muted"> · page {filters.page} of {formatInteger(pages)}</span> : null}
+          {total > 0 ? (
+            <span className="text-sm font-normal text-muted">
+              {' '}
+              · page {filters.page} of {formatInteger(pages)}
+            </span>
+          ) : null}
         </h2>
         {rows.length === 0 ? (
           <EmptyState>No events match these filters.</EmptyState>
@@ -95,11 +154,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <table className="w-full text-left text-sm">
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">When</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Who</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Action</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Record</th>
-                  <th scope="col" className="py-2 font-medium">Before → after</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Who
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Action
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Record
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Before → after
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -113,7 +182,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     <td className="py-2 pr-4 font-mono text-xs">{row.action}</td>
                     <td className="py-2 pr-4">
                       {row.entityType}
-                      {row.entityId ? <span className="block max-w-48 truncate font-mono text-xs text-muted" title={row.entityId}>{row.entityId}</span> : null}
+                      {row.entityId ? (
+                        <span className="block max-w-48 truncate font-mono text-xs text-muted" title={row.entityId}>
+                          {row.entityId}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="py-2 min-w-64">
                       <AuditChanges before={row.before} after={row.after} />
@@ -127,10 +200,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {pages > 1 ? (
           <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
             {filters.page > 1 ? (
-              <Link href={hrefFor(filters, filters.page - 1)} className={buttonClass('secondary')}>Newer</Link>
-            ) : <span />}
+              <Link href={hrefFor(filters, filters.page - 1)} className={buttonClass('secondary')}>
+                Newer
+              </Link>
+            ) : (
+              <span />
+            )}
             {filters.page < pages ? (
-              <Link href={hrefFor(filters, filters.page + 1)} className={buttonClass('secondary')}>Older</Link>
+              <Link href={hrefFor(filters, filters.page + 1)} className={buttonClass('secondary')}>
+                Older
+              </Link>
             ) : null}
           </nav>
         ) : null}

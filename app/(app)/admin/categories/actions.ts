@@ -3,21 +3,32 @@
 import { revalidatePath } from 'next/cache';
 import { guardedAction } from '@/lib/action';
 import { createListItem, deleteListItem, renameListItem, setListItemActive } from '@/lib/admin/list-items';
-import { createListItemSchema, listItemIdSchema, renameListItemSchema, setListItemActiveSchema } from '@/lib/validation/admin-lists';
+import {
+  createListItemSchema,
+  listItemIdSchema,
+  renameListItemSchema,
+  setListItemActiveSchema,
+} from '@/lib/validation/admin-lists';
 
 const PATH = '/admin/categories';
 
-export const createCategoryAction = guardedAction({ permission: 'administer', schema: createListItemSchema }, async ({ name }, { user }) => {
-  const created = await createListItem(user, 'category', name);
-  revalidatePath(PATH);
-  return created;
-});
+export const createCategoryAction = guardedAction(
+  { permission: 'administer', schema: createListItemSchema },
+  async ({ name }, { user }) => {
+    const created = await createListItem(user, 'category', name);
+    revalidatePath(PATH);
+    return created;
+  },
+);
 
-export const renameCategoryAction = guardedAction({ permission: 'administer', schema: renameListItemSchema }, async ({ id, name }, { user }) => {
-  await renameListItem(user, 'category', id, name);
-  revalidatePath(PATH);
-  return undefined;
-});
+export const renameCategoryAction = guardedAction(
+  { permission: 'administer', schema: renameListItemSchema },
+  async ({ id, name }, { user }) => {
+    await renameListItem(user, 'category', id, name);
+    revalidatePath(PATH);
+    return undefined;
+  },
+);
 
 export const setCategoryActiveAction = guardedAction(
   { permission: 'administer', schema: setListItemActiveSchema },
@@ -28,8 +39,11 @@ export const setCategoryActiveAction = guardedAction(
   },
 );
 
-export const deleteCategoryAction = guardedAction({ permission: 'administer', schema: listItemIdSchema }, async ({ id }, { user }) => {
-  await deleteListItem(user, 'category', id);
-  revalidatePath(PATH);
-  return undefined;
-});
+export const deleteCategoryAction = guardedAction(
+  { permission: 'administer', schema: listItemIdSchema },
+  async ({ id }, { user }) => {
+    await deleteListItem(user, 'category', id);
+    revalidatePath(PATH);
+    return undefined;
+  },
+);

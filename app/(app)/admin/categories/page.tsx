@@ -12,12 +12,20 @@ export default async function CategoriesPage() {
   const rows = await listListItemsWithUsage('category');
   return (
     <>
-      <PageHeader title="Defect categories" description="The causes defects are sorted into; the Pareto chart counts by these." />
+      <PageHeader
+        title="Defect categories"
+        description="The causes defects are sorted into; the Pareto chart counts by these."
+      />
       <ListItemsAdmin
         noun="category"
         usedBy="defects"
         rows={rows}
-        actions={{ create: createCategoryAction, rename: renameCategoryAction, setActive: setCategoryActiveAction, remove: deleteCategoryAction }}
+        actions={{
+          create: createCategoryAction,
+          rename: renameCategoryAction,
+          setActive: setCategoryActiveAction,
+          remove: deleteCategoryAction,
+        }}
       />
     </>
   );

@@ -10,7 +10,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { feedbackUrl, requestOrigin } from '@/lib/feedback/public-url';
 import { formatDateTime, formatInteger } from '@/lib/format';
-import { FEEDBACK_RESPONSE_DAYS, listFeedbackLinks, listRecentFeedback, type RecentFeedback } from '@/lib/queries/feedback';
+import {
+  FEEDBACK_RESPONSE_DAYS,
+  listFeedbackLinks,
+  listRecentFeedback,
+  type RecentFeedback,
+} from '@/lib/queries/feedback';
 
 export const metadata: Metadata = { title: 'Feedback links' };
 
@@ -24,7 +29,11 @@ const SCORES: { key: keyof RecentFeedback; label: string; max: number }[] = [
 
 export default async function FeedbackLinksPage() {
   await requirePermission('administer');
-  const [links, recent, requestHeaders] = await Promise.all([listFeedbackLinks(), listRecentFeedback({ limit: 10 }), headers()]);
+  const [links, recent, requestHeaders] = await Promise.all([
+    listFeedbackLinks(),
+    listRecentFeedback({ limit: 10 }),
+    headers(),
+  ]);
   const origin = requestOrigin(requestHeaders);
   const live = links.filter((l) => l.enabled).length;
 
@@ -43,17 +52,23 @@ export default async function FeedbackLinksPage() {
           const version = link.token?.slice(0, 8) ?? '';
           return (
             <li key={link.id}>
-              <Card aria-labelledby={`tp-${link.id}`} className={url ? 'flex flex-col gap-4' : 'flex flex-wrap items-center justify-between gap-3'}>
+              <Card
+                aria-labelledby={`tp-${link.id}`}
+                className={url ? 'flex flex-col gap-4' : 'flex flex-wrap items-center justify-between gap-3'}
+              >
                 <div className="flex min-w-0 flex-1 flex-wrap items-start justify-between gap-3">
                   <div className="min-w-0">
                     <h2 id={`tp-${link.id}`} className="text-base font-semibold">
                       {link.name}
                     </h2>
                     <p className="text-sm text-muted">
-                      {link.stageName} · {formatInteger(link.responses)} {link.responses === 1 ? 'response' : 'responses'} in the last {FEEDBACK_RESPONSE_DAYS} days
+                      {link.stageName} · {formatInteger(link.responses)}{' '}
+                      {link.responses === 1 ? 'response' : 'responses'} in the last {FEEDBACK_RESPONSE_DAYS} days
                     </p>
                   </div>
-                  <Badge tone={link.enabled ? 'success' : 'neutral'}>{link.enabled ? 'Link on' : link.active ? 'Link off' : 'Touchpoint not in use'}</Badge>
+                  <Badge tone={link.enabled ? 'success' : 'neutral'}>
+                    {link.enabled ? 'Link on' : link.active ? 'Link off' : 'Touchpoint not in use'}
+                  </Badge>
                 </div>
 
                 {url ? (
@@ -73,10 +88,18 @@ export default async function FeedbackLinksPage() {
                         className="size-32 rounded-md border border-border bg-white"
                       />
                       <div className="flex flex-col gap-1 text-sm">
-                        <a href={`${qr}?format=png&download=1&v=${version}`} download className="font-medium text-primary underline-offset-2 hover:underline">
+                        <a
+                          href={`${qr}?format=png&download=1&v=${version}`}
+                          download
+                          className="font-medium text-primary underline-offset-2 hover:underline"
+                        >
                           Download PNG<span className="sr-only"> QR code for {link.name}</span>
                         </a>
-                        <a href={`${qr}?format=svg&download=1&v=${version}`} download className="font-medium text-primary underline-offset-2 hover:underline">
+                        <a
+                          href={`${qr}?format=svg&download=1&v=${version}`}
+                          download
+                          className="font-medium text-primary underline-offset-2 hover:underline"
+                        >
                           Download SVG<span className="sr-only"> QR code for {link.name}</span>
                         </a>
                       </div>
@@ -84,7 +107,12 @@ export default async function FeedbackLinksPage() {
                   </div>
                 ) : null}
 
-                <FeedbackLinkActions touchpointId={link.id} touchpointName={link.name} enabled={link.enabled} canEnable={link.active} />
+                <FeedbackLinkActions
+                  touchpointId={link.id}
+                  touchpointName={link.name}
+                  enabled={link.enabled}
+                  canEnable={link.active}
+                />
               </Card>
             </li>
           );
@@ -119,7 +147,13 @@ export default async function FeedbackLinksPage() {
                   ))}
                   <div className="flex gap-1">
                     <dt className="text-muted">Defects</dt>
-                    <dd className={item.openDefectCount > 0 ? 'font-medium text-danger tabular-nums' : 'font-medium tabular-nums'}>{item.openDefectCount}</dd>
+                    <dd
+                      className={
+                        item.openDefectCount > 0 ? 'font-medium text-danger tabular-nums' : 'font-medium tabular-nums'
+                      }
+                    >
+                      {item.openDefectCount}
+                    </dd>
                   </div>
                 </dl>
                 {/* Plain text only: React escapes it, so markup in a comment is shown, never run. */}

@@ -12,12 +12,20 @@ export default async function SegmentsPage() {
   const rows = await listListItemsWithUsage('segment');
   return (
     <>
-      <PageHeader title="Customer segments" description="The target markets customers belong to; the dashboard compares them." />
+      <PageHeader
+        title="Customer segments"
+        description="The target markets customers belong to; the dashboard compares them."
+      />
       <ListItemsAdmin
         noun="segment"
         usedBy="customers"
         rows={rows}
-        actions={{ create: createSegmentAction, rename: renameSegmentAction, setActive: setSegmentActiveAction, remove: deleteSegmentAction }}
+        actions={{
+          create: createSegmentAction,
+          rename: renameSegmentAction,
+          setActive: setSegmentActiveAction,
+          remove: deleteSegmentAction,
+        }}
       />
     </>
   );

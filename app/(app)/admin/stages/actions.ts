@@ -10,11 +10,14 @@ function refresh() {
   revalidatePath('/admin/touchpoints');
 }
 
-export const createStageAction = guardedAction({ permission: 'administer', schema: createStageSchema }, async (input, { user }) => {
-  const created = await createStage(user, input);
-  refresh();
-  return created;
-});
+export const createStageAction = guardedAction(
+  { permission: 'administer', schema: createStageSchema },
+  async (input, { user }) => {
+    const created = await createStage(user, input);
+    refresh();
+    return created;
+  },
+);
 
 export const renameStageAction = guardedAction(
   { permission: 'administer', schema: renameStageSchema },
@@ -25,14 +28,20 @@ export const renameStageAction = guardedAction(
   },
 );
 
-export const moveStageAction = guardedAction({ permission: 'administer', schema: moveStageSchema }, async (input, { user }) => {
-  await moveStage(user, input.stageId, input.direction);
-  refresh();
-  return undefined;
-});
+export const moveStageAction = guardedAction(
+  { permission: 'administer', schema: moveStageSchema },
+  async (input, { user }) => {
+    await moveStage(user, input.stageId, input.direction);
+    refresh();
+    return undefined;
+  },
+);
 
-export const deleteStageAction = guardedAction({ permission: 'administer', schema: stageIdSchema }, async ({ stageId }, { user }) => {
-  await deleteStage(user, stageId);
-  refresh();
-  return undefined;
-});
+export const deleteStageAction = guardedAction(
+  { permission: 'administer', schema: stageIdSchema },
+  async ({ stageId }, { user }) => {
+    await deleteStage(user, stageId);
+    refresh();
+    return undefined;
+  },
+);

@@ -16,7 +16,10 @@ export default async function StagesPage() {
   const stages = await listStagesWithUsage();
   return (
     <>
-      <PageHeader title="Journey stages" description="The customer journey, in order. Touchpoints belong to a stage; the dashboard follows this order." />
+      <PageHeader
+        title="Journey stages"
+        description="The customer journey, in order. Touchpoints belong to a stage; the dashboard follows this order."
+      />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card aria-labelledby="stages-heading">
           <h2 id="stages-heading" className="mb-3 text-lg font-semibold">
@@ -25,8 +28,16 @@ export default async function StagesPage() {
           {stages.length === 0 ? <p className="text-sm text-muted">No stages yet.</p> : null}
           <ol className="flex flex-col">
             {stages.map((stage, index) => (
-              <li key={stage.id} className="flex flex-col gap-3 border-t border-border py-3 first:border-t-0 sm:flex-row sm:items-start">
-                <StageMoveButtons stageId={stage.id} stageName={stage.name} isFirst={index === 0} isLast={index === stages.length - 1} />
+              <li
+                key={stage.id}
+                className="flex flex-col gap-3 border-t border-border py-3 first:border-t-0 sm:flex-row sm:items-start"
+              >
+                <StageMoveButtons
+                  stageId={stage.id}
+                  stageName={stage.name}
+                  isFirst={index === 0}
+                  isLast={index === stages.length - 1}
+                />
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">
                     <span className="text-muted tabular-nums">{index + 1}.</span> {stage.name}
@@ -68,7 +79,14 @@ export default async function StagesPage() {
             New stage
           </h2>
           <p className="mb-3 text-sm text-muted">It is added at the end; move it into place afterwards.</p>
-          <NameForm action={createStageAction} idPrefix="new-stage" withDescription submitLabel="Add stage" successMessage="Stage added." resetOnSuccess />
+          <NameForm
+            action={createStageAction}
+            idPrefix="new-stage"
+            withDescription
+            submitLabel="Add stage"
+            successMessage="Stage added."
+            resetOnSuccess
+          />
         </Card>
       </div>
     </>

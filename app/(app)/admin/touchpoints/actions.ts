@@ -2,7 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { guardedAction } from '@/lib/action';
-import { createTouchpoint, deleteTouchpoint, setTouchpointActive, updateTouchpoint } from '@/lib/touchpoints/manage-touchpoints';
+import {
+  createTouchpoint,
+  deleteTouchpoint,
+  setTouchpointActive,
+  updateTouchpoint,
+} from '@/lib/touchpoints/manage-touchpoints';
 import {
   setTouchpointActiveSchema,
   touchpointFieldsSchema,

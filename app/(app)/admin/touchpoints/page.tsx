@@ -24,7 +24,10 @@ export default async function TouchpointsAdminPage() {
   }
   return (
     <>
-      <PageHeader title="Touchpoints" description={`Every point of contact, by journey stage, with its interactions and defects in the last ${ADMIN_VOLUME_DAYS} days.`}>
+      <PageHeader
+        title="Touchpoints"
+        description={`Every point of contact, by journey stage, with its interactions and defects in the last ${ADMIN_VOLUME_DAYS} days.`}
+      >
         <Link href="/admin/touchpoints/new" className={buttonClass('primary')}>
           New touchpoint
         </Link>
@@ -40,23 +43,38 @@ export default async function TouchpointsAdminPage() {
               <table className="w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-muted">
                   <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">Touchpoint</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Channel</th>
-                    <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium">Interactions ({ADMIN_VOLUME_DAYS} d)</th>
-                    <th scope="col" className="py-2 text-right font-medium">Defects ({ADMIN_VOLUME_DAYS} d)</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Touchpoint
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Channel
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium">
+                      Interactions ({ADMIN_VOLUME_DAYS} d)
+                    </th>
+                    <th scope="col" className="py-2 text-right font-medium">
+                      Defects ({ADMIN_VOLUME_DAYS} d)
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {group.rows.map((row) => (
                     <tr key={row.id} className="border-t border-border">
                       <td className="py-2 pr-4">
-                        <Link href={`/admin/touchpoints/${row.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
+                        <Link
+                          href={`/admin/touchpoints/${row.id}`}
+                          className="font-medium text-primary underline-offset-2 hover:underline"
+                        >
                           {row.name}
                         </Link>
                       </td>
                       <td className="py-2 pr-4">{CHANNEL_LABELS[row.channel]}</td>
-                      <td className="py-2 pr-4"><Badge tone={row.active ? 'success' : 'neutral'}>{row.active ? 'Active' : 'Inactive'}</Badge></td>
+                      <td className="py-2 pr-4">
+                        <Badge tone={row.active ? 'success' : 'neutral'}>{row.active ? 'Active' : 'Inactive'}</Badge>
+                      </td>
                       <td className="py-2 pr-4 text-right tabular-nums">{formatInteger(row.interactions)}</td>
                       <td className="py-2 text-right tabular-nums">{formatInteger(row.defects)}</td>
                     </tr>

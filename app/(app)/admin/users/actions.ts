@@ -16,20 +16,29 @@ export const setUserActiveAction = guardedAction(
 );
 
 /** Returns the one-time password once, for the admin to hand over; only its hash is stored. */
-export const createUserAction = guardedAction({ permission: 'administer', schema: createUserSchema }, async (input, { user }) => {
-  const created = await createUserAccount(user, input);
-  revalidatePath('/admin/users');
-  return created;
-});
+export const createUserAction = guardedAction(
+  { permission: 'administer', schema: createUserSchema },
+  async (input, { user }) => {
+    const created = await createUserAccount(user, input);
+    revalidatePath('/admin/users');
+    return created;
+  },
+);
 
-export const changeUserRoleAction = guardedAction({ permission: 'administer', schema: changeRoleSchema }, async (input, { user }) => {
-  await changeUserRole(user, input);
-  revalidatePath('/admin/users');
-  return undefined;
-});
+export const changeUserRoleAction = guardedAction(
+  { permission: 'administer', schema: changeRoleSchema },
+  async (input, { user }) => {
+    await changeUserRole(user, input);
+    revalidatePath('/admin/users');
+    return undefined;
+  },
+);
 
-export const resetUserPasswordAction = guardedAction({ permission: 'administer', schema: userIdSchema }, async (input, { user }) => {
-  const reset = await resetUserPassword(user, input);
-  revalidatePath('/admin/users');
-  return reset;
-});
+export const resetUserPasswordAction = guardedAction(
+  { permission: 'administer', schema: userIdSchema },
+  async (input, { user }) => {
+    const reset = await resetUserPassword(user, input);
+    revalidatePath('/admin/users');
+    return reset;
+  },
+);

@@ -15,7 +15,10 @@ export default async function UsersPage() {
   const rows = await listUsers();
   return (
     <>
-      <PageHeader title="Users" description="Everyone who can sign in, their role, and whether they still may. There is always at least one active admin." />
+      <PageHeader
+        title="Users"
+        description="Everyone who can sign in, their role, and whether they still may. There is always at least one active admin."
+      />
       <div className="flex flex-col">
         <Card aria-labelledby="new-user-heading" className="mb-6">
           <h2 id="new-user-heading" className="mb-3 text-lg font-semibold">

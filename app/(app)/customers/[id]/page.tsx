@@ -18,19 +18,36 @@ export const metadata: Metadata = { title: 'Customer' };
 
 const responses = (n: number) => `${formatInteger(n)} answer${n === 1 ? '' : 's'}`;
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> }) {
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ before?: string | string[] }>;
+}) {
   const user = await requirePermission('manageCustomers');
   // Staff open only the defects assigned to them; a link to any other would answer 403.
   const canOpenDefect = (ownerId: string | null) => can(user.role, 'triageDefects') || ownerId === user.id;
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const beforeRaw = (await searchParams).before;
-  const before = typeof beforeRaw === 'string' && !Number.isNaN(Date.parse(beforeRaw)) ? new Date(beforeRaw) : undefined;
+  const before =
+    typeof beforeRaw === 'string' && !Number.isNaN(Date.parse(beforeRaw)) ? new Date(beforeRaw) : undefined;
   const customer = await getCustomer(id);
   if (!customer) notFound();
-  const [numbers, timeline] = await Promise.all([getCustomerNumbers(id), getCustomerTimeline({ customerId: id, before })]);
+  const [numbers, timeline] = await Promise.all([
+    getCustomerNumbers(id),
+    getCustomerTimeline({ customerId: id, before }),
+  ]);
 
-  const details = [customer.company, customer.email, customer.phone, customer.externalRef ? `Ref ${customer.externalRef}` : null].filter(Boolean).join(' · ');
+  const details = [
+    customer.company,
+    customer.email,
+    customer.phone,
+    customer.externalRef ? `Ref ${customer.externalRef}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <>
@@ -50,15 +67,28 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <p className="mb-4 text-sm text-muted">
         {LIFECYCLE_LABELS[customer.lifecycle]}
         {customer.segmentName ? ` · ${customer.segmentName}` : ''}
-        {customer.ownerName ? ` · Owner ${customer.ownerName}` : ''} · Customer since {customer.createdAt.toISOString().slice(0, 10)}
+        {customer.ownerName ? ` · Owner ${customer.ownerName}` : ''} · Customer since{' '}
+        {customer.createdAt.toISOString().slice(0, 10)}
       </p>
       <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="This customer’s numbers">
         <Stat label="Interactions" value={formatInteger(numbers.interactions)} />
-        <Stat label="NPS" value={numbers.nps === null ? 'no data' : numbers.nps.toFixed(0)} hint={responses(numbers.npsResponses)} />
-        <Stat label="CSAT" value={numbers.csat === null ? 'no data' : formatPercent(numbers.csat, 0)} hint={responses(numbers.csatResponses)} />
+        <Stat
+          label="NPS"
+          value={numbers.nps === null ? 'no data' : numbers.nps.toFixed(0)}
+          hint={responses(numbers.npsResponses)}
+        />
+        <Stat
+          label="CSAT"
+          value={numbers.csat === null ? 'no data' : formatPercent(numbers.csat, 0)}
+          hint={responses(numbers.csatResponses)}
+        />
         <Stat
           label="Expectation gap"
-          value={numbers.expectationGap === null ? 'no data' : `${numbers.expectationGap > 0 ? '+' : ''}${numbers.expectationGap.toFixed(2)}`}
+          value={
+            numbers.expectationGap === null
+              ? 'no data'
+              : `${numbers.expectationGap > 0 ? '+' : ''}${numbers.expectationGap.toFixed(2)}`
+          }
           hint={responses(numbers.gapResponses)}
         />
         <Stat label="Open defects" value={formatInteger(numbers.openDefects)} />
@@ -81,11 +111,15 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                       {entry.touchpointName}
                     </Link>{' '}
                     <span className="font-normal">· {OUTCOME_LABELS[entry.outcome]}</span>
-                    {entry.saleValue !== null ? <span className="font-normal"> · {formatMoney(Number(entry.saleValue))}</span> : null}
+                    {entry.saleValue !== null ? (
+                      <span className="font-normal"> · {formatMoney(Number(entry.saleValue))}</span>
+                    ) : null}
                   </p>
                   <p className="text-muted">
                     {[
-                      entry.expectation !== null || entry.experience !== null ? `Expected ${entry.expectation ?? '—'}, experienced ${entry.experience ?? '—'}` : null,
+                      entry.expectation !== null || entry.experience !== null
+                        ? `Expected ${entry.expectation ?? '—'}, experienced ${entry.experience ?? '—'}`
+                        : null,
                       entry.csat !== null ? `CSAT ${entry.csat}` : null,
                       entry.nps !== null ? `NPS ${entry.nps}` : null,
                       entry.loggedByName ? `logged by ${entry.loggedByName}` : null,
@@ -128,7 +162,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         )}
         {timeline.hasMore && timeline.nextBefore ? (
           <p className="mt-4">
-            <Link className={buttonClass('secondary')} href={`/customers/${customer.id}?before=${encodeURIComponent(timeline.nextBefore.toISOString())}`}>
+            <Link
+              className={buttonClass('secondary')}
+              href={`/customers/${customer.id}?before=${encodeURIComponent(timeline.nextBefore.toISOString())}`}
+            >
               Show older
             </Link>
           </p>

@@ -11,5 +11,8 @@ export async function GET(request: Request) {
   if ('response' in auth) return auth.response;
   const parsed = customerSearchSchema.safeParse({ q: new URL(request.url).searchParams.get('q') ?? '' });
   if (!parsed.success) return problem(400, 'Bad Request', 'Search for at most 100 characters.');
-  return Response.json({ data: await searchCustomers({ q: parsed.data.q }) }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { data: await searchCustomers({ q: parsed.data.q }) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 }

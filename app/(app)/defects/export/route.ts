@@ -35,13 +35,19 @@ const text = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'
 
 /** The defects list as filtered, as CSV, streamed batch by batch however many rows match. */
 export async function GET(request: Request): Promise<Response> {
-  const auth = await authorizeSession('importExport', { unauthorized: 'Sign in to export defects.', forbidden: 'Only managers and admins export data.' });
+  const auth = await authorizeSession('importExport', {
+    unauthorized: 'Sign in to export defects.',
+    forbidden: 'Only managers and admins export data.',
+  });
   if ('response' in auth) return auth.response;
   const { user } = auth;
 
   const raw = paramsToObject(new URL(request.url).searchParams);
   const filters = defectFiltersSchema.safeParse(raw);
-  if (!filters.success) return problem(400, 'Bad Request', 'Some filters were not understood.', { errors: filters.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message })) });
+  if (!filters.success)
+    return problem(400, 'Bad Request', 'Some filters were not understood.', {
+      errors: filters.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message })),
+    });
   const { q } = defectListParamsSchema.parse(raw);
 
   const csv = stringify({ header: true, columns: [...COLUMNS], cast: { boolean: (v) => (v ? 'yes' : 'no') } });

@@ -12,7 +12,11 @@ export default async function NewDefectPage() {
   const options = await listDefectOptions();
   return (
     <>
-      <PageHeader back={{ href: '/defects', label: 'Defects' }} title="Record a defect" description="For what no interaction captured: a complaint letter, a process failure seen on the floor." />
+      <PageHeader
+        back={{ href: '/defects', label: 'Defects' }}
+        title="Record a defect"
+        description="For what no interaction captured: a complaint letter, a process failure seen on the floor."
+      />
       <Card className="max-w-3xl">
         <ManualDefectForm options={options} />
       </Card>

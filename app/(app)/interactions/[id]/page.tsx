@@ -49,13 +49,20 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
     ['CSAT', interaction.csat ?? '—'],
     ['NPS likelihood', interaction.nps ?? '—'],
     ['Effort', interaction.effort ?? '—'],
-    ['Source', `${SOURCE_LABELS[interaction.source]}${interaction.loggedByName ? `, logged by ${interaction.loggedByName}` : ''}`],
+    [
+      'Source',
+      `${SOURCE_LABELS[interaction.source]}${interaction.loggedByName ? `, logged by ${interaction.loggedByName}` : ''}`,
+    ],
     ['Notes', interaction.notes ?? '—'],
   ];
 
   return (
     <>
-      <PageHeader title={`${interaction.touchpointName}${interaction.customerName ? ` with ${interaction.customerName}` : ''}`} description={formatDateTime(interaction.occurredAt)} back={{ href: '/interactions', label: 'Interactions' }} />
+      <PageHeader
+        title={`${interaction.touchpointName}${interaction.customerName ? ` with ${interaction.customerName}` : ''}`}
+        description={formatDateTime(interaction.occurredAt)}
+        back={{ href: '/interactions', label: 'Interactions' }}
+      />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card aria-labelledby="facts-heading">
           <h2 id="facts-heading" className="mb-3 text-lg font-semibold">
@@ -88,11 +95,15 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
                     ) : (
                       d.categoryName
                     )}{' '}
-                    <span className="font-normal text-muted">· {d.severity} · {DEFECT_STATUS_LABELS[d.status]}</span>
+                    <span className="font-normal text-muted">
+                      · {d.severity} · {DEFECT_STATUS_LABELS[d.status]}
+                    </span>
                   </p>
                   <p className="text-muted">
                     {Number(d.lostRevenue) > 0 ? `Lost revenue ${formatMoney(Number(d.lostRevenue))} · ` : ''}
-                    {d.autoRule ? `Raised by the ${d.autoRule.replace('_', ' ')} rule${d.touched ? ', since worked by hand' : ''}` : 'Logged by hand'}
+                    {d.autoRule
+                      ? `Raised by the ${d.autoRule.replace('_', ' ')} rule${d.touched ? ', since worked by hand' : ''}`
+                      : 'Logged by hand'}
                     {d.ownerName ? ` · Owner ${d.ownerName}` : ''}
                   </p>
                 </li>

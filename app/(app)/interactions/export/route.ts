@@ -13,27 +13,35 @@ export async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'importExport' });
   if ('response' in auth) return auth.response;
   const parsed = interactionFiltersSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
-  if (!parsed.success) return problem(400, 'Bad Request', 'Some filters were not understood.', { errors: z.flattenError(parsed.error).fieldErrors });
-  return csvResponse(`interactions-${today()}.csv`, INTERACTION_EXPORT_COLUMNS, streamInteractions(parsed.data), (r) => [
-    r.id,
-    r.occurredAt.toISOString(),
-    r.customerId ?? '',
-    toCsvText(r.customerExternalRef),
-    toCsvText(r.customerEmail),
-    toCsvText(r.customerName),
-    toCsvText(r.touchpoint),
-    toCsvText(r.stage),
-    r.channel,
-    r.source,
-    r.outcome,
-    r.saleValue ?? '',
-    r.expectation ?? '',
-    r.experience ?? '',
-    r.csat ?? '',
-    r.nps ?? '',
-    r.effort ?? '',
-    toCsvText(r.notes),
-    r.loggedBy ?? '',
-    r.openDefects,
-  ]);
+  if (!parsed.success)
+    return problem(400, 'Bad Request', 'Some filters were not understood.', {
+      errors: z.flattenError(parsed.error).fieldErrors,
+    });
+  return csvResponse(
+    `interactions-${today()}.csv`,
+    INTERACTION_EXPORT_COLUMNS,
+    streamInteractions(parsed.data),
+    (r) => [
+      r.id,
+      r.occurredAt.toISOString(),
+      r.customerId ?? '',
+      toCsvText(r.customerExternalRef),
+      toCsvText(r.customerEmail),
+      toCsvText(r.customerName),
+      toCsvText(r.touchpoint),
+      toCsvText(r.stage),
+      r.channel,
+      r.source,
+      r.outcome,
+      r.saleValue ?? '',
+      r.expectation ?? '',
+      r.experience ?? '',
+      r.csat ?? '',
+      r.nps ?? '',
+      r.effort ?? '',
+      toCsvText(r.notes),
+      r.loggedBy ?? '',
+      r.openDefects,
+    ],
+  );
 }

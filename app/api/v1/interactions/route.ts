@@ -27,7 +27,12 @@ async function readBody(request: Request, limit: number): Promise<string | null>
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const tooLarge = () => problem(413, 'Content Too Large', `Send at most ${MAX_BATCH.toLocaleString('en-GB')} interactions and ${MAX_BODY_BYTES / 1_000_000} MB per request.`);
+const tooLarge = () =>
+  problem(
+    413,
+    'Content Too Large',
+    `Send at most ${MAX_BATCH.toLocaleString('en-GB')} interactions and ${MAX_BODY_BYTES / 1_000_000} MB per request.`,
+  );
 
 /**
  * POST /api/v1/interactions: one interaction (an object) or a batch (an array of up to 1,000),
@@ -39,7 +44,11 @@ export async function POST(request: Request) {
 
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    return problem(415, 'Unsupported Media Type', 'Send the interactions as JSON with "Content-Type: application/json".');
+    return problem(
+      415,
+      'Unsupported Media Type',
+      'Send the interactions as JSON with "Content-Type: application/json".',
+    );
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) return tooLarge();
@@ -56,7 +65,10 @@ export async function POST(request: Request) {
   const batch = Array.isArray(body);
   const items: unknown[] = batch ? (body as unknown[]) : [body];
   if (items.length > MAX_BATCH) return tooLarge();
-  if (items.length === 0) return problem(422, 'Unprocessable Content', 'Send at least one interaction.', { errors: [{ pointer: '', message: 'The batch is empty.' }] });
+  if (items.length === 0)
+    return problem(422, 'Unprocessable Content', 'Send at least one interaction.', {
+      errors: [{ pointer: '', message: 'The batch is empty.' }],
+    });
 
   const errors: { pointer: string; message: string }[] = [];
   const inputs: InteractionInput[] = [];
@@ -69,17 +81,25 @@ export async function POST(request: Request) {
     }
     const parsed = interactionInputSchema.safeParse(item);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ pointer: `${prefix}/${issue.path.join('/')}`, message: issue.message });
+      for (const issue of parsed.error.issues)
+        errors.push({ pointer: `${prefix}/${issue.path.join('/')}`, message: issue.message });
       return;
     }
     if (parsed.data.id) {
       const first = seen.get(parsed.data.id);
-      if (first !== undefined) errors.push({ pointer: `${prefix}/id`, message: `The same id is also at index ${first}.` });
+      if (first !== undefined)
+        errors.push({ pointer: `${prefix}/id`, message: `The same id is also at index ${first}.` });
       else seen.set(parsed.data.id, index);
     }
     inputs.push(parsed.data);
   });
-  if (errors.length) return problem(422, 'Unprocessable Content', `${errors.length === 1 ? 'One problem' : `${errors.length} problems`} in the interactions: nothing was stored.`, { errors });
+  if (errors.length)
+    return problem(
+      422,
+      'Unprocessable Content',
+      `${errors.length === 1 ? 'One problem' : `${errors.length} problems`} in the interactions: nothing was stored.`,
+      { errors },
+    );
 
   const loggedById = auth.principal.kind === 'user' ? auth.principal.userId : null;
   try {
@@ -88,8 +108,15 @@ export async function POST(request: Request) {
     return Response.json({ data: result }, { status: result.created.length > 0 ? 201 : 200 });
   } catch (error) {
     if (error instanceof ActionError) {
-      const fieldErrors = Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) => (messages ?? []).map((message) => ({ pointer: `/${field}`, message })));
-      return problem(error.status, error.status === 422 ? 'Unprocessable Content' : 'Request refused', `${error.message} Nothing was stored.`, fieldErrors.length ? { errors: fieldErrors } : undefined);
+      const fieldErrors = Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>
+        (messages ?? []).map((message) => ({ pointer: `/${field}`, message })),
+      );
+      return problem(
+        error.status,
+        error.status === 422 ? 'Unprocessable Content' : 'Request refused',
+        `${error.message} Nothing was stored.`,
+        fieldErrors.length ? { errors: fieldErrors } : undefined,
+      );
     }
     throw error;
   }

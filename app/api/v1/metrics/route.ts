@@ -20,7 +20,9 @@ export async function GET(request: Request) {
   const resolved = resolveMetricsFilters(parsed.data);
   if (!resolved.ok) {
     return problem(422, 'Unprocessable Content', 'The period cannot be answered.', {
-      errors: Object.entries(resolved.fieldErrors).flatMap(([pointer, messages]) => messages.map((message) => ({ pointer, message }))),
+      errors: Object.entries(resolved.fieldErrors).flatMap(([pointer, messages]) =>
+        messages.map((message) => ({ pointer, message })),
+      ),
     });
   }
 
@@ -31,7 +33,12 @@ export async function GET(request: Request) {
     data: {
       period: { from: filters.from, to: filters.to, granularity: filters.granularity },
       previousPeriod: { from: previous.from, to: previous.to },
-      filters: { touchpoint: filters.touchpoint, stage: filters.stage, channel: filters.channel, segment: filters.segment },
+      filters: {
+        touchpoint: filters.touchpoint,
+        stage: filters.stage,
+        channel: filters.channel,
+        segment: filters.segment,
+      },
       kpis: { current: metrics.kpis.current, previous: metrics.kpis.previous, change: metrics.kpis.change },
       trend: metrics.trend,
       pChart: metrics.pChart,

@@ -22,7 +22,15 @@ export default async function EditTouchpointPage({ params }: { params: Promise<{
   // The page is a stack of independent section cards, so more (the feedback link) slot in below.
   return (
     <>
-      <PageHeader title={touchpoint.name} description={touchpoint.active ? 'Active: offered when logging interactions.' : 'Inactive: hidden from logging, history kept.'} back={{ href: '/admin/touchpoints', label: 'Touchpoints' }} />
+      <PageHeader
+        title={touchpoint.name}
+        description={
+          touchpoint.active
+            ? 'Active: offered when logging interactions.'
+            : 'Inactive: hidden from logging, history kept.'
+        }
+        back={{ href: '/admin/touchpoints', label: 'Touchpoints' }}
+      />
       <div className="flex max-w-3xl flex-col gap-6">
         <Card aria-labelledby="details-heading">
           <h2 id="details-heading" className="mb-3 text-lg font-semibold">
@@ -35,8 +43,8 @@ export default async function EditTouchpointPage({ params }: { params: Promise<{
             Status
           </h2>
           <p className="mb-3 text-sm text-muted">
-            An inactive touchpoint disappears from the logging form but keeps its history and stays in the dashboard. Only a touchpoint
-            with no interactions or defects can be deleted.
+            An inactive touchpoint disappears from the logging form but keeps its history and stays in the dashboard.
+            Only a touchpoint with no interactions or defects can be deleted.
           </p>
           <div className="flex flex-wrap gap-4">
             <ActionButton

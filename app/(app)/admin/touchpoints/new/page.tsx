@@ -13,10 +13,17 @@ export default async function NewTouchpointPage() {
   const stages = await listStageOptions();
   return (
     <>
-      <PageHeader title="New touchpoint" description="A point of contact where interactions are logged and defects counted." />
+      <PageHeader
+        title="New touchpoint"
+        description="A point of contact where interactions are logged and defects counted."
+      />
       {stages.length === 0 ? (
         <p className="text-muted">
-          Create a <Link href="/admin/stages" className="text-primary underline">journey stage</Link> first: every touchpoint belongs to one.
+          Create a{' '}
+          <Link href="/admin/stages" className="text-primary underline">
+            journey stage
+          </Link>{' '}
+          first: every touchpoint belongs to one.
         </p>
       ) : (
         <Card className="max-w-3xl">

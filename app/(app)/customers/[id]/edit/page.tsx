@@ -19,7 +19,11 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
     <>
       <PageHeader title={`Edit ${customer.name}`} />
       <Card>
-        <CustomerForm customer={customer} segments={segments.filter((s) => s.active || s.id === customer.segmentId)} owners={owners} />
+        <CustomerForm
+          customer={customer}
+          segments={segments.filter((s) => s.active || s.id === customer.segmentId)}
+          owners={owners}
+        />
       </Card>
     </>
   );

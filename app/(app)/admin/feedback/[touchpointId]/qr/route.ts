@@ -11,11 +11,21 @@ const querySchema = z.object({
   download: z.enum(['0', '1']).default('0'),
 });
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'touchpoint';
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'touchpoint';
 
 /** The QR code of a touchpoint's feedback link, as SVG or PNG; admins only. */
-export async function GET(request: Request, { params }: { params: Promise<{ touchpointId: string }> }): Promise<Response> {
-  const auth = await authorizeSession('administer', { unauthorized: 'Sign in as an admin to download QR codes.', forbidden: 'Only admins manage feedback links.' });
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ touchpointId: string }> },
+): Promise<Response> {
+  const auth = await authorizeSession('administer', {
+    unauthorized: 'Sign in as an admin to download QR codes.',
+    forbidden: 'Only admins manage feedback links.',
+  });
   if ('response' in auth) return auth.response;
 
   const search = new URL(request.url).searchParams;
