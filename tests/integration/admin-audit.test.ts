@@ -55,15 +55,13 @@ describe('the audit log query', () => {
 
   it('pages 50 at a time', async () => {
     const db = await getDb();
-    await db
-      .insert(auditEvents)
-      .values(
-        Array.from({ length: AUDIT_PAGE_SIZE + 5 }, (_, i) => ({
-          action: 'stage.moved',
-          entityType: 'journey_stage',
-          createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)),
-        })),
-      );
+    await db.insert(auditEvents).values(
+      Array.from({ length: AUDIT_PAGE_SIZE + 5 }, (_, i) => ({
+        action: 'stage.moved',
+        entityType: 'journey_stage',
+        createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)),
+      })),
+    );
     const first = await listAuditEvents(filters({ action: 'stage.moved' }));
     const second = await listAuditEvents(filters({ action: 'stage.moved', page: '2' }));
     expect(first.total).toBe(AUDIT_PAGE_SIZE + 5);

@@ -179,16 +179,14 @@ describe('the daily rollups stay equal to the base tables', () => {
     expect(await drift()).toEqual(NONE);
 
     const [carl] = await db.insert(customers).values({ name: 'Carl', segmentId: ids.homes }).returning();
-    await db
-      .insert(defects)
-      .values({
-        touchpointId: phone.id,
-        customerId: carl!.id,
-        categoryId: ids.other,
-        kind: 'complaint',
-        occurredAt: new Date('2026-01-08T09:00:00Z'),
-        lostRevenue: '40',
-      });
+    await db.insert(defects).values({
+      touchpointId: phone.id,
+      customerId: carl!.id,
+      categoryId: ids.other,
+      kind: 'complaint',
+      occurredAt: new Date('2026-01-08T09:00:00Z'),
+      lostRevenue: '40',
+    });
     expect(await drift()).toEqual(NONE);
     await db.delete(customers).where(eq(customers.id, carl!.id));
     expect(await drift()).toEqual(NONE);

@@ -62,17 +62,15 @@ describe('schema', () => {
   it('accepts scores at the edges of their scales', async () => {
     const db = await getDb();
     const touchpoint = await makeTouchpoint();
-    await db
-      .insert(interactions)
-      .values({
-        touchpointId: touchpoint.id,
-        occurredAt: new Date(),
-        csat: 5,
-        nps: 0,
-        effort: 7,
-        expectation: 1,
-        experience: 5,
-      });
+    await db.insert(interactions).values({
+      touchpointId: touchpoint.id,
+      occurredAt: new Date(),
+      csat: 5,
+      nps: 0,
+      effort: 7,
+      expectation: 1,
+      experience: 5,
+    });
     const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(interactions);
     expect(row?.n).toBe(1);
     await db.delete(interactions);
