@@ -9,6 +9,7 @@ import { adminTransaction } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { emitEvent } from '@/lib/jobs/enqueue';
 import { assertAnotherActiveAdmin, lockAdminGuard } from './admin-guard';
 
 export const DUPLICATE_EMAIL = 'A user with that email address already exists.';
@@ -100,6 +101,7 @@ export async function resetUserPassword(
       before: { mustChangePassword: false },
       after: { mustChangePassword: true },
     });
+    await emitEvent(tx, 'account.password_reset', { userId: target.id, actorId: actor.id });
     return { name: target.name, oneTimePassword };
   }, duplicate);
 }
