@@ -17,6 +17,9 @@ function transportFor(url: string) {
   return transport;
 }
 
+/** The link a mail client POSTs to for one-click unsubscribe (app/api/unsubscribe/[token]). */
+const oneClickUrl = (pageUrl: string) => pageUrl.replace('/unsubscribe/', '/api/unsubscribe/');
+
 defineJob({
   kind: SEND_MAIL,
   async run(payload, { db }) {
@@ -37,7 +40,7 @@ defineJob({
       html: message.html,
       // RFC 8058 one-click unsubscribe: mail clients show their own button for it.
       list: message.unsubscribeUrl
-        ? { unsubscribe: { url: message.unsubscribeUrl, comment: 'Unsubscribe' } }
+        ? { unsubscribe: { url: oneClickUrl(message.unsubscribeUrl), comment: 'Unsubscribe' } }
         : undefined,
       headers: message.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
     });
