@@ -176,7 +176,10 @@ describe('webhook delivery', () => {
   it('answers a test ping at once and logs it', async () => {
     const { id } = await addEndpoint();
     const result = await sendTestPingAction({ endpointId: id });
-    expect(result).toMatchObject({ ok: true, data: { ok: true } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { message: expect.stringMatching(/^Delivered: the endpoint answered 204 in \d+ ms\.$/) },
+    });
     expect(receiver.received).toMatchObject([{ type: 'webhook.test', verified: true }]);
     const db = await getDb();
     const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, id));
@@ -187,7 +190,11 @@ describe('webhook delivery', () => {
     const { id } = await addEndpoint();
     await updateWebhookSettingsAction({ allowPrivateTargets: false });
     const result = await sendTestPingAction({ endpointId: id });
-    expect(result).toMatchObject({ ok: true, data: { ok: false } });
+    expect(result).toMatchObject({
+      ok: false,
+      status: 422,
+      message: expect.stringMatching(/^Not delivered: .*loopback/),
+    });
     expect(receiver.received).toHaveLength(0);
     const db = await getDb();
     await db

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { guardedAction } from '@/lib/action';
+import { ActionError, guardedAction } from '@/lib/action';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -51,12 +51,11 @@ export const sendTestPingAction = guardedAction(
   async ({ endpointId }, { user }) => {
     const result = await sendTestPing(user, endpointId);
     revalidatePath(`/admin/webhooks/${endpointId}`);
-    return result.ok
-      ? {
-          ok: true,
-          message: `Delivered: the endpoint answered ${result.response.status} in ${result.response.latencyMs} ms.`,
-        }
-      : { ok: false, message: `Not delivered: ${result.error}` };
+    // Logged either way; a failed ping is reported like any refused action, beside the button.
+    if (!result.ok) throw new ActionError(422, `Not delivered: ${result.error}`);
+    return {
+      message: `Delivered: the endpoint answered ${result.response.status} in ${result.response.latencyMs} ms.`,
+    };
   },
 );
 
