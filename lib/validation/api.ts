@@ -35,22 +35,23 @@ export const recordResultSchema = z
   })
   .register(apiRegistry, { id: 'RecordResult' });
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          pointer: z.string().describe('JSON pointer (body) or parameter name (query).'),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-  })
-  .register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
+// Registered for the OpenAPI document only: no code parses a problem.
+z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string().optional(),
+  errors: z
+    .array(
+      z.object({
+        pointer: z
+          .string()
+          .describe('JSON pointer into the body, or into the query parameters as an object (`/granularity`).'),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+}).register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
 
 const metricValueSchema = z
   .object({
