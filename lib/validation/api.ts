@@ -114,7 +114,7 @@ const kpiChangesSchema = z
       'Relative change for counts and money (0.1 = +10 %), absolute change for rates; null when either period has no number.',
   });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.iso.date();
 
 export const metricsResponseSchema = z
   .object({
