@@ -9,6 +9,7 @@ import { adminTransaction } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { endSessions } from '@/lib/auth/sessions';
 import { assertAnotherActiveAdmin, lockAdminGuard } from './admin-guard';
 
 export const DUPLICATE_EMAIL = 'A user with that email address already exists.';
@@ -67,6 +68,7 @@ export async function changeUserRole(actor: CurrentUser, input: { userId: string
     if (target.role === input.role) return;
     if (target.role === 'admin' && target.active) await assertAnotherActiveAdmin(tx, target.id);
     await tx.update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, target.id));
+    await endSessions(tx, target.id);
     await recordAudit(tx, {
       actor,
       action: 'user.role_changed',
@@ -91,6 +93,7 @@ export async function resetUserPassword(
       .update(users)
       .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
       .where(eq(users.id, target.id));
+    await endSessions(tx, target.id);
     // The audit says that it happened, never the password itself.
     await recordAudit(tx, {
       actor,
@@ -120,6 +123,8 @@ export async function changeOwnPassword(
       .update(users)
       .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
       .where(eq(users.id, user.id));
+    // Every other session ends; the action issues this browser a fresh one.
+    await endSessions(tx, user.id);
     await recordAudit(tx, {
       actor: user,
       action: 'user.password_changed',
@@ -128,5 +133,24 @@ export async function changeOwnPassword(
       before: { mustChangePassword: user.mustChangePassword },
       after: { mustChangePassword: false },
     });
+  });
+}
+
+/** Ends every session of a user (a lost laptop, a shared account): they must sign in again. */
+export async function endUserSessions(actor: CurrentUser, input: { userId: string }): Promise<{ name: string }> {
+  return adminTransaction(async (tx) => {
+    const target = await lockUser(tx, input.userId);
+    await endSessions(tx, target.id);
+    await recordAudit(tx, { actor, action: 'user.sessions_ended', entityType: 'user', entityId: target.id });
+    return { name: target.name };
+  }, duplicate);
+}
+
+/** The user signs out: every session of theirs ends, on this device and any other. */
+export async function signOutEverywhere(user: CurrentUser): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await endSessions(tx, user.id);
+    await recordAudit(tx, { actor: user, action: 'user.signed_out', entityType: 'user', entityId: user.id });
   });
 }

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
+import { endSessions } from '@/lib/auth/sessions';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertAnotherActiveAdmin, lockAdminGuard } from './admin-guard';
 
@@ -19,6 +20,8 @@ export async function setUserActive(actor: CurrentUser, input: { userId: string;
     if (target.active === input.active) return;
     if (!input.active && target.role === 'admin') await assertAnotherActiveAdmin(tx, target.id);
     await tx.update(users).set({ active: input.active, updatedAt: new Date() }).where(eq(users.id, target.id));
+    // Sessions from before a deactivation must not come back to life on reactivation.
+    if (!input.active) await endSessions(tx, target.id);
     await recordAudit(tx, {
       actor,
       action: input.active ? 'user.reactivated' : 'user.deactivated',
