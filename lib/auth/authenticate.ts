@@ -9,7 +9,7 @@ import { getDummyHash, verifyPassword } from './password';
  * Sign-in throttling after OWASP's authentication guidance. Failed attempts are remembered in the
  * audit log for THROTTLE_WINDOW_MINUTES, and three limits apply:
  * - per (email, address) pair: after FREE_PAIR_FAILURES, each further attempt must wait a delay
- *   that doubles with every failure (1 s, 2 s, 4 s … up to the window);
+ *   that doubles with every failure (5 s, 10 s, 20 s … up to the window);
  * - per email, from any address: past MAX_FAILURES_PER_EMAIL only clients holding a device cookie
  *   for that email (lib/auth/device-cookie.ts) may try, so an attacker slows the account down for
  *   strangers but cannot lock its owner out;
@@ -23,7 +23,7 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
 /** Seconds to wait after the last failure of a pair that has failed `failures` times. */
 export function pairDelaySeconds(failures: number): number {
   if (failures < FREE_PAIR_FAILURES) return 0;
-  return Math.min(2 ** (failures - FREE_PAIR_FAILURES), THROTTLE_WINDOW_MINUTES * 60);
+  return Math.min(5 * 2 ** (failures - FREE_PAIR_FAILURES), THROTTLE_WINDOW_MINUTES * 60);
 }
 
 export const LOGIN_FAILED = 'auth.login_failed';
