@@ -155,3 +155,6 @@ export type DefectListParams = z.output<typeof defectListParamsSchema>;
 export const customerSearchSchema = z.object({
   q: z.string().trim().min(1, { error: 'Type part of a name.' }).max(100),
 });
+
+/** Shared with the case forms: a calendar day, and a selection of defects from the list. */
+export { day as calendarDaySchema, bulkItems as defectSelectionSchema };
