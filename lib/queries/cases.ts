@@ -42,6 +42,13 @@ const listColumns = {
   touchpointName: touchpoints.name,
   stageName: journeyStages.name,
   categoryName: defectCategories.name,
+  stageId: cases.stageId,
+  touchpointId: cases.touchpointId,
+  categoryId: cases.categoryId,
+  rootCause: cases.rootCause,
+  correctiveAction: cases.correctiveAction,
+  closeReason: cases.closeReason,
+  chartKey: cases.chartKey,
   defectCount: sql<number>`(select count(*) from defects d where d.case_id = ${cases.id})`.mapWith(Number),
 };
 
@@ -77,13 +84,6 @@ export async function getCase({ id, viewer }: { id: string; viewer: Viewer }) {
   const [row] = await db
     .select({
       ...listColumns,
-      chartKey: cases.chartKey,
-      stageId: cases.stageId,
-      touchpointId: cases.touchpointId,
-      categoryId: cases.categoryId,
-      rootCause: cases.rootCause,
-      correctiveAction: cases.correctiveAction,
-      closeReason: cases.closeReason,
       closedAt: cases.closedAt,
       createdById: cases.createdById,
     })
@@ -158,4 +158,15 @@ export async function listCaseOwnerOptions() {
     .from(users)
     .where(eq(users.active, true))
     .orderBy(asc(users.name));
+}
+
+/** The cases defects can still be linked to, newest first, for the defects list's bulk action. */
+export async function listActiveCaseChoices({ limit = 100 }: { limit?: number } = {}) {
+  const db = await getDb();
+  return db
+    .select({ id: cases.id, number: cases.number, title: cases.title })
+    .from(cases)
+    .where(sql`${cases.status} <> 'closed'`)
+    .orderBy(desc(cases.createdAt))
+    .limit(limit);
 }
