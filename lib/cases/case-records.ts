@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
-import { addDays } from '@/lib/validation/metrics';
+import { addDays } from '@/lib/dates';
 import { subgroupEnd, type ChartRef } from './charts';
 
 /*

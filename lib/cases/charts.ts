@@ -4,7 +4,8 @@ import type { DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
 import { EMPTY_TOTALS, type Totals } from '@/lib/metrics/kpis';
 import type { Subgroup } from '@/lib/metrics/p-chart';
-import { addDays, subgroupStarts } from '@/lib/validation/metrics';
+import { addDays } from '@/lib/dates';
+import { subgroupStarts } from '@/lib/validation/metrics';
 
 /*
  * The monitored charts (docs/cases.md): the whole company, each stage and each touchpoint, read

@@ -4,7 +4,7 @@ import type { Database, DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
 import { caseEvents, caseSignals, cases, type CaseSignal } from '@/db/schema';
 import { pChart, type PChart, type PChartPoint, type Subgroup } from '@/lib/metrics/p-chart';
-import { addDays, isoDay } from '@/lib/validation/metrics';
+import { addDays, isoDay } from '@/lib/dates';
 import { linkSubgroupDefects, ownerForChart, chartTitle } from './case-records';
 import {
   chartKeyOf,

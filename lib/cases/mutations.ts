@@ -11,13 +11,13 @@ import {
   users,
   type Case,
 } from '@/db/schema';
-import { ActionError, type FieldErrors } from '@/lib/action';
+import { DomainError, type FieldErrors } from '@/lib/errors';
 import { can } from '@/lib/auth/roles';
 import type { Actor } from '@/lib/defects/mutations';
 import { formatDateTime } from '@/lib/format';
 import { pChart } from '@/lib/metrics/p-chart';
 import type { CaseEditInput, OpenCaseInput } from '@/lib/validation/cases';
-import { addDays, isoDay } from '@/lib/validation/metrics';
+import { addDays, isoDay } from '@/lib/dates';
 import { chartTitle, linkDefectIds, linkSubgroupDefects, ownerForChart } from './case-records';
 import { chartKeyOf, getChartSeries, type ChartRef, type SubgroupSize } from './charts';
 import { chooseSubgroup, signalOf, WINDOW_SUBGROUPS } from './evaluate-charts';
@@ -29,7 +29,7 @@ const isManager = (actor: Actor) => can(actor.role, 'triageDefects');
 /** Staff may work only the cases they own; managers every case. */
 function assertMayWork(actor: Actor, row: Pick<Case, 'ownerId'>): void {
   if (!isManager(actor) && row.ownerId !== actor.id)
-    throw new ActionError(403, 'This case is not assigned to you. Ask a manager to assign it to you first.');
+    throw new DomainError('forbidden', 'This case is not assigned to you. Ask a manager to assign it to you first.');
 }
 
 /** A chart for a selection of defects: their touchpoint, else their stage, else the company. */
@@ -40,7 +40,10 @@ async function chartOfDefects(tx: DbOrTx, ids: string[]): Promise<Omit<ChartRef,
     .innerJoin(touchpoints, eq(touchpoints.id, defects.touchpointId))
     .where(inArray(defects.id, ids));
   if (rows.length !== new Set(ids).size)
-    throw new ActionError(404, 'Some of the selected defects no longer exist. Nothing was changed; reload the list.');
+    throw new DomainError(
+      'not-found',
+      'Some of the selected defects no longer exist. Nothing was changed; reload the list.',
+    );
   const one = <T>(values: T[]) => (new Set(values).size === 1 ? values[0]! : null);
   const touchpointId = one(rows.map((r) => r.touchpointId));
   const stageId = one(rows.map((r) => r.stageId));
@@ -51,7 +54,7 @@ async function chartOfDefects(tx: DbOrTx, ids: string[]): Promise<Omit<ChartRef,
 
 async function assertChartExists(tx: DbOrTx, ref: Omit<ChartRef, 'subgroup'>): Promise<void> {
   const refuse = (field: string, message: string) =>
-    new ActionError(422, 'Some fields need attention.', { [field]: [message] });
+    new DomainError('invalid', 'Some fields need attention.', { [field]: [message] });
   if (ref.scope === 'stage') {
     const [stage] = await tx
       .select({ id: journeyStages.id })
@@ -85,7 +88,7 @@ export async function openCase(
   input: OpenCaseInput,
   now: Date = new Date(),
 ): Promise<{ id: string; existing: boolean; linked: number }> {
-  if (!isManager(actor)) throw new ActionError(403, 'Only a manager can open a case.');
+  if (!isManager(actor)) throw new DomainError('forbidden', 'Only a manager can open a case.');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const defectIds = [...new Set((input.items ?? []).map((i) => i.id))];
@@ -164,15 +167,18 @@ export async function linkDefectsToCase(
   actor: Actor,
   input: { id: string; items: { id: string }[] },
 ): Promise<{ linked: number }> {
-  if (!isManager(actor)) throw new ActionError(403, 'Only a manager can link defects to a case.');
+  if (!isManager(actor)) throw new DomainError('forbidden', 'Only a manager can link defects to a case.');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, input.id)).for('update');
-    if (!row) throw new ActionError(404, 'That case no longer exists.');
+    if (!row) throw new DomainError('not-found', 'That case no longer exists.');
     const ids = [...new Set(input.items.map((i) => i.id))];
     const existing = await tx.select({ id: defects.id }).from(defects).where(inArray(defects.id, ids));
     if (existing.length !== ids.length)
-      throw new ActionError(404, 'Some of the selected defects no longer exist. Nothing was changed; reload the list.');
+      throw new DomainError(
+        'not-found',
+        'Some of the selected defects no longer exist. Nothing was changed; reload the list.',
+      );
     const linked = await linkDefectIds(tx, { caseId: row.id, defectIds: ids, actorId: actor.id });
     if (linked.length)
       await tx
@@ -196,7 +202,7 @@ const FIELD_LABELS: Record<Field, string> = {
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
-async function staleCaseError(tx: DbOrTx, current: Case, sent: Partial<Record<string, unknown>>): Promise<ActionError> {
+async function staleCaseError(tx: DbOrTx, current: Case, sent: Partial<Record<string, unknown>>): Promise<DomainError> {
   const [last] = await tx
     .select({ name: users.name, at: caseEvents.createdAt })
     .from(caseEvents)
@@ -215,8 +221,8 @@ async function staleCaseError(tx: DbOrTx, current: Case, sent: Partial<Record<st
   }
   if (sent.status !== undefined && sent.status !== current.status)
     fieldErrors.status = [`Changed meanwhile; it is now ${CASE_STATUS_LABELS[current.status]}.`];
-  return new ActionError(
-    409,
+  return new DomainError(
+    'conflict',
     `This case was changed by ${who} while you were editing, so nothing of yours was saved. ` +
       `It is now ${CASE_STATUS_LABELS[current.status]} (version ${current.version}). ` +
       'The current values are shown on the page; check them and save again.',
@@ -237,12 +243,12 @@ export async function updateCase(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(cases).where(eq(cases.id, input.id)).for('update');
-    if (!current) throw new ActionError(404, 'That case no longer exists.');
+    if (!current) throw new DomainError('not-found', 'That case no longer exists.');
     assertMayWork(actor, current);
     if (!isManager(actor)) {
       const forbidden = MANAGER_FIELDS.find((f) => input[f] !== undefined && input[f] !== (current[f] ?? null));
       if (forbidden)
-        throw new ActionError(403, `Only a manager can change the ${FIELD_LABELS[forbidden].toLowerCase()}.`);
+        throw new DomainError('forbidden', `Only a manager can change the ${FIELD_LABELS[forbidden].toLowerCase()}.`);
     }
     if (input.version !== current.version) throw await staleCaseError(tx, current, input);
 
@@ -272,8 +278,8 @@ export async function updateCase(
       closeReason: after('closeReason'),
     });
     if (refusal)
-      throw new ActionError(
-        refusal.status,
+      throw new DomainError(
+        refusal.status === 403 ? 'forbidden' : 'invalid',
         refusal.message,
         refusal.field ? { [refusal.field]: [refusal.message] } : undefined,
       );
@@ -283,7 +289,7 @@ export async function updateCase(
         .from(users)
         .where(and(eq(users.id, set.ownerId), eq(users.active, true)));
       if (!owner)
-        throw new ActionError(422, 'Some fields need attention.', {
+        throw new DomainError('invalid', 'Some fields need attention.', {
           ownerId: ['Choose an active person from the list.'],
         });
     }
@@ -331,11 +337,11 @@ export async function evaluateCaseNow(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(eq(cases.id, input.id)).for('update');
-    if (!row) throw new ActionError(404, 'That case no longer exists.');
+    if (!row) throw new DomainError('not-found', 'That case no longer exists.');
     assertMayWork(actor, row);
     if (!row.effectiveOn)
-      throw new ActionError(
-        422,
+      throw new DomainError(
+        'invalid',
         'Give the corrective action an effective date first: the proof compares before and after it.',
       );
     const result = await judgeCase(tx, row, { now, actorId: actor.id });
@@ -348,7 +354,7 @@ export async function commentOnCase(actor: Actor, input: { id: string; comment: 
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [row] = await tx.select({ id: cases.id, ownerId: cases.ownerId }).from(cases).where(eq(cases.id, input.id));
-    if (!row) throw new ActionError(404, 'That case no longer exists.');
+    if (!row) throw new DomainError('not-found', 'That case no longer exists.');
     assertMayWork(actor, row);
     await tx.insert(caseEvents).values({ caseId: row.id, actorId: actor.id, type: 'comment', comment: input.comment });
   });

@@ -16,7 +16,7 @@ import {
   type Proportions,
   type StagedPChart,
 } from '@/lib/metrics/proof';
-import { addDays, isoDay } from '@/lib/validation/metrics';
+import { addDays, isoDay } from '@/lib/dates';
 import { getChartSeries, getChartTotals, lastClosedSubgroup, type ChartRef } from './charts';
 import { WINDOW_SUBGROUPS } from './evaluate-charts';
 

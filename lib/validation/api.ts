@@ -35,22 +35,23 @@ export const recordResultSchema = z
   })
   .register(apiRegistry, { id: 'RecordResult' });
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          pointer: z.string().describe('JSON pointer (body) or parameter name (query).'),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-  })
-  .register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
+// Registered for the OpenAPI document only: no code parses a problem.
+z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string().optional(),
+  errors: z
+    .array(
+      z.object({
+        pointer: z
+          .string()
+          .describe('JSON pointer into the body, or into the query parameters as an object (`/granularity`).'),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+}).register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
 
 const metricValueSchema = z
   .object({
@@ -113,7 +114,7 @@ const kpiChangesSchema = z
       'Relative change for counts and money (0.1 = +10 %), absolute change for rates; null when either period has no number.',
   });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.iso.date();
 
 export const metricsResponseSchema = z
   .object({

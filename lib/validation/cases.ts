@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '@/lib/cases/workflow';
-import { calendarDaySchema, defectSelectionSchema } from './defects';
+import { daySchema } from '@/lib/dates';
+import { defectSelectionSchema } from './defects';
 
 const blankToNull = (value: unknown) => (value === '' ? null : value);
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -25,7 +26,7 @@ export const openCaseSchema = z
     touchpointId: optionalId('Choose a touchpoint.'),
     categoryId: optionalId('Choose a category.'),
     subgroup: z.preprocess(blankToUndefined, z.enum(['day', 'week']).optional()),
-    period: z.preprocess(blankToUndefined, calendarDaySchema.optional()),
+    period: z.preprocess(blankToUndefined, daySchema.optional()),
     title: z.preprocess(blankToUndefined, text('The title', 200).optional()),
     items: z.preprocess((v) => (v === undefined || v === '' ? undefined : v), defectSelectionSchema.optional()),
   })
@@ -55,7 +56,7 @@ export const caseEditSchema = z.object({
   ownerId: clearable(z.uuid({ error: 'Choose an owner from the list.' })),
   rootCause: clearable(text('The root cause', 5_000)),
   correctiveAction: clearable(text('The corrective action', 5_000)),
-  effectiveOn: clearable(calendarDaySchema),
+  effectiveOn: clearable(daySchema),
   closeReason: clearable(text('The reason', 1_000)),
   comment: z.preprocess(blankToUndefined, text('A comment', 5_000).optional()),
 });

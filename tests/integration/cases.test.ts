@@ -23,7 +23,7 @@ import { evaluateMonitoredCharts } from '@/lib/cases/evaluate-charts';
 import { evaluateMonitoringCases, getCaseProof } from '@/lib/cases/proof';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { interactionInputSchema } from '@/lib/validation/interactions';
-import { addDays } from '@/lib/validation/metrics';
+import { addDays } from '@/lib/dates';
 import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
 

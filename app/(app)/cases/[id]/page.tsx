@@ -26,7 +26,7 @@ import { formatMetric } from '@/lib/metrics/format';
 import { formatP } from '@/lib/metrics/proof';
 import { pChart } from '@/lib/metrics/p-chart';
 import { getCase, listCaseDefects, listCaseEvents, listCaseOwnerOptions, listCaseSignals } from '@/lib/queries/cases';
-import { addDays, isoDay } from '@/lib/validation/metrics';
+import { addDays, isoDay } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Case' };
 

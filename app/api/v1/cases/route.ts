@@ -1,5 +1,5 @@
 import { caseSummaryJson } from '@/lib/api/cases';
-import { problem } from '@/lib/api/problem';
+import { parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { CASES_PAGE_SIZE, listCases } from '@/lib/queries/cases';
 import { caseListSchema } from '@/lib/validation/cases';
@@ -16,9 +16,7 @@ export async function GET(request: Request) {
   if ('response' in auth) return auth.response;
   const parsed = caseListSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return problem(400, 'Bad Request', 'A query parameter is malformed.', {
-      errors: parsed.error.issues.map((issue) => ({ pointer: String(issue.path[0] ?? ''), message: issue.message })),
-    });
+    return problem(400, 'Bad Request', 'A query parameter is malformed.', parameterErrors(parsed.error));
   }
   const { rows, total } = await listCases({ viewer: ALL_CASES, params: parsed.data });
   return Response.json({ data: rows.map(caseSummaryJson), page: parsed.data.page, pageSize: CASES_PAGE_SIZE, total });
