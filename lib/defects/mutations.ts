@@ -1,7 +1,16 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
-import { customers, defectCategories, defectEvents, defects, touchpoints, users, type Defect } from '@/db/schema';
+import {
+  cases,
+  customers,
+  defectCategories,
+  defectEvents,
+  defects,
+  touchpoints,
+  users,
+  type Defect,
+} from '@/db/schema';
 import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
@@ -129,6 +138,23 @@ const touchesDismissed = (from: DefectStatus, to: DefectStatus) =>
   from !== to && (from === 'dismissed' || to === 'dismissed');
 
 /**
+ * A defect linked to a case closes when the case's corrective action is proved (or the case is
+ * closed): its fix is judged by the numbers, not seconds after someone marked it verified.
+ */
+async function assertCaseLetsClose(tx: DbOrTx, rows: Pick<Defect, 'caseId'>[]): Promise<void> {
+  const caseIds = [...new Set(rows.map((r) => r.caseId).filter((id): id is string => id !== null))];
+  if (caseIds.length === 0) return;
+  const pending = await tx
+    .select({ number: cases.number })
+    .from(cases)
+    .where(and(inArray(cases.id, caseIds), notInArray(cases.status, ['proved', 'closed'])));
+  if (pending.length === 0) return;
+  const names = pending.map((c) => `#${c.number}`).join(', ');
+  const message = `This defect's fix is being proved with case ${names}: it closes when the case is proved or closed.`;
+  throw new DomainError('invalid', message, { status: [message] });
+}
+
+/**
  * Applies one edit made from `input.version`: field changes, a status move and a comment, in one
  * transaction with its history event. A stale version, an illegal move or a field the actor may
  * not set is refused and nothing is written.
@@ -187,6 +213,7 @@ export async function updateDefect(
         refusal.field ? { [refusal.field]: [refusal.message] } : undefined,
       );
 
+    if (to === 'closed' && from !== 'closed') await assertCaseLetsClose(tx, [current]);
     if (set.ownerId) await assertActiveOwner(tx, set.ownerId);
     if (set.categoryId) await assertCategory(tx, set.categoryId, current.categoryId);
     if (set.dueOn !== undefined) assertDueAfterOccurred(set.dueOn, current.occurredAt);
@@ -342,6 +369,11 @@ export async function bulkMoveDefects(
       });
       if (refusal) refusals.set(refusal.message, (refusals.get(refusal.message) ?? 0) + 1);
     }
+    if (input.status === 'closed')
+      await assertCaseLetsClose(
+        tx,
+        rows.filter((r) => r.status !== 'closed'),
+      );
     if (refusals.size) {
       const reasons = [...refusals].map(([message, n]) => `${n} × ${message}`).join(' ');
       throw new DomainError(
