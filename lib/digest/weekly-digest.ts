@@ -10,7 +10,8 @@ import type { MetricValue } from '@/lib/metrics/value';
 import { overdueDefect } from '@/lib/queries/filter-conditions';
 import { getKpiSummary, getPareto, getTrend, pChartOf, type KpiSummary } from '@/lib/queries/metrics';
 import type { EmailContent, EmailSection } from '@/lib/mail/render';
-import { addDays, isoDay, subgroupStart, type MetricsFilters } from '@/lib/validation/metrics';
+import { addDays, isoDay } from '@/lib/dates';
+import { subgroupStart, type MetricsFilters } from '@/lib/validation/metrics';
 
 export interface WeeklyDigest {
   from: string;

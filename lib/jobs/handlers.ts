@@ -7,3 +7,4 @@ import '@/lib/notifications/dispatch-event-job';
 import '@/lib/mail/send-mail-job';
 import '@/lib/webhooks/deliver-webhook-job';
 import '@/lib/digest/weekly-digest-job';
+import '@/lib/cases/nightly-job';

@@ -4,7 +4,7 @@ import dns from 'node:dns/promises';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { recordAudit } from '@/lib/audit';
 import type { CreateWebhookInput } from '@/lib/validation/webhooks';
@@ -22,11 +22,11 @@ async function assertReachableTarget(url: string): Promise<void> {
   try {
     addresses = (await dns.lookup(host, { all: true })).map((a) => a.address);
   } catch {
-    throw new ActionError(422, 'Some fields need attention.', { url: [`${host} could not be found in DNS.`] });
+    throw new DomainError('invalid', 'Some fields need attention.', { url: [`${host} could not be found in DNS.`] });
   }
   const refused = addresses.find((a) => !isPublicAddress(a));
   if (refused)
-    throw new ActionError(422, 'Some fields need attention.', {
+    throw new DomainError('invalid', 'Some fields need attention.', {
       url: [
         `${host} resolves to ${refused}, a loopback, link-local or private address. Allow such addresses in the settings below first.`,
       ],
@@ -75,7 +75,7 @@ export async function setWebhookActive(actor: CurrentUser, endpointId: string, a
       )
       .where(eq(webhookEndpoints.id, endpointId))
       .returning({ id: webhookEndpoints.id });
-    if (!row) throw new ActionError(404, 'That endpoint no longer exists.');
+    if (!row) throw new DomainError('not-found', 'That endpoint no longer exists.');
     await recordAudit(tx, {
       actor,
       action: active ? 'webhook.enabled' : 'webhook.disabled',
@@ -92,7 +92,7 @@ export async function deleteWebhookEndpoint(actor: CurrentUser, endpointId: stri
       .delete(webhookEndpoints)
       .where(eq(webhookEndpoints.id, endpointId))
       .returning({ url: webhookEndpoints.url });
-    if (!row) throw new ActionError(404, 'That endpoint no longer exists.');
+    if (!row) throw new DomainError('not-found', 'That endpoint no longer exists.');
     await recordAudit(tx, {
       actor,
       action: 'webhook.deleted',
@@ -107,7 +107,7 @@ export async function deleteWebhookEndpoint(actor: CurrentUser, endpointId: stri
 export async function sendTestPing(actor: CurrentUser, endpointId: string): Promise<AttemptResult> {
   const db = await getDb();
   const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
-  if (!endpoint) throw new ActionError(404, 'That endpoint no longer exists.');
+  if (!endpoint) throw new DomainError('not-found', 'That endpoint no longer exists.');
   const body = JSON.stringify({
     type: 'webhook.test',
     timestamp: new Date().toISOString(),
@@ -129,8 +129,8 @@ export async function redeliver(actor: CurrentUser, deliveryId: string): Promise
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .where(eq(webhookDeliveries.id, deliveryId));
-    if (!row) throw new ActionError(404, 'That delivery no longer exists.');
-    if (!row.active) throw new ActionError(409, 'Switch the endpoint on before redelivering to it.');
+    if (!row) throw new DomainError('not-found', 'That delivery no longer exists.');
+    if (!row.active) throw new DomainError('conflict', 'Switch the endpoint on before redelivering to it.');
     await tx.update(webhookDeliveries).set({ status: 'pending', error: null }).where(eq(webhookDeliveries.id, row.id));
     await queueDeliveryJob(tx, row.id);
     await recordAudit(tx, { actor, action: 'webhook.redelivered', entityType: 'webhook_delivery', entityId: row.id });

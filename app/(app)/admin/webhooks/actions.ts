@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ActionError, guardedAction } from '@/lib/action';
+import { guardedAction } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -52,7 +53,7 @@ export const sendTestPingAction = guardedAction(
     const result = await sendTestPing(user, endpointId);
     revalidatePath(`/admin/webhooks/${endpointId}`);
     // Logged either way; a failed ping is reported like any refused action, beside the button.
-    if (!result.ok) throw new ActionError(422, `Not delivered: ${result.error}`);
+    if (!result.ok) throw new DomainError('invalid', `Not delivered: ${result.error}`);
     return {
       message: `Delivered: the endpoint answered ${result.response.status} in ${result.response.latencyMs} ms.`,
     };

@@ -9,8 +9,7 @@ import { generateWebhookSecret } from '@/lib/webhooks/signing';
 import { setAllowPrivateWebhookTargets } from '@/lib/webhooks/settings';
 import { startWebhookReceiver } from '../support/webhook-receiver';
 
-// Several app processes share one PostgreSQL server here, which the in-process embedded database
-// cannot do: vitest.config.mts runs this file in the integration-postgres project only.
+// Several app processes share one PostgreSQL server here: the embedded one, and TEST_DATABASE_URL's.
 
 const root = path.resolve(import.meta.dirname, '../..');
 // Each test starts app processes (tsx compiles the runner's modules on start): seconds each.
