@@ -80,7 +80,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
             <EmptyState>Nothing sent yet. Send a test ping to try the endpoint.</EmptyState>
           ) : null}
           {deliveries.length > 0 ? (
-            <TableScroll label="Delivery log">
+            <TableScroll label="Deliveries">
               <table className="w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
