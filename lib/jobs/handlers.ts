@@ -8,3 +8,4 @@ import '@/lib/mail/send-mail-job';
 import '@/lib/webhooks/deliver-webhook-job';
 import '@/lib/digest/weekly-digest-job';
 import '@/lib/cases/nightly-job';
+import './purge-job';
