@@ -1,7 +1,20 @@
 // Runs once when a server process starts, before it serves requests: open the database, apply
-// migrations, and fill an empty database with the demo company.
+// migrations, and fill an empty database with the demo company. If that fails the process exits
+// non-zero with the reason, so a supervisor restarts it once the cause is gone, rather than a
+// server staying up that can only answer errors.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { prepareDatabase } = await import('./db/prepare');
-  await prepareDatabase();
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    console.error(
+      `start-up failed: the database could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    console.error('start-up failed: exiting with status 1 (a supervisor may restart the server)');
+    process.exit(1);
+  }
+  // The HTTP server (scripts/serve.mjs) calls this after draining requests on SIGTERM/SIGINT.
+  const { shutdown } = await import('./lib/shutdown');
+  (globalThis as { __outsideinShutdown?: () => Promise<void> }).__outsideinShutdown = () => shutdown();
 }

@@ -1,0 +1,57 @@
+// Serves the production build: Next.js's request handler behind a Node HTTP server of our own, so
+// that SIGTERM and SIGINT shut down gracefully: stop accepting connections, let the requests in
+// flight finish (at most DRAIN_MS), then run the app's shutdown (lib/shutdown.ts: the hooks
+// registered with onShutdown, then the database pool and the embedded PostgreSQL server).
+//   node scripts/serve.mjs [--port 3000] [--hostname 0.0.0.0]
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+
+const DRAIN_MS = 10_000;
+const { values } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } });
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? '0.0.0.0';
+
+// As `next start` does; set before Next.js loads, since it reads NODE_ENV as it loads.
+process.env.NODE_ENV ??= 'production';
+const { default: next } = await import('next');
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+// Runs instrumentation.ts: migrations and the demo seed. On failure it exits with status 1.
+await app.prepare();
+
+let inFlight = 0;
+let stopping = false;
+const server = http.createServer((request, response) => {
+  inFlight += 1;
+  response.once('close', () => (inFlight -= 1));
+  // While draining, a kept-alive connection is closed after its answer, not reused.
+  if (stopping) response.setHeader('connection', 'close');
+  void handle(request, response);
+});
+// Next.js runs instrumentation.ts (migrations, the demo seed) on the first request, and holds
+// every request until it is done: ask for liveness at once, so start-up work (and a start-up
+// failure, which exits) happens now rather than when the first user arrives.
+server.listen(port, hostname, async () => {
+  const local = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+  await fetch(`http://${local}:${port}/api/health/live`).catch(() => {});
+  console.log(`serve: ready on http://${hostname}:${port}`);
+});
+
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  const started = Date.now();
+  console.log(`serve: ${signal}: refusing new connections, ${inFlight} request(s) in flight`);
+  server.close();
+  server.closeIdleConnections();
+  while (inFlight > 0 && Date.now() - started < DRAIN_MS) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (inFlight > 0)
+    console.log(`serve: ${inFlight} request(s) still running after ${DRAIN_MS / 1000} s; cutting them off`);
+  server.closeAllConnections();
+  // Registered by instrumentation.ts; absent only if start-up never finished.
+  const shutdown = globalThis.__outsideinShutdown;
+  if (typeof shutdown === 'function') await shutdown();
+  console.log(`serve: stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(0);
+}
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => void stop(signal));
