@@ -41,8 +41,9 @@ if (!existsSync('.next/BUILD_ID') || builtFor !== sourceTime) {
   writeFileSync(stampFile, String(sourceTime));
 }
 
-const port = process.env.PORT ?? '3000';
-const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', port], { stdio: 'inherit' });
+// scripts/serve.mjs rather than `next start`: it hands the app the socket's address, and shuts
+// down gracefully.
+const server = spawn(process.execPath, ['scripts/serve.mjs'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 // The server's status is ours: a failed start-up (exit 1) must reach the supervisor, and so must a
 // death by signal (128 + its number, as a shell reports it).
