@@ -100,6 +100,21 @@ export const caseChartRef = (
 });
 
 /**
+ * The day a proof is read as of: a decided case (proved, not effective, or closed after either)
+ * as on the night it was decided, so the page shows the numbers the decision was made on; a
+ * closed case otherwise as of its closing; an open one as of now.
+ */
+function asOf(row: Partial<Pick<Case, 'status' | 'verdict' | 'closedAt'>>, now: Date): Date {
+  const decided =
+    (row.status === 'proved' || row.status === 'not_effective' || row.status === 'closed') &&
+    row.verdict &&
+    row.verdict.outcome !== 'pending';
+  if (decided) return new Date(row.verdict!.evaluatedAt);
+  if (row.closedAt && row.closedAt < now) return new Date(row.closedAt.getTime() + 86_400_000);
+  return now;
+}
+
+/**
  * The proof of a case's corrective action as of `today`: staged p-chart, the figures of each
  * stage, the one-sided test and the verdict. Null until the case has an effective date T. A
  * closed case is judged as of the day it closed.
@@ -176,7 +191,9 @@ export async function judgeCase(
   if (!proof) return { outcome: 'pending', moved: false, proof };
   const verdict = verdictOf(proof, now);
   if (row.status !== 'monitoring' || proof.decision.outcome === 'pending') {
-    await tx.update(cases).set({ verdict }).where(eq(cases.id, row.id));
+    // A decided case keeps the verdict it was decided on.
+    const decided = row.status === 'proved' || row.status === 'not_effective' || row.status === 'closed';
+    if (!decided) await tx.update(cases).set({ verdict }).where(eq(cases.id, row.id));
     return { outcome: verdict.outcome, moved: false, proof };
   }
   const to = proof.decision.outcome;
