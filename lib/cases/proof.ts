@@ -116,17 +116,16 @@ function asOf(row: Partial<Pick<Case, 'status' | 'verdict' | 'closedAt'>>, now: 
 
 /**
  * The proof of a case's corrective action as of `today`: staged p-chart, the figures of each
- * stage, the one-sided test and the verdict. Null until the case has an effective date T. A
- * closed case is judged as of the day it closed.
+ * stage, the one-sided test and the verdict. Null until the case has an effective date T.
  */
 export async function getCaseProof(
   db: DbOrTx,
-  row: Pick<Case, 'scope' | 'stageId' | 'touchpointId' | 'categoryId' | 'subgroup' | 'effectiveOn' | 'closedAt'>,
+  row: Pick<Case, 'scope' | 'stageId' | 'touchpointId' | 'categoryId' | 'subgroup' | 'effectiveOn' | 'closedAt'> &
+    Partial<Pick<Case, 'status' | 'verdict'>>,
   now: Date = new Date(),
 ): Promise<CaseProof | null> {
   if (!row.effectiveOn) return null;
-  const today =
-    row.closedAt && row.closedAt < now ? isoDay(new Date(row.closedAt.getTime() + 86_400_000)) : isoDay(now);
+  const today = isoDay(asOf(row, now));
   const ref = caseChartRef(row);
   const ranges = proofRanges(row.effectiveOn, row.subgroup, today);
   const afterTo = ranges.after.to < ranges.after.from ? addDays(ranges.after.from, -1) : ranges.after.to;
