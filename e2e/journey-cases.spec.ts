@@ -13,8 +13,9 @@ test('a signal opens a case; a corrective action is proved by the staged chart a
   const cases = page.getByRole('region', { name: 'Cases' });
   await expect(cases.getByText('New this week')).toBeVisible();
   await cases
-    .getByRole('link', { name: /^[1-9]\d*$/ })
-    .nth(1)
+    .locator('div', { has: page.getByText('New this week') })
+    .last()
+    .getByRole('link')
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
   await page.getByRole('link', { name: /Defect rate at Delivery and installation/ }).click();
