@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, gte, isNull, lt, ne } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { DbOrTx } from '@/db';
 import { caseEvents, cases, defects, journeyStages, touchpoints, users } from '@/db/schema';
 import { addDays, isoDay } from '@/lib/dates';
 import { chartKeyOf, getChartSeries } from './charts';
@@ -19,7 +19,7 @@ const UNCHANGED_FIX_DAYS_AGO = 100;
  * proved by the numbers, one found not effective, and the cases the monitored charts open today.
  * Each proof is judged as the nightly evaluation would have, enough subgroups after its T.
  */
-export async function seedDemoCases(db: Database, { now }: { now: Date }): Promise<{ cases: number }> {
+export async function seedDemoCases(db: DbOrTx, { now }: { now: Date }): Promise<{ cases: number }> {
   const [manager] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'manager')).limit(1);
   const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'staff@outsidein.test')).limit(1);
   const named = async (name: string) =>

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '@/db';
+import type { DbOrTx } from '@/db';
+import { emitCaseEvent } from './case-notices';
 import { caseEvents, cases, defectEvents, defects, type Case, type CaseVerdict } from '@/db/schema';
 import { kpisOf } from '@/lib/metrics/kpis';
 import { firstPassYield, defectsPerMillion, sigmaLevel } from '@/lib/metrics/six-sigma';
@@ -207,7 +208,10 @@ export async function judgeCase(
     changes: { status: { from: row.status, to } },
     comment: [proof.verdict, ...proof.decision.reasons].join(' '),
   });
-  if (to === 'proved') await closeProvedDefects(tx, row, actorId);
+  if (to === 'proved') {
+    await closeProvedDefects(tx, row, actorId);
+    await emitCaseEvent(tx, 'case.proved', { caseId: row.id, summary: proof.verdict });
+  }
   return { outcome: to, moved: true, proof };
 }
 
@@ -234,7 +238,7 @@ export async function evaluateMonitoringCases({
   db,
   now,
 }: {
-  db: Database;
+  db: DbOrTx;
   now: Date;
 }): Promise<{ evaluated: number; proved: number; notEffective: number }> {
   const monitoring = await db.select({ id: cases.id }).from(cases).where(eq(cases.status, 'monitoring'));
