@@ -307,6 +307,11 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
       after={
         chart.centre !== null ? (
           <div className="mt-3">
+            <p className="mb-2 text-sm">
+              <Link prefetch={false} className={linkClass} href={openCaseHref(filters, {})}>
+                Open a case on this chart
+              </Link>
+            </p>
             <h3 className="text-sm font-semibold">Signals</h3>
             {signals.length === 0 ? (
               <p className="text-sm text-muted">No out-of-control signals: the variation looks like common cause.</p>
