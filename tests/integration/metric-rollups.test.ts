@@ -25,7 +25,7 @@ import { interactionInputSchema } from '@/lib/validation/interactions';
 
 const recomputedInteractions = sql`
   select (i.occurred_at at time zone 'UTC')::date as day, i.touchpoint_id, c.segment_id,
-         count(*)::int as units, count(*) filter (where i.open_defect_count > 0)::int as defective_units,
+         count(*)::int as units, sum(i.opportunities)::int as opportunities, count(*) filter (where i.open_defect_count > 0)::int as defective_units,
          count(i.csat)::int as csat_responses, count(*) filter (where i.csat >= 4)::int as csat_satisfied,
          count(i.nps)::int as nps_responses, count(*) filter (where i.nps >= 9)::int as promoters,
          count(*) filter (where i.nps <= 6)::int as detractors, count(i.effort)::int as effort_responses,
@@ -33,7 +33,7 @@ const recomputedInteractions = sql`
          coalesce(sum(i.experience - i.expectation), 0)::int as gap_sum
   from interactions i left join customers c on c.id = i.customer_id group by 1, 2, 3`;
 const storedInteractions = sql`
-  select day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters,
+  select day, touchpoint_id, segment_id, units, opportunities, defective_units, csat_responses, csat_satisfied, nps_responses, promoters,
          detractors, effort_responses, effort_sum, gap_responses, gap_sum
   from metrics_daily
   where units <> 0 or defective_units <> 0 or csat_responses <> 0 or nps_responses <> 0 or effort_responses <> 0 or gap_responses <> 0`;
