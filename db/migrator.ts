@@ -8,7 +8,8 @@ export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 // on a dedicated connection lets one of them migrate while the others wait.
 const MIGRATION_LOCK = 7_345_001;
 
-export async function migrateDatabase({ db, driver, url }: DatabaseHandle): Promise<void> {
+/** Applies the migrations of `folder` (the app's own by default: tests may stop at an older one). */
+export async function migrateDatabase({ db, driver, url }: DatabaseHandle, folder = migrationsFolder): Promise<void> {
   if (driver === 'postgres' && url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -17,7 +18,7 @@ export async function migrateDatabase({ db, driver, url }: DatabaseHandle): Prom
     try {
       const single = drizzle({ client });
       await single.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
-      await migrate(single, { migrationsFolder });
+      await migrate(single, { migrationsFolder: folder });
       await single.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
     } finally {
       await client.end({ timeout: 5 });
@@ -25,6 +26,6 @@ export async function migrateDatabase({ db, driver, url }: DatabaseHandle): Prom
   } else {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     // The PGlite migrator only needs the session that `db` carries.
-    await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder });
+    await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder: folder });
   }
 }

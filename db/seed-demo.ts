@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { evaluateAutoDefects } from '@/lib/defects/auto-rules';
+import { enabledRuleCount, evaluateAutoDefects } from '@/lib/defects/auto-rules';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database } from './client';
 import {
@@ -152,7 +152,16 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
         description: t.description,
         stageId: stageId.get(t.stage)!,
         channel: t.channel,
-        opportunities: t.opportunities,
+        // Never fewer than the enabled auto-defect rules (three by default, four with low NPS).
+        opportunities: Math.max(
+          t.opportunities,
+          enabledRuleCount({
+            ruleLostSale: true,
+            ruleBelowExpectation: true,
+            ruleLowCsat: true,
+            ruleLowNps: t.ruleLowNps ?? false,
+          }),
+        ),
         ruleLowNps: t.ruleLowNps ?? false,
       })),
     )

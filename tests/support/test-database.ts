@@ -7,12 +7,16 @@ export type TestDriver = 'pglite' | 'postgres';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
- * PostgreSQL server of TEST_DATABASE_URL, dropped again by `drop()`.
+ * PostgreSQL server of TEST_DATABASE_URL, dropped again by `drop()`. `migrationsFolder` stops at an
+ * older schema, for tests of a migration.
  */
-export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHandle & { drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  driver: TestDriver,
+  migrationsFolder?: string,
+): Promise<DatabaseHandle & { drop: () => Promise<void> }> {
   if (driver === 'pglite') {
     const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrateDatabase(handle);
+    await migrateDatabase(handle, migrationsFolder);
     return { ...handle, drop: handle.close };
   }
 
@@ -24,7 +28,7 @@ export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHa
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, migrationsFolder);
   return {
     ...handle,
     drop: async () => {
