@@ -70,6 +70,8 @@ export const users = pgTable(
     active: boolean().notNull().default(true),
     passwordHash: text().notNull(),
     mustChangePassword: boolean().notNull().default(false),
+    /** Raised to end every session of the user: sessions carry the version they were issued with. */
+    sessionVersion: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,6 +10,13 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SEED_SCALE: z.coerce.number().positive().max(10).default(1),
+  // How many reverse proxies in front of the app append to X-Forwarded-For; 0 trusts none of it.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // Chosen at random by scripts/serve.mjs, which sets the socket's address in it; never set by hand.
+  OUTSIDEIN_PEER_HEADER: z
+    .string()
+    .regex(/^x-outsidein-peer-[0-9a-f]{24}$/)
+    .optional(),
   // Set by the test harness so the app may seed a throwaway database without asking.
   SKIP_AUTO_SEED: z.enum(['0', '1']).default('0'),
 });
@@ -22,6 +29,8 @@ const parsed = schema.safeParse({
   NODE_ENV: process.env.NODE_ENV || undefined,
   SEED_SCALE: process.env.SEED_SCALE || undefined,
   SKIP_AUTO_SEED: process.env.SKIP_AUTO_SEED || undefined,
+  TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS || undefined,
+  OUTSIDEIN_PEER_HEADER: process.env.OUTSIDEIN_PEER_HEADER || undefined,
 });
 
 if (!parsed.success) {

@@ -23,7 +23,8 @@ import {
   getTouchpointMetrics,
   getTrend,
 } from '@/lib/queries/metrics';
-import { addDays, isoDay, resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
+import { addDays, isoDay } from '@/lib/dates';
+import { resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const WARMUP = 2;

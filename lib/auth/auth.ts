@@ -5,9 +5,20 @@ import { signInSchema } from '@/lib/validation/auth';
 import { authenticate } from './authenticate';
 import { clientAddress } from './client-address';
 import { getAuthSecret } from './secret';
+import { checkSessionToken } from './sessions';
 
-// Sessions are JWTs holding only the user's id; every request re-reads the user from the
-// database (lib/auth/current-user.ts), so a deactivation or role change applies at once.
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+  }
+}
+
+// Sessions are JWTs holding the user's id and session version (lib/auth/sessions.ts). Every
+// request re-reads the user (lib/auth/current-user.ts), and every read of the token here checks the
+// version, so /api/auth/session never refreshes a session that was ended or a deactivated user's.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getAuthSecret(),
   trustHost: true,
@@ -21,17 +32,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) return null;
         const result = await authenticate({ ...parsed.data, ip: clientAddress(request.headers) });
         if (!result.ok) return null;
-        return { id: result.user.id, email: result.user.email, name: result.user.name };
+        return {
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.name,
+          sessionVersion: result.user.sessionVersion,
+        };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
-    },
+    jwt: ({ token, user }) => checkSessionToken(token, user),
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sv === 'number') session.sessionVersion = token.sv;
       return session;
     },
   },

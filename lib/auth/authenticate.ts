@@ -17,6 +17,7 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   role: Role;
+  sessionVersion: number;
 }
 
 export type AuthenticateResult =
@@ -68,6 +69,7 @@ export async function authenticate(input: {
       role: users.role,
       active: users.active,
       passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email))
@@ -91,5 +93,8 @@ export async function authenticate(input: {
     return { ok: false, reason: 'invalid', message };
   }
 
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }

@@ -8,8 +8,8 @@ import { pChart, type PChart } from '@/lib/metrics/p-chart';
 import { rolledThroughputYield, type RolledThroughputYield } from '@/lib/metrics/rolled-throughput-yield';
 import { defectsPerMillion, sigmaLevel } from '@/lib/metrics/six-sigma';
 import type { MetricValue } from '@/lib/metrics/value';
+import { isoDay } from '@/lib/dates';
 import {
-  isoDay,
   previousPeriod,
   subgroupEnd,
   subgroupRange,

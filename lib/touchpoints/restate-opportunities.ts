@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
 import { interactions, touchpoints } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { adminTransaction } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -73,8 +73,8 @@ export async function restateOpportunities(
   return adminTransaction(
     async (tx) => {
       const [touchpoint] = await tx.select().from(touchpoints).where(eq(touchpoints.id, touchpointId)).for('update');
-      if (!touchpoint) throw new ActionError(404, 'That touchpoint no longer exists.');
-      if (touchpoint.opportunities !== opportunities) throw new ActionError(409, RESTATEMENT_STALE);
+      if (!touchpoint) throw new DomainError('not-found', 'That touchpoint no longer exists.');
+      if (touchpoint.opportunities !== opportunities) throw new DomainError('conflict', RESTATEMENT_STALE);
       const preview = await previewRestatement(touchpointId, tx);
       const changed = await tx
         .update(interactions)

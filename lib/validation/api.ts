@@ -37,22 +37,23 @@ export const recordResultSchema = z
   })
   .register(apiRegistry, { id: 'RecordResult' });
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          pointer: z.string().describe('JSON pointer (body) or parameter name (query).'),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-  })
-  .register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
+// Registered for the OpenAPI document only: no code parses a problem.
+z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string().optional(),
+  errors: z
+    .array(
+      z.object({
+        pointer: z
+          .string()
+          .describe('JSON pointer into the body, or into the query parameters as an object (`/granularity`).'),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+}).register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
 
 const intervalSchema = z.object({ low: z.number(), high: z.number() }).register(apiRegistry, {
   id: 'Interval',
@@ -128,7 +129,7 @@ const kpiChangesSchema = z
       'Relative change for counts and money (0.1 = +10 %), absolute change for rates; null when either period has no number.',
   });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.iso.date();
 
 const signalSchema = z.object({
   rule: z.enum(['beyond-3-sigma', 'two-of-three-beyond-2-sigma', 'four-of-five-beyond-1-sigma', 'eight-on-one-side']),

@@ -12,19 +12,17 @@ import { createTestDatabase, type TestDriver } from '../support/test-database';
 /*
  * The second-version migrations on a database holding what the walkthrough found: a touchpoint
  * with 1 opportunity per interaction and 4 enabled rules, one interaction there with 4 auto
- * defects and a manual one. Stored at the schema before them (migration 0005), then migrated.
+ * defects and a manual one. Stored at the schema before them, then migrated.
  */
 
-const LAST_OLD = '0005_feedback-source-index';
-
-/** The app's migrations up to LAST_OLD, in a folder of their own. */
+/** The app's migrations before the first of the second version, in a folder of their own. */
 function oldMigrations(): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'outsidein-migrations-'));
   cpSync(migrationsFolder, folder, { recursive: true });
   const journalPath = path.join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag === LAST_OLD);
-  journal.entries = journal.entries.slice(0, last + 1);
+  const first = journal.entries.findIndex((e) => e.tag.endsWith('_interaction-opportunities-columns'));
+  journal.entries = journal.entries.slice(0, first);
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }
