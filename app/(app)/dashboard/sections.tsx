@@ -599,16 +599,19 @@ export async function YieldSection({ filters }: { filters: MetricsFilters }) {
         rty.rty === null ? (
           'No interactions in this period.'
         ) : (
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt>Rolled throughput yield</dt>
-            <dd className="font-semibold text-foreground tabular-nums" data-testid="rty">
-              {pct(rty.rty)}
-            </dd>
-            <dt>Normalised yield per stage</dt>
-            <dd className="font-semibold text-foreground tabular-nums">
-              {pct(rty.normalizedYield)} over {rty.stagesWithData} stages with interactions
-            </dd>
-          </dl>
+          <div className="flex flex-wrap gap-x-6 gap-y-1">
+            <p>
+              Rolled throughput yield{' '}
+              <span className="font-semibold text-foreground tabular-nums" data-testid="rty">
+                {pct(rty.rty)}
+              </span>
+            </p>
+            <p>
+              Normalised yield per stage{' '}
+              <span className="font-semibold text-foreground tabular-nums">{pct(rty.normalizedYield)}</span> over{' '}
+              {rty.stagesWithData} stages with interactions
+            </p>
+          </div>
         )
       }
       summary={
