@@ -4,6 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/validation/auth';
 import { authenticate } from './authenticate';
 import { clientAddress } from './client-address';
+import { deviceCookieFromHeader, isKnownDevice } from './device-cookie';
 import { getAuthSecret } from './secret';
 import { checkSessionToken } from './sessions';
 
@@ -30,7 +31,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const result = await authenticate({ ...parsed.data, ip: clientAddress(request.headers) });
+        const result = await authenticate({
+          ...parsed.data,
+          ip: clientAddress(request.headers),
+          knownDevice: isKnownDevice(deviceCookieFromHeader(request.headers.get('cookie')), parsed.data.email),
+        });
         if (!result.ok) return null;
         return {
           id: result.user.id,

@@ -1,12 +1,22 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
-import { customers, defectCategories, defectEvents, defects, touchpoints, users, type Defect } from '@/db/schema';
+import {
+  cases,
+  customers,
+  defectCategories,
+  defectEvents,
+  defects,
+  touchpoints,
+  users,
+  type Defect,
+} from '@/db/schema';
 import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
 import { recountOpenDefects } from '@/lib/interactions/auto-defects';
+import { emitEvent } from '@/lib/jobs/enqueue';
 import type { DefectEditInput, DefectPatch, ManualDefectInput } from '@/lib/validation/defects';
 import { FIELD_LABELS } from './field-labels';
 import { checkMove, isReopen, STATUS_LABELS, type DefectStatus } from './workflow';
@@ -125,8 +135,47 @@ function eventType(changes: Changes, comment: string | undefined): string {
   return 'updated';
 }
 
+/** The outbox events of one committed edit: an assignment and a status move, each its own event. */
+async function emitDefectChanges(tx: DbOrTx, actor: Actor, before: Defect, changes: Changes): Promise<void> {
+  const owner = changes.ownerId ? ((changes.ownerId.to as string | null) ?? null) : before.ownerId;
+  if (changes.ownerId && owner) {
+    await emitEvent(tx, 'defect.assigned', {
+      defectId: before.id,
+      ownerId: owner,
+      previousOwnerId: before.ownerId,
+      actorId: actor.id,
+    });
+  }
+  if (changes.status) {
+    await emitEvent(tx, 'defect.status_changed', {
+      defectId: before.id,
+      from: changes.status.from,
+      to: changes.status.to,
+      ownerId: owner,
+      actorId: actor.id,
+    });
+  }
+}
+
 const touchesDismissed = (from: DefectStatus, to: DefectStatus) =>
   from !== to && (from === 'dismissed' || to === 'dismissed');
+
+/**
+ * A defect linked to a case closes when the case's corrective action is proved (or the case is
+ * closed): its fix is judged by the numbers, not seconds after someone marked it verified.
+ */
+async function assertCaseLetsClose(tx: DbOrTx, rows: Pick<Defect, 'caseId'>[]): Promise<void> {
+  const caseIds = [...new Set(rows.map((r) => r.caseId).filter((id): id is string => id !== null))];
+  if (caseIds.length === 0) return;
+  const pending = await tx
+    .select({ number: cases.number })
+    .from(cases)
+    .where(and(inArray(cases.id, caseIds), notInArray(cases.status, ['proved', 'closed'])));
+  if (pending.length === 0) return;
+  const names = pending.map((c) => `#${c.number}`).join(', ');
+  const message = `This defect's fix is being proved with case ${names}: it closes when the case is proved or closed.`;
+  throw new DomainError('invalid', message, { status: [message] });
+}
 
 /**
  * Applies one edit made from `input.version`: field changes, a status move and a comment, in one
@@ -187,6 +236,7 @@ export async function updateDefect(
         refusal.field ? { [refusal.field]: [refusal.message] } : undefined,
       );
 
+    if (to === 'closed' && from !== 'closed') await assertCaseLetsClose(tx, [current]);
     if (set.ownerId) await assertActiveOwner(tx, set.ownerId);
     if (set.categoryId) await assertCategory(tx, set.categoryId, current.categoryId);
     if (set.dueOn !== undefined) assertDueAfterOccurred(set.dueOn, current.occurredAt);
@@ -217,6 +267,7 @@ export async function updateDefect(
       changes: Object.keys(changes).length ? changes : null,
       comment: comment ?? null,
     });
+    await emitDefectChanges(tx, actor, current, changes);
     if (current.interactionId && touchesDismissed(from, to)) await recountOpenDefects(tx, [current.interactionId]);
     return { version, changed: Object.keys(changes) };
   });
@@ -299,6 +350,7 @@ async function applyBulk(
       changes[key] = { from: (row as Record<string, unknown>)[key] ?? null, to: value };
     }
     await tx.insert(defectEvents).values({ defectId: row.id, actorId: actor.id, type: type(row), changes });
+    await emitDefectChanges(tx, actor, row, changes);
     changed += 1;
   }
   return changed;
@@ -342,6 +394,11 @@ export async function bulkMoveDefects(
       });
       if (refusal) refusals.set(refusal.message, (refusals.get(refusal.message) ?? 0) + 1);
     }
+    if (input.status === 'closed')
+      await assertCaseLetsClose(
+        tx,
+        rows.filter((r) => r.status !== 'closed'),
+      );
     if (refusals.size) {
       const reasons = [...refusals].map(([message, n]) => `${n} × ${message}`).join(' ');
       throw new DomainError(
@@ -419,6 +476,22 @@ export async function createManualDefect(actor: Actor, input: ManualDefectInput)
       })
       .returning({ id: defects.id });
     await tx.insert(defectEvents).values({ defectId: created!.id, actorId: actor.id, type: 'created' });
+    await emitEvent(tx, 'defect.created', {
+      defectId: created!.id,
+      touchpointId: input.touchpointId,
+      categoryId: input.categoryId,
+      kind: input.kind,
+      severity: input.severity,
+      interactionId: null,
+      actorId: actor.id,
+    });
+    if (input.ownerId)
+      await emitEvent(tx, 'defect.assigned', {
+        defectId: created!.id,
+        ownerId: input.ownerId,
+        previousOwnerId: null,
+        actorId: actor.id,
+      });
     return { id: created!.id };
   });
 }

@@ -32,7 +32,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('the opportunities migrations', () => {
   it('raise touchpoints to their enabled rules, audited, fix each interaction’s opportunities, and leave no DPMO above 10⁶', async () => {
-    const handle = await createTestDatabase((process.env.TEST_DRIVER ?? 'pglite') as TestDriver, folder);
+    const handle = await createTestDatabase((process.env.TEST_DRIVER ?? 'embedded') as TestDriver, folder);
     try {
       const { db } = handle;
       await db.execute(sql`
