@@ -190,6 +190,11 @@ export const interactions = pgTable(
     nps: smallint(),
     effort: smallint(),
     notes: text(),
+    // The opportunities per interaction its touchpoint had when it was stored, so changing a
+    // touchpoint later leaves history as it was (docs/metrics-second-version.md). A trigger
+    // (migration interaction-opportunities) fills it from the touchpoint when left at 0, the
+    // default, and a check keeps it in 1–1000 once filled.
+    opportunities: integer().notNull().default(0),
     // Count of this interaction's non-dismissed defects, kept in the same transaction as the
     // defects, so "defective units" never needs a join (see DESIGN.md, Architecture).
     openDefectCount: integer().notNull().default(0),
@@ -478,6 +483,7 @@ export const metricsDaily = pgTable(
     touchpointId: uuid().notNull(),
     segmentId: uuid(),
     units: integer().notNull().default(0),
+    opportunities: integer().notNull().default(0),
     defectiveUnits: integer().notNull().default(0),
     csatResponses: integer().notNull().default(0),
     csatSatisfied: integer().notNull().default(0),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { evaluateAutoDefects } from '@/lib/defects/auto-rules';
+import { enabledRuleCount, evaluateAutoDefects } from '@/lib/defects/auto-rules';
 import { hashPassword } from '@/lib/auth/password';
 import { FIX_DAYS_AGO, FIXED_TOUCHPOINT, seedDemoCases } from '@/lib/cases/demo-cases';
 import type { DbOrTx } from './client';
@@ -174,7 +174,16 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
         description: t.description,
         stageId: stageId.get(t.stage)!,
         channel: t.channel,
-        opportunities: t.opportunities,
+        // Never fewer than the enabled auto-defect rules (three by default, four with low NPS).
+        opportunities: Math.max(
+          t.opportunities,
+          enabledRuleCount({
+            ruleLostSale: true,
+            ruleBelowExpectation: true,
+            ruleLowCsat: true,
+            ruleLowNps: t.ruleLowNps ?? false,
+          }),
+        ),
         ruleLowNps: t.ruleLowNps ?? false,
       })),
     )

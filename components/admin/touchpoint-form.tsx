@@ -30,7 +30,8 @@ type Editable = Pick<
 >;
 
 const DEFAULTS = {
-  opportunities: 1,
+  // One per rule enabled below.
+  opportunities: 3,
   expectationTarget: 4,
   ruleLostSale: true,
   ruleBelowExpectation: true,
@@ -106,7 +107,7 @@ export function TouchpointForm({
           inputMode="numeric"
           min={1}
           max={1000}
-          hint="How many things can go wrong in one interaction here (1 to 1,000); the base of DPMO."
+          hint="How many things can go wrong in one interaction here (1 to 1,000); the base of DPMO. At least one per enabled auto-defect rule below. A change applies to interactions logged from now on."
           defaultValue={text('opportunities', saved.opportunities)}
           error={errors.opportunities}
         />

@@ -101,6 +101,8 @@ export async function recordInteractions(
       nps: input.nps ?? null,
       effort: input.effort ?? null,
       notes: input.notes ?? null,
+      // Fixed now: a later change to the touchpoint leaves this interaction's history as it was.
+      opportunities: touchpointById.get(input.touchpointId)!.opportunities,
     };
     const defectRows = autoDefectRows(row, touchpointById.get(row.touchpointId)!, categoryIds);
     return { row: { ...row, openDefectCount: defectRows.length }, defectRows };
@@ -159,14 +161,15 @@ async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promis
       effort: r.effort,
       notes: r.notes,
       open_defect_count: r.openDefectCount,
+      opportunities: r.opportunities,
     })),
   );
   const inserted = await selectRows<{ id: string }>(
     tx,
-    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count)
-      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count
+    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count, opportunities)
+      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count, opportunities
       from jsonb_to_recordset(${json}::jsonb) as x(id uuid, customer_id uuid, touchpoint_id uuid, logged_by_id uuid, occurred_at timestamptz, source interaction_source,
-        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text, open_defect_count integer)
+        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text, open_defect_count integer, opportunities integer)
       on conflict (id) do nothing
       returning id`,
   );
