@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 
 /** POST /interactions/import/upload: the CSV file as the body; answers progress and the result as JSON lines. */
 export async function POST(request: Request) {
-  return handleCsvUpload(request, async (bytes, user, onProgress) =>
-    importInteractionsCsv(await getDb(), bytes, { loggedById: user.id, onProgress }),
+  return handleCsvUpload(request, async (bytes, user, onProgress, options) =>
+    importInteractionsCsv(await getDb(), bytes, { loggedById: user.id, actor: user, onProgress, ...options }),
   );
 }
