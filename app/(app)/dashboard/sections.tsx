@@ -9,7 +9,7 @@ import { KpiCard, type KpiCardProps } from '@/components/dashboard/kpi-card';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
-import { formatChange, formatMetric, type MetricKind } from '@/lib/metrics/format';
+import { changeDirection, formatChange, formatMetric, type MetricKind } from '@/lib/metrics/format';
 import type { KpiChanges, Kpis } from '@/lib/metrics/kpis';
 import {
   cachedKpiSummary,
@@ -158,10 +158,12 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
         {CARDS.map((card) => {
           const value = summary.current[card.key];
           const change = summary.change[card.key];
+          // Judged on the change as shown, so "0.0 pts" is neither red nor green.
+          const direction = changeDirection(change, card.kind);
           const tone: KpiCardProps['tone'] =
-            change === null || change === 0 || card.higherIsBetter === null
+            direction === 'flat' || card.higherIsBetter === null
               ? 'neutral'
-              : change > 0 === card.higherIsBetter
+              : (direction === 'up') === card.higherIsBetter
                 ? 'better'
                 : 'worse';
           return (
@@ -172,7 +174,7 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
               href={card.href(filters)}
               linkLabel={card.linkLabel(summary.current)}
               change={formatChange(change, card.kind)}
-              direction={change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down'}
+              direction={direction}
               tone={tone}
               previousLabel={previousLabel}
               hint={card.hint?.(summary.current)}

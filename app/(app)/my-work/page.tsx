@@ -51,7 +51,7 @@ export default async function MyWorkPage() {
         {recent.length === 0 ? (
           <EmptyState>You have not logged any interactions yet.</EmptyState>
         ) : (
-          <TableScroll label="My recent interactions">
+          <TableScroll label="Table of my recent interactions">
             <table className="w-full min-w-[36rem] text-left text-sm">
               <thead className="text-muted">
                 <tr>

@@ -39,7 +39,7 @@ export default async function TouchpointsAdminPage() {
             <h2 id={`stage-${stageId}`} className="mb-3 text-lg font-semibold">
               {group.name}
             </h2>
-            <TableScroll label="Touchpoints table">
+            <TableScroll label={`Touchpoints of ${group.name}, table`}>
               <table className="w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-muted">
                   <tr>
