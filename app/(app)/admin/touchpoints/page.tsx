@@ -40,7 +40,7 @@ export default async function TouchpointsAdminPage() {
               {group.name}
             </h2>
             <TableScroll label={`Touchpoints of ${group.name}, table`}>
-              <table className="w-full min-w-[36rem] text-left text-sm">
+              <table className="card-table w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
@@ -71,12 +71,18 @@ export default async function TouchpointsAdminPage() {
                           {row.name}
                         </Link>
                       </td>
-                      <td className="py-2 pr-4">{CHANNEL_LABELS[row.channel]}</td>
-                      <td className="py-2 pr-4">
+                      <td data-label="Channel" className="py-2 pr-4">
+                        {CHANNEL_LABELS[row.channel]}
+                      </td>
+                      <td data-label="Status" className="py-2 pr-4">
                         <Badge tone={row.active ? 'success' : 'neutral'}>{row.active ? 'Active' : 'Inactive'}</Badge>
                       </td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{formatInteger(row.interactions)}</td>
-                      <td className="py-2 text-right tabular-nums">{formatInteger(row.defects)}</td>
+                      <td data-label="Interactions" className="py-2 pr-4 text-right tabular-nums">
+                        {formatInteger(row.interactions)}
+                      </td>
+                      <td data-label="Defects" className="py-2 text-right tabular-nums">
+                        {formatInteger(row.defects)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
