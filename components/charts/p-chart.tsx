@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import {
   CartesianGrid,
   ComposedChart,
@@ -20,6 +21,8 @@ export interface PChartDatum {
   ucl: number | null;
   lcl: number | null;
   signal: boolean;
+  /** The subgroup's defective interactions: where a click on its point goes, as its table link does. */
+  href: string;
 }
 
 const percent = (v: number) => `${v.toFixed(1)} %`;
@@ -31,16 +34,30 @@ interface DotProps {
   index?: number;
 }
 
-/** A point on the p-chart: out-of-control points are larger, red and square, so colour is not the only cue. */
-function SignalDot({ cx, cy, payload, index }: DotProps) {
+/**
+ * A point on the p-chart: out-of-control points are larger, red and square, so colour is not the
+ * only cue. A click opens the subgroup's defective interactions; keyboard users reach the same
+ * links in the chart's table.
+ */
+function SignalDot({ cx, cy, payload, index, onOpen }: DotProps & { onOpen: (href: string) => void }) {
   if (cx === undefined || cy === undefined || !payload || payload.p === null) return <g key={index} />;
-  if (payload.signal)
-    return <rect key={index} x={cx - 5} y={cy - 5} width={10} height={10} fill={CHART.danger} stroke={CHART.surface} />;
-  return <circle key={index} cx={cx} cy={cy} r={3} fill={CHART.primary} />;
+  return (
+    <g key={index} style={{ cursor: 'pointer' }} onClick={() => onOpen(payload.href)} data-href={payload.href}>
+      {/* A larger, invisible target, so a point is easy to hit with a finger. */}
+      <circle cx={cx} cy={cy} r={9} fill="transparent" />
+      {payload.signal ? (
+        <rect x={cx - 5} y={cy - 5} width={10} height={10} fill={CHART.danger} stroke={CHART.surface} />
+      ) : (
+        <circle cx={cx} cy={cy} r={3} fill={CHART.primary} />
+      )}
+    </g>
+  );
 }
 
 /** Share of defective interactions per subgroup, the centre line p̄ and each subgroup's control limits. */
 export function PChart({ data, centre }: { data: PChartDatum[]; centre: number | null }) {
+  const router = useRouter();
+  const open = (href: string) => router.push(href);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -92,8 +109,8 @@ export function PChart({ data, centre }: { data: PChartDatum[]; centre: number |
           name="Defective share"
           stroke={CHART.primary}
           strokeWidth={2}
-          dot={SignalDot}
-          activeDot={{ r: 5 }}
+          dot={(props: DotProps) => <SignalDot {...props} key={props.index} onOpen={open} />}
+          activeDot={(props: DotProps) => <SignalDot {...props} key={props.index} onOpen={open} />}
           connectNulls={false}
           isAnimationActive={false}
         />

@@ -358,12 +358,13 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
       ) : (
         <PChart
           centre={chart.centre * 100}
-          data={chart.points.map((p) => ({
+          data={chart.points.map((p, i) => ({
             label: subgroupLabel(p.period, filters),
             p: p.p === null ? null : p.p * 100,
             ucl: p.ucl === null ? null : p.ucl * 100,
             lcl: p.lcl === null ? null : p.lcl * 100,
             signal: p.signals.length > 0,
+            href: interactionsHref({ ...filters, from: trend[i]!.from, to: trend[i]!.to }, { hasDefects: '1' }),
           }))}
         />
       )}
