@@ -70,6 +70,8 @@ export const users = pgTable(
     active: boolean().notNull().default(true),
     passwordHash: text().notNull(),
     mustChangePassword: boolean().notNull().default(false),
+    /** Raised to end every session of the user: sessions carry the version they were issued with. */
+    sessionVersion: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -83,6 +85,8 @@ export const journeyStages = pgTable(
     name: text().notNull(),
     description: text(),
     position: integer().notNull(),
+    // Who answers for this stage's cases when a signal opens one (docs/cases.md).
+    ownerId: uuid().references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -115,6 +119,8 @@ export const touchpoints = pgTable(
     feedbackToken: text(),
     feedbackEnabled: boolean().notNull().default(false),
     feedbackQuestion: text(),
+    // Who answers for this touchpoint's cases when a signal opens one (docs/cases.md).
+    ownerId: uuid().references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -249,11 +255,14 @@ export const defects = pgTable(
     // Set once a person edits an auto defect: re-evaluation then leaves it alone.
     touched: boolean().notNull().default(false),
     version: integer().notNull().default(1),
+    // The case (investigation) whose corrective action answers for this defect: many to one.
+    caseId: uuid().references((): AnyPgColumn => cases.id, { onDelete: 'set null' }),
     createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index('defects_case_idx').on(t.caseId),
     uniqueIndex('defects_interaction_rule_key').on(t.interactionId, t.autoRule),
     index('defects_occurred_at_idx').on(t.occurredAt),
     index('defects_touchpoint_occurred_idx').on(t.touchpointId, t.occurredAt),
@@ -281,6 +290,120 @@ export const defectEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('defect_events_defect_idx').on(t.defectId, t.createdAt)],
+);
+
+export const caseStatusEnum = pgEnum('case_status', [
+  'open',
+  'investigating',
+  'action',
+  'monitoring',
+  'proved',
+  'not_effective',
+  'closed',
+]);
+export const caseScopeEnum = pgEnum('case_scope', ['company', 'stage', 'touchpoint']);
+export const subgroupEnum = pgEnum('subgroup', ['day', 'week']);
+
+/** The subgroup that raised (or was picked to open) a case, as the chart showed it. */
+export interface CaseSignal {
+  period: string;
+  rule: string | null;
+  side: 'above' | 'below' | null;
+  n: number;
+  d: number;
+  p: number | null;
+  centre: number | null;
+  ucl: number | null;
+  lcl: number | null;
+}
+
+/** The latest proof of a case's corrective action (see lib/cases/proof.ts). */
+export interface CaseVerdict {
+  outcome: 'proved' | 'not_effective' | 'pending';
+  text: string;
+  pValue: number | null;
+  test: string | null;
+  evaluatedAt: string;
+}
+
+/**
+ * A case: the investigation of a special cause on a monitored p-chart (docs/cases.md). The chart
+ * is the whole company, a stage or a touchpoint (optionally one defect category), on daily or
+ * weekly subgroups; the chart key names it, so a second signal finds the open case.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: integer().generatedAlwaysAsIdentity(),
+    title: text().notNull(),
+    chartKey: text().notNull(),
+    scope: caseScopeEnum().notNull(),
+    stageId: uuid().references(() => journeyStages.id, { onDelete: 'restrict' }),
+    touchpointId: uuid().references(() => touchpoints.id, { onDelete: 'restrict' }),
+    categoryId: uuid().references(() => defectCategories.id, { onDelete: 'restrict' }),
+    subgroup: subgroupEnum().notNull().default('day'),
+    // 'signal' when a monitored chart opened it, 'manual' when a manager did.
+    origin: text().notNull(),
+    signal: jsonb().$type<CaseSignal>(),
+    status: caseStatusEnum().notNull().default('open'),
+    ownerId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    rootCause: text(),
+    correctiveAction: text(),
+    // T: the first day the corrective action is in force; the proof compares before and from it.
+    effectiveOn: date(),
+    closeReason: text(),
+    verdict: jsonb().$type<CaseVerdict>(),
+    version: integer().notNull().default(1),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('cases_number_key').on(t.number),
+    index('cases_chart_status_idx').on(t.chartKey, t.status),
+    index('cases_status_idx').on(t.status),
+    index('cases_owner_status_idx').on(t.ownerId, t.status),
+    check('cases_version_positive', sql`${t.version} >= 1`),
+    check('cases_origin_known', sql`${t.origin} in ('signal', 'manual')`),
+  ],
+);
+
+/** Every signal a monitored chart raised, once per chart and subgroup, with the case it went to. */
+export const caseSignals = pgTable(
+  'case_signals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    chartKey: text().notNull(),
+    period: date().notNull(),
+    signal: jsonb().$type<CaseSignal>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('case_signals_chart_period_key').on(t.chartKey, t.period),
+    index('case_signals_case_idx').on(t.caseId),
+  ],
+);
+
+/** The history of a case: every change and comment, with who and when (null: the nightly evaluation). */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    type: text().notNull(),
+    changes: jsonb().$type<Record<string, { from: unknown; to: unknown }>>(),
+    comment: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
 );
 
 export const apiKeys = pgTable(
@@ -385,6 +508,171 @@ export const defectCategoryDaily = pgTable(
   (t) => [unique('defect_category_daily_key').on(t.day, t.touchpointId, t.segmentId, t.categoryId).nullsNotDistinct()],
 );
 
+// ---- Notifications and integrations ----------------------------------------------------------
+
+// The durable outbox: every event is written in the same transaction as the change that caused it.
+export const outboxEvents = pgTable(
+  'outbox_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    type: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_events_created_idx').on(t.createdAt)],
+);
+
+export const jobStatusEnum = pgEnum('job_status', ['pending', 'running', 'done', 'dead']);
+
+// The queue the job runner works through: event dispatch, mail, webhook deliveries, scheduled jobs.
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    status: jobStatusEnum().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull().default(10),
+    runAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // A running job whose runner died is taken again once this has passed.
+    lockedUntil: timestamp({ withTimezone: true }),
+    // No retry is scheduled after this (webhooks: 24 hours after the first attempt).
+    expiresAt: timestamp({ withTimezone: true }),
+    lastError: text(),
+    createdAt: createdAt(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt), index('jobs_finished_idx').on(t.finishedAt)],
+);
+
+// One row per runner role: the instance holding an unexpired lease is the one that runs jobs.
+export const jobRunnerLeases = pgTable('job_runner_leases', {
+  name: text().primaryKey(),
+  holder: text().notNull(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  acquiredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastRunAt: timestamp({ withTimezone: true }),
+});
+
+export const scheduledJobs = pgTable('scheduled_jobs', {
+  name: text().primaryKey(),
+  nextRunAt: timestamp({ withTimezone: true }).notNull(),
+  lastRunAt: timestamp({ withTimezone: true }),
+});
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    eventId: uuid(),
+    type: text().notNull(),
+    title: text().notNull(),
+    body: text(),
+    href: text(),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_user_created_idx').on(t.userId, t.createdAt),
+    index('notifications_unread_idx')
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+    uniqueIndex('notifications_event_user_key').on(t.eventId, t.userId, t.type),
+  ],
+);
+
+// A row only where a user departed from the defaults (lib/notifications/preferences.ts).
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text().notNull(),
+    inApp: boolean().notNull(),
+    email: boolean().notNull(),
+  },
+  (t) => [unique('notification_preferences_user_type_key').on(t.userId, t.type)],
+);
+
+export const mailStatusEnum = pgEnum('mail_status', ['queued', 'sent', 'kept', 'failed']);
+
+// Every message, sent or not: without SMTP it stays here ("kept") for admins to read.
+export const mailMessages = pgTable(
+  'mail_messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    toAddress: text().notNull(),
+    kind: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text().notNull(),
+    unsubscribeUrl: text(),
+    status: mailStatusEnum().notNull().default('queued'),
+    error: text(),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('mail_messages_created_idx').on(t.createdAt)],
+);
+
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: uuid().primaryKey().defaultRandom(),
+  url: text().notNull(),
+  description: text(),
+  eventTypes: text().array().notNull(),
+  // Needed in clear to sign; shown to the admin once, when created.
+  secret: text().notNull(),
+  active: boolean().notNull().default(true),
+  // Set at the first failure after a success; the endpoint is disabled when it lasts too long.
+  failingSince: timestamp({ withTimezone: true }),
+  disabledAt: timestamp({ withTimezone: true }),
+  disabledReason: text(),
+  createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+export const webhookDeliveryStatusEnum = pgEnum('webhook_delivery_status', ['pending', 'succeeded', 'failed', 'dead']);
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    endpointId: uuid()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    // The `webhook-id` header: the event's id, the same on every retry and redelivery.
+    eventId: uuid().notNull(),
+    eventType: text().notNull(),
+    body: text().notNull(),
+    status: webhookDeliveryStatusEnum().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    responseStatus: integer(),
+    latencyMs: integer(),
+    responseExcerpt: text(),
+    error: text(),
+    createdAt: createdAt(),
+    lastAttemptAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt)],
+);
+
+// A single row of integration settings an admin can change.
+export const integrationSettings = pgTable(
+  'integration_settings',
+  {
+    id: smallint().primaryKey().default(1),
+    allowPrivateWebhookTargets: boolean().notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('integration_settings_single_row', sql`${t.id} = 1`)],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   interactions: many(interactions),
   ownedDefects: many(defects),
@@ -451,4 +739,13 @@ export type Defect = typeof defects.$inferSelect;
 export type NewDefect = typeof defects.$inferInsert;
 export type DefectEvent = typeof defectEvents.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type Case = typeof cases.$inferSelect;
+export type CaseStatus = (typeof caseStatusEnum.enumValues)[number];
+export type CaseEvent = typeof caseEvents.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type OutboxEvent = typeof outboxEvents.$inferSelect;
+export type Job = typeof jobs.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type MailMessage = typeof mailMessages.$inferSelect;
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { storageStatePath } from './accounts';
+import { account, signIn, storageStatePath } from './accounts';
 
 test.describe('as staff', () => {
   test.use({ storageState: storageStatePath('staff') });
@@ -41,16 +41,29 @@ test.describe('as a manager', () => {
     const response = await page.goto('/admin/users');
     expect(response?.status()).toBe(403);
   });
+});
 
-  test('signing out returns to the sign-in page', async ({ browser }) => {
-    // A context of its own, so signing out does not end the shared manager session.
-    const context = await browser.newContext({ storageState: storageStatePath('manager') });
-    const page = await context.newPage();
-    await page.goto('/dashboard');
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page).toHaveURL(/\/login$/);
-    await page.goto('/dashboard');
-    await expect(page).toHaveURL(/\/login$/);
-    await context.close();
-  });
+test('signing out ends the session on the server: a kept copy of the cookie no longer works', async ({ browser }) => {
+  // A further staff member of the demo company: signing out ends every session of the user, so
+  // the shared demo sessions the other tests use must not be the one signed out.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'lena.novak@outsidein.test', account('staff').password);
+  await expect(page.getByRole('heading', { level: 1, name: 'My work' })).toBeVisible();
+  const kept = await context.storageState();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto('/my-work');
+  await expect(page).toHaveURL(/\/login$/);
+
+  const replay = await browser.newContext({ storageState: kept });
+  const replayed = await replay.newPage();
+  await replayed.goto('/my-work');
+  await expect(replayed).toHaveURL(/\/login$/);
+  // Nor does the session endpoint refresh it.
+  const session = await replayed.request.get('/api/auth/session');
+  expect(await session.json()).toBeNull();
+  await replay.close();
+  await context.close();
 });

@@ -41,7 +41,7 @@ if (!existsSync('.next/BUILD_ID') || builtFor !== sourceTime) {
   writeFileSync(stampFile, String(sourceTime));
 }
 
-const port = process.env.PORT ?? '3000';
-const server = spawn(process.execPath, [nextBin, 'start', '--port', port], { stdio: 'inherit' });
+// scripts/serve.mjs rather than `next start`: it hands the app the socket's address.
+const server = spawn(process.execPath, ['scripts/serve.mjs'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

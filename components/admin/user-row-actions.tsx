@@ -2,13 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { changeUserRoleAction, resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
+import { changeUserRoleAction, endUserSessionsAction, resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
 import { Button } from '@/components/ui/button';
 import type { Role } from '@/db/schema';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { OneTimeSecret } from './one-time-secret';
 
-/** Change a user's role, or reset their password (showing the new one-time password once). */
+/** Change a user's role, reset their password (showing the new one-time password once) or end their sessions. */
 export function UserRowActions({ userId, userName, role }: { userId: string; userName: string; role: Role }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -79,6 +79,25 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
           }}
         >
           Reset password
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={pending}
+          aria-label={`End sessions of ${userName}`}
+          onClick={() => {
+            if (!window.confirm(`Sign ${userName} out on every device?`)) return;
+            run(async () => {
+              const result = await endUserSessionsAction({ userId });
+              setMessage(
+                result.ok
+                  ? { text: `${userName} has been signed out everywhere.`, ok: true }
+                  : { text: result.message, ok: false },
+              );
+            });
+          }}
+        >
+          End sessions
         </Button>
       </div>
       {secret ? (

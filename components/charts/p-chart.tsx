@@ -22,7 +22,7 @@ export interface PChartDatum {
   lcl: number | null;
   signal: boolean;
   /** The subgroup's defective interactions: where a click on its point goes, as its table link does. */
-  href: string;
+  href?: string;
 }
 
 const percent = (v: number) => `${v.toFixed(1)} %`;
@@ -42,7 +42,12 @@ interface DotProps {
 function SignalDot({ cx, cy, payload, index, onOpen }: DotProps & { onOpen: (href: string) => void }) {
   if (cx === undefined || cy === undefined || !payload || payload.p === null) return <g key={index} />;
   return (
-    <g key={index} style={{ cursor: 'pointer' }} onClick={() => onOpen(payload.href)} data-href={payload.href}>
+    <g
+      key={index}
+      style={payload.href ? { cursor: 'pointer' } : undefined}
+      onClick={payload.href ? () => onOpen(payload.href!) : undefined}
+      data-href={payload.href}
+    >
       {/* A larger, invisible target, so a point is easy to hit with a finger. */}
       <circle cx={cx} cy={cy} r={9} fill="transparent" />
       {payload.signal ? (

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { DuplicateWarning, type CustomerDetails } from '@/components/customers/duplicate-warning';
 import { Field } from '@/components/ui/field';
-import type { FieldErrors } from '@/lib/action';
+import type { FieldErrors } from '@/lib/errors';
 
 export interface CustomerOption {
   id: string;

@@ -4,10 +4,22 @@ import Credentials from 'next-auth/providers/credentials';
 import { signInSchema } from '@/lib/validation/auth';
 import { authenticate } from './authenticate';
 import { clientAddress } from './client-address';
+import { deviceCookieFromHeader, isKnownDevice } from './device-cookie';
 import { getAuthSecret } from './secret';
+import { checkSessionToken } from './sessions';
 
-// Sessions are JWTs holding only the user's id; every request re-reads the user from the
-// database (lib/auth/current-user.ts), so a deactivation or role change applies at once.
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+  }
+}
+
+// Sessions are JWTs holding the user's id and session version (lib/auth/sessions.ts). Every
+// request re-reads the user (lib/auth/current-user.ts), and every read of the token here checks the
+// version, so /api/auth/session never refreshes a session that was ended or a deactivated user's.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getAuthSecret(),
   trustHost: true,
@@ -19,19 +31,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const result = await authenticate({ ...parsed.data, ip: clientAddress(request.headers) });
+        const result = await authenticate({
+          ...parsed.data,
+          ip: clientAddress(request.headers),
+          knownDevice: isKnownDevice(deviceCookieFromHeader(request.headers.get('cookie')), parsed.data.email),
+        });
         if (!result.ok) return null;
-        return { id: result.user.id, email: result.user.email, name: result.user.name };
+        return {
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.name,
+          sessionVersion: result.user.sessionVersion,
+        };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
-    },
+    jwt: ({ token, user }) => checkSessionToken(token, user),
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sv === 'number') session.sessionVersion = token.sv;
       return session;
     },
   },

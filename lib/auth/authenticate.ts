@@ -5,9 +5,26 @@ import { auditEvents, users, type Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { getDummyHash, verifyPassword } from './password';
 
+/*
+ * Sign-in throttling after OWASP's authentication guidance. Failed attempts are remembered in the
+ * audit log for THROTTLE_WINDOW_MINUTES, and three limits apply:
+ * - per (email, address) pair: after FREE_PAIR_FAILURES, each further attempt must wait a delay
+ *   that doubles with every failure (5 s, 10 s, 20 s … up to the window);
+ * - per email, from any address: past MAX_FAILURES_PER_EMAIL only clients holding a device cookie
+ *   for that email (lib/auth/device-cookie.ts) may try, so an attacker slows the account down for
+ *   strangers but cannot lock its owner out;
+ * - per address, across emails: past MAX_FAILURES_PER_ADDRESS a password sprayer is refused.
+ */
 export const THROTTLE_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 5;
+export const FREE_PAIR_FAILURES = 3;
+export const MAX_FAILURES_PER_EMAIL = 10;
 export const MAX_FAILURES_PER_ADDRESS = 20;
+
+/** Seconds to wait after the last failure of a pair that has failed `failures` times. */
+export function pairDelaySeconds(failures: number): number {
+  if (failures < FREE_PAIR_FAILURES) return 0;
+  return Math.min(5 * 2 ** (failures - FREE_PAIR_FAILURES), THROTTLE_WINDOW_MINUTES * 60);
+}
 
 export const LOGIN_FAILED = 'auth.login_failed';
 export const LOGIN_THROTTLED = 'auth.login_throttled';
@@ -17,6 +34,7 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   role: Role;
+  sessionVersion: number;
 }
 
 export type AuthenticateResult =
@@ -24,26 +42,38 @@ export type AuthenticateResult =
 
 export const INVALID_CREDENTIALS_MESSAGE = 'That email and password do not match an active account.';
 export const DEACTIVATED_MESSAGE = 'This account has been deactivated. Ask an administrator to reactivate it.';
-export const THROTTLED_MESSAGE = `Too many failed sign-ins. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`;
+export const throttledMessage = (seconds: number) =>
+  seconds < 120
+    ? `Too many failed sign-ins. Wait ${Math.max(1, Math.ceil(seconds))} seconds and try again.`
+    : `Too many failed sign-ins. Wait ${Math.ceil(seconds / 60)} minutes and try again.`;
 
 /**
- * Checks an email and password. Failures are audited; an email or address with too many recent
- * failures is refused before the password is even looked at. The failure log doubles as the
- * throttle's memory, so it holds across restarts and across app instances.
+ * Checks an email and password. Failures are audited; an attempt the limits above refuse is
+ * audited as throttled and never reaches the password check. The failure log is the throttle's
+ * memory, so it holds across restarts and across app instances.
  */
 export async function authenticate(input: {
   email: string;
   password: string;
   ip?: string | null;
+  /** The client holds a device cookie from an earlier sign-in as this email. */
+  knownDevice?: boolean;
 }): Promise<AuthenticateResult> {
   const db = await getDb();
   const email = input.email.trim().toLowerCase();
   const ip = input.ip ?? null;
   const since = sql`now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})`;
+  const samePair = ip ? sql`${auditEvents.ip} = ${ip}` : sql`${auditEvents.ip} is null`;
 
   const [recent] = await db
     .select({
       byEmail: count(sql`case when ${auditEvents.entityId} = ${email} then 1 end`),
+      byPair: count(sql`case when ${auditEvents.entityId} = ${email} and ${samePair} then 1 end`),
+      sinceLastPairFailure: sql<
+        number | null
+      >`extract(epoch from now() - max(${auditEvents.createdAt}) filter (where ${auditEvents.entityId} = ${email} and ${samePair}))`.mapWith(
+        (v) => (v === null ? null : Number(v)),
+      ),
       byAddress: ip ? count(sql`case when ${auditEvents.ip} = ${ip} then 1 end`) : sql<number>`0`.mapWith(Number),
     })
     .from(auditEvents)
@@ -55,9 +85,21 @@ export async function authenticate(input: {
       ),
     );
 
-  if ((recent?.byEmail ?? 0) >= MAX_FAILURES_PER_EMAIL || (recent?.byAddress ?? 0) >= MAX_FAILURES_PER_ADDRESS) {
-    await recordAudit(db, { actorLabel: email, action: LOGIN_THROTTLED, entityType: 'user', entityId: email, ip });
-    return { ok: false, reason: 'throttled', message: THROTTLED_MESSAGE };
+  const wait = Math.max(
+    (recent?.byPair ?? 0) > 0 ? pairDelaySeconds(recent!.byPair) - (recent!.sinceLastPairFailure ?? 0) : 0,
+    !input.knownDevice && (recent?.byEmail ?? 0) >= MAX_FAILURES_PER_EMAIL ? THROTTLE_WINDOW_MINUTES * 60 : 0,
+    (recent?.byAddress ?? 0) >= MAX_FAILURES_PER_ADDRESS ? THROTTLE_WINDOW_MINUTES * 60 : 0,
+  );
+  if (wait > 0) {
+    await recordAudit(db, {
+      actorLabel: email,
+      action: LOGIN_THROTTLED,
+      entityType: 'user',
+      entityId: email,
+      after: { waitSeconds: Math.ceil(wait), knownDevice: Boolean(input.knownDevice) },
+      ip,
+    });
+    return { ok: false, reason: 'throttled', message: throttledMessage(wait) };
   }
 
   const [user] = await db
@@ -68,6 +110,7 @@ export async function authenticate(input: {
       role: users.role,
       active: users.active,
       passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email))
@@ -91,5 +134,8 @@ export async function authenticate(input: {
     return { ok: false, reason: 'invalid', message };
   }
 
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }

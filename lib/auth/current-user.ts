@@ -15,7 +15,10 @@ export interface CurrentUser {
   mustChangePassword: boolean;
 }
 
-/** The signed-in, still-active user, read fresh from the database once per request. */
+/**
+ * The signed-in, still-active user, read fresh from the database once per request. A session
+ * issued under an older session version (lib/auth/sessions.ts) counts as signed out.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
@@ -29,11 +32,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       role: users.role,
       active: users.active,
       mustChangePassword: users.mustChangePassword,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
-  if (!user || !user.active) return null;
+  if (!user || !user.active || user.sessionVersion !== session?.sessionVersion) return null;
   return {
     id: user.id,
     email: user.email,

@@ -10,8 +10,8 @@ export const MAX_FEEDBACK_PER_ADDRESS = 10;
 
 /**
  * A keyed hash of the sender's address: enough to count their submissions, useless for finding
- * out who they are. Next.js fills x-forwarded-for with the socket's address when no proxy did, so
- * a missing address is rare; such senders share one bucket, erring on the side of refusing floods.
+ * out who they are. The address comes from lib/auth/client-address.ts (the socket, or trusted
+ * proxies); senders without one share one bucket, erring on the side of refusing floods.
  */
 export function hashAddress(address: string | null): string {
   return createHmac('sha256', getAuthSecret())

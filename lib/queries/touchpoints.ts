@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { journeyStages, metricsDaily, touchpoints } from '@/db/schema';
-import { addDays, DEFAULT_PERIOD_DAYS, isoDay } from '@/lib/validation/metrics';
+import { addDays, isoDay } from '@/lib/dates';
+import { DEFAULT_PERIOD_DAYS } from '@/lib/validation/metrics';
 
 /** Every touchpoint with its stage, in journey order. */
 export async function listTouchpoints() {

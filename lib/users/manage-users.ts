@@ -4,11 +4,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import { getDb } from '@/db';
 import { users, type Role } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { adminTransaction } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { endSessions } from '@/lib/auth/sessions';
+import { emitEvent } from '@/lib/jobs/enqueue';
 import { assertAnotherActiveAdmin, lockAdminGuard } from './admin-guard';
 
 export const DUPLICATE_EMAIL = 'A user with that email address already exists.';
@@ -27,7 +29,7 @@ async function lockUser(tx: Transaction, id: string) {
     .from(users)
     .where(eq(users.id, id))
     .for('update');
-  if (!row) throw new ActionError(404, 'That user no longer exists.');
+  if (!row) throw new DomainError('not-found', 'That user no longer exists.');
   return row;
 }
 
@@ -43,7 +45,7 @@ export async function createUserAccount(
       .select({ id: users.id })
       .from(users)
       .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
-    if (clash) throw new ActionError(409, duplicate.message, duplicate.fieldErrors);
+    if (clash) throw new DomainError('conflict', duplicate.message, duplicate.fieldErrors);
     const [row] = await tx
       .insert(users)
       .values({ ...input, passwordHash, mustChangePassword: true })
@@ -67,6 +69,7 @@ export async function changeUserRole(actor: CurrentUser, input: { userId: string
     if (target.role === input.role) return;
     if (target.role === 'admin' && target.active) await assertAnotherActiveAdmin(tx, target.id);
     await tx.update(users).set({ role: input.role, updatedAt: new Date() }).where(eq(users.id, target.id));
+    await endSessions(tx, target.id);
     await recordAudit(tx, {
       actor,
       action: 'user.role_changed',
@@ -91,6 +94,7 @@ export async function resetUserPassword(
       .update(users)
       .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
       .where(eq(users.id, target.id));
+    await endSessions(tx, target.id);
     // The audit says that it happened, never the password itself.
     await recordAudit(tx, {
       actor,
@@ -100,6 +104,7 @@ export async function resetUserPassword(
       before: { mustChangePassword: false },
       after: { mustChangePassword: true },
     });
+    await emitEvent(tx, 'account.password_reset', { userId: target.id, actorId: actor.id });
     return { name: target.name, oneTimePassword };
   }, duplicate);
 }
@@ -112,7 +117,7 @@ export async function changeOwnPassword(
   const db = await getDb();
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new ActionError(422, 'Some fields need attention.', { currentPassword: [WRONG_CURRENT_PASSWORD] });
+    throw new DomainError('invalid', 'Some fields need attention.', { currentPassword: [WRONG_CURRENT_PASSWORD] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
@@ -120,6 +125,8 @@ export async function changeOwnPassword(
       .update(users)
       .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
       .where(eq(users.id, user.id));
+    // Every other session ends; the action issues this browser a fresh one.
+    await endSessions(tx, user.id);
     await recordAudit(tx, {
       actor: user,
       action: 'user.password_changed',
@@ -128,5 +135,24 @@ export async function changeOwnPassword(
       before: { mustChangePassword: user.mustChangePassword },
       after: { mustChangePassword: false },
     });
+  });
+}
+
+/** Ends every session of a user (a lost laptop, a shared account): they must sign in again. */
+export async function endUserSessions(actor: CurrentUser, input: { userId: string }): Promise<{ name: string }> {
+  return adminTransaction(async (tx) => {
+    const target = await lockUser(tx, input.userId);
+    await endSessions(tx, target.id);
+    await recordAudit(tx, { actor, action: 'user.sessions_ended', entityType: 'user', entityId: target.id });
+    return { name: target.name };
+  }, duplicate);
+}
+
+/** The user signs out: every session of theirs ends, on this device and any other. */
+export async function signOutEverywhere(user: CurrentUser): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await endSessions(tx, user.id);
+    await recordAudit(tx, { actor: user, action: 'user.signed_out', entityType: 'user', entityId: user.id });
   });
 }

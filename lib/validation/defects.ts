@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daySchema, pastInstantSchema } from '@/lib/dates';
 import { defectKindEnum, defectStatusEnum, severityEnum } from '@/db/schema';
 
 export const DEFECT_KINDS = defectKindEnum.enumValues;
@@ -18,18 +19,6 @@ const text = (label: string, max: number) =>
 /** Present-and-blank clears the field (null); absent leaves it (undefined). */
 const clearable = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable().optional());
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-01-31.' })
-  .refine(
-    (v) => {
-      // Date.parse rolls 2026-02-30 over to March; a real day survives the round trip.
-      const time = Date.parse(`${v}T00:00:00Z`);
-      return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === v;
-    },
-    { error: 'That date does not exist.' },
-  );
-
 const money = z.coerce
   .number({ error: 'Lost revenue must be a number.' })
   .finite({ error: 'Lost revenue must be a number.' })
@@ -46,7 +35,7 @@ const fields = {
   severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: 'Choose a severity.' }).optional()),
   lostRevenue: z.preprocess(blankToUndefined, money.optional()),
   ownerId: clearable(z.uuid({ error: 'Choose an owner from the list.' })),
-  dueOn: clearable(day),
+  dueOn: clearable(daySchema),
   title: clearable(text('The title', 200)),
   description: clearable(text('The description', 5_000)),
   rootCause: clearable(text('The root cause', 5_000)),
@@ -101,9 +90,6 @@ export const bulkStatusSchema = z.object({
   dismissReason: z.preprocess(blankToUndefined, text('The reason', 1_000).optional()),
 });
 
-// A little slack for clocks that run slightly ahead of the server's.
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
 /** A defect no interaction captured: a complaint letter, a failure seen on the floor. */
 export const manualDefectSchema = z
   .object({
@@ -113,17 +99,9 @@ export const manualDefectSchema = z
     kind: z.enum(DEFECT_KINDS, { error: 'Choose a kind.' }),
     severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: 'Choose a severity.' }).default('minor')),
     lostRevenue: z.preprocess(blankToUndefined, money.default(0)),
-    occurredAt: z.preprocess(
-      blankToUndefined,
-      z.coerce
-        .date({ error: 'Enter a valid date and time.' })
-        .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, {
-          error: 'The date cannot be in the future.',
-        })
-        .optional(),
-    ),
+    occurredAt: pastInstantSchema,
     ownerId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose an owner from the list.' }).optional()),
-    dueOn: z.preprocess(blankToUndefined, day.optional()),
+    dueOn: z.preprocess(blankToUndefined, daySchema.optional()),
     title: text('The title', 200).min(1, { error: 'Give the defect a short title.' }),
     description: z.preprocess(blankToUndefined, text('The description', 5_000).optional()),
     rootCause: z.preprocess(blankToUndefined, text('The root cause', 5_000).optional()),
@@ -155,3 +133,6 @@ export type DefectListParams = z.output<typeof defectListParamsSchema>;
 export const customerSearchSchema = z.object({
   q: z.string().trim().min(1, { error: 'Type part of a name.' }).max(100),
 });
+
+/** Shared with the case forms: a selection of defects from the list. */
+export { bulkItems as defectSelectionSchema };

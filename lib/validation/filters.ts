@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daySchema } from '@/lib/dates';
 import { channelEnum, defectKindEnum, defectStatusEnum, outcomeEnum, severityEnum, sourceEnum } from '@/db/schema';
 
 /**
@@ -6,18 +7,6 @@ import { channelEnum, defectKindEnum, defectStatusEnum, outcomeEnum, severityEnu
  * live in the URL: repeat a parameter for several values (`?touchpoint=a&touchpoint=b`); dates
  * are UTC days, both ends inclusive.
  */
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-01-31.' })
-  // Date.parse rolls 2026-02-30 over into March; a real day survives the round trip.
-  .refine(
-    (v) => {
-      const parsed = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
-    },
-    { error: 'That date does not exist.' },
-  );
 
 const many = <T extends z.ZodType>(item: T) =>
   z.preprocess(
@@ -38,8 +27,8 @@ const uuid = z.uuid({ error: 'Unknown id.' });
 
 /** Where the customer journey is cut: shared by interactions, defects and the dashboard. */
 export const scopeFiltersSchema = z.object({
-  from: optional(day),
-  to: optional(day),
+  from: optional(daySchema),
+  to: optional(daySchema),
   touchpoint: many(uuid),
   stage: many(uuid),
   channel: many(z.enum(channelEnum.enumValues)),
@@ -81,6 +70,12 @@ export const defectFiltersSchema = scopeFiltersSchema.extend({
   overdue: flag,
   /** 1: raised by an auto-defect rule; 0: logged by hand. */
   auto: flag,
+  /** 1: nobody owns it yet (the triage queue). */
+  unassigned: flag,
+  /** Days since the defect was recorded: the backlog's age bands. */
+  age: optional(z.enum(['0-7', '8-30', '31-90', '90+'], { error: 'Use 0-7, 8-30, 31-90 or 90+.' })),
+  /** Only the defects linked to this case. */
+  case: optional(uuid),
 });
 
 export type ScopeFilters = z.output<typeof scopeFiltersSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkbox } from './form-values';
 import { outcomeEnum, sourceEnum } from '@/db/schema';
+import { pastInstantSchema } from '@/lib/dates';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
@@ -19,9 +20,6 @@ const score = (min: number, max: number, label: string) =>
 export const OUTCOMES = outcomeEnum.enumValues;
 export const SOURCES = sourceEnum.enumValues;
 
-// A little slack for clocks that run slightly ahead of the server's.
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
 /**
  * One interaction as a form, the API, an import or the feedback page sends it. The id may be
  * chosen by the client so that a retry stores nothing twice.
@@ -30,15 +28,7 @@ export const interactionInputSchema = z.object({
   id: z.preprocess(blankToUndefined, z.uuid({ error: 'The id must be a UUID.' }).optional()),
   customerId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a customer from the list.' }).optional()),
   touchpointId: z.uuid({ error: 'Choose a touchpoint.' }),
-  occurredAt: z.preprocess(
-    (value) => (value === '' || value === null || value === undefined ? undefined : value),
-    z.coerce
-      .date({ error: 'Enter a valid date and time.' })
-      .refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, {
-        error: 'The date cannot be in the future.',
-      })
-      .optional(),
-  ),
+  occurredAt: pastInstantSchema,
   outcome: z.preprocess(blankToUndefined, z.enum(OUTCOMES, { error: 'Choose a valid outcome.' }).default('none')),
   saleValue: z.preprocess(
     blankToUndefined,

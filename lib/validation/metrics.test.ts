@@ -52,3 +52,28 @@ describe('metrics filters', () => {
     ]);
   });
 });
+
+describe('metrics filters at the edges', () => {
+  it('refuse dates outside 1900–2200, so no period can reach year 10000 or year 0', () => {
+    expect(metricsFiltersSchema.safeParse({ to: '9999-12-31' }).success).toBe(false);
+    expect(metricsFiltersSchema.safeParse({ from: '0000-01-01' }).success).toBe(false);
+    expect(metricsFiltersSchema.safeParse({ from: '2026-02-30' }).success).toBe(false);
+  });
+
+  it('keep the previous period of the earliest accepted period a real day', () => {
+    const resolved = resolve({ from: '1900-01-01', to: '1900-12-31' });
+    if (!resolved.ok) throw new Error('expected ok');
+    expect(previousPeriod(resolved.filters)).toMatchObject({ from: '1899-01-01', to: '1899-12-31' });
+  });
+
+  it('stop listing subgroups at the bound, whatever dates it is handed', () => {
+    // Before the bound, addDays('9999-12-31', 1) gave "+010000-01-01" and this looped forever.
+    expect(() => subgroupStarts({ from: '9999-12-01', to: '9999-12-31', granularity: 'day' })).not.toThrow();
+    expect(subgroupStarts({ from: '9999-12-30', to: '9999-12-31', granularity: 'day' })).toEqual([
+      '9999-12-30',
+      '9999-12-31',
+    ]);
+    expect(() => subgroupStarts({ from: '1900-01-01', to: '2200-12-31', granularity: 'day' })).toThrow(RangeError);
+    expect(() => subgroupStarts({ from: '1900-01-01', to: '2200-12-31', granularity: 'month' })).toThrow(RangeError);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, dayToTime, daysBetween, isoDay, startOfNextMonth } from '@/lib/dates';
 import { scopeFiltersSchema, type ScopeFilters } from './filters';
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -29,12 +30,6 @@ export interface MetricsFilters extends ScopeFilters {
   to: string;
   granularity: Granularity;
 }
-
-const DAY_MS = 86_400_000;
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-export const addDays = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 
 export type ResolveResult =
   { ok: true; filters: MetricsFilters } | { ok: false; fieldErrors: Record<string, string[]> };
@@ -71,18 +66,21 @@ export function subgroupStart(day: string, granularity: Granularity): string {
   return addDays(day, -weekday);
 }
 
-/** Every subgroup's first day, in order, so a subgroup without interactions still shows as a gap. */
+/**
+ * Every subgroup's first day, in order, so a subgroup without interactions still shows as a gap.
+ * The loop is bounded by MAX_SUBGROUPS whatever the dates, and compares days as instants (never as
+ * strings), so no input can make it run away.
+ */
 export function subgroupStarts(filters: Pick<MetricsFilters, 'from' | 'to' | 'granularity'>): string[] {
   const starts: string[] = [];
+  const end = dayToTime(filters.to);
   let current = subgroupStart(filters.from, filters.granularity);
-  while (current <= filters.to) {
+  while (dayToTime(current) <= end) {
+    if (starts.length >= MAX_SUBGROUPS) throw new RangeError(`A period yields at most ${MAX_SUBGROUPS} subgroups.`);
     starts.push(current);
     if (filters.granularity === 'day') current = addDays(current, 1);
     else if (filters.granularity === 'week') current = addDays(current, 7);
-    else {
-      const date = new Date(`${current}T00:00:00Z`);
-      current = isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)));
-    }
+    else current = startOfNextMonth(current);
   }
   return starts;
 }

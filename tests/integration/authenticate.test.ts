@@ -7,8 +7,9 @@ import {
   DEACTIVATED_MESSAGE,
   INVALID_CREDENTIALS_MESSAGE,
   LOGIN_FAILED,
+  LOGIN_THROTTLED,
   MAX_FAILURES_PER_EMAIL,
-  THROTTLED_MESSAGE,
+  pairDelaySeconds,
 } from '@/lib/auth/authenticate';
 import { createUser } from '../support/factories';
 
@@ -53,7 +54,11 @@ describe('authenticate', () => {
       expect((await authenticate({ email: user.email, password: `guess ${i}` })).ok).toBe(false);
     }
     const result = await authenticate({ email: user.email, password: 'right password' });
-    expect(result).toEqual({ ok: false, reason: 'throttled', message: THROTTLED_MESSAGE });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'throttled',
+      message: expect.stringMatching(/^Too many failed/),
+    });
   });
 
   it('throttles one address trying many emails', async () => {
@@ -66,5 +71,39 @@ describe('authenticate', () => {
     expect(await authenticate({ email: user.email, password: 'right password', ip: '198.51.100.8' })).toMatchObject({
       ok: true,
     });
+  });
+
+  it('slows one (email, address) pair with growing delays, not the email everywhere', async () => {
+    expect([0, 1, 2, 3, 4, 5, 12, 40].map(pairDelaySeconds)).toEqual([0, 0, 0, 5, 10, 20, 900, 900]);
+    const user = await createUser({ role: 'admin', password: 'right password' });
+    for (let i = 0; i < 5; i++) await authenticate({ email: user.email, password: `guess ${i}`, ip: '192.0.2.66' });
+    // The attacker's address must wait; the admin at their own address signs in at once.
+    expect(await authenticate({ email: user.email, password: 'right password', ip: '192.0.2.66' })).toMatchObject({
+      reason: 'throttled',
+    });
+    expect(await authenticate({ email: user.email, password: 'right password', ip: '192.0.2.10' })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('lets a known device in while an email is flooded from many addresses, and audits the throttling', async () => {
+    const user = await createUser({ role: 'admin', password: 'right password' });
+    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
+      await authenticate({ email: user.email, password: 'x', ip: `198.18.0.${i + 1}` });
+    // A stranger's client is held back by the per-email limit…
+    expect(await authenticate({ email: user.email, password: 'right password', ip: '192.0.2.20' })).toMatchObject({
+      reason: 'throttled',
+    });
+    // …the owner's browser, which signed in before, is not.
+    expect(
+      await authenticate({ email: user.email, password: 'right password', ip: '192.0.2.20', knownDevice: true }),
+    ).toMatchObject({ ok: true });
+    const db = await getDb();
+    const throttled = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, LOGIN_THROTTLED), eq(auditEvents.entityId, user.email.toLowerCase())));
+    expect(throttled).toHaveLength(1);
+    expect(throttled[0]!.ip).toBe('192.0.2.20');
   });
 });

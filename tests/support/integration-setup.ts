@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, vi } from 'vitest';
 import { useDatabaseForTests } from '@/db';
 import { createTestDatabase, type TestDriver } from './test-database';
-import { signedInUserId } from './session';
+import { pinnedSessionVersion, signedInUserId } from './session';
+
+/** A fresh session carries the user's current session version, as one issued at sign-in would. */
+async function currentSessionVersion(id: string): Promise<number> {
+  const { getDb } = await import('@/db');
+  const { users } = await import('@/db/schema');
+  const { eq } = await import('drizzle-orm');
+  const db = await getDb();
+  const [row] = await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id));
+  return row?.v ?? 0;
+}
 
 // The session comes from the test, not from a cookie: see signInAs() in ./session.
 vi.mock('@/lib/auth/auth', () => ({
   auth: vi.fn(async () => {
     const id = signedInUserId();
-    return id ? { user: { id }, expires: new Date(Date.now() + 3_600_000).toISOString() } : null;
+    if (!id) return null;
+    const sessionVersion = pinnedSessionVersion() ?? (await currentSessionVersion(id));
+    return { user: { id }, sessionVersion, expires: new Date(Date.now() + 3_600_000).toISOString() };
   }),
   signIn: vi.fn(),
   signOut: vi.fn(),
@@ -20,7 +32,7 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), 
 let drop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const database = await createTestDatabase((process.env.TEST_DRIVER ?? 'pglite') as TestDriver);
+  const database = await createTestDatabase((process.env.TEST_DRIVER ?? 'embedded') as TestDriver);
   useDatabaseForTests(database);
   drop = database.drop;
 });

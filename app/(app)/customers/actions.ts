@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { ActionError, guardedAction } from '@/lib/action';
+import { guardedAction } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import {
   createCustomer,
   DUPLICATE_REF_MESSAGE,
@@ -12,7 +13,7 @@ import {
 import { mergeCustomers } from '@/lib/customers/merge-customers';
 import { createCustomerSchema, mergeCustomersSchema, updateCustomerSchema } from '@/lib/validation/customers';
 
-const refTaken = () => new ActionError(409, DUPLICATE_REF_MESSAGE, { externalRef: [DUPLICATE_REF_MESSAGE] });
+const refTaken = () => new DomainError('conflict', DUPLICATE_REF_MESSAGE, { externalRef: [DUPLICATE_REF_MESSAGE] });
 
 export const createCustomerAction = guardedAction(
   { permission: 'manageCustomers', schema: createCustomerSchema },

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { signOutAction } from '@/app/(app)/actions';
 import { ChangePasswordForm } from '@/components/admin/change-password-form';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/current-user';
@@ -21,6 +23,18 @@ export default async function ChangePasswordPage() {
       />
       <Card className="max-w-md">
         <ChangePasswordForm forced={user.mustChangePassword} />
+      </Card>
+      <Card className="mt-6 max-w-md">
+        <h2 className="text-base font-semibold">Sign out everywhere</h2>
+        <p className="mt-1 text-sm text-muted">
+          Ends every session of yours, on this device and any other: a lost phone or a shared computer included. Signing
+          out anywhere does the same.
+        </p>
+        <form action={signOutAction} className="mt-3">
+          <Button type="submit" variant="secondary">
+            Sign out everywhere
+          </Button>
+        </form>
       </Card>
     </>
   );

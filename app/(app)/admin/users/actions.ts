@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { guardedAction } from '@/lib/action';
-import { changeUserRole, createUserAccount, resetUserPassword } from '@/lib/users/manage-users';
+import { changeUserRole, createUserAccount, endUserSessions, resetUserPassword } from '@/lib/users/manage-users';
 import { setUserActive } from '@/lib/users/set-user-active';
 import { changeRoleSchema, createUserSchema, setUserActiveSchema, userIdSchema } from '@/lib/validation/users';
 
@@ -41,4 +41,9 @@ export const resetUserPasswordAction = guardedAction(
     revalidatePath('/admin/users');
     return reset;
   },
+);
+
+export const endUserSessionsAction = guardedAction(
+  { permission: 'administer', schema: userIdSchema },
+  async (input, { user }) => endUserSessions(user, input),
 );

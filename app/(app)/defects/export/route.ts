@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { problem } from '@/lib/api/problem';
+import { parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeSession } from '@/lib/auth/request-auth';
 import { iterateDefectsForExport } from '@/lib/queries/defects';
 import { defectListParamsSchema } from '@/lib/validation/defects';
@@ -45,9 +45,7 @@ export async function GET(request: Request): Promise<Response> {
   const raw = paramsToObject(new URL(request.url).searchParams);
   const filters = defectFiltersSchema.safeParse(raw);
   if (!filters.success)
-    return problem(400, 'Bad Request', 'Some filters were not understood.', {
-      errors: filters.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message })),
-    });
+    return problem(400, 'Bad Request', 'Some filters were not understood.', parameterErrors(filters.error));
   const { q } = defectListParamsSchema.parse(raw);
 
   const csv = stringify({ header: true, columns: [...COLUMNS], cast: { boolean: (v) => (v ? 'yes' : 'no') } });

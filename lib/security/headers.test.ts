@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { securityHeaders } from './headers';
+
+describe('security headers', () => {
+  it('allow scripts by nonce only, forbid framing, and send HSTS over https only', () => {
+    const plain = securityHeaders({ nonce: 'abc123', https: false, development: false });
+    expect(plain['Content-Security-Policy']).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(plain['Content-Security-Policy']).not.toContain('unsafe-eval');
+    expect(plain['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+    expect(plain['Content-Security-Policy']).toContain("object-src 'none'");
+    expect(plain['X-Frame-Options']).toBe('DENY');
+    expect(plain['X-Content-Type-Options']).toBe('nosniff');
+    expect(plain['Strict-Transport-Security']).toBeUndefined();
+    expect(securityHeaders({ nonce: 'n', https: true, development: false })['Strict-Transport-Security']).toMatch(
+      /^max-age=31536000/,
+    );
+  });
+});
