@@ -39,6 +39,8 @@ export interface SeedTouchpoint {
   causes: string[];
   description: string;
   ruleLowNps?: boolean;
+  /** The demo company asks for feedback here: its public link is on and the answers come in. */
+  feedbackLink?: boolean;
 }
 
 export const TOUCHPOINTS: SeedTouchpoint[] = [
@@ -107,6 +109,7 @@ export const TOUCHPOINTS: SeedTouchpoint[] = [
     quality: 0.3,
     causes: ['Long wait', 'Rude or unhelpful', 'Wrong information'],
     description: 'Walk-in visit to a showroom.',
+    feedbackLink: true,
   },
   {
     name: 'Sales enquiry call',
@@ -151,6 +154,7 @@ export const TOUCHPOINTS: SeedTouchpoint[] = [
     quality: 0.2,
     causes: ['Long wait', 'Wrong information', 'Rude or unhelpful'],
     description: 'A surveyor measures the home and roof.',
+    feedbackLink: true,
   },
   {
     name: 'Quote by email',
@@ -173,6 +177,7 @@ export const TOUCHPOINTS: SeedTouchpoint[] = [
     quality: 0.0,
     causes: ['Product fault', 'Billing error', 'Wrong information'],
     description: 'Ordering and paying a deposit online.',
+    feedbackLink: true,
   },
   {
     name: 'Contract signing',
@@ -250,6 +255,7 @@ export const TOUCHPOINTS: SeedTouchpoint[] = [
     quality: -0.3,
     causes: ['Long wait', 'Wrong information'],
     description: 'Chat support in the app and website.',
+    feedbackLink: true,
   },
   {
     name: 'Service visit',
@@ -272,6 +278,7 @@ export const TOUCHPOINTS: SeedTouchpoint[] = [
     quality: -0.4,
     causes: ['Billing error', 'Wrong information'],
     description: 'Invoices, statements and billing questions.',
+    feedbackLink: true,
   },
   {
     name: 'Annual account review',

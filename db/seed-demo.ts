@@ -3,10 +3,12 @@ import { sql } from 'drizzle-orm';
 import { enabledRuleCount, evaluateAutoDefects } from '@/lib/defects/auto-rules';
 import { hashPassword } from '@/lib/auth/password';
 import { FIX_DAYS_AGO, FIXED_TOUCHPOINT, seedDemoCases } from '@/lib/cases/demo-cases';
+import { generateFeedbackToken } from '@/lib/feedback/token';
 import type { DbOrTx } from './client';
 import {
   customers,
   defectCategories,
+  defectEvents,
   defects,
   interactions,
   journeyStages,
@@ -33,6 +35,8 @@ import {
   STAGES,
   TOUCHPOINTS,
 } from './seed-catalog';
+
+type NewDefectEvent = typeof defectEvents.$inferInsert;
 
 export interface SeedOptions {
   /** 1 gives about 1,000 customers and 35,000 interactions over 12 months. */
@@ -94,6 +98,91 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+const STATUS_PATH = ['open', 'investigating', 'action', 'verified', 'closed'] as const;
+
+/**
+ * The history events of a demo defect: triage (a category set by a manager, an owner assigned),
+ * then each status move its owner made to reach where it stands, spread over the time since it
+ * occurred and never later than now.
+ */
+function demoDefectHistory({
+  defectId,
+  occurredAt,
+  now,
+  managerId,
+  ownerId,
+  status,
+  recategorised,
+  rootCause,
+  correctiveAction,
+  dismissReason,
+  random,
+}: {
+  defectId: string;
+  occurredAt: Date;
+  now: Date;
+  managerId: string;
+  ownerId: string | null;
+  status: NewDefect['status'] & string;
+  recategorised: { from: string; to: string } | null;
+  rootCause: string | null;
+  correctiveAction: string | null;
+  dismissReason: string | null;
+  random: ReturnType<typeof createRandom>;
+}): NewDefectEvent[] {
+  const events: NewDefectEvent[] = [];
+  const span = Math.max(0, now.getTime() - occurredAt.getTime());
+  let at = occurredAt.getTime();
+  // Each step takes a share of the time left, so steps stay in order and before now.
+  const step = () => {
+    at += (now.getTime() - at) * (0.1 + 0.25 * random.next());
+    return new Date(Math.min(at, occurredAt.getTime() + span));
+  };
+  if (recategorised && recategorised.from !== recategorised.to)
+    events.push({
+      defectId,
+      actorId: managerId,
+      type: 'updated',
+      changes: { categoryId: { from: recategorised.from, to: recategorised.to } },
+      createdAt: step(),
+    });
+  if (!ownerId) return events;
+  events.push({
+    defectId,
+    actorId: managerId,
+    type: 'assigned',
+    changes: { ownerId: { from: null, to: ownerId } },
+    createdAt: step(),
+  });
+  if (status === 'dismissed') {
+    events.push({
+      defectId,
+      actorId: ownerId,
+      type: 'status',
+      changes: { status: { from: 'open', to: 'dismissed' }, dismissReason: { from: null, to: dismissReason } },
+      createdAt: step(),
+    });
+    return events;
+  }
+  const target = STATUS_PATH.indexOf(status as (typeof STATUS_PATH)[number]);
+  for (let i = 1; i <= target; i++) {
+    const to = STATUS_PATH[i]!;
+    events.push({
+      defectId,
+      actorId: ownerId,
+      type: 'status',
+      changes: {
+        status: { from: STATUS_PATH[i - 1], to },
+        ...(to === 'action'
+          ? { rootCause: { from: null, to: rootCause }, correctiveAction: { from: null, to: correctiveAction } }
+          : {}),
+      },
+      createdAt: step(),
+    });
+  }
+  return events;
 }
 
 /** Removes every row from every table; the schema stays. */
@@ -159,6 +248,7 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
   ];
   const insertedUsers = await db.insert(users).values(userRows).returning({ id: users.id, role: users.role });
   const staffIds = insertedUsers.filter((u) => u.role === 'staff').map((u) => u.id);
+  const managerId = insertedUsers.find((u) => u.role === 'manager')!.id;
 
   const stageRows = await db
     .insert(journeyStages)
@@ -185,6 +275,9 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
           }),
         ),
         ruleLowNps: t.ruleLowNps ?? false,
+        // Where the demo company asks for feedback, the link is on: the answers below came through it.
+        feedbackEnabled: t.feedbackLink ?? false,
+        feedbackToken: t.feedbackLink ? generateFeedbackToken() : null,
       })),
     )
     .returning();
@@ -228,13 +321,15 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
       externalRef: `CRM-${String(10_001 + i)}`,
     });
   }
-  await insertChunked(customerRows, (chunk) => db.insert(customers).values(chunk.map(withoutSegmentName)));
-  log(`seed: ${customerRows.length} customers`);
 
   // Interactions and the defects their touchpoints' rules raise.
   const interactionRows: NewInteraction[] = [];
   const defectRows: NewDefect[] = [];
   const segmentSale = new Map(SEGMENTS.map((s) => [s.name, s]));
+  const feedbackTouchpoints = TOUCHPOINTS.filter((t) => t.feedbackLink);
+  const eventRows: NewDefectEvent[] = [];
+  // Each customer's first contact, so "customer since" comes before their history.
+  const firstContact = new Map<string, number>();
 
   for (let daysAgo = 364; daysAgo >= 0; daysAgo--) {
     const dayStart = now.getTime() - daysAgo * DAY;
@@ -244,7 +339,9 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
     const count = Math.round(INTERACTIONS_PER_DAY * scale * weekendFactor * trend * (0.8 + 0.4 * random.next()));
 
     for (let n = 0; n < count; n++) {
-      const spec = random.weighted(TOUCHPOINTS, (t) => t.weight);
+      const fromFeedback = random.next() < 0.08;
+      // Feedback arrives only through the links the company turned on.
+      const spec = random.weighted(fromFeedback ? feedbackTouchpoints : TOUCHPOINTS, (t) => t.weight);
       const touchpoint = touchpointByName.get(spec.name)!;
       const occurredAt = new Date(dayStart - random.next() * 11 * 3_600_000);
       const degraded = spec.name === DEGRADING_TOUCHPOINT && daysAgo < DEGRADATION_DAYS;
@@ -252,14 +349,19 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
       const beforeFix = spec.name === FIXED_TOUCHPOINT && daysAgo > FIX_DAYS_AGO;
       // Most experiences meet expectations; each touchpoint's own quality shifts that.
       const quality = 0.45 + spec.quality - (degraded ? 1.5 : 0) - (beforeFix ? 1.2 : 0);
-      const fromFeedback = random.next() < 0.08;
+      // Half of those answering leave an email that matches a customer, as the feedback form allows.
       const customer = fromFeedback && random.next() < 0.5 ? null : random.pick(customerRows);
+      if (customer && (firstContact.get(customer.id) ?? Infinity) > occurredAt.getTime())
+        firstContact.set(customer.id, occurredAt.getTime());
       const sale = segmentSale.get(customer?.segmentName ?? 'Homeowners')!;
 
       let outcome: NewInteraction['outcome'] = 'none';
       let saleValue: number | null = null;
       const roll = random.next();
-      if (spec.kind === 'sales') {
+      // A feedback form records scores and a comment, never a sale.
+      if (fromFeedback) {
+        // no outcome
+      } else if (spec.kind === 'sales') {
         // Bad experiences lose sales: the lost share rises as quality falls.
         const lostShare = Math.max(0.04, 0.12 - quality * 0.1);
         if (roll < 0.3) outcome = 'sale_won';
@@ -321,7 +423,31 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
         const causes = ROOT_CAUSES[category] ?? ROOT_CAUSES.Other!;
         const actions = CORRECTIVE_ACTIONS[category] ?? CORRECTIVE_ACTIONS.Other!;
         if (status !== 'dismissed') openDefects++;
+        const defectId = randomUUID();
+        const ownerId = worked ? random.pick(staffIds) : null;
+        const rootCause = ['action', 'verified', 'closed'].includes(status) ? random.pick(causes) : null;
+        const correctiveAction = ['action', 'verified', 'closed'].includes(status) ? random.pick(actions) : null;
+        const dismissReason = status === 'dismissed' ? 'Customer confirmed it was not our fault.' : null;
+        // The history that led here, so a defect's page tells the same story as its fields.
+        const history = demoDefectHistory({
+          defectId,
+          occurredAt,
+          now,
+          managerId,
+          ownerId,
+          status,
+          recategorised: triaged ? { from: categoryId.get(auto.categoryName)!, to: categoryId.get(category)! } : null,
+          rootCause,
+          correctiveAction,
+          dismissReason,
+          random,
+        });
+        eventRows.push(...history);
         defectRows.push({
+          id: defectId,
+          version: 1 + history.length,
+          createdAt: occurredAt,
+          updatedAt: history.at(-1)?.createdAt ?? occurredAt,
           touchpointId: touchpoint.id,
           interactionId: id,
           customerId: customer?.id ?? null,
@@ -331,13 +457,13 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
           lostRevenue: auto.lostRevenue.toFixed(2),
           occurredAt,
           status,
-          ownerId: worked ? random.pick(staffIds) : null,
+          ownerId,
           dueOn: worked ? new Date(occurredAt.getTime() + 21 * DAY).toISOString().slice(0, 10) : null,
-          rootCause: ['action', 'verified', 'closed'].includes(status) ? random.pick(causes) : null,
-          correctiveAction: ['action', 'verified', 'closed'].includes(status) ? random.pick(actions) : null,
-          dismissReason: status === 'dismissed' ? 'Customer confirmed it was not our fault.' : null,
+          rootCause,
+          correctiveAction,
+          dismissReason,
           autoRule: auto.rule,
-          touched: worked || triaged,
+          touched: history.length > 0,
         });
       }
 
@@ -357,14 +483,27 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
         effort,
         notes: null,
         openDefectCount: openDefects,
+        createdAt: occurredAt,
+        updatedAt: occurredAt,
       });
     }
   }
 
+  // A customer was added a little before their first contact; one with no contact yet, some day this year.
+  for (const customer of customerRows) {
+    const first = firstContact.get(customer.id) ?? now.getTime() - random.int(0, 364) * DAY;
+    const added = new Date(first - random.int(0, 20) * DAY - random.next() * DAY);
+    customer.createdAt = added;
+    customer.updatedAt = added;
+  }
+  await insertChunked(customerRows, (chunk) => db.insert(customers).values(chunk.map(withoutSegmentName)));
+  log(`seed: ${customerRows.length} customers`);
   await insertChunked(interactionRows, (chunk) => db.insert(interactions).values(chunk));
   log(`seed: ${interactionRows.length} interactions`);
   await insertChunked(defectRows, (chunk) => db.insert(defects).values(chunk));
   log(`seed: ${defectRows.length} defects`);
+  await insertChunked(eventRows, (chunk) => db.insert(defectEvents).values(chunk));
+  log(`seed: ${eventRows.length} defect history events`);
   const story = await seedDemoCases(db, { now });
   log(`seed: ${story.cases} cases`);
 

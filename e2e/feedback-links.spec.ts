@@ -18,7 +18,7 @@ async function phoneVisitor(browser: Browser) {
 /** Turns a touchpoint's feedback link on as the admin and returns the public URL shown. */
 async function turnOnLink(admin: Page, touchpoint: string): Promise<string> {
   await admin.goto('/admin/feedback');
-  await admin.getByRole('button', { name: `Turn on the feedback link for ${touchpoint}` }).click();
+  await admin.getByRole('button', { name: `Turn on link for ${touchpoint}` }).click();
   const card = admin.getByRole('region', { name: touchpoint });
   await expect(card.getByText('Link on', { exact: true })).toBeVisible();
   const url = await card.getByLabel('Public link').inputValue();
@@ -130,7 +130,7 @@ test('a rotated link and a switched-off link give a friendly not-found page', as
   const oldUrl = await turnOnLink(admin, 'Service visit');
   const card = admin.getByRole('region', { name: 'Service visit' });
 
-  await card.getByRole('button', { name: 'Rotate the feedback link for Service visit' }).click();
+  await card.getByRole('button', { name: 'Rotate link for Service visit' }).click();
   await card.getByRole('button', { name: 'Rotate now' }).click();
   await expect(card.getByLabel('Public link')).not.toHaveValue(oldUrl);
   const newUrl = await card.getByLabel('Public link').inputValue();
@@ -144,7 +144,7 @@ test('a rotated link and a switched-off link give a friendly not-found page', as
   await page.goto(newUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Service visit' })).toBeVisible();
 
-  await card.getByRole('button', { name: 'Switch off the feedback link for Service visit' }).click();
+  await card.getByRole('button', { name: 'Switch off link for Service visit' }).click();
   await expect(card.getByText('Link off', { exact: true })).toBeVisible();
   const off = await page.goto(newUrl);
   expect(off?.status()).toBe(404);

@@ -27,7 +27,7 @@ test('feedback from a known customer reaches the list, the detail page, its defe
   const adminContext = await browser.newContext({ storageState: storageStatePath('admin') });
   const admin = await adminContext.newPage();
   await admin.goto('/admin/feedback');
-  await admin.getByRole('button', { name: 'Turn on the feedback link for Delivery and installation' }).click();
+  await admin.getByRole('button', { name: 'Turn on link for Delivery and installation' }).click();
   const card = admin.getByRole('region', { name: 'Delivery and installation' });
   await expect(card.getByText('Link on', { exact: true })).toBeVisible();
   const url = await card.getByLabel('Public link').inputValue();

@@ -1,5 +1,15 @@
 /** An audit event's before/after as one line per changed field. */
-export function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
+export function AuditChanges({
+  before,
+  after,
+  names = new Map(),
+}: {
+  before: unknown;
+  after: unknown;
+  /** Names of the records whose ids appear, shown in place of the ids. */
+  names?: Map<string, string>;
+}) {
+  const show = (value: unknown) => showValue(value, names);
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const all = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -36,8 +46,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function show(value: unknown): string {
+function showValue(value: unknown, names: Map<string, string>): string {
   if (value === null || value === undefined) return 'none';
-  if (typeof value === 'string') return value === '' ? '""' : value;
+  if (typeof value === 'string') return value === '' ? '""' : (names.get(value.toLowerCase()) ?? value);
   return JSON.stringify(value);
 }

@@ -41,4 +41,4 @@ export function ChartFrame({
 
 export const tableClass =
   'w-full min-w-max border-collapse text-left text-sm [&_td]:border-t [&_td]:border-border [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-medium [&_th]:text-muted';
-export const linkClass = 'text-primary underline-offset-2 hover:underline focus-visible:underline';
+export const linkClass = 'text-primary underline underline-offset-2';

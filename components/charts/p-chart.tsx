@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import {
   CartesianGrid,
   ComposedChart,
@@ -22,6 +23,8 @@ export interface PChartDatum {
   signal: boolean;
   /** Too small a subgroup for the limits, or still in progress: drawn hollow, never a signal. */
   hollow: boolean;
+  /** The subgroup's defective interactions: where a click on its point goes, as its table link does. */
+  href?: string;
 }
 
 const percent = (v: number) => `${v.toFixed(1)} %`;
@@ -33,25 +36,31 @@ interface DotProps {
   index?: number;
 }
 
-/** A point on the p-chart: out-of-control points are larger, red and square, so colour is not the only cue. */
-function SignalDot({ cx, cy, payload, index }: DotProps) {
+/**
+ * A point on the p-chart: out-of-control points are larger, red and square, so colour is not the
+ * only cue. A click opens the subgroup's defective interactions; keyboard users reach the same
+ * links in the chart's table.
+ */
+function SignalDot({ cx, cy, payload, index, onOpen }: DotProps & { onOpen: (href: string) => void }) {
   if (cx === undefined || cy === undefined || !payload || payload.p === null) return <g key={index} />;
-  if (payload.hollow)
-    return (
-      <circle
-        key={index}
-        cx={cx}
-        cy={cy}
-        r={4}
-        fill={CHART.surface}
-        stroke={CHART.primary}
-        strokeWidth={2}
-        data-hollow=""
-      />
-    );
-  if (payload.signal)
-    return <rect key={index} x={cx - 5} y={cy - 5} width={10} height={10} fill={CHART.danger} stroke={CHART.surface} />;
-  return <circle key={index} cx={cx} cy={cy} r={3} fill={CHART.primary} />;
+  return (
+    <g
+      key={index}
+      style={payload.href ? { cursor: 'pointer' } : undefined}
+      onClick={payload.href ? () => onOpen(payload.href!) : undefined}
+      data-href={payload.href}
+    >
+      {/* A larger, invisible target, so a point is easy to hit with a finger. */}
+      <circle cx={cx} cy={cy} r={9} fill="transparent" />
+      {payload.hollow ? (
+        <circle cx={cx} cy={cy} r={4} fill={CHART.surface} stroke={CHART.primary} strokeWidth={2} data-hollow="" />
+      ) : payload.signal ? (
+        <rect x={cx - 5} y={cy - 5} width={10} height={10} fill={CHART.danger} stroke={CHART.surface} />
+      ) : (
+        <circle cx={cx} cy={cy} r={3} fill={CHART.primary} />
+      )}
+    </g>
+  );
 }
 
 /** Share of defective interactions per subgroup, the centre line p̄ and each subgroup's control limits. */
@@ -65,6 +74,8 @@ export function PChart({
   /** The limits are Laney's p′ limits. */
   laney?: boolean;
 }) {
+  const router = useRouter();
+  const open = (href: string) => router.push(href);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -116,8 +127,8 @@ export function PChart({
           name="Defective share"
           stroke={CHART.primary}
           strokeWidth={2}
-          dot={SignalDot}
-          activeDot={{ r: 5 }}
+          dot={(props: DotProps) => <SignalDot {...props} key={props.index} onOpen={open} />}
+          activeDot={(props: DotProps) => <SignalDot {...props} key={props.index} onOpen={open} />}
           connectNulls={false}
           isAnimationActive={false}
         />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useSyncExternalStore } from 'react';
 import {
   Bar,
   CartesianGrid,
@@ -29,20 +30,47 @@ export interface ParetoDatum {
 const integer = new Intl.NumberFormat('en-GB');
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
+const PHONE = '(max-width: 47.99rem)';
+/** True on a phone-sized screen, where the category names stand upright and are cut short. */
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (change) => {
+      const query = window.matchMedia(PHONE);
+      query.addEventListener('change', change);
+      return () => query.removeEventListener('change', change);
+    },
+    () => window.matchMedia(PHONE).matches,
+    () => false,
+  );
+}
+
+const shorten = (label: string, max: number) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
+
 /** Defects by category as bars (the vital few in the strong colour), with the cumulative share as a line. */
 export function ParetoChart({ data, measure = 'count' }: { data: ParetoDatum[]; measure?: 'count' | 'revenue' }) {
   const router = useRouter();
   const format = (v: number) => (measure === 'revenue' ? money.format(v) : integer.format(v));
+  const narrow = useNarrow();
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 32 }}>
+      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: narrow ? 0 : 32 }}>
         <CartesianGrid stroke={CHART.border} strokeDasharray="3 3" />
-        <XAxis dataKey="label" {...axisProps} interval={0} angle={-25} textAnchor="end" height={90} />
+        {/* On a phone each name stands upright under its bar, cut short, so no two overlap;
+            the table below the chart has them in full. */}
+        <XAxis
+          dataKey="label"
+          {...axisProps}
+          interval={0}
+          angle={narrow ? -90 : -25}
+          textAnchor="end"
+          height={narrow ? 110 : 90}
+          tickFormatter={(label: string) => (narrow ? shorten(label, 16) : label)}
+        />
         <YAxis
           yAxisId="count"
           {...axisProps}
           tickFormatter={format}
-          width={72}
+          width={narrow ? 56 : 72}
           label={{
             value: measure === 'revenue' ? 'lost revenue (£)' : 'defects',
             angle: -90,
@@ -57,7 +85,7 @@ export function ParetoChart({ data, measure = 'count' }: { data: ParetoDatum[]; 
           {...axisProps}
           domain={[0, 100]}
           tickFormatter={(v: number) => `${v} %`}
-          width={56}
+          width={narrow ? 44 : 56}
         />
         <Tooltip
           {...tooltipProps}

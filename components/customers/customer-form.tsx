@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import type { FieldErrors } from '@/lib/errors';
+import { DuplicateWarning, type CustomerDetails } from './duplicate-warning';
 import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/validation/customers';
 
 export interface CustomerFormValues {
@@ -37,6 +38,7 @@ export function CustomerForm({
   const [message, setMessage] = useState<string>();
   const [pending, startTransition] = useTransition();
   const editing = Boolean(customer?.id);
+  const [details, setDetails] = useState<CustomerDetails>({});
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,6 +61,11 @@ export function CustomerForm({
       noValidate
       aria-label={editing ? 'Edit the customer' : 'New customer'}
       className="flex max-w-2xl flex-col gap-4"
+      onChange={(event) => {
+        const field = event.target as unknown as HTMLInputElement;
+        if (!editing && (field.name === 'name' || field.name === 'email' || field.name === 'phone'))
+          setDetails((previous) => ({ ...previous, [field.name]: field.value }));
+      }}
     >
       {customer?.id ? <input type="hidden" name="id" value={customer.id} /> : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
@@ -131,6 +138,7 @@ export function CustomerForm({
           ))}
         </SelectField>
       </div>
+      {editing ? null : <DuplicateWarning details={details} confirmName="confirmDuplicate" />}
       <FormMessage message={message} />
       <div>
         <Button type="submit" disabled={pending}>

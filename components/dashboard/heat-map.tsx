@@ -75,15 +75,16 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                       <Link
                         prefetch={false}
                         href={cell.href}
+                        // The name is cut short to fit the cell: the whole of it shows on hover,
+                        // and screen readers hear it in full from the link's text.
+                        title={`${cell.name}: ${formatMetric(cell.value, kind)}, ${cell.units.toLocaleString('en-GB')} interactions`}
                         className={cn(
                           'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
                           bandOf(cell.value, measure, cell.units),
                         )}
                         data-too-few={cell.value.tooFew ? '' : undefined}
                       >
-                        <span className="truncate text-xs font-medium" title={cell.name}>
-                          {cell.name}
-                        </span>
+                        <span className="truncate text-xs font-medium">{cell.name}</span>
                         <span className="text-sm font-semibold tabular-nums">{formatMetric(cell.value, kind)}</span>
                         {cell.value.reason === 'more defects than opportunities' ? (
                           <span className="text-xs">review opportunities</span>

@@ -20,12 +20,14 @@ export function DefectBoard({
   columnSize: number;
 }) {
   return (
-    <div className="flex gap-3 overflow-x-auto pb-2">
+    // Columns share the width and wrap to a new row when they would be narrower than 10.5rem, so
+    // every status (Closed and Dismissed too) is on screen at a desktop width without scrolling.
+    <div data-layout="board" className="grid grid-cols-[repeat(auto-fit,minmax(10.5rem,1fr))] items-start gap-3 pb-2">
       {[...columns].map(([status, rows]) => (
         <section
           key={status}
           aria-labelledby={`board-${status}`}
-          className="flex w-64 shrink-0 flex-col gap-2 rounded-lg border border-border bg-background p-2"
+          className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-background p-2"
         >
           <h2 id={`board-${status}`} className="flex items-baseline justify-between px-1 text-sm font-semibold">
             {STATUS_LABELS[status]} <span className="tabular-nums text-muted">{formatInteger(counts[status])}</span>

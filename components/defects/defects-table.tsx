@@ -29,7 +29,7 @@ function SortHeader({
   return (
     <th
       scope="col"
-      className="py-2 pr-4 font-medium whitespace-nowrap"
+      className="py-2 pr-3 font-medium whitespace-nowrap"
       aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}
     >
       <Link
@@ -62,7 +62,7 @@ export function DefectsTable({
 }) {
   return (
     <TableScroll label="Defects">
-      <table className="w-full min-w-[60rem] text-left text-sm">
+      <table className="card-table w-full min-w-[60rem] text-left text-sm">
         <thead className="text-muted">
           <tr>
             {selectable ? (
@@ -70,7 +70,7 @@ export function DefectsTable({
                 <span className="sr-only">Select</span>
               </th>
             ) : null}
-            <th scope="col" className="min-w-56 py-2 pr-4 font-medium">
+            <th scope="col" className="min-w-44 py-2 pr-3 font-medium">
               Defect
             </th>
             <SortHeader label="Status" sort="status" params={params} state={state} />
@@ -116,27 +116,41 @@ export function DefectsTable({
                   {row.autoRule ? 'raised by a rule' : 'recorded by hand'}
                 </p>
               </td>
-              <td className="py-2 pr-4">
+              <td data-label="Status" className="py-2 pr-3">
                 <StatusBadge status={row.status} />
               </td>
-              <td className="py-2 pr-4">{SEVERITY_LABELS[row.severity]}</td>
-              <td className="py-2 pr-4">{row.categoryName}</td>
-              <td className="py-2 pr-4">{row.customerName ?? <span className="text-muted">—</span>}</td>
-              <td className="py-2 pr-4">{row.ownerName ?? <span className="text-muted">Unassigned</span>}</td>
-              <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.occurredAt)}</td>
-              <td className="py-2 pr-4 whitespace-nowrap">
+              <td data-label="Severity" className="py-2 pr-3">
+                {SEVERITY_LABELS[row.severity]}
+              </td>
+              <td data-label="Category" className="py-2 pr-3">
+                {row.categoryName}
+              </td>
+              <td data-label="Customer" className="py-2 pr-3">
+                {row.customerName ?? <span className="text-muted">—</span>}
+              </td>
+              <td data-label="Owner" className="py-2 pr-3">
+                {row.ownerName ?? <span className="text-muted">Unassigned</span>}
+              </td>
+              <td data-label="Occurred" className="py-2 pr-3">
+                {formatDateTime(row.occurredAt)}
+              </td>
+              <td data-label="Due" className="py-2 pr-3">
                 {row.dueOn ? (
-                  <span className={row.overdue ? 'font-semibold text-danger' : undefined}>{row.dueOn}</span>
+                  <span className={cn('whitespace-nowrap', row.overdue && 'font-semibold text-danger')}>
+                    {row.dueOn}
+                  </span>
                 ) : (
                   <span className="text-muted">—</span>
                 )}
                 {row.overdue ? (
-                  <span className="ml-1">
+                  <span className="block">
                     <OverdueBadge />
                   </span>
                 ) : null}
               </td>
-              <td className="py-2 text-right tabular-nums">{formatMoney(row.lostRevenue)}</td>
+              <td data-label="Lost revenue" className="py-2 text-right tabular-nums">
+                {formatMoney(row.lostRevenue)}
+              </td>
             </tr>
           ))}
         </tbody>

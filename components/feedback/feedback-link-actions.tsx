@@ -38,10 +38,11 @@ export function FeedbackLinkActions({
           <Button
             type="button"
             disabled={pending || !canEnable}
-            aria-label={`Turn on the feedback link for ${touchpointName}`}
             onClick={() => run(enableFeedbackLinkAction, 'Feedback link turned on.')}
           >
+            {/* The name starts with the visible words, so voice control users can say what they see. */}
             {pending ? 'Turning on…' : 'Turn on link'}
+            <span className="sr-only"> for {touchpointName}</span>
           </Button>
         ) : confirmingRotate ? (
           <div
@@ -65,23 +66,17 @@ export function FeedbackLinkActions({
           </div>
         ) : (
           <>
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={pending}
-              aria-label={`Rotate the feedback link for ${touchpointName}`}
-              onClick={() => setConfirmingRotate(true)}
-            >
-              Rotate link
+            <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirmingRotate(true)}>
+              Rotate link<span className="sr-only"> for {touchpointName}</span>
             </Button>
             <Button
               type="button"
               variant="secondary"
               disabled={pending}
-              aria-label={`Switch off the feedback link for ${touchpointName}`}
               onClick={() => run(disableFeedbackLinkAction, 'Feedback link switched off.')}
             >
-              {pending ? 'Switching off…' : 'Switch off'}
+              {pending ? 'Switching off…' : 'Switch off link'}
+              <span className="sr-only"> for {touchpointName}</span>
             </Button>
           </>
         )}

@@ -4,6 +4,7 @@ import { Field } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
 import { OUTCOME_LABELS } from '@/lib/format';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
+import { WhenField } from './when-field';
 
 export interface TouchpointGroup {
   stageId: string;
@@ -71,15 +72,7 @@ export function InteractionFields({
           </optgroup>
         ))}
       </SelectField>
-      <Field
-        label="When"
-        name="occurredAtLocal"
-        type="datetime-local"
-        required
-        defaultValue={defaults.occurredAtLocal}
-        error={errors.occurredAt}
-        hint="Your local time"
-      />
+      <WhenField defaultValue={defaults.occurredAtLocal} error={errors.occurredAt} />
       <SelectField label="Outcome" name="outcome" defaultValue={defaults.outcome ?? 'none'} error={errors.outcome}>
         {OUTCOME_ORDER.map((o) => (
           <option key={o} value={o}>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { DuplicateWarning, type CustomerDetails } from '@/components/customers/duplicate-warning';
 import { Field } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
 
@@ -43,6 +44,7 @@ export function CustomerPicker({
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState('');
   const newEmailRef = useRef<HTMLInputElement>(null);
+  const [newDetails, setNewDetails] = useState<CustomerDetails>({});
 
   useEffect(() => {
     const q = query.trim();
@@ -73,6 +75,9 @@ export function CustomerPicker({
   }, [choice.mode, inputRef]);
 
   const q = query.trim();
+  // Until the search has answered the text as typed, its matches are unknown: Enter then must not
+  // fall through to "Create new customer" and make a duplicate of someone the search would find.
+  const searching = choice.mode === 'search' && q.length > 0 && matches.q !== q;
   const options: Option[] = [
     ...(q && choice.mode === 'search' && matches.q === q ? matches.data : []).map((m) => ({
       key: m.id,
@@ -111,6 +116,10 @@ export function CustomerPicker({
       setActive((i) => Math.max(i - 1, 0));
     } else if (event.key === 'Enter' && expanded) {
       event.preventDefault();
+      if (searching) {
+        setStatus('Still searching; press Enter again once the matches show.');
+        return;
+      }
       const option = options[active];
       if (option) pick(option);
     } else if (event.key === 'Escape') {
@@ -139,7 +148,16 @@ export function CustomerPicker({
             </button>
           </div>
           {choice.mode === 'new' ? (
-            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+            <div
+              className="grid grid-cols-1 gap-3 sm:grid-cols-2"
+              onChange={(event) => {
+                const field = event.target as HTMLInputElement;
+                const key = { newCustomerName: 'name', newCustomerEmail: 'email', newCustomerPhone: 'phone' }[
+                  field.name
+                ];
+                if (key) setNewDetails((details) => ({ ...details, [key]: field.value }));
+              }}
+            >
               <input type="hidden" name="newCustomerId" value={choice.id} />
               <Field
                 label="Name"
@@ -165,6 +183,25 @@ export function CustomerPicker({
                 error={errors.newCustomerPhone}
                 autoComplete="off"
               />
+              <div className="sm:col-span-2">
+                <DuplicateWarning
+                  details={{ name: choice.name, ...newDetails }}
+                  confirmName="newCustomerConfirmed"
+                  onUse={(match) => {
+                    setQuery(match.name);
+                    onChoose({
+                      mode: 'existing',
+                      customer: {
+                        id: match.id,
+                        name: match.name,
+                        email: match.email,
+                        company: match.company,
+                        externalRef: null,
+                      },
+                    });
+                  }}
+                />
+              </div>
             </div>
           ) : null}
         </div>
@@ -201,7 +238,9 @@ export function CustomerPicker({
           <p id="customer-search-hint" className="text-xs text-muted">
             {choice.mode === 'existing'
               ? `Chosen: ${choice.customer.name}${choice.customer.email ? ` (${choice.customer.email})` : ''}`
-              : 'Type to search; ↓ ↑ to move, Enter to choose'}
+              : searching
+                ? 'Searching…'
+                : 'Type to search; ↓ ↑ to move, Enter to choose'}
           </p>
           {errorText ? (
             <p id="customerId-error" className="text-sm text-danger">

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   viewOwnWork: ['staff', 'manager', 'admin'],
   viewDashboard: ['manager', 'admin'],
   triageDefects: ['manager', 'admin'],
+  mergeCustomers: ['manager', 'admin'],
   editAnyInteraction: ['manager', 'admin'],
   importExport: ['manager', 'admin'],
   deleteRecords: ['admin'],

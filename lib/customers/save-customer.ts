@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db';
 import { customers, segments, users, type Customer } from '@/db/schema';
 import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { CustomerInput } from '@/lib/validation/customers';
+import { describeDuplicate, findDuplicateCustomers } from './find-duplicates';
 
 export const DUPLICATE_REF_MESSAGE = 'Another customer already has this external reference.';
 
@@ -56,19 +57,33 @@ const columnsOf = (input: CustomerInput) => ({
   externalRef: input.externalRef ?? null,
 });
 
+export const DUPLICATE_CUSTOMER_MESSAGE =
+  'This looks like a customer you already have. Use that customer, or confirm this is someone else.';
+
 /**
  * Creates a customer; with a client-chosen id, a second call with the same id returns the
- * customer stored by the first instead of creating another.
+ * customer stored by the first instead of creating another. With `refuseDuplicates`, a customer
+ * whose name, email or phone matches an existing one is refused (409) until the person confirms;
+ * the field names say where the warning shows on the form that sent it.
  */
 export async function createCustomer(
   tx: DbOrTx,
   input: CustomerInput,
+  options: { refuseDuplicates?: { nameField: string } } = {},
 ): Promise<{ customer: Customer; created: boolean }> {
   if (input.id) {
     const [existing] = await tx.select().from(customers).where(eq(customers.id, input.id)).limit(1);
     if (existing) return { customer: existing, created: false };
   }
   await checkReferences(tx, input);
+  if (options.refuseDuplicates) {
+    const matches = await findDuplicateCustomers(tx, input);
+    if (matches.length) {
+      throw new DomainError('conflict', DUPLICATE_CUSTOMER_MESSAGE, {
+        [options.refuseDuplicates.nameField]: matches.map(describeDuplicate),
+      });
+    }
+  }
   const [customer] = await tx
     .insert(customers)
     .values({ ...(input.id ? { id: input.id } : {}), ...columnsOf(input) })

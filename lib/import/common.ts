@@ -7,8 +7,34 @@ export type ProgressListener = (progress: { phase: ImportPhase; done: number; to
 /** The report lists at most this many bad rows; the count says how many there were. */
 export const MAX_REPORTED_ERRORS = 1_000;
 
+/** A row whose id is stored already with other values: what a re-import would change. */
+export interface ChangedRow {
+  row: number;
+  id: string;
+  columns: string[];
+}
+
+export interface ImportOptions {
+  /** Apply a re-imported row's changed values to the stored record (validated, rules re-applied, audited). */
+  updateExisting?: boolean;
+  /** The file's own column names mapped to ours; '' leaves a column out. */
+  mapping?: Record<string, string>;
+}
+
 export type ImportResult =
-  | { ok: true; rows: number; created: number; existing: number; defectsRaised?: number }
+  | {
+      ok: true;
+      rows: number;
+      created: number;
+      /** Stored already with the same values. */
+      existing: number;
+      /** Stored already and changed by this import (updateExisting). */
+      updated?: number;
+      /** Stored already with other values, left as they were: the first MAX_REPORTED_ERRORS. */
+      changed?: ChangedRow[];
+      changedCount?: number;
+      defectsRaised?: number;
+    }
   | { ok: false; message: string; errors: RowError[]; errorCount: number };
 
 /** Collects row errors, keeping the first MAX_REPORTED_ERRORS and counting the rest. */

@@ -1,10 +1,22 @@
 import 'server-only';
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { customers, segments, users } from '@/db/schema';
+import { customers, segments, users, type Customer } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import type { CurrentUser } from '@/lib/auth/current-user';
 import { CUSTOMER_EXPORT_COLUMNS, CUSTOMER_IMPORT_REQUIRED, fromCsvText } from '@/lib/csv/columns';
 import { customerInputSchema, type CustomerInput } from '@/lib/validation/customers';
-import { breathe, contentId, ErrorReport, PROGRESS_EVERY, type ImportResult, type ProgressListener } from './common';
+import {
+  breathe,
+  contentId,
+  ErrorReport,
+  MAX_REPORTED_ERRORS,
+  PROGRESS_EVERY,
+  type ChangedRow,
+  type ImportOptions,
+  type ImportResult,
+  type ProgressListener,
+} from './common';
 import { readCsv } from './read-csv';
 
 const COLUMN_OF: Record<string, string> = {
@@ -28,20 +40,39 @@ async function inChunks<T>(values: string[], query: (chunk: string[]) => Promise
   return out;
 }
 
+const EDITABLE = ['name', 'email', 'phone', 'company', 'segmentId', 'lifecycle', 'ownerId', 'externalRef'] as const;
+
+/**
+ * The fields a file's columns carry (a column the file leaves out changes nothing), and those of
+ * them whose values differ between a stored customer and an imported row.
+ */
+const fieldsIn = (columns: string[]) => EDITABLE.filter((field) => columns.includes(COLUMN_OF[field]!));
+function changedCustomerFields(stored: Customer, row: CustomerInput, fields: readonly (typeof EDITABLE)[number][]) {
+  return fields.filter((field) => (row[field] ?? null) !== stored[field]);
+}
+
 /**
  * Imports customers from CSV. Rows that match a stored customer (by id, external reference or
- * email) are left as they are, so importing a file twice, or an export, creates nothing twice.
- * Every row is checked first; one bad row and nothing is written.
+ * email) create nothing, so importing a file twice, or an export, creates nothing twice; a matched
+ * row with other values is reported, or with `updateExisting` applied to the stored customer and
+ * audited. Every row is checked first; one bad row and nothing is written.
  */
 export async function importCustomersCsv(
   db: Database,
   bytes: Uint8Array,
-  { onProgress }: { onProgress?: ProgressListener } = {},
+  {
+    onProgress,
+    actor,
+    updateExisting = false,
+    mapping,
+  }: { onProgress?: ProgressListener; actor?: CurrentUser } & ImportOptions = {},
 ): Promise<ImportResult> {
-  const parsed = readCsv(bytes, { required: CUSTOMER_IMPORT_REQUIRED, known: CUSTOMER_EXPORT_COLUMNS });
+  if (updateExisting && !actor) throw new Error('Updating existing rows needs the user who asked, for the audit log.');
+  const parsed = readCsv(bytes, { required: CUSTOMER_IMPORT_REQUIRED, known: CUSTOMER_EXPORT_COLUMNS, mapping });
   if (!parsed.ok)
     return { ok: false, message: parsed.message, errors: parsed.errors ?? [], errorCount: parsed.errors?.length ?? 0 };
   const { records } = parsed;
+  const fields = fieldsIn(parsed.columns);
   const total = records.length;
   await onProgress?.({ phase: 'validating', done: 0, total });
 
@@ -60,30 +91,30 @@ export async function importCustomersCsv(
     if (values.external_ref) refs.add(fromCsvText(values.external_ref));
     if (values.email) emails.add(fromCsvText(values.email).toLowerCase());
   }
-  const knownIds = new Set(
-    (
-      await inChunks([...ids], (chunk) =>
-        db.select({ id: customers.id }).from(customers).where(inArray(customers.id, chunk)),
-      )
-    ).map((r) => r.id),
+  const knownIds = new Map(
+    (await inChunks([...ids], (chunk) => db.select().from(customers).where(inArray(customers.id, chunk)))).map((r) => [
+      r.id,
+      r,
+    ]),
   );
-  const knownRefs = new Set(
+  const knownRefs = new Map(
     (
-      await inChunks([...refs], (chunk) =>
-        db.select({ ref: customers.externalRef }).from(customers).where(inArray(customers.externalRef, chunk)),
-      )
-    ).map((r) => r.ref!),
+      await inChunks([...refs], (chunk) => db.select().from(customers).where(inArray(customers.externalRef, chunk)))
+    ).map((r) => [r.externalRef!, r]),
   );
-  const knownEmails = new Set(
-    (
-      await inChunks([...emails], (chunk) =>
-        db
-          .select({ email: sql<string>`lower(${customers.email})` })
-          .from(customers)
-          .where(inArray(sql`lower(${customers.email})`, chunk)),
-      )
-    ).map((r) => r.email),
-  );
+  const knownEmails = new Map<string, Customer>();
+  for (const r of await inChunks([...emails], (chunk) =>
+    db
+      .select()
+      .from(customers)
+      .where(inArray(sql`lower(${customers.email})`, chunk))
+      .orderBy(customers.createdAt),
+  )) {
+    if (!knownEmails.has(r.email!.toLowerCase())) knownEmails.set(r.email!.toLowerCase(), r);
+  }
+  const updates: { stored: Customer; input: CustomerInput }[] = [];
+  const changed: ChangedRow[] = [];
+  let changedCount = 0;
 
   const report = new ErrorReport();
   const fresh: (CustomerInput & { id: string })[] = [];
@@ -122,9 +153,9 @@ export async function importCustomersCsv(
     } else if (rowOk) {
       const input = result.data;
       const matched =
-        (input.id && knownIds.has(input.id.toLowerCase())) ||
-        (input.externalRef && knownRefs.has(input.externalRef)) ||
-        (input.email && knownEmails.has(input.email.toLowerCase()));
+        (input.id ? knownIds.get(input.id.toLowerCase()) : undefined) ??
+        (input.externalRef ? knownRefs.get(input.externalRef) : undefined) ??
+        (input.email ? knownEmails.get(input.email.toLowerCase()) : undefined);
       const id =
         input.id?.toLowerCase() ??
         contentId('customer', [
@@ -134,7 +165,17 @@ export async function importCustomersCsv(
           input.company ?? null,
           input.externalRef ?? null,
         ]);
-      if (matched || freshIds.has(id)) {
+      if (matched) {
+        const columns = changedCustomerFields(matched, input, fields).map((field) => COLUMN_OF[field]!);
+        if (columns.length && updateExisting) updates.push({ stored: matched, input });
+        else {
+          existing += 1;
+          if (columns.length) {
+            changedCount += 1;
+            if (changed.length < MAX_REPORTED_ERRORS) changed.push({ row, id: matched.id, columns });
+          }
+        }
+      } else if (freshIds.has(id)) {
         existing += 1;
       } else if (input.externalRef && refRow.has(input.externalRef)) {
         fail(
@@ -181,6 +222,23 @@ export async function importCustomersCsv(
       existing += chunk.length - inserted.length;
       await onProgress?.({ phase: 'importing', done: Math.min(i + CHUNK, fresh.length), total: fresh.length });
     }
+    for (const { stored, input } of updates) {
+      const after = Object.fromEntries(
+        changedCustomerFields(stored, input, fields).map((field) => [field, input[field] ?? null]),
+      ) as Partial<Pick<Customer, (typeof EDITABLE)[number]>>;
+      await tx
+        .update(customers)
+        .set({ ...after, updatedAt: new Date() })
+        .where(eq(customers.id, stored.id));
+      await recordAudit(tx, {
+        actor,
+        action: 'customer.updated',
+        entityType: 'customer',
+        entityId: stored.id,
+        before: Object.fromEntries(Object.keys(after).map((field) => [field, stored[field as keyof typeof after]])),
+        after: { ...after, via: 'import' },
+      });
+    }
   });
-  return { ok: true, rows: total, created, existing };
+  return { ok: true, rows: total, created, existing, updated: updates.length, changed, changedCount };
 }

@@ -1,11 +1,24 @@
 import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { customers, journeyStages, touchpoints } from '@/db/schema';
+import { customers, interactions, journeyStages, touchpoints, type Touchpoint } from '@/db/schema';
+import type { CurrentUser } from '@/lib/auth/current-user';
 import { fromCsvText, INTERACTION_EXPORT_COLUMNS, INTERACTION_IMPORT_REQUIRED } from '@/lib/csv/columns';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
+import { saveInteractionEdit } from '@/lib/interactions/update-interaction';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
-import { breathe, contentId, ErrorReport, PROGRESS_EVERY, type ImportResult, type ProgressListener } from './common';
+import { changedInteractionColumns } from './changed-columns';
+import {
+  breathe,
+  contentId,
+  ErrorReport,
+  MAX_REPORTED_ERRORS,
+  PROGRESS_EVERY,
+  type ChangedRow,
+  type ImportOptions,
+  type ImportResult,
+  type ProgressListener,
+} from './common';
 import { readCsv } from './read-csv';
 
 // The schema's field names as the CSV spells them, for the error report.
@@ -43,24 +56,45 @@ const normaliseOutcome = (value: string) => value.toLowerCase().replace(/[\s-]+/
  * written. All rows land in one transaction with their auto defects, written batch by batch
  * while the later rows are still being checked. Rows keep their
  * id, or get one derived from their content, so the same file imported twice creates nothing twice.
+ * A row whose id is stored with other values is reported, or, with `updateExisting`, applied as
+ * an edit: its rules re-applied and the change audited, in the same transaction.
  */
 export async function importInteractionsCsv(
   db: Database,
   bytes: Uint8Array,
-  { loggedById, onProgress }: { loggedById: string | null; onProgress?: ProgressListener },
+  {
+    loggedById,
+    actor,
+    onProgress,
+    updateExisting = false,
+    mapping,
+  }: { loggedById: string | null; actor?: CurrentUser; onProgress?: ProgressListener } & ImportOptions,
 ): Promise<ImportResult> {
-  const parsed = readCsv(bytes, { required: INTERACTION_IMPORT_REQUIRED, known: INTERACTION_EXPORT_COLUMNS });
+  if (updateExisting && !actor) throw new Error('Updating existing rows needs the user who asked, for the audit log.');
+  const parsed = readCsv(bytes, {
+    required: INTERACTION_IMPORT_REQUIRED,
+    known: INTERACTION_EXPORT_COLUMNS,
+    mapping,
+  });
   if (!parsed.ok)
     return { ok: false, message: parsed.message, errors: parsed.errors ?? [], errorCount: parsed.errors?.length ?? 0 };
   const { records } = parsed;
+  // A column the file leaves out changes nothing on a stored row: neither reported nor cleared.
+  const present = new Set<string>(parsed.columns);
+  const carries = (column: string) =>
+    column === 'customer'
+      ? ['customer_id', 'customer_external_ref', 'customer_email'].some((c) => present.has(c))
+      : present.has(column);
   const total = records.length;
   await onProgress?.({ phase: 'validating', done: 0, total });
 
   // Touchpoints are few: all of them, by lower-case name (and by stage too, for names in two stages).
   const touchpointRows = await db
-    .select({ id: touchpoints.id, name: touchpoints.name, stage: journeyStages.name })
+    .select({ touchpoint: touchpoints, stage: journeyStages.name })
     .from(touchpoints)
-    .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId));
+    .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId))
+    .then((rows) => rows.map((r) => ({ ...r.touchpoint, stage: r.stage })));
+  const touchpointById = new Map<string, Touchpoint>(touchpointRows.map((t) => [t.id, t]));
   const byName = new Map<string, string[]>();
   const byStageAndName = new Map<string, string>();
   for (const t of touchpointRows) {
@@ -108,7 +142,9 @@ export async function importInteractionsCsv(
   }
 
   const report = new ErrorReport();
-  const totals = { created: 0, existing: 0, defectsRaised: 0 };
+  const totals = { created: 0, existing: 0, updated: 0, defectsRaised: 0 };
+  const changed: ChangedRow[] = [];
+  let changedCount = 0;
   try {
     await db.transaction(async (tx) => {
       // Writes overlap the checks: each full batch of good rows goes to the database while the
@@ -116,11 +152,68 @@ export async function importInteractionsCsv(
       // bad row, and the transaction is rolled back, so nothing is written.
       let writing: Promise<void> = Promise.resolve();
       let batch: InteractionInput[] = [];
-      const write = (rows: InteractionInput[]) => {
+      let batchRows: number[] = [];
+      const write = (rows: InteractionInput[], lines: number[]) => {
         writing = writing.then(async () => {
           if (report.count) return;
+          // Rows whose id is stored already: the same values are left be; others are reported or applied.
+          const stored = new Map(
+            (
+              await tx
+                .select()
+                .from(interactions)
+                .where(
+                  inArray(
+                    interactions.id,
+                    rows.map((r) => r.id!),
+                  ),
+                )
+                .for('update')
+            ).map((r) => [r.id, r]),
+          );
+          const fresh: InteractionInput[] = [];
+          for (let k = 0; k < rows.length; k++) {
+            const input = rows[k]!;
+            const existing = stored.get(input.id!);
+            if (!existing) {
+              fresh.push(input);
+              continue;
+            }
+            const columns = changedInteractionColumns(existing, input).filter(carries);
+            if (!columns.length) totals.existing += 1;
+            else if (updateExisting) {
+              const edit = await saveInteractionEdit(tx, {
+                existing,
+                input: {
+                  ...input,
+                  customerId: carries('customer') ? input.customerId : (existing.customerId ?? undefined),
+                  outcome: carries('outcome') ? input.outcome : existing.outcome,
+                  saleValue: carries('sale_value')
+                    ? input.saleValue
+                    : existing.saleValue === null
+                      ? undefined
+                      : Number(existing.saleValue),
+                  expectation: carries('expectation') ? input.expectation : (existing.expectation ?? undefined),
+                  experience: carries('experience') ? input.experience : (existing.experience ?? undefined),
+                  csat: carries('csat') ? input.csat : (existing.csat ?? undefined),
+                  nps: carries('nps') ? input.nps : (existing.nps ?? undefined),
+                  effort: carries('effort') ? input.effort : (existing.effort ?? undefined),
+                  notes: carries('notes') ? input.notes : (existing.notes ?? undefined),
+                },
+                touchpoint: touchpointById.get(input.touchpointId)!,
+                actor: actor!,
+                via: 'import',
+              });
+              totals.updated += 1;
+              totals.defectsRaised += edit.added;
+            } else {
+              changedCount += 1;
+              totals.existing += 1;
+              if (changed.length < MAX_REPORTED_ERRORS) changed.push({ row: lines[k]!, id: input.id!, columns });
+            }
+          }
           // History may name touchpoints an admin has since switched off.
-          const result = await recordInteractions(tx, rows, {
+          const result = await recordInteractions(tx, fresh, {
             source: 'import',
             loggedById,
             allowInactiveTouchpoints: true,
@@ -213,9 +306,11 @@ export async function importInteractionsCsv(
             input.notes ?? null,
           ]);
           batch.push(input);
+          batchRows.push(row);
           if (batch.length >= IMPORT_CHUNK && !report.count) {
-            write(batch);
+            write(batch, batchRows);
             batch = [];
+            batchRows = [];
           }
         }
         if ((i + 1) % PROGRESS_EVERY === 0) await onProgress?.({ phase: 'validating', done: i + 1, total });
@@ -228,7 +323,7 @@ export async function importInteractionsCsv(
       }
       await onProgress?.({ phase: 'validating', done: total, total });
       await onProgress?.({ phase: 'importing', done: 0, total });
-      if (batch.length) write(batch);
+      if (batch.length) write(batch, batchRows);
       await writing;
       await onProgress?.({ phase: 'importing', done: total, total });
     });
@@ -236,7 +331,7 @@ export async function importInteractionsCsv(
     if (error instanceof BadRowsFound) return report.failure('interactions');
     throw error;
   }
-  return { ok: true, rows: total, ...totals };
+  return { ok: true, rows: total, ...totals, changed, changedCount };
 }
 
 /** Thrown to roll the import's transaction back once every row has been checked. */

@@ -68,3 +68,24 @@ describe('readCsv', () => {
     });
   });
 });
+
+describe('readCsv with a column mapping', () => {
+  it('reads another tool’s headers mapped to ours, leaving out the columns mapped to nothing', () => {
+    const text = 'Full Name,E-mail Address,Loyalty tier\nAda,ada@x.test,Gold\n';
+    expect(readCsv(bytes(text), options)).toMatchObject({ ok: false, message: /unknown “full name”/ });
+    const result = readCsv(bytes(text), {
+      ...options,
+      mapping: { 'Full Name': 'name', 'e-mail address': 'email', 'Loyalty tier': '' },
+    });
+    expect(result).toEqual({
+      ok: true,
+      columns: ['name', 'email'],
+      records: [{ row: 2, values: { name: 'Ada', email: 'ada@x.test' } }],
+    });
+  });
+
+  it('refuses a mapping that sends two columns to one of ours', () => {
+    const result = readCsv(bytes('A,B\nx,y\n'), { ...options, mapping: { a: 'name', b: 'name' } });
+    expect(result).toMatchObject({ ok: false, message: /repeated “name”/ });
+  });
+});

@@ -30,7 +30,14 @@ export function readCsv(
     required,
     known,
     maxRows = MAX_IMPORT_ROWS,
-  }: { required: readonly string[]; known: readonly string[]; maxRows?: number },
+    mapping = {},
+  }: {
+    required: readonly string[];
+    known: readonly string[];
+    maxRows?: number;
+    /** The file's column names (any case) mapped to ours; '' leaves a column out. */
+    mapping?: Record<string, string>;
+  },
 ): ReadCsvResult {
   if (bytes.byteLength === 0) return { ok: false, message: 'The file is empty.' };
   if (bytes.byteLength > MAX_IMPORT_BYTES)
@@ -72,10 +79,16 @@ export function readCsv(
 
   const [headerRow, ...dataRows] = rows;
   if (!headerRow) return { ok: false, message: 'The file has no header row.' };
-  const columns = headerRow.record.map((c) => c.trim().toLowerCase());
-  const unknown = columns.filter((c) => !known.includes(c));
-  const missing = required.filter((c) => !columns.includes(c));
-  const repeated = columns.filter((c, i) => columns.indexOf(c) !== i);
+  const mapped = new Map(Object.entries(mapping).map(([from, to]) => [from.trim().toLowerCase(), to]));
+  // A column mapped to '' is left out: null marks it, and its values are never read.
+  const columns = headerRow.record.map((c) => {
+    const name = c.trim().toLowerCase();
+    return mapped.has(name) ? mapped.get(name) || null : name;
+  });
+  const used = columns.filter((c): c is string => c !== null);
+  const unknown = used.filter((c) => !known.includes(c));
+  const missing = required.filter((c) => !used.includes(c));
+  const repeated = used.filter((c, i) => used.indexOf(c) !== i);
   if (unknown.length || missing.length || repeated.length) {
     const parts = [
       missing.length ? `missing ${missing.map((c) => `“${c}”`).join(', ')}` : null,
@@ -84,7 +97,7 @@ export function readCsv(
     ].filter(Boolean);
     return {
       ok: false,
-      message: `The header row does not match: ${parts.join('; ')}. Expected columns: ${known.join(', ')}.`,
+      message: `The header row does not match: ${parts.join('; ')}. Expected columns: ${known.join(', ')}. Map the file’s columns to these and import again.`,
     };
   }
   if (dataRows.length === 0) return { ok: false, message: 'The file has a header but no rows.' };
@@ -107,7 +120,7 @@ export function readCsv(
     }
     const values: Record<string, string> = {};
     columns.forEach((column, i) => {
-      values[column] = record[i]!.trim();
+      if (column !== null) values[column] = record[i]!.trim();
     });
     records.push({ row: info.lines, values });
   }
@@ -117,5 +130,5 @@ export function readCsv(
       message: `${errors.length} row${errors.length === 1 ? ' has' : 's have'} the wrong number of values.`,
       errors,
     };
-  return { ok: true, columns, records };
+  return { ok: true, columns: used, records };
 }

@@ -1,9 +1,10 @@
 import 'server-only';
+import { z } from 'zod';
 import { problem } from '@/lib/api/problem';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { authorizeSession } from '@/lib/auth/request-auth';
 import { isUniqueViolation } from '@/lib/customers/save-customer';
-import type { ImportResult, ProgressListener } from './common';
+import type { ImportOptions, ImportResult, ProgressListener } from './common';
 import { MAX_IMPORT_BYTES } from './read-csv';
 
 export type ImportEvent =
@@ -37,17 +38,51 @@ async function readLimited(request: Request): Promise<Uint8Array | null> {
   return bytes;
 }
 
+/** The upload's options, in its URL: `?update=1` and `?map=<JSON of file column → ours>`. */
+const uploadOptionsSchema = z.object({
+  update: z.enum(['0', '1']).optional(),
+  map: z
+    .string()
+    .max(20_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'The column mapping is not JSON.' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string().max(200), z.string().max(100)))
+    .optional(),
+});
+
 /**
  * The CSV upload endpoints: a manager or admin posts the file as the body; the answer is a stream
  * of JSON lines (progress, then the result), so the page can show a progress bar while it runs.
  */
 export async function handleCsvUpload(
   request: Request,
-  run: (bytes: Uint8Array, user: CurrentUser, onProgress: ProgressListener) => Promise<ImportResult>,
+  run: (
+    bytes: Uint8Array,
+    user: CurrentUser,
+    onProgress: ProgressListener,
+    options: ImportOptions,
+  ) => Promise<ImportResult>,
 ): Promise<Response> {
   const auth = await authorizeSession('importExport', { forbidden: 'Only managers and admins import data.' });
   if ('response' in auth) return auth.response;
   const { user } = auth;
+  const params = new URL(request.url).searchParams;
+  const parsedOptions = uploadOptionsSchema.safeParse({
+    update: params.get('update') ?? undefined,
+    map: params.get('map') ?? undefined,
+  });
+  if (!parsedOptions.success)
+    return problem(400, 'Bad Request', parsedOptions.error.issues[0]?.message ?? 'The import options are not valid.');
+  const options: ImportOptions = {
+    updateExisting: parsedOptions.data.update === '1',
+    mapping: parsedOptions.data.map,
+  };
   const bytes = await readLimited(request);
   if (!bytes)
     return problem(
@@ -64,9 +99,14 @@ export async function handleCsvUpload(
 
   void (async () => {
     try {
-      const result = await run(bytes, user, (progress) => {
-        void send({ type: 'progress', ...progress });
-      });
+      const result = await run(
+        bytes,
+        user,
+        (progress) => {
+          void send({ type: 'progress', ...progress });
+        },
+        options,
+      );
       await send({ type: 'result', ...result });
     } catch (error) {
       // Everything ran in one transaction, so a failure here has written nothing.

@@ -60,7 +60,9 @@ export async function logInteraction(user: CurrentUser, input: LogInteractionInp
     db.transaction(async (tx) => {
       let customer: LoggedInteraction['customer'] = null;
       if (newCustomer) {
-        const result = await createCustomer(tx, newCustomer);
+        const result = await createCustomer(tx, newCustomer, {
+          refuseDuplicates: input.newCustomerConfirmed ? undefined : { nameField: 'newCustomerName' },
+        });
         customer = { id: result.customer.id, name: result.customer.name, created: result.created };
       } else if (input.customerMode === 'existing' && input.customerId) {
         const [row] = await tx

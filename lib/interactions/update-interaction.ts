@@ -1,12 +1,13 @@
 import 'server-only';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { customers, defects, interactions, touchpoints, type Interaction } from '@/db/schema';
+import type { DbOrTx } from '@/db';
+import { customers, defects, interactions, touchpoints, type Interaction, type Touchpoint } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { z } from 'zod';
-import type { updateInteractionSchema } from '@/lib/validation/interactions';
+import type { InteractionInput, updateInteractionSchema } from '@/lib/validation/interactions';
 import { syncAutoDefects } from './auto-defects';
 import { canEditInteraction } from './edit-window';
 
@@ -25,6 +26,60 @@ const auditView = (row: Interaction) => ({
   effort: row.effort,
   notes: row.notes,
 });
+
+/** The fields an edit or a re-import may change, exactly as a new interaction takes them. */
+export type InteractionEdit = Omit<InteractionInput, 'id'>;
+
+/**
+ * Writes an edit to a stored interaction, re-applies its touchpoint's auto-defect rules and
+ * records the before and after in the audit log: the one way an interaction changes, from the
+ * edit form and from a CSV re-import alike. Run it in the caller's transaction.
+ */
+export async function saveInteractionEdit(
+  tx: DbOrTx,
+  {
+    existing,
+    input,
+    touchpoint,
+    actor,
+    via,
+  }: { existing: Interaction; input: InteractionEdit; touchpoint: Touchpoint; actor: CurrentUser; via?: 'import' },
+) {
+  const [updated] = await tx
+    .update(interactions)
+    .set({
+      customerId: input.customerId ?? null,
+      touchpointId: input.touchpointId,
+      occurredAt: input.occurredAt ?? existing.occurredAt,
+      outcome: input.outcome,
+      saleValue: input.saleValue === undefined ? null : input.saleValue.toFixed(2),
+      expectation: input.expectation ?? null,
+      experience: input.experience ?? null,
+      csat: input.csat ?? null,
+      nps: input.nps ?? null,
+      effort: input.effort ?? null,
+      notes: input.notes ?? null,
+      updatedAt: new Date(),
+    })
+    .where(eq(interactions.id, existing.id))
+    .returning();
+  const changes = await syncAutoDefects(tx, updated!, touchpoint);
+  await recordAudit(tx, {
+    actor,
+    action: 'interaction.updated',
+    entityType: 'interaction',
+    entityId: existing.id,
+    before: auditView(existing),
+    after: {
+      ...auditView(updated!),
+      autoDefectsAdded: changes.added,
+      autoDefectsRemoved: changes.removed,
+      defectsMoved: changes.moved,
+      ...(via ? { via } : {}),
+    },
+  });
+  return changes;
+}
 
 /**
  * Edits an interaction and re-applies its touchpoint's auto-defect rules in one transaction.
@@ -60,38 +115,7 @@ export async function updateInteraction(user: CurrentUser, input: z.output<typeo
         });
     }
 
-    const [updated] = await tx
-      .update(interactions)
-      .set({
-        customerId: input.customerId ?? null,
-        touchpointId: input.touchpointId,
-        occurredAt: input.occurredAt ?? existing.occurredAt,
-        outcome: input.outcome,
-        saleValue: input.saleValue === undefined ? null : input.saleValue.toFixed(2),
-        expectation: input.expectation ?? null,
-        experience: input.experience ?? null,
-        csat: input.csat ?? null,
-        nps: input.nps ?? null,
-        effort: input.effort ?? null,
-        notes: input.notes ?? null,
-        updatedAt: new Date(),
-      })
-      .where(eq(interactions.id, input.id))
-      .returning();
-    const changes = await syncAutoDefects(tx, updated!, touchpoint);
-    await recordAudit(tx, {
-      actor: user,
-      action: 'interaction.updated',
-      entityType: 'interaction',
-      entityId: input.id,
-      before: auditView(existing),
-      after: {
-        ...auditView(updated!),
-        autoDefectsAdded: changes.added,
-        autoDefectsRemoved: changes.removed,
-        defectsMoved: changes.moved,
-      },
-    });
+    const changes = await saveInteractionEdit(tx, { existing, input, touchpoint, actor: user });
     return { id: input.id, ...changes };
   });
 }

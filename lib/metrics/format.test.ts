@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatInterval, formatMetric } from './format';
+import { changeDirection, formatChange, formatInterval, formatMetric } from './format';
 
 describe('metric formatting', () => {
   it('shows the reason instead of a made-up number', () => {
@@ -20,6 +20,16 @@ describe('metric formatting', () => {
     expect(formatChange(-1500, 'dpmo')).toBe('−1,500 DPMO');
     expect(formatChange(0.012, 'share')).toBe('+1.2 pts');
     expect(formatChange(null, 'sigma')).toBeNull();
+  });
+
+  it('treats a change that rounds to zero as no change: no sign, no arrow, no colour', () => {
+    expect(formatChange(-0.0004, 'share')).toBe('0.0 pts');
+    expect(changeDirection(-0.0004, 'share')).toBe('flat');
+    expect(formatChange(-0.4, 'nps')).toBe('0 pts');
+    expect(changeDirection(0.0004, 'sigma')).toBe('flat');
+    expect(changeDirection(-0.0006, 'share')).toBe('down');
+    expect(formatChange(-0.0006, 'share')).toBe('−0.1 pts');
+    expect(changeDirection(null, 'count')).toBe('flat');
   });
 });
 

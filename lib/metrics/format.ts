@@ -32,9 +32,38 @@ export function formatMetric(metric: MetricValue | number, kind: MetricKind): st
   }
 }
 
+/** The change as the card shows it: rounded to the digits it is written with. */
+function shownChange(change: number, kind: MetricKind): number {
+  const digits: Record<MetricKind, { scale: number; places: number }> = {
+    count: { scale: 100, places: 1 },
+    money: { scale: 100, places: 1 },
+    share: { scale: 100, places: 1 },
+    dpmo: { scale: 1, places: 0 },
+    nps: { scale: 1, places: 0 },
+    dpu: { scale: 1, places: 3 },
+    sigma: { scale: 1, places: 2 },
+    mean: { scale: 1, places: 2 },
+    gap: { scale: 1, places: 2 },
+  };
+  const { scale, places } = digits[kind];
+  const rounded = Number((change * scale).toFixed(places)) / scale;
+  return rounded === 0 ? 0 : rounded; // never −0
+}
+
+/**
+ * Which way a change points, judged on the change as shown: a change that rounds to zero
+ * ("0.0 pts") is flat, so it gets no arrow and no good or bad colour.
+ */
+export function changeDirection(change: number | null, kind: MetricKind): 'up' | 'down' | 'flat' {
+  if (change === null) return 'flat';
+  const shown = shownChange(change, kind);
+  return shown > 0 ? 'up' : shown < 0 ? 'down' : 'flat';
+}
+
 /** A change against the previous period: relative for counts and money, in the metric's own unit for rates. */
-export function formatChange(change: number | null, kind: MetricKind): string | null {
-  if (change === null) return null;
+export function formatChange(raw: number | null, kind: MetricKind): string | null {
+  if (raw === null) return null;
+  const change = shownChange(raw, kind);
   switch (kind) {
     case 'count':
     case 'money':

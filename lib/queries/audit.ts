@@ -1,7 +1,17 @@
 import 'server-only';
 import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { auditEvents } from '@/db/schema';
+import { selectRows } from '@/db/client';
+import {
+  apiKeys,
+  auditEvents,
+  customers,
+  defectCategories,
+  journeyStages,
+  segments,
+  touchpoints,
+  users,
+} from '@/db/schema';
 import type { AuditFilters } from '@/lib/validation/audit';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -30,6 +40,8 @@ export async function listAuditEvents(filters: AuditFilters) {
         id: auditEvents.id,
         createdAt: auditEvents.createdAt,
         actorLabel: auditEvents.actorLabel,
+        // The person's name as it is now, beside the email recorded at the time.
+        actorName: users.name,
         action: auditEvents.action,
         entityType: auditEvents.entityType,
         entityId: auditEvents.entityId,
@@ -38,6 +50,7 @@ export async function listAuditEvents(filters: AuditFilters) {
         ip: auditEvents.ip,
       })
       .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
       .where(where)
       .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
       .limit(AUDIT_PAGE_SIZE)
@@ -57,4 +70,45 @@ export async function listAuditFacets() {
     db.selectDistinct({ value: auditEvents.entityType }).from(auditEvents).orderBy(auditEvents.entityType),
   ]);
   return { actions: actions.map((r) => r.value), entities: entities.map((r) => r.value) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids an audit page mentions: each record's id and the ids among its before and after values. */
+export function idsInAuditRows(rows: Pick<AuditRow, 'entityId' | 'before' | 'after'>[]): string[] {
+  const ids = new Set<string>();
+  const collect = (value: unknown) => {
+    if (typeof value === 'string' && UUID.test(value)) ids.add(value.toLowerCase());
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  for (const row of rows) {
+    if (row.entityId) collect(row.entityId);
+    collect(row.before);
+    collect(row.after);
+  }
+  return [...ids];
+}
+
+/**
+ * The names of the records behind these ids (customers, users, touchpoints, stages, segments,
+ * categories, API keys), in one query, so the audit log shows "Aisha Brown" rather than an id.
+ */
+export async function listNamesForIds(ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const db = await getDb();
+  const list = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await selectRows<{ id: string; name: string }>(
+    db,
+    sql`select id::text, name from ${customers} where id in (${list})
+      union all select id::text, name from ${users} where id in (${list})
+      union all select id::text, name from ${touchpoints} where id in (${list})
+      union all select id::text, name from ${journeyStages} where id in (${list})
+      union all select id::text, name from ${segments} where id in (${list})
+      union all select id::text, name from ${defectCategories} where id in (${list})
+      union all select id::text, name from ${apiKeys} where id in (${list})`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

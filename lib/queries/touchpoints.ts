@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, asc, count, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { defects, interactions, journeyStages, touchpoints } from '@/db/schema';
+import { journeyStages, metricsDaily, touchpoints } from '@/db/schema';
+import { addDays, isoDay } from '@/lib/dates';
+import { DEFAULT_PERIOD_DAYS } from '@/lib/validation/metrics';
 
 /** Every touchpoint with its stage, in journey order. */
 export async function listTouchpoints() {
@@ -21,27 +23,32 @@ export async function listTouchpoints() {
     .orderBy(asc(journeyStages.position), asc(touchpoints.name));
 }
 
-export const ADMIN_VOLUME_DAYS = 30;
+/**
+ * The period of the touchpoints list's counts: the dashboard's default period, the last 30
+ * calendar days (UTC) up to today, so the two pages show the same numbers.
+ */
+export function adminVolumePeriod(today: Date = new Date()) {
+  const to = isoDay(today);
+  return { from: addDays(to, -(DEFAULT_PERIOD_DAYS - 1)), to, days: DEFAULT_PERIOD_DAYS };
+}
 
 /**
  * Every touchpoint for the admin list, in journey order, with its interactions and counted
- * (non-dismissed) defects of the last 30 days: one aggregated query, no rows loaded to count.
+ * (non-dismissed) defects of the period: read from the daily rollups the dashboard reads, one
+ * aggregated query.
  */
-export async function listTouchpointsWithVolume() {
+export async function listTouchpointsWithVolume(period = adminVolumePeriod()) {
   const db = await getDb();
-  const since = sql`now() - make_interval(days => ${ADMIN_VOLUME_DAYS})`;
   const volume = db
-    .select({ touchpointId: interactions.touchpointId, n: count().as('interaction_count') })
-    .from(interactions)
-    .where(gte(interactions.occurredAt, since))
-    .groupBy(interactions.touchpointId)
+    .select({
+      touchpointId: metricsDaily.touchpointId,
+      units: sql<number>`sum(${metricsDaily.units})`.as('units'),
+      defects: sql<number>`sum(${metricsDaily.defects})`.as('defects'),
+    })
+    .from(metricsDaily)
+    .where(and(gte(metricsDaily.day, period.from), lte(metricsDaily.day, period.to)))
+    .groupBy(metricsDaily.touchpointId)
     .as('volume');
-  const flaws = db
-    .select({ touchpointId: defects.touchpointId, n: count().as('defect_count') })
-    .from(defects)
-    .where(and(gte(defects.occurredAt, since), ne(defects.status, 'dismissed')))
-    .groupBy(defects.touchpointId)
-    .as('flaws');
   return db
     .select({
       id: touchpoints.id,
@@ -51,13 +58,12 @@ export async function listTouchpointsWithVolume() {
       channel: touchpoints.channel,
       active: touchpoints.active,
       opportunities: touchpoints.opportunities,
-      interactions: sql<number>`coalesce(${volume.n}, 0)`.mapWith(Number),
-      defects: sql<number>`coalesce(${flaws.n}, 0)`.mapWith(Number),
+      interactions: sql<number>`coalesce(${volume.units}, 0)`.mapWith(Number),
+      defects: sql<number>`coalesce(${volume.defects}, 0)`.mapWith(Number),
     })
     .from(touchpoints)
     .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId))
     .leftJoin(volume, eq(volume.touchpointId, touchpoints.id))
-    .leftJoin(flaws, eq(flaws.touchpointId, touchpoints.id))
     .orderBy(asc(journeyStages.position), asc(touchpoints.name));
 }
 

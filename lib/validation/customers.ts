@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lifecycleEnum } from '@/db/schema';
+import { checkbox } from './form-values';
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value === null ? undefined : value;
@@ -53,7 +54,29 @@ export const customerInputSchema = z.object({
 
 export type CustomerInput = z.output<typeof customerInputSchema>;
 
+/** The new-customer form: a customer, and whether its person confirmed a look-alike is someone else. */
+export const createCustomerSchema = customerInputSchema.extend({ confirmDuplicate: checkbox });
+
 export const updateCustomerSchema = customerInputSchema.extend({ id: z.uuid({ error: 'Unknown customer.' }) });
+
+/** Merging a duplicate into the customer who stays. */
+export const mergeCustomersSchema = z
+  .object({
+    keepId: z.uuid({ error: 'Unknown customer.' }),
+    duplicateId: z.uuid({ error: 'Choose the duplicate to merge.' }),
+  })
+  .refine((v) => v.keepId !== v.duplicateId, {
+    error: 'A customer cannot be merged into itself.',
+    path: ['duplicateId'],
+  });
+
+/** GET /customers/duplicates: who already has this name, email or phone. */
+export const duplicateQuerySchema = z.object({
+  name: z.string().trim().max(200).optional(),
+  email: z.string().trim().max(320).optional(),
+  phone: z.string().trim().max(50).optional(),
+  except: z.uuid().optional(),
+});
 
 export const customerSearchSchema = z.object({
   q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(100)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkbox } from './form-values';
 import { outcomeEnum, sourceEnum } from '@/db/schema';
 import { pastInstantSchema } from '@/lib/dates';
 
@@ -63,6 +64,8 @@ export const logInteractionSchema = interactionInputSchema.extend({
   newCustomerEmail: z.preprocess(blankToUndefined, z.string().optional()),
   newCustomerCompany: z.preprocess(blankToUndefined, z.string().optional()),
   newCustomerPhone: z.preprocess(blankToUndefined, z.string().optional()),
+  /** Ticked once the person has seen the matching customers and says this is someone else. */
+  newCustomerConfirmed: checkbox,
 });
 
 export type LogInteractionInput = z.output<typeof logInteractionSchema>;

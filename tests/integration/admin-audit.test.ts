@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { auditEvents } from '@/db/schema';
-import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFacets } from '@/lib/queries/audit';
+import { auditEvents, segments } from '@/db/schema';
+import {
+  AUDIT_PAGE_SIZE,
+  idsInAuditRows,
+  listAuditEvents,
+  listAuditFacets,
+  listNamesForIds,
+} from '@/lib/queries/audit';
+import { createUser } from '../support/factories';
+import { createCustomerRow } from './staff-fixtures';
 import { auditFiltersSchema } from '@/lib/validation/audit';
 
 const filters = (params: Record<string, string>) => auditFiltersSchema.parse(params);
@@ -73,5 +81,30 @@ describe('the audit log query', () => {
   it('rejects a malformed date rather than guessing', () => {
     expect(auditFiltersSchema.safeParse({ from: '2026-02-31x' }).success).toBe(false);
     expect(auditFiltersSchema.parse({}).page).toBe(1);
+  });
+});
+
+describe('names in the audit log', () => {
+  it('names the actor and the records whose ids an event mentions, and leaves unknown ids as they are', async () => {
+    const db = await getDb();
+    const actor = await createUser({ role: 'admin' });
+    const customer = await createCustomerRow({ name: 'Aisha Brown' });
+    const [segment] = await db.insert(segments).values({ name: 'Landlords audit' }).returning();
+    const unknown = '00000000-0000-4000-8000-000000000001';
+    await db.insert(auditEvents).values({
+      action: 'customer.merge',
+      entityType: 'customer',
+      entityId: customer.id,
+      actorId: actor.id,
+      actorLabel: actor.email,
+      before: { segmentId: segment!.id, other: unknown },
+      after: { movedInteractions: 2 },
+    });
+    const { rows } = await listAuditEvents(filters({ action: 'customer.merge' }));
+    expect(rows[0]).toMatchObject({ actorName: actor.name, actorLabel: actor.email });
+    const names = await listNamesForIds(idsInAuditRows(rows));
+    expect(names.get(customer.id)).toBe('Aisha Brown');
+    expect(names.get(segment!.id)).toBe('Landlords audit');
+    expect(names.has(unknown)).toBe(false);
   });
 });

@@ -8,7 +8,8 @@ import {
   setTouchpointActiveAction,
   updateTouchpointAction,
 } from '@/app/(app)/admin/touchpoints/actions';
-import { listTouchpointsWithVolume } from '@/lib/queries/touchpoints';
+import { adminVolumePeriod, listTouchpointsWithVolume } from '@/lib/queries/touchpoints';
+import { metricsFiltersSchema, resolveMetricsFilters } from '@/lib/validation/metrics';
 import { DUPLICATE_TOUCHPOINT, TOUCHPOINT_HAS_HISTORY } from '@/lib/touchpoints/manage-touchpoints';
 import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
@@ -191,5 +192,23 @@ describe('touchpoint administration', () => {
     ]);
     const listed = (await listTouchpointsWithVolume()).find((item) => item.id === row.id);
     expect(listed).toMatchObject({ interactions: 2, defects: 1, stageName: stage.name });
+  });
+
+  it('counts the same 30 calendar days (UTC) as the dashboard’s default period, not a rolling window', async () => {
+    const stage = await createStage();
+    const row = await createTouchpointRow(stage.id);
+    const db = await getDb();
+    const { from } = adminVolumePeriod();
+    const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 1_000);
+    await db.insert(interactions).values([
+      // The last second of the day before the period: a rolling 30 × 24 h window would count it.
+      { touchpointId: row.id, occurredAt: dayBefore },
+      // The first second of the period: a rolling window that started later in the day would not.
+      { touchpointId: row.id, occurredAt: new Date(`${from}T00:00:01Z`) },
+    ]);
+    const listed = (await listTouchpointsWithVolume()).find((item) => item.id === row.id);
+    expect(listed).toMatchObject({ interactions: 1 });
+    const dashboard = resolveMetricsFilters(metricsFiltersSchema.parse({}));
+    expect(dashboard.ok && dashboard.filters.from).toBe(from);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { getDb } from '@/db';
-import { customers, interactions, segments } from '@/db/schema';
+import { auditEvents, customers, interactions, segments } from '@/db/schema';
 import { GET as exportInteractions } from '@/app/(app)/interactions/export/route';
 import { POST as uploadInteractions } from '@/app/(app)/interactions/import/upload/route';
 import { GET as exportCustomers } from '@/app/(app)/customers/export/route';
@@ -268,5 +268,107 @@ describe('customers CSV', () => {
     expect(await tableCounts()).toEqual(before);
     const dup = await importCustomers(['name,external_ref', 'A,C-DUP', 'B,C-DUP'].join('\n'));
     expect(dup.result).toMatchObject({ ok: false, errors: [{ row: 3, column: 'external_ref' }] });
+  });
+});
+
+describe('re-importing changed rows, and other tools’ headers', () => {
+  it('reports each re-imported interaction whose values differ, changing nothing', async () => {
+    await createCustomerRow({ externalRef: 'CSV-RE' });
+    const id = '7d3c1f4e-0b1a-4c55-9a77-0d1e2f3a4b5c';
+    const header = 'id,occurred_at,touchpoint,customer_external_ref,outcome,sale_value,csat';
+    const original = [header, `${id},2026-02-01T10:00:00Z,${catalog.till.name},CSV-RE,sale_won,300,5`].join('\n');
+    expect((await importInteractions(original)).result).toMatchObject({ ok: true, created: 1 });
+    const edited = [header, `${id},2026-02-01T10:00:00Z,${catalog.till.name},CSV-RE,sale_lost,300,2`].join('\n');
+    const before = await tableCounts();
+    const { result } = await importInteractions(edited);
+    expect(result).toMatchObject({
+      ok: true,
+      created: 0,
+      existing: 1,
+      changedCount: 1,
+      changed: [{ row: 2, id, columns: ['outcome', 'csat'] }],
+    });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('with “update existing rows”, applies the changes, re-applies the rules and audits each row', async () => {
+    await createCustomerRow({ externalRef: 'CSV-UP' });
+    const id = '2b6f8a10-5c3d-4e7f-8a9b-1c2d3e4f5a6b';
+    const header = 'id,occurred_at,touchpoint,customer_external_ref,outcome,sale_value';
+    await importInteractions(
+      [header, `${id},2026-02-02T10:00:00Z,${catalog.till.name},CSV-UP,sale_won,300`].join('\n'),
+    );
+    const { result } = await upload(
+      uploadInteractions,
+      [header, `${id},2026-02-02T10:00:00Z,${catalog.till.name},CSV-UP,sale_lost,300`].join('\n'),
+      '/interactions/import/upload?update=1',
+    );
+    expect(result).toMatchObject({ ok: true, created: 0, updated: 1, defectsRaised: 1 });
+    const db = await getDb();
+    const [row] = await db.select().from(interactions).where(eq(interactions.id, id));
+    expect(row).toMatchObject({ outcome: 'sale_lost', openDefectCount: 1 });
+    const audits = await db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
+    expect(audits).toEqual([
+      expect.objectContaining({
+        action: 'interaction.updated',
+        actorId: managerId,
+        after: expect.objectContaining({ outcome: 'sale_lost', via: 'import' }),
+      }),
+    ]);
+  });
+
+  it('validates an updated row like a new one, and writes nothing when one is bad', async () => {
+    const id = '3c7a9b21-6d4e-4f80-9bac-2d3e4f5a6b7c';
+    const header = 'id,occurred_at,touchpoint,csat';
+    await importInteractions([header, `${id},2026-02-03T10:00:00Z,${catalog.till.name},4`].join('\n'));
+    const before = await tableCounts();
+    const { result } = await upload(
+      uploadInteractions,
+      [header, `${id},2026-02-03T10:00:00Z,${catalog.till.name},9`].join('\n'),
+      '/interactions/import/upload?update=1',
+    );
+    expect(result).toMatchObject({ ok: false, errors: [{ row: 2, column: 'csat' }] });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('updates or reports changed customers matched by reference', async () => {
+    await createCustomerRow({ name: 'Old Name', externalRef: 'C-UPD', phone: null });
+    const file = ['name,external_ref,phone', 'New Name,C-UPD,0123 456'].join('\n');
+    expect((await importCustomers(file)).result).toMatchObject({
+      ok: true,
+      created: 0,
+      changed: [{ row: 2, columns: ['name', 'phone'] }],
+    });
+    const updated = await upload(uploadCustomers, file, '/customers/import/upload?update=1');
+    expect(updated.result).toMatchObject({ ok: true, updated: 1 });
+    const db = await getDb();
+    const [row] = await db.select().from(customers).where(eq(customers.externalRef, 'C-UPD'));
+    expect(row).toMatchObject({ name: 'New Name', phone: '0123 456' });
+  });
+
+  it('imports a file with another tool’s headers once they are mapped to ours', async () => {
+    const file = ['Full Name,E-mail,Account ID,Tier', 'Mapped Person,mapped@example.test,C-MAP,Gold'].join('\n');
+    const refused = await importCustomers(file);
+    expect(refused.result).toMatchObject({ ok: false, message: expect.stringMatching(/Map the file’s columns/) });
+    const map = JSON.stringify({ 'Full Name': 'name', 'E-mail': 'email', 'Account ID': 'external_ref', Tier: '' });
+    const mapped = await upload(uploadCustomers, file, `/customers/import/upload?map=${encodeURIComponent(map)}`);
+    expect(mapped.result).toMatchObject({ ok: true, created: 1 });
+    const bad = await upload(uploadCustomers, file, '/customers/import/upload?map=%7Bnot-json');
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('a re-import that leaves columns out', () => {
+  it('neither reports nor clears the values of columns the file does not carry', async () => {
+    const id = '4d8b0c32-7e5f-4a91-8cbd-3e4f5a6b7c8d';
+    await importInteractions(
+      ['id,occurred_at,touchpoint,csat,notes', `${id},2026-02-04T10:00:00Z,${catalog.till.name},5,Kept`].join('\n'),
+    );
+    const file = ['id,occurred_at,touchpoint,nps', `${id},2026-02-04T10:00:00Z,${catalog.till.name},10`].join('\n');
+    expect((await importInteractions(file)).result).toMatchObject({ changed: [{ row: 2, columns: ['nps'] }] });
+    await upload(uploadInteractions, file, '/interactions/import/upload?update=1');
+    const db = await getDb();
+    const [row] = await db.select().from(interactions).where(eq(interactions.id, id));
+    expect(row).toMatchObject({ csat: 5, notes: 'Kept', nps: 10 });
   });
 });

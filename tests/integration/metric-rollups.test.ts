@@ -15,6 +15,7 @@ import {
   type Touchpoint,
 } from '@/db/schema';
 import { restateOpportunitiesAction, updateTouchpointAction } from '@/app/(app)/admin/touchpoints/actions';
+import { mergeCustomers } from '@/lib/customers/merge-customers';
 import { recountOpenDefects, syncAutoDefects } from '@/lib/interactions/auto-defects';
 import { getKpiSummary } from '@/lib/queries/metrics';
 import { previewRestatement } from '@/lib/touchpoints/restate-opportunities';
@@ -329,6 +330,46 @@ describe('the daily rollups stay equal to the base tables', () => {
     expect(linked.length).toBeGreaterThan(0);
     expect(linked.every((d) => d.touchpointId === web.id && d.customerId === ids.bob)).toBe(true);
     expect(await drift()).toEqual(NONE);
+  });
+
+  it('after a duplicate customer in another segment is merged, history and defects moved', async () => {
+    const db = await getDb();
+    const [dup] = await db.insert(customers).values({ name: 'Ann B', segmentId: ids.homes }).returning();
+    await db.transaction((tx) =>
+      recordInteractions(
+        tx,
+        [
+          input({
+            id: randomUUID(),
+            customerId: dup!.id,
+            occurredAt: '2026-01-09T09:00:00Z',
+            outcome: 'sale_lost',
+            saleValue: 70,
+          }),
+          input({ id: randomUUID(), customerId: dup!.id, occurredAt: '2026-01-10T09:00:00Z', csat: 5, nps: 10 }),
+        ],
+        { source: 'api', loggedById: null },
+      ),
+    );
+    await db.insert(defects).values({
+      touchpointId: phone.id,
+      customerId: dup!.id,
+      categoryId: ids.other,
+      kind: 'complaint',
+      occurredAt: new Date('2026-01-11T09:00:00Z'),
+      lostRevenue: '15',
+    });
+    expect(await drift()).toEqual(NONE);
+    const manager = await createUser({ role: 'manager' });
+    const actor = { ...manager, name: 'M', role: 'manager' as const, mustChangePassword: false };
+    const result = await mergeCustomers(actor, { keepId: ids.ann, duplicateId: dup!.id });
+    expect(result).toMatchObject({ movedInteractions: 2, movedDefects: 2 });
+    expect(await drift()).toEqual(NONE);
+    const [{ n }] = (await selectRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from metrics_daily where segment_id = ${ids.homes} and units <> 0`,
+    )) as [{ n: number }];
+    expect(n).toBe(0);
   });
 
   it('notices a rollup that is off by one (so the checks above can fail)', async () => {

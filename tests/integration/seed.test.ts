@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { selectRows } from '@/db/client';
 import { defects, interactions, touchpoints } from '@/db/schema';
 import { clearDatabase, seedDemoData } from '@/db/seed-demo';
 import { evaluateAutoDefects } from '@/lib/defects/auto-rules';
@@ -74,5 +75,43 @@ describe('demo data', () => {
       .innerJoin(interactions, eq(interactions.id, defects.interactionId))
       .where(sql`${defects.autoRule} = 'lost_sale' and ${defects.lostRevenue} <> ${interactions.saleValue}`);
     expect(row?.n).toBe(0);
+  });
+
+  it('tells one story: customers added before their history, feedback through links that are on', async () => {
+    const db = await getDb();
+    const [row] = await selectRows<{
+      late: number;
+      customers: number;
+      feedback: number;
+      offLink: number;
+      sold: number;
+    }>(
+      db,
+      sql`select
+        (select count(*)::int from customers c where c.created_at > (select min(i.occurred_at) from interactions i where i.customer_id = c.id)) as late,
+        (select count(*)::int from customers c where c.created_at > ${NOW.toISOString()}::timestamptz - interval '1 day') as customers,
+        (select count(*)::int from interactions where source = 'feedback') as feedback,
+        (select count(*)::int from interactions i join touchpoints t on t.id = i.touchpoint_id where i.source = 'feedback' and not t.feedback_enabled) as "offLink",
+        (select count(*)::int from interactions where source = 'feedback' and (outcome <> 'none' or sale_value is not null)) as sold`,
+    );
+    expect(row).toMatchObject({ late: 0, offLink: 0, sold: 0 });
+    // Not everyone was added today: "customer since" spreads over the demo year.
+    expect(row!.customers).toBeLessThan(10);
+    expect(row!.feedback).toBeGreaterThan(50);
+  });
+
+  it('gives every defect a person edited the history of those edits, ending where it stands', async () => {
+    const db = await getDb();
+    const [row] = await selectRows<{ silent: number; mismatched: number; future: number; worked: number }>(
+      db,
+      sql`select
+        (select count(*)::int from defects d where d.touched and not exists (select 1 from defect_events e where e.defect_id = d.id)) as silent,
+        (select count(*)::int from defects d where d.status <> 'open' and d.status::text is distinct from (
+          select e.changes->'status'->>'to' from defect_events e where e.defect_id = d.id and e.type = 'status' order by e.created_at desc limit 1)) as mismatched,
+        (select count(*)::int from defect_events where created_at > ${NOW.toISOString()}::timestamptz) as future,
+        (select count(*)::int from defects where status <> 'open') as worked`,
+    );
+    expect(row).toMatchObject({ silent: 0, mismatched: 0, future: 0 });
+    expect(row!.worked).toBeGreaterThan(100);
   });
 });

@@ -10,16 +10,19 @@ import {
   isUniqueViolation,
   updateCustomer,
 } from '@/lib/customers/save-customer';
-import { customerInputSchema, updateCustomerSchema } from '@/lib/validation/customers';
+import { mergeCustomers } from '@/lib/customers/merge-customers';
+import { createCustomerSchema, mergeCustomersSchema, updateCustomerSchema } from '@/lib/validation/customers';
 
 const refTaken = () => new DomainError('conflict', DUPLICATE_REF_MESSAGE, { externalRef: [DUPLICATE_REF_MESSAGE] });
 
 export const createCustomerAction = guardedAction(
-  { permission: 'manageCustomers', schema: customerInputSchema },
-  async (input) => {
+  { permission: 'manageCustomers', schema: createCustomerSchema },
+  async ({ confirmDuplicate, ...input }) => {
     const db = await getDb();
     try {
-      const { customer } = await db.transaction((tx) => createCustomer(tx, input));
+      const { customer } = await db.transaction((tx) =>
+        createCustomer(tx, input, { refuseDuplicates: confirmDuplicate ? undefined : { nameField: 'name' } }),
+      );
       revalidatePath('/customers');
       return { id: customer.id };
     } catch (error) {
@@ -38,6 +41,22 @@ export const updateCustomerAction = guardedAction(
       const customer = await db.transaction((tx) => updateCustomer(tx, input.id, input));
       revalidatePath(`/customers/${customer.id}`);
       return { id: customer.id };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw refTaken();
+      throw error;
+    }
+  },
+);
+
+/** Managers fold a duplicate into the customer who stays; the history moves with it. */
+export const mergeCustomersAction = guardedAction(
+  { permission: 'mergeCustomers', schema: mergeCustomersSchema },
+  async (input, { user }) => {
+    try {
+      const result = await mergeCustomers(user, input);
+      revalidatePath('/customers');
+      revalidatePath(`/customers/${result.keepId}`);
+      return result;
     } catch (error) {
       if (isUniqueViolation(error)) throw refTaken();
       throw error;

@@ -132,7 +132,7 @@ export default async function CustomersPage({
         ) : (
           <>
             <TableScroll label="Customers">
-              <table className="w-full min-w-[48rem] text-left text-sm">
+              <table className="card-table w-full min-w-[48rem] text-left text-sm">
                 <caption className="sr-only">Customers, {formatInteger(list.total)} in all</caption>
                 <thead className="text-muted">
                   <tr>
@@ -185,12 +185,24 @@ export default async function CustomersPage({
                         </Link>
                         {row.externalRef ? <span className="block text-xs text-muted">{row.externalRef}</span> : null}
                       </td>
-                      <td className="py-2 pr-4">{row.company}</td>
-                      <td className="py-2 pr-4">{row.email}</td>
-                      <td className="py-2 pr-4">{row.segmentName}</td>
-                      <td className="py-2 pr-4">{LIFECYCLE_LABELS[row.lifecycle]}</td>
-                      <td className="py-2 pr-4">{row.ownerName}</td>
-                      <td className="py-2 whitespace-nowrap">{row.createdAt.toISOString().slice(0, 10)}</td>
+                      <td data-label="Company" className="py-2 pr-4">
+                        {row.company}
+                      </td>
+                      <td data-label="Email" className="py-2 pr-4">
+                        {row.email}
+                      </td>
+                      <td data-label="Segment" className="py-2 pr-4">
+                        {row.segmentName}
+                      </td>
+                      <td data-label="Lifecycle" className="py-2 pr-4">
+                        {LIFECYCLE_LABELS[row.lifecycle]}
+                      </td>
+                      <td data-label="Owner" className="py-2 pr-4">
+                        {row.ownerName}
+                      </td>
+                      <td data-label="Added" className="py-2 whitespace-nowrap">
+                        {row.createdAt.toISOString().slice(0, 10)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

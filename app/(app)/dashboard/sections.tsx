@@ -12,6 +12,7 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
 import {
+  changeDirection,
   formatChange,
   formatInterval,
   formatMetric,
@@ -194,10 +195,12 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
           const value = summary.current[card.key];
           const change = summary.change[card.key];
           const judged = typeof value === 'number' ? undefined : value;
+          // Judged on the change as shown, so "0.0 pts" is neither red nor green.
+          const direction = changeDirection(change, card.kind);
           const tone: KpiCardProps['tone'] =
-            change === null || change === 0 || card.higherIsBetter === null
+            direction === 'flat' || card.higherIsBetter === null
               ? 'neutral'
-              : change > 0 === card.higherIsBetter
+              : (direction === 'up') === card.higherIsBetter
                 ? 'better'
                 : 'worse';
           return (
@@ -208,7 +211,7 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
               href={card.href(filters)}
               linkLabel={card.linkLabel(summary.current)}
               change={formatChange(change, card.kind)}
-              direction={change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down'}
+              direction={direction}
               tone={tone}
               previousLabel={previousLabel}
               hint={card.hint?.(summary.current)}
@@ -497,7 +500,7 @@ export async function PChartSection({
         <PChart
           centre={chart.centre * 100}
           laney={laney}
-          data={chart.points.map((p) => {
+          data={chart.points.map((p, i) => {
             const [ucl, lcl] = laney ? [p.laneyUcl, p.laneyLcl] : [p.ucl, p.lcl];
             return {
               label: subgroupLabel(p.period, filters),
@@ -506,6 +509,7 @@ export async function PChartSection({
               lcl: lcl === null ? null : lcl * 100,
               signal: signalsOf(p).length > 0,
               hollow: p.hollow !== null,
+              href: interactionsHref({ ...filters, from: trend[i]!.from, to: trend[i]!.to }, { hasDefects: '1' }),
             };
           })}
         />

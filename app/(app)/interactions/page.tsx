@@ -217,7 +217,7 @@ export default async function InteractionsPage({
 
       <Card>
         <TableScroll label="Interactions">
-          <table className="w-full min-w-[48rem] text-left text-sm">
+          <table className="card-table w-full min-w-[48rem] text-left text-sm">
             <caption className="sr-only">Interactions, {formatInteger(list.total)} in all</caption>
             <thead className="text-muted">
               <tr>
@@ -286,13 +286,13 @@ export default async function InteractionsPage({
                       {formatDateTime(row.occurredAt)}
                     </Link>
                   </td>
-                  <td className="py-2 pr-4">
+                  <td data-label="Touchpoint" className="py-2 pr-4">
                     {row.touchpointName}
                     <span className="block text-xs text-muted">
                       {row.stageName} · {CHANNEL_LABELS[row.channel]}
                     </span>
                   </td>
-                  <td className="py-2 pr-4">
+                  <td data-label="Customer" className="py-2 pr-4">
                     {row.customerId ? (
                       <Link className="hover:underline" href={`/customers/${row.customerId}`}>
                         {row.customerName}
@@ -301,14 +301,19 @@ export default async function InteractionsPage({
                       <span className="text-muted">Anonymous</span>
                     )}
                   </td>
-                  <td className="py-2 pr-4">{OUTCOME_LABELS[row.outcome]}</td>
-                  <td className="py-2 pr-4 tabular-nums">
+                  <td data-label="Outcome" className="py-2 pr-4">
+                    {OUTCOME_LABELS[row.outcome]}
+                  </td>
+                  <td data-label="Sale value" className="py-2 pr-4 tabular-nums">
                     {row.saleValue === null ? '' : formatMoney(Number(row.saleValue))}
                   </td>
-                  <td className="py-2 pr-4">
+                  <td data-label="Logged by" className="py-2 pr-4">
                     {row.loggedByName ?? <span className="text-muted">{SOURCE_LABELS[row.source]}</span>}
                   </td>
-                  <td className={`py-2 tabular-nums ${row.openDefectCount ? 'font-semibold text-danger' : ''}`}>
+                  <td
+                    data-label="Defects"
+                    className={`py-2 tabular-nums ${row.openDefectCount ? 'font-semibold text-danger' : ''}`}
+                  >
                     {row.openDefectCount}
                   </td>
                 </tr>

@@ -60,8 +60,8 @@ export default async function MyWorkPage() {
         {recent.length === 0 ? (
           <EmptyState>You have not logged any interactions yet.</EmptyState>
         ) : (
-          <TableScroll label="My recent interactions">
-            <table className="w-full min-w-[36rem] text-left text-sm">
+          <TableScroll label="Table of my recent interactions">
+            <table className="card-table w-full min-w-[36rem] text-left text-sm">
               <thead className="text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">
@@ -89,8 +89,10 @@ export default async function MyWorkPage() {
                         {formatDateTime(row.occurredAt)}
                       </Link>
                     </td>
-                    <td className="py-2 pr-4">{row.touchpointName}</td>
-                    <td className="py-2 pr-4">
+                    <td data-label="Touchpoint" className="py-2 pr-4">
+                      {row.touchpointName}
+                    </td>
+                    <td data-label="Customer" className="py-2 pr-4">
                       {row.customerId ? (
                         <Link className="hover:underline" href={`/customers/${row.customerId}`}>
                           {row.customerName}
@@ -99,8 +101,12 @@ export default async function MyWorkPage() {
                         <span className="text-muted">Anonymous</span>
                       )}
                     </td>
-                    <td className="py-2 pr-4">{OUTCOME_LABELS[row.outcome] ?? row.outcome}</td>
-                    <td className="py-2 tabular-nums">{row.openDefectCount}</td>
+                    <td data-label="Outcome" className="py-2 pr-4">
+                      {OUTCOME_LABELS[row.outcome] ?? row.outcome}
+                    </td>
+                    <td data-label="Defects" className="py-2 tabular-nums">
+                      {row.openDefectCount}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -28,7 +28,7 @@ export default async function ApiKeysPage() {
           ) : null}
           {keys.length > 0 ? (
             <TableScroll label="API keys">
-              <table className="w-full text-left text-sm">
+              <table className="card-table w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
@@ -55,13 +55,17 @@ export default async function ApiKeysPage() {
                   {keys.map((key) => (
                     <tr key={key.id} className="border-t border-border align-top">
                       <td className="py-2 pr-4 font-medium">{key.name}</td>
-                      <td className="py-2 pr-4 font-mono text-xs">oi_{key.prefix}_…</td>
-                      <td className="py-2 pr-4">{key.scopes.join(', ')}</td>
-                      <td className="py-2 pr-4 whitespace-nowrap">
+                      <td data-label="Key starts" className="py-2 pr-4 font-mono text-xs">
+                        oi_{key.prefix}_…
+                      </td>
+                      <td data-label="Scopes" className="py-2 pr-4">
+                        {key.scopes.join(', ')}
+                      </td>
+                      <td data-label="Created" className="py-2 pr-4 whitespace-nowrap">
                         {formatDateTime(key.createdAt)}
                         {key.createdBy ? <span className="block text-xs text-muted">by {key.createdBy}</span> : null}
                       </td>
-                      <td className="py-2 pr-4 whitespace-nowrap">
+                      <td data-label="Last used" className="py-2 pr-4 whitespace-nowrap">
                         {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="text-muted">Never</span>}
                       </td>
                       <td className="py-2">

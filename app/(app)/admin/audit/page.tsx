@@ -10,7 +10,13 @@ import { TableScroll } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime, formatInteger } from '@/lib/format';
-import { AUDIT_PAGE_SIZE, listAuditEvents, listAuditFacets } from '@/lib/queries/audit';
+import {
+  AUDIT_PAGE_SIZE,
+  idsInAuditRows,
+  listAuditEvents,
+  listAuditFacets,
+  listNamesForIds,
+} from '@/lib/queries/audit';
 import { auditFiltersSchema, type AuditFilters } from '@/lib/validation/audit';
 import { paramsToObject } from '@/lib/validation/filters';
 
@@ -39,6 +45,7 @@ export default async function AuditLogPage({
   const filters: AuditFilters = parsed.success ? parsed.data : { page: 1 };
   const errors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
   const [{ rows, total }, facets] = await Promise.all([listAuditEvents(filters), listAuditFacets()]);
+  const names = await listNamesForIds(idsInAuditRows(rows));
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
 
   return (
@@ -151,7 +158,7 @@ export default async function AuditLogPage({
           <EmptyState>No events match these filters.</EmptyState>
         ) : (
           <TableScroll label="Audit events">
-            <table className="w-full text-left text-sm">
+            <table className="card-table w-full text-left text-sm">
               <thead className="text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">
@@ -174,22 +181,40 @@ export default async function AuditLogPage({
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id} className="border-t border-border align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
-                    <td className="py-2 pr-4 break-all">
-                      {row.actorLabel ?? <span className="text-muted">System</span>}
+                    <td data-label="When" className="py-2 pr-4 whitespace-nowrap">
+                      {formatDateTime(row.createdAt)}
+                    </td>
+                    <td data-label="Who" className="max-w-56 py-2 pr-4">
+                      {row.actorName ? <span className="block">{row.actorName}</span> : null}
+                      {row.actorLabel ? (
+                        // An email stays on one line, cut short with the whole of it on hover.
+                        <span
+                          className={`block truncate ${row.actorName ? 'text-xs text-muted' : ''}`}
+                          title={row.actorLabel}
+                        >
+                          {row.actorLabel}
+                        </span>
+                      ) : (
+                        <span className="text-muted">System</span>
+                      )}
                       {row.ip ? <span className="block text-xs text-muted">{row.ip}</span> : null}
                     </td>
-                    <td className="py-2 pr-4 font-mono text-xs">{row.action}</td>
-                    <td className="py-2 pr-4">
+                    <td data-label="Action" className="py-2 pr-4 font-mono text-xs">
+                      {row.action}
+                    </td>
+                    <td data-label="Record" className="py-2 pr-4">
                       {row.entityType}
+                      {row.entityId && names.get(row.entityId) ? (
+                        <span className="block">{names.get(row.entityId)}</span>
+                      ) : null}
                       {row.entityId ? (
                         <span className="block max-w-48 truncate font-mono text-xs text-muted" title={row.entityId}>
                           {row.entityId}
                         </span>
                       ) : null}
                     </td>
-                    <td className="py-2 min-w-64">
-                      <AuditChanges before={row.before} after={row.after} />
+                    <td data-label="Before → after" className="py-2 min-w-64">
+                      <AuditChanges before={row.before} after={row.after} names={names} />
                     </td>
                   </tr>
                 ))}

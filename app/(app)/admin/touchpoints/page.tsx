@@ -8,14 +8,15 @@ import { TableScroll } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatInteger } from '@/lib/format';
-import { ADMIN_VOLUME_DAYS, listTouchpointsWithVolume, type TouchpointVolumeRow } from '@/lib/queries/touchpoints';
+import { adminVolumePeriod, listTouchpointsWithVolume, type TouchpointVolumeRow } from '@/lib/queries/touchpoints';
 import { CHANNEL_LABELS } from '@/lib/validation/touchpoints';
 
 export const metadata: Metadata = { title: 'Touchpoints' };
 
 export default async function TouchpointsAdminPage() {
   await requirePermission('administer');
-  const rows = await listTouchpointsWithVolume();
+  const period = adminVolumePeriod();
+  const rows = await listTouchpointsWithVolume(period);
   const byStage = new Map<string, { name: string; rows: TouchpointVolumeRow[] }>();
   for (const row of rows) {
     const group = byStage.get(row.stageId) ?? { name: row.stageName, rows: [] };
@@ -26,7 +27,7 @@ export default async function TouchpointsAdminPage() {
     <>
       <PageHeader
         title="Touchpoints"
-        description={`Every point of contact, by journey stage, with its interactions and defects in the last ${ADMIN_VOLUME_DAYS} days.`}
+        description={`Every point of contact, by journey stage, with its interactions and counted defects in the last ${period.days} days (${period.from} to ${period.to}, UTC): the dashboard's default period, so the numbers match it.`}
       >
         <Link href="/admin/touchpoints/new" className={buttonClass('primary')}>
           New touchpoint
@@ -39,8 +40,8 @@ export default async function TouchpointsAdminPage() {
             <h2 id={`stage-${stageId}`} className="mb-3 text-lg font-semibold">
               {group.name}
             </h2>
-            <TableScroll label="Touchpoints table">
-              <table className="w-full min-w-[36rem] text-left text-sm">
+            <TableScroll label={`Touchpoints of ${group.name}, table`}>
+              <table className="card-table w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
@@ -53,10 +54,10 @@ export default async function TouchpointsAdminPage() {
                       Status
                     </th>
                     <th scope="col" className="py-2 pr-4 text-right font-medium">
-                      Interactions ({ADMIN_VOLUME_DAYS} d)
+                      Interactions ({period.days} d)
                     </th>
                     <th scope="col" className="py-2 text-right font-medium">
-                      Defects ({ADMIN_VOLUME_DAYS} d)
+                      Defects ({period.days} d)
                     </th>
                   </tr>
                 </thead>
@@ -71,12 +72,18 @@ export default async function TouchpointsAdminPage() {
                           {row.name}
                         </Link>
                       </td>
-                      <td className="py-2 pr-4">{CHANNEL_LABELS[row.channel]}</td>
-                      <td className="py-2 pr-4">
+                      <td data-label="Channel" className="py-2 pr-4">
+                        {CHANNEL_LABELS[row.channel]}
+                      </td>
+                      <td data-label="Status" className="py-2 pr-4">
                         <Badge tone={row.active ? 'success' : 'neutral'}>{row.active ? 'Active' : 'Inactive'}</Badge>
                       </td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{formatInteger(row.interactions)}</td>
-                      <td className="py-2 text-right tabular-nums">{formatInteger(row.defects)}</td>
+                      <td data-label="Interactions" className="py-2 pr-4 text-right tabular-nums">
+                        {formatInteger(row.interactions)}
+                      </td>
+                      <td data-label="Defects" className="py-2 text-right tabular-nums">
+                        {formatInteger(row.defects)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

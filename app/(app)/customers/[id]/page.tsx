@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { mergeCustomersAction } from '@/app/(app)/customers/actions';
+import { ActionButton } from '@/components/admin/action-button';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -11,6 +13,7 @@ import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatMoney, formatPercent, OUTCOME_LABELS } from '@/lib/format';
 import { SEVERITY_LABELS } from '@/lib/defects/labels';
 import { DEFECT_STATUS_LABELS } from '@/lib/interactions/labels';
+import { listLikelyDuplicates } from '@/lib/customers/find-duplicates';
 import { getCustomer, getCustomerNumbers, getCustomerTimeline } from '@/lib/queries/customers';
 import { LIFECYCLE_LABELS } from '@/lib/validation/customers';
 
@@ -35,9 +38,11 @@ export default async function CustomerPage({
     typeof beforeRaw === 'string' && !Number.isNaN(Date.parse(beforeRaw)) ? new Date(beforeRaw) : undefined;
   const customer = await getCustomer(id);
   if (!customer) notFound();
-  const [numbers, timeline] = await Promise.all([
+  const canMerge = can(user.role, 'mergeCustomers');
+  const [numbers, timeline, duplicates] = await Promise.all([
     getCustomerNumbers(id),
     getCustomerTimeline({ customerId: id, before }),
+    canMerge ? listLikelyDuplicates(customer) : Promise.resolve([]),
   ]);
 
   const details = [
@@ -94,6 +99,41 @@ export default async function CustomerPage({
         <Stat label="Open defects" value={formatInteger(numbers.openDefects)} />
         <Stat label="Lost revenue" value={formatMoney(numbers.lostRevenue)} />
       </dl>
+      {duplicates.length ? (
+        <Card aria-labelledby="duplicates-heading" className="mb-6">
+          <h2 id="duplicates-heading" className="mb-1 text-lg font-semibold">
+            Possible duplicates
+          </h2>
+          <p className="mb-3 text-sm text-muted">
+            Merging moves the other customer’s interactions and defects here, fills in the details this customer lacks,
+            and deletes the other record. The audit log keeps both as they were.
+          </p>
+          <ul className="flex flex-col gap-3">
+            {duplicates.map((duplicate) => (
+              <li key={duplicate.id} className="flex flex-wrap items-start justify-between gap-3 text-sm">
+                <span>
+                  <Link className="font-medium text-primary underline" href={`/customers/${duplicate.id}`}>
+                    {duplicate.name}
+                  </Link>
+                  <span className="text-muted">
+                    {' '}
+                    {[duplicate.company, duplicate.email, duplicate.phone].filter(Boolean).join(' · ')} (same{' '}
+                    {duplicate.matchedOn.join(' and ')})
+                  </span>
+                </span>
+                <ActionButton
+                  action={mergeCustomersAction}
+                  input={{ keepId: customer.id, duplicateId: duplicate.id }}
+                  confirm={`Merge ${duplicate.name} into ${customer.name}? Their history moves here and the other record is deleted.`}
+                  successMessage="Merged."
+                >
+                  Merge into {customer.name}
+                </ActionButton>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <Card aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
           Timeline

@@ -3,7 +3,7 @@ import { CsvImportForm } from '@/components/import/csv-import-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
-import { CUSTOMER_EXPORT_COLUMNS } from '@/lib/csv/columns';
+import { CUSTOMER_EXPORT_COLUMNS, CUSTOMER_IMPORT_REQUIRED } from '@/lib/csv/columns';
 import { MAX_IMPORT_ROWS } from '@/lib/import/read-csv';
 
 export const metadata: Metadata = { title: 'Import customers' };
@@ -18,7 +18,12 @@ export default async function ImportCustomersPage() {
         back={{ href: '/customers', label: 'Customers' }}
       />
       <Card className="mb-4">
-        <CsvImportForm endpoint="/customers/import/upload" noun="customers" />
+        <CsvImportForm
+          endpoint="/customers/import/upload"
+          noun="customers"
+          columns={CUSTOMER_EXPORT_COLUMNS}
+          required={CUSTOMER_IMPORT_REQUIRED}
+        />
       </Card>
       <Card>
         <h2 className="mb-2 text-lg font-semibold">The file</h2>
@@ -33,9 +38,10 @@ export default async function ImportCustomersPage() {
             (unique), <code>id</code>.
           </li>
           <li>
-            A row whose id, external reference or email matches a stored customer is left as it is: importing twice
-            creates nothing twice.
+            A row whose id, external reference or email matches a stored customer creates nothing: importing twice
+            creates nothing twice. If its values differ it is listed; tick “Update existing rows” to apply them.
           </li>
+          <li>Column names from another tool? Choose the file and match its columns to these.</li>
           <li className="text-muted">All columns: {CUSTOMER_EXPORT_COLUMNS.join(', ')}.</li>
         </ul>
       </Card>

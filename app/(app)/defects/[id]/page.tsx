@@ -97,7 +97,7 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
                       {defect.customerName} ·{' '}
                       <Link
                         href={`/customers/${defect.customerId}`}
-                        className="text-primary underline-offset-2 hover:underline"
+                        className="text-primary underline underline-offset-2"
                       >
                         timeline
                       </Link>
@@ -111,7 +111,7 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
                     <>
                       <Link
                         href={`/interactions/${defect.interactionId}`}
-                        className="text-primary underline-offset-2 hover:underline"
+                        className="text-primary underline underline-offset-2"
                       >
                         {formatDateTime(defect.interactionOccurredAt!)}
                       </Link>{' '}

@@ -3,7 +3,7 @@ import { CsvImportForm } from '@/components/import/csv-import-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
-import { INTERACTION_EXPORT_COLUMNS } from '@/lib/csv/columns';
+import { INTERACTION_EXPORT_COLUMNS, INTERACTION_IMPORT_REQUIRED } from '@/lib/csv/columns';
 import { MAX_IMPORT_ROWS } from '@/lib/import/read-csv';
 
 export const metadata: Metadata = { title: 'Import interactions' };
@@ -18,7 +18,12 @@ export default async function ImportInteractionsPage() {
         back={{ href: '/interactions', label: 'Interactions' }}
       />
       <Card className="mb-4">
-        <CsvImportForm endpoint="/interactions/import/upload" noun="interactions" />
+        <CsvImportForm
+          endpoint="/interactions/import/upload"
+          noun="interactions"
+          columns={INTERACTION_EXPORT_COLUMNS}
+          required={INTERACTION_IMPORT_REQUIRED}
+        />
       </Card>
       <Card>
         <h2 className="mb-2 text-lg font-semibold">The file</h2>
@@ -41,8 +46,10 @@ export default async function ImportInteractionsPage() {
             Auto-defect rules apply to every imported interaction.
           </li>
           <li>
-            Importing the same file twice creates nothing twice: rows keep their id, or get one from their content.
+            Importing the same file twice creates nothing twice: rows keep their id, or get one from their content. A
+            row whose id is stored with other values is listed; tick “Update existing rows” to apply it.
           </li>
+          <li>Column names from another tool? Choose the file and match its columns to these.</li>
           <li className="text-muted">All columns: {INTERACTION_EXPORT_COLUMNS.join(', ')}.</li>
         </ul>
       </Card>

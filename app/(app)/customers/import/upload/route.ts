@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** POST /customers/import/upload: the CSV file as the body; answers progress and the result as JSON lines. */
 export const POST = answerOutages(async function POST(request: Request) {
-  return handleCsvUpload(request, async (bytes, _user, onProgress) =>
-    importCustomersCsv(await getDb(), bytes, { onProgress }),
+  return handleCsvUpload(request, async (bytes, user, onProgress, options) =>
+    importCustomersCsv(await getDb(), bytes, { onProgress, actor: user, ...options }),
   );
 });

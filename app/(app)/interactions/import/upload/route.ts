@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** POST /interactions/import/upload: the CSV file as the body; answers progress and the result as JSON lines. */
 export const POST = answerOutages(async function POST(request: Request) {
-  return handleCsvUpload(request, async (bytes, user, onProgress) =>
-    importInteractionsCsv(await getDb(), bytes, { loggedById: user.id, onProgress }),
+  return handleCsvUpload(request, async (bytes, user, onProgress, options) =>
+    importInteractionsCsv(await getDb(), bytes, { loggedById: user.id, actor: user, onProgress, ...options }),
   );
 });

@@ -1,0 +1,24 @@
+/** "E-mail Address" → "e_mail_address": how a header is compared with our column names. */
+const simplify = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+
+/**
+ * Our column that a file's header most likely means: the same name, or the same once spaces and
+ * punctuation are ignored ("Customer Email" → customer_email), or a name that ends the same way
+ * ("E-mail" → customer_email for interactions, email for customers). '' when nothing fits.
+ */
+export function guessColumn(header: string, columns: readonly string[]): string {
+  const plain = simplify(header);
+  const squashed = plain.replace(/_/g, '');
+  return (
+    columns.find((c) => c === header.trim().toLowerCase()) ??
+    columns.find((c) => c === plain) ??
+    columns.find((c) => c.replace(/_/g, '') === squashed) ??
+    columns.find((c) => squashed.length > 3 && c.replace(/_/g, '').endsWith(squashed)) ??
+    ''
+  );
+}
