@@ -264,7 +264,15 @@ describe('GET /api/v1/openapi.json', () => {
     const response = getOpenApi(new Request('http://localhost/api/v1/openapi.json'));
     const doc = await response.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/api/v1/metrics', '/api/v1/interactions']);
+    expect(Object.keys(doc.paths)).toEqual([
+      '/api/v1/metrics',
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/interactions',
+    ]);
+    expect(doc.paths['/api/v1/cases/{id}'].get.responses['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/Case',
+    );
     expect(Object.keys(doc.paths['/api/v1/interactions'].post.responses)).toEqual(
       expect.arrayContaining(['200', '201', '400', '401', '403', '413', '415', '422']),
     );
