@@ -310,6 +310,9 @@ describe('GET /api/v1/openapi.json', () => {
       '/api/v1/cases/{id}',
       '/api/v1/interactions',
     ]);
+    expect(doc.paths['/api/v1/cases/{id}'].get.responses['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/Case',
+    );
     expect(Object.keys(doc.paths['/api/v1/interactions'].post.responses)).toEqual(
       expect.arrayContaining(['200', '201', '400', '401', '403', '413', '415', '422']),
     );
