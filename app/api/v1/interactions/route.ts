@@ -43,7 +43,7 @@ export async function POST(request: Request) {
   if ('response' in auth) return auth.response;
 
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+  if (!/^application\/json\s*(?:;|$)/i.test(type)) {
     return problem(
       415,
       'Unsupported Media Type',
