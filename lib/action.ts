@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission } from '@/lib/auth/roles';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -75,6 +76,16 @@ export function guardedAction<S extends z.ZodType, T>(
       return { ok: false, status: 403, message: 'You do not have permission to do that.' };
     }
     const { input, values } = toInput(raw);
+    const unsafe = findUnsafeText(input);
+    if (unsafe.length) {
+      return {
+        ok: false,
+        status: 422,
+        message: 'Some fields need attention.',
+        fieldErrors: Object.fromEntries(unsafe.map((field) => [field, [UNSAFE_TEXT_MESSAGE]])),
+        values,
+      };
+    }
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       return {

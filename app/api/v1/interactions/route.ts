@@ -5,6 +5,7 @@ import { authorizeRequest } from '@/lib/auth/request-auth';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { MAX_BATCH, MAX_BODY_BYTES } from '@/lib/validation/api';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -61,6 +62,12 @@ export async function POST(request: Request) {
   } catch {
     return problem(400, 'Bad Request', 'The body is not valid JSON.');
   }
+
+  const unsafe = findUnsafeText(body);
+  if (unsafe.length)
+    return problem(422, 'Unprocessable Content', 'Some text cannot be stored.', {
+      errors: unsafe.map((pointer) => ({ pointer: `/${pointer}`, message: UNSAFE_TEXT_MESSAGE })),
+    });
 
   const batch = Array.isArray(body);
   const items: unknown[] = batch ? (body as unknown[]) : [body];
