@@ -8,13 +8,15 @@ const alias = {
   'server-only': path.join(root, 'tests/support/empty-module.ts'),
 };
 
-const integration = (driver: 'pglite' | 'postgres') => ({
+const integration = (driver: 'embedded' | 'postgres') => ({
   resolve: { alias },
   test: {
     name: `integration-${driver}`,
     include: ['tests/integration/**/*.test.ts'],
-    // Tests of the embedded database itself run once, in the PGlite project.
-    exclude: driver === 'postgres' ? ['tests/integration/pglite-*.test.ts'] : [],
+    // Tests of the embedded server itself run once, in the embedded project.
+    exclude: driver === 'postgres' ? ['tests/integration/embedded-*.test.ts'] : [],
+    // One embedded PostgreSQL server for the whole run; each test file gets a database on it.
+    globalSetup: driver === 'embedded' ? ['tests/support/embedded-cluster.ts'] : [],
     setupFiles: ['tests/support/integration-setup.ts'],
     env: { TEST_DRIVER: driver },
     testTimeout: 30_000,
@@ -31,7 +33,7 @@ export default defineConfig({
         resolve: { alias },
         test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts'] },
       },
-      integration('pglite'),
+      integration('embedded'),
       // PostgreSQL runs too whenever a server is offered for tests.
       ...(process.env.TEST_DATABASE_URL ? [integration('postgres')] : []),
     ],

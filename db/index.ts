@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { env } from '@/lib/env';
 import { openDatabase, type Database, type DatabaseHandle } from './client';
 import { migrateDatabase } from './migrator';
@@ -9,9 +8,6 @@ export type { Database, DbOrTx, Transaction } from './client';
 // globalThis rather than in a module variable.
 const globalForDb = globalThis as unknown as { __outsideinDb?: Promise<DatabaseHandle> };
 
-/** The embedded database's folder inside the data directory. */
-export const pgliteDir = () => path.join(env.dataDir, 'pglite');
-
 /** The app's database, opened and migrated on first use. */
 export async function getDb(): Promise<Database> {
   return (await getDbHandle()).db;
@@ -19,7 +15,15 @@ export async function getDb(): Promise<Database> {
 
 export function getDbHandle(): Promise<DatabaseHandle> {
   globalForDb.__outsideinDb ??= (async () => {
-    const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: pgliteDir() });
+    const handle = await openDatabase({
+      url: env.DATABASE_URL,
+      dataDir: env.dataDir,
+      stopServer: 'always',
+      log: console.log,
+    });
+    // However the process ends (Next.js exits once in-flight requests are done after SIGTERM or
+    // SIGINT), the embedded server it runs is shut down cleanly rather than left to crash recovery.
+    if (handle.embedded) process.once('exit', () => handle.embedded?.stop());
     await migrateDatabase(handle);
     return handle;
   })().catch((error: unknown) => {

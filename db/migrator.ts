@@ -8,23 +8,17 @@ export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 // on a dedicated connection lets one of them migrate while the others wait.
 const MIGRATION_LOCK = 7_345_001;
 
-export async function migrateDatabase({ db, driver, url }: DatabaseHandle): Promise<void> {
-  if (driver === 'postgres' && url) {
-    const { default: postgres } = await import('postgres');
-    const { drizzle } = await import('drizzle-orm/postgres-js');
-    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const client = postgres(url, { max: 1, onnotice: () => {} });
-    try {
-      const single = drizzle({ client });
-      await single.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
-      await migrate(single, { migrationsFolder });
-      await single.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
-    } finally {
-      await client.end({ timeout: 5 });
-    }
-  } else {
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    // The PGlite migrator only needs the session that `db` carries.
-    await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder });
+export async function migrateDatabase({ url }: Pick<DatabaseHandle, 'url'>): Promise<void> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const client = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    const single = drizzle({ client });
+    await single.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+    await migrate(single, { migrationsFolder });
+    await single.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+  } finally {
+    await client.end({ timeout: 5 });
   }
 }

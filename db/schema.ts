@@ -85,6 +85,8 @@ export const journeyStages = pgTable(
     name: text().notNull(),
     description: text(),
     position: integer().notNull(),
+    // Who answers for this stage's cases when a signal opens one (docs/cases.md).
+    ownerId: uuid().references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -117,6 +119,8 @@ export const touchpoints = pgTable(
     feedbackToken: text(),
     feedbackEnabled: boolean().notNull().default(false),
     feedbackQuestion: text(),
+    // Who answers for this touchpoint's cases when a signal opens one (docs/cases.md).
+    ownerId: uuid().references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -251,11 +255,14 @@ export const defects = pgTable(
     // Set once a person edits an auto defect: re-evaluation then leaves it alone.
     touched: boolean().notNull().default(false),
     version: integer().notNull().default(1),
+    // The case (investigation) whose corrective action answers for this defect: many to one.
+    caseId: uuid().references((): AnyPgColumn => cases.id, { onDelete: 'set null' }),
     createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index('defects_case_idx').on(t.caseId),
     uniqueIndex('defects_interaction_rule_key').on(t.interactionId, t.autoRule),
     index('defects_occurred_at_idx').on(t.occurredAt),
     index('defects_touchpoint_occurred_idx').on(t.touchpointId, t.occurredAt),
@@ -283,6 +290,120 @@ export const defectEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('defect_events_defect_idx').on(t.defectId, t.createdAt)],
+);
+
+export const caseStatusEnum = pgEnum('case_status', [
+  'open',
+  'investigating',
+  'action',
+  'monitoring',
+  'proved',
+  'not_effective',
+  'closed',
+]);
+export const caseScopeEnum = pgEnum('case_scope', ['company', 'stage', 'touchpoint']);
+export const subgroupEnum = pgEnum('subgroup', ['day', 'week']);
+
+/** The subgroup that raised (or was picked to open) a case, as the chart showed it. */
+export interface CaseSignal {
+  period: string;
+  rule: string | null;
+  side: 'above' | 'below' | null;
+  n: number;
+  d: number;
+  p: number | null;
+  centre: number | null;
+  ucl: number | null;
+  lcl: number | null;
+}
+
+/** The latest proof of a case's corrective action (see lib/cases/proof.ts). */
+export interface CaseVerdict {
+  outcome: 'proved' | 'not_effective' | 'pending';
+  text: string;
+  pValue: number | null;
+  test: string | null;
+  evaluatedAt: string;
+}
+
+/**
+ * A case: the investigation of a special cause on a monitored p-chart (docs/cases.md). The chart
+ * is the whole company, a stage or a touchpoint (optionally one defect category), on daily or
+ * weekly subgroups; the chart key names it, so a second signal finds the open case.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    number: integer().generatedAlwaysAsIdentity(),
+    title: text().notNull(),
+    chartKey: text().notNull(),
+    scope: caseScopeEnum().notNull(),
+    stageId: uuid().references(() => journeyStages.id, { onDelete: 'restrict' }),
+    touchpointId: uuid().references(() => touchpoints.id, { onDelete: 'restrict' }),
+    categoryId: uuid().references(() => defectCategories.id, { onDelete: 'restrict' }),
+    subgroup: subgroupEnum().notNull().default('day'),
+    // 'signal' when a monitored chart opened it, 'manual' when a manager did.
+    origin: text().notNull(),
+    signal: jsonb().$type<CaseSignal>(),
+    status: caseStatusEnum().notNull().default('open'),
+    ownerId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    rootCause: text(),
+    correctiveAction: text(),
+    // T: the first day the corrective action is in force; the proof compares before and from it.
+    effectiveOn: date(),
+    closeReason: text(),
+    verdict: jsonb().$type<CaseVerdict>(),
+    version: integer().notNull().default(1),
+    createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('cases_number_key').on(t.number),
+    index('cases_chart_status_idx').on(t.chartKey, t.status),
+    index('cases_status_idx').on(t.status),
+    index('cases_owner_status_idx').on(t.ownerId, t.status),
+    check('cases_version_positive', sql`${t.version} >= 1`),
+    check('cases_origin_known', sql`${t.origin} in ('signal', 'manual')`),
+  ],
+);
+
+/** Every signal a monitored chart raised, once per chart and subgroup, with the case it went to. */
+export const caseSignals = pgTable(
+  'case_signals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    chartKey: text().notNull(),
+    period: date().notNull(),
+    signal: jsonb().$type<CaseSignal>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('case_signals_chart_period_key').on(t.chartKey, t.period),
+    index('case_signals_case_idx').on(t.caseId),
+  ],
+);
+
+/** The history of a case: every change and comment, with who and when (null: the nightly evaluation). */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    type: text().notNull(),
+    changes: jsonb().$type<Record<string, { from: unknown; to: unknown }>>(),
+    comment: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.createdAt)],
 );
 
 export const apiKeys = pgTable(
@@ -455,4 +576,7 @@ export type Defect = typeof defects.$inferSelect;
 export type NewDefect = typeof defects.$inferInsert;
 export type DefectEvent = typeof defectEvents.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type Case = typeof cases.$inferSelect;
+export type CaseStatus = (typeof caseStatusEnum.enumValues)[number];
+export type CaseEvent = typeof caseEvents.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

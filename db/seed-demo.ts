@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { evaluateAutoDefects } from '@/lib/defects/auto-rules';
 import { hashPassword } from '@/lib/auth/password';
-import type { Database } from './client';
+import type { DbOrTx } from './client';
 import {
   customers,
   defectCategories,
@@ -96,22 +96,43 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 }
 
 /** Removes every row from every table; the schema stays. */
-export async function clearDatabase(db: Database): Promise<void> {
+export async function clearDatabase(db: DbOrTx): Promise<void> {
   await db.execute(
     sql`truncate table defect_events, defects, interactions, customers, touchpoints, journey_stages, segments, defect_categories, api_keys, audit_events, users restart identity cascade`,
   );
 }
 
-export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users);
   return (row?.n ?? 0) === 0;
 }
 
+// Taken inside the seeding transaction, so two processes starting on one empty database at once
+// seed it once: the second waits, then finds it filled.
+const SEED_LOCK = 7_345_002;
+
 /**
  * Fills an empty database with a deterministic, believable company: the same counts on every
- * run, dated relative to `now`. Auto defects come from the same rules the app applies.
+ * run, dated relative to `now`. Auto defects come from the same rules the app applies. All in one
+ * transaction: a process killed while seeding leaves the database empty, never half-filled, and
+ * the next start seeds it again from scratch.
  */
-export async function seedDemoData(db: Database, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedDemoData(db: DbOrTx, options: SeedOptions = {}): Promise<SeedSummary> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    return insertDemoData(tx, options);
+  });
+}
+
+/** Seeds the demo company only when the database has no users yet (checked under the seed lock). */
+export async function seedDemoDataIfEmpty(db: DbOrTx, options: SeedOptions = {}): Promise<SeedSummary | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    return (await isDatabaseEmpty(tx)) ? insertDemoData(tx, options) : null;
+  });
+}
+
+async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSummary> {
   const scale = options.scale ?? 1;
   const now = options.now ?? new Date();
   const log = options.log ?? (() => {});

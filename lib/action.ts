@@ -2,9 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission } from '@/lib/auth/roles';
+import { DOMAIN_ERROR_STATUS, DomainError, type FieldErrors } from '@/lib/errors';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
-
-export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionFailure = {
   ok: false;
@@ -16,16 +15,6 @@ export type ActionFailure = {
 };
 
 export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | ActionFailure;
-
-export class ActionError extends Error {
-  constructor(
-    readonly status: ActionFailure['status'],
-    message: string,
-    readonly fieldErrors?: FieldErrors,
-  ) {
-    super(message);
-  }
-}
 
 export interface ActionContext {
   user: CurrentUser;
@@ -99,8 +88,9 @@ export function guardedAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await body(parsed.data, { user }) };
     } catch (error) {
-      if (error instanceof ActionError) {
-        return { ok: false, status: error.status, message: error.message, fieldErrors: error.fieldErrors, values };
+      if (error instanceof DomainError) {
+        const status = DOMAIN_ERROR_STATUS[error.kind];
+        return { ok: false, status, message: error.message, fieldErrors: error.fieldErrors, values };
       }
       throw error;
     }

@@ -1,10 +1,9 @@
 // `npm run api-key -- --name NAME --scopes metrics:read,interactions:write`: creates an API key and
-// prints it once. Shares lib/api-keys with the admin page. With the embedded database the running
-// server holds the data folder, and opening it here is refused with a message saying so.
+// prints it once. Shares lib/api-keys with the admin page. With the embedded database it connects
+// to the server the running app manages (or starts it for the command when the app is not running).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase } from '@/db/client';
-import { pgliteDir } from '@/db/index';
 import { migrateDatabase } from '@/db/migrator';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { env } from '@/lib/env';
@@ -37,7 +36,7 @@ async function main(): Promise<number> {
 
   let handle;
   try {
-    handle = await openDatabase({ url: env.DATABASE_URL, dataDir: pgliteDir() });
+    handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
   } catch (error) {
     console.error(`api-key: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

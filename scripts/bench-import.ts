@@ -1,13 +1,15 @@
 // `npm run bench:import`: imports 100,000 generated interactions from one CSV file on PostgreSQL
-// and on the embedded database (PGlite), through the same code as the import page, and prints
+// and on the embedded PostgreSQL server, through the same code as the import page, and prints
 // rows per second. A measurement, not a test: it asserts nothing but that the import succeeded.
 //
 //   BENCH_ROWS=100000                 rows to generate
 //   BENCH_DATABASE_URL=postgres://…   a server where the script may create and drop a database
 //                                     (else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
-//   BENCH_DRIVERS=postgres,pglite     which to run
+//   BENCH_DRIVERS=postgres,embedded    which to run
 import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrator';
@@ -15,7 +17,7 @@ import { customers, journeyStages, touchpoints, users } from '@/db/schema';
 import { importInteractionsCsv } from '@/lib/import/import-interactions';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const DRIVERS = (process.env.BENCH_DRIVERS ?? 'postgres,pglite').split(',').map((d) => d.trim());
+const DRIVERS = (process.env.BENCH_DRIVERS ?? 'postgres,embedded').split(',').map((d) => d.trim());
 const SERVER =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const OUTCOMES = ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated'];
@@ -89,7 +91,7 @@ function generateCsv(rows: number, tps: { name: string }[], people: { externalRe
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
-async function bench(driver: 'postgres' | 'pglite') {
+async function bench(driver: 'postgres' | 'embedded') {
   let handle: DatabaseHandle;
   let drop = async () => {};
   if (driver === 'postgres') {
@@ -104,7 +106,9 @@ async function bench(driver: 'postgres' | 'pglite') {
       await admin.end({ timeout: 5 });
     };
   } else {
-    handle = await openDatabase({ dataDir: 'memory://' });
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outsidein-bench-'));
+    handle = await openDatabase({ dataDir: folder, stopServer: 'always' });
+    drop = async () => fs.rmSync(folder, { recursive: true, force: true });
   }
   try {
     await migrateDatabase(handle);
@@ -159,7 +163,7 @@ async function main() {
       .join(' / ')}`,
   );
   for (const driver of DRIVERS) {
-    if (driver !== 'postgres' && driver !== 'pglite') throw new Error(`unknown driver ${driver}`);
+    if (driver !== 'postgres' && driver !== 'embedded') throw new Error(`unknown driver ${driver}`);
     await bench(driver);
   }
 }

@@ -1,9 +1,9 @@
 // `npm run bench`: times the dashboard's complete set of queries on 1,000,000 interactions over
 // 12 months on a fresh PostgreSQL database (created and dropped here), and on 100,000 on the
-// embedded database in a temporary folder. Not a test: it prints figures for the README.
+// embedded PostgreSQL server in a temporary folder. Not a test: it prints figures for the README.
 //   BENCH_DATABASE_URL  PostgreSQL server to create the throwaway database on
 //                       (default postgres://postgres@127.0.0.1:5432/postgres)
-//   BENCH_PG_ROWS / BENCH_PGLITE_ROWS   sizes (default 1,000,000 / 100,000); 0 skips that database
+//   BENCH_PG_ROWS / BENCH_EMBEDDED_ROWS   sizes (default 1,000,000 / 100,000); 0 skips that database
 //   BENCH_RUNS          timed warm runs per case (default 7)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -216,14 +216,14 @@ async function benchPostgres(rows: number): Promise<void> {
   }
 }
 
-async function benchPglite(rows: number): Promise<void> {
+async function benchEmbedded(rows: number): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outsidein-bench-'));
-  const handle = await openDatabase({ dataDir: path.join(folder, 'pglite') });
+  const handle = await openDatabase({ dataDir: folder, stopServer: 'always' });
   try {
     await migrateDatabase(handle);
     await fill(handle, rows);
-    await measure(handle, `PGlite, ${rows.toLocaleString('en-GB')} interactions`);
-    await measureWrites(handle, `PGlite, ${rows.toLocaleString('en-GB')} interactions`);
+    await measure(handle, `embedded PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
+    await measureWrites(handle, `embedded PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
   } finally {
     await handle.close();
     fs.rmSync(folder, { recursive: true, force: true });
@@ -232,9 +232,9 @@ async function benchPglite(rows: number): Promise<void> {
 
 async function main() {
   const pgRows = Number(process.env.BENCH_PG_ROWS ?? 1_000_000);
-  const pgliteRows = Number(process.env.BENCH_PGLITE_ROWS ?? 100_000);
+  const embeddedRows = Number(process.env.BENCH_EMBEDDED_ROWS ?? 100_000);
   if (pgRows > 0) await benchPostgres(pgRows);
-  if (pgliteRows > 0) await benchPglite(pgliteRows);
+  if (embeddedRows > 0) await benchEmbedded(embeddedRows);
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,7 @@ import { SelectField } from '@/components/ui/form-fields';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import type { FieldErrors } from '@/lib/action';
+import type { FieldErrors } from '@/lib/errors';
 import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/validation/customers';
 
 export interface CustomerFormValues {

@@ -1,6 +1,8 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { linkDefectsToCaseAction, openCaseAction } from '@/app/(app)/cases/actions';
 import { bulkAssignDefectsAction, bulkMoveDefectsAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
@@ -9,19 +11,33 @@ import { BULK_FORM_ID } from './defects-table';
 import { SelectField } from '@/components/ui/form-fields';
 import { useActionCall } from './use-action-call';
 
-/** Assign or move every checked defect on the page at once; all of them change, or none. */
-export function BulkActions({ people }: { people: { id: string; name: string; active: boolean }[] }) {
+/**
+ * Assign or move every checked defect on the page at once (all of them change, or none); open a
+ * case on them, or link them to an active case.
+ */
+export function BulkActions({
+  people,
+  activeCases = [],
+}: {
+  people: { id: string; name: string; active: boolean }[];
+  activeCases?: { id: string; number: number | null; title: string }[];
+}) {
+  const router = useRouter();
   const assign = useActionCall(bulkAssignDefectsAction);
   const move = useActionCall(bulkMoveDefectsAction);
+  const open = useActionCall(openCaseAction);
+  const link = useActionCall(linkDefectsToCaseAction);
   const [status, setStatus] = useState('');
-  const [last, setLast] = useState<'assign' | 'move'>();
-  const current = last === 'assign' ? assign : move;
+  const [last, setLast] = useState<'assign' | 'move' | 'open' | 'link'>();
+  const current = { assign, move, open, link }[last ?? 'move'];
   const result = current.result;
-  const message = result
-    ? result.ok
-      ? `${result.data.changed} defect${result.data.changed === 1 ? '' : 's'} changed.`
-      : result.message
-    : undefined;
+  const success = (() => {
+    if (last === 'open') return 'Case opened.';
+    if (last === 'link') return link.result?.ok ? `${link.result.data.linked} defects linked to the case.` : '';
+    const changed = current === assign ? assign.result : move.result;
+    return changed?.ok ? `${changed.data.changed} defect${changed.data.changed === 1 ? '' : 's'} changed.` : '';
+  })();
+  const message = result ? (result.ok ? success : result.message) : undefined;
   const errors = result && !result.ok ? result.fieldErrors : undefined;
 
   const toggleAll = (checked: boolean) => {
@@ -39,7 +55,13 @@ export function BulkActions({ people }: { people: { id: string; name: string; ac
         event.preventDefault();
         const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
         const data = new FormData(event.currentTarget);
-        if (submitter?.value === 'assign') {
+        if (submitter?.value === 'open') {
+          setLast('open');
+          open.run({ items: data.getAll('items') }, (opened) => router.push(`/cases/${opened.id}`));
+        } else if (submitter?.value === 'link') {
+          setLast('link');
+          link.run({ id: data.get('bulkCase') ?? '', items: data.getAll('items') }, uncheckAll);
+        } else if (submitter?.value === 'assign') {
           setLast('assign');
           assign.run({ items: data.getAll('items'), ownerId: data.get('bulkOwner') ?? '' }, uncheckAll);
         } else {
@@ -112,6 +134,26 @@ export function BulkActions({ people }: { people: { id: string; name: string; ac
         <Button type="submit" name="intent" value="move" variant="secondary" disabled={move.pending}>
           Move
         </Button>
+      </div>
+      <div className="flex flex-wrap items-end gap-3 border-t border-border pt-3">
+        <Button type="submit" name="intent" value="open" variant="secondary" disabled={open.pending}>
+          Open a case on selected
+        </Button>
+        {activeCases.length ? (
+          <>
+            <SelectField label="Link selected to case" name="bulkCase" defaultValue="" error={errors?.id}>
+              <option value="">Choose a case</option>
+              {activeCases.map((c) => (
+                <option key={c.id} value={c.id}>
+                  #{c.number} {c.title}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" name="intent" value="link" variant="secondary" disabled={link.pending}>
+              Link
+            </Button>
+          </>
+        ) : null}
       </div>
       {errors?.items ? <p className="text-sm text-danger">{errors.items[0]}</p> : null}
       <FormMessage message={message} tone={result?.ok ? 'success' : 'error'} />

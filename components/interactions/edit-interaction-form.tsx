@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { updateInteractionAction } from '@/app/(app)/interactions/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import type { FieldErrors } from '@/lib/action';
+import type { FieldErrors } from '@/lib/errors';
 import { useMounted } from './use-mounted';
 import {
   InteractionFields,

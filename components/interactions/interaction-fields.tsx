@@ -1,7 +1,7 @@
 'use client';
 
 import { Field } from '@/components/ui/field';
-import type { FieldErrors } from '@/lib/action';
+import type { FieldErrors } from '@/lib/errors';
 import { OUTCOME_LABELS } from '@/lib/format';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
 

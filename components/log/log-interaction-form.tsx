@@ -12,7 +12,7 @@ import {
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
-import type { FieldErrors } from '@/lib/action';
+import type { FieldErrors } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { useMounted } from '@/components/interactions/use-mounted';
 import { CustomerPicker, type CustomerChoice, type CustomerOption } from './customer-picker';

@@ -2,7 +2,7 @@ import 'server-only';
 import { count, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import { customers, defectCategories, defects, segments } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { ListKind } from '@/lib/validation/admin-lists';
@@ -48,7 +48,7 @@ async function lockItem(tx: Transaction, kind: ListKind, id: string) {
     .from(table)
     .where(eq(table.id, id))
     .for('update');
-  if (!row) throw new ActionError(404, `That ${label} no longer exists.`);
+  if (!row) throw new DomainError('not-found', `That ${label} no longer exists.`);
   return row;
 }
 
@@ -60,7 +60,7 @@ async function assertNameFree(tx: Transaction, kind: ListKind, name: string, exc
     .where(eq(sql`lower(${table.name})`, name.toLowerCase()));
   if (clash && clash.id !== exceptId) {
     const { message, fieldErrors } = duplicateOf(kind);
-    throw new ActionError(409, message, fieldErrors);
+    throw new DomainError('conflict', message, fieldErrors);
   }
 }
 
@@ -127,7 +127,7 @@ export async function deleteListItem(actor: CurrentUser, kind: ListKind, id: str
   await adminTransaction(async (tx) => {
     const before = await lockItem(tx, kind, id);
     const [used] = await uses(tx, id);
-    if ((used?.n ?? 0) > 0) throw new ActionError(409, inUse);
+    if ((used?.n ?? 0) > 0) throw new DomainError('conflict', inUse);
     await tx.delete(table).where(eq(table.id, id));
     await recordAudit(tx, {
       actor,

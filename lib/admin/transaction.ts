@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db';
 import type { Transaction } from '@/db';
-import { ActionError, type FieldErrors } from '@/lib/action';
+import { DomainError, type FieldErrors } from '@/lib/errors';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors';
 
 /**
@@ -17,11 +17,11 @@ export async function adminTransaction<T>(
   try {
     return await db.transaction(body);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ActionError(409, onDuplicate.message, onDuplicate.fieldErrors);
+    if (isUniqueViolation(error)) throw new DomainError('conflict', onDuplicate.message, onDuplicate.fieldErrors);
     // Another admin removed what this change refers to (a stage deleted under a new touchpoint).
     if (isForeignKeyViolation(error))
-      throw new ActionError(
-        409,
+      throw new DomainError(
+        'conflict',
         'Something this change refers to was just changed by someone else. Reload the page and try again.',
       );
     throw error;

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { apiKeys } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 
@@ -11,7 +11,7 @@ export async function revokeApiKey(actor: CurrentUser, keyId: string): Promise<v
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [key] = await tx.select().from(apiKeys).where(eq(apiKeys.id, keyId)).for('update');
-    if (!key) throw new ActionError(404, 'That API key no longer exists.');
+    if (!key) throw new DomainError('not-found', 'That API key no longer exists.');
     if (key.revokedAt) return;
     const revokedAt = new Date();
     await tx.update(apiKeys).set({ revokedAt }).where(eq(apiKeys.id, keyId));

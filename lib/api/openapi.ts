@@ -97,6 +97,59 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/v1/cases': {
+        get: {
+          operationId: 'listCases',
+          summary: 'Cases: investigations opened by control-chart signals or by managers',
+          description:
+            'Needs the `metrics:read` scope. Newest first, 50 a page. Filter with `status` (repeat for several) and `owner` (a user id, or `none` for the managers’ queue).',
+          parameters: [
+            {
+              name: 'status',
+              in: 'query',
+              required: false,
+              style: 'form',
+              explode: true,
+              schema: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: ['open', 'investigating', 'action', 'monitoring', 'proved', 'not_effective', 'closed'],
+                },
+              },
+            },
+            { name: 'owner', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: {
+            '200': {
+              description: 'A page of cases.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseList' } } },
+            },
+            '400': problemResponse('A query parameter is malformed.'),
+            '401': problemResponse('No API key, or an unknown or revoked one.'),
+            '403': problemResponse('The key lacks the `metrics:read` scope.'),
+          },
+        },
+      },
+      '/api/v1/cases/{id}': {
+        get: {
+          operationId: 'getCase',
+          summary: 'One case with the proof of its corrective action',
+          description:
+            'Needs the `metrics:read` scope. `proof` (null until the corrective action has an effective date T) holds the staged p-chart (limits per stage, before T and from T on), DPMO, sigma level, first-pass yield and cost of poor quality per stage, and the one-sided two-proportion z-test (Fisher’s exact test when an expected count is below 5) with its p-value and verdict.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            '200': {
+              description: 'The case.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } },
+            },
+            '401': problemResponse('No API key, or an unknown or revoked one.'),
+            '403': problemResponse('The key lacks the `metrics:read` scope.'),
+            '404': problemResponse('No case has that id.'),
+          },
+        },
+      },
       '/api/v1/interactions': {
         post: {
           operationId: 'recordInteractions',

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { customers, segments, users, type Customer } from '@/db/schema';
-import { ActionError, type FieldErrors } from '@/lib/action';
+import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { CustomerInput } from '@/lib/validation/customers';
 
 export const DUPLICATE_REF_MESSAGE = 'Another customer already has this external reference.';
@@ -37,8 +37,8 @@ async function checkReferences(
     if (taken) errors.externalRef = [DUPLICATE_REF_MESSAGE];
   }
   if (Object.keys(errors).length) {
-    throw new ActionError(
-      errors.externalRef ? 409 : 422,
+    throw new DomainError(
+      errors.externalRef ? 'conflict' : 'invalid',
       errors.externalRef ? DUPLICATE_REF_MESSAGE : 'Some fields need attention.',
       errors,
     );
@@ -83,7 +83,7 @@ export async function updateCustomer(tx: DbOrTx, id: string, input: CustomerInpu
     .from(customers)
     .where(eq(customers.id, id))
     .limit(1);
-  if (!existing) throw new ActionError(404, 'That customer no longer exists.');
+  if (!existing) throw new DomainError('not-found', 'That customer no longer exists.');
   await checkReferences(tx, input, existing);
   const [customer] = await tx
     .update(customers)

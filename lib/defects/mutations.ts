@@ -1,8 +1,17 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
-import { customers, defectCategories, defectEvents, defects, touchpoints, users, type Defect } from '@/db/schema';
-import { ActionError, type FieldErrors } from '@/lib/action';
+import {
+  cases,
+  customers,
+  defectCategories,
+  defectEvents,
+  defects,
+  touchpoints,
+  users,
+  type Defect,
+} from '@/db/schema';
+import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
@@ -42,7 +51,7 @@ const isTriager = (actor: Actor) => can(actor.role, 'triageDefects');
 
 /** Staff may touch only defects assigned to them, whatever they send. */
 function assertMayWork(actor: Actor, defect: Pick<Defect, 'ownerId'>): void {
-  if (!isTriager(actor) && defect.ownerId !== actor.id) throw new ActionError(403, NOT_YOURS);
+  if (!isTriager(actor) && defect.ownerId !== actor.id) throw new DomainError('forbidden', NOT_YOURS);
 }
 
 async function assertActiveOwner(tx: DbOrTx, ownerId: string): Promise<void> {
@@ -51,7 +60,9 @@ async function assertActiveOwner(tx: DbOrTx, ownerId: string): Promise<void> {
     .from(users)
     .where(and(eq(users.id, ownerId), eq(users.active, true)));
   if (!owner)
-    throw new ActionError(422, 'Some fields need attention.', { ownerId: ['Choose an active person from the list.'] });
+    throw new DomainError('invalid', 'Some fields need attention.', {
+      ownerId: ['Choose an active person from the list.'],
+    });
 }
 
 async function assertCategory(tx: DbOrTx, categoryId: string, current?: string): Promise<void> {
@@ -61,14 +72,16 @@ async function assertCategory(tx: DbOrTx, categoryId: string, current?: string):
     .from(defectCategories)
     .where(and(eq(defectCategories.id, categoryId), eq(defectCategories.active, true)));
   if (!category)
-    throw new ActionError(422, 'Some fields need attention.', { categoryId: ['Choose a category from the list.'] });
+    throw new DomainError('invalid', 'Some fields need attention.', {
+      categoryId: ['Choose a category from the list.'],
+    });
 }
 
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
 function assertDueAfterOccurred(dueOn: string | null | undefined, occurredAt: Date): void {
   if (dueOn && dueOn < utcDay(occurredAt)) {
-    throw new ActionError(422, 'Some fields need attention.', {
+    throw new DomainError('invalid', 'Some fields need attention.', {
       dueOn: [`The follow-up cannot be due before the defect occurred (${utcDay(occurredAt)}).`],
     });
   }
@@ -79,7 +92,7 @@ async function staleVersionError(
   tx: DbOrTx,
   current: Defect,
   sent: Partial<Record<string, unknown>>,
-): Promise<ActionError> {
+): Promise<DomainError> {
   const [last] = await tx
     .select({ name: users.name, at: defectEvents.createdAt })
     .from(defectEvents)
@@ -103,8 +116,8 @@ async function staleVersionError(
   }
   if (sent.status !== undefined && sent.status !== current.status)
     fieldErrors.status = [`Changed meanwhile; it is now ${STATUS_LABELS[current.status]}.`];
-  return new ActionError(
-    409,
+  return new DomainError(
+    'conflict',
     `This defect was changed by ${who} while you were editing, so nothing of yours was saved. ` +
       `It is now ${STATUS_LABELS[current.status]}, owned by ${owner?.name ?? 'nobody'} (version ${current.version}). ` +
       'The current values are shown on the page; check them and save again.',
@@ -125,6 +138,23 @@ const touchesDismissed = (from: DefectStatus, to: DefectStatus) =>
   from !== to && (from === 'dismissed' || to === 'dismissed');
 
 /**
+ * A defect linked to a case closes when the case's corrective action is proved (or the case is
+ * closed): its fix is judged by the numbers, not seconds after someone marked it verified.
+ */
+async function assertCaseLetsClose(tx: DbOrTx, rows: Pick<Defect, 'caseId'>[]): Promise<void> {
+  const caseIds = [...new Set(rows.map((r) => r.caseId).filter((id): id is string => id !== null))];
+  if (caseIds.length === 0) return;
+  const pending = await tx
+    .select({ number: cases.number })
+    .from(cases)
+    .where(and(inArray(cases.id, caseIds), notInArray(cases.status, ['proved', 'closed'])));
+  if (pending.length === 0) return;
+  const names = pending.map((c) => `#${c.number}`).join(', ');
+  const message = `This defect's fix is being proved with case ${names}: it closes when the case is proved or closed.`;
+  throw new DomainError('invalid', message, { status: [message] });
+}
+
+/**
  * Applies one edit made from `input.version`: field changes, a status move and a comment, in one
  * transaction with its history event. A stale version, an illegal move or a field the actor may
  * not set is refused and nothing is written.
@@ -136,7 +166,7 @@ export async function updateDefect(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(defects).where(eq(defects.id, input.id));
-    if (!current) throw new ActionError(404, 'That defect no longer exists.');
+    if (!current) throw new DomainError('not-found', 'That defect no longer exists.');
     assertMayWork(actor, current);
 
     const { comment } = input;
@@ -144,7 +174,10 @@ export async function updateDefect(
     if (!isTriager(actor)) {
       const forbiddenField = TRIAGE_FIELDS.find((field) => patch[field] !== undefined);
       if (forbiddenField)
-        throw new ActionError(403, `Only a manager can change the ${FIELD_LABELS[forbiddenField].toLowerCase()}.`);
+        throw new DomainError(
+          'forbidden',
+          `Only a manager can change the ${FIELD_LABELS[forbiddenField].toLowerCase()}.`,
+        );
     }
     if (input.version !== current.version) throw await staleVersionError(tx, current, patch);
 
@@ -174,12 +207,13 @@ export async function updateDefect(
     };
     const refusal = checkMove(actor.role, from, to, after);
     if (refusal)
-      throw new ActionError(
-        refusal.status,
+      throw new DomainError(
+        refusal.status === 403 ? 'forbidden' : 'invalid',
         refusal.message,
         refusal.field ? { [refusal.field]: [refusal.message] } : undefined,
       );
 
+    if (to === 'closed' && from !== 'closed') await assertCaseLetsClose(tx, [current]);
     if (set.ownerId) await assertActiveOwner(tx, set.ownerId);
     if (set.categoryId) await assertCategory(tx, set.categoryId, current.categoryId);
     if (set.dueOn !== undefined) assertDueAfterOccurred(set.dueOn, current.occurredAt);
@@ -198,7 +232,7 @@ export async function updateDefect(
         const [now] = await tx.select().from(defects).where(eq(defects.id, current.id));
         throw now
           ? await staleVersionError(tx, now, { ...patch, status: input.status })
-          : new ActionError(404, 'That defect no longer exists.');
+          : new DomainError('not-found', 'That defect no longer exists.');
       }
       version = updated.version;
     }
@@ -223,7 +257,7 @@ export async function commentOnDefect(actor: Actor, input: { id: string; comment
       .select({ id: defects.id, ownerId: defects.ownerId })
       .from(defects)
       .where(eq(defects.id, input.id));
-    if (!current) throw new ActionError(404, 'That defect no longer exists.');
+    if (!current) throw new DomainError('not-found', 'That defect no longer exists.');
     assertMayWork(actor, current);
     await tx
       .insert(defectEvents)
@@ -234,7 +268,7 @@ export async function commentOnDefect(actor: Actor, input: { id: string; comment
 type BulkItem = { id: string; version: number };
 
 function assertTriager(actor: Actor): void {
-  if (!isTriager(actor)) throw new ActionError(403, 'Only a manager can change several defects at once.');
+  if (!isTriager(actor)) throw new DomainError('forbidden', 'Only a manager can change several defects at once.');
 }
 
 /** The selected defects, each still at the version the list showed, or a refusal naming how many are not. */
@@ -251,14 +285,14 @@ async function loadBulk(tx: DbOrTx, items: BulkItem[]): Promise<Defect[]> {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const missing = items.filter((i) => !byId.has(i.id)).length;
   if (missing)
-    throw new ActionError(
-      404,
+    throw new DomainError(
+      'not-found',
       `${missing} of the selected defects no longer exist. Nothing was changed; reload the list.`,
     );
   const stale = items.filter((i) => byId.get(i.id)!.version !== i.version).length;
   if (stale) {
-    throw new ActionError(
-      409,
+    throw new DomainError(
+      'conflict',
       `${stale} of the selected defects were changed by someone else since the list was shown. Nothing was changed; reload the list and try again.`,
     );
   }
@@ -282,8 +316,8 @@ async function applyBulk(
       .where(and(eq(defects.id, row.id), eq(defects.version, row.version)))
       .returning({ id: defects.id });
     if (!updated)
-      throw new ActionError(
-        409,
+      throw new DomainError(
+        'conflict',
         'One of the selected defects was changed by someone else meanwhile. Nothing was changed; reload the list and try again.',
       );
     const changes: Changes = {};
@@ -335,10 +369,15 @@ export async function bulkMoveDefects(
       });
       if (refusal) refusals.set(refusal.message, (refusals.get(refusal.message) ?? 0) + 1);
     }
+    if (input.status === 'closed')
+      await assertCaseLetsClose(
+        tx,
+        rows.filter((r) => r.status !== 'closed'),
+      );
     if (refusals.size) {
       const reasons = [...refusals].map(([message, n]) => `${n} × ${message}`).join(' ');
-      throw new ActionError(
-        422,
+      throw new DomainError(
+        'invalid',
         `Nothing was changed. ${reasons}`,
         input.status === 'dismissed' && !input.dismissReason
           ? { dismissReason: ['Say why the defects are dismissed.'] }
@@ -366,7 +405,7 @@ export async function bulkMoveDefects(
 
 /** Records a defect no interaction captured, with its first history event. */
 export async function createManualDefect(actor: Actor, input: ManualDefectInput): Promise<{ id: string }> {
-  if (!isTriager(actor)) throw new ActionError(403, 'Only a manager can record a defect by hand.');
+  if (!isTriager(actor)) throw new DomainError('forbidden', 'Only a manager can record a defect by hand.');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [touchpoint] = await tx
@@ -374,7 +413,7 @@ export async function createManualDefect(actor: Actor, input: ManualDefectInput)
       .from(touchpoints)
       .where(eq(touchpoints.id, input.touchpointId));
     if (!touchpoint)
-      throw new ActionError(422, 'Some fields need attention.', {
+      throw new DomainError('invalid', 'Some fields need attention.', {
         touchpointId: ['Choose a touchpoint from the list.'],
       });
     if (input.customerId) {
@@ -383,7 +422,9 @@ export async function createManualDefect(actor: Actor, input: ManualDefectInput)
         .from(customers)
         .where(eq(customers.id, input.customerId));
       if (!customer)
-        throw new ActionError(422, 'Some fields need attention.', { customerId: ['Choose a customer from the list.'] });
+        throw new DomainError('invalid', 'Some fields need attention.', {
+          customerId: ['Choose a customer from the list.'],
+        });
     }
     await assertCategory(tx, input.categoryId);
     if (input.ownerId) await assertActiveOwner(tx, input.ownerId);

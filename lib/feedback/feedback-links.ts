@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
 import { touchpoints } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { generateFeedbackToken } from './token';
@@ -18,7 +18,7 @@ const stateOf = (t: { feedbackEnabled: boolean; feedbackToken: string | null; fe
 
 async function lockTouchpoint(tx: DbOrTx, touchpointId: string) {
   const [touchpoint] = await tx.select().from(touchpoints).where(eq(touchpoints.id, touchpointId)).for('update');
-  if (!touchpoint) throw new ActionError(404, 'That touchpoint no longer exists.');
+  if (!touchpoint) throw new DomainError('not-found', 'That touchpoint no longer exists.');
   return touchpoint;
 }
 
@@ -34,7 +34,10 @@ export async function changeFeedbackLink(
   await db.transaction(async (tx) => {
     const touchpoint = await lockTouchpoint(tx, input.touchpointId);
     if (input.change !== 'disable' && !touchpoint.active) {
-      throw new ActionError(409, `"${touchpoint.name}" is no longer in use: reactivate it before collecting feedback.`);
+      throw new DomainError(
+        'conflict',
+        `"${touchpoint.name}" is no longer in use: reactivate it before collecting feedback.`,
+      );
     }
     const next =
       input.change === 'enable'

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { customers, touchpoints } from '@/db/schema';
-import type { FieldErrors } from '@/lib/action';
+import type { FieldErrors } from '@/lib/errors';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { FEEDBACK_TOKEN_PATTERN, feedbackSubmissionSchema, HONEYPOT_FIELD } from '@/lib/validation/feedback';
 import { interactionInputSchema } from '@/lib/validation/interactions';

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { customers, defectCategories, defects, interactions, touchpoints } from '@/db/schema';
-import { ActionError, type FieldErrors } from '@/lib/action';
+import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createCustomer, isUniqueViolation } from '@/lib/customers/save-customer';
 import { customerInputSchema } from '@/lib/validation/customers';
@@ -46,11 +46,11 @@ export async function logInteraction(user: CurrentUser, input: LogInteractionInp
         const key = NEW_CUSTOMER_FIELDS[issue.path[0] as keyof typeof NEW_CUSTOMER_FIELDS] ?? 'newCustomerName';
         (fieldErrors[key] ??= []).push(issue.message);
       }
-      throw new ActionError(422, 'Some fields need attention.', fieldErrors);
+      throw new DomainError('invalid', 'Some fields need attention.', fieldErrors);
     }
     newCustomer = parsed.data;
   } else if (input.customerMode === 'existing' && !input.customerId) {
-    throw new ActionError(422, 'Some fields need attention.', {
+    throw new DomainError('invalid', 'Some fields need attention.', {
       customerId: ['Choose a customer, create one, or choose “No customer”.'],
     });
   }
@@ -69,7 +69,7 @@ export async function logInteraction(user: CurrentUser, input: LogInteractionInp
           .where(eq(customers.id, input.customerId))
           .limit(1);
         if (!row)
-          throw new ActionError(422, 'That customer does not exist.', {
+          throw new DomainError('invalid', 'That customer does not exist.', {
             customerId: ['That customer does not exist.'],
           });
         customer = { ...row, created: false };
@@ -107,7 +107,7 @@ export async function logInteraction(user: CurrentUser, input: LogInteractionInp
       const created = recorded.created.length === 1;
       // An id is the browser's own: someone else's interaction is not "already saved" for them.
       if (!created && stored?.loggedById !== user.id)
-        throw new ActionError(409, 'That form was already used. Reload the page and try again.');
+        throw new DomainError('conflict', 'That form was already used. Reload the page and try again.');
       return {
         id: input.id,
         created,

@@ -12,7 +12,7 @@ import {
   type NewInteraction,
   type Touchpoint,
 } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import type { InteractionInput } from '@/lib/validation/interactions';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
 
@@ -41,7 +41,7 @@ const ID_CHUNK = 2_000;
 /**
  * Stores interactions and the auto defects their touchpoints' rules raise, idempotently by id.
  * Run it inside a transaction: the interactions, their defects and their open-defect counts land
- * together or not at all. Unknown customers or touchpoints throw an ActionError (422).
+ * together or not at all. Unknown customers or touchpoints throw a DomainError (invalid).
  */
 export async function recordInteractions(
   tx: DbOrTx,
@@ -56,11 +56,11 @@ export async function recordInteractions(
   for (const id of touchpointIds) {
     const touchpoint = touchpointById.get(id);
     if (!touchpoint)
-      throw new ActionError(422, 'That touchpoint does not exist.', {
+      throw new DomainError('invalid', 'That touchpoint does not exist.', {
         touchpointId: ['That touchpoint does not exist.'],
       });
     if (!touchpoint.active && !options.allowInactiveTouchpoints) {
-      throw new ActionError(422, `The touchpoint "${touchpoint.name}" is no longer in use.`, {
+      throw new DomainError('invalid', `The touchpoint "${touchpoint.name}" is no longer in use.`, {
         touchpointId: ['That touchpoint is no longer in use.'],
       });
     }
@@ -77,7 +77,9 @@ export async function recordInteractions(
       for (const row of rows) found.add(row.id);
     }
     if (found.size !== customerIds.length)
-      throw new ActionError(422, 'That customer does not exist.', { customerId: ['That customer does not exist.'] });
+      throw new DomainError('invalid', 'That customer does not exist.', {
+        customerId: ['That customer does not exist.'],
+      });
   }
 
   const categoryIds = await autoDefectCategoryIds(tx);

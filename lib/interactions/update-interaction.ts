@@ -2,7 +2,7 @@ import 'server-only';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { customers, defects, interactions, touchpoints, type Interaction } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { z } from 'zod';
@@ -34,17 +34,17 @@ export async function updateInteraction(user: CurrentUser, input: z.output<typeo
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(interactions).where(eq(interactions.id, input.id)).for('update').limit(1);
-    if (!existing) throw new ActionError(404, 'That interaction no longer exists.');
-    if (!canEditInteraction(user, existing)) throw new ActionError(403, EDIT_REFUSED_MESSAGE);
+    if (!existing) throw new DomainError('not-found', 'That interaction no longer exists.');
+    if (!canEditInteraction(user, existing)) throw new DomainError('forbidden', EDIT_REFUSED_MESSAGE);
 
     const [touchpoint] = await tx.select().from(touchpoints).where(eq(touchpoints.id, input.touchpointId)).limit(1);
     if (!touchpoint)
-      throw new ActionError(422, 'That touchpoint does not exist.', {
+      throw new DomainError('invalid', 'That touchpoint does not exist.', {
         touchpointId: ['That touchpoint does not exist.'],
       });
     // A touchpoint switched off since stays on its old interactions, but nothing new moves there.
     if (!touchpoint.active && touchpoint.id !== existing.touchpointId) {
-      throw new ActionError(422, 'That touchpoint is no longer in use.', {
+      throw new DomainError('invalid', 'That touchpoint is no longer in use.', {
         touchpointId: ['That touchpoint is no longer in use.'],
       });
     }
@@ -55,7 +55,9 @@ export async function updateInteraction(user: CurrentUser, input: z.output<typeo
         .where(eq(customers.id, input.customerId))
         .limit(1);
       if (!customer)
-        throw new ActionError(422, 'That customer does not exist.', { customerId: ['That customer does not exist.'] });
+        throw new DomainError('invalid', 'That customer does not exist.', {
+          customerId: ['That customer does not exist.'],
+        });
     }
 
     const [updated] = await tx
@@ -94,7 +96,7 @@ export async function deleteInteraction(user: CurrentUser, id: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(interactions).where(eq(interactions.id, id)).for('update').limit(1);
-    if (!existing) throw new ActionError(404, 'That interaction no longer exists.');
+    if (!existing) throw new DomainError('not-found', 'That interaction no longer exists.');
     const [defectCount] = await tx.select({ n: count() }).from(defects).where(eq(defects.interactionId, id));
     await tx.delete(interactions).where(eq(interactions.id, id));
     await recordAudit(tx, {

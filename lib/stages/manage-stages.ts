@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import { journeyStages, touchpoints } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { adminTransaction, pick } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -16,7 +16,7 @@ const AUDITED = ['name', 'description', 'position'] as const;
 
 async function lockStage(tx: Transaction, id: string) {
   const [row] = await tx.select().from(journeyStages).where(eq(journeyStages.id, id)).for('update');
-  if (!row) throw new ActionError(404, 'That journey stage no longer exists.');
+  if (!row) throw new DomainError('not-found', 'That journey stage no longer exists.');
   return row;
 }
 
@@ -25,7 +25,7 @@ async function assertNameFree(tx: Transaction, name: string, exceptId?: string) 
     .select({ id: journeyStages.id })
     .from(journeyStages)
     .where(eq(sql`lower(${journeyStages.name})`, name.toLowerCase()));
-  if (clash && clash.id !== exceptId) throw new ActionError(409, duplicate.message, duplicate.fieldErrors);
+  if (clash && clash.id !== exceptId) throw new DomainError('conflict', duplicate.message, duplicate.fieldErrors);
 }
 
 export async function createStage(
@@ -82,10 +82,10 @@ export async function moveStage(actor: CurrentUser, id: string, direction: 'up' 
       .orderBy(asc(journeyStages.position), asc(journeyStages.name))
       .for('update');
     const index = ordered.findIndex((stage) => stage.id === id);
-    if (index < 0) throw new ActionError(404, 'That journey stage no longer exists.');
+    if (index < 0) throw new DomainError('not-found', 'That journey stage no longer exists.');
     const target = direction === 'up' ? index - 1 : index + 1;
     if (target < 0 || target >= ordered.length) {
-      throw new ActionError(409, `This stage is already the ${direction === 'up' ? 'first' : 'last'} one.`);
+      throw new DomainError('conflict', `This stage is already the ${direction === 'up' ? 'first' : 'last'} one.`);
     }
     const next = [...ordered];
     [next[index], next[target]] = [next[target]!, next[index]!];
@@ -113,7 +113,7 @@ export async function deleteStage(actor: CurrentUser, id: string): Promise<void>
   await adminTransaction(async (tx) => {
     const before = await lockStage(tx, id);
     const [used] = await tx.select({ n: count() }).from(touchpoints).where(eq(touchpoints.stageId, id));
-    if ((used?.n ?? 0) > 0) throw new ActionError(409, STAGE_IN_USE);
+    if ((used?.n ?? 0) > 0) throw new DomainError('conflict', STAGE_IN_USE);
     await tx.delete(journeyStages).where(eq(journeyStages.id, id));
     await recordAudit(tx, {
       actor,

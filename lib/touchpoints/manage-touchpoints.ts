@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import { defects, interactions, journeyStages, touchpoints } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { adminTransaction, pick } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -37,7 +37,7 @@ async function assertNameFree(tx: Transaction, fields: Pick<TouchpointFields, 'n
     .from(journeyStages)
     .where(eq(journeyStages.id, fields.stageId));
   if (!stage)
-    throw new ActionError(422, 'That journey stage no longer exists.', { stageId: ['Choose a journey stage.'] });
+    throw new DomainError('invalid', 'That journey stage no longer exists.', { stageId: ['Choose a journey stage.'] });
   const [clash] = await tx
     .select({ id: touchpoints.id })
     .from(touchpoints)
@@ -48,12 +48,12 @@ async function assertNameFree(tx: Transaction, fields: Pick<TouchpointFields, 'n
         exceptId ? ne(touchpoints.id, exceptId) : undefined,
       ),
     );
-  if (clash) throw new ActionError(409, duplicate.message, duplicate.fieldErrors);
+  if (clash) throw new DomainError('conflict', duplicate.message, duplicate.fieldErrors);
 }
 
 async function lockTouchpoint(tx: Transaction, id: string) {
   const [row] = await tx.select().from(touchpoints).where(eq(touchpoints.id, id)).for('update');
-  if (!row) throw new ActionError(404, 'That touchpoint no longer exists.');
+  if (!row) throw new DomainError('not-found', 'That touchpoint no longer exists.');
   return row;
 }
 
@@ -114,7 +114,7 @@ export async function deleteTouchpoint(actor: CurrentUser, id: string): Promise<
     const before = await lockTouchpoint(tx, id);
     const [used] = await tx.select({ n: count() }).from(interactions).where(eq(interactions.touchpointId, id));
     const [flawed] = await tx.select({ n: count() }).from(defects).where(eq(defects.touchpointId, id));
-    if ((used?.n ?? 0) > 0 || (flawed?.n ?? 0) > 0) throw new ActionError(409, TOUCHPOINT_HAS_HISTORY);
+    if ((used?.n ?? 0) > 0 || (flawed?.n ?? 0) > 0) throw new DomainError('conflict', TOUCHPOINT_HAS_HISTORY);
     await tx.delete(touchpoints).where(eq(touchpoints.id, id));
     await recordAudit(tx, {
       actor,

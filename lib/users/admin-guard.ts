@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import { users } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 
 export const LAST_ADMIN_MESSAGE = 'There must always be at least one active admin.';
 
@@ -21,5 +21,5 @@ export async function assertAnotherActiveAdmin(tx: Transaction, userId: string):
     .select({ n: count() })
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, userId)));
-  if ((row?.n ?? 0) === 0) throw new ActionError(409, LAST_ADMIN_MESSAGE);
+  if ((row?.n ?? 0) === 0) throw new DomainError('conflict', LAST_ADMIN_MESSAGE);
 }

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import { getDb } from '@/db';
 import { users, type Role } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { adminTransaction } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -28,7 +28,7 @@ async function lockUser(tx: Transaction, id: string) {
     .from(users)
     .where(eq(users.id, id))
     .for('update');
-  if (!row) throw new ActionError(404, 'That user no longer exists.');
+  if (!row) throw new DomainError('not-found', 'That user no longer exists.');
   return row;
 }
 
@@ -44,7 +44,7 @@ export async function createUserAccount(
       .select({ id: users.id })
       .from(users)
       .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
-    if (clash) throw new ActionError(409, duplicate.message, duplicate.fieldErrors);
+    if (clash) throw new DomainError('conflict', duplicate.message, duplicate.fieldErrors);
     const [row] = await tx
       .insert(users)
       .values({ ...input, passwordHash, mustChangePassword: true })
@@ -115,7 +115,7 @@ export async function changeOwnPassword(
   const db = await getDb();
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new ActionError(422, 'Some fields need attention.', { currentPassword: [WRONG_CURRENT_PASSWORD] });
+    throw new DomainError('invalid', 'Some fields need attention.', { currentPassword: [WRONG_CURRENT_PASSWORD] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {

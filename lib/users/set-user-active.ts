@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
-import { ActionError } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import { endSessions } from '@/lib/auth/sessions';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -16,7 +16,7 @@ export async function setUserActive(actor: CurrentUser, input: { userId: string;
   await db.transaction(async (tx) => {
     await lockAdminGuard(tx);
     const [target] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
-    if (!target) throw new ActionError(404, 'That user no longer exists.');
+    if (!target) throw new DomainError('not-found', 'That user no longer exists.');
     if (target.active === input.active) return;
     if (!input.active && target.role === 'admin') await assertAnotherActiveAdmin(tx, target.id);
     await tx.update(users).set({ active: input.active, updatedAt: new Date() }).where(eq(users.id, target.id));

@@ -35,22 +35,23 @@ export const recordResultSchema = z
   })
   .register(apiRegistry, { id: 'RecordResult' });
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          pointer: z.string().describe('JSON pointer (body) or parameter name (query).'),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-  })
-  .register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
+// Registered for the OpenAPI document only: no code parses a problem.
+z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string().optional(),
+  errors: z
+    .array(
+      z.object({
+        pointer: z
+          .string()
+          .describe('JSON pointer into the body, or into the query parameters as an object (`/granularity`).'),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+}).register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
 
 const metricValueSchema = z
   .object({
@@ -193,3 +194,106 @@ export const metricsResponseSchema = z
     }),
   })
   .register(apiRegistry, { id: 'Metrics' });
+
+const pChartSchema = metricsResponseSchema.shape.data.shape.pChart.register(apiRegistry, {
+  id: 'PChart',
+  description: 'A p-chart: centre line p̄, and per subgroup n, d, p, σ, limits and Western Electric signals.',
+});
+
+const caseSignalSchema = z.object({
+  period: day,
+  rule: z.string().nullable(),
+  side: z.enum(['above', 'below']).nullable(),
+  n: z.int(),
+  d: z.int(),
+  p: z.number().nullable(),
+  centre: z.number().nullable(),
+  ucl: z.number().nullable(),
+  lcl: z.number().nullable(),
+});
+
+export const caseSummarySchema = z
+  .object({
+    id: z.uuid(),
+    number: z.int(),
+    title: z.string(),
+    status: z.enum(['open', 'investigating', 'action', 'monitoring', 'proved', 'not_effective', 'closed']),
+    chart: z.object({
+      key: z.string(),
+      scope: z.enum(['company', 'stage', 'touchpoint']),
+      stageId: z.uuid().nullable(),
+      touchpointId: z.uuid().nullable(),
+      categoryId: z.uuid().nullable(),
+      subgroup: z.enum(['day', 'week']),
+    }),
+    origin: z.enum(['signal', 'manual']).describe('Opened by a signal on a monitored chart, or by a manager.'),
+    signal: caseSignalSchema.nullable().describe('The subgroup that raised (or was picked to open) the case.'),
+    ownerId: z.uuid().nullable().describe('Null: the managers’ queue.'),
+    rootCause: z.string().nullable(),
+    correctiveAction: z.string().nullable(),
+    effectiveOn: day.nullable().describe('T: the first day the corrective action was in force.'),
+    closeReason: z.string().nullable(),
+    verdict: z
+      .object({
+        outcome: z.enum(['proved', 'not_effective', 'pending']),
+        text: z.string(),
+        pValue: z.number().nullable(),
+        test: z.string().nullable(),
+        evaluatedAt: z.string(),
+      })
+      .nullable()
+      .describe('The latest evaluation of the proof.'),
+    defectCount: z.int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .register(apiRegistry, { id: 'CaseSummary' });
+
+export const caseListResponseSchema = z
+  .object({
+    data: z.array(caseSummarySchema),
+    page: z.int(),
+    pageSize: z.int(),
+    total: z.int(),
+  })
+  .register(apiRegistry, { id: 'CaseList' });
+
+const stageFiguresSchema = z.object({
+  from: day,
+  to: day,
+  interactions: z.int(),
+  defectiveInteractions: z.int(),
+  defects: z.int(),
+  dpmo: metricValueSchema,
+  sigma: metricValueSchema,
+  firstPassYield: metricValueSchema,
+  costOfPoorQuality: z.number(),
+  costPer100Interactions: z.number().nullable(),
+});
+
+export const caseProofSchema = z
+  .object({
+    effectiveOn: day,
+    subgroup: z.enum(['day', 'week']),
+    outcome: z.enum(['proved', 'not_effective', 'pending']),
+    verdict: z
+      .string()
+      .describe('In plain language, e.g. “The defect rate fell from 12.4 % to 7.9 %; p = 0.003; proved.”'),
+    reasons: z.array(z.string()).describe('Why it is not (yet) proved.'),
+    test: z
+      .object({
+        name: z.enum(['two-proportion-z', 'fisher-exact']),
+        statistic: z.number().nullable().describe('z for the two-proportion test; null for Fisher’s.'),
+        pValue: z.number().describe('One-sided: “the defective share fell”.'),
+      })
+      .nullable(),
+    counts: z.object({ n0: z.int(), d0: z.int(), n1: z.int(), d1: z.int() }),
+    before: stageFiguresSchema,
+    after: stageFiguresSchema,
+    stages: z.object({ before: pChartSchema, after: pChartSchema }),
+  })
+  .register(apiRegistry, { id: 'CaseProof', description: 'The staged p-chart and the test of the corrective action.' });
+
+export const caseResponseSchema = z
+  .object({ data: caseSummarySchema.extend({ proof: caseProofSchema.nullable() }) })
+  .register(apiRegistry, { id: 'Case' });

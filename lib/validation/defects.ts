@@ -134,3 +134,6 @@ export type DefectListParams = z.output<typeof defectListParamsSchema>;
 export const customerSearchSchema = z.object({
   q: z.string().trim().min(1, { error: 'Type part of a name.' }).max(100),
 });
+
+/** Shared with the case forms: a selection of defects from the list. */
+export { bulkItems as defectSelectionSchema };

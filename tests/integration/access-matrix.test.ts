@@ -60,6 +60,13 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/users/actions.ts#changeUserRoleAction': admin,
   'app/(app)/admin/users/actions.ts#resetUserPasswordAction': admin,
   'app/(app)/admin/users/actions.ts#endUserSessionsAction': admin,
+  'app/(app)/cases/actions.ts#openCaseAction': { permission: 'triageDefects' },
+  // Staff may work cases they own: the actions check ownership on the loaded record.
+  'app/(app)/cases/actions.ts#updateCaseAction': { permission: 'viewOwnWork' },
+  'app/(app)/cases/actions.ts#commentOnCaseAction': { permission: 'viewOwnWork' },
+  'app/(app)/cases/actions.ts#linkDefectsToCaseAction': { permission: 'triageDefects' },
+  'app/(app)/cases/actions.ts#evaluateCaseAction': { permission: 'viewOwnWork' },
+  'app/(app)/cases/actions.ts#evaluateChartsAction': { permission: 'triageDefects' },
   'app/(app)/customers/actions.ts#createCustomerAction': { permission: 'manageCustomers' },
   'app/(app)/customers/actions.ts#updateCustomerAction': { permission: 'manageCustomers' },
   // Staff may work defects assigned to them: the action checks ownership on the loaded record.
@@ -87,6 +94,8 @@ const ROUTES: Record<string, Access> = {
   'app/api/auth/[...nextauth]/route.ts#GET': { public: 'Auth.js: sessions are checked in its jwt callback' },
   'app/api/auth/[...nextauth]/route.ts#POST': { public: 'Auth.js: sign-in goes through authenticate()' },
   'app/api/health/route.ts#GET': { public: 'readiness probe, says nothing about the data' },
+  'app/api/v1/cases/route.ts#GET': { permission: 'viewDashboard' },
+  'app/api/v1/cases/[id]/route.ts#GET': { permission: 'viewDashboard' },
   'app/api/v1/interactions/route.ts#POST': { permission: 'logInteraction' },
   'app/api/v1/metrics/route.ts#GET': { permission: 'viewDashboard' },
   'app/api/v1/openapi.json/route.ts#GET': { public: 'the API description' },
@@ -151,7 +160,9 @@ async function callRoute(key: string): Promise<number> {
     method,
     ...(method === 'POST' ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}),
   });
-  const response = await loaded[method]!(request, { params: Promise.resolve({ touchpointId: randomUUID() }) });
+  const response = await loaded[method]!(request, {
+    params: Promise.resolve({ touchpointId: randomUUID(), id: randomUUID() }),
+  });
   await response.body?.cancel();
   return response.status;
 }

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { apiKeys } from '@/db/schema';
 
 // `npm run api-key` in a child process, on an embedded database in a throwaway folder.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'outsidein-cli-'));
@@ -33,16 +35,25 @@ describe('npm run api-key', () => {
     expect(bad.stderr).toContain('usage: npm run api-key');
   }, 90_000);
 
-  it('refuses politely while another process holds the embedded database', () => {
-    // This test process is alive, so its pid in the lock file stands for a running server.
-    writeFileSync(path.join(dataDir, 'pglite.lock'), String(process.pid));
+  it('starts the embedded server for the command, and stops it again when no one else uses it', () => {
+    const created = run(['--name', 'Alone', '--scopes', 'metrics:read']);
+    expect(created.status, created.stderr).toBe(0);
+    expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  }, 90_000);
+
+  it('connects to the embedded server the running app manages, and leaves it running', async () => {
+    // This test process stands for the running app.
+    const app = await openDatabase({ dataDir, stopServer: 'always' });
     try {
-      const refused = run(['--name', 'While running', '--scopes', 'metrics:read']);
-      expect(refused.status).toBe(1);
-      expect(refused.stderr).toContain(`is in use by process ${process.pid}`);
-      expect(refused.stdout).not.toMatch(/oi_/);
+      const created = run(['--name', 'While running', '--scopes', 'metrics:read']);
+      expect(created.status, created.stderr).toBe(0);
+      expect(created.stdout).toMatch(/^oi_[0-9a-f]{8}_\S+$/m);
+      const names = await app.db.select({ name: apiKeys.name }).from(apiKeys);
+      expect(names.map((k) => k.name)).toContain('While running');
     } finally {
-      rmSync(path.join(dataDir, 'pglite.lock'), { force: true });
+      await app.close();
     }
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   }, 90_000);
 });

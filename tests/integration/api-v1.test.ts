@@ -234,7 +234,7 @@ describe('GET /api/v1/metrics', () => {
 
   it('answers 400 to a malformed parameter and 422 to an impossible period', async () => {
     const bad = await expectProblem(await metrics('granularity=hour&touchpoint=nope'), 400);
-    expect(bad.errors?.map((e) => e.pointer).sort()).toEqual(['granularity', 'touchpoint']);
+    expect(bad.errors?.map((e) => e.pointer).sort()).toEqual(['/granularity', '/touchpoint']);
     await expectProblem(await metrics('from=2026-04-03&to=2026-04-01'), 422);
   });
 

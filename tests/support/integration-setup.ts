@@ -32,7 +32,7 @@ vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), 
 let drop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const database = await createTestDatabase((process.env.TEST_DRIVER ?? 'pglite') as TestDriver);
+  const database = await createTestDatabase((process.env.TEST_DRIVER ?? 'embedded') as TestDriver);
   useDatabaseForTests(database);
   drop = database.drop;
 });

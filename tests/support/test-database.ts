@@ -1,23 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrator';
 
-export type TestDriver = 'pglite' | 'postgres';
+/** `embedded`: the run's embedded PostgreSQL server; `postgres`: the server of TEST_DATABASE_URL. */
+export type TestDriver = 'embedded' | 'postgres';
+
+/** The server a driver's test databases live on. */
+export function testServerUrl(driver: TestDriver): string {
+  if (driver === 'embedded') return inject('embeddedServerUrl');
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  return url;
+}
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
- * PostgreSQL server of TEST_DATABASE_URL, dropped again by `drop()`.
+ * A fresh, migrated database for one test file, on the run's embedded PostgreSQL server or on the
+ * server of TEST_DATABASE_URL, dropped again by `drop()`.
  */
 export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHandle & { drop: () => Promise<void> }> {
-  if (driver === 'pglite') {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrateDatabase(handle);
-    return { ...handle, drop: handle.close };
-  }
-
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const serverUrl = testServerUrl(driver);
   const name = `outsidein_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -27,6 +30,7 @@ export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHa
   await migrateDatabase(handle);
   return {
     ...handle,
+    driver,
     drop: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { ActionError, guardedAction } from '@/lib/action';
+import { guardedAction } from '@/lib/action';
+import { DomainError } from '@/lib/errors';
 import {
   createCustomer,
   DUPLICATE_REF_MESSAGE,
@@ -11,7 +12,7 @@ import {
 } from '@/lib/customers/save-customer';
 import { customerInputSchema, updateCustomerSchema } from '@/lib/validation/customers';
 
-const refTaken = () => new ActionError(409, DUPLICATE_REF_MESSAGE, { externalRef: [DUPLICATE_REF_MESSAGE] });
+const refTaken = () => new DomainError('conflict', DUPLICATE_REF_MESSAGE, { externalRef: [DUPLICATE_REF_MESSAGE] });
 
 export const createCustomerAction = guardedAction(
   { permission: 'manageCustomers', schema: customerInputSchema },

@@ -23,6 +23,7 @@ import {
   listDefectOptions,
   listDefects,
 } from '@/lib/queries/defects';
+import { listActiveCaseChoices } from '@/lib/queries/cases';
 import { defectListParamsSchema } from '@/lib/validation/defects';
 import { defectFiltersSchema, paramsToObject } from '@/lib/validation/filters';
 
@@ -137,7 +138,9 @@ export default async function DefectsPage({
 
       {list ? (
         <Card>
-          {triage && list.rows.length > 0 ? <BulkActions people={options.people} /> : null}
+          {triage && list.rows.length > 0 ? (
+            <BulkActions people={options.people} activeCases={await listActiveCaseChoices()} />
+          ) : null}
           {list.rows.length === 0 ? (
             <EmptyState
               action={

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { problem } from '@/lib/api/problem';
+import { parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { CUSTOMER_EXPORT_COLUMNS, toCsvText } from '@/lib/csv/columns';
 import { csvResponse, today } from '@/lib/csv/stream';
@@ -15,9 +14,7 @@ export async function GET(request: Request) {
   if ('response' in auth) return auth.response;
   const parsed = customerListParamsSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
   if (!parsed.success)
-    return problem(400, 'Bad Request', 'Some filters were not understood.', {
-      errors: z.flattenError(parsed.error).fieldErrors,
-    });
+    return problem(400, 'Bad Request', 'Some filters were not understood.', parameterErrors(parsed.error));
   const params = parsed.data;
   return csvResponse(`customers-${today()}.csv`, CUSTOMER_EXPORT_COLUMNS, streamCustomers(params), (r) => [
     r.id,

@@ -1,4 +1,4 @@
-import { problem } from '@/lib/api/problem';
+import { parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeSession } from '@/lib/auth/request-auth';
 import { toCsvText } from '@/lib/csv/columns';
 import { csvResponse, today } from '@/lib/csv/stream';
@@ -40,14 +40,11 @@ export async function GET(request: Request): Promise<Response> {
 
   const raw = paramsToObject(new URL(request.url).searchParams);
   const filters = defectFiltersSchema.safeParse(raw);
+  if (!filters.success)
+    return problem(400, 'Bad Request', 'Some filters were not understood.', parameterErrors(filters.error));
   const params = defectListParamsSchema.safeParse(raw);
-  if (!filters.success || !params.success)
-    return problem(400, 'Bad Request', 'Some filters were not understood.', {
-      errors: [...(filters.error?.issues ?? []), ...(params.error?.issues ?? [])].map((i) => ({
-        parameter: i.path.join('.'),
-        message: i.message,
-      })),
-    });
+  if (!params.success)
+    return problem(400, 'Bad Request', 'Some parameters were not understood.', parameterErrors(params.error));
 
   const rows = iterateDefectsForExport({
     viewer: { id: user.id, role: user.role },

@@ -1,10 +1,9 @@
-import { problem } from '@/lib/api/problem';
+import { parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { INTERACTION_EXPORT_COLUMNS, toCsvText } from '@/lib/csv/columns';
 import { csvResponse, today } from '@/lib/csv/stream';
 import { streamInteractions } from '@/lib/queries/interactions';
 import { interactionFiltersSchema, paramsToObject } from '@/lib/validation/filters';
-import { z } from 'zod';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,9 +13,7 @@ export async function GET(request: Request) {
   if ('response' in auth) return auth.response;
   const parsed = interactionFiltersSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
   if (!parsed.success)
-    return problem(400, 'Bad Request', 'Some filters were not understood.', {
-      errors: z.flattenError(parsed.error).fieldErrors,
-    });
+    return problem(400, 'Bad Request', 'Some filters were not understood.', parameterErrors(parsed.error));
   return csvResponse(
     `interactions-${today()}.csv`,
     INTERACTION_EXPORT_COLUMNS,

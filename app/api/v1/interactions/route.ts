@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
-import { ActionError } from '@/lib/action';
-import { problem } from '@/lib/api/problem';
+import { domainProblem, issueErrors, problem, type ProblemError } from '@/lib/api/problem';
 import { authorizeRequest } from '@/lib/auth/request-auth';
+import { DomainError } from '@/lib/errors';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { MAX_BATCH, MAX_BODY_BYTES } from '@/lib/validation/api';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
@@ -65,19 +65,22 @@ export async function POST(request: Request) {
 
   const unsafe = findUnsafeText(body);
   if (unsafe.length)
-    return problem(422, 'Unprocessable Content', 'Some text cannot be stored.', {
-      errors: unsafe.map((pointer) => ({ pointer: `/${pointer}`, message: UNSAFE_TEXT_MESSAGE })),
-    });
+    return problem(
+      422,
+      'Unprocessable Content',
+      'Some text cannot be stored.',
+      unsafe.map((pointer) => ({ pointer: `/${pointer}`, message: UNSAFE_TEXT_MESSAGE })),
+    );
 
   const batch = Array.isArray(body);
   const items: unknown[] = batch ? (body as unknown[]) : [body];
   if (items.length > MAX_BATCH) return tooLarge();
   if (items.length === 0)
-    return problem(422, 'Unprocessable Content', 'Send at least one interaction.', {
-      errors: [{ pointer: '', message: 'The batch is empty.' }],
-    });
+    return problem(422, 'Unprocessable Content', 'Send at least one interaction.', [
+      { pointer: '', message: 'The batch is empty.' },
+    ]);
 
-  const errors: { pointer: string; message: string }[] = [];
+  const errors: ProblemError[] = [];
   const inputs: InteractionInput[] = [];
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
@@ -88,8 +91,7 @@ export async function POST(request: Request) {
     }
     const parsed = interactionInputSchema.safeParse(item);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        errors.push({ pointer: `${prefix}/${issue.path.join('/')}`, message: issue.message });
+      errors.push(...issueErrors(parsed.error, prefix));
       return;
     }
     if (parsed.data.id) {
@@ -105,7 +107,7 @@ export async function POST(request: Request) {
       422,
       'Unprocessable Content',
       `${errors.length === 1 ? 'One problem' : `${errors.length} problems`} in the interactions: nothing was stored.`,
-      { errors },
+      errors,
     );
 
   const loggedById = auth.principal.kind === 'user' ? auth.principal.userId : null;
@@ -114,17 +116,7 @@ export async function POST(request: Request) {
     const result = await db.transaction((tx) => recordInteractions(tx, inputs, { source: 'api', loggedById }));
     return Response.json({ data: result }, { status: result.created.length > 0 ? 201 : 200 });
   } catch (error) {
-    if (error instanceof ActionError) {
-      const fieldErrors = Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>
-        (messages ?? []).map((message) => ({ pointer: `/${field}`, message })),
-      );
-      return problem(
-        error.status,
-        error.status === 422 ? 'Unprocessable Content' : 'Request refused',
-        `${error.message} Nothing was stored.`,
-        fieldErrors.length ? { errors: fieldErrors } : undefined,
-      );
-    }
+    if (error instanceof DomainError) return domainProblem(error, ' Nothing was stored.');
     throw error;
   }
 }

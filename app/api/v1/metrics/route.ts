@@ -1,4 +1,4 @@
-import { problem } from '@/lib/api/problem';
+import { fieldErrorList, parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { getDashboardMetrics } from '@/lib/queries/metrics';
 import { paramsToObject } from '@/lib/validation/filters';
@@ -13,17 +13,16 @@ export async function GET(request: Request) {
 
   const parsed = metricsFiltersSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return problem(400, 'Bad Request', 'A query parameter is malformed.', {
-      errors: parsed.error.issues.map((issue) => ({ pointer: String(issue.path[0] ?? ''), message: issue.message })),
-    });
+    return problem(400, 'Bad Request', 'A query parameter is malformed.', parameterErrors(parsed.error));
   }
   const resolved = resolveMetricsFilters(parsed.data);
   if (!resolved.ok) {
-    return problem(422, 'Unprocessable Content', 'The period cannot be answered.', {
-      errors: Object.entries(resolved.fieldErrors).flatMap(([pointer, messages]) =>
-        messages.map((message) => ({ pointer, message })),
-      ),
-    });
+    return problem(
+      422,
+      'Unprocessable Content',
+      'The period cannot be answered.',
+      fieldErrorList(resolved.fieldErrors),
+    );
   }
 
   const filters = resolved.filters;

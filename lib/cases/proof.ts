@@ -1,0 +1,237 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '@/db';
+import { caseEvents, cases, defectEvents, defects, type Case, type CaseVerdict } from '@/db/schema';
+import { kpisOf } from '@/lib/metrics/kpis';
+import { firstPassYield, defectsPerMillion, sigmaLevel } from '@/lib/metrics/six-sigma';
+import type { MetricValue } from '@/lib/metrics/value';
+import {
+  decideProof,
+  stagedPChart,
+  subgroupsWithData,
+  testImprovement,
+  verdictText,
+  type ImprovementTest,
+  type ProofDecision,
+  type Proportions,
+  type StagedPChart,
+} from '@/lib/metrics/proof';
+import { addDays, isoDay } from '@/lib/dates';
+import { getChartSeries, getChartTotals, lastClosedSubgroup, type ChartRef } from './charts';
+import { WINDOW_SUBGROUPS } from './evaluate-charts';
+
+export interface StageFigures {
+  from: string;
+  to: string;
+  interactions: number;
+  defectiveInteractions: number;
+  defects: number;
+  dpmo: MetricValue;
+  sigma: MetricValue;
+  firstPassYield: MetricValue;
+  costOfPoorQuality: number;
+  /** Lost revenue per 100 interactions, so stages of different lengths compare. */
+  costPer100Interactions: number | null;
+}
+
+export interface CaseProof {
+  effectiveOn: string;
+  subgroup: 'day' | 'week';
+  staged: StagedPChart;
+  before: StageFigures;
+  after: StageFigures;
+  counts: Proportions;
+  test: ImprovementTest | null;
+  decision: ProofDecision;
+  verdict: string;
+}
+
+const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+
+/**
+ * The days each stage covers. Daily: the 28 days before T, and T up to yesterday. Weekly: a week
+ * that straddles T belongs to neither stage; the baseline is the 12 whole weeks before it.
+ */
+export function proofRanges(
+  effectiveOn: string,
+  subgroup: 'day' | 'week',
+  today: string,
+): { before: { from: string; to: string }; after: { from: string; to: string } } {
+  const lastDay = lastClosedSubgroup(today, subgroup).to;
+  if (subgroup === 'day') {
+    return {
+      before: { from: addDays(effectiveOn, -WINDOW_SUBGROUPS.day), to: addDays(effectiveOn, -1) },
+      after: { from: effectiveOn, to: lastDay },
+    };
+  }
+  const monday = mondayOf(effectiveOn);
+  const afterFrom = monday === effectiveOn ? monday : addDays(monday, 7);
+  const beforeTo = addDays(monday, -1);
+  return {
+    before: { from: addDays(monday, -7 * WINDOW_SUBGROUPS.week), to: beforeTo },
+    after: { from: afterFrom, to: lastDay },
+  };
+}
+
+function figures(totals: Awaited<ReturnType<typeof getChartTotals>>, from: string, to: string): StageFigures {
+  const kpis = kpisOf(totals);
+  return {
+    from,
+    to,
+    interactions: totals.units,
+    defectiveInteractions: totals.defectiveUnits,
+    defects: totals.defects,
+    dpmo: defectsPerMillion(totals),
+    sigma: sigmaLevel(totals),
+    firstPassYield: firstPassYield(totals),
+    costOfPoorQuality: kpis.costOfPoorQuality,
+    costPer100Interactions: totals.units > 0 ? (totals.lostRevenue / totals.units) * 100 : null,
+  };
+}
+
+export const caseChartRef = (
+  row: Pick<Case, 'scope' | 'stageId' | 'touchpointId' | 'categoryId' | 'subgroup'>,
+): ChartRef => ({
+  scope: row.scope,
+  stageId: row.stageId,
+  touchpointId: row.touchpointId,
+  categoryId: row.categoryId,
+  subgroup: row.subgroup,
+});
+
+/**
+ * The proof of a case's corrective action as of `today`: staged p-chart, the figures of each
+ * stage, the one-sided test and the verdict. Null until the case has an effective date T. A
+ * closed case is judged as of the day it closed.
+ */
+export async function getCaseProof(
+  db: DbOrTx,
+  row: Pick<Case, 'scope' | 'stageId' | 'touchpointId' | 'categoryId' | 'subgroup' | 'effectiveOn' | 'closedAt'>,
+  now: Date = new Date(),
+): Promise<CaseProof | null> {
+  if (!row.effectiveOn) return null;
+  const today =
+    row.closedAt && row.closedAt < now ? isoDay(new Date(row.closedAt.getTime() + 86_400_000)) : isoDay(now);
+  const ref = caseChartRef(row);
+  const ranges = proofRanges(row.effectiveOn, row.subgroup, today);
+  const afterTo = ranges.after.to < ranges.after.from ? addDays(ranges.after.from, -1) : ranges.after.to;
+  const [series, beforeTotals, afterTotals] = await Promise.all([
+    getChartSeries(db, ref, ranges.before.from, afterTo),
+    getChartTotals(db, ref, ranges.before.from, ranges.before.to),
+    getChartTotals(db, ref, ranges.after.from, afterTo),
+  ]);
+  // The weekly subgroup that straddles T is in neither stage; daily ones never straddle.
+  const inStages = series.filter(
+    (g) =>
+      (g.period >= ranges.before.from && g.period <= ranges.before.to) ||
+      (g.period >= ranges.after.from && g.period <= afterTo),
+  );
+  const staged = stagedPChart(inStages, ranges.after.from);
+  const sum = (stage: typeof staged.before, key: 'n' | 'd') => stage.points.reduce((s, p) => s + p[key], 0);
+  const counts: Proportions = {
+    n0: sum(staged.before, 'n'),
+    d0: sum(staged.before, 'd'),
+    n1: sum(staged.after, 'n'),
+    d1: sum(staged.after, 'd'),
+  };
+  const test = testImprovement(counts);
+  const decision = decideProof({
+    beforeSubgroups: subgroupsWithData(staged.before),
+    afterSubgroups: subgroupsWithData(staged.after),
+    afterSignals: staged.after.signalCount,
+    test,
+  });
+  return {
+    effectiveOn: row.effectiveOn,
+    subgroup: row.subgroup,
+    staged,
+    before: figures(beforeTotals, ranges.before.from, ranges.before.to),
+    after: figures(afterTotals, ranges.after.from, afterTo),
+    counts,
+    test,
+    decision,
+    verdict: verdictText(counts, test, decision),
+  };
+}
+
+export const verdictOf = (proof: CaseProof, now: Date): CaseVerdict => ({
+  outcome: proof.decision.outcome,
+  text: proof.verdict,
+  pValue: proof.test?.pValue ?? null,
+  test: proof.test?.test ?? null,
+  evaluatedAt: now.toISOString(),
+});
+
+/**
+ * Judges one monitoring case: records the verdict, and when it is decisive moves the case to
+ * proved or not effective (version bumped, history written). A proved case closes the verified
+ * defects linked to it: their fix is proved with the numbers.
+ */
+export async function judgeCase(
+  tx: DbOrTx,
+  row: Case,
+  { now, actorId }: { now: Date; actorId: string | null },
+): Promise<{ outcome: CaseVerdict['outcome']; moved: boolean; proof: CaseProof | null }> {
+  const proof = await getCaseProof(tx, row, now);
+  if (!proof) return { outcome: 'pending', moved: false, proof };
+  const verdict = verdictOf(proof, now);
+  if (row.status !== 'monitoring' || proof.decision.outcome === 'pending') {
+    await tx.update(cases).set({ verdict }).where(eq(cases.id, row.id));
+    return { outcome: verdict.outcome, moved: false, proof };
+  }
+  const to = proof.decision.outcome;
+  await tx
+    .update(cases)
+    .set({ verdict, status: to, version: row.version + 1, updatedAt: now })
+    .where(eq(cases.id, row.id));
+  await tx.insert(caseEvents).values({
+    caseId: row.id,
+    actorId,
+    type: 'status',
+    changes: { status: { from: row.status, to } },
+    comment: [proof.verdict, ...proof.decision.reasons].join(' '),
+  });
+  if (to === 'proved') await closeProvedDefects(tx, row, actorId);
+  return { outcome: to, moved: true, proof };
+}
+
+async function closeProvedDefects(tx: DbOrTx, row: Case, actorId: string | null): Promise<void> {
+  const closed = await tx
+    .update(defects)
+    .set({ status: 'closed', version: sql`${defects.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(defects.caseId, row.id), eq(defects.status, 'verified')))
+    .returning({ id: defects.id });
+  if (closed.length === 0) return;
+  await tx.insert(defectEvents).values(
+    closed.map((d) => ({
+      defectId: d.id,
+      actorId,
+      type: 'status',
+      changes: { status: { from: 'verified', to: 'closed' } },
+      comment: `Closed with case #${row.number}: its corrective action is proved.`,
+    })),
+  );
+}
+
+/** The nightly evaluation of every monitoring case, one transaction each. */
+export async function evaluateMonitoringCases({
+  db,
+  now,
+}: {
+  db: Database;
+  now: Date;
+}): Promise<{ evaluated: number; proved: number; notEffective: number }> {
+  const monitoring = await db.select({ id: cases.id }).from(cases).where(eq(cases.status, 'monitoring'));
+  const summary = { evaluated: 0, proved: 0, notEffective: 0 };
+  for (const { id } of monitoring) {
+    await db.transaction(async (tx) => {
+      const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
+      if (!row || row.status !== 'monitoring') return;
+      const result = await judgeCase(tx, row, { now, actorId: null });
+      summary.evaluated += 1;
+      if (result.moved && result.outcome === 'proved') summary.proved += 1;
+      if (result.moved && result.outcome === 'not_effective') summary.notEffective += 1;
+    });
+  }
+  return summary;
+}
