@@ -1,13 +1,13 @@
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import * as schema from '@/db/schema';
 import type { Role } from '@/db/schema';
 import { can, type Permission } from '@/lib/auth/roles';
 import { createUser } from '../support/factories';
+import { discover, footprint, HTTP_METHODS, root } from '../support/endpoints';
 import { signInAs } from '../support/session';
 
 /*
@@ -102,28 +102,6 @@ const ROUTES: Record<string, Access> = {
   'app/api/v1/touchpoints/route.ts#GET': { permission: 'viewDashboard' },
 };
 
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-
-function filesNamed(dir: string, name: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return filesNamed(full, name);
-    return entry === name ? [full] : [];
-  });
-}
-
-const root = path.resolve(import.meta.dirname, '../..');
-const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
-
-async function discover(name: string, keep: (key: string, value: unknown) => boolean): Promise<string[]> {
-  const keys: string[] = [];
-  for (const file of filesNamed(path.join(root, 'app'), name)) {
-    const loaded = (await import(file)) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(loaded)) if (keep(key, value)) keys.push(`${relative(file)}#${key}`);
-  }
-  return keys.sort();
-}
-
 type Principal = 'anonymous' | 'pending' | 'deactivated' | Role;
 const PRINCIPALS: Principal[] = ['anonymous', 'pending', 'deactivated', 'staff', 'manager', 'admin'];
 const ids: Partial<Record<Principal, string>> = {};
@@ -136,21 +114,6 @@ function expected(
   // The pending user is an admin: only their one-time password holds them back.
   if (who === 'pending') return access.allowPending ? 'allowed' : 'refused403';
   return can(who, access.permission) ? 'allowed' : 'refused403';
-}
-
-/** Row counts of every table: a refused call must leave all of them as they were. */
-async function footprint(): Promise<string> {
-  const db = await getDb();
-  const tables = Object.entries(schema).filter(
-    ([, value]) => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
-  );
-  const counts: string[] = [];
-  for (const [name, table] of tables) {
-    const [row] = await db.select({ n: count() }).from(table as typeof schema.users);
-    counts.push(`${name}=${row?.n}`);
-  }
-  const [versions] = await db.select({ n: count() }).from(schema.users).where(eq(schema.users.sessionVersion, 0));
-  return `${counts.join(',')};fresh-sessions=${versions?.n}`;
 }
 
 async function callRoute(key: string): Promise<number> {
