@@ -13,6 +13,7 @@ import {
   type Touchpoint,
 } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { emitEvents } from '@/lib/jobs/enqueue';
 import type { InteractionInput } from '@/lib/validation/interactions';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
 
@@ -118,8 +119,13 @@ export async function recordInteractions(
     created.push(...chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row.id));
     // Defects only for interactions stored now: a retried id raises nothing twice.
     const newDefects = chunk.filter((c) => insertedIds.has(c.row.id)).flatMap((c) => c.defectRows);
-    if (newDefects.length) await insertDefectRows(tx, newDefects);
+    const raised = newDefects.length ? await insertDefectRows(tx, newDefects) : [];
     defectsRaised += newDefects.length;
+    // Imports load history: announcing every past row to people and webhooks would be noise.
+    if (options.source !== 'import') {
+      const stored = chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row);
+      await emitInteractionEvents(tx, stored, raised);
+    }
   }
 
   const createdSet = new Set(created);
@@ -167,7 +173,63 @@ async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promis
   return inserted.map((r) => r.id);
 }
 
-async function insertDefectRows(tx: DbOrTx, rows: DefectRow[]): Promise<void> {
+/** interaction.created for each stored interaction, feedback.received for public feedback, defect.created per auto defect. */
+async function emitInteractionEvents(tx: DbOrTx, stored: InteractionRow[], raised: RaisedDefect[]): Promise<void> {
+  await emitEvents(
+    tx,
+    'interaction.created',
+    stored.map((r) => ({
+      interactionId: r.id,
+      touchpointId: r.touchpointId,
+      customerId: r.customerId ?? null,
+      source: r.source,
+      outcome: r.outcome,
+      occurredAt: r.occurredAt.toISOString(),
+      actorId: r.loggedById ?? null,
+    })),
+  );
+  await emitEvents(
+    tx,
+    'feedback.received',
+    stored
+      .filter((r) => r.source === 'feedback')
+      .map((r) => ({
+        interactionId: r.id,
+        touchpointId: r.touchpointId,
+        customerId: r.customerId ?? null,
+        expectation: r.expectation ?? null,
+        experience: r.experience ?? null,
+        csat: r.csat ?? null,
+        nps: r.nps ?? null,
+        effort: r.effort ?? null,
+        comment: r.notes ?? null,
+      })),
+  );
+  await emitEvents(
+    tx,
+    'defect.created',
+    raised.map((d) => ({
+      defectId: d.id,
+      touchpointId: d.touchpoint_id,
+      categoryId: d.category_id,
+      kind: d.kind,
+      severity: d.severity,
+      interactionId: d.interaction_id,
+      actorId: null,
+    })),
+  );
+}
+
+interface RaisedDefect {
+  id: string;
+  touchpoint_id: string;
+  category_id: string;
+  kind: string;
+  severity: string;
+  interaction_id: string;
+}
+
+async function insertDefectRows(tx: DbOrTx, rows: DefectRow[]): Promise<RaisedDefect[]> {
   const json = JSON.stringify(
     rows.map((d) => ({
       touchpoint_id: d.touchpointId,
@@ -181,10 +243,12 @@ async function insertDefectRows(tx: DbOrTx, rows: DefectRow[]): Promise<void> {
       auto_rule: d.autoRule,
     })),
   );
-  await tx.execute(
+  return selectRows<RaisedDefect>(
+    tx,
     sql`insert into ${defects} (touchpoint_id, interaction_id, customer_id, category_id, kind, severity, lost_revenue, occurred_at, auto_rule)
       select touchpoint_id, interaction_id, customer_id, category_id, kind, severity, lost_revenue, occurred_at, auto_rule
       from jsonb_to_recordset(${json}::jsonb) as x(touchpoint_id uuid, interaction_id uuid, customer_id uuid, category_id uuid, kind defect_kind, severity severity,
-        lost_revenue numeric, occurred_at timestamptz, auto_rule auto_rule)`,
+        lost_revenue numeric, occurred_at timestamptz, auto_rule auto_rule)
+      returning id, touchpoint_id, category_id, kind, severity, interaction_id`,
   );
 }

@@ -86,6 +86,14 @@ export function interactionConditions(filters: InteractionFilters): SQL | undefi
  */
 export const overdueDefect = sql<boolean>`(${defects.dueOn} is not null and ${defects.dueOn} < current_date and ${defects.status} not in ('verified', 'closed', 'dismissed'))`;
 
+/** A defect's age (days since it was recorded) in the backlog's bands. */
+export const AGE_BANDS = {
+  '0-7': sql`${defects.createdAt} >= now() - interval '8 days'`,
+  '8-30': sql`${defects.createdAt} < now() - interval '8 days' and ${defects.createdAt} >= now() - interval '31 days'`,
+  '31-90': sql`${defects.createdAt} < now() - interval '31 days' and ${defects.createdAt} >= now() - interval '91 days'`,
+  '90+': sql`${defects.createdAt} < now() - interval '91 days'`,
+} as const;
+
 /** The WHERE clause of every defects question asked with these filters. */
 export function defectConditions(filters: DefectFilters): SQL | undefined {
   const conditions = scopeConditions(filters, defects);
@@ -99,6 +107,9 @@ export function defectConditions(filters: DefectFilters): SQL | undefined {
   if (filters.overdue === '1') {
     conditions.push(overdueDefect);
   }
+  if (filters.unassigned === '1') conditions.push(isNull(defects.ownerId));
+  if (filters.age) conditions.push(AGE_BANDS[filters.age]);
+  if (filters.case) conditions.push(eq(defects.caseId, filters.case));
   if (filters.auto === '1') conditions.push(isNotNull(defects.autoRule));
   if (filters.auto === '0') conditions.push(isNull(defects.autoRule));
   return conditions.length ? and(...conditions) : undefined;

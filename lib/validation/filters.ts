@@ -70,6 +70,12 @@ export const defectFiltersSchema = scopeFiltersSchema.extend({
   overdue: flag,
   /** 1: raised by an auto-defect rule; 0: logged by hand. */
   auto: flag,
+  /** 1: nobody owns it yet (the triage queue). */
+  unassigned: flag,
+  /** Days since the defect was recorded: the backlog's age bands. */
+  age: optional(z.enum(['0-7', '8-30', '31-90', '90+'], { error: 'Use 0-7, 8-30, 31-90 or 90+.' })),
+  /** Only the defects linked to this case. */
+  case: optional(uuid),
 });
 
 export type ScopeFilters = z.output<typeof scopeFiltersSchema>;

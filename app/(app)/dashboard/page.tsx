@@ -8,6 +8,9 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { getDashboardFilterOptions } from '@/lib/queries/dashboard';
 import { filtersToSearchParams, paramsToObject } from '@/lib/validation/filters';
 import { metricsFiltersSchema, resolveMetricsFilters, type MetricsFilters } from '@/lib/validation/metrics';
+import { EvaluateChartsButton } from '@/components/cases/case-buttons';
+import { BacklogHealthCards } from '@/components/cases/backlog-health';
+import { getBacklogHealth } from '@/lib/queries/backlog';
 import {
   JourneySection,
   KpiSection,
@@ -50,6 +53,10 @@ function readFilters(raw: Record<string, string | string[]>): {
   return { filters: fallback.filters, errors };
 }
 
+async function BacklogSection() {
+  return <BacklogHealthCards health={await getBacklogHealth()} />;
+}
+
 export default async function DashboardPage({
   searchParams,
 }: {
@@ -70,11 +77,16 @@ export default async function DashboardPage({
       <PageHeader
         title="Dashboard"
         description={`${periodLabel(filters.from, filters.to)}, compared with the ${filters.from === filters.to ? 'day' : 'period of the same length'} before.`}
-      />
+      >
+        <EvaluateChartsButton />
+      </PageHeader>
       <FiltersForm filters={filters} options={options} heat={heat} errors={errors} />
       <div className="flex flex-col gap-6">
         <Suspense key={`kpi-${key}`} fallback={<KpiSkeleton />}>
           <KpiSection filters={filters} />
+        </Suspense>
+        <Suspense fallback={<Skeleton label="the backlog" className="h-48" />}>
+          <BacklogSection />
         </Suspense>
         <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
           <Suspense key={`trend-${key}`} fallback={<Skeleton label="the trend" className="h-96" />}>

@@ -32,6 +32,29 @@ const dayLabel = (day: string) =>
 export const periodLabel = (from: string, to: string) =>
   from === to ? dayLabel(from) : `${dayLabel(from)} – ${dayLabel(to)}`;
 
+/**
+ * Where "Open a case" goes from a chart: the chart of the filtered scope (one touchpoint, one
+ * stage, or the company), at a subgroup or for a category.
+ */
+function openCaseHref(filters: MetricsFilters, extra: { period?: string; categoryId?: string }): string {
+  const params = new URLSearchParams();
+  const [touchpoint] = filters.touchpoint;
+  const [stage] = filters.stage;
+  if (filters.touchpoint.length === 1 && touchpoint) {
+    params.set('scope', 'touchpoint');
+    params.set('touchpointId', touchpoint);
+  } else if (filters.stage.length === 1 && stage) {
+    params.set('scope', 'stage');
+    params.set('stageId', stage);
+  } else params.set('scope', 'company');
+  if (extra.period) {
+    params.set('period', extra.period);
+    params.set('subgroup', filters.granularity === 'week' ? 'week' : 'day');
+  }
+  if (extra.categoryId) params.set('categoryId', extra.categoryId);
+  return `/cases/new?${params.toString()}`;
+}
+
 type CardKey = keyof KpiChanges;
 
 type CardSpec = {
@@ -299,7 +322,16 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
                       {periodLabel(range.from, range.to)}: {pct(point.p)} defective ({count(point.d)} of{' '}
                       {count(point.n)})
                     </Link>{' '}
-                    — {point.signals.map((s) => s.explanation).join(' ')}
+                    — {point.signals.map((s) => s.explanation).join(' ')}{' '}
+                    {filters.granularity !== 'month' ? (
+                      <Link
+                        prefetch={false}
+                        className={linkClass}
+                        href={openCaseHref(filters, { period: point.period })}
+                      >
+                        Open a case
+                      </Link>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -397,6 +429,7 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
               <th scope="col">Cumulative</th>
               <th scope="col">Lost revenue</th>
               <th scope="col">Vital few</th>
+              <th scope="col">Case</th>
             </tr>
           </thead>
           <tbody>
@@ -414,6 +447,11 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
                 <td>{(b.cumulativeShare * 100).toFixed(1)} %</td>
                 <td>{formatMetric(b.lostRevenue, 'money')}</td>
                 <td>{b.vitalFew ? 'yes' : 'no'}</td>
+                <td>
+                  <Link prefetch={false} className={linkClass} href={openCaseHref(filters, { categoryId: b.key })}>
+                    Open a case
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { csvResponse, today } from '@/lib/csv/stream';
 import { iterateDefectsForExport } from '@/lib/queries/defects';
 import { defectListParamsSchema } from '@/lib/validation/defects';
 import { defectFiltersSchema, paramsToObject } from '@/lib/validation/filters';
+import { answerOutages } from '@/lib/api/outage';
 
 const COLUMNS = [
   'id',
@@ -30,7 +31,7 @@ const COLUMNS = [
 ] as const;
 
 /** The defects list as filtered, as CSV, streamed batch by batch however many rows match. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = answerOutages(async function GET(request: Request): Promise<Response> {
   const auth = await authorizeSession('importExport', {
     unauthorized: 'Sign in to export defects.',
     forbidden: 'Only managers and admins export data.',
@@ -73,4 +74,4 @@ export async function GET(request: Request): Promise<Response> {
     toCsvText(row.correctiveAction),
     toCsvText(row.dismissReason),
   ]);
-}
+});
