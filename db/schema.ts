@@ -495,7 +495,8 @@ export const metricsDaily = pgTable(
     gapResponses: integer().notNull().default(0),
     gapSum: integer().notNull().default(0),
     defects: integer().notNull().default(0),
-    lostRevenue: money().notNull().default('0'),
+    // Unbounded: a sum of many values each up to MAX_MONEY (lib/validation) must never overflow.
+    lostRevenue: numeric().notNull().default('0'),
   },
   (t) => [unique('metrics_daily_key').on(t.day, t.touchpointId, t.segmentId).nullsNotDistinct()],
 );
@@ -509,7 +510,8 @@ export const defectCategoryDaily = pgTable(
     segmentId: uuid(),
     categoryId: uuid().notNull(),
     defects: integer().notNull().default(0),
-    lostRevenue: money().notNull().default('0'),
+    // Unbounded: a sum of many values each up to MAX_MONEY (lib/validation) must never overflow.
+    lostRevenue: numeric().notNull().default('0'),
   },
   (t) => [unique('defect_category_daily_key').on(t.day, t.touchpointId, t.segmentId, t.categoryId).nullsNotDistinct()],
 );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission } from '@/lib/auth/roles';
 import { DOMAIN_ERROR_STATUS, DomainError, type FieldErrors } from '@/lib/errors';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 
 export type ActionFailure = {
   ok: false;
@@ -64,6 +65,16 @@ export function guardedAction<S extends z.ZodType, T>(
       return { ok: false, status: 403, message: 'You do not have permission to do that.' };
     }
     const { input, values } = toInput(raw);
+    const unsafe = findUnsafeText(input);
+    if (unsafe.length) {
+      return {
+        ok: false,
+        status: 422,
+        message: 'Some fields need attention.',
+        fieldErrors: Object.fromEntries(unsafe.map((field) => [field, [UNSAFE_TEXT_MESSAGE]])),
+        values,
+      };
+    }
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       return {

@@ -13,6 +13,8 @@ const SOURCES = [
   'lib',
   'db',
   'instrumentation.ts',
+  'instrumentation-client.ts',
+  'proxy.ts',
   'next.config.js',
   'package-lock.json',
   'postcss.config.mjs',

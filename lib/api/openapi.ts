@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_SCOPES } from '@/lib/auth/api-keys';
+import { API_SCOPE_LABELS } from '@/lib/validation/api-keys';
 import { apiRegistry, interactionBatchSchema, MAX_BATCH } from '@/lib/validation/api';
 import { metricsQuerySchema } from '@/lib/validation/metrics';
 
@@ -207,7 +208,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         apiKey: {
           type: 'http',
           scheme: 'bearer',
-          description: `An OutsideIn API key. Scopes: ${API_SCOPES.join(', ')}.`,
+          description: `An OutsideIn API key. Scopes: ${API_SCOPES.map((scope) => `\`${scope}\` (${API_SCOPE_LABELS[scope]})`).join('; ')}. The CSV exports /customers/export and /interactions/export take a key with \`export:read\`.`,
         },
       },
       schemas: componentSchemas(),

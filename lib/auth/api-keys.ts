@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export const API_SCOPES = ['interactions:write', 'metrics:read'] as const;
+export const API_SCOPES = ['interactions:write', 'metrics:read', 'export:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** A new key: shown once to its creator; only its hash is stored. */

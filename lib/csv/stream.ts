@@ -1,24 +1,36 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 
+/** The last line of an export that failed part-way, so a saved file says it is incomplete. */
+export const EXPORT_FAILED_MARKER = '# EXPORT FAILED: this file is incomplete. Download it again.';
+
 /**
  * A streamed CSV download: the header, then one chunk per page the generator yields, pulled only
  * as fast as the client reads, so a 100,000-row export never sits in memory at once.
+ *
+ * The first page is fetched before any header is sent, so a failing query answers with an error
+ * status instead of a 200. Should a later page fail, the file ends with EXPORT_FAILED_MARKER and
+ * the response is then aborted, so neither a person nor a program mistakes it for a whole file.
  */
-export function csvResponse<Row>(
+export async function csvResponse<Row>(
   filename: string,
   columns: readonly string[],
   pages: AsyncGenerator<Row[]>,
   toRecord: (row: Row) => unknown[],
-): Response {
+): Promise<Response> {
   const encoder = new TextEncoder();
-  let started = false;
+  const first = await pages.next();
+  let failure: unknown;
   const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      // The BOM tells spreadsheets the file is UTF-8; the import skips it.
+      controller.enqueue(encoder.encode(`\uFEFF${stringify([columns as string[]])}`));
+      if (first.done) controller.close();
+      else controller.enqueue(encoder.encode(stringify(first.value.map(toRecord))));
+    },
     async pull(controller) {
-      if (!started) {
-        started = true;
-        // The BOM tells spreadsheets the file is UTF-8; the import skips it.
-        controller.enqueue(encoder.encode(`\uFEFF${stringify([columns as string[]])}`));
+      if (failure) {
+        controller.error(failure);
         return;
       }
       try {
@@ -29,7 +41,9 @@ export function csvResponse<Row>(
         }
         controller.enqueue(encoder.encode(stringify(next.value.map(toRecord))));
       } catch (error) {
-        controller.error(error);
+        console.error('CSV export failed part-way', error);
+        failure = error;
+        controller.enqueue(encoder.encode(`${EXPORT_FAILED_MARKER}\n`));
       }
     },
     async cancel() {

@@ -41,3 +41,13 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     ...(options.https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
   };
 }
+
+/** Whether every part of the address decodes to text the app can store: no NUL, valid UTF-8. */
+export function isReadableUrl(url: URL): boolean {
+  try {
+    const decoded = decodeURIComponent(url.pathname) + decodeURIComponent(url.search.replace(/\+/g, ' '));
+    return !decoded.includes('\u0000');
+  } catch {
+    return false;
+  }
+}

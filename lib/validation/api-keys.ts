@@ -3,8 +3,9 @@ import { API_SCOPES } from '@/lib/auth/api-keys';
 import { nameField } from './form-values';
 
 export const API_SCOPE_LABELS: Record<(typeof API_SCOPES)[number], string> = {
-  'interactions:write': 'Write interactions',
-  'metrics:read': 'Read metrics and lists',
+  'interactions:write': 'Record interactions',
+  'metrics:read': 'Read metrics and touchpoints (no customer details)',
+  'export:read': 'Download CSV exports, customers’ emails and phones included',
 };
 
 export const createApiKeySchema = z.object({

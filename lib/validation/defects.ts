@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daySchema, pastInstantSchema } from '@/lib/dates';
+import { MAX_MONEY } from './form-values';
 import { defectKindEnum, defectStatusEnum, severityEnum } from '@/db/schema';
 
 export const DEFECT_KINDS = defectKindEnum.enumValues;
@@ -23,7 +24,7 @@ const money = z.coerce
   .number({ error: 'Lost revenue must be a number.' })
   .finite({ error: 'Lost revenue must be a number.' })
   .min(0, { error: 'Lost revenue cannot be negative.' })
-  .max(1_000_000_000, { error: 'Lost revenue is too large.' });
+  .max(MAX_MONEY, { error: `Lost revenue can be at most ${MAX_MONEY.toLocaleString('en-GB')}.` });
 
 const version = z.coerce.number({ error: 'The form is missing its version; reload the page.' }).int().min(1);
 

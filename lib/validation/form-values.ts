@@ -27,3 +27,9 @@ export const optionalText = (label: string, max: number) =>
     .max(max, { error: `${label} must be at most ${max} characters.` })
     .nullish()
     .transform((value) => (value ? value : null));
+
+/**
+ * The largest amount of money one record may carry (a sale value, a defect's lost revenue): one
+ * billion. The database's per-record columns hold up to 10^12; the daily rollups are unbounded.
+ */
+export const MAX_MONEY = 1_000_000_000;

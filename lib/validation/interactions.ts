@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkbox } from './form-values';
 import { outcomeEnum, sourceEnum } from '@/db/schema';
 import { pastInstantSchema } from '@/lib/dates';
+import { MAX_MONEY } from './form-values';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
@@ -36,7 +37,7 @@ export const interactionInputSchema = z.object({
       .number({ error: 'The sale value must be a number.' })
       .finite({ error: 'The sale value must be a number.' })
       .min(0, { error: 'The sale value cannot be negative.' })
-      .max(1_000_000_000, { error: 'The sale value is too large.' })
+      .max(MAX_MONEY, { error: `The sale value can be at most ${MAX_MONEY.toLocaleString('en-GB')}.` })
       .optional(),
   ),
   expectation: score(1, 5, 'Expectation'),

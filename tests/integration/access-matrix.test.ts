@@ -1,13 +1,13 @@
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import * as schema from '@/db/schema';
 import type { Role } from '@/db/schema';
 import { can, type Permission } from '@/lib/auth/roles';
 import { createUser } from '../support/factories';
+import { discover, footprint, HTTP_METHODS, root } from '../support/endpoints';
 import { signInAs } from '../support/session';
 
 /*
@@ -67,6 +67,13 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/users/actions.ts#changeUserRoleAction': admin,
   'app/(app)/admin/users/actions.ts#resetUserPasswordAction': admin,
   'app/(app)/admin/users/actions.ts#endUserSessionsAction': admin,
+  'app/(app)/cases/actions.ts#openCaseAction': { permission: 'triageDefects' },
+  // Staff may work cases they own: the actions check ownership on the loaded record.
+  'app/(app)/cases/actions.ts#updateCaseAction': { permission: 'viewOwnWork' },
+  'app/(app)/cases/actions.ts#commentOnCaseAction': { permission: 'viewOwnWork' },
+  'app/(app)/cases/actions.ts#linkDefectsToCaseAction': { permission: 'triageDefects' },
+  'app/(app)/cases/actions.ts#evaluateCaseAction': { permission: 'viewOwnWork' },
+  'app/(app)/cases/actions.ts#evaluateChartsAction': { permission: 'triageDefects' },
   'app/(app)/customers/actions.ts#createCustomerAction': { permission: 'manageCustomers' },
   'app/(app)/customers/actions.ts#updateCustomerAction': { permission: 'manageCustomers' },
   // Staff may work defects assigned to them: the action checks ownership on the loaded record.
@@ -112,28 +119,6 @@ const ROUTES: Record<string, Access> = {
   'app/api/v1/touchpoints/route.ts#GET': { permission: 'viewDashboard' },
 };
 
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-
-function filesNamed(dir: string, name: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return filesNamed(full, name);
-    return entry === name ? [full] : [];
-  });
-}
-
-const root = path.resolve(import.meta.dirname, '../..');
-const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
-
-async function discover(name: string, keep: (key: string, value: unknown) => boolean): Promise<string[]> {
-  const keys: string[] = [];
-  for (const file of filesNamed(path.join(root, 'app'), name)) {
-    const loaded = (await import(file)) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(loaded)) if (keep(key, value)) keys.push(`${relative(file)}#${key}`);
-  }
-  return keys.sort();
-}
-
 type Principal = 'anonymous' | 'pending' | 'deactivated' | Role;
 const PRINCIPALS: Principal[] = ['anonymous', 'pending', 'deactivated', 'staff', 'manager', 'admin'];
 const ids: Partial<Record<Principal, string>> = {};
@@ -148,21 +133,6 @@ function expected(
   return can(who, access.permission) ? 'allowed' : 'refused403';
 }
 
-/** Row counts of every table: a refused call must leave all of them as they were. */
-async function footprint(): Promise<string> {
-  const db = await getDb();
-  const tables = Object.entries(schema).filter(
-    ([, value]) => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
-  );
-  const counts: string[] = [];
-  for (const [name, table] of tables) {
-    const [row] = await db.select({ n: count() }).from(table as typeof schema.users);
-    counts.push(`${name}=${row?.n}`);
-  }
-  const [versions] = await db.select({ n: count() }).from(schema.users).where(eq(schema.users.sessionVersion, 0));
-  return `${counts.join(',')};fresh-sessions=${versions?.n}`;
-}
-
 async function callRoute(key: string): Promise<number> {
   const [file, method] = key.split('#') as [string, string];
   const loaded = (await import(path.join(root, file))) as Record<string, (...args: unknown[]) => Promise<Response>>;
@@ -170,7 +140,9 @@ async function callRoute(key: string): Promise<number> {
     method,
     ...(method === 'POST' ? { body: '{}', headers: { 'content-type': 'application/json' } } : {}),
   });
-  const response = await loaded[method]!(request, { params: Promise.resolve({ touchpointId: randomUUID() }) });
+  const response = await loaded[method]!(request, {
+    params: Promise.resolve({ touchpointId: randomUUID(), id: randomUUID() }),
+  });
   await response.body?.cancel();
   return response.status;
 }

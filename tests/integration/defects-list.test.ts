@@ -150,7 +150,11 @@ describe('the CSV export', () => {
     const response = await get('?status=dismissed&status=open');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = (await response.text()).trim().split('\n');
+    // The export starts with a byte-order mark, so spreadsheets read it as UTF-8.
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe(
       'id,title,status,kind,severity,category,stage,touchpoint,customer_id,customer,interaction_id,owner,occurred_at,due_on,overdue,lost_revenue,source,root_cause,corrective_action,dismiss_reason',
     );

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { clientAddress } from '@/lib/auth/client-address';
 import { submitFeedback } from '@/lib/feedback/submit-feedback';
 import type { FieldErrors } from '@/lib/errors';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 
 export interface FeedbackFormState {
   message?: string;
@@ -32,6 +33,13 @@ export async function submitFeedbackAction(
     form[key] = value;
     values[key] = value;
   }
+  const unsafe = findUnsafeText(form);
+  if (unsafe.length)
+    return {
+      message: 'Some answers need attention.',
+      fieldErrors: Object.fromEntries(unsafe.map((field) => [field, [UNSAFE_TEXT_MESSAGE]])),
+      values,
+    };
   const result = await submitFeedback({ token, form, address: clientAddress(await headers()) });
   if (result.ok) redirect(`/f/${token}/thanks`);
   return { message: result.message, fieldErrors: result.fieldErrors, values };

@@ -1,3 +1,4 @@
+import { parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { CUSTOMER_EXPORT_COLUMNS, toCsvText } from '@/lib/csv/columns';
 import { csvResponse, today } from '@/lib/csv/stream';
@@ -10,9 +11,12 @@ export const dynamic = 'force-dynamic';
 
 /** GET /customers/export?q=&segment=&lifecycle=&owner=: the customers list as filtered, as CSV. */
 export const GET = answerOutages(async function GET(request: Request) {
-  const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'importExport' });
+  const auth = await authorizeRequest(request, { scope: 'export:read', permission: 'importExport' });
   if ('response' in auth) return auth.response;
-  const params = customerListParamsSchema.parse(paramsToObject(new URL(request.url).searchParams));
+  const parsed = customerListParamsSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
+  if (!parsed.success)
+    return problem(400, 'Bad Request', 'Some filters were not understood.', parameterErrors(parsed.error));
+  const params = parsed.data;
   return csvResponse(`customers-${today()}.csv`, CUSTOMER_EXPORT_COLUMNS, streamCustomers(params), (r) => [
     r.id,
     toCsvText(r.name),

@@ -1,8 +1,7 @@
-import { once } from 'node:events';
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import { parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeSession } from '@/lib/auth/request-auth';
+import { toCsvText } from '@/lib/csv/columns';
+import { csvResponse, today } from '@/lib/csv/stream';
 import { iterateDefectsForExport } from '@/lib/queries/defects';
 import { defectListParamsSchema } from '@/lib/validation/defects';
 import { defectFiltersSchema, paramsToObject } from '@/lib/validation/filters';
@@ -31,9 +30,6 @@ const COLUMNS = [
   'dismiss_reason',
 ] as const;
 
-/** Spreadsheets run cells starting with these as formulas; a leading quote keeps them text. */
-const text = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
-
 /** The defects list as filtered, as CSV, streamed batch by batch however many rows match. */
 export const GET = answerOutages(async function GET(request: Request): Promise<Response> {
   const auth = await authorizeSession('importExport', {
@@ -47,48 +43,35 @@ export const GET = answerOutages(async function GET(request: Request): Promise<R
   const filters = defectFiltersSchema.safeParse(raw);
   if (!filters.success)
     return problem(400, 'Bad Request', 'Some filters were not understood.', parameterErrors(filters.error));
-  const { q } = defectListParamsSchema.parse(raw);
+  const params = defectListParamsSchema.safeParse(raw);
+  if (!params.success)
+    return problem(400, 'Bad Request', 'Some parameters were not understood.', parameterErrors(params.error));
 
-  const csv = stringify({ header: true, columns: [...COLUMNS], cast: { boolean: (v) => (v ? 'yes' : 'no') } });
-  const rows = iterateDefectsForExport({ viewer: { id: user.id, role: user.role }, filters: filters.data, q });
-  (async () => {
-    for await (const batch of rows) {
-      for (const row of batch) {
-        const record = {
-          id: row.id,
-          title: text(row.title),
-          status: row.status,
-          kind: row.kind,
-          severity: row.severity,
-          category: text(row.categoryName),
-          stage: text(row.stageName),
-          touchpoint: text(row.touchpointName),
-          customer_id: row.customerId ?? '',
-          customer: text(row.customerName),
-          interaction_id: row.interactionId ?? '',
-          owner: text(row.ownerName),
-          occurred_at: row.occurredAt.toISOString(),
-          due_on: row.dueOn ?? '',
-          overdue: row.overdue,
-          lost_revenue: row.lostRevenue.toFixed(2),
-          source: row.autoRule ? `auto:${row.autoRule}` : 'manual',
-          root_cause: text(row.rootCause),
-          corrective_action: text(row.correctiveAction),
-          dismiss_reason: text(row.dismissReason),
-        };
-        // Respect backpressure: a slow download pauses the database reads.
-        if (!csv.write(record)) await once(csv, 'drain');
-      }
-    }
-    csv.end();
-  })().catch((error: unknown) => csv.destroy(error as Error));
-
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="defects-${day}.csv"`,
-      'cache-control': 'no-store',
-    },
+  const rows = iterateDefectsForExport({
+    viewer: { id: user.id, role: user.role },
+    filters: filters.data,
+    q: params.data.q,
   });
+  return csvResponse(`defects-${today()}.csv`, COLUMNS, rows, (row) => [
+    row.id,
+    toCsvText(row.title),
+    row.status,
+    row.kind,
+    row.severity,
+    toCsvText(row.categoryName),
+    toCsvText(row.stageName),
+    toCsvText(row.touchpointName),
+    row.customerId ?? '',
+    toCsvText(row.customerName),
+    row.interactionId ?? '',
+    toCsvText(row.ownerName),
+    row.occurredAt.toISOString(),
+    row.dueOn ?? '',
+    row.overdue ? 'yes' : 'no',
+    row.lostRevenue.toFixed(2),
+    row.autoRule ? `auto:${row.autoRule}` : 'manual',
+    toCsvText(row.rootCause),
+    toCsvText(row.correctiveAction),
+    toCsvText(row.dismissReason),
+  ]);
 });

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /interactions/export?<the list's filters>: the interactions list as filtered, as CSV. */
 export const GET = answerOutages(async function GET(request: Request) {
-  const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'importExport' });
+  const auth = await authorizeRequest(request, { scope: 'export:read', permission: 'importExport' });
   if ('response' in auth) return auth.response;
   const parsed = interactionFiltersSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
   if (!parsed.success)

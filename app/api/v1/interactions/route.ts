@@ -5,6 +5,7 @@ import { DomainError } from '@/lib/errors';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { MAX_BATCH, MAX_BODY_BYTES } from '@/lib/validation/api';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
@@ -44,7 +45,7 @@ export const POST = answerOutages(async function POST(request: Request) {
   if ('response' in auth) return auth.response;
 
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+  if (!/^application\/json\s*(?:;|$)/i.test(type)) {
     return problem(
       415,
       'Unsupported Media Type',
@@ -62,6 +63,15 @@ export const POST = answerOutages(async function POST(request: Request) {
   } catch {
     return problem(400, 'Bad Request', 'The body is not valid JSON.');
   }
+
+  const unsafe = findUnsafeText(body);
+  if (unsafe.length)
+    return problem(
+      422,
+      'Unprocessable Content',
+      'Some text cannot be stored.',
+      unsafe.map((pointer) => ({ pointer: `/${pointer}`, message: UNSAFE_TEXT_MESSAGE })),
+    );
 
   const batch = Array.isArray(body);
   const items: unknown[] = batch ? (body as unknown[]) : [body];
