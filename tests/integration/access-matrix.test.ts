@@ -77,12 +77,6 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/customers/actions.ts#createCustomerAction': { permission: 'manageCustomers' },
   'app/(app)/customers/actions.ts#updateCustomerAction': { permission: 'manageCustomers' },
   // Staff may work defects assigned to them: the action checks ownership on the loaded record.
-  'app/(app)/cases/actions.ts#openCaseAction': { permission: 'triageDefects' },
-  'app/(app)/cases/actions.ts#updateCaseAction': { permission: 'viewOwnWork' },
-  'app/(app)/cases/actions.ts#commentOnCaseAction': { permission: 'viewOwnWork' },
-  'app/(app)/cases/actions.ts#linkDefectsToCaseAction': { permission: 'triageDefects' },
-  'app/(app)/cases/actions.ts#evaluateCaseAction': { permission: 'viewOwnWork' },
-  'app/(app)/cases/actions.ts#evaluateChartsAction': { permission: 'triageDefects' },
   'app/(app)/defects/actions.ts#updateDefectAction': { permission: 'viewOwnWork' },
   'app/(app)/defects/actions.ts#commentOnDefectAction': { permission: 'viewOwnWork' },
   'app/(app)/defects/actions.ts#bulkAssignDefectsAction': { permission: 'triageDefects' },
