@@ -55,6 +55,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/touchpoints/actions.ts#updateTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#setTouchpointActiveAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#deleteTouchpointAction': admin,
+  'app/(app)/admin/touchpoints/actions.ts#restateOpportunitiesAction': admin,
   'app/(app)/admin/users/actions.ts#setUserActiveAction': admin,
   'app/(app)/admin/users/actions.ts#createUserAction': admin,
   'app/(app)/admin/users/actions.ts#changeUserRoleAction': admin,
