@@ -26,6 +26,11 @@ export interface EmbeddedServer {
   /** Whether this process started the server (false: it was already running). */
   startedHere: boolean;
   /**
+   * Starts the server again, on the same port, if it has died (killed, out of memory); true when
+   * it had to. The app calls this every few seconds, so the server comes back by itself.
+   */
+  revive: () => Promise<boolean>;
+  /**
    * Stops the server cleanly (fast shutdown: open transactions roll back, then a checkpoint).
    * Synchronous, so it can run in a process 'exit' handler.
    */
@@ -73,7 +78,7 @@ export function embeddedBinDir(): string {
  */
 export async function startEmbeddedServer(
   dataDir: string,
-  { log = () => {} }: { log?: (message: string) => void } = {},
+  { log = () => {}, port: preferredPort }: { log?: (message: string) => void; port?: number } = {},
 ): Promise<EmbeddedServer> {
   const binDir = embeddedBinDir();
   const runAs = postgresUser();
@@ -90,7 +95,7 @@ export async function startEmbeddedServer(
   let startedHere = false;
   let port = await runningPort(cluster, password);
   for (let attempt = 1; port === null; attempt++) {
-    const candidate = await freePort();
+    const candidate = attempt === 1 && preferredPort ? preferredPort : await freePort();
     const result = pgCtl(binDir, runAs, [
       'start',
       '-D',
@@ -128,6 +133,12 @@ export async function startEmbeddedServer(
     adminUrl: `${base}/postgres`,
     binDir,
     startedHere,
+    revive: async () => {
+      if ((await runningPort(cluster, password)) !== null) return false;
+      log(`database: embedded PostgreSQL is not running; starting it again on 127.0.0.1:${port}`);
+      await startEmbeddedServer(dataDir, { log, port: port! });
+      return true;
+    },
     stop: () => stopEmbeddedServer(binDir, cluster, runAs),
   };
 }

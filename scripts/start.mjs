@@ -41,7 +41,10 @@ if (!existsSync('.next/BUILD_ID') || builtFor !== sourceTime) {
   writeFileSync(stampFile, String(sourceTime));
 }
 
-// scripts/serve.mjs rather than `next start`: it hands the app the socket's address.
+// scripts/serve.mjs rather than `next start`: it hands the app the socket's address, and shuts
+// down gracefully.
 const server = spawn(process.execPath, ['scripts/serve.mjs'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+// The server's status is ours: a failed start-up (exit 1) must reach the supervisor, and so must a
+// death by signal (128 + its number, as a shell reports it).
+server.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGTERM' ? 143 : signal === 'SIGINT' ? 130 : 1)));

@@ -19,6 +19,7 @@ type Editable = Pick<
   | 'channel'
   | 'opportunities'
   | 'expectationTarget'
+  | 'ownerId'
   | 'ruleLostSale'
   | 'ruleBelowExpectation'
   | 'ruleBelowExpectationGap'
@@ -45,9 +46,12 @@ const DEFAULTS = {
 export function TouchpointForm({
   touchpoint,
   stages,
+  people = [],
 }: {
   touchpoint?: Editable;
   stages: { id: string; name: string }[];
+  /** Active people who may own the touchpoint's cases. */
+  people?: { id: string; name: string }[];
 }) {
   const router = useRouter();
   const action = touchpoint ? updateTouchpointAction : createTouchpointAction;
@@ -117,6 +121,14 @@ export function TouchpointForm({
           hint="The experience score (1 to 5) this touchpoint aims to deliver."
           defaultValue={text('expectationTarget', saved.expectationTarget)}
           error={errors.expectationTarget}
+        />
+        <SelectField
+          label="Owner of its cases"
+          name="ownerId"
+          hint="A signal on this touchpoint’s control chart opens a case for this person; blank leaves it to the managers."
+          defaultValue={text('ownerId', saved.ownerId)}
+          error={errors.ownerId}
+          options={[{ value: '', label: 'Managers’ queue' }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
         />
       </div>
 

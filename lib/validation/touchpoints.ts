@@ -24,6 +24,11 @@ const touchpointFields = z.object({
   channel: z.enum(CHANNELS, { error: 'Choose a channel.' }),
   opportunities: integerIn(1, 1000, 'Opportunities per interaction'),
   expectationTarget: integerIn(1, 5, 'Expectation target'),
+  // Who answers for the cases a signal on this touchpoint's chart opens; blank: the managers.
+  ownerId: z.preprocess(
+    (value) => (value === '' || value === undefined ? null : value),
+    z.uuid({ error: 'Choose an owner from the list.' }).nullable(),
+  ),
   ruleLostSale: checkbox,
   ruleBelowExpectation: checkbox,
   ruleBelowExpectationGap: integerIn(1, 4, 'The gap'),

@@ -392,6 +392,11 @@ export async function PChartSection({
       after={
         chart.centre !== null ? (
           <div className="mt-3">
+            <p className="mb-2 text-sm">
+              <Link prefetch={false} className={linkClass} href={openCaseHref(filters, {})}>
+                Open a case on this chart
+              </Link>
+            </p>
             <p className="text-xs text-muted" data-testid="hollow-legend">
               <span aria-hidden="true">○</span> Hollow circle: a {filters.granularity} too small for the normal
               approximation (n·p̄ or n·(1 − p̄) under 5) or still in progress. It is drawn but raises no signal

@@ -1,15 +1,25 @@
-import { sql } from 'drizzle-orm';
-import { getDbHandle } from '@/db';
+import { RETRY_AFTER_SECONDS } from '@/lib/api/outage';
+import { checkReadiness } from '@/lib/health/readiness';
 
 export const dynamic = 'force-dynamic';
 
-/** Readiness: answers 200 once the database is open, migrated and answering. */
+/**
+ * Readiness: 200 when the database answers, its migrations are current, it accepts a write and
+ * DATA_DIR has room; else 503 with Retry-After and the failing check. Answers within 2 s.
+ * Liveness (the process itself) is /api/health/live.
+ */
 export async function GET() {
-  try {
-    const { db, driver } = await getDbHandle();
-    await db.execute(sql`select 1`);
-    return Response.json({ status: 'ok', database: driver });
-  } catch {
-    return Response.json({ status: 'unavailable' }, { status: 503 });
-  }
+  const readiness = await checkReadiness();
+  const body = {
+    status: readiness.ready ? 'ok' : 'unavailable',
+    database: readiness.database,
+    checks: readiness.checks,
+  };
+  return Response.json(body, {
+    status: readiness.ready ? 200 : 503,
+    headers: {
+      'cache-control': 'no-store',
+      ...(readiness.ready ? {} : { 'retry-after': String(RETRY_AFTER_SECONDS) }),
+    },
+  });
 }

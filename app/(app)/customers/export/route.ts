@@ -4,11 +4,12 @@ import { csvResponse, today } from '@/lib/csv/stream';
 import { streamCustomers } from '@/lib/queries/customers';
 import { customerListParamsSchema } from '@/lib/validation/customers';
 import { paramsToObject } from '@/lib/validation/filters';
+import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /customers/export?q=&segment=&lifecycle=&owner=: the customers list as filtered, as CSV. */
-export async function GET(request: Request) {
+export const GET = answerOutages(async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'importExport' });
   if ('response' in auth) return auth.response;
   const params = customerListParamsSchema.parse(paramsToObject(new URL(request.url).searchParams));
@@ -24,4 +25,4 @@ export async function GET(request: Request) {
     toCsvText(r.externalRef),
     r.createdAt.toISOString(),
   ]);
-}
+});

@@ -2,11 +2,12 @@ import { authorizeSession } from '@/lib/auth/request-auth';
 import { problem } from '@/lib/api/problem';
 import { searchCustomers } from '@/lib/queries/customers';
 import { customerSearchSchema } from '@/lib/validation/customers';
+import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /customers/search?q=: the log screen's search-as-you-type, a few matches at a time. */
-export async function GET(request: Request) {
+export const GET = answerOutages(async function GET(request: Request) {
   const auth = await authorizeSession('logInteraction');
   if ('response' in auth) return auth.response;
   const parsed = customerSearchSchema.safeParse({ q: new URL(request.url).searchParams.get('q') ?? '' });
@@ -15,4 +16,4 @@ export async function GET(request: Request) {
     { data: await searchCustomers({ q: parsed.data.q }) },
     { headers: { 'cache-control': 'no-store' } },
   );
-}
+});

@@ -6,6 +6,7 @@ import { authorizeSession } from '@/lib/auth/request-auth';
 import { iterateDefectsForExport } from '@/lib/queries/defects';
 import { defectListParamsSchema } from '@/lib/validation/defects';
 import { defectFiltersSchema, paramsToObject } from '@/lib/validation/filters';
+import { answerOutages } from '@/lib/api/outage';
 
 const COLUMNS = [
   'id',
@@ -34,7 +35,7 @@ const COLUMNS = [
 const text = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
 
 /** The defects list as filtered, as CSV, streamed batch by batch however many rows match. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = answerOutages(async function GET(request: Request): Promise<Response> {
   const auth = await authorizeSession('importExport', {
     unauthorized: 'Sign in to export defects.',
     forbidden: 'Only managers and admins export data.',
@@ -90,4 +91,4 @@ export async function GET(request: Request): Promise<Response> {
       'cache-control': 'no-store',
     },
   });
-}
+});

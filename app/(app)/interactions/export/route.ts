@@ -4,11 +4,12 @@ import { INTERACTION_EXPORT_COLUMNS, toCsvText } from '@/lib/csv/columns';
 import { csvResponse, today } from '@/lib/csv/stream';
 import { streamInteractions } from '@/lib/queries/interactions';
 import { interactionFiltersSchema, paramsToObject } from '@/lib/validation/filters';
+import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /interactions/export?<the list's filters>: the interactions list as filtered, as CSV. */
-export async function GET(request: Request) {
+export const GET = answerOutages(async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'importExport' });
   if ('response' in auth) return auth.response;
   const parsed = interactionFiltersSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
@@ -41,4 +42,4 @@ export async function GET(request: Request) {
       r.openDefects,
     ],
   );
-}
+});

@@ -4,6 +4,7 @@ import { authorizeRequest } from '@/lib/auth/request-auth';
 import { CASES_PAGE_SIZE, listCases } from '@/lib/queries/cases';
 import { caseListSchema } from '@/lib/validation/cases';
 import { paramsToObject } from '@/lib/validation/filters';
+import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 const ALL_CASES = { id: '', role: 'manager' } as const;
 
 /** GET /api/v1/cases: cases, newest first, filtered by status and owner, a page at a time. */
-export async function GET(request: Request) {
+export const GET = answerOutages(async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
   if ('response' in auth) return auth.response;
   const parsed = caseListSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
@@ -20,4 +21,4 @@ export async function GET(request: Request) {
   }
   const { rows, total } = await listCases({ viewer: ALL_CASES, params: parsed.data });
   return Response.json({ data: rows.map(caseSummaryJson), page: parsed.data.page, pageSize: CASES_PAGE_SIZE, total });
-}
+});

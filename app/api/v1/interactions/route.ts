@@ -5,6 +5,7 @@ import { DomainError } from '@/lib/errors';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { MAX_BATCH, MAX_BODY_BYTES } from '@/lib/validation/api';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
+import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,7 +39,7 @@ const tooLarge = () =>
  * POST /api/v1/interactions: one interaction (an object) or a batch (an array of up to 1,000),
  * idempotent by id, with the touchpoints' auto-defect rules applied, stored whole or not at all.
  */
-export async function POST(request: Request) {
+export const POST = answerOutages(async function POST(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'interactions:write', permission: 'logInteraction' });
   if ('response' in auth) return auth.response;
 
@@ -109,4 +110,4 @@ export async function POST(request: Request) {
     if (error instanceof DomainError) return domainProblem(error, ' Nothing was stored.');
     throw error;
   }
-}
+});

@@ -3,11 +3,12 @@ import { authorizeRequest } from '@/lib/auth/request-auth';
 import { getDashboardMetrics } from '@/lib/queries/metrics';
 import { paramsToObject } from '@/lib/validation/filters';
 import { metricsQuerySchema, previousPeriod, resolveMetricsFilters } from '@/lib/validation/metrics';
+import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/metrics: every number the dashboard shows, for the same filters, from the same queries. */
-export async function GET(request: Request) {
+export const GET = answerOutages(async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
   if ('response' in auth) return auth.response;
 
@@ -49,4 +50,4 @@ export async function GET(request: Request) {
       segments: metrics.segments,
     },
   });
-}
+});

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ActionButton } from '@/components/admin/action-button';
 import { TouchpointForm } from '@/components/admin/touchpoint-form';
+import { listCaseOwnerOptions } from '@/lib/queries/cases';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -43,7 +44,7 @@ export default async function EditTouchpointPage({ params }: { params: Promise<{
           <h2 id="details-heading" className="mb-3 text-lg font-semibold">
             Details and rules
           </h2>
-          <TouchpointForm touchpoint={touchpoint} stages={stages} />
+          <TouchpointForm touchpoint={touchpoint} stages={stages} people={await listCaseOwnerOptions()} />
         </Card>
         <Card aria-labelledby="restate-heading">
           <h2 id="restate-heading" className="mb-1 text-lg font-semibold">

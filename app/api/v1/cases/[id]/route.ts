@@ -5,11 +5,12 @@ import { authorizeRequest } from '@/lib/auth/request-auth';
 import { getCaseProof } from '@/lib/cases/proof';
 import { getCase } from '@/lib/queries/cases';
 import { caseIdSchema } from '@/lib/validation/cases';
+import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/cases/{id}: one case with the proof of its corrective action, as its page shows it. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = answerOutages(async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
   if ('response' in auth) return auth.response;
   const parsed = caseIdSchema.safeParse(await params);
@@ -18,4 +19,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!row) return problem(404, 'Not Found', 'No case has that id.');
   const proof = await getCaseProof(await getDb(), row);
   return Response.json({ data: { ...caseSummaryJson(row), proof: proof ? caseProofJson(proof) : null } });
-}
+});

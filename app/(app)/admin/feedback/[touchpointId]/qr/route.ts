@@ -4,6 +4,7 @@ import { authorizeSession } from '@/lib/auth/request-auth';
 import { feedbackUrl, requestOrigin } from '@/lib/feedback/public-url';
 import { qrPng, qrSvg } from '@/lib/feedback/qr';
 import { findEnabledFeedbackLink } from '@/lib/queries/feedback';
+import { answerOutages } from '@/lib/api/outage';
 
 const querySchema = z.object({
   touchpointId: z.uuid({ error: 'Unknown touchpoint.' }),
@@ -18,7 +19,7 @@ const slug = (name: string) =>
     .replace(/^-|-$/g, '') || 'touchpoint';
 
 /** The QR code of a touchpoint's feedback link, as SVG or PNG; admins only. */
-export async function GET(
+export const GET = answerOutages(async function GET(
   request: Request,
   { params }: { params: Promise<{ touchpointId: string }> },
 ): Promise<Response> {
@@ -51,4 +52,4 @@ export async function GET(
     return new Response(new Uint8Array(await qrPng(url)), { headers: { ...headers, 'content-type': 'image/png' } });
   }
   return new Response(await qrSvg(url), { headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' } });
-}
+});

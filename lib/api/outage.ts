@@ -1,0 +1,32 @@
+import { isDatabaseUnavailable, rootCause } from '@/lib/admin/db-errors';
+import { problem } from './problem';
+
+/** Seconds a client should wait before retrying while the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** 503 problem details with Retry-After. */
+export function serviceUnavailable(
+  detail = 'The database is not reachable right now. Nothing was changed; try again shortly.',
+): Response {
+  const response = problem(503, 'Service Unavailable', detail);
+  response.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+  return response;
+}
+
+/**
+ * Wraps a route handler so that a database outage answers 503 problem details with Retry-After,
+ * rather than an empty 500. Any other error still propagates.
+ */
+export function answerOutages<A extends unknown[]>(
+  handler: (...args: A) => Response | Promise<Response>,
+): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      console.error(`database unavailable: ${rootCause(error)}`);
+      return serviceUnavailable();
+    }
+  };
+}

@@ -1,0 +1,618 @@
+// `npm run drills`: fault drills against the production build, on loopback, each bounded in time,
+// printing figures. They fail (exit 1) when a promise of README.md's "Operations" is broken.
+//   1. kill -9 during seeding, restart: a complete demo company       (embedded server)
+//   2. the event loop under 20 writers + 5 dashboard readers: GET /login p95 < 300 ms (embedded)
+//   3. backup while the app runs → restore into a new DATA_DIR: equal counts and rollups
+//   4. kill -9 under write load, restart by itself: acknowledged writes kept, none partial,
+//      rollups exact                                                    (embedded and external)
+//   5. start-up with the database down: exits non-zero; serves once it is back   (external)
+//   6. the database stopped for 10 s under load: no request over 6 s, 503 with Retry-After,
+//      recovery within 5 s of its return                               (external)
+// "External" is a throwaway PostgreSQL cluster of its own on another loopback port (Debian's
+// binaries in /usr/lib/postgresql/<v>/bin when present, else the embedded ones), never a shared one.
+//   DRILL_PORT (default 3190): the app's port.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { openDatabase } from '@/db/client';
+import { embeddedBinDir } from '@/db/embedded-server';
+
+const PORT = Number(process.env.DRILL_PORT ?? 3190);
+const BASE = `http://127.0.0.1:${PORT}`;
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'outsidein-drills-'));
+// As root, PostgreSQL runs as the OS user postgres, which must be able to reach the clusters inside.
+fs.chmodSync(root, 0o711);
+const failures: string[] = [];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function check(ok: boolean, what: string) {
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app
+
+interface App {
+  child: ChildProcess;
+  log: string[];
+  exited: Promise<number | null>;
+}
+
+function startApp(env: Record<string, string>): App {
+  const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(PORT), '--hostname', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'drills-only-secret-not-for-production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  const collect = (chunk: Buffer) => log.push(...chunk.toString().split('\n').filter(Boolean));
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, log, exited };
+}
+
+async function kill9(app: App) {
+  app.child.kill('SIGKILL');
+  await app.exited;
+}
+
+async function stopApp(app: App) {
+  app.child.kill('SIGTERM');
+  await Promise.race([app.exited, sleep(30_000)]);
+}
+
+/** Milliseconds until /api/health answers 200, or throws after `limit`. */
+async function waitReady(app: App, limit = 240_000): Promise<number> {
+  const started = Date.now();
+  let exitCode: number | null | undefined;
+  void app.exited.then((code) => (exitCode = code));
+  while (Date.now() - started < limit) {
+    if (exitCode !== undefined) throw new Error(`the app exited (${exitCode}): ${app.log.slice(-5).join(' | ')}`);
+    const response = await fetch(`${BASE}/api/health`, { signal: AbortSignal.timeout(3_000) }).catch(() => null);
+    if (response?.status === 200) return Date.now() - started;
+    await sleep(200);
+  }
+  throw new Error(`not ready within ${limit / 1000} s: ${app.log.slice(-5).join(' | ')}`);
+}
+
+interface Timed {
+  at: number;
+  ms: number;
+  status: number; // 0: no answer
+  retryAfter: boolean;
+}
+
+async function timed(url: string, init: RequestInit = {}): Promise<Timed & { body?: unknown }> {
+  const at = Date.now();
+  try {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { at, ms: Date.now() - at, status: response.status, retryAfter: response.headers.has('retry-after'), body };
+  } catch {
+    return { at, ms: Date.now() - at, status: 0, retryAfter: false };
+  }
+}
+
+function createApiKey(env: Record<string, string>): string {
+  const result = spawnSync(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      '--conditions=react-server',
+      'scripts/api-key.ts',
+      '--name',
+      `drill ${randomUUID().slice(0, 8)}`,
+      '--scopes',
+      'metrics:read,interactions:write',
+    ],
+    { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 },
+  );
+  const key = /^oi_\S+$/m.exec(result.stdout)?.[0];
+  if (!key) throw new Error(`api-key failed: ${result.stderr}`);
+  return key;
+}
+
+async function touchpointIds(key: string): Promise<string[]> {
+  const response = await timed(`${BASE}/api/v1/touchpoints`, { headers: { authorization: `Bearer ${key}` } });
+  const ids = ((response.body as { data?: { id: string }[] })?.data ?? []).map((t) => t.id);
+  if (ids.length === 0) throw new Error(`no touchpoints (${response.status})`);
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+interface Load {
+  acknowledged: string[][]; // batches the API answered 2xx for
+  sent: string[][]; // every batch sent, answered or not
+  requests: Timed[];
+}
+
+/** `writers` clients posting batches of 10 interactions, and `readers` asking for the dashboard metrics, until stop(). */
+function startLoad(key: string, touchpoints: string[], writers: number, readers: number) {
+  const load: Load = { acknowledged: [], sent: [], requests: [] };
+  let running = true;
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+  const writer = async () => {
+    while (running) {
+      const batch = Array.from({ length: 10 }, () => ({
+        id: randomUUID(),
+        touchpointId: touchpoints[Math.floor(Math.random() * touchpoints.length)]!,
+        occurredAt: new Date(Date.now() - Math.random() * 20 * 86_400_000).toISOString(),
+        csat: 1 + Math.floor(Math.random() * 5),
+        nps: Math.floor(Math.random() * 11),
+        expectation: 3,
+        experience: 1 + Math.floor(Math.random() * 5),
+        outcome: Math.random() < 0.2 ? 'unresolved' : 'resolved',
+      }));
+      const ids = batch.map((b) => b.id);
+      load.sent.push(ids);
+      const result = await timed(`${BASE}/api/v1/interactions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(batch),
+      });
+      load.requests.push(result);
+      if (result.status === 200 || result.status === 201) load.acknowledged.push(ids);
+      else if (result.status === 0) await sleep(100);
+    }
+  };
+  const reader = async () => {
+    while (running) {
+      const result = await timed(`${BASE}/api/v1/metrics`, { headers: { authorization: `Bearer ${key}` } });
+      load.requests.push(result);
+      if (result.status === 0) await sleep(100);
+    }
+  };
+  const all = [...Array.from({ length: writers }, writer), ...Array.from({ length: readers }, reader)];
+  return {
+    load,
+    stop: async () => {
+      running = false;
+      await Promise.all(all);
+      return load;
+    },
+  };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+// ---------------------------------------------------------------------------------------------
+// What the database holds
+
+const ROLLUP_DRIFT = `
+  with recomputed as (
+    select (i.occurred_at at time zone 'UTC')::date as day, i.touchpoint_id, c.segment_id,
+           count(*)::int as units, count(*) filter (where i.open_defect_count > 0)::int as defective_units,
+           count(i.csat)::int as csat_responses, count(*) filter (where i.csat >= 4)::int as csat_satisfied,
+           count(i.nps)::int as nps_responses
+    from interactions i left join customers c on c.id = i.customer_id group by 1, 2, 3),
+  stored as (
+    select day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses
+    from metrics_daily where units <> 0 or defective_units <> 0 or csat_responses <> 0 or nps_responses <> 0),
+  defects_recomputed as (
+    select (d.occurred_at at time zone 'UTC')::date as day, d.touchpoint_id, c.segment_id, count(*)::int as defects
+    from defects d left join customers c on c.id = d.customer_id where d.status <> 'dismissed' group by 1, 2, 3),
+  defects_stored as (select day, touchpoint_id, segment_id, defects from metrics_daily where defects <> 0)
+  select (select count(*) from (select * from recomputed except all select * from stored) a)
+       + (select count(*) from (select * from stored except all select * from recomputed) b)
+       + (select count(*) from (select * from defects_recomputed except all select * from defects_stored) c)
+       + (select count(*) from (select * from defects_stored except all select * from defects_recomputed) d) as drift`;
+
+async function withDb<T>(url: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+async function verifyWrites(url: string, load: Load) {
+  return withDb(url, async (sql) => {
+    const present = new Set(
+      (await sql<{ id: string }[]>`select id from interactions where id = any(${load.sent.flat()}::uuid[])`).map(
+        (r) => r.id,
+      ),
+    );
+    const lost = load.acknowledged.flat().filter((id) => !present.has(id)).length;
+    const partial = load.sent.filter((batch) => {
+      const n = batch.filter((id) => present.has(id)).length;
+      return n !== 0 && n !== batch.length;
+    }).length;
+    const [{ drift }] = (await sql.unsafe(ROLLUP_DRIFT)) as unknown as [{ drift: number }];
+    return {
+      acknowledged: load.acknowledged.flat().length,
+      present: present.size,
+      lost,
+      partial,
+      drift: Number(drift),
+    };
+  });
+}
+
+async function counts(url: string) {
+  return withDb(url, async (sql) => {
+    const [row] = await sql<Record<string, number>[]>`
+      select (select count(*)::int from users) as users, (select count(*)::int from customers) as customers,
+             (select count(*)::int from interactions) as interactions, (select count(*)::int from defects) as defects,
+             (select coalesce(sum(units), 0)::int from metrics_daily) as units,
+             (select coalesce(sum(defects), 0)::int from metrics_daily) as rollup_defects,
+             (select coalesce(sum(lost_revenue), 0)::float8 from metrics_daily) as lost_revenue,
+             (select count(*)::int from defects d where not exists (select 1 from interactions i where i.id = d.interaction_id)
+                and d.interaction_id is not null) as orphan_defects`;
+    return row!;
+  });
+}
+
+/** The URL of the app's embedded database in `dataDir` (starting its server if no one runs it). */
+async function embeddedUrl(dataDir: string) {
+  const handle = await openDatabase({ dataDir, stopServer: 'never' });
+  await handle.close();
+  return handle.url;
+}
+
+function stopEmbedded(dataDir: string) {
+  spawnSync(
+    path.join(embeddedBinDir(), 'pg_ctl'),
+    ['stop', '-D', path.join(dataDir, 'postgres'), '-m', 'fast', '-w', '-s'],
+    process.getuid?.() === 0 ? { uid: uidOf('postgres'), gid: gidOf('postgres') } : {},
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A throwaway external PostgreSQL cluster
+
+const uidOf = (user: string) => Number(spawnSync('id', ['-u', user], { encoding: 'utf8' }).stdout);
+const gidOf = (user: string) => Number(spawnSync('id', ['-g', user], { encoding: 'utf8' }).stdout);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function externalCluster() {
+  const debian = fs.existsSync('/usr/lib/postgresql')
+    ? fs
+        .readdirSync('/usr/lib/postgresql')
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)
+        .find((dir) => fs.existsSync(path.join(dir, 'pg_ctl')))
+    : undefined;
+  const bin = debian ?? embeddedBinDir();
+  const dir = path.join(root, 'external');
+  fs.mkdirSync(dir, { mode: 0o700 });
+  const asPostgres = process.getuid?.() === 0 ? { uid: uidOf('postgres'), gid: gidOf('postgres') } : {};
+  if ('uid' in asPostgres) fs.chownSync(dir, asPostgres.uid!, asPostgres.gid!);
+  const run = (tool: string, args: string[]) => {
+    const result = spawnSync(path.join(bin, tool), args, {
+      ...asPostgres,
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: 'C' },
+    });
+    if (result.status !== 0) throw new Error(`${tool} ${args[0]} failed: ${result.stderr}${result.stdout}`);
+  };
+  run('initdb', ['-D', dir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C']);
+  const port = await freePort();
+  const start = () =>
+    run('pg_ctl', [
+      'start',
+      '-D',
+      dir,
+      '-w',
+      '-s',
+      '-l',
+      path.join(dir, 'server.log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    ]);
+  const stop = () => run('pg_ctl', ['stop', '-D', dir, '-m', 'fast', '-w', '-s']);
+  start();
+  await withDb(`postgres://postgres@127.0.0.1:${port}/postgres`, (sql) => sql`create database outsidein_drill`);
+  return { url: `postgres://postgres@127.0.0.1:${port}/outsidein_drill`, bin, start, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The drills
+
+async function drillKillDuringSeeding(dataDir: string) {
+  console.log('\n1. kill -9 while the demo company is being seeded, then restart (embedded)');
+  // No AUTH_SECRET: the app generates one in DATA_DIR, which the backup drill then carries over.
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '', SEED_SCALE: '0.3', AUTH_SECRET: '' };
+  const first = startApp(env);
+  const deadline = Date.now() + 180_000;
+  while (!first.log.some((l) => l.includes('loading the demo company')) && Date.now() < deadline) await sleep(100);
+  await sleep(1_500);
+  const seededBeforeKill = first.log.some((l) => l.includes('demo data loaded'));
+  await kill9(first);
+  check(!seededBeforeKill, 'the kill came while seeding was under way');
+  const url = await embeddedUrl(dataDir);
+  const afterKill = await counts(url);
+  console.log(
+    `  after the kill: ${afterKill.users} users, ${afterKill.interactions} interactions (nothing half-written)`,
+  );
+  check(
+    afterKill.users === 0 && afterKill.interactions === 0 && afterKill.defects === 0,
+    'the killed seed left an empty database',
+  );
+
+  const second = startApp(env);
+  const readyMs = await waitReady(second);
+  const summary = /(\d+) customers, (\d+) interactions, (\d+) defects/.exec(second.log.join('\n'));
+  const after = await counts(url);
+  console.log(
+    `  restart to ready (seeding included): ${(readyMs / 1000).toFixed(1)} s; ${after.customers} customers, ` +
+      `${after.interactions} interactions, ${after.defects} defects`,
+  );
+  check(
+    !!summary &&
+      after.customers === Number(summary[1]) &&
+      after.interactions === Number(summary[2]) &&
+      after.defects === Number(summary[3]),
+    'the restart seeded the complete demo company',
+  );
+  check(
+    after.orphan_defects === 0 && after.units === after.interactions,
+    'no defect points at nothing; rollups count every interaction',
+  );
+  return second;
+}
+
+async function drillEventLoop(app: App, dataDir: string) {
+  console.log('\n2. GET /login under 20 writers + 5 dashboard readers (embedded)');
+  console.log(`  machine load average before: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
+  const key = createApiKey({ DATA_DIR: dataDir, DATABASE_URL: '' });
+  const tps = await touchpointIds(key);
+  const { stop } = startLoad(key, tps, 20, 5);
+  await sleep(2_000);
+  const login: number[] = [];
+  const until = Date.now() + 20_000;
+  while (Date.now() < until) {
+    const result = await timed(`${BASE}/login`);
+    if (result.status === 200) login.push(result.ms);
+    await sleep(100);
+  }
+  const rss = residentMb(app.child.pid!, dataDir);
+  const load = await stop();
+  const writes = load.requests.filter((r) => r.status === 201 || r.status === 200).length;
+  const errors = load.requests.filter((r) => r.status >= 500 || r.status === 0).length;
+  console.log(
+    `  GET /login: ${login.length} requests, p50 ${percentile(login, 50)} ms, p95 ${percentile(login, 95)} ms, max ${Math.max(...login)} ms`,
+  );
+  console.log(`  load: ${load.requests.length} API requests (${writes} answered 2xx, ${errors} failed) in 22 s`);
+  console.log(`  resident memory under load: app ${rss.app} MB + PostgreSQL ${rss.postgres} MB`);
+  check(percentile(login, 95) < 300, 'GET /login p95 under 300 ms');
+  check(errors === 0, 'no request failed');
+  return key;
+}
+
+function residentMb(appPid: number, dataDir: string) {
+  const rss = (pid: number) =>
+    Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout) || 0;
+  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
+  const pg = [postmaster, ...children].reduce((sum, pid) => sum + rss(pid), 0);
+  return { app: Math.round(rss(appPid) / 1024), postgres: Math.round(pg / 1024) };
+}
+
+async function drillBackupRestore(dataDir: string) {
+  console.log('\n3. backup while the app runs, restore into a new DATA_DIR');
+  const file = path.join(root, 'drill-backup.tar');
+  const cli = (script: string, args: string[], dir: string) =>
+    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script, ...args], {
+      env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+  const source = await counts(await embeddedUrl(dataDir));
+  let started = Date.now();
+  const backup = cli('scripts/db-backup.ts', [file], dataDir);
+  const backupMs = Date.now() - started;
+  check(
+    backup.status === 0,
+    `npm run db:backup (${(backupMs / 1000).toFixed(1)} s, ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB) ${backup.stderr.trim()}`,
+  );
+  const target = path.join(root, 'restored');
+  fs.mkdirSync(target);
+  started = Date.now();
+  const restore = cli('scripts/db-restore.ts', [file], target);
+  const restoreMs = Date.now() - started;
+  check(
+    restore.status === 0,
+    `npm run db:restore into an empty DATA_DIR (${(restoreMs / 1000).toFixed(1)} s) ${restore.stderr.trim()}`,
+  );
+  const refused = cli('scripts/db-restore.ts', [file], target);
+  check(
+    refused.status === 1 && refused.stderr.includes('--force'),
+    'a second restore over the data is refused without --force',
+  );
+  const restoredUrl = await embeddedUrl(target);
+  const restored = await counts(restoredUrl);
+  console.log(`  source:   ${JSON.stringify(source)}`);
+  console.log(`  restored: ${JSON.stringify(restored)}`);
+  check(JSON.stringify(source) === JSON.stringify(restored), 'equal counts and rollups after the round trip');
+  check(
+    fs.readFileSync(path.join(target, 'auth-secret'), 'utf8') ===
+      fs.readFileSync(path.join(dataDir, 'auth-secret'), 'utf8'),
+    'the auth secret came along',
+  );
+  stopEmbedded(target);
+}
+
+async function drillKillUnderLoad(label: string, env: Record<string, string>, url: string, app?: App) {
+  console.log(`\n4. kill -9 of the app under write load (${label})`);
+  let running = app ?? startApp(env);
+  if (!app) await waitReady(running);
+  const key = createApiKey(env);
+  const tps = await touchpointIds(key);
+  const { stop } = startLoad(key, tps, 10, 0);
+  await sleep(4_000);
+  await kill9(running);
+  const load = await stop();
+  const started = Date.now();
+  running = startApp(env);
+  const readyMs = await waitReady(running);
+  const result = await verifyWrites(url, load);
+  console.log(
+    `  ${load.sent.length} batches sent, ${load.acknowledged.length} acknowledged; restart to ready ${((Date.now() - started) / 1000).toFixed(1)} s (${readyMs} ms polling)`,
+  );
+  console.log(
+    `  acknowledged rows ${result.acknowledged}, lost ${result.lost}, half-written batches ${result.partial}, rollup rows off ${result.drift}`,
+  );
+  check(result.lost === 0, 'every acknowledged write is there');
+  check(result.partial === 0, 'no batch is half-written');
+  check(result.drift === 0, 'the rollups are exact');
+  return running;
+}
+
+async function drillStartWithDatabaseDown(
+  cluster: Awaited<ReturnType<typeof externalCluster>>,
+  env: Record<string, string>,
+) {
+  console.log('\n5. start-up with the database down (external)');
+  cluster.stop();
+  const started = Date.now();
+  const app = startApp(env);
+  const code = await Promise.race([app.exited, sleep(60_000).then(() => 'still running' as const)]);
+  const exitMs = Date.now() - started;
+  if (code === 'still running') await kill9(app);
+  console.log(
+    `  exit status ${code} after ${(exitMs / 1000).toFixed(1)} s: ${app.log.find((l) => l.includes('start-up failed')) ?? ''}`,
+  );
+  check(typeof code === 'number' && code !== 0, 'the process exits non-zero, for a supervisor to restart');
+  cluster.start();
+  const again = startApp(env);
+  const readyMs = await waitReady(again);
+  console.log(`  with the database back: ready in ${(readyMs / 1000).toFixed(1)} s`);
+  return again;
+}
+
+async function drillOutage(cluster: Awaited<ReturnType<typeof externalCluster>>, env: Record<string, string>) {
+  console.log('\n6. the database stopped for 10 s under load (external)');
+  const key = createApiKey(env);
+  const tps = await touchpointIds(key);
+  const { stop } = startLoad(key, tps, 5, 3);
+  const health: Timed[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      health.push(await timed(`${BASE}/api/health`));
+      await sleep(250);
+    }
+  })();
+  await sleep(3_000);
+  const down = Date.now();
+  cluster.stop();
+  await sleep(10_000);
+  cluster.start();
+  const back = Date.now();
+  await sleep(8_000);
+  polling = false;
+  await poller;
+  const load = await stop();
+  const all = [...load.requests, ...health];
+  const during = all.filter((r) => r.at >= down && r.at < back);
+  const unavailable = all.filter((r) => r.status === 503);
+  const firstOk = load.requests
+    .filter((r) => r.at >= back && r.status >= 200 && r.status < 300)
+    .sort((a, b) => a.at - b.at)[0];
+  const recoveryMs = firstOk ? firstOk.at + firstOk.ms - back : Infinity;
+  const statuses: Record<string, number> = {};
+  for (const r of during) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  console.log(`  ${all.length} requests; while down: ${JSON.stringify(statuses)}`);
+  console.log(
+    `  slowest ${Math.max(...all.map((r) => r.ms))} ms (p95 while down ${percentile(
+      during.map((r) => r.ms),
+      95,
+    )} ms); ` +
+      `503s ${unavailable.length}, with Retry-After ${unavailable.filter((r) => r.retryAfter).length}; ` +
+      `first success ${(recoveryMs / 1000).toFixed(1)} s after the database returned`,
+  );
+  check(Math.max(...all.map((r) => r.ms)) < 6_000, 'no request over 6 s');
+  check(unavailable.length > 0 && unavailable.every((r) => r.retryAfter), '503s, each with Retry-After');
+  check(!all.some((r) => r.status === 500 || r.status === 0), 'no 500 and no dropped connection');
+  check(recoveryMs < 5_000, 'recovery within 5 s of the database returning');
+}
+
+async function main() {
+  const started = Date.now();
+  console.log(
+    `drills: in ${root}, app on ${BASE}; ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
+  );
+  if (!fs.existsSync('.next/BUILD_ID')) {
+    console.log('drills: building the app first');
+    if (spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' }).status !== 0)
+      process.exit(1);
+  }
+  const apps: App[] = [];
+  const embeddedDir = path.join(root, 'embedded');
+  let cluster: Awaited<ReturnType<typeof externalCluster>> | undefined;
+  try {
+    const embeddedEnv = { DATA_DIR: embeddedDir, DATABASE_URL: '', AUTH_SECRET: '' };
+    let app = await drillKillDuringSeeding(embeddedDir);
+    apps.push(app);
+    await drillEventLoop(app, embeddedDir);
+    await drillBackupRestore(embeddedDir);
+    app = await drillKillUnderLoad('embedded server', embeddedEnv, await embeddedUrl(embeddedDir), app);
+    apps.push(app);
+    await stopApp(app);
+    check(
+      !fs.existsSync(path.join(embeddedDir, 'postgres', 'postmaster.pid')),
+      'SIGTERM stopped the embedded server too',
+    );
+
+    cluster = await externalCluster();
+    const externalEnv = { DATA_DIR: path.join(root, 'external-data'), DATABASE_URL: cluster.url, SEED_SCALE: '0.05' };
+    app = await drillStartWithDatabaseDown(cluster, externalEnv);
+    apps.push(app);
+    app = await drillKillUnderLoad(`external PostgreSQL, ${cluster.bin}`, externalEnv, cluster.url, app);
+    apps.push(app);
+    await drillOutage(cluster, externalEnv);
+    await stopApp(app);
+  } catch (error) {
+    failures.push(`drill aborted: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(error);
+  } finally {
+    for (const app of apps) if (app.child.exitCode === null && app.child.signalCode === null) app.child.kill('SIGKILL');
+    if (fs.existsSync(path.join(embeddedDir, 'postgres', 'postmaster.pid'))) stopEmbedded(embeddedDir);
+    try {
+      cluster?.stop();
+    } catch {
+      // already stopped
+    }
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  console.log(
+    `\ndrills: ${failures.length === 0 ? 'all passed' : `${failures.length} failed`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  for (const failure of failures) console.log(`  - ${failure}`);
+  process.exit(failures.length === 0 ? 0 : 1);
+}
+
+void main();
