@@ -56,6 +56,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/touchpoints/actions.ts#updateTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#setTouchpointActiveAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#deleteTouchpointAction': admin,
+  'app/(app)/admin/touchpoints/actions.ts#restateOpportunitiesAction': admin,
   'app/(app)/admin/users/actions.ts#setUserActiveAction': admin,
   'app/(app)/admin/webhooks/actions.ts#createWebhookAction': admin,
   'app/(app)/admin/webhooks/actions.ts#setWebhookActiveAction': admin,
