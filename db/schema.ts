@@ -196,7 +196,7 @@ export const interactions = pgTable(
     // default, and a check keeps it in 1–1000 once filled.
     opportunities: integer().notNull().default(0),
     // Count of this interaction's non-dismissed defects, kept in the same transaction as the
-    // defects, so "defective units" never needs a join (see DESIGN.md, Architecture).
+    // defects, so "defective units" never needs a join (see docs/architecture.md).
     openDefectCount: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -467,7 +467,7 @@ export const feedbackRateHits = pgTable(
 );
 
 /*
- * Rollups for the dashboard (DESIGN.md, Architecture), kept exact by database triggers on
+ * Rollups for the dashboard (docs/architecture.md), kept exact by database triggers on
  * interactions, defects and customers (migration 0004_metric-rollup-triggers), so every write path
  * (forms, API, imports, defect triage, edits, deletes) updates them in its own transaction without
  * knowing they exist. Days are UTC. A null segment is "no customer, or a customer without a

@@ -21,7 +21,7 @@ const schema = z.object({
     .string()
     .regex(/^x-outsidein-peer-[0-9a-f]{24}$/)
     .optional(),
-  // Set by the test harness so the app may seed a throwaway database without asking.
+  // '1' leaves an empty database empty at start-up instead of loading the demo company (db/prepare.ts).
   SKIP_AUTO_SEED: z.enum(['0', '1']).default('0'),
 });
 

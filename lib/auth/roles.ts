@@ -4,7 +4,7 @@ export const ROLES = ['admin', 'manager', 'staff'] as const satisfies readonly R
 
 export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', manager: 'Manager', staff: 'Staff' };
 
-/** Who may do what (DESIGN.md, "Who uses it"). Every edge asks this, whatever the UI shows. */
+/** Who may do what (docs/roles.md). Every edge asks this, whatever the UI shows. */
 export const PERMISSIONS = {
   logInteraction: ['staff', 'manager', 'admin'],
   manageCustomers: ['staff', 'manager', 'admin'],

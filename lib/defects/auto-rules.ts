@@ -41,7 +41,7 @@ export interface AutoDefectSpec {
   lostRevenue: number;
 }
 
-/** The auto-defect rules of DESIGN.md: at most one defect per rule for one interaction. */
+/** The auto-defect rules (docs/domain.md): at most one defect per rule for one interaction. */
 export function evaluateAutoDefects(interaction: RuleInput, rules: RuleSettings): AutoDefectSpec[] {
   const defects: AutoDefectSpec[] = [];
 

@@ -1,6 +1,7 @@
 import type { Role } from '@/db/schema';
+import { can } from '@/lib/auth/roles';
 
-/** How long staff may edit an interaction they logged (DESIGN.md, Who uses it). */
+/** How long staff may edit an interaction they logged (docs/roles.md). */
 export const STAFF_EDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -12,6 +13,6 @@ export function canEditInteraction(
   interaction: { loggedById: string | null; createdAt: Date },
   now: Date = new Date(),
 ): boolean {
-  if (user.role === 'manager' || user.role === 'admin') return true;
+  if (can(user.role, 'editAnyInteraction')) return true;
   return interaction.loggedById === user.id && now.getTime() - interaction.createdAt.getTime() < STAFF_EDIT_WINDOW_MS;
 }

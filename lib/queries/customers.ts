@@ -182,7 +182,7 @@ export interface CustomerNumbers {
   lostRevenue: number;
 }
 
-/** The customer's own numbers, aggregated in SQL (DESIGN.md, The numbers). */
+/** The customer's own numbers, aggregated in SQL (docs/metrics.md). */
 export async function getCustomerNumbers(customerId: string): Promise<CustomerNumbers> {
   const db = await getDb();
   const [[i], [d]] = await Promise.all([
