@@ -8,7 +8,8 @@ export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 // on a dedicated connection lets one of them migrate while the others wait.
 const MIGRATION_LOCK = 7_345_001;
 
-export async function migrateDatabase({ url }: Pick<DatabaseHandle, 'url'>): Promise<void> {
+/** Applies the migrations of `folder` (the app's own by default: tests may stop at an older one). */
+export async function migrateDatabase({ url }: Pick<DatabaseHandle, 'url'>, folder = migrationsFolder): Promise<void> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
@@ -16,7 +17,7 @@ export async function migrateDatabase({ url }: Pick<DatabaseHandle, 'url'>): Pro
   try {
     const single = drizzle({ client });
     await single.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
-    await migrate(single, { migrationsFolder });
+    await migrate(single, { migrationsFolder: folder });
     await single.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   } finally {
     await client.end({ timeout: 5 });

@@ -190,6 +190,11 @@ export const interactions = pgTable(
     nps: smallint(),
     effort: smallint(),
     notes: text(),
+    // The opportunities per interaction its touchpoint had when it was stored, so changing a
+    // touchpoint later leaves history as it was (docs/metrics-second-version.md). A trigger
+    // (migration interaction-opportunities) fills it from the touchpoint when left at 0, the
+    // default, and a check keeps it in 1–1000 once filled.
+    opportunities: integer().notNull().default(0),
     // Count of this interaction's non-dismissed defects, kept in the same transaction as the
     // defects, so "defective units" never needs a join (see DESIGN.md, Architecture).
     openDefectCount: integer().notNull().default(0),
@@ -478,6 +483,7 @@ export const metricsDaily = pgTable(
     touchpointId: uuid().notNull(),
     segmentId: uuid(),
     units: integer().notNull().default(0),
+    opportunities: integer().notNull().default(0),
     defectiveUnits: integer().notNull().default(0),
     csatResponses: integer().notNull().default(0),
     csatSatisfied: integer().notNull().default(0),
@@ -506,6 +512,171 @@ export const defectCategoryDaily = pgTable(
     lostRevenue: money().notNull().default('0'),
   },
   (t) => [unique('defect_category_daily_key').on(t.day, t.touchpointId, t.segmentId, t.categoryId).nullsNotDistinct()],
+);
+
+// ---- Notifications and integrations ----------------------------------------------------------
+
+// The durable outbox: every event is written in the same transaction as the change that caused it.
+export const outboxEvents = pgTable(
+  'outbox_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    type: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_events_created_idx').on(t.createdAt)],
+);
+
+export const jobStatusEnum = pgEnum('job_status', ['pending', 'running', 'done', 'dead']);
+
+// The queue the job runner works through: event dispatch, mail, webhook deliveries, scheduled jobs.
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    status: jobStatusEnum().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull().default(10),
+    runAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // A running job whose runner died is taken again once this has passed.
+    lockedUntil: timestamp({ withTimezone: true }),
+    // No retry is scheduled after this (webhooks: 24 hours after the first attempt).
+    expiresAt: timestamp({ withTimezone: true }),
+    lastError: text(),
+    createdAt: createdAt(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('jobs_due_idx').on(t.status, t.runAt), index('jobs_finished_idx').on(t.finishedAt)],
+);
+
+// One row per runner role: the instance holding an unexpired lease is the one that runs jobs.
+export const jobRunnerLeases = pgTable('job_runner_leases', {
+  name: text().primaryKey(),
+  holder: text().notNull(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  acquiredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastRunAt: timestamp({ withTimezone: true }),
+});
+
+export const scheduledJobs = pgTable('scheduled_jobs', {
+  name: text().primaryKey(),
+  nextRunAt: timestamp({ withTimezone: true }).notNull(),
+  lastRunAt: timestamp({ withTimezone: true }),
+});
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    eventId: uuid(),
+    type: text().notNull(),
+    title: text().notNull(),
+    body: text(),
+    href: text(),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_user_created_idx').on(t.userId, t.createdAt),
+    index('notifications_unread_idx')
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+    uniqueIndex('notifications_event_user_key').on(t.eventId, t.userId, t.type),
+  ],
+);
+
+// A row only where a user departed from the defaults (lib/notifications/preferences.ts).
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text().notNull(),
+    inApp: boolean().notNull(),
+    email: boolean().notNull(),
+  },
+  (t) => [unique('notification_preferences_user_type_key').on(t.userId, t.type)],
+);
+
+export const mailStatusEnum = pgEnum('mail_status', ['queued', 'sent', 'kept', 'failed']);
+
+// Every message, sent or not: without SMTP it stays here ("kept") for admins to read.
+export const mailMessages = pgTable(
+  'mail_messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    toAddress: text().notNull(),
+    kind: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text().notNull(),
+    unsubscribeUrl: text(),
+    status: mailStatusEnum().notNull().default('queued'),
+    error: text(),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('mail_messages_created_idx').on(t.createdAt)],
+);
+
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: uuid().primaryKey().defaultRandom(),
+  url: text().notNull(),
+  description: text(),
+  eventTypes: text().array().notNull(),
+  // Needed in clear to sign; shown to the admin once, when created.
+  secret: text().notNull(),
+  active: boolean().notNull().default(true),
+  // Set at the first failure after a success; the endpoint is disabled when it lasts too long.
+  failingSince: timestamp({ withTimezone: true }),
+  disabledAt: timestamp({ withTimezone: true }),
+  disabledReason: text(),
+  createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+export const webhookDeliveryStatusEnum = pgEnum('webhook_delivery_status', ['pending', 'succeeded', 'failed', 'dead']);
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    endpointId: uuid()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    // The `webhook-id` header: the event's id, the same on every retry and redelivery.
+    eventId: uuid().notNull(),
+    eventType: text().notNull(),
+    body: text().notNull(),
+    status: webhookDeliveryStatusEnum().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    responseStatus: integer(),
+    latencyMs: integer(),
+    responseExcerpt: text(),
+    error: text(),
+    createdAt: createdAt(),
+    lastAttemptAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt)],
+);
+
+// A single row of integration settings an admin can change.
+export const integrationSettings = pgTable(
+  'integration_settings',
+  {
+    id: smallint().primaryKey().default(1),
+    allowPrivateWebhookTargets: boolean().notNull().default(false),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('integration_settings_single_row', sql`${t.id} = 1`)],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -578,3 +749,9 @@ export type Case = typeof cases.$inferSelect;
 export type CaseStatus = (typeof caseStatusEnum.enumValues)[number];
 export type CaseEvent = typeof caseEvents.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type OutboxEvent = typeof outboxEvents.$inferSelect;
+export type Job = typeof jobs.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type MailMessage = typeof mailMessages.$inferSelect;
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

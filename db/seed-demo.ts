@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { evaluateAutoDefects } from '@/lib/defects/auto-rules';
+import { enabledRuleCount, evaluateAutoDefects } from '@/lib/defects/auto-rules';
 import { hashPassword } from '@/lib/auth/password';
+import { FIX_DAYS_AGO, FIXED_TOUCHPOINT, seedDemoCases } from '@/lib/cases/demo-cases';
 import type { DbOrTx } from './client';
 import {
   customers,
@@ -98,7 +99,7 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 /** Removes every row from every table; the schema stays. */
 export async function clearDatabase(db: DbOrTx): Promise<void> {
   await db.execute(
-    sql`truncate table defect_events, defects, interactions, customers, touchpoints, journey_stages, segments, defect_categories, api_keys, audit_events, users restart identity cascade`,
+    sql`truncate table case_events, case_signals, cases, defect_events, defects, interactions, customers, touchpoints, journey_stages, segments, defect_categories, api_keys, audit_events, users restart identity cascade`,
   );
 }
 
@@ -173,7 +174,16 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
         description: t.description,
         stageId: stageId.get(t.stage)!,
         channel: t.channel,
-        opportunities: t.opportunities,
+        // Never fewer than the enabled auto-defect rules (three by default, four with low NPS).
+        opportunities: Math.max(
+          t.opportunities,
+          enabledRuleCount({
+            ruleLostSale: true,
+            ruleBelowExpectation: true,
+            ruleLowCsat: true,
+            ruleLowNps: t.ruleLowNps ?? false,
+          }),
+        ),
         ruleLowNps: t.ruleLowNps ?? false,
       })),
     )
@@ -238,8 +248,10 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
       const touchpoint = touchpointByName.get(spec.name)!;
       const occurredAt = new Date(dayStart - random.next() * 11 * 3_600_000);
       const degraded = spec.name === DEGRADING_TOUCHPOINT && daysAgo < DEGRADATION_DAYS;
+      // The demo's proved case: this touchpoint was worse until its fix (lib/cases/demo-cases.ts).
+      const beforeFix = spec.name === FIXED_TOUCHPOINT && daysAgo > FIX_DAYS_AGO;
       // Most experiences meet expectations; each touchpoint's own quality shifts that.
-      const quality = 0.45 + spec.quality - (degraded ? 1.5 : 0);
+      const quality = 0.45 + spec.quality - (degraded ? 1.5 : 0) - (beforeFix ? 1.2 : 0);
       const fromFeedback = random.next() < 0.08;
       const customer = fromFeedback && random.next() < 0.5 ? null : random.pick(customerRows);
       const sale = segmentSale.get(customer?.segmentName ?? 'Homeowners')!;
@@ -353,6 +365,8 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
   log(`seed: ${interactionRows.length} interactions`);
   await insertChunked(defectRows, (chunk) => db.insert(defects).values(chunk));
   log(`seed: ${defectRows.length} defects`);
+  const story = await seedDemoCases(db, { now });
+  log(`seed: ${story.cases} cases`);
 
   return {
     users: userRows.length,

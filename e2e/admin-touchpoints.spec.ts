@@ -45,6 +45,11 @@ test.describe('touchpoint administration', () => {
     await page.getByLabel('Opportunities per interaction').fill('3');
     await page.getByLabel('Low NPS likelihood is a defect').check();
     await page.getByRole('button', { name: 'Create touchpoint' }).click();
+    // Four rules enabled: each is an opportunity for a defect, so three opportunities are too few.
+    await expect(page.getByText(/^At least 4: each enabled auto-defect rule is an opportunity/)).toBeVisible();
+    await expect(page.getByLabel('Opportunities per interaction')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Opportunities per interaction').fill('4');
+    await page.getByRole('button', { name: 'Create touchpoint' }).click();
 
     await expect(page).toHaveURL(/\/admin\/touchpoints$/);
     const purchase = page.getByRole('region', { name: 'Purchase' });
@@ -56,7 +61,7 @@ test.describe('touchpoint administration', () => {
     expect(await touchpointFromApi(page.request, name)).toMatchObject({
       active: true,
       stageName: 'Purchase',
-      opportunities: 3,
+      opportunities: 4,
     });
 
     await row.getByRole('link', { name }).click();

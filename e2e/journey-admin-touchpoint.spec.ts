@@ -18,7 +18,7 @@ test('a touchpoint an admin creates reaches staff at once, and after deactivatio
   await admin.getByLabel('Name').fill(name);
   await admin.getByLabel('Journey stage').selectOption({ label: 'Purchase' });
   await admin.getByLabel('Channel').selectOption({ label: 'In person' });
-  await admin.getByLabel('Opportunities per interaction').fill('2');
+  await admin.getByLabel('Opportunities per interaction').fill('3');
   await admin.getByRole('button', { name: 'Create touchpoint' }).click();
   await expect(admin).toHaveURL(/\/admin\/touchpoints$/);
 

@@ -8,6 +8,10 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   // The address customers reach the app on, for feedback links and QR codes; else taken from the request.
   PUBLIC_URL: z.url().optional(),
+  // Outgoing mail, e.g. smtp://user:pass@mail.example.com:587 or smtps://…:465. Unset: mail is kept
+  // in the admin area's mail outbox instead of being sent.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'Use an smtp:// or smtps:// URL.' }).optional(),
+  MAIL_FROM: z.string().min(3).default('OutsideIn <outsidein@localhost>'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SEED_SCALE: z.coerce.number().positive().max(10).default(1),
   // How many reverse proxies in front of the app append to X-Forwarded-For; 0 trusts none of it.
@@ -26,6 +30,8 @@ const parsed = schema.safeParse({
   DATA_DIR: process.env.DATA_DIR || undefined,
   AUTH_SECRET: process.env.AUTH_SECRET || undefined,
   PUBLIC_URL: process.env.PUBLIC_URL || undefined,
+  SMTP_URL: process.env.SMTP_URL || undefined,
+  MAIL_FROM: process.env.MAIL_FROM || undefined,
   NODE_ENV: process.env.NODE_ENV || undefined,
   SEED_SCALE: process.env.SEED_SCALE || undefined,
   SKIP_AUTO_SEED: process.env.SKIP_AUTO_SEED || undefined,

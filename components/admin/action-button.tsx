@@ -27,7 +27,8 @@ export function ActionButton({
   variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
   confirm?: string;
   redirectTo?: string;
-  successMessage?: string;
+  /** Said beside the button on success; a function reads it from what the action returned. */
+  successMessage?: string | ((data: unknown) => string);
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -44,7 +45,8 @@ export function ActionButton({
           startTransition(async () => {
             const result = await action(input);
             if (result.ok) {
-              setMessage(successMessage ? { text: successMessage, ok: true } : undefined);
+              const text = typeof successMessage === 'function' ? successMessage(result.data) : successMessage;
+              setMessage(text ? { text, ok: true } : undefined);
               if (redirectTo) router.push(redirectTo);
               router.refresh();
             } else {

@@ -19,6 +19,7 @@ type Editable = Pick<
   | 'channel'
   | 'opportunities'
   | 'expectationTarget'
+  | 'ownerId'
   | 'ruleLostSale'
   | 'ruleBelowExpectation'
   | 'ruleBelowExpectationGap'
@@ -29,7 +30,8 @@ type Editable = Pick<
 >;
 
 const DEFAULTS = {
-  opportunities: 1,
+  // One per rule enabled below.
+  opportunities: 3,
   expectationTarget: 4,
   ruleLostSale: true,
   ruleBelowExpectation: true,
@@ -44,9 +46,12 @@ const DEFAULTS = {
 export function TouchpointForm({
   touchpoint,
   stages,
+  people = [],
 }: {
   touchpoint?: Editable;
   stages: { id: string; name: string }[];
+  /** Active people who may own the touchpoint's cases. */
+  people?: { id: string; name: string }[];
 }) {
   const router = useRouter();
   const action = touchpoint ? updateTouchpointAction : createTouchpointAction;
@@ -102,7 +107,7 @@ export function TouchpointForm({
           inputMode="numeric"
           min={1}
           max={1000}
-          hint="How many things can go wrong in one interaction here (1 to 1,000); the base of DPMO."
+          hint="How many things can go wrong in one interaction here (1 to 1,000); the base of DPMO. At least one per enabled auto-defect rule below. A change applies to interactions logged from now on."
           defaultValue={text('opportunities', saved.opportunities)}
           error={errors.opportunities}
         />
@@ -116,6 +121,14 @@ export function TouchpointForm({
           hint="The experience score (1 to 5) this touchpoint aims to deliver."
           defaultValue={text('expectationTarget', saved.expectationTarget)}
           error={errors.expectationTarget}
+        />
+        <SelectField
+          label="Owner of its cases"
+          name="ownerId"
+          hint="A signal on this touchpoint’s control chart opens a case for this person; blank leaves it to the managers."
+          defaultValue={text('ownerId', saved.ownerId)}
+          error={errors.ownerId}
+          options={[{ value: '', label: 'Managers’ queue' }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
         />
       </div>
 

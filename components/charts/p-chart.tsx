@@ -20,6 +20,8 @@ export interface PChartDatum {
   ucl: number | null;
   lcl: number | null;
   signal: boolean;
+  /** Too small a subgroup for the limits, or still in progress: drawn hollow, never a signal. */
+  hollow: boolean;
 }
 
 const percent = (v: number) => `${v.toFixed(1)} %`;
@@ -34,13 +36,35 @@ interface DotProps {
 /** A point on the p-chart: out-of-control points are larger, red and square, so colour is not the only cue. */
 function SignalDot({ cx, cy, payload, index }: DotProps) {
   if (cx === undefined || cy === undefined || !payload || payload.p === null) return <g key={index} />;
+  if (payload.hollow)
+    return (
+      <circle
+        key={index}
+        cx={cx}
+        cy={cy}
+        r={4}
+        fill={CHART.surface}
+        stroke={CHART.primary}
+        strokeWidth={2}
+        data-hollow=""
+      />
+    );
   if (payload.signal)
     return <rect key={index} x={cx - 5} y={cy - 5} width={10} height={10} fill={CHART.danger} stroke={CHART.surface} />;
   return <circle key={index} cx={cx} cy={cy} r={3} fill={CHART.primary} />;
 }
 
 /** Share of defective interactions per subgroup, the centre line p̄ and each subgroup's control limits. */
-export function PChart({ data, centre }: { data: PChartDatum[]; centre: number | null }) {
+export function PChart({
+  data,
+  centre,
+  laney = false,
+}: {
+  data: PChartDatum[];
+  centre: number | null;
+  /** The limits are Laney's p′ limits. */
+  laney?: boolean;
+}) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -69,7 +93,7 @@ export function PChart({ data, centre }: { data: PChartDatum[]; centre: number |
         <Line
           type="stepAfter"
           dataKey="ucl"
-          name="Upper limit (UCL)"
+          name={laney ? 'Upper p′ limit (UCL′)' : 'Upper limit (UCL)'}
           stroke={CHART.warning}
           strokeDasharray="5 4"
           dot={false}
@@ -79,7 +103,7 @@ export function PChart({ data, centre }: { data: PChartDatum[]; centre: number |
         <Line
           type="stepAfter"
           dataKey="lcl"
-          name="Lower limit (LCL)"
+          name={laney ? 'Lower p′ limit (LCL′)' : 'Lower limit (LCL)'}
           stroke={CHART.warning}
           strokeDasharray="2 3"
           dot={false}

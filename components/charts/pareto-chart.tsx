@@ -18,7 +18,8 @@ import { axisProps, CHART, tooltipProps } from './theme';
 
 export interface ParetoDatum {
   label: string;
-  count: number;
+  /** Defects, or lost revenue in pounds, as the chart ranks by. */
+  value: number;
   /** 0–100 */
   cumulative: number;
   vitalFew: boolean;
@@ -26,10 +27,12 @@ export interface ParetoDatum {
 }
 
 const integer = new Intl.NumberFormat('en-GB');
+const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
 /** Defects by category as bars (the vital few in the strong colour), with the cumulative share as a line. */
-export function ParetoChart({ data }: { data: ParetoDatum[] }) {
+export function ParetoChart({ data, measure = 'count' }: { data: ParetoDatum[]; measure?: 'count' | 'revenue' }) {
   const router = useRouter();
+  const format = (v: number) => (measure === 'revenue' ? money.format(v) : integer.format(v));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 32 }}>
@@ -38,9 +41,15 @@ export function ParetoChart({ data }: { data: ParetoDatum[] }) {
         <YAxis
           yAxisId="count"
           {...axisProps}
-          tickFormatter={(v: number) => integer.format(v)}
-          width={64}
-          label={{ value: 'defects', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
+          tickFormatter={format}
+          width={72}
+          label={{
+            value: measure === 'revenue' ? 'lost revenue (£)' : 'defects',
+            angle: -90,
+            position: 'insideLeft',
+            fill: CHART.muted,
+            fontSize: 12,
+          }}
         />
         <YAxis
           yAxisId="share"
@@ -56,7 +65,7 @@ export function ParetoChart({ data }: { data: ParetoDatum[] }) {
             typeof value === 'number'
               ? name === 'Cumulative share'
                 ? `${value.toFixed(1)} %`
-                : integer.format(value)
+                : format(value)
               : String(value)
           }
         />
@@ -70,8 +79,8 @@ export function ParetoChart({ data }: { data: ParetoDatum[] }) {
         />
         <Bar
           yAxisId="count"
-          dataKey="count"
-          name="Defects"
+          dataKey="value"
+          name={measure === 'revenue' ? 'Lost revenue' : 'Defects'}
           fill={CHART.secondary}
           isAnimationActive={false}
           cursor="pointer"

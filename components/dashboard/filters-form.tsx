@@ -59,12 +59,13 @@ function Choices({
 export function FiltersForm({
   filters,
   options,
-  heat,
+  view,
   errors,
 }: {
   filters: MetricsFilters;
   options: FilterOptions;
-  heat: string;
+  /** The view's non-default choices (heat map measure, Pareto measure, control limits), kept when filtering. */
+  view: Record<string, string | undefined>;
   errors?: Record<string, string[] | undefined>;
 }) {
   const touchpointOptions = options.stages.flatMap((s) =>
@@ -155,7 +156,9 @@ export function FiltersForm({
           selected={filters.segment}
         />
       </div>
-      {heat !== 'sigma' ? <input type="hidden" name="heat" value={heat} /> : null}
+      {Object.entries(view).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
     </form>
   );
 }

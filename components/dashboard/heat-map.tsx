@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-import { formatMetric } from '@/lib/metrics/format';
+import { formatInterval, formatMetric, TOO_FEW_LABEL } from '@/lib/metrics/format';
+import { isTooFew, MIN_TO_JUDGE } from '@/lib/metrics/intervals';
 import type { MetricValue } from '@/lib/metrics/value';
 
 export type HeatMeasure = 'sigma' | 'csat';
@@ -28,13 +29,20 @@ const BANDS = [
   'bg-emerald-300 text-emerald-950 dark:bg-emerald-800 dark:text-emerald-50',
 ];
 const NO_DATA = 'bg-background text-muted border border-dashed border-border';
+// Too few to judge: visibly not a verdict, neither red nor green.
+const TOO_FEW = 'bg-background text-muted border border-dashed border-muted';
+// Defects outnumber opportunities: a data problem to review, not a quality band.
+const REVIEW = 'bg-background text-warning border border-warning';
 
 export const HEAT_SCALES: Record<HeatMeasure, { limits: number[]; labels: string[] }> = {
   sigma: { limits: [2, 3, 4, 5], labels: ['below 2 σ', '2–3 σ', '3–4 σ', '4–5 σ', '5 σ or more'] },
   csat: { limits: [0.6, 0.75, 0.85, 0.95], labels: ['below 60 %', '60–75 %', '75–85 %', '85–95 %', '95 % or more'] },
 };
 
-function bandOf(value: MetricValue, measure: HeatMeasure): string {
+function bandOf(value: MetricValue, measure: HeatMeasure, units: number): string {
+  if (value.reason === 'more defects than opportunities') return REVIEW;
+  // "No defects" on a handful of interactions is as unfounded as a red cell on one.
+  if (value.tooFew || (value.value === null && value.reason !== 'no data' && isTooFew(units))) return TOO_FEW;
   if (value.value === null)
     return value.reason === 'no defects'
       ? BANDS[4]!
@@ -69,13 +77,23 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                         href={cell.href}
                         className={cn(
                           'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
-                          bandOf(cell.value, measure),
+                          bandOf(cell.value, measure, cell.units),
                         )}
+                        data-too-few={cell.value.tooFew ? '' : undefined}
                       >
                         <span className="truncate text-xs font-medium" title={cell.name}>
                           {cell.name}
                         </span>
                         <span className="text-sm font-semibold tabular-nums">{formatMetric(cell.value, kind)}</span>
+                        {cell.value.reason === 'more defects than opportunities' ? (
+                          <span className="text-xs">review opportunities</span>
+                        ) : null}
+                        {cell.value.tooFew ? <span className="text-xs italic">{TOO_FEW_LABEL}</span> : null}
+                        {cell.value.interval ? (
+                          <span className="text-xs tabular-nums opacity-80">
+                            {formatInterval(cell.value.interval, kind)}
+                          </span>
+                        ) : null}
                         <span className="text-xs opacity-80">{cell.units.toLocaleString('en-GB')} interactions</span>
                       </Link>
                     </li>
@@ -95,6 +113,10 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
             {label}
           </li>
         ))}
+        <li className={cn('rounded px-2 py-1', TOO_FEW)}>
+          {TOO_FEW_LABEL}: fewer than {MIN_TO_JUDGE}
+        </li>
+        <li className={cn('rounded px-2 py-1', REVIEW)}>more defects than opportunities</li>
         <li className={cn('rounded px-2 py-1', NO_DATA)}>no data</li>
       </ul>
     </div>

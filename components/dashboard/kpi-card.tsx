@@ -14,23 +14,49 @@ export interface KpiCardProps {
   tone: 'better' | 'worse' | 'neutral';
   previousLabel: string;
   hint?: string;
+  /** The value's 95 % interval, formatted. */
+  interval?: string | null;
+  /** Fewer than 30 units or responses: the value is greyed and never coloured good or bad. */
+  tooFew?: boolean;
+  /** A problem with the data itself (more defects than opportunities), said in words. */
+  warning?: string;
 }
 
 /** One KPI: its value (a drill-down link) and its change against the previous period. */
-export function KpiCard({ label, value, href, linkLabel, change, direction, tone, previousLabel, hint }: KpiCardProps) {
+export function KpiCard({
+  label,
+  value,
+  href,
+  linkLabel,
+  change,
+  direction,
+  tone: changeTone,
+  previousLabel,
+  hint,
+  interval,
+  tooFew,
+  warning,
+}: KpiCardProps) {
+  const tone = tooFew ? 'neutral' : changeTone;
   return (
-    <div className="rounded-lg border border-border bg-surface p-4 shadow-sm">
+    <div
+      className={cn('rounded-lg border border-border bg-surface p-4 shadow-sm', tooFew && 'border-dashed')}
+      data-too-few={tooFew ? '' : undefined}
+    >
       <dt className="text-sm text-muted">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold tabular-nums sm:text-2xl">
+      <dd className={cn('mt-1 text-xl font-semibold tabular-nums sm:text-2xl', tooFew && 'text-muted')}>
         <Link
           prefetch={false}
           href={href}
           className="underline-offset-4 hover:underline focus-visible:underline"
-          aria-label={`${label}: ${value}. Open ${linkLabel}`}
+          aria-label={`${label}: ${value}${tooFew ? ', too few to judge' : ''}. Open ${linkLabel}`}
         >
           {value}
         </Link>
       </dd>
+      {tooFew ? <dd className="text-xs font-medium text-muted italic">too few to judge</dd> : null}
+      {warning ? <dd className="mt-1 text-xs text-warning">{warning}</dd> : null}
+      {interval ? <dd className="mt-1 text-xs text-muted tabular-nums">{interval}</dd> : null}
       <dd
         className={cn(
           'mt-1 text-xs tabular-nums',

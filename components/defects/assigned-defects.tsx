@@ -8,8 +8,8 @@ import { defectTitle } from './defects-table';
 import { OverdueBadge, StatusBadge } from './status-badge';
 
 /** My work: the defects a person still has to work, overdue follow-ups first and marked. */
-export async function AssignedDefects({ userId }: { userId: string }) {
-  const rows = await listAssignedDefects({ userId });
+export async function AssignedDefects({ userId, canClose = false }: { userId: string; canClose?: boolean }) {
+  const rows = await listAssignedDefects({ userId, canClose });
   return (
     <Card aria-labelledby="assigned-defects-heading" className="mb-6">
       <div className="mb-3 flex items-baseline justify-between gap-2">

@@ -14,13 +14,18 @@ export function DefectWorkflow({
   id,
   version: renderedVersion,
   status,
-  moves,
+  moves: allMoves,
+  caseNumber = null,
 }: {
   id: string;
   version: number;
   status: DefectStatus;
   moves: DefectStatus[];
+  /** The case whose proof this defect's closing waits for, if any. */
+  caseNumber?: number | null;
 }) {
+  // A defect linked to an unproved case closes with the case's proof, not by hand.
+  const moves = caseNumber !== null ? allMoves.filter((to) => to !== 'closed') : allMoves;
   const { run, pending, result, fieldErrors, reset } = useActionCall(updateDefectAction);
   const [dismissing, setDismissing] = useState(false);
   const { version, saved } = useDefectVersion(renderedVersion);
@@ -29,9 +34,11 @@ export function DefectWorkflow({
   if (moves.length === 0) {
     return (
       <p className="text-sm text-muted">
-        {status === 'verified'
-          ? 'Verified: a manager closes it once the fix has held.'
-          : 'No moves are open to you from here.'}
+        {caseNumber !== null && status === 'verified'
+          ? `Verified: it closes when case #${caseNumber} proves the fix with the numbers.`
+          : status === 'verified'
+            ? 'Verified: a manager closes it once the fix has held.'
+            : 'No moves are open to you from here.'}
       </p>
     );
   }

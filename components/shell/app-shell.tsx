@@ -4,9 +4,19 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { buttonClass } from '@/components/ui/button';
 import { NavLink } from './nav-link';
 import { NavMenu } from './nav-menu';
+import { NotificationBell } from './notification-bell';
 import { navSectionsFor } from './nav-items';
 
-export function AppShell({ user, children }: { user: CurrentUser; children: React.ReactNode }) {
+export function AppShell({
+  user,
+  unread,
+  children,
+}: {
+  user: CurrentUser;
+  /** Unread notifications when the page was rendered; the bell keeps it current. */
+  unread: number;
+  children: React.ReactNode;
+}) {
   const sections = navSectionsFor(user.role);
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
@@ -17,7 +27,14 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
         Skip to content
       </a>
       <aside className="sticky top-0 z-40 border-b border-border bg-surface md:flex md:h-screen md:w-60 md:shrink-0 md:flex-col md:border-b-0 md:border-r">
-        <NavMenu brand={<span className="text-lg font-semibold text-primary">OutsideIn</span>}>
+        <NavMenu
+          brand={
+            <div className="flex items-center gap-2">
+              <span className="text-lg font-semibold text-primary">OutsideIn</span>
+              <NotificationBell initialUnread={unread} />
+            </div>
+          }
+        >
           <nav
             aria-label="Main"
             className="max-h-[calc(100dvh-9rem)] overflow-y-auto px-2 py-2 md:max-h-none md:flex-1 md:py-0"

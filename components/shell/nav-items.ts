@@ -26,7 +26,12 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/users', label: 'Users', permission: 'administer', section: 'Admin' },
   { href: '/admin/feedback', label: 'Feedback links', permission: 'administer', section: 'Admin' },
   { href: '/admin/api-keys', label: 'API keys', permission: 'administer', section: 'Admin' },
+  { href: '/admin/webhooks', label: 'Webhooks', permission: 'administer', section: 'Admin' },
+  { href: '/admin/mail', label: 'Mail outbox', permission: 'administer', section: 'Admin' },
+  { href: '/admin/jobs', label: 'Background jobs', permission: 'administer', section: 'Admin' },
   { href: '/admin/audit', label: 'Audit log', permission: 'administer', section: 'Admin' },
+  { href: '/notifications', label: 'Notifications', permission: 'viewOwnWork', section: 'Account' },
+  { href: '/account/notifications', label: 'Notification settings', permission: 'viewOwnWork', section: 'Account' },
   { href: '/account/password', label: 'Change password', permission: 'viewOwnWork', section: 'Account' },
 ];
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { API_SCOPES } from '@/lib/auth/api-keys';
 import { apiRegistry, interactionBatchSchema, MAX_BATCH } from '@/lib/validation/api';
-import { metricsFiltersSchema } from '@/lib/validation/metrics';
+import { metricsQuerySchema } from '@/lib/validation/metrics';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -41,7 +41,7 @@ const problemResponse = (description: string) => ({
 
 /** Query parameters from the dashboard's filter schema: repeat a parameter for several values. */
 function filterParameters() {
-  const shape = metricsFiltersSchema.shape;
+  const shape = metricsQuerySchema.shape;
   const describe: Record<string, string> = {
     from: 'First UTC day of the period (YYYY-MM-DD). Default: 29 days before `to`.',
     to: 'Last UTC day of the period, inclusive. Default: today.',
@@ -49,7 +49,10 @@ function filterParameters() {
     touchpoint: 'Touchpoint id; repeat for several.',
     stage: 'Journey stage id; repeat for several.',
     channel: 'Channel; repeat for several.',
-    segment: 'Customer segment id; repeat for several.',
+    segment:
+      'Customer segment id, or `none` for interactions without a customer or whose customer has no segment; repeat for several.',
+    pareto:
+      'What the Pareto ranks by, and the vital few are recomputed on: `count` of defects (default) or lost `revenue`.',
   };
   return Object.entries(shape).map(([name, schema]) => {
     const json = toSchema(schema as z.ZodType, 'input');
@@ -81,8 +84,10 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/api/v1/metrics': {
         get: {
           operationId: 'getMetrics',
-          summary: 'Every KPI, the trend, the p-chart and the Pareto for a period and filter',
-          description: 'Needs the `metrics:read` scope. The same numbers as the dashboard, from the same queries.',
+          summary:
+            'Every KPI, the trend, the p-chart (with Laney p′), the Pareto, rolled throughput yield and the touchpoint and segment tables for a period and filter',
+          description:
+            'Needs the `metrics:read` scope. The same numbers as the dashboard, from the same queries. Rates carry their 95 % interval and a `tooFew` flag beside the value; see docs/metrics-second-version.md.',
           parameters: filterParameters(),
           responses: {
             '200': {
@@ -93,6 +98,21 @@ export function buildOpenApiDocument(serverUrl: string) {
             '401': problemResponse('No API key, or an unknown or revoked one.'),
             '403': problemResponse('The key lacks the `metrics:read` scope.'),
             '422': problemResponse('The period is impossible (ends before it starts, or is too long).'),
+          },
+        },
+      },
+      '/api/v1/touchpoints': {
+        get: {
+          operationId: 'listTouchpoints',
+          summary: 'Every touchpoint with its journey stage, in journey order',
+          description: 'Needs the `metrics:read` scope.',
+          responses: {
+            '200': {
+              description: 'The touchpoints.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Touchpoints' } } },
+            },
+            '401': problemResponse('No API key, or an unknown or revoked one.'),
+            '403': problemResponse('The key lacks the `metrics:read` scope.'),
           },
         },
       },

@@ -1,11 +1,12 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '@/db';
+import type { DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
 import { caseEvents, caseSignals, cases, type CaseSignal } from '@/db/schema';
 import { pChart, type PChart, type PChartPoint, type Subgroup } from '@/lib/metrics/p-chart';
 import { addDays, isoDay } from '@/lib/dates';
 import { linkSubgroupDefects, ownerForChart, chartTitle } from './case-records';
+import { emitCaseEvent } from './case-notices';
 import {
   chartKeyOf,
   lastClosedSubgroup,
@@ -92,7 +93,7 @@ function windowOf(today: string, subgroup: SubgroupSize) {
  * links the defects of the signalling subgroups. One evaluation at a time across instances (an
  * advisory lock inside the transaction); running it twice records nothing twice.
  */
-export async function evaluateMonitoredCharts({ db, now }: { db: Database; now: Date }): Promise<EvaluationSummary> {
+export async function evaluateMonitoredCharts({ db, now }: { db: DbOrTx; now: Date }): Promise<EvaluationSummary> {
   const today = isoDay(now);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${EVALUATION_LOCK})`);
@@ -228,6 +229,7 @@ async function recordSignals(
       type: 'opened',
       comment: `Opened by a signal on the monitored chart — ${described}.`,
     });
+    await emitCaseEvent(tx, 'case.opened', { caseId, summary: `A signal on the control chart: ${described}.` });
   }
   await tx
     .insert(caseSignals)

@@ -19,6 +19,7 @@ import { pChart } from '@/lib/metrics/p-chart';
 import type { CaseEditInput, OpenCaseInput } from '@/lib/validation/cases';
 import { addDays, isoDay } from '@/lib/dates';
 import { chartTitle, linkDefectIds, linkSubgroupDefects, ownerForChart } from './case-records';
+import { emitCaseEvent } from './case-notices';
 import { chartKeyOf, getChartSeries, type ChartRef, type SubgroupSize } from './charts';
 import { chooseSubgroup, signalOf, WINDOW_SUBGROUPS } from './evaluate-charts';
 import { judgeCase } from './proof';
@@ -135,6 +136,7 @@ export async function openCase(
         .returning({ id: cases.id });
       caseId = created!.id;
       await tx.insert(caseEvents).values({ caseId, actorId: actor.id, type: 'opened' });
+      await emitCaseEvent(tx, 'case.opened', { caseId, summary: 'Opened by a manager.' });
     }
     let linked = (await linkDefectIds(tx, { caseId, defectIds, actorId: actor.id })).length;
     if (input.period) linked += await linkSubgroupDefects(tx, { caseId, ref, period: input.period, actorId: actor.id });

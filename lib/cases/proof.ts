@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '@/db';
+import type { DbOrTx } from '@/db';
+import { emitCaseEvent } from './case-notices';
 import { caseEvents, cases, defectEvents, defects, type Case, type CaseVerdict } from '@/db/schema';
 import { kpisOf } from '@/lib/metrics/kpis';
 import { firstPassYield, defectsPerMillion, sigmaLevel } from '@/lib/metrics/six-sigma';
@@ -100,18 +101,32 @@ export const caseChartRef = (
 });
 
 /**
+ * The day a proof is read as of: a decided case (proved, not effective, or closed after either)
+ * as on the night it was decided, so the page shows the numbers the decision was made on; a
+ * closed case otherwise as of its closing; an open one as of now.
+ */
+function asOf(row: Partial<Pick<Case, 'status' | 'verdict' | 'closedAt'>>, now: Date): Date {
+  const decided =
+    (row.status === 'proved' || row.status === 'not_effective' || row.status === 'closed') &&
+    row.verdict &&
+    row.verdict.outcome !== 'pending';
+  if (decided) return new Date(row.verdict!.evaluatedAt);
+  if (row.closedAt && row.closedAt < now) return new Date(row.closedAt.getTime() + 86_400_000);
+  return now;
+}
+
+/**
  * The proof of a case's corrective action as of `today`: staged p-chart, the figures of each
- * stage, the one-sided test and the verdict. Null until the case has an effective date T. A
- * closed case is judged as of the day it closed.
+ * stage, the one-sided test and the verdict. Null until the case has an effective date T.
  */
 export async function getCaseProof(
   db: DbOrTx,
-  row: Pick<Case, 'scope' | 'stageId' | 'touchpointId' | 'categoryId' | 'subgroup' | 'effectiveOn' | 'closedAt'>,
+  row: Pick<Case, 'scope' | 'stageId' | 'touchpointId' | 'categoryId' | 'subgroup' | 'effectiveOn' | 'closedAt'> &
+    Partial<Pick<Case, 'status' | 'verdict'>>,
   now: Date = new Date(),
 ): Promise<CaseProof | null> {
   if (!row.effectiveOn) return null;
-  const today =
-    row.closedAt && row.closedAt < now ? isoDay(new Date(row.closedAt.getTime() + 86_400_000)) : isoDay(now);
+  const today = isoDay(asOf(row, now));
   const ref = caseChartRef(row);
   const ranges = proofRanges(row.effectiveOn, row.subgroup, today);
   const afterTo = ranges.after.to < ranges.after.from ? addDays(ranges.after.from, -1) : ranges.after.to;
@@ -176,7 +191,9 @@ export async function judgeCase(
   if (!proof) return { outcome: 'pending', moved: false, proof };
   const verdict = verdictOf(proof, now);
   if (row.status !== 'monitoring' || proof.decision.outcome === 'pending') {
-    await tx.update(cases).set({ verdict }).where(eq(cases.id, row.id));
+    // A decided case keeps the verdict it was decided on.
+    const decided = row.status === 'proved' || row.status === 'not_effective' || row.status === 'closed';
+    if (!decided) await tx.update(cases).set({ verdict }).where(eq(cases.id, row.id));
     return { outcome: verdict.outcome, moved: false, proof };
   }
   const to = proof.decision.outcome;
@@ -191,7 +208,10 @@ export async function judgeCase(
     changes: { status: { from: row.status, to } },
     comment: [proof.verdict, ...proof.decision.reasons].join(' '),
   });
-  if (to === 'proved') await closeProvedDefects(tx, row, actorId);
+  if (to === 'proved') {
+    await closeProvedDefects(tx, row, actorId);
+    await emitCaseEvent(tx, 'case.proved', { caseId: row.id, summary: proof.verdict });
+  }
   return { outcome: to, moved: true, proof };
 }
 
@@ -218,7 +238,7 @@ export async function evaluateMonitoringCases({
   db,
   now,
 }: {
-  db: Database;
+  db: DbOrTx;
   now: Date;
 }): Promise<{ evaluated: number; proved: number; notEffective: number }> {
   const monitoring = await db.select({ id: cases.id }).from(cases).where(eq(cases.status, 'monitoring'));

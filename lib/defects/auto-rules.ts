@@ -13,6 +13,16 @@ export type RuleSettings = Pick<
   | 'ruleLowNpsMax'
 >;
 
+/**
+ * The touchpoint's enabled rules: each is a distinct opportunity for a defect, so its opportunities
+ * per interaction must be at least this (docs/metrics-second-version.md).
+ */
+export function enabledRuleCount(
+  rules: Pick<RuleSettings, 'ruleLostSale' | 'ruleBelowExpectation' | 'ruleLowCsat' | 'ruleLowNps'>,
+): number {
+  return [rules.ruleLostSale, rules.ruleBelowExpectation, rules.ruleLowCsat, rules.ruleLowNps].filter(Boolean).length;
+}
+
 export interface RuleInput {
   outcome: string;
   saleValue: number | null;

@@ -16,6 +16,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
 import { recountOpenDefects } from '@/lib/interactions/auto-defects';
+import { emitEvent } from '@/lib/jobs/enqueue';
 import type { DefectEditInput, DefectPatch, ManualDefectInput } from '@/lib/validation/defects';
 import { FIELD_LABELS } from './field-labels';
 import { checkMove, isReopen, STATUS_LABELS, type DefectStatus } from './workflow';
@@ -134,6 +135,28 @@ function eventType(changes: Changes, comment: string | undefined): string {
   return 'updated';
 }
 
+/** The outbox events of one committed edit: an assignment and a status move, each its own event. */
+async function emitDefectChanges(tx: DbOrTx, actor: Actor, before: Defect, changes: Changes): Promise<void> {
+  const owner = changes.ownerId ? ((changes.ownerId.to as string | null) ?? null) : before.ownerId;
+  if (changes.ownerId && owner) {
+    await emitEvent(tx, 'defect.assigned', {
+      defectId: before.id,
+      ownerId: owner,
+      previousOwnerId: before.ownerId,
+      actorId: actor.id,
+    });
+  }
+  if (changes.status) {
+    await emitEvent(tx, 'defect.status_changed', {
+      defectId: before.id,
+      from: changes.status.from,
+      to: changes.status.to,
+      ownerId: owner,
+      actorId: actor.id,
+    });
+  }
+}
+
 const touchesDismissed = (from: DefectStatus, to: DefectStatus) =>
   from !== to && (from === 'dismissed' || to === 'dismissed');
 
@@ -244,6 +267,7 @@ export async function updateDefect(
       changes: Object.keys(changes).length ? changes : null,
       comment: comment ?? null,
     });
+    await emitDefectChanges(tx, actor, current, changes);
     if (current.interactionId && touchesDismissed(from, to)) await recountOpenDefects(tx, [current.interactionId]);
     return { version, changed: Object.keys(changes) };
   });
@@ -326,6 +350,7 @@ async function applyBulk(
       changes[key] = { from: (row as Record<string, unknown>)[key] ?? null, to: value };
     }
     await tx.insert(defectEvents).values({ defectId: row.id, actorId: actor.id, type: type(row), changes });
+    await emitDefectChanges(tx, actor, row, changes);
     changed += 1;
   }
   return changed;
@@ -451,6 +476,22 @@ export async function createManualDefect(actor: Actor, input: ManualDefectInput)
       })
       .returning({ id: defects.id });
     await tx.insert(defectEvents).values({ defectId: created!.id, actorId: actor.id, type: 'created' });
+    await emitEvent(tx, 'defect.created', {
+      defectId: created!.id,
+      touchpointId: input.touchpointId,
+      categoryId: input.categoryId,
+      kind: input.kind,
+      severity: input.severity,
+      interactionId: null,
+      actorId: actor.id,
+    });
+    if (input.ownerId)
+      await emitEvent(tx, 'defect.assigned', {
+        defectId: created!.id,
+        ownerId: input.ownerId,
+        previousOwnerId: null,
+        actorId: actor.id,
+      });
     return { id: created!.id };
   });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { defectCategories, defects, interactions, type Interaction, type Touchpoint } from '@/db/schema';
 import { evaluateAutoDefects, type AutoDefectSpec } from '@/lib/defects/auto-rules';
@@ -70,14 +70,15 @@ export function autoDefectRows(
 
 /**
  * Re-applies the rules to an edited interaction: adds the auto defects it now raises, removes
- * the ones it no longer raises that nobody has touched, keeps touched ones, and recounts its open
- * defects. Run it in the transaction of the edit.
+ * the ones it no longer raises that nobody has touched, keeps touched ones, moves every linked
+ * defect to the interaction's time, touchpoint and customer, and recounts its open defects. Run
+ * it in the transaction of the edit.
  */
 export async function syncAutoDefects(
   tx: DbOrTx,
   interaction: Interaction,
   touchpoint: Touchpoint,
-): Promise<{ added: number; removed: number }> {
+): Promise<{ added: number; removed: number; moved: number }> {
   const wanted = autoDefectRows(interaction, touchpoint, await autoDefectCategoryIds(tx));
   const wantedRules = wanted.map((row) => row.autoRule);
 
@@ -101,18 +102,30 @@ export async function syncAutoDefects(
         .returning({ id: defects.id })
     : [];
 
-  // Untouched auto defects follow the interaction's time, touchpoint and customer.
-  await tx
+  // Every linked defect follows the interaction, triaged or not, so D and its defective unit stay
+  // on one day, touchpoint and segment (docs/metrics-second-version.md). Dismissed ones follow
+  // too: reopened, they count where their interaction does.
+  const moved = await tx
     .update(defects)
     .set({
       occurredAt: interaction.occurredAt,
       touchpointId: interaction.touchpointId,
       customerId: interaction.customerId,
     })
-    .where(and(eq(defects.interactionId, interaction.id), eq(defects.touched, false)));
+    .where(
+      and(
+        eq(defects.interactionId, interaction.id),
+        or(
+          ne(defects.occurredAt, interaction.occurredAt),
+          ne(defects.touchpointId, interaction.touchpointId),
+          sql`${defects.customerId} is distinct from ${interaction.customerId}`,
+        ),
+      ),
+    )
+    .returning({ id: defects.id });
 
   await recountOpenDefects(tx, [interaction.id]);
-  return { added: added.length, removed: removed.length };
+  return { added: added.length, removed: removed.length, moved: moved.length };
 }
 
 /** Sets each interaction's open-defect count from its non-dismissed defects. */

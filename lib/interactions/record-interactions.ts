@@ -13,6 +13,7 @@ import {
   type Touchpoint,
 } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { emitEvents } from '@/lib/jobs/enqueue';
 import type { InteractionInput } from '@/lib/validation/interactions';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
 
@@ -100,6 +101,8 @@ export async function recordInteractions(
       nps: input.nps ?? null,
       effort: input.effort ?? null,
       notes: input.notes ?? null,
+      // Fixed now: a later change to the touchpoint leaves this interaction's history as it was.
+      opportunities: touchpointById.get(input.touchpointId)!.opportunities,
     };
     const defectRows = autoDefectRows(row, touchpointById.get(row.touchpointId)!, categoryIds);
     return { row: { ...row, openDefectCount: defectRows.length }, defectRows };
@@ -118,8 +121,13 @@ export async function recordInteractions(
     created.push(...chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row.id));
     // Defects only for interactions stored now: a retried id raises nothing twice.
     const newDefects = chunk.filter((c) => insertedIds.has(c.row.id)).flatMap((c) => c.defectRows);
-    if (newDefects.length) await insertDefectRows(tx, newDefects);
+    const raised = newDefects.length ? await insertDefectRows(tx, newDefects) : [];
     defectsRaised += newDefects.length;
+    // Imports load history: announcing every past row to people and webhooks would be noise.
+    if (options.source !== 'import') {
+      const stored = chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row);
+      await emitInteractionEvents(tx, stored, raised);
+    }
   }
 
   const createdSet = new Set(created);
@@ -153,21 +161,78 @@ async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promis
       effort: r.effort,
       notes: r.notes,
       open_defect_count: r.openDefectCount,
+      opportunities: r.opportunities,
     })),
   );
   const inserted = await selectRows<{ id: string }>(
     tx,
-    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count)
-      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count
+    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count, opportunities)
+      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count, opportunities
       from jsonb_to_recordset(${json}::jsonb) as x(id uuid, customer_id uuid, touchpoint_id uuid, logged_by_id uuid, occurred_at timestamptz, source interaction_source,
-        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text, open_defect_count integer)
+        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text, open_defect_count integer, opportunities integer)
       on conflict (id) do nothing
       returning id`,
   );
   return inserted.map((r) => r.id);
 }
 
-async function insertDefectRows(tx: DbOrTx, rows: DefectRow[]): Promise<void> {
+/** interaction.created for each stored interaction, feedback.received for public feedback, defect.created per auto defect. */
+async function emitInteractionEvents(tx: DbOrTx, stored: InteractionRow[], raised: RaisedDefect[]): Promise<void> {
+  await emitEvents(
+    tx,
+    'interaction.created',
+    stored.map((r) => ({
+      interactionId: r.id,
+      touchpointId: r.touchpointId,
+      customerId: r.customerId ?? null,
+      source: r.source,
+      outcome: r.outcome,
+      occurredAt: r.occurredAt.toISOString(),
+      actorId: r.loggedById ?? null,
+    })),
+  );
+  await emitEvents(
+    tx,
+    'feedback.received',
+    stored
+      .filter((r) => r.source === 'feedback')
+      .map((r) => ({
+        interactionId: r.id,
+        touchpointId: r.touchpointId,
+        customerId: r.customerId ?? null,
+        expectation: r.expectation ?? null,
+        experience: r.experience ?? null,
+        csat: r.csat ?? null,
+        nps: r.nps ?? null,
+        effort: r.effort ?? null,
+        comment: r.notes ?? null,
+      })),
+  );
+  await emitEvents(
+    tx,
+    'defect.created',
+    raised.map((d) => ({
+      defectId: d.id,
+      touchpointId: d.touchpoint_id,
+      categoryId: d.category_id,
+      kind: d.kind,
+      severity: d.severity,
+      interactionId: d.interaction_id,
+      actorId: null,
+    })),
+  );
+}
+
+interface RaisedDefect {
+  id: string;
+  touchpoint_id: string;
+  category_id: string;
+  kind: string;
+  severity: string;
+  interaction_id: string;
+}
+
+async function insertDefectRows(tx: DbOrTx, rows: DefectRow[]): Promise<RaisedDefect[]> {
   const json = JSON.stringify(
     rows.map((d) => ({
       touchpoint_id: d.touchpointId,
@@ -181,10 +246,12 @@ async function insertDefectRows(tx: DbOrTx, rows: DefectRow[]): Promise<void> {
       auto_rule: d.autoRule,
     })),
   );
-  await tx.execute(
+  return selectRows<RaisedDefect>(
+    tx,
     sql`insert into ${defects} (touchpoint_id, interaction_id, customer_id, category_id, kind, severity, lost_revenue, occurred_at, auto_rule)
       select touchpoint_id, interaction_id, customer_id, category_id, kind, severity, lost_revenue, occurred_at, auto_rule
       from jsonb_to_recordset(${json}::jsonb) as x(touchpoint_id uuid, interaction_id uuid, customer_id uuid, category_id uuid, kind defect_kind, severity severity,
-        lost_revenue numeric, occurred_at timestamptz, auto_rule auto_rule)`,
+        lost_revenue numeric, occurred_at timestamptz, auto_rule auto_rule)
+      returning id, touchpoint_id, category_id, kind, severity, interaction_id`,
   );
 }

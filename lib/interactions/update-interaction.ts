@@ -85,7 +85,12 @@ export async function updateInteraction(user: CurrentUser, input: z.output<typeo
       entityType: 'interaction',
       entityId: input.id,
       before: auditView(existing),
-      after: { ...auditView(updated!), autoDefectsAdded: changes.added, autoDefectsRemoved: changes.removed },
+      after: {
+        ...auditView(updated!),
+        autoDefectsAdded: changes.added,
+        autoDefectsRemoved: changes.removed,
+        defectsMoved: changes.moved,
+      },
     });
     return { id: input.id, ...changes };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatMetric } from './format';
+import { formatChange, formatInterval, formatMetric } from './format';
 
 describe('metric formatting', () => {
   it('shows the reason instead of a made-up number', () => {
@@ -20,5 +20,18 @@ describe('metric formatting', () => {
     expect(formatChange(-1500, 'dpmo')).toBe('−1,500 DPMO');
     expect(formatChange(0.012, 'share')).toBe('+1.2 pts');
     expect(formatChange(null, 'sigma')).toBeNull();
+  });
+});
+
+describe('intervals and reasons', () => {
+  it('formats an interval in the metric’s unit, once', () => {
+    expect(formatInterval({ low: 0.812, high: 0.88 }, 'share')).toBe('95 % CI 81.2–88.0 %');
+    expect(formatInterval({ low: 1234.4, high: 5000 }, 'dpmo')).toBe('95 % CI 1,234–5,000');
+    expect(formatInterval(undefined, 'nps')).toBeNull();
+  });
+  it('says why there is no DPMO when defects outnumber opportunities', () => {
+    expect(formatMetric({ value: null, reason: 'more defects than opportunities' }, 'dpmo')).toBe(
+      'more defects than opportunities',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { MetricValue } from './value';
+import type { Interval, MetricValue } from './value';
 
 export type MetricKind = 'count' | 'money' | 'dpmo' | 'dpu' | 'sigma' | 'share' | 'nps' | 'mean' | 'gap';
 
@@ -54,3 +54,17 @@ export function formatChange(change: number | null, kind: MetricKind): string | 
       return signed(Math.abs(change).toFixed(2), change);
   }
 }
+
+/** A 95 % interval in the metric's own unit: "95 % CI 81.2–88.0 %". */
+export function formatInterval(interval: Interval | undefined | null, kind: MetricKind): string | null {
+  if (!interval) return null;
+  const low = formatMetric(interval.low, kind);
+  const high = formatMetric(interval.high, kind);
+  const unit = kind === 'share' ? ' %' : '';
+  return `95 % CI ${unit ? low.replace(unit, '') : low}–${high}`;
+}
+
+/** What a reader is told instead of a number that would mislead. */
+export const TOO_FEW_LABEL = 'too few to judge';
+export const REVIEW_OPPORTUNITIES =
+  'More defects than opportunities: review this touchpoint’s opportunities per interaction.';

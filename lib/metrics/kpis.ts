@@ -1,6 +1,7 @@
 import { costOfPoorQuality, customerEffort, customerSatisfaction, expectationGap, netPromoterScore } from './voice';
 import { defectsPerMillion, defectsPerUnit, firstPassYield, processYield, sigmaLevel } from './six-sigma';
-import { change, relativeChange, type MetricValue } from './value';
+import { change, relativeChange, type Interval, type MetricValue } from './value';
+import { isTooFew, npsInterval, wilsonInterval } from './intervals';
 
 /** The sums one SQL aggregation returns for a slice of interactions and their defects. */
 export interface Totals {
@@ -58,29 +59,56 @@ export interface Kpis {
   costOfPoorQuality: number;
 }
 
-/** Every KPI of one slice, from its totals. */
+/**
+ * A value with its interval and whether `n`, the units or responses behind it, are too few to judge.
+ */
+function judged(value: MetricValue, n: number, interval?: Interval | null): MetricValue {
+  // Without a number there is nothing to judge: the reason says why.
+  if (value.value === null) return value;
+  return { ...value, ...(interval ? { interval } : {}), tooFew: isTooFew(n) };
+}
+
+const scaled = (interval: Interval | null, scale: (v: number) => number): Interval | null => {
+  if (!interval) return null;
+  const [a, b] = [scale(interval.low), scale(interval.high)];
+  return { low: Math.min(a, b), high: Math.max(a, b) };
+};
+
+/** Every KPI of one slice, from its totals, with intervals and the small-sample flag. */
 export function kpisOf(t: Totals): Kpis {
-  const nps = netPromoterScore({ responses: t.npsResponses, promoters: t.promoters, detractors: t.detractors });
+  const npsCounts = { responses: t.npsResponses, promoters: t.promoters, detractors: t.detractors };
+  const nps = netPromoterScore(npsCounts);
   const csat = customerSatisfaction({ responses: t.csatResponses, satisfied: t.csatSatisfied });
   const ces = customerEffort({ responses: t.effortResponses, sum: t.effortSum });
   const gap = expectationGap({ responses: t.gapResponses, sum: t.gapSum });
+  // The defective share of opportunities (D / O), for DPMO and yield; of units, for first-pass yield.
+  const perOpportunity = wilsonInterval(t.defects, t.opportunities);
+  const perUnit = wilsonInterval(t.units - t.defectiveUnits, t.units);
   return {
     interactions: t.units,
     defects: t.defects,
     defectiveInteractions: t.defectiveUnits,
     opportunities: t.opportunities,
-    dpu: defectsPerUnit(t),
-    dpmo: defectsPerMillion(t),
-    sigma: sigmaLevel(t),
-    yield: processYield(t),
-    firstPassYield: firstPassYield(t),
-    nps: nps.value,
+    dpu: judged(defectsPerUnit(t), t.units),
+    dpmo: judged(
+      defectsPerMillion(t),
+      t.units,
+      scaled(perOpportunity, (v) => v * 1_000_000),
+    ),
+    sigma: judged(sigmaLevel(t), t.units),
+    yield: judged(
+      processYield(t),
+      t.units,
+      scaled(perOpportunity, (v) => 1 - v),
+    ),
+    firstPassYield: judged(firstPassYield(t), t.units, perUnit),
+    nps: judged(nps.value, nps.responses, npsInterval(npsCounts)),
     npsResponses: nps.responses,
-    csat: csat.value,
+    csat: judged(csat.value, csat.responses, wilsonInterval(t.csatSatisfied, t.csatResponses)),
     csatResponses: csat.responses,
-    ces: ces.value,
+    ces: judged(ces.value, ces.responses),
     cesResponses: ces.responses,
-    expectationGap: gap.value,
+    expectationGap: judged(gap.value, gap.responses),
     expectationGapResponses: gap.responses,
     costOfPoorQuality: costOfPoorQuality(t.lostRevenue),
   };

@@ -30,3 +30,26 @@ describe('pareto', () => {
     expect(pareto([{ key: 'a', label: 'A', count: 0 }])).toEqual([]);
   });
 });
+
+describe('pareto by lost revenue', () => {
+  it('ranks by revenue and recomputes the vital few on it', () => {
+    const inputs = [
+      { key: 'wait', label: 'Long wait', count: 60, lostRevenue: 100 },
+      { key: 'lost', label: 'Lost sale', count: 20, lostRevenue: 9_000 },
+      { key: 'bill', label: 'Billing error', count: 15, lostRevenue: 900 },
+      { key: 'rude', label: 'Rude or unhelpful', count: 5, lostRevenue: 0 },
+    ];
+    expect(pareto(inputs).map((b) => [b.key, b.vitalFew])).toEqual([
+      ['wait', true],
+      ['lost', true],
+      ['bill', false],
+      ['rude', false],
+    ]);
+    // By revenue (total 10,000): 90 % in lost sales alone; the category without revenue drops out.
+    const byRevenue = pareto(inputs, 'revenue');
+    expect(byRevenue.map((b) => b.key)).toEqual(['lost', 'bill', 'wait']);
+    expect(byRevenue.map((b) => b.cumulativeShare)).toEqual([0.9, 0.99, 1]);
+    expect(byRevenue.map((b) => b.vitalFew)).toEqual([true, false, false]);
+    expect(byRevenue[0]!.count).toBe(20);
+  });
+});

@@ -69,8 +69,16 @@ describe('DPU, DPMO, yield and first-pass yield', () => {
     expect(firstPassYield(clean).value).toBe(1);
   });
 
-  it('keeps yield at 0 when defects outnumber opportunities', () => {
-    expect(processYield({ units: 1, opportunities: 1, defects: 3 }).value).toBe(0);
+  it('shows no DPMO above 1,000,000 and no yield of 0 % when defects outnumber opportunities', () => {
+    // The walkthrough's case: 5 defects in 2 opportunities.
+    const counts = { units: 2, opportunities: 2, defects: 5 };
+    const reason = { value: null, reason: 'more defects than opportunities' };
+    expect(defectsPerMillion(counts)).toEqual(reason);
+    expect(processYield(counts)).toEqual(reason);
+    expect(sigmaLevel(counts)).toEqual(reason);
+    // D = O is still a number: every opportunity defective, yield 0.
+    expect(defectsPerMillion({ units: 2, opportunities: 2, defects: 2 }).value).toBe(1_000_000);
+    expect(processYield({ units: 2, opportunities: 2, defects: 2 }).value).toBe(0);
   });
 
   it('serialises to JSON without NaN or Infinity', () => {

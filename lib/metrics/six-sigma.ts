@@ -1,13 +1,19 @@
 import quantile from '@stdlib/stats-base-dists-normal-quantile';
 import { metric, NO_DATA, type MetricValue } from './value';
 
+/**
+ * Defects outnumber opportunities (manual defects on a touchpoint with too few): no DPMO above
+ * 1,000,000 or yield of 0 % is shown, but this reason, which asks for the opportunities to be reviewed.
+ */
+export const MORE_DEFECTS_THAN_OPPORTUNITIES: MetricValue = { value: null, reason: 'more defects than opportunities' };
+
 /** The conventional long-term drift a process shows against its short-term capability. */
 export const SIGMA_SHIFT = 1.5;
 
 export interface DefectCounts {
   /** Units U: interactions. */
   units: number;
-  /** Opportunities O: Σ over interactions of their touchpoint's opportunities per interaction. */
+  /** Opportunities O: Σ over interactions of the opportunities each stored when it was logged. */
   opportunities: number;
   /** Defects D: non-dismissed defects that occurred in the period. */
   defects: number;
@@ -20,22 +26,22 @@ export function defectsPerUnit({ units, defects }: Pick<DefectCounts, 'units' | 
   return units > 0 ? metric(defects / units) : NO_DATA;
 }
 
-/** DPMO = D / O × 1,000,000. */
+/** DPMO = D / O × 1,000,000; never above 1,000,000 (D > O has its own reason). */
 export function defectsPerMillion({
   units,
   opportunities,
   defects,
 }: Pick<DefectCounts, 'units' | 'opportunities' | 'defects'>): MetricValue {
-  return units > 0 && opportunities > 0 ? metric((defects / opportunities) * 1_000_000) : NO_DATA;
+  if (!(units > 0 && opportunities > 0)) return NO_DATA;
+  if (defects > opportunities) return MORE_DEFECTS_THAN_OPPORTUNITIES;
+  return metric((defects / opportunities) * 1_000_000);
 }
 
-/**
- * Yield = 1 − D / O. A manual defect or two on a one-opportunity touchpoint can push D past O;
- * the yield then stops at 0 rather than going negative.
- */
+/** Yield = 1 − D / O; when D > O there is no yield, only the reason. */
 export function processYield(counts: Pick<DefectCounts, 'units' | 'opportunities' | 'defects'>): MetricValue {
   if (counts.units === 0 || counts.opportunities === 0) return NO_DATA;
-  return metric(Math.max(0, 1 - counts.defects / counts.opportunities));
+  if (counts.defects > counts.opportunities) return MORE_DEFECTS_THAN_OPPORTUNITIES;
+  return metric(1 - counts.defects / counts.opportunities);
 }
 
 /** First-pass yield: the share of interactions with no defect. */

@@ -1,10 +1,23 @@
 /**
  * A number the dashboard or the API shows, or the reason there is none. Never NaN or Infinity:
  * with no interactions every rate is "no data"; with no defects the sigma level is unbounded.
+ * Beside the value: its 95 % interval where it has one, and whether too few units or responses
+ * stand behind it to judge it (docs/metrics-second-version.md).
  */
-export type MetricValue = { value: number; reason?: undefined } | { value: null; reason: MissingReason };
+export type MetricValue = ({ value: number; reason?: undefined } | { value: null; reason: MissingReason }) & {
+  /** The 95 % interval (Wilson for shares, ±1.96 SE for NPS), in the value's own unit. */
+  interval?: Interval;
+  /** Fewer than 30 units or responses: shown greyed, never coloured as good or bad. */
+  tooFew?: boolean;
+};
 
-export type MissingReason = 'no data' | 'no defects' | 'every opportunity defective';
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export type MissingReason =
+  'no data' | 'no defects' | 'every opportunity defective' | 'more defects than opportunities';
 
 export const NO_DATA: MetricValue = { value: null, reason: 'no data' };
 

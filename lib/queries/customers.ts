@@ -1,4 +1,5 @@
 import 'server-only';
+import { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from '@/db/score-bands';
 import { and, asc, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { customers, defectCategories, defects, interactions, segments, touchpoints, users } from '@/db/schema';
@@ -189,10 +190,10 @@ export async function getCustomerNumbers(customerId: string): Promise<CustomerNu
       .select({
         interactions: count(),
         npsResponses: count(interactions.nps),
-        promoters: count(sql`case when ${interactions.nps} >= 9 then 1 end`),
-        detractors: count(sql`case when ${interactions.nps} <= 6 then 1 end`),
+        promoters: count(sql`case when ${interactions.nps} >= ${NPS_PROMOTER_MIN} then 1 end`),
+        detractors: count(sql`case when ${interactions.nps} <= ${NPS_DETRACTOR_MAX} then 1 end`),
         csatResponses: count(interactions.csat),
-        satisfied: count(sql`case when ${interactions.csat} >= 4 then 1 end`),
+        satisfied: count(sql`case when ${interactions.csat} >= ${CSAT_SATISFIED_MIN} then 1 end`),
         gapResponses: count(
           sql`case when ${interactions.experience} is not null and ${interactions.expectation} is not null then 1 end`,
         ),

@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { journeyStages, segments, touchpoints } from '@/db/schema';
+import type { ParetoMeasure } from '@/lib/metrics/pareto';
 import { getKpiSummary, getPareto, getSegmentMetrics, getTouchpointMetrics, getTrend } from './metrics';
 
 /*
@@ -12,7 +13,9 @@ import { getKpiSummary, getPareto, getSegmentMetrics, getTouchpointMetrics, getT
  */
 export const cachedKpiSummary = cache((json: string) => getKpiSummary(JSON.parse(json)));
 export const cachedTrend = cache((json: string) => getTrend(JSON.parse(json)));
-export const cachedPareto = cache((json: string) => getPareto(JSON.parse(json)));
+export const cachedPareto = cache((json: string, measure: ParetoMeasure) =>
+  getPareto(JSON.parse(json), undefined, measure),
+);
 export const cachedTouchpointMetrics = cache((json: string) => getTouchpointMetrics(JSON.parse(json)));
 export const cachedSegmentMetrics = cache((json: string) => getSegmentMetrics(JSON.parse(json)));
 

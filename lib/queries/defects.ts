@@ -1,8 +1,23 @@
 import 'server-only';
-import { aliasedTable, and, asc, count, desc, eq, ilike, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  lt,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import {
+  cases,
   customers,
   defectCategories,
   defectEvents,
@@ -21,14 +36,37 @@ import { defectConditions, overdueDefect } from './filter-conditions';
 export const DEFECTS_PAGE_SIZE = 50;
 export const BOARD_COLUMN_SIZE = 25;
 
-/** Who is asking: staff see only the defects assigned to them, everywhere, whatever the URL says. */
+/** Who is asking: staff see only their defects (see visibleTo), everywhere, whatever the URL says. */
 export interface Viewer {
   id: string;
   role: Role;
 }
 
+/**
+ * Staff see the defects assigned to them and, read-only, those their own logging raised (the
+ * interaction they logged), so they can follow what became of it.
+ */
 function visibleTo(viewer: Viewer): SQL | undefined {
-  return viewer.role === 'staff' ? eq(defects.ownerId, viewer.id) : undefined;
+  return viewer.role === 'staff'
+    ? or(
+        eq(defects.ownerId, viewer.id),
+        inArray(
+          defects.interactionId,
+          sql`(select ${interactions.id} from ${interactions} where ${interactions.loggedById} = ${viewer.id})`,
+        ),
+      )
+    : undefined;
+}
+
+/** Whether a staff member may see this defect: theirs, or raised by an interaction they logged. */
+export async function canViewDefect({ viewer, defectId }: { viewer: Viewer; defectId: string }): Promise<boolean> {
+  if (viewer.role !== 'staff') return true;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: defects.id })
+    .from(defects)
+    .where(and(eq(defects.id, defectId), visibleTo(viewer)));
+  return Boolean(row);
 }
 
 function searchCondition(q: string | undefined): SQL | undefined {
@@ -284,6 +322,9 @@ export async function getDefect({ id }: { id: string }) {
       interactionOutcome: interactions.outcome,
       interactionSaleValue: interactions.saleValue,
       interactionNotes: interactions.notes,
+      caseId: defects.caseId,
+      caseNumber: cases.number,
+      caseStatus: cases.status,
     })
     .from(defects)
     .innerJoin(touchpoints, eq(touchpoints.id, defects.touchpointId))
@@ -292,6 +333,7 @@ export async function getDefect({ id }: { id: string }) {
     .leftJoin(customers, eq(customers.id, defects.customerId))
     .leftJoin(owners, eq(owners.id, defects.ownerId))
     .leftJoin(interactions, eq(interactions.id, defects.interactionId))
+    .leftJoin(cases, eq(cases.id, defects.caseId))
     .where(eq(defects.id, id));
   return row ?? null;
 }
@@ -316,12 +358,24 @@ export async function listDefectEvents({ defectId }: { defectId: string }) {
 }
 export type DefectEventRow = Awaited<ReturnType<typeof listDefectEvents>>[number];
 
-/** The defects a person still has to work, overdue first, then by follow-up date. */
-export async function listAssignedDefects({ userId, limit = 50 }: { userId: string; limit?: number }) {
+/**
+ * The defects a person still has to work, overdue first, then by follow-up date. Verified ones
+ * wait for a manager: they are listed only for those who may close them (`canClose`).
+ */
+export async function listAssignedDefects({
+  userId,
+  canClose = false,
+  limit = 50,
+}: {
+  userId: string;
+  canClose?: boolean;
+  limit?: number;
+}) {
   const db = await getDb();
+  const finished = canClose ? ['closed', 'dismissed'] : ['verified', 'closed', 'dismissed'];
   return (
     (await withDefectJoins(db.select(listColumns).from(defects).$dynamic())
-      .where(and(eq(defects.ownerId, userId), notInArray(defects.status, ['closed', 'dismissed'])))
+      .where(and(eq(defects.ownerId, userId), notInArray(defects.status, finished as DefectStatus[])))
       // Verified defects wait only for a manager to close them, so the work still owed comes first.
       .orderBy(
         desc(overdueSql),

@@ -7,57 +7,78 @@ import { NO_SEGMENT, type DefectFilters, type InteractionFilters, type ScopeFilt
 export const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
 export const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/**
+ * How one source expresses each dimension of the scope. The lists read the base tables and the
+ * dashboard reads the daily rollups; both derive their WHERE clause from scopeConditions below, so
+ * a filter means the same rows in both (the drill-down tests hold them to the same counts).
+ */
+export interface ScopeTarget {
+  onOrAfter: (day: string) => SQL;
+  onOrBefore: (day: string) => SQL;
+  touchpointIn: (ids: string[]) => SQL;
+  stageIn: (ids: string[]) => SQL;
+  channelIn: (channels: string[]) => SQL;
+  segmentIn: (ids: string[]) => SQL;
+  /** "No segment", as the rollups count it: no customer, or a customer without a segment. */
+  noSegment: () => SQL;
+}
+
+/** Period (whole UTC days), touchpoint, the touchpoint's stage and channel, and the customer's segment. */
+export function scopeConditions(filters: ScopeFilters, target: ScopeTarget): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.from) conditions.push(target.onOrAfter(filters.from));
+  if (filters.to) conditions.push(target.onOrBefore(filters.to));
+  if (filters.touchpoint.length) conditions.push(target.touchpointIn(filters.touchpoint));
+  if (filters.stage.length) conditions.push(target.stageIn(filters.stage));
+  if (filters.channel.length) conditions.push(target.channelIn(filters.channel));
+  if (filters.segment.length) {
+    const segmentIds = filters.segment.filter((s) => s !== NO_SEGMENT);
+    const either = [
+      segmentIds.length ? target.segmentIn(segmentIds) : undefined,
+      segmentIds.length < filters.segment.length ? target.noSegment() : undefined,
+    ].filter((c): c is SQL => c !== undefined);
+    conditions.push(either.length === 1 ? either[0]! : or(...either)!);
+  }
+  return conditions;
+}
+
 type Columns = {
   occurredAt: typeof interactions.occurredAt | typeof defects.occurredAt;
   touchpointId: typeof interactions.touchpointId | typeof defects.touchpointId;
   customerId: typeof interactions.customerId | typeof defects.customerId;
 };
 
-/** Period, touchpoint, stage, channel and segment, for any table with those columns. */
-function scopeConditions(filters: ScopeFilters, columns: Columns): SQL[] {
-  const conditions: SQL[] = [];
-  if (filters.from) conditions.push(gte(columns.occurredAt, startOfDay(filters.from)));
-  if (filters.to) conditions.push(lt(columns.occurredAt, endOfDay(filters.to)));
-  if (filters.touchpoint.length) conditions.push(inArray(columns.touchpointId, filters.touchpoint));
-  if (filters.stage.length) {
-    conditions.push(
-      inArray(
-        columns.touchpointId,
-        sql`(select ${touchpoints.id} from ${touchpoints} where ${inArray(touchpoints.stageId, filters.stage)})`,
-      ),
-    );
-  }
-  if (filters.channel.length) {
-    conditions.push(
-      inArray(
-        columns.touchpointId,
-        sql`(select ${touchpoints.id} from ${touchpoints} where ${inArray(touchpoints.channel, filters.channel)})`,
-      ),
-    );
-  }
-  const segmentIds = filters.segment.filter((s) => s !== NO_SEGMENT);
-  if (filters.segment.length) {
-    const inSegments = segmentIds.length
-      ? inArray(
-          columns.customerId,
-          sql`(select ${customers.id} from ${customers} where ${inArray(customers.segmentId, segmentIds)})`,
-        )
-      : undefined;
-    // "No segment", as the rollups count it: no customer, or a customer without a segment.
-    const noSegment =
-      segmentIds.length < filters.segment.length
-        ? or(
-            isNull(columns.customerId),
-            inArray(
-              columns.customerId,
-              sql`(select ${customers.id} from ${customers} where ${isNull(customers.segmentId)})`,
-            ),
-          )
-        : undefined;
-    conditions.push(or(inSegments, noSegment)!);
-  }
-  return conditions;
-}
+const touchpointsWhere = (condition: SQL | undefined) =>
+  sql`(select ${touchpoints.id} from ${touchpoints} where ${condition})`;
+const customersWhere = (condition: SQL | undefined) =>
+  sql`(select ${customers.id} from ${customers} where ${condition})`;
+
+/** The scope over interactions or defects rows. */
+export const rowsTarget = (columns: Columns): ScopeTarget => ({
+  onOrAfter: (day) => gte(columns.occurredAt, startOfDay(day)),
+  onOrBefore: (day) => lt(columns.occurredAt, endOfDay(day)),
+  touchpointIn: (ids) => inArray(columns.touchpointId, ids),
+  stageIn: (ids) => inArray(columns.touchpointId, touchpointsWhere(inArray(touchpoints.stageId, ids))),
+  channelIn: (channels) =>
+    inArray(
+      columns.touchpointId,
+      touchpointsWhere(inArray(touchpoints.channel, channels as (typeof touchpoints.channel.enumValues)[number][])),
+    ),
+  segmentIn: (ids) => inArray(columns.customerId, customersWhere(inArray(customers.segmentId, ids))),
+  noSegment: () =>
+    or(isNull(columns.customerId), inArray(columns.customerId, customersWhere(isNull(customers.segmentId))))!,
+});
+
+/** The scope over a daily rollup (alias r) joined to touchpoints (alias tp). */
+export const rollupTarget: ScopeTarget = {
+  onOrAfter: (day) => sql`r.day >= ${day}::date`,
+  onOrBefore: (day) => sql`r.day <= ${day}::date`,
+  touchpointIn: (ids) => sql`r.touchpoint_id in ${ids}`,
+  stageIn: (ids) => sql`tp.stage_id in ${ids}`,
+  channelIn: (channels) => sql`tp.channel::text in ${channels}`,
+  segmentIn: (ids) => sql`r.segment_id in ${ids}`,
+  noSegment: () => sql`r.segment_id is null`,
+};
 
 /** What "has this score" means, as the rollups' response counts define it. */
 const SCORED: Record<InteractionFilters['scored'][number], SQL> = {
@@ -69,7 +90,7 @@ const SCORED: Record<InteractionFilters['scored'][number], SQL> = {
 
 /** The WHERE clause of every interactions question asked with these filters. */
 export function interactionConditions(filters: InteractionFilters): SQL | undefined {
-  const conditions = scopeConditions(filters, interactions);
+  const conditions = scopeConditions(filters, rowsTarget(interactions));
   if (filters.outcome.length) conditions.push(inArray(interactions.outcome, filters.outcome));
   if (filters.source.length) conditions.push(inArray(interactions.source, filters.source));
   if (filters.loggedBy.length) conditions.push(inArray(interactions.loggedById, filters.loggedBy));
@@ -86,9 +107,17 @@ export function interactionConditions(filters: InteractionFilters): SQL | undefi
  */
 export const overdueDefect = sql<boolean>`(${defects.dueOn} is not null and ${defects.dueOn} < current_date and ${defects.status} not in ('verified', 'closed', 'dismissed'))`;
 
+/** A defect's age (days since it was recorded) in the backlog's bands. */
+export const AGE_BANDS = {
+  '0-7': sql`${defects.createdAt} >= now() - interval '8 days'`,
+  '8-30': sql`${defects.createdAt} < now() - interval '8 days' and ${defects.createdAt} >= now() - interval '31 days'`,
+  '31-90': sql`${defects.createdAt} < now() - interval '31 days' and ${defects.createdAt} >= now() - interval '91 days'`,
+  '90+': sql`${defects.createdAt} < now() - interval '91 days'`,
+} as const;
+
 /** The WHERE clause of every defects question asked with these filters. */
 export function defectConditions(filters: DefectFilters): SQL | undefined {
-  const conditions = scopeConditions(filters, defects);
+  const conditions = scopeConditions(filters, rowsTarget(defects));
   if (filters.status.length) conditions.push(inArray(defects.status, filters.status));
   if (filters.kind.length) conditions.push(inArray(defects.kind, filters.kind));
   if (filters.category.length) conditions.push(inArray(defects.categoryId, filters.category));
@@ -99,6 +128,9 @@ export function defectConditions(filters: DefectFilters): SQL | undefined {
   if (filters.overdue === '1') {
     conditions.push(overdueDefect);
   }
+  if (filters.unassigned === '1') conditions.push(isNull(defects.ownerId));
+  if (filters.age) conditions.push(AGE_BANDS[filters.age]);
+  if (filters.case) conditions.push(eq(defects.caseId, filters.case));
   if (filters.auto === '1') conditions.push(isNotNull(defects.autoRule));
   if (filters.auto === '0') conditions.push(isNull(defects.autoRule));
   return conditions.length ? and(...conditions) : undefined;

@@ -3,11 +3,20 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
 import { EMPTY_TOTALS, kpiChanges, kpisOf, type KpiChanges, type Kpis, type Totals } from '@/lib/metrics/kpis';
-import { pareto, type ParetoBar } from '@/lib/metrics/pareto';
+import { pareto, type ParetoBar, type ParetoMeasure } from '@/lib/metrics/pareto';
 import { pChart, type PChart } from '@/lib/metrics/p-chart';
+import { rolledThroughputYield, type RolledThroughputYield } from '@/lib/metrics/rolled-throughput-yield';
 import { defectsPerMillion, sigmaLevel } from '@/lib/metrics/six-sigma';
 import type { MetricValue } from '@/lib/metrics/value';
-import { previousPeriod, subgroupRange, subgroupStarts, type MetricsFilters } from '@/lib/validation/metrics';
+import { isoDay } from '@/lib/dates';
+import {
+  previousPeriod,
+  subgroupEnd,
+  subgroupRange,
+  subgroupStarts,
+  type MetricsFilters,
+} from '@/lib/validation/metrics';
+import { rollupTarget, scopeConditions } from './filter-conditions';
 
 /*
  * Every question the dashboard and GET /api/v1/metrics ask, each one SQL aggregation over the
@@ -19,7 +28,7 @@ import { previousPeriod, subgroupRange, subgroupStarts, type MetricsFilters } fr
 // drivers: float8 holds any count exactly and never overflows like int4 would.
 const interactionSums = sql`
   sum(r.units)::float8 as units,
-  sum(r.units * tp.opportunities)::float8 as opportunities,
+  sum(r.opportunities)::float8 as opportunities,
   sum(r.defective_units)::float8 as defective_units,
   sum(r.csat_responses)::float8 as csat_responses,
   sum(r.csat_satisfied)::float8 as csat_satisfied,
@@ -37,22 +46,8 @@ const TOTAL_COLUMNS = sql.raw(
   'a.units, a.opportunities, a.defective_units, a.csat_responses, a.csat_satisfied, a.nps_responses, a.promoters, a.detractors, a.effort_responses, a.effort_sum, a.gap_responses, a.gap_sum, a.defects, a.lost_revenue',
 );
 
-/*
- * The scope over a rollup (alias r, joined to touchpoints as tp). It mirrors scopeConditions in
- * lib/queries/filter-conditions.ts, which the lists use: whole UTC days, touchpoint, the
- * touchpoint's stage and channel, and the customer's segment. The drill-down tests hold the two
- * to the same counts.
- */
-function rollupScope(
-  filters: Pick<MetricsFilters, 'from' | 'to' | 'touchpoint' | 'stage' | 'channel' | 'segment'>,
-): SQL {
-  const conditions: SQL[] = [sql`r.day >= ${filters.from}::date`, sql`r.day <= ${filters.to}::date`];
-  if (filters.touchpoint.length) conditions.push(sql`r.touchpoint_id in ${filters.touchpoint}`);
-  if (filters.stage.length) conditions.push(sql`tp.stage_id in ${filters.stage}`);
-  if (filters.channel.length) conditions.push(sql`tp.channel::text in ${filters.channel}`);
-  if (filters.segment.length) conditions.push(sql`r.segment_id in ${filters.segment}`);
-  return sql.join(conditions, sql` and `);
-}
+/** The scope over a rollup (alias r, joined to touchpoints as tp): the lists' filters, on the rollup's columns. */
+const rollupScope = (filters: MetricsFilters): SQL => sql.join(scopeConditions(filters, rollupTarget), sql` and `);
 
 const dailyIn = (filters: MetricsFilters) =>
   sql`metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`;
@@ -139,10 +134,15 @@ export interface TrendPoint {
   defects: number;
   dpmo: MetricValue;
   sigma: MetricValue;
+  /** The subgroup has not ended yet (it holds today): its numbers are still moving. */
+  inProgress: boolean;
 }
 
-/** Units, opportunities, defective units and defects per day, week or month, in one statement. */
-export async function getTrend(filters: MetricsFilters, db?: DbOrTx): Promise<TrendPoint[]> {
+/**
+ * Units, opportunities, defective units and defects per day, week or month, in one statement.
+ * `today` (UTC) marks the subgroup still in progress.
+ */
+export async function getTrend(filters: MetricsFilters, db?: DbOrTx, today: Date = new Date()): Promise<TrendPoint[]> {
   const database = db ?? (await getDb());
   const unit = sql.raw(`'${filters.granularity}'`);
   const rows = await selectRows<{
@@ -154,12 +154,13 @@ export async function getTrend(filters: MetricsFilters, db?: DbOrTx): Promise<Tr
   }>(
     database,
     sql`select to_char(date_trunc(${unit}, r.day::timestamp), 'YYYY-MM-DD') as bucket, sum(r.units)::float8 as units,
-               sum(r.units * tp.opportunities)::float8 as opportunities, sum(r.defective_units)::float8 as defective_units,
+               sum(r.opportunities)::float8 as opportunities, sum(r.defective_units)::float8 as defective_units,
                sum(r.defects)::float8 as defects
         from ${dailyIn(filters)}
         group by 1`,
   );
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
+  const todayDay = isoDay(today);
   return subgroupStarts(filters).map((period) => {
     const row = byBucket.get(period);
     const counts = { units: n(row?.units), opportunities: n(row?.opportunities), defects: n(row?.defects) };
@@ -170,21 +171,26 @@ export async function getTrend(filters: MetricsFilters, db?: DbOrTx): Promise<Tr
       defectiveUnits: n(row?.defective_units),
       dpmo: defectsPerMillion(counts),
       sigma: sigmaLevel(counts),
+      inProgress: period <= todayDay && todayDay <= subgroupEnd(period, filters.granularity),
     };
   });
 }
 
 /** The p-chart of the share of defective interactions over the trend's subgroups. */
 export function pChartOf(trend: TrendPoint[]): PChart {
-  return pChart(trend.map((t) => ({ period: t.period, n: t.units, d: t.defectiveUnits })));
+  return pChart(trend.map((t) => ({ period: t.period, n: t.units, d: t.defectiveUnits, inProgress: t.inProgress })));
 }
 
 export interface ParetoRow extends ParetoBar {
   lostRevenue: number;
 }
 
-/** Defects by category, most first, with the cumulative share and the vital few. */
-export async function getPareto(filters: MetricsFilters, db?: DbOrTx): Promise<ParetoRow[]> {
+/** Defects by category, ranked by count or by lost revenue, with the cumulative share and the vital few. */
+export async function getPareto(
+  filters: MetricsFilters,
+  db?: DbOrTx,
+  measure: ParetoMeasure = 'count',
+): Promise<ParetoRow[]> {
   const database = db ?? (await getDb());
   const rows = await selectRows<{ id: string; name: string; defects: number; lost_revenue: number }>(
     database,
@@ -195,11 +201,10 @@ export async function getPareto(filters: MetricsFilters, db?: DbOrTx): Promise<P
         where ${rollupScope(filters)}
         group by c.id, c.name`,
   );
-  const revenue = new Map(rows.map((r) => [r.id, n(r.lost_revenue)]));
-  return pareto(rows.map((r) => ({ key: r.id, label: r.name, count: n(r.defects) }))).map((bar) => ({
-    ...bar,
-    lostRevenue: revenue.get(bar.key) ?? 0,
-  }));
+  return pareto(
+    rows.map((r) => ({ key: r.id, label: r.name, count: n(r.defects), lostRevenue: n(r.lost_revenue) })),
+    measure,
+  ).map((bar) => ({ ...bar, lostRevenue: bar.lostRevenue ?? 0 }));
 }
 
 export interface TouchpointMetrics {
@@ -280,23 +285,47 @@ export async function getSegmentMetrics(filters: MetricsFilters, db?: DbOrTx): P
   return rows.map((r) => ({ id: r.id, name: r.name ?? 'No segment', kpis: kpisOf(totalsOf(r)) }));
 }
 
+/**
+ * Rolled throughput yield across the journey from the touchpoints' metrics (already one row per
+ * touchpoint, in journey order): each stage's units and defective units, multiplied through.
+ */
+export function rolledThroughputYieldOf(touchpoints: TouchpointMetrics[]): RolledThroughputYield {
+  const stages: { id: string; name: string; units: number; defectiveUnits: number }[] = [];
+  for (const t of touchpoints) {
+    let stage = stages.at(-1);
+    if (stage?.id !== t.stageId) {
+      stage = { id: t.stageId, name: t.stageName, units: 0, defectiveUnits: 0 };
+      stages.push(stage);
+    }
+    stage.units += t.kpis.interactions;
+    stage.defectiveUnits += t.kpis.defectiveInteractions;
+  }
+  return rolledThroughputYield(stages);
+}
+
 export interface DashboardMetrics {
   filters: MetricsFilters;
   kpis: KpiSummary;
   trend: TrendPoint[];
   pChart: PChart;
+  paretoMeasure: ParetoMeasure;
   pareto: ParetoRow[];
   touchpoints: TouchpointMetrics[];
+  rolledThroughputYield: RolledThroughputYield;
   segments: SegmentMetrics[];
 }
 
 /** The whole dashboard: what GET /api/v1/metrics returns and what the benchmark times. */
-export async function getDashboardMetrics(filters: MetricsFilters, db?: DbOrTx): Promise<DashboardMetrics> {
+export async function getDashboardMetrics(
+  filters: MetricsFilters,
+  db?: DbOrTx,
+  paretoMeasure: ParetoMeasure = 'count',
+): Promise<DashboardMetrics> {
   const database = db ?? (await getDb());
   const [kpis, trend, paretoRows, touchpointRows, segmentRows] = await Promise.all([
     getKpiSummary(filters, database),
     getTrend(filters, database),
-    getPareto(filters, database),
+    getPareto(filters, database, paretoMeasure),
     getTouchpointMetrics(filters, database),
     getSegmentMetrics(filters, database),
   ]);
@@ -305,8 +334,10 @@ export async function getDashboardMetrics(filters: MetricsFilters, db?: DbOrTx):
     kpis,
     trend,
     pChart: pChartOf(trend),
+    paretoMeasure,
     pareto: paretoRows,
     touchpoints: touchpointRows,
+    rolledThroughputYield: rolledThroughputYieldOf(touchpointRows),
     segments: segmentRows,
   };
 }

@@ -48,8 +48,18 @@ export interface AssignedDefectCounts {
   dueSoon: number;
 }
 
-/** How many unfinished defects a user owns, and how many of those are past their follow-up date. */
-export async function countDefectsAssignedTo({ userId }: { userId: string }): Promise<AssignedDefectCounts> {
+/**
+ * How many unfinished defects a user owns and can act on, and how many of those are past their
+ * follow-up date. A verified defect waits for a manager to close it: it counts only for people who
+ * may close it (`canClose`).
+ */
+export async function countDefectsAssignedTo({
+  userId,
+  canClose = false,
+}: {
+  userId: string;
+  canClose?: boolean;
+}): Promise<AssignedDefectCounts> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -60,6 +70,11 @@ export async function countDefectsAssignedTo({ userId }: { userId: string }): Pr
       ),
     })
     .from(defects)
-    .where(and(eq(defects.ownerId, userId), notInArray(defects.status, ['closed', 'dismissed'])));
+    .where(
+      and(
+        eq(defects.ownerId, userId),
+        notInArray(defects.status, canClose ? ['closed', 'dismissed'] : ['verified', 'closed', 'dismissed']),
+      ),
+    );
   return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
-import { defects, interactions, journeyStages, touchpoints } from '@/db/schema';
+import { defects, interactions, journeyStages, touchpoints, users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { adminTransaction, pick } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
@@ -16,6 +16,7 @@ const AUDITED = [
   'active',
   'opportunities',
   'expectationTarget',
+  'ownerId',
   'ruleLostSale',
   'ruleBelowExpectation',
   'ruleBelowExpectationGap',
@@ -51,6 +52,18 @@ async function assertNameFree(tx: Transaction, fields: Pick<TouchpointFields, 'n
   if (clash) throw new DomainError('conflict', duplicate.message, duplicate.fieldErrors);
 }
 
+async function assertOwner(tx: Transaction, ownerId: string | null) {
+  if (!ownerId) return;
+  const [owner] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, ownerId), eq(users.active, true)));
+  if (!owner)
+    throw new DomainError('invalid', 'Some fields need attention.', {
+      ownerId: ['Choose an active person from the list.'],
+    });
+}
+
 async function lockTouchpoint(tx: Transaction, id: string) {
   const [row] = await tx.select().from(touchpoints).where(eq(touchpoints.id, id)).for('update');
   if (!row) throw new DomainError('not-found', 'That touchpoint no longer exists.');
@@ -60,6 +73,7 @@ async function lockTouchpoint(tx: Transaction, id: string) {
 export async function createTouchpoint(actor: CurrentUser, fields: TouchpointFields): Promise<{ id: string }> {
   return adminTransaction(async (tx) => {
     await assertNameFree(tx, fields);
+    await assertOwner(tx, fields.ownerId);
     const [row] = await tx.insert(touchpoints).values(fields).returning();
     await recordAudit(tx, {
       actor,
@@ -76,6 +90,7 @@ export async function updateTouchpoint(actor: CurrentUser, id: string, fields: T
   await adminTransaction(async (tx) => {
     const before = await lockTouchpoint(tx, id);
     await assertNameFree(tx, fields, id);
+    await assertOwner(tx, fields.ownerId);
     const [after] = await tx
       .update(touchpoints)
       .set({ ...fields, updatedAt: new Date() })

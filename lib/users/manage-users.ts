@@ -10,6 +10,7 @@ import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { endSessions } from '@/lib/auth/sessions';
+import { emitEvent } from '@/lib/jobs/enqueue';
 import { assertAnotherActiveAdmin, lockAdminGuard } from './admin-guard';
 
 export const DUPLICATE_EMAIL = 'A user with that email address already exists.';
@@ -103,6 +104,7 @@ export async function resetUserPassword(
       before: { mustChangePassword: false },
       after: { mustChangePassword: true },
     });
+    await emitEvent(tx, 'account.password_reset', { userId: target.id, actorId: actor.id });
     return { name: target.name, oneTimePassword };
   }, duplicate);
 }

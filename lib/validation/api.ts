@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { channelEnum } from '@/db/schema';
+import { PARETO_MEASURES } from '@/lib/metrics/pareto';
+import { NO_SEGMENT } from './filters';
 import { interactionInputSchema } from './interactions';
 import { GRANULARITIES } from './metrics';
 
@@ -53,13 +55,26 @@ z.object({
     .optional(),
 }).register(apiRegistry, { id: 'Problem', description: 'RFC 9457 problem details.' });
 
+const intervalSchema = z.object({ low: z.number(), high: z.number() }).register(apiRegistry, {
+  id: 'Interval',
+  description:
+    '95 % interval in the value’s own unit: Wilson score interval for shares (and for DPMO and yield, from the share of defective opportunities), NPS ± 1.96 SE for NPS.',
+});
+
 const metricValueSchema = z
   .object({
     value: z.number().nullable(),
     reason: z
-      .enum(['no data', 'no defects', 'every opportunity defective'])
+      .enum(['no data', 'no defects', 'every opportunity defective', 'more defects than opportunities'])
       .optional()
-      .describe('Why there is no number: never NaN or Infinity.'),
+      .describe(
+        'Why there is no number: never NaN or Infinity. "more defects than opportunities": review the touchpoint’s opportunities per interaction; no DPMO above 1,000,000 or yield of 0 % is given instead.',
+      ),
+    interval: intervalSchema.optional(),
+    tooFew: z
+      .boolean()
+      .optional()
+      .describe('Fewer than 30 units (rates) or responses (scores) behind the value: too few to judge.'),
   })
   .register(apiRegistry, { id: 'MetricValue' });
 
@@ -116,6 +131,12 @@ const kpiChangesSchema = z
 
 const day = z.iso.date();
 
+const signalSchema = z.object({
+  rule: z.enum(['beyond-3-sigma', 'two-of-three-beyond-2-sigma', 'four-of-five-beyond-1-sigma', 'eight-on-one-side']),
+  side: z.enum(['above', 'below']),
+  explanation: z.string(),
+});
+
 export const metricsResponseSchema = z
   .object({
     data: z.object({
@@ -125,7 +146,7 @@ export const metricsResponseSchema = z
         touchpoint: z.array(z.uuid()),
         stage: z.array(z.uuid()),
         channel: z.array(z.enum(channelEnum.enumValues)),
-        segment: z.array(z.uuid()),
+        segment: z.array(z.union([z.uuid(), z.literal(NO_SEGMENT)])),
       }),
       kpis: z.object({ current: kpisSchema, previous: kpisSchema, change: kpiChangesSchema }),
       trend: z.array(
@@ -139,11 +160,21 @@ export const metricsResponseSchema = z
           defects: z.int(),
           dpmo: metricValueSchema,
           sigma: metricValueSchema,
+          inProgress: z.boolean().describe('The subgroup holds today: still in progress.'),
         }),
       ),
       pChart: z.object({
         centre: z.number().nullable(),
-        signalCount: z.int(),
+        signalCount: z.int().describe('Points with a signal against the p-chart limits.'),
+        sigmaZ: z
+          .number()
+          .nullable()
+          .describe(
+            'Laney’s overdispersion ratio σ_z = mean(|z_i − z_{i−1}|) / 1.128 over the judged points: about 1 when the binomial model holds.',
+          ),
+        judgedSubgroups: z.int().describe('Points neither hollow nor gaps: what σ_z and the signals rest on.'),
+        laneyRecommended: z.boolean().describe('σ_z > 1.2 with at least 15 judged subgroups: read the p′ limits.'),
+        laneySignalCount: z.int().describe('Points with a signal against the Laney p′ limits.'),
         points: z.array(
           z.object({
             period: day,
@@ -153,32 +184,48 @@ export const metricsResponseSchema = z
             sigma: z.number().nullable(),
             ucl: z.number().nullable(),
             lcl: z.number().nullable(),
-            signals: z.array(
-              z.object({
-                rule: z.enum([
-                  'beyond-3-sigma',
-                  'two-of-three-beyond-2-sigma',
-                  'four-of-five-beyond-1-sigma',
-                  'eight-on-one-side',
-                ]),
-                side: z.enum(['above', 'below']),
-                explanation: z.string(),
-              }),
-            ),
+            signals: z.array(signalSchema),
+            hollow: z
+              .enum(['small-subgroup', 'in-progress'])
+              .nullable()
+              .describe('Drawn hollow and raising no signal: n·p̄ < 5 or n·(1 − p̄) < 5, or the subgroup has not ended.'),
+            laneyUcl: z.number().nullable().describe('p̄ + 3·σ_i·σ_z, at most 1.'),
+            laneyLcl: z.number().nullable().describe('p̄ − 3·σ_i·σ_z, at least 0.'),
+            laneySignals: z.array(signalSchema),
           }),
         ),
       }),
+      paretoMeasure: z.enum(PARETO_MEASURES).describe('What the Pareto ranks by: defect count or lost revenue.'),
       pareto: z.array(
         z.object({
           key: z.uuid(),
           label: z.string(),
           count: z.int(),
-          share: z.number(),
+          share: z.number().describe('Share of the chosen measure.'),
           cumulativeShare: z.number(),
-          vitalFew: z.boolean(),
+          vitalFew: z.boolean().describe('Among the categories making up the first 80 % of the chosen measure.'),
           lostRevenue: z.number(),
         }),
       ),
+      rolledThroughputYield: z
+        .object({
+          rty: z.number().nullable().describe('Π of the stages’ first-pass yields, in journey order.'),
+          normalizedYield: z.number().nullable().describe('RTY^(1/k) over the k stages with data.'),
+          stagesWithData: z.int(),
+          stages: z.array(
+            z.object({
+              id: z.uuid(),
+              name: z.string(),
+              units: z.int(),
+              defectiveUnits: z.int(),
+              firstPassYield: z.number().nullable(),
+              firstPassYieldInterval: intervalSchema.nullable(),
+              cumulativeYield: z.number().nullable().describe('RTY after this stage.'),
+              yieldLost: z.number().nullable().describe('Cumulative yield before this stage minus after it.'),
+            }),
+          ),
+        })
+        .register(apiRegistry, { id: 'RolledThroughputYield' }),
       touchpoints: z.array(
         z.object({
           id: z.uuid(),
@@ -194,6 +241,26 @@ export const metricsResponseSchema = z
     }),
   })
   .register(apiRegistry, { id: 'Metrics' });
+
+export const touchpointsResponseSchema = z
+  .object({
+    data: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        stageId: z.uuid(),
+        stageName: z.string(),
+        channel: z.enum(channelEnum.enumValues),
+        active: z.boolean(),
+        opportunities: z
+          .int()
+          .describe(
+            'Opportunities per interaction for interactions logged from now on; each interaction keeps the value it was logged with.',
+          ),
+      }),
+    ),
+  })
+  .register(apiRegistry, { id: 'Touchpoints' });
 
 const pChartSchema = metricsResponseSchema.shape.data.shape.pChart.register(apiRegistry, {
   id: 'PChart',

@@ -37,14 +37,15 @@ describe('URL filters', () => {
     expect(defectFiltersSchema.safeParse({ owner: 'me' }).success).toBe(false);
   });
 
-  it('takes score filters and "no segment" on the lists, but only real segments on the dashboard scope', () => {
+  it('takes score filters on the lists, and "no segment" on the lists and the dashboard scope alike', () => {
     expect(
       interactionFiltersSchema.parse(
         paramsToObject(new URLSearchParams(`scored=nps&scored=gap&segment=none&segment=${A}`)),
       ),
     ).toMatchObject({ scored: ['nps', 'gap'], segment: ['none', A] });
     expect(defectFiltersSchema.parse({ segment: 'none' })).toMatchObject({ segment: ['none'] });
-    expect(scopeFiltersSchema.safeParse({ segment: 'none' }).success).toBe(false);
+    expect(scopeFiltersSchema.parse({ segment: ['none', A] })).toMatchObject({ segment: ['none', A] });
+    expect(scopeFiltersSchema.safeParse({ segment: 'nobody' }).success).toBe(false);
   });
 
   it('ignores empty parameters, as an empty form select sends them', () => {

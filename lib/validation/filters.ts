@@ -25,28 +25,26 @@ const flag = optional(z.enum(['1', '0'], { error: 'Use 1 or 0.' }));
 
 const uuid = z.uuid({ error: 'Unknown id.' });
 
-/** Where the customer journey is cut: shared by interactions, defects and the dashboard. */
+/**
+ * `segment=none`: interactions and defects without a customer or whose customer has no segment,
+ * the dashboard's "No segment" row.
+ */
+export const NO_SEGMENT = 'none';
+
+/** Where the customer journey is cut: shared by interactions, defects, the dashboard and the API. */
 export const scopeFiltersSchema = z.object({
   from: optional(daySchema),
   to: optional(daySchema),
   touchpoint: many(uuid),
   stage: many(uuid),
   channel: many(z.enum(channelEnum.enumValues)),
-  segment: many(uuid),
+  segment: many(z.union([uuid, z.literal(NO_SEGMENT)])),
 });
-
-/**
- * The lists also take `segment=none`: interactions and defects without a customer or whose
- * customer has no segment, the dashboard's "No segment" row.
- */
-export const NO_SEGMENT = 'none';
-const listSegment = many(z.union([uuid, z.literal(NO_SEGMENT)]));
 
 /** Which score an interaction must have: `gap` means both expectation and experience. */
 export const SCORE_FILTERS = ['csat', 'nps', 'effort', 'gap'] as const;
 
 export const interactionFiltersSchema = scopeFiltersSchema.extend({
-  segment: listSegment,
   outcome: many(z.enum(outcomeEnum.enumValues)),
   source: many(z.enum(sourceEnum.enumValues)),
   loggedBy: many(uuid),
@@ -58,7 +56,6 @@ export const interactionFiltersSchema = scopeFiltersSchema.extend({
 });
 
 export const defectFiltersSchema = scopeFiltersSchema.extend({
-  segment: listSegment,
   status: many(z.enum(defectStatusEnum.enumValues)),
   kind: many(z.enum(defectKindEnum.enumValues)),
   category: many(uuid),
@@ -70,6 +67,12 @@ export const defectFiltersSchema = scopeFiltersSchema.extend({
   overdue: flag,
   /** 1: raised by an auto-defect rule; 0: logged by hand. */
   auto: flag,
+  /** 1: nobody owns it yet (the triage queue). */
+  unassigned: flag,
+  /** Days since the defect was recorded: the backlog's age bands. */
+  age: optional(z.enum(['0-7', '8-30', '31-90', '90+'], { error: 'Use 0-7, 8-30, 31-90 or 90+.' })),
+  /** Only the defects linked to this case. */
+  case: optional(uuid),
 });
 
 export type ScopeFilters = z.output<typeof scopeFiltersSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, dayToTime, daysBetween, isoDay, startOfNextMonth } from '@/lib/dates';
+import { PARETO_MEASURES, type ParetoMeasure } from '@/lib/metrics/pareto';
 import { scopeFiltersSchema, type ScopeFilters } from './filters';
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -23,6 +24,21 @@ export const metricsFiltersSchema = scopeFiltersSchema.extend({
 });
 
 export type MetricsFiltersInput = z.output<typeof metricsFiltersSchema>;
+
+/** The Pareto's measure in the URL (`pareto=revenue`) and in GET /api/v1/metrics; count by default. */
+export const paretoMeasureSchema = z.preprocess(
+  single,
+  z.enum(PARETO_MEASURES, { error: 'Use count or revenue.' }).default('count'),
+);
+
+/** The metrics API's query: the dashboard's filters and the Pareto's measure. */
+export const metricsQuerySchema = metricsFiltersSchema.extend({ pareto: paretoMeasureSchema });
+
+/** A view option from the URL, or its default when absent or unreadable (a bookmark from another version). */
+export function readParetoMeasure(raw: unknown): ParetoMeasure {
+  const parsed = paretoMeasureSchema.safeParse(raw);
+  return parsed.success ? parsed.data : 'count';
+}
 
 /** Filters with the period settled: both dates and the granularity are always present. */
 export interface MetricsFilters extends ScopeFilters {
@@ -83,6 +99,13 @@ export function subgroupStarts(filters: Pick<MetricsFilters, 'from' | 'to' | 'gr
     else current = startOfNextMonth(current);
   }
   return starts;
+}
+
+/** The last day of the subgroup starting on `start`, whole (not cut to a period). */
+export function subgroupEnd(start: string, granularity: Granularity): string {
+  if (granularity === 'day') return start;
+  if (granularity === 'week') return addDays(start, 6);
+  return addDays(startOfNextMonth(start), -1);
 }
 
 /** The part of a subgroup inside the period: what its drill-down link filters on. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelEnum } from '@/db/schema';
+import { enabledRuleCount } from '@/lib/defects/auto-rules';
 import { checkbox, integerIn, nameField, optionalText } from './form-values';
 
 export const CHANNELS = channelEnum.enumValues;
@@ -16,13 +17,18 @@ export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
   other: 'Other',
 };
 
-export const touchpointFieldsSchema = z.object({
+const touchpointFields = z.object({
   name: nameField('Name'),
   description: optionalText('Description', 1000),
   stageId: z.uuid({ error: 'Choose a journey stage.' }),
   channel: z.enum(CHANNELS, { error: 'Choose a channel.' }),
   opportunities: integerIn(1, 1000, 'Opportunities per interaction'),
   expectationTarget: integerIn(1, 5, 'Expectation target'),
+  // Who answers for the cases a signal on this touchpoint's chart opens; blank: the managers.
+  ownerId: z.preprocess(
+    (value) => (value === '' || value === undefined ? null : value),
+    z.uuid({ error: 'Choose an owner from the list.' }).nullable(),
+  ),
   ruleLostSale: checkbox,
   ruleBelowExpectation: checkbox,
   ruleBelowExpectationGap: integerIn(1, 4, 'The gap'),
@@ -32,14 +38,33 @@ export const touchpointFieldsSchema = z.object({
   ruleLowNpsMax: integerIn(0, 9, 'The NPS threshold'),
 });
 
+/** The message beside the opportunities field when it is below the enabled rules. */
+export const tooFewOpportunitiesMessage = (enabled: number) =>
+  `At least ${enabled}: each enabled auto-defect rule is an opportunity for a defect, so an interaction here has at least ${enabled}.`;
+
+/** Opportunities per interaction must be at least the enabled auto-defect rules, or D could exceed O. */
+function atLeastOnePerRule(fields: z.output<typeof touchpointFields>, ctx: z.RefinementCtx) {
+  const enabled = enabledRuleCount(fields);
+  if (fields.opportunities < enabled) {
+    ctx.addIssue({ code: 'custom', path: ['opportunities'], message: tooFewOpportunitiesMessage(enabled) });
+  }
+}
+
+export const touchpointFieldsSchema = touchpointFields.superRefine(atLeastOnePerRule);
+
 export type TouchpointFields = z.infer<typeof touchpointFieldsSchema>;
 
-export const updateTouchpointSchema = touchpointFieldsSchema.extend({
-  touchpointId: z.uuid({ error: 'Unknown touchpoint.' }),
-});
+export const updateTouchpointSchema = touchpointFields
+  .extend({ touchpointId: z.uuid({ error: 'Unknown touchpoint.' }) })
+  .superRefine(atLeastOnePerRule);
 
 export const touchpointIdSchema = z.object({ touchpointId: z.uuid({ error: 'Unknown touchpoint.' }) });
 
 export const setTouchpointActiveSchema = touchpointIdSchema.extend({
   active: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+});
+
+/** Restating history: the opportunities per interaction the admin saw in the preview. */
+export const restateOpportunitiesSchema = touchpointIdSchema.extend({
+  opportunities: z.coerce.number().int().min(1).max(1000),
 });

@@ -31,6 +31,7 @@ type Access =
 const admin = { permission: 'administer' } as const;
 
 const ACTIONS: Record<string, Access> = {
+  'app/(app)/account/notifications/actions.ts#savePreferencesAction': { permission: 'viewOwnWork' },
   'app/(app)/account/password/actions.ts#changeOwnPasswordAction': { permission: 'viewOwnWork', allowPending: true },
   'app/(app)/actions.ts#signOutAction': { public: 'signs out whoever calls it' },
   'app/(app)/admin/api-keys/actions.ts#createApiKeyAction': admin,
@@ -56,6 +57,12 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/touchpoints/actions.ts#setTouchpointActiveAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#deleteTouchpointAction': admin,
   'app/(app)/admin/users/actions.ts#setUserActiveAction': admin,
+  'app/(app)/admin/webhooks/actions.ts#createWebhookAction': admin,
+  'app/(app)/admin/webhooks/actions.ts#setWebhookActiveAction': admin,
+  'app/(app)/admin/webhooks/actions.ts#deleteWebhookAction': admin,
+  'app/(app)/admin/webhooks/actions.ts#sendTestPingAction': admin,
+  'app/(app)/admin/webhooks/actions.ts#redeliverAction': admin,
+  'app/(app)/admin/webhooks/actions.ts#updateWebhookSettingsAction': admin,
   'app/(app)/admin/users/actions.ts#createUserAction': admin,
   'app/(app)/admin/users/actions.ts#changeUserRoleAction': admin,
   'app/(app)/admin/users/actions.ts#resetUserPasswordAction': admin,
@@ -72,6 +79,8 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/interactions/actions.ts#updateInteractionAction': { permission: 'logInteraction' },
   'app/(app)/interactions/actions.ts#deleteInteractionAction': { permission: 'deleteRecords' },
   'app/(app)/log/actions.ts#logInteractionAction': { permission: 'logInteraction' },
+  'app/(app)/notifications/actions.ts#markNotificationReadAction': { permission: 'viewOwnWork' },
+  'app/(app)/notifications/actions.ts#markAllNotificationsReadAction': { permission: 'viewOwnWork' },
   'app/(auth)/login/actions.ts#signInAction': { public: 'checks the password, throttled per pair, email and address' },
   'app/f/[token]/actions.ts#submitFeedbackAction': { public: 'needs a live feedback token, limited per address' },
 };
@@ -87,6 +96,8 @@ const ROUTES: Record<string, Access> = {
   'app/api/auth/[...nextauth]/route.ts#GET': { public: 'Auth.js: sessions are checked in its jwt callback' },
   'app/api/auth/[...nextauth]/route.ts#POST': { public: 'Auth.js: sign-in goes through authenticate()' },
   'app/api/health/route.ts#GET': { public: 'readiness probe, says nothing about the data' },
+  'app/api/notifications/unread/route.ts#GET': { permission: 'viewOwnWork' },
+  'app/api/unsubscribe/[token]/route.ts#POST': { public: 'needs an unsubscribe token signed with AUTH_SECRET' },
   'app/api/v1/interactions/route.ts#POST': { permission: 'logInteraction' },
   'app/api/v1/metrics/route.ts#GET': { permission: 'viewDashboard' },
   'app/api/v1/openapi.json/route.ts#GET': { public: 'the API description' },

@@ -6,9 +6,11 @@ import { apiKeys, customers, defects, interactions, journeyStages, segments, tou
 import { POST as postInteractions } from '@/app/api/v1/interactions/route';
 import { GET as getMetrics } from '@/app/api/v1/metrics/route';
 import { GET as getOpenApi } from '@/app/api/v1/openapi.json/route';
+import { GET as getTouchpoints } from '@/app/api/v1/touchpoints/route';
 import { generateApiKey, type ApiScope } from '@/lib/auth/api-keys';
+import { wilsonInterval } from '@/lib/metrics/intervals';
 import { getKpiSummary } from '@/lib/queries/metrics';
-import { metricsResponseSchema, recordResultSchema } from '@/lib/validation/api';
+import { metricsResponseSchema, recordResultSchema, touchpointsResponseSchema } from '@/lib/validation/api';
 import { metricsFiltersSchema, resolveMetricsFilters } from '@/lib/validation/metrics';
 import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
@@ -197,8 +199,10 @@ describe('GET /api/v1/metrics', () => {
     });
     expect(data.kpis.current.dpmo.value).toBeCloseTo(500_000, 6);
     expect(data.kpis.current.sigma.value).toBeCloseTo(1.5, 9);
-    expect(data.kpis.current.nps).toEqual({ value: 0 });
-    expect(data.kpis.current.csat).toEqual({ value: 0.5 });
+    // Two answers each: shown with their interval, but too few to judge.
+    expect(data.kpis.current.nps).toEqual({ value: 0, interval: { low: -100, high: 100 }, tooFew: true });
+    expect(data.kpis.current.csat).toEqual({ value: 0.5, interval: wilsonInterval(1, 2), tooFew: true });
+    expect(data.kpis.current.dpmo.tooFew).toBe(true);
     expect(data.kpis.previous.interactions).toBe(0);
     expect(data.kpis.previous.dpmo).toEqual({ value: null, reason: 'no data' });
     expect(data.trend.map((t) => [t.period, t.units, t.defects])).toEqual([
@@ -232,6 +236,30 @@ describe('GET /api/v1/metrics', () => {
     expect(bySegment.data.kpis.current).toMatchObject({ interactions: 2, defects: 1 });
   });
 
+  it('accepts segment=none, as the lists do: the interactions without a segment', async () => {
+    const response = await metrics('from=2026-04-01&to=2026-04-03&segment=none');
+    expect(response.status).toBe(200);
+    const { data } = metricsResponseSchema.parse(await response.json());
+    expect(data.filters.segment).toEqual(['none']);
+    expect(data.kpis.current).toMatchObject({ interactions: 2, defects: 2 });
+    expect(data.segments.map((s) => s.name)).toEqual(['No segment']);
+  });
+
+  it('ranks the Pareto by lost revenue on request, and returns rolled throughput yield', async () => {
+    const byRevenue = metricsResponseSchema.parse(
+      await (await metrics('from=2026-04-01&to=2026-04-03&pareto=revenue')).json(),
+    ).data;
+    expect(byRevenue.paretoMeasure).toBe('revenue');
+    // Only the lost sale lost revenue: it is the whole measure, the other category drops out.
+    expect(byRevenue.pareto.map((b) => [b.label, b.share, b.vitalFew])).toEqual([['Lost sale', 1, true]]);
+    const byCount = metricsResponseSchema.parse(await (await metrics('from=2026-04-01&to=2026-04-03')).json()).data;
+    expect(byCount.paretoMeasure).toBe('count');
+    expect(byCount.pareto).toHaveLength(2);
+    // One stage (Purchase): 2 of 4 interactions defective, so RTY = FPY = 0.5.
+    expect(byCount.rolledThroughputYield).toMatchObject({ rty: 0.5, normalizedYield: 0.5, stagesWithData: 1 });
+    await expectProblem(await metrics('pareto=money'), 400);
+  });
+
   it('answers 400 to a malformed parameter and 422 to an impossible period', async () => {
     const bad = await expectProblem(await metrics('granularity=hour&touchpoint=nope'), 400);
     expect(bad.errors?.map((e) => e.pointer).sort()).toEqual(['/granularity', '/touchpoint']);
@@ -259,12 +287,29 @@ describe('GET /api/v1/metrics', () => {
   });
 });
 
+describe('GET /api/v1/touchpoints', () => {
+  it('lists the touchpoints in the documented shape', async () => {
+    const response = await getTouchpoints(
+      new Request('http://localhost/api/v1/touchpoints', { headers: { authorization: `Bearer ${keys.reader}` } }),
+    );
+    expect(response.status).toBe(200);
+    const { data } = touchpointsResponseSchema.parse(await response.json());
+    expect(data.map((t) => [t.name, t.opportunities])).toContainEqual(['Till', 2]);
+  });
+});
+
 describe('GET /api/v1/openapi.json', () => {
   it('is an OpenAPI 3.1 document whose references all resolve', async () => {
     const response = getOpenApi(new Request('http://localhost/api/v1/openapi.json'));
     const doc = await response.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/api/v1/metrics', '/api/v1/interactions']);
+    expect(Object.keys(doc.paths)).toEqual([
+      '/api/v1/metrics',
+      '/api/v1/touchpoints',
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/interactions',
+    ]);
     expect(Object.keys(doc.paths['/api/v1/interactions'].post.responses)).toEqual(
       expect.arrayContaining(['200', '201', '400', '401', '403', '413', '415', '422']),
     );
@@ -279,6 +324,7 @@ describe('GET /api/v1/openapi.json', () => {
       'channel',
       'segment',
       'granularity',
+      'pareto',
     ]);
     expect(JSON.stringify(doc.paths['/api/v1/interactions'].post.requestBody)).toContain('"maxItems":1000');
   });

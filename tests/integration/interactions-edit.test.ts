@@ -1,7 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { selectRows } from '@/db/client';
 import { auditEvents, defects, interactions } from '@/db/schema';
 import { deleteInteractionAction, updateInteractionAction } from '@/app/(app)/interactions/actions';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
@@ -76,6 +77,55 @@ describe('editing an interaction', () => {
       data: { removed: 1 },
     });
     expect(await autoRules(id)).toEqual(['low_csat']);
+  });
+
+  it('moves every linked defect, triaged, manual or dismissed, with the interaction, and the rollups follow', async () => {
+    const db = await getDb();
+    const other = await createCatalog();
+    const [ann, bob] = [await createCustomerRow(), await createCustomerRow()];
+    const id = await logAs(staff.id, { customerId: ann.id, csat: 1, outcome: 'sale_lost', saleValue: 30 });
+    // Triage one auto defect, dismiss the other, and log a manual one against the interaction.
+    await db
+      .update(defects)
+      .set({ touched: true, status: 'investigating' })
+      .where(and(eq(defects.interactionId, id), eq(defects.autoRule, 'low_csat')));
+    await db
+      .update(defects)
+      .set({ touched: true, status: 'dismissed', dismissReason: 'duplicate' })
+      .where(and(eq(defects.interactionId, id), eq(defects.autoRule, 'lost_sale')));
+    const [first] = await db.select().from(defects).where(eq(defects.interactionId, id)).limit(1);
+    await db.insert(defects).values({
+      touchpointId: catalog.till.id,
+      interactionId: id,
+      customerId: ann.id,
+      categoryId: first!.categoryId,
+      kind: 'complaint',
+      occurredAt: first!.occurredAt,
+    });
+    signInAs(manager.id);
+    const result = await edit(id, {
+      touchpointId: other.till.id,
+      customerId: bob.id,
+      occurredAt: '2026-02-03T10:00',
+      csat: '1',
+      outcome: 'sale_lost',
+      saleValue: '30',
+    });
+    expect(result).toMatchObject({ ok: true, data: { added: 0, removed: 0, moved: 3 } });
+    const moved = await db.select().from(defects).where(eq(defects.interactionId, id));
+    expect(moved).toHaveLength(3);
+    const [row] = await db.select().from(interactions).where(eq(interactions.id, id));
+    for (const defect of moved) {
+      expect(defect).toMatchObject({ touchpointId: other.till.id, customerId: bob.id, occurredAt: row!.occurredAt });
+    }
+    // The rollups hold it all on the new day and touchpoint (metric-rollups.test.ts checks them whole).
+    const [newDay] = await selectRows<{ units: number; defects: number; opportunities: number }>(
+      db,
+      sql`select sum(units)::int as units, sum(defects)::int as defects, sum(opportunities)::int as opportunities
+          from metrics_daily where touchpoint_id = ${other.till.id} and day = '2026-02-03'`,
+    );
+    // Two counted defects (the dismissed one moves but does not count); the new touchpoint's opportunities.
+    expect(newDay).toEqual({ units: 1, defects: 2, opportunities: other.till.opportunities });
   });
 
   it('refuses staff editing someone else’s interaction, whatever they send, and changes nothing', async () => {

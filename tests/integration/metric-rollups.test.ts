@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { selectRows } from '@/db/client';
 import {
+  auditEvents,
   customers,
   defectCategories,
   defects,
@@ -13,7 +14,13 @@ import {
   touchpoints,
   type Touchpoint,
 } from '@/db/schema';
+import { restateOpportunitiesAction, updateTouchpointAction } from '@/app/(app)/admin/touchpoints/actions';
 import { recountOpenDefects, syncAutoDefects } from '@/lib/interactions/auto-defects';
+import { getKpiSummary } from '@/lib/queries/metrics';
+import { previewRestatement } from '@/lib/touchpoints/restate-opportunities';
+import { createUser } from '../support/factories';
+import { signInAs } from '../support/session';
+import { touchpointForm } from './admin-helpers';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { interactionInputSchema } from '@/lib/validation/interactions';
 
@@ -25,7 +32,7 @@ import { interactionInputSchema } from '@/lib/validation/interactions';
 
 const recomputedInteractions = sql`
   select (i.occurred_at at time zone 'UTC')::date as day, i.touchpoint_id, c.segment_id,
-         count(*)::int as units, count(*) filter (where i.open_defect_count > 0)::int as defective_units,
+         count(*)::int as units, sum(i.opportunities)::int as opportunities, count(*) filter (where i.open_defect_count > 0)::int as defective_units,
          count(i.csat)::int as csat_responses, count(*) filter (where i.csat >= 4)::int as csat_satisfied,
          count(i.nps)::int as nps_responses, count(*) filter (where i.nps >= 9)::int as promoters,
          count(*) filter (where i.nps <= 6)::int as detractors, count(i.effort)::int as effort_responses,
@@ -33,7 +40,7 @@ const recomputedInteractions = sql`
          coalesce(sum(i.experience - i.expectation), 0)::int as gap_sum
   from interactions i left join customers c on c.id = i.customer_id group by 1, 2, 3`;
 const storedInteractions = sql`
-  select day, touchpoint_id, segment_id, units, defective_units, csat_responses, csat_satisfied, nps_responses, promoters,
+  select day, touchpoint_id, segment_id, units, opportunities, defective_units, csat_responses, csat_satisfied, nps_responses, promoters,
          detractors, effort_responses, effort_sum, gap_responses, gap_sum
   from metrics_daily
   where units <> 0 or defective_units <> 0 or csat_responses <> 0 or nps_responses <> 0 or effort_responses <> 0 or gap_responses <> 0`;
@@ -206,6 +213,122 @@ describe('the daily rollups stay equal to the base tables', () => {
     );
     expect(await drift()).toEqual(NONE);
     expect(await totalUnits()).toBe(4 - rows.length);
+  });
+
+  it('keeps history when a touchpoint’s opportunities change, and restates it only on request, audited', async () => {
+    const db = await getDb();
+    const admin = await createUser({ role: 'admin' });
+    signInAs(admin.id);
+    const [before] = await db.insert(journeyStages).values({ name: 'Restate', position: 9 }).returning();
+    const [kiosk] = await db
+      .insert(touchpoints)
+      .values({ name: 'Kiosk', stageId: before!.id, channel: 'in_person', opportunities: 4, ruleLowCsat: false })
+      .returning();
+    // Two interactions at 4 opportunities, one with a lost sale: DPMO 1 / 8 = 125,000.
+    await db.transaction((tx) =>
+      recordInteractions(
+        tx,
+        [
+          input({ touchpointId: kiosk!.id, occurredAt: '2026-01-10T09:00:00Z', outcome: 'sale_lost', saleValue: 5 }),
+          input({ touchpointId: kiosk!.id, occurredAt: '2026-01-10T10:00:00Z' }),
+        ],
+        { source: 'import', loggedById: null, allowInactiveTouchpoints: true },
+      ),
+    );
+    const scope = {
+      from: '2026-01-10',
+      to: '2026-01-10',
+      granularity: 'day' as const,
+      touchpoint: [kiosk!.id],
+      stage: [],
+      channel: [],
+      segment: [],
+    };
+    const dpmo = async () => (await getKpiSummary(scope)).current.dpmo.value;
+    expect(await dpmo()).toBeCloseTo(125_000, 6);
+
+    // The admin raises the opportunities to 8: past DPMO does not move, new interactions use 8.
+    const form = touchpointForm(before!.id, {
+      touchpointId: kiosk!.id,
+      name: 'Kiosk',
+      channel: 'in_person',
+      opportunities: '8',
+      ruleLowNps: undefined,
+    });
+    expect(await updateTouchpointAction(form)).toMatchObject({ ok: true });
+    expect(await dpmo()).toBeCloseTo(125_000, 6);
+    expect(await drift()).toEqual(NONE);
+    const [fresh] = await db.transaction((tx) =>
+      recordInteractions(tx, [input({ touchpointId: kiosk!.id, occurredAt: '2026-01-11T09:00:00Z' })], {
+        source: 'api',
+        loggedById: null,
+      }).then((r) => r.ids),
+    );
+    const [stored] = await db.select().from(interactions).where(eq(interactions.id, fresh!));
+    expect(stored!.opportunities).toBe(8);
+
+    // Restating history: previewed, refused when the preview is stale, then applied and audited.
+    const preview = (await previewRestatement(kiosk!.id))!;
+    expect(preview).toMatchObject({ opportunities: 8, interactions: 3, interactionsToChange: 2, defects: 1 });
+    expect(preview.before.opportunities).toBe(16);
+    expect(preview.after.opportunities).toBe(24);
+    expect(await restateOpportunitiesAction({ touchpointId: kiosk!.id, opportunities: 5 })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    expect(await dpmo()).toBeCloseTo(125_000, 6);
+    expect(await restateOpportunitiesAction({ touchpointId: kiosk!.id, opportunities: 8 })).toMatchObject({
+      ok: true,
+      data: { changed: 2 },
+    });
+    expect(await dpmo()).toBeCloseTo(62_500, 6);
+    expect(await drift()).toEqual(NONE);
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, kiosk!.id), eq(auditEvents.action, 'touchpoint.history_restated')));
+    expect(event).toMatchObject({
+      actorId: admin.id,
+      before: { opportunities: 16 },
+      after: { opportunities: 24, interactionsChanged: 2 },
+    });
+    // Staff and managers may not restate.
+    signInAs((await createUser({ role: 'manager' })).id);
+    expect(await restateOpportunitiesAction({ touchpointId: kiosk!.id, opportunities: 8 })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+  });
+
+  it('after an edit moves a triaged defect with its interaction', async () => {
+    const db = await getDb();
+    await db.transaction(async (tx) => {
+      await recordInteractions(
+        tx,
+        [input({ id: randomUUID(), customerId: ids.ann, occurredAt: '2026-01-12T08:00:00Z', csat: 1 })],
+        {
+          source: 'staff',
+          loggedById: null,
+        },
+      );
+    });
+    const [target] = await db
+      .select()
+      .from(interactions)
+      .where(sql`${interactions.occurredAt} = '2026-01-12T08:00:00Z'`);
+    await db.update(defects).set({ touched: true, status: 'action' }).where(eq(defects.interactionId, target!.id));
+    await db.transaction(async (tx) => {
+      const [edited] = await tx
+        .update(interactions)
+        .set({ occurredAt: new Date('2026-01-13T08:00:00Z'), touchpointId: web.id, customerId: ids.bob })
+        .where(eq(interactions.id, target!.id))
+        .returning();
+      await syncAutoDefects(tx, edited!, web);
+    });
+    const linked = await db.select().from(defects).where(eq(defects.interactionId, target!.id));
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.every((d) => d.touchpointId === web.id && d.customerId === ids.bob)).toBe(true);
+    expect(await drift()).toEqual(NONE);
   });
 
   it('notices a rollup that is off by one (so the checks above can fail)', async () => {

@@ -33,7 +33,8 @@ describe('demo data', () => {
     expect(first.touchpoints).toBeGreaterThanOrEqual(20);
     expect(first.stages).toBe(8);
     expect(first.interactions).toBeGreaterThan(2_000);
-  });
+    // Two whole seeds, each now also telling the case story (proofs and a chart evaluation).
+  }, 60_000);
 
   it('raises exactly the defects the touchpoint rules ask for, and counts them on each interaction', async () => {
     const db = await getDb();

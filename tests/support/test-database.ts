@@ -17,9 +17,13 @@ export function testServerUrl(driver: TestDriver): string {
 
 /**
  * A fresh, migrated database for one test file, on the run's embedded PostgreSQL server or on the
- * server of TEST_DATABASE_URL, dropped again by `drop()`.
+ * server of TEST_DATABASE_URL, dropped again by `drop()`. `migrationsFolder` stops at an older
+ * schema, for tests of a migration.
  */
-export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHandle & { drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  driver: TestDriver,
+  migrationsFolder?: string,
+): Promise<DatabaseHandle & { drop: () => Promise<void> }> {
   const serverUrl = testServerUrl(driver);
   const name = `outsidein_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -27,7 +31,7 @@ export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHa
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, migrationsFolder);
   return {
     ...handle,
     driver,

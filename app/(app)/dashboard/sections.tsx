@@ -4,12 +4,22 @@ import { PChart } from '@/components/charts/p-chart';
 import { ParetoChart } from '@/components/charts/pareto-chart';
 import { monthLabel, shortDay } from '@/components/charts/theme';
 import { TrendChart } from '@/components/charts/trend-chart';
+import { YieldChart } from '@/components/charts/yield-chart';
 import { HeatMap, type HeatMeasure } from '@/components/dashboard/heat-map';
 import { KpiCard, type KpiCardProps } from '@/components/dashboard/kpi-card';
+import { MetricValueCell } from '@/components/dashboard/metric-value';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
-import { formatChange, formatMetric, type MetricKind } from '@/lib/metrics/format';
+import {
+  formatChange,
+  formatInterval,
+  formatMetric,
+  REVIEW_OPPORTUNITIES,
+  TOO_FEW_LABEL,
+  type MetricKind,
+} from '@/lib/metrics/format';
+import { MIN_TO_JUDGE } from '@/lib/metrics/intervals';
 import type { KpiChanges, Kpis } from '@/lib/metrics/kpis';
 import {
   cachedKpiSummary,
@@ -18,7 +28,8 @@ import {
   cachedTouchpointMetrics,
   cachedTrend,
 } from '@/lib/queries/dashboard';
-import { pChartOf } from '@/lib/queries/metrics';
+import { PARETO_MEASURES, type ParetoMeasure } from '@/lib/metrics/pareto';
+import { pChartOf, rolledThroughputYieldOf } from '@/lib/queries/metrics';
 import { NO_SEGMENT } from '@/lib/validation/filters';
 import type { MetricsFilters } from '@/lib/validation/metrics';
 
@@ -31,6 +42,29 @@ const dayLabel = (day: string) =>
   });
 export const periodLabel = (from: string, to: string) =>
   from === to ? dayLabel(from) : `${dayLabel(from)} – ${dayLabel(to)}`;
+
+/**
+ * Where "Open a case" goes from a chart: the chart of the filtered scope (one touchpoint, one
+ * stage, or the company), at a subgroup or for a category.
+ */
+function openCaseHref(filters: MetricsFilters, extra: { period?: string; categoryId?: string }): string {
+  const params = new URLSearchParams();
+  const [touchpoint] = filters.touchpoint;
+  const [stage] = filters.stage;
+  if (filters.touchpoint.length === 1 && touchpoint) {
+    params.set('scope', 'touchpoint');
+    params.set('touchpointId', touchpoint);
+  } else if (filters.stage.length === 1 && stage) {
+    params.set('scope', 'stage');
+    params.set('stageId', stage);
+  } else params.set('scope', 'company');
+  if (extra.period) {
+    params.set('period', extra.period);
+    params.set('subgroup', filters.granularity === 'week' ? 'week' : 'day');
+  }
+  if (extra.categoryId) params.set('categoryId', extra.categoryId);
+  return `/cases/new?${params.toString()}`;
+}
 
 type CardKey = keyof KpiChanges;
 
@@ -71,7 +105,8 @@ const CARDS: CardSpec[] = [
     higherIsBetter: false,
     href: (f) => defectsHref(f),
     linkLabel: (k) => `the ${count(k.defects)} defects`,
-    hint: (k) => `${count(k.defects)} defects in ${count(k.opportunities)} opportunities`,
+    hint: (k) =>
+      `${count(k.defects)} defects in ${count(k.opportunities)} opportunities, each interaction counted with the opportunities it was logged with`,
   },
   {
     key: 'sigma',
@@ -158,6 +193,7 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
         {CARDS.map((card) => {
           const value = summary.current[card.key];
           const change = summary.change[card.key];
+          const judged = typeof value === 'number' ? undefined : value;
           const tone: KpiCardProps['tone'] =
             change === null || change === 0 || card.higherIsBetter === null
               ? 'neutral'
@@ -176,6 +212,9 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
               tone={tone}
               previousLabel={previousLabel}
               hint={card.hint?.(summary.current)}
+              interval={formatInterval(judged?.interval, card.kind)}
+              tooFew={judged?.tooFew}
+              warning={judged?.reason === 'more defects than opportunities' ? REVIEW_OPPORTUNITIES : undefined}
             />
           );
         })}
@@ -224,6 +263,7 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
               <tr key={t.period}>
                 <th scope="row" className="text-left font-normal">
                   {periodLabel(t.from, t.to)}
+                  {t.inProgress ? <span className="block text-xs text-muted">in progress</span> : null}
                 </th>
                 <td>
                   <Link
@@ -266,25 +306,103 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
   );
 }
 
-/** The p-chart of defective interactions, with each signal explained and linked to its rows. */
-export async function PChartSection({ filters }: { filters: MetricsFilters }) {
+export type PChartLimits = 'p' | 'laney';
+
+const HOLLOW_REASON = {
+  'small-subgroup': 'hollow: too small for the limits (n·p̄ or n·(1 − p̄) under 5), no signal',
+  'in-progress': 'hollow: still in progress, no signal',
+} as const;
+
+/**
+ * The p-chart of defective interactions, with each signal explained and linked to its rows.
+ * Hollow points are not judged; Laney's σ_z says whether the subgroups vary more than the binomial
+ * model expects, and the p′ limits (chosen in the URL) allow for it.
+ */
+export async function PChartSection({
+  filters,
+  limits,
+  limitsHref,
+}: {
+  filters: MetricsFilters;
+  limits: PChartLimits;
+  limitsHref: (limits: PChartLimits) => string;
+}) {
   const trend = await cachedTrend(JSON.stringify(filters));
   const chart = pChartOf(trend);
-  const signals = chart.points.flatMap((point, i) => (point.signals.length ? [{ point, range: trend[i]! }] : []));
+  const laney = limits === 'laney' && chart.sigmaZ !== null;
+  const signalsOf = (point: (typeof chart.points)[number]) => (laney ? point.laneySignals : point.signals);
+  const signals = chart.points.flatMap((point, i) => (signalsOf(point).length ? [{ point, range: trend[i]! }] : []));
+  const hollowCount = chart.points.filter((p) => p.hollow !== null).length;
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
+  const limitName = laney ? 'Laney p′ limits' : 'p-chart limits';
   return (
     <ChartFrame
       id="p-chart"
       title="Control chart (p-chart) of defective interactions"
       description={
-        chart.centre === null
-          ? 'No interactions in this period.'
-          : `Share of interactions with at least one defect per ${filters.granularity}; centre line p̄ = ${pct(chart.centre)}, limits at ±3σ for each ${filters.granularity}'s size. Red squares break a Western Electric rule.`
+        chart.centre === null ? (
+          'No interactions in this period.'
+        ) : (
+          <>
+            <p>
+              Share of interactions with at least one defect per {filters.granularity}; centre line p̄ ={' '}
+              {pct(chart.centre)},{' '}
+              {laney
+                ? `p′ limits at ±3σ·σ_z for each ${filters.granularity}'s size`
+                : `limits at ±3σ for each ${filters.granularity}'s size`}
+              . Red squares break a Western Electric rule; hollow circles are not judged.
+            </p>
+            <nav aria-label="Control limits" className="mt-2 flex flex-wrap items-center gap-1 text-sm">
+              {(['p', 'laney'] as const).map((option) => (
+                <Link
+                  prefetch={false}
+                  key={option}
+                  href={limitsHref(option)}
+                  aria-current={limits === option ? 'true' : undefined}
+                  className={cn(
+                    'rounded-md border px-3 py-1.5',
+                    limits === option
+                      ? 'border-primary bg-primary text-primary-foreground'
+                      : 'border-border hover:bg-background',
+                  )}
+                >
+                  {option === 'p' ? 'p limits' : 'Laney p′ limits'}
+                </Link>
+              ))}
+              <span className="ml-2 text-foreground" data-testid="sigma-z">
+                σ_z ={' '}
+                {chart.sigmaZ === null
+                  ? 'not enough judged subgroups'
+                  : `${chart.sigmaZ.toFixed(2)} (observed ÷ expected variation, over ${chart.judgedSubgroups} ${filters.granularity}s)`}
+              </span>
+            </nav>
+            {chart.laneyRecommended ? (
+              <p className="mt-2 text-foreground" role="note">
+                {limits === 'laney' ? 'Laney p′ limits in use: ' : 'Recommended: switch to Laney p′ limits. '}
+                the {filters.granularity}s vary {chart.sigmaZ!.toFixed(1)} times more than a binomial process of this
+                size would, so ±3σ limits flag ordinary variation as signals.
+              </p>
+            ) : null}
+            {limits === 'laney' && chart.sigmaZ === null ? (
+              <p className="mt-2">Laney p′ needs at least two judged subgroups: showing the p limits.</p>
+            ) : null}
+          </>
+        )
       }
       after={
         chart.centre !== null ? (
           <div className="mt-3">
-            <h3 className="text-sm font-semibold">Signals</h3>
+            <p className="mb-2 text-sm">
+              <Link prefetch={false} className={linkClass} href={openCaseHref(filters, {})}>
+                Open a case on this chart
+              </Link>
+            </p>
+            <p className="text-xs text-muted" data-testid="hollow-legend">
+              <span aria-hidden="true">○</span> Hollow circle: a {filters.granularity} too small for the normal
+              approximation (n·p̄ or n·(1 − p̄) under 5) or still in progress. It is drawn but raises no signal
+              {hollowCount ? ` (${hollowCount} here)` : ''}.
+            </p>
+            <h3 className="mt-2 text-sm font-semibold">Signals against the {limitName}</h3>
             {signals.length === 0 ? (
               <p className="text-sm text-muted">No out-of-control signals: the variation looks like common cause.</p>
             ) : (
@@ -299,7 +417,19 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
                       {periodLabel(range.from, range.to)}: {pct(point.p)} defective ({count(point.d)} of{' '}
                       {count(point.n)})
                     </Link>{' '}
-                    — {point.signals.map((s) => s.explanation).join(' ')}
+                    —{' '}
+                    {signalsOf(point)
+                      .map((s) => s.explanation)
+                      .join(' ')}{' '}
+                    {filters.granularity !== 'month' ? (
+                      <Link
+                        prefetch={false}
+                        className={linkClass}
+                        href={openCaseHref(filters, { period: point.period })}
+                      >
+                        Open a case
+                      </Link>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -310,7 +440,7 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
       summary={
         chart.centre === null
           ? 'No interactions in this period.'
-          : `p-chart over ${chart.points.length} ${filters.granularity}s, centre ${pct(chart.centre)}, ${chart.signalCount} out-of-control points.`
+          : `p-chart over ${chart.points.length} ${filters.granularity}s, centre ${pct(chart.centre)}, ${laney ? chart.laneySignalCount : chart.signalCount} out-of-control points against the ${limitName}, ${hollowCount} hollow points not judged.`
       }
       table={
         <table className={tableClass}>
@@ -322,6 +452,8 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
               <th scope="col">p</th>
               <th scope="col">LCL</th>
               <th scope="col">UCL</th>
+              <th scope="col">LCL′ (p′)</th>
+              <th scope="col">UCL′ (p′)</th>
               <th scope="col">Signals</th>
             </tr>
           </thead>
@@ -344,7 +476,15 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
                 <td>{pct(p.p)}</td>
                 <td>{pct(p.lcl)}</td>
                 <td>{pct(p.ucl)}</td>
-                <td>{p.signals.map((s) => s.explanation).join(' ') || (p.p === null ? 'gap' : 'in control')}</td>
+                <td>{pct(p.laneyLcl)}</td>
+                <td>{pct(p.laneyUcl)}</td>
+                <td>
+                  {p.hollow
+                    ? HOLLOW_REASON[p.hollow]
+                    : signalsOf(p)
+                        .map((s) => s.explanation)
+                        .join(' ') || (p.p === null ? 'gap' : 'in control')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -356,36 +496,73 @@ export async function PChartSection({ filters }: { filters: MetricsFilters }) {
       ) : (
         <PChart
           centre={chart.centre * 100}
-          data={chart.points.map((p) => ({
-            label: subgroupLabel(p.period, filters),
-            p: p.p === null ? null : p.p * 100,
-            ucl: p.ucl === null ? null : p.ucl * 100,
-            lcl: p.lcl === null ? null : p.lcl * 100,
-            signal: p.signals.length > 0,
-          }))}
+          laney={laney}
+          data={chart.points.map((p) => {
+            const [ucl, lcl] = laney ? [p.laneyUcl, p.laneyLcl] : [p.ucl, p.lcl];
+            return {
+              label: subgroupLabel(p.period, filters),
+              p: p.p === null ? null : p.p * 100,
+              ucl: ucl === null ? null : ucl * 100,
+              lcl: lcl === null ? null : lcl * 100,
+              signal: signalsOf(p).length > 0,
+              hollow: p.hollow !== null,
+            };
+          })}
         />
       )}
     </ChartFrame>
   );
 }
 
-/** Defects by category, the vital few first. */
-export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
-  const bars = await cachedPareto(JSON.stringify(filters));
+/** Defects by category, ranked by count or by lost revenue (chosen in the URL), the vital few first. */
+export async function ParetoSection({
+  filters,
+  measure,
+  measureHref,
+}: {
+  filters: MetricsFilters;
+  measure: ParetoMeasure;
+  measureHref: (measure: ParetoMeasure) => string;
+}) {
+  const bars = await cachedPareto(JSON.stringify(filters), measure);
   const vital = bars.filter((b) => b.vitalFew);
+  const of = measure === 'revenue' ? 'lost revenue' : 'defects';
+  const valueOf = (b: (typeof bars)[number]) => (measure === 'revenue' ? b.lostRevenue : b.count);
   return (
     <ChartFrame
       id="pareto"
-      title="Pareto of defect causes"
+      title={measure === 'revenue' ? 'Pareto of defect causes by lost revenue' : 'Pareto of defect causes'}
       description={
-        bars.length
-          ? `The vital few — ${vital.map((b) => b.label).join(', ')} — make up the first 80 % of defects. Select a bar to see its defects.`
-          : undefined
+        <>
+          <nav aria-label="Rank the Pareto by" className="mb-2 flex gap-1 text-sm">
+            {PARETO_MEASURES.map((option) => (
+              <Link
+                prefetch={false}
+                key={option}
+                href={measureHref(option)}
+                aria-current={measure === option ? 'true' : undefined}
+                className={cn(
+                  'rounded-md border px-3 py-1.5',
+                  measure === option
+                    ? 'border-primary bg-primary text-primary-foreground'
+                    : 'border-border hover:bg-background',
+                )}
+              >
+                {option === 'count' ? 'Defect count' : 'Lost revenue'}
+              </Link>
+            ))}
+          </nav>
+          {bars.length
+            ? `The vital few — ${vital.map((b) => b.label).join(', ')} — make up the first 80 % of ${of}. Select a bar to see its defects.`
+            : null}
+        </>
       }
       summary={
         bars.length
-          ? `Defects by category, most first: ${bars.map((b) => `${b.label} ${b.count}`).join(', ')}.`
-          : 'No defects in this period.'
+          ? `${measure === 'revenue' ? 'Lost revenue' : 'Defects'} by category, most first: ${bars.map((b) => `${b.label} ${measure === 'revenue' ? formatMetric(b.lostRevenue, 'money') : b.count}`).join(', ')}.`
+          : measure === 'revenue'
+            ? 'No lost revenue in this period.'
+            : 'No defects in this period.'
       }
       table={
         <table className={tableClass}>
@@ -393,10 +570,11 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
             <tr>
               <th scope="col">Category</th>
               <th scope="col">Defects</th>
-              <th scope="col">Share</th>
-              <th scope="col">Cumulative</th>
               <th scope="col">Lost revenue</th>
+              <th scope="col">Share of {of}</th>
+              <th scope="col">Cumulative</th>
               <th scope="col">Vital few</th>
+              <th scope="col">Case</th>
             </tr>
           </thead>
           <tbody>
@@ -410,10 +588,15 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
                     {count(b.count)}
                   </Link>
                 </td>
+                <td>{formatMetric(b.lostRevenue, 'money')}</td>
                 <td>{(b.share * 100).toFixed(1)} %</td>
                 <td>{(b.cumulativeShare * 100).toFixed(1)} %</td>
-                <td>{formatMetric(b.lostRevenue, 'money')}</td>
                 <td>{b.vitalFew ? 'yes' : 'no'}</td>
+                <td>
+                  <Link prefetch={false} className={linkClass} href={openCaseHref(filters, { categoryId: b.key })}>
+                    Open a case
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -422,16 +605,109 @@ export async function ParetoSection({ filters }: { filters: MetricsFilters }) {
     >
       {bars.length ? (
         <ParetoChart
+          measure={measure}
           data={bars.map((b) => ({
             label: b.label,
-            count: b.count,
+            value: valueOf(b),
             cumulative: b.cumulativeShare * 100,
             vitalFew: b.vitalFew,
             href: defectsHref(filters, { category: b.key }),
           }))}
         />
       ) : (
-        <EmptyState>No defects in this period: nothing to rank.</EmptyState>
+        <EmptyState>
+          {measure === 'revenue'
+            ? 'No lost revenue in this period: nothing to rank.'
+            : 'No defects in this period: nothing to rank.'}
+        </EmptyState>
+      )}
+    </ChartFrame>
+  );
+}
+
+/**
+ * Rolled throughput yield across the journey: the chance an interaction passes every stage
+ * defect-free, and where the yield is lost, stage by stage, as a step chart with its table.
+ */
+export async function YieldSection({ filters }: { filters: MetricsFilters }) {
+  const touchpoints = await cachedTouchpointMetrics(JSON.stringify(filters));
+  const rty = rolledThroughputYieldOf(touchpoints);
+  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
+  const withData = rty.stages.filter((s) => s.firstPassYield !== null);
+  return (
+    <ChartFrame
+      id="rty"
+      title="Rolled throughput yield across the journey"
+      description={
+        rty.rty === null ? (
+          'No interactions in this period.'
+        ) : (
+          <div className="flex flex-wrap gap-x-6 gap-y-1">
+            <p>
+              Rolled throughput yield{' '}
+              <span className="font-semibold text-foreground tabular-nums" data-testid="rty">
+                {pct(rty.rty)}
+              </span>
+            </p>
+            <p>
+              Normalised yield per stage{' '}
+              <span className="font-semibold text-foreground tabular-nums">{pct(rty.normalizedYield)}</span> over{' '}
+              {rty.stagesWithData} stages with interactions
+            </p>
+          </div>
+        )
+      }
+      summary={
+        rty.rty === null
+          ? 'No interactions in this period.'
+          : `Rolled throughput yield ${pct(rty.rty)} over ${rty.stagesWithData} stages; the most yield is lost at ${[...withData].sort((a, b) => b.yieldLost! - a.yieldLost!)[0]?.name}.`
+      }
+      table={
+        <table className={tableClass}>
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              <th scope="col">Interactions</th>
+              <th scope="col">Defective</th>
+              <th scope="col">First-pass yield</th>
+              <th scope="col">Yield after this stage</th>
+              <th scope="col">Yield lost here</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rty.stages.map((stage) => (
+              <tr key={stage.id}>
+                <th scope="row" className="text-left font-normal">
+                  {stage.name}
+                </th>
+                <td>{count(stage.units)}</td>
+                <td>{count(stage.defectiveUnits)}</td>
+                <td>
+                  {pct(stage.firstPassYield)}
+                  {stage.firstPassYieldInterval ? (
+                    <span className="block text-xs text-muted">
+                      {formatInterval(stage.firstPassYieldInterval, 'share')}
+                    </span>
+                  ) : null}
+                </td>
+                <td>{pct(stage.cumulativeYield)}</td>
+                <td>{stage.yieldLost === null ? 'no interactions' : `${(stage.yieldLost * 100).toFixed(1)} pts`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      {withData.length ? (
+        <YieldChart
+          data={withData.map((stage) => ({
+            label: stage.name,
+            cumulative: stage.cumulativeYield! * 100,
+            lost: stage.yieldLost! * 100,
+          }))}
+        />
+      ) : (
+        <EmptyState>No interactions in this period.</EmptyState>
       )}
     </ChartFrame>
   );
@@ -467,10 +743,14 @@ export async function JourneySection({
     });
     stages.set(t.stageId, stage);
   }
-  const worst = touchpoints
-    .filter((t) => t.kpis.dpmo.value !== null && t.kpis.defects > 0)
+  // Ranked only where enough interactions stand behind the DPMO; the others are named, not ranked.
+  const withDefects = touchpoints.filter((t) => t.kpis.defects > 0);
+  const worst = withDefects
+    .filter((t) => t.kpis.dpmo.value !== null && !t.kpis.dpmo.tooFew)
     .sort((a, b) => b.kpis.dpmo.value! - a.kpis.dpmo.value!)
     .slice(0, 5);
+  const review = withDefects.filter((t) => t.kpis.dpmo.reason === 'more defects than opportunities');
+  const unranked = withDefects.filter((t) => t.kpis.dpmo.tooFew);
   return (
     <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
       <section
@@ -516,7 +796,10 @@ export async function JourneySection({
         <h2 id="worst-title" className="text-lg font-semibold">
           Worst touchpoints
         </h2>
-        <p className="mt-1 text-sm text-muted">Highest DPMO in the period, with the sigma level under it.</p>
+        <p className="mt-1 text-sm text-muted">
+          Highest DPMO in the period with its 95 % interval, among touchpoints with at least {MIN_TO_JUDGE}{' '}
+          interactions.
+        </p>
         {worst.length ? (
           <div className="mt-3 overflow-x-auto">
             <table className={tableClass}>
@@ -541,7 +824,7 @@ export async function JourneySection({
                       <span className="block text-xs text-muted">{t.stageName}</span>
                     </th>
                     <td>
-                      {formatMetric(t.kpis.dpmo, 'dpmo')}
+                      <MetricValueCell metric={t.kpis.dpmo} kind="dpmo" />
                       <span className="block text-xs text-muted">{formatMetric(t.kpis.sigma, 'sigma')}</span>
                     </td>
                     <td>
@@ -560,9 +843,24 @@ export async function JourneySection({
           </div>
         ) : (
           <div className="mt-3">
-            <EmptyState>No defects in this period.</EmptyState>
+            <EmptyState>
+              {withDefects.length
+                ? 'No touchpoint with defects has enough interactions to rank.'
+                : 'No defects in this period.'}
+            </EmptyState>
           </div>
         )}
+        {review.length ? (
+          <p className="mt-3 text-sm text-warning">
+            {REVIEW_OPPORTUNITIES} {review.map((t) => t.name).join(', ')}.
+          </p>
+        ) : null}
+        {unranked.length ? (
+          <p className="mt-3 text-sm text-muted" data-too-few="">
+            Not ranked, {TOO_FEW_LABEL} (fewer than {MIN_TO_JUDGE} interactions):{' '}
+            {unranked.map((t) => `${t.name} (${count(t.kpis.interactions)})`).join(', ')}.
+          </p>
+        ) : null}
       </section>
     </div>
   );
@@ -576,7 +874,10 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
       <h2 id="segments-title" className="text-lg font-semibold">
         Segments compared
       </h2>
-      <p className="mt-1 text-sm text-muted">“No segment” holds anonymous feedback and customers without a segment.</p>
+      <p className="mt-1 text-sm text-muted">
+        “No segment” holds anonymous feedback and customers without a segment. Each rate shows its 95 % interval; a rate
+        on fewer than {MIN_TO_JUDGE} interactions or answers is greyed as {TOO_FEW_LABEL}.
+      </p>
       {rows.length ? (
         <div className="mt-3 overflow-x-auto">
           <table className={tableClass}>
@@ -611,11 +912,21 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
                         {count(s.kpis.defects)}
                       </Link>
                     </td>
-                    <td>{formatMetric(s.kpis.dpmo, 'dpmo')}</td>
-                    <td>{formatMetric(s.kpis.sigma, 'sigma')}</td>
-                    <td>{formatMetric(s.kpis.firstPassYield, 'share')}</td>
-                    <td>{formatMetric(s.kpis.nps, 'nps')}</td>
-                    <td>{formatMetric(s.kpis.csat, 'share')}</td>
+                    <td>
+                      <MetricValueCell metric={s.kpis.dpmo} kind="dpmo" />
+                    </td>
+                    <td>
+                      <MetricValueCell metric={s.kpis.sigma} kind="sigma" />
+                    </td>
+                    <td>
+                      <MetricValueCell metric={s.kpis.firstPassYield} kind="share" />
+                    </td>
+                    <td>
+                      <MetricValueCell metric={s.kpis.nps} kind="nps" />
+                    </td>
+                    <td>
+                      <MetricValueCell metric={s.kpis.csat} kind="share" />
+                    </td>
                     <td>{formatMetric(s.kpis.costOfPoorQuality, 'money')}</td>
                   </tr>
                 );

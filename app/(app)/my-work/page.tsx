@@ -10,14 +10,17 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime, formatInteger, OUTCOME_LABELS } from '@/lib/format';
 import { countDefectsAssignedTo, listRecentInteractionsLoggedBy } from '@/lib/queries/my-work';
+import { can } from '@/lib/auth/roles';
+import { MyCases, TriageQueue } from '@/components/cases/triage-queue';
 
 export const metadata: Metadata = { title: 'My work' };
 
 export default async function MyWorkPage() {
   const user = await requirePermission('viewOwnWork');
+  const manager = can(user.role, 'triageDefects');
   const [recent, assigned] = await Promise.all([
     listRecentInteractionsLoggedBy({ userId: user.id }),
-    countDefectsAssignedTo({ userId: user.id }),
+    countDefectsAssignedTo({ userId: user.id, canClose: manager }),
   ]);
   return (
     <>
@@ -30,7 +33,11 @@ export default async function MyWorkPage() {
         </Link>
       </PageHeader>
       <dl className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Stat label="Defects assigned to me" value={formatInteger(assigned.open)} hint="Not yet closed or dismissed" />
+        <Stat
+          label="Defects waiting for me"
+          value={formatInteger(assigned.open)}
+          hint={manager ? 'Not yet closed or dismissed' : 'Still to work: verified ones wait for a manager'}
+        />
         <Stat
           label="Follow-ups due this week"
           value={formatInteger(assigned.dueSoon)}
@@ -38,7 +45,9 @@ export default async function MyWorkPage() {
         />
         <Stat label="Follow-ups overdue" value={formatInteger(assigned.overdue)} />
       </dl>
-      <AssignedDefects userId={user.id} />
+      {manager ? <TriageQueue /> : null}
+      <MyCases userId={user.id} />
+      <AssignedDefects userId={user.id} canClose={manager} />
       <Card aria-labelledby="recent-heading">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="recent-heading" className="text-lg font-semibold">

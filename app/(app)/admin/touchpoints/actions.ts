@@ -8,7 +8,9 @@ import {
   setTouchpointActive,
   updateTouchpoint,
 } from '@/lib/touchpoints/manage-touchpoints';
+import { restateOpportunities } from '@/lib/touchpoints/restate-opportunities';
 import {
+  restateOpportunitiesSchema,
   setTouchpointActiveSchema,
   touchpointFieldsSchema,
   touchpointIdSchema,
@@ -48,5 +50,15 @@ export const deleteTouchpointAction = guardedAction(
     await deleteTouchpoint(user, touchpointId);
     revalidatePath('/admin/touchpoints');
     return undefined;
+  },
+);
+
+export const restateOpportunitiesAction = guardedAction(
+  { permission: 'administer', schema: restateOpportunitiesSchema },
+  async ({ touchpointId, opportunities }, { user }) => {
+    const result = await restateOpportunities(user, touchpointId, opportunities);
+    revalidatePath('/admin/touchpoints');
+    revalidatePath('/dashboard');
+    return result;
   },
 );

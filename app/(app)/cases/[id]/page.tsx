@@ -263,6 +263,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   ucl: p.ucl === null ? null : p.ucl * 100,
                   lcl: p.lcl === null ? null : p.lcl * 100,
                   signal: p.signals.length > 0,
+                  hollow: p.hollow !== null,
                 }))}
               />
             </ChartFrame>

@@ -14,7 +14,7 @@ import { can } from '@/lib/auth/roles';
 import { AUTO_RULE_LABELS, KIND_LABELS, rootCauseSteps, SEVERITY_LABELS } from '@/lib/defects/labels';
 import { movesFor } from '@/lib/defects/workflow';
 import { formatDateTime, formatMoney, OUTCOME_LABELS } from '@/lib/format';
-import { getDefect, listDefectEvents, listDefectOptions } from '@/lib/queries/defects';
+import { canViewDefect, getDefect, listDefectEvents, listDefectOptions } from '@/lib/queries/defects';
 
 export const metadata: Metadata = { title: 'Defect' };
 
@@ -36,8 +36,9 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
   const defect = await getDefect({ id });
   if (!defect) notFound();
   const triage = can(user.role, 'triageDefects');
-  // Staff see and work only the defects assigned to them.
-  if (!triage && defect.ownerId !== user.id) forbidden();
+  // Staff work the defects assigned to them, and follow (read-only) those their logging raised.
+  const mayWork = triage || defect.ownerId === user.id;
+  if (!mayWork && !(await canViewDefect({ viewer: { id: user.id, role: user.role }, defectId: id }))) forbidden();
 
   const [events, options] = await Promise.all([listDefectEvents({ defectId: id }), listDefectOptions()]);
   const names = new Map<string, string>([
@@ -67,12 +68,22 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
               <h2 id="workflow-heading" className="mb-3 text-lg font-semibold">
                 Workflow
               </h2>
-              <DefectWorkflow
-                id={defect.id}
-                version={defect.version}
-                status={defect.status}
-                moves={movesFor(user.role, defect.status)}
-              />
+              {mayWork ? (
+                <DefectWorkflow
+                  id={defect.id}
+                  version={defect.version}
+                  status={defect.status}
+                  moves={movesFor(user.role, defect.status)}
+                  caseNumber={
+                    defect.caseStatus && !['proved', 'closed'].includes(defect.caseStatus) ? defect.caseNumber : null
+                  }
+                />
+              ) : (
+                <p className="text-sm text-muted">
+                  You logged the interaction that raised this defect, so you can follow it here.{' '}
+                  {defect.ownerName ? `${defect.ownerName} works it.` : 'A manager will assign it.'}
+                </p>
+              )}
             </Card>
 
             <Card aria-labelledby="details-heading">
@@ -114,6 +125,15 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
                   )}
                 </Detail>
                 <Detail term="Category">{defect.categoryName}</Detail>
+                <Detail term="Case">
+                  {defect.caseId ? (
+                    <Link href={`/cases/${defect.caseId}`} className="text-primary underline-offset-2 hover:underline">
+                      Case #{defect.caseNumber}
+                    </Link>
+                  ) : (
+                    <span className="text-muted">Not linked to a case</span>
+                  )}
+                </Detail>
                 <Detail term="Severity">{SEVERITY_LABELS[defect.severity]}</Detail>
                 <Detail term="Lost revenue">{formatMoney(defect.lostRevenue)}</Detail>
                 <Detail term="Owner">{defect.ownerName ?? <span className="text-muted">Nobody yet</span>}</Detail>
@@ -158,30 +178,32 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
               </dl>
             </Card>
 
-            <Card aria-labelledby="edit-heading">
-              <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
-                {triage ? 'Triage and follow-up' : 'Cause and action'}
-              </h2>
-              <DefectEditForm
-                defect={{
-                  id: defect.id,
-                  version: defect.version,
-                  title: defect.title,
-                  description: defect.description,
-                  categoryId: defect.categoryId,
-                  kind: defect.kind,
-                  severity: defect.severity,
-                  lostRevenue: defect.lostRevenue,
-                  ownerId: defect.ownerId,
-                  dueOn: defect.dueOn,
-                  rootCause: defect.rootCause,
-                  correctiveAction: defect.correctiveAction,
-                }}
-                triage={triage}
-                categories={options.categories}
-                people={options.people}
-              />
-            </Card>
+            {mayWork ? (
+              <Card aria-labelledby="edit-heading">
+                <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
+                  {triage ? 'Triage and follow-up' : 'Cause and action'}
+                </h2>
+                <DefectEditForm
+                  defect={{
+                    id: defect.id,
+                    version: defect.version,
+                    title: defect.title,
+                    description: defect.description,
+                    categoryId: defect.categoryId,
+                    kind: defect.kind,
+                    severity: defect.severity,
+                    lostRevenue: defect.lostRevenue,
+                    ownerId: defect.ownerId,
+                    dueOn: defect.dueOn,
+                    rootCause: defect.rootCause,
+                    correctiveAction: defect.correctiveAction,
+                  }}
+                  triage={triage}
+                  categories={options.categories}
+                  people={options.people}
+                />
+              </Card>
+            ) : null}
           </div>
 
           <Card aria-labelledby="history-heading" className="self-start">
@@ -189,9 +211,11 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
               History
             </h2>
             <DefectHistory events={events} names={names} />
-            <div className="mt-4 border-t border-border pt-4">
-              <DefectCommentForm id={defect.id} />
-            </div>
+            {mayWork ? (
+              <div className="mt-4 border-t border-border pt-4">
+                <DefectCommentForm id={defect.id} />
+              </div>
+            ) : null}
           </Card>
         </div>
       </DefectVersionProvider>

@@ -27,8 +27,10 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
   if (!interaction) notFound();
   const [defectRows, touchpoints] = await Promise.all([listDefectsOfInteraction(id), listTouchpoints()]);
   const editable = canEditInteraction(user, interaction);
-  // Staff open only the defects assigned to them; a link to any other would answer 403.
-  const canOpenDefect = (ownerId: string | null) => can(user.role, 'triageDefects') || ownerId === user.id;
+  // Staff open the defects assigned to them and those raised by an interaction they logged
+  // (read-only); a link to any other would answer 403 (see visibleTo in lib/queries/defects.ts).
+  const canOpenDefect = (ownerId: string | null) =>
+    can(user.role, 'triageDefects') || ownerId === user.id || interaction.loggedById === user.id;
 
   const facts: [string, React.ReactNode][] = [
     ['When', formatDateTime(interaction.occurredAt)],

@@ -2,7 +2,7 @@ import { fieldErrorList, parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { getDashboardMetrics } from '@/lib/queries/metrics';
 import { paramsToObject } from '@/lib/validation/filters';
-import { metricsFiltersSchema, previousPeriod, resolveMetricsFilters } from '@/lib/validation/metrics';
+import { metricsQuerySchema, previousPeriod, resolveMetricsFilters } from '@/lib/validation/metrics';
 import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
@@ -12,11 +12,12 @@ export const GET = answerOutages(async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
   if ('response' in auth) return auth.response;
 
-  const parsed = metricsFiltersSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
+  const parsed = metricsQuerySchema.safeParse(paramsToObject(new URL(request.url).searchParams));
   if (!parsed.success) {
     return problem(400, 'Bad Request', 'A query parameter is malformed.', parameterErrors(parsed.error));
   }
-  const resolved = resolveMetricsFilters(parsed.data);
+  const { pareto, ...filterInput } = parsed.data;
+  const resolved = resolveMetricsFilters(filterInput);
   if (!resolved.ok) {
     return problem(
       422,
@@ -27,7 +28,7 @@ export const GET = answerOutages(async function GET(request: Request) {
   }
 
   const filters = resolved.filters;
-  const metrics = await getDashboardMetrics(filters);
+  const metrics = await getDashboardMetrics(filters, undefined, pareto);
   const previous = previousPeriod(filters);
   return Response.json({
     data: {
@@ -42,8 +43,10 @@ export const GET = answerOutages(async function GET(request: Request) {
       kpis: { current: metrics.kpis.current, previous: metrics.kpis.previous, change: metrics.kpis.change },
       trend: metrics.trend,
       pChart: metrics.pChart,
+      paretoMeasure: metrics.paretoMeasure,
       pareto: metrics.pareto,
       touchpoints: metrics.touchpoints,
+      rolledThroughputYield: metrics.rolledThroughputYield,
       segments: metrics.segments,
     },
   });

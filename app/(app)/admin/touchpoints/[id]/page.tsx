@@ -3,12 +3,15 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ActionButton } from '@/components/admin/action-button';
 import { TouchpointForm } from '@/components/admin/touchpoint-form';
+import { listCaseOwnerOptions } from '@/lib/queries/cases';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listStageOptions } from '@/lib/queries/admin';
+import { formatMetric } from '@/lib/metrics/format';
 import { getTouchpoint } from '@/lib/queries/touchpoints';
-import { deleteTouchpointAction, setTouchpointActiveAction } from '../actions';
+import { previewRestatement } from '@/lib/touchpoints/restate-opportunities';
+import { deleteTouchpointAction, restateOpportunitiesAction, setTouchpointActiveAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit touchpoint' };
 
@@ -16,8 +19,13 @@ export default async function EditTouchpointPage({ params }: { params: Promise<{
   await requirePermission('administer');
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const [touchpoint, stages] = await Promise.all([getTouchpoint(id), listStageOptions()]);
-  if (!touchpoint) notFound();
+  const [touchpoint, stages, restatement] = await Promise.all([
+    getTouchpoint(id),
+    listStageOptions(),
+    previewRestatement(id),
+  ]);
+  if (!touchpoint || !restatement) notFound();
+  const count = (n: number) => n.toLocaleString('en-GB');
 
   // The page is a stack of independent section cards, so more (the feedback link) slot in below.
   return (
@@ -36,7 +44,51 @@ export default async function EditTouchpointPage({ params }: { params: Promise<{
           <h2 id="details-heading" className="mb-3 text-lg font-semibold">
             Details and rules
           </h2>
-          <TouchpointForm touchpoint={touchpoint} stages={stages} />
+          <TouchpointForm touchpoint={touchpoint} stages={stages} people={await listCaseOwnerOptions()} />
+        </Card>
+        <Card aria-labelledby="restate-heading">
+          <h2 id="restate-heading" className="mb-1 text-lg font-semibold">
+            Opportunities in past interactions
+          </h2>
+          <p className="mb-3 text-sm text-muted">
+            Each interaction keeps the opportunities per interaction this touchpoint had when it was logged, so changing
+            them above changes future interactions only. Restating history sets every past interaction here to today’s{' '}
+            {count(restatement.opportunities)} and changes its past DPMO and sigma levels; the change is audited.
+          </p>
+          {restatement.interactionsToChange === 0 ? (
+            <p className="text-sm">
+              All {count(restatement.interactions)} interactions already use {count(restatement.opportunities)}{' '}
+              opportunities each: nothing to restate.
+            </p>
+          ) : (
+            <>
+              <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                <dt className="text-muted">Interactions that would change</dt>
+                <dd>
+                  {count(restatement.interactionsToChange)} of {count(restatement.interactions)}
+                </dd>
+                <dt className="text-muted">DPMO, all time, now</dt>
+                <dd>
+                  {formatMetric(restatement.before.dpmo, 'dpmo')} ({count(restatement.defects)} defects in{' '}
+                  {count(restatement.before.opportunities)} opportunities)
+                </dd>
+                <dt className="text-muted">DPMO, all time, restated</dt>
+                <dd>
+                  {formatMetric(restatement.after.dpmo, 'dpmo')} ({count(restatement.defects)} defects in{' '}
+                  {count(restatement.after.opportunities)} opportunities)
+                </dd>
+              </dl>
+              <ActionButton
+                action={restateOpportunitiesAction}
+                input={{ touchpointId: touchpoint.id, opportunities: restatement.opportunities }}
+                variant="danger"
+                confirm={`Restate ${count(restatement.interactionsToChange)} past interactions of “${touchpoint.name}” to ${count(restatement.opportunities)} opportunities each? Their DPMO and sigma levels change.`}
+                successMessage="History restated."
+              >
+                Restate history
+              </ActionButton>
+            </>
+          )}
         </Card>
         <Card aria-labelledby="status-heading">
           <h2 id="status-heading" className="mb-1 text-lg font-semibold">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TouchpointForm } from '@/components/admin/touchpoint-form';
+import { listCaseOwnerOptions } from '@/lib/queries/cases';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -27,7 +28,7 @@ export default async function NewTouchpointPage() {
         </p>
       ) : (
         <Card className="max-w-3xl">
-          <TouchpointForm stages={stages} />
+          <TouchpointForm stages={stages} people={await listCaseOwnerOptions()} />
         </Card>
       )}
     </>

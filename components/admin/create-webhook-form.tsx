@@ -1,0 +1,75 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { createWebhookAction } from '@/app/(app)/admin/webhooks/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { EVENT_LABELS, EVENT_TYPES } from '@/lib/jobs/event-types';
+import { OneTimeSecret } from './one-time-secret';
+import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+
+export function CreateWebhookForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [created, setCreated] = useState<{ url: string; secret: string }>();
+  const [state, formAction, pending] = useActionForm(createWebhookAction, (data) => {
+    setCreated(data);
+    formRef.current?.reset();
+  });
+  const errors = fieldErrors(state);
+  const typed = failedValues(state);
+  const typesError = errors.eventTypes?.[0];
+  return (
+    <div className="flex flex-col gap-4">
+      {created ? (
+        <OneTimeSecret
+          title={`Signing secret for ${created.url}`}
+          secret={created.secret}
+          note="Copy it now into the receiver: it is shown only this once. Check each request's webhook-signature with it (see the README)."
+          onDismiss={() => setCreated(undefined)}
+        />
+      ) : null}
+      <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
+        <Field
+          id="webhook-url"
+          label="Endpoint URL"
+          name="url"
+          type="url"
+          required
+          placeholder="https://example.com/webhooks/outsidein"
+          defaultValue={typed?.url ?? ''}
+          error={errors.url}
+        />
+        <Field
+          id="webhook-description"
+          label="Description (optional)"
+          name="description"
+          maxLength={200}
+          hint="Which system receives it, e.g. “Help desk”."
+          defaultValue={typed?.description ?? ''}
+          error={errors.description}
+        />
+        <fieldset className="flex flex-col gap-1" aria-describedby={typesError ? 'eventTypes-error' : undefined}>
+          <legend className="text-sm font-medium">Events</legend>
+          {EVENT_TYPES.map((type) => (
+            <label key={type} className="flex min-h-9 items-center gap-2 text-sm">
+              <input type="checkbox" name="eventTypes" value={type} className="size-4 accent-primary" />
+              {EVENT_LABELS[type]} <code className="text-xs text-muted">{type}</code>
+            </label>
+          ))}
+          {typesError ? (
+            <p id="eventTypes-error" className="text-sm text-danger">
+              {typesError}
+            </p>
+          ) : null}
+        </fieldset>
+        <FormMessage message={state && !state.ok ? state.message : undefined} />
+        <div>
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Adding…' : 'Add endpoint'}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

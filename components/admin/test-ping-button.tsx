@@ -1,0 +1,17 @@
+'use client';
+
+import { sendTestPingAction } from '@/app/(app)/admin/webhooks/actions';
+import { ActionButton } from './action-button';
+
+/** Sends a signed webhook.test message now and says how the endpoint answered. */
+export function TestPingButton({ endpointId }: { endpointId: string }) {
+  return (
+    <ActionButton
+      action={sendTestPingAction}
+      input={{ endpointId }}
+      successMessage={(data) => (data as { message: string }).message}
+    >
+      Send test ping
+    </ActionButton>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import { savePreferencesAction } from '@/app/(app)/account/notifications/actions';
+import { useActionForm } from '@/components/admin/use-action-form';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+
+interface Preference {
+  type: string;
+  label: string;
+  inApp: boolean | null;
+  email: boolean | null;
+}
+
+/** One row per kind, a checkbox per channel; a dash where a kind has no such channel. */
+export function PreferencesForm({ preferences }: { preferences: Preference[] }) {
+  const [state, formAction, pending] = useActionForm(savePreferencesAction);
+  return (
+    <form action={formAction} className="flex flex-col gap-4">
+      <table className="w-full text-left text-sm">
+        <thead className="text-muted">
+          <tr>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Tell me when…
+            </th>
+            <th scope="col" className="w-24 py-2 pr-4 text-center font-medium">
+              In the app
+            </th>
+            <th scope="col" className="w-24 py-2 text-center font-medium">
+              By email
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {preferences.map((p) => (
+            <tr key={p.type} className="border-t border-border">
+              <th scope="row" className="py-2 pr-4 font-normal">
+                {p.label}
+              </th>
+              {(['inApp', 'email'] as const).map((channel) => (
+                <td key={channel} className="py-2 pr-4 text-center">
+                  {p[channel] === null ? (
+                    <span className="text-muted" aria-label="Not available">
+                      –
+                    </span>
+                  ) : (
+                    <input
+                      type="checkbox"
+                      name={channel}
+                      value={p.type}
+                      defaultChecked={p[channel]}
+                      aria-label={`${p.label}: ${channel === 'inApp' ? 'in the app' : 'by email'}`}
+                      className="size-4 accent-primary"
+                    />
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <FormMessage
+        message={state ? (state.ok ? 'Saved.' : state.message) : undefined}
+        tone={state?.ok ? 'success' : 'error'}
+      />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save settings'}
+        </Button>
+      </div>
+    </form>
+  );
+}

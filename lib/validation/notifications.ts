@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { NOTIFICATION_TYPES } from '@/lib/notifications/kinds';
+
+export const notificationIdSchema = z.object({ id: z.uuid({ error: 'Unknown notification.' }) });
+export const noInputSchema = z.object({}).optional();
+
+const types = z.preprocess(
+  (value) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.enum(NOTIFICATION_TYPES, { error: 'Unknown notification.' })),
+);
+
+/** The preferences form: the kinds ticked for each channel. */
+export const preferencesSchema = z.object({ inApp: types, email: types });

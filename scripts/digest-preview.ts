@@ -1,0 +1,45 @@
+// `npm run digest:preview`: builds the weekly digest from the demo company on a throwaway
+// database and writes it as HTML and plain text (.data/digest-preview.html, .txt), to look at in a
+// browser or mail client. The README's screenshot of the digest (docs/digest.png) is this file, rendered.
+//
+//   PREVIEW_DATABASE_URL=postgres://…   a server where it may create and drop a database
+//                                       (else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import postgres from 'postgres';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrator';
+import { seedDemoData } from '@/db/seed-demo';
+import { buildWeeklyDigest, weeklyDigestEmail } from '@/lib/digest/weekly-digest';
+import { renderEmail } from '@/lib/mail/render';
+
+const SERVER =
+  process.env.PREVIEW_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function main() {
+  const name = `outsidein_digest_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  try {
+    await migrateDatabase(handle);
+    await seedDemoData(handle.db, { scale: Number(process.env.SEED_SCALE ?? 1) });
+    const digest = await buildWeeklyDigest(handle.db, new Date());
+    const mail = renderEmail({
+      ...weeklyDigestEmail(digest),
+      unsubscribe: { url: 'https://cx.example.com/unsubscribe/preview', what: 'the weekly digest' },
+    });
+    fs.mkdirSync('.data', { recursive: true });
+    fs.writeFileSync('.data/digest-preview.html', mail.html);
+    fs.writeFileSync('.data/digest-preview.txt', `Subject: ${mail.subject}\n\n${mail.text}\n`);
+    console.log(`digest: ${mail.subject}; written to .data/digest-preview.html and .txt`);
+  } finally {
+    await handle.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end({ timeout: 5 });
+  }
+}
+
+void main();
