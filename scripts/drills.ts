@@ -124,7 +124,11 @@ function createApiKey(env: Record<string, string>): string {
 }
 
 async function touchpointIds(key: string): Promise<string[]> {
-  const response = await timed(`${BASE}/api/v1/touchpoints`, { headers: { authorization: `Bearer ${key}` } });
+  let response = await timed(`${BASE}/api/v1/touchpoints`, { headers: { authorization: `Bearer ${key}` } });
+  // A loaded machine may answer the first request slowly: ask again before giving up.
+  for (let attempt = 1; response.status === 0 && attempt < 4; attempt++) {
+    response = await timed(`${BASE}/api/v1/touchpoints`, { headers: { authorization: `Bearer ${key}` } });
+  }
   const ids = ((response.body as { data?: { id: string }[] })?.data ?? []).map((t) => t.id);
   if (ids.length === 0) throw new Error(`no touchpoints (${response.status})`);
   return ids;
