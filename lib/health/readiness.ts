@@ -75,6 +75,8 @@ async function databaseChecks(): Promise<
 
 function diskCheck(): Check {
   try {
+    // With DATABASE_URL and AUTH_SECRET set nothing else creates DATA_DIR; a missing folder is not a fault.
+    fs.mkdirSync(env.dataDir, { recursive: true });
     fs.accessSync(env.dataDir, fs.constants.W_OK);
     const stats = fs.statfsSync(env.dataDir);
     const free = stats.bavail * stats.bsize;
