@@ -76,6 +76,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/cases/actions.ts#evaluateCaseAction': { permission: 'viewOwnWork' },
   'app/(app)/cases/actions.ts#evaluateChartsAction': { permission: 'triageDefects' },
   'app/(app)/customers/actions.ts#createCustomerAction': { permission: 'manageCustomers' },
+  'app/(app)/customers/actions.ts#mergeCustomersAction': { permission: 'mergeCustomers' },
   'app/(app)/customers/actions.ts#updateCustomerAction': { permission: 'manageCustomers' },
   // Staff may work defects assigned to them: the action checks ownership on the loaded record.
   'app/(app)/defects/actions.ts#updateDefectAction': { permission: 'viewOwnWork' },
@@ -95,6 +96,7 @@ const ACTIONS: Record<string, Access> = {
 
 const ROUTES: Record<string, Access> = {
   'app/(app)/admin/feedback/[touchpointId]/qr/route.ts#GET': admin,
+  'app/(app)/customers/duplicates/route.ts#GET': { permission: 'manageCustomers' },
   'app/(app)/customers/export/route.ts#GET': { permission: 'importExport' },
   'app/(app)/customers/import/upload/route.ts#POST': { permission: 'importExport' },
   'app/(app)/customers/search/route.ts#GET': { permission: 'logInteraction' },
@@ -103,6 +105,7 @@ const ROUTES: Record<string, Access> = {
   'app/(app)/interactions/import/upload/route.ts#POST': { permission: 'importExport' },
   'app/api/auth/[...nextauth]/route.ts#GET': { public: 'Auth.js: sessions are checked in its jwt callback' },
   'app/api/auth/[...nextauth]/route.ts#POST': { public: 'Auth.js: sign-in goes through authenticate()' },
+  'app/api/health/live/route.ts#GET': { public: 'liveness probe: answers without touching the database' },
   'app/api/health/route.ts#GET': { public: 'readiness probe, says nothing about the data' },
   'app/api/notifications/unread/route.ts#GET': { permission: 'viewOwnWork' },
   'app/api/unsubscribe/[token]/route.ts#POST': { public: 'needs an unsubscribe token signed with AUTH_SECRET' },

@@ -163,7 +163,7 @@ describe('the bad-input corpus', () => {
             : undefined;
         const response = await handler(
           new Request(url, { method, body, headers: body ? { 'content-type': 'application/json' } : {} }),
-          { params: Promise.resolve({ touchpointId: bad, id: bad, nextauth: ['session'] }) },
+          { params: Promise.resolve({ touchpointId: bad, id: bad, token: bad, nextauth: ['session'] }) },
         );
         // List filters ignore parameters they do not take (a date is a fine search text), so the
         // promise here is no 5xx and no write; the API body, with every field bad, is refused.
