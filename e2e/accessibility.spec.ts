@@ -13,6 +13,8 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 for (const role of ['admin', 'manager', 'staff'] as DemoRole[]) {
   test.describe(`as ${role}`, () => {
     test.use({ storageState: storageStatePath(role) });
+    // axe runs twice per page (light and dark); the largest pages (the defect board) need more than 30 s.
+    test.setTimeout(90_000);
     for (const site of SITE_PAGES.filter((s) => s.roles.includes(role))) {
       test(`${site.name}: no axe violations, light and dark`, async ({ page }) => {
         const path = await resolvePath(page, site);

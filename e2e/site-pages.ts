@@ -49,8 +49,9 @@ export const SITE_PAGES: SitePage[] = [
   { name: 'users', path: '/admin/users', roles: ADMIN },
   { name: 'feedback links', path: '/admin/feedback', roles: ADMIN },
   {
+    // The public form a feedback link opens, reached from the admin list like a customer would.
     name: 'a feedback link',
-    path: { list: '/admin/feedback', link: new RegExp(`^/admin/feedback/${ID}$`) },
+    path: { list: '/admin/feedback', link: /^\/f\/[\w-]+$/ },
     roles: ADMIN,
   },
   { name: 'API keys', path: '/admin/api-keys', roles: ADMIN },

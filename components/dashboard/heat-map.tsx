@@ -70,35 +70,42 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
               </th>
               <td className="p-0">
                 <ul className="flex flex-wrap gap-1">
-                  {row.cells.map((cell) => (
-                    <li key={cell.id}>
-                      <Link
-                        prefetch={false}
-                        href={cell.href}
-                        // The name is cut short to fit the cell: the whole of it shows on hover,
-                        // and screen readers hear it in full from the link's text.
-                        title={`${cell.name}: ${formatMetric(cell.value, kind)}, ${cell.units.toLocaleString('en-GB')} interactions`}
-                        className={cn(
-                          'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
-                          bandOf(cell.value, measure, cell.units),
-                        )}
-                        data-too-few={cell.value.tooFew ? '' : undefined}
-                      >
-                        <span className="truncate text-xs font-medium">{cell.name}</span>
-                        <span className="text-sm font-semibold tabular-nums">{formatMetric(cell.value, kind)}</span>
-                        {cell.value.reason === 'more defects than opportunities' ? (
-                          <span className="text-xs">review opportunities</span>
-                        ) : null}
-                        {cell.value.tooFew ? <span className="text-xs italic">{TOO_FEW_LABEL}</span> : null}
-                        {cell.value.interval ? (
-                          <span className="text-xs tabular-nums opacity-80">
-                            {formatInterval(cell.value.interval, kind)}
+                  {row.cells.map((cell) => {
+                    const band = bandOf(cell.value, measure, cell.units);
+                    // The greyed cells are already muted text: fading it further would fall below 4.5:1.
+                    const faint = band === TOO_FEW || band === NO_DATA ? '' : 'opacity-80';
+                    return (
+                      <li key={cell.id}>
+                        <Link
+                          prefetch={false}
+                          href={cell.href}
+                          // The name is cut short to fit the cell: the whole of it shows on hover,
+                          // and screen readers hear it in full from the link's text.
+                          title={`${cell.name}: ${formatMetric(cell.value, kind)}, ${cell.units.toLocaleString('en-GB')} interactions`}
+                          className={cn(
+                            'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
+                            band,
+                          )}
+                          data-too-few={cell.value.tooFew ? '' : undefined}
+                        >
+                          <span className="truncate text-xs font-medium">{cell.name}</span>
+                          <span className="text-sm font-semibold tabular-nums">{formatMetric(cell.value, kind)}</span>
+                          {cell.value.reason === 'more defects than opportunities' ? (
+                            <span className="text-xs">review opportunities</span>
+                          ) : null}
+                          {cell.value.tooFew ? <span className="text-xs italic">{TOO_FEW_LABEL}</span> : null}
+                          {cell.value.interval ? (
+                            <span className={cn('text-xs tabular-nums', faint)}>
+                              {formatInterval(cell.value.interval, kind)}
+                            </span>
+                          ) : null}
+                          <span className={cn('text-xs', faint)}>
+                            {cell.units.toLocaleString('en-GB')} interactions
                           </span>
-                        ) : null}
-                        <span className="text-xs opacity-80">{cell.units.toLocaleString('en-GB')} interactions</span>
-                      </Link>
-                    </li>
-                  ))}
+                        </Link>
+                      </li>
+                    );
+                  })}
                   {row.cells.length === 0 ? (
                     <li className="text-xs text-muted">No touchpoints in this stage match the filters.</li>
                   ) : null}

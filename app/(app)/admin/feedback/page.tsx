@@ -89,6 +89,12 @@ export default async function FeedbackLinksPage() {
                       />
                       <div className="flex flex-col gap-1 text-sm">
                         <a
+                          href={`/f/${link.token}`}
+                          className="font-medium text-primary underline-offset-2 hover:underline"
+                        >
+                          Open the form<span className="sr-only"> for {link.name}</span>
+                        </a>
+                        <a
                           href={`${qr}?format=png&download=1&v=${version}`}
                           download
                           className="font-medium text-primary underline-offset-2 hover:underline"
