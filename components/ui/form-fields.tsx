@@ -56,6 +56,9 @@ export function SelectField({
         {label}
       </label>
       <select
+        // React applies a select's defaultValue only when it mounts, and a form action resets the
+        // form to it: remount on a new default so a failed submit keeps the option that was chosen.
+        key={select.value === undefined ? String(select.defaultValue ?? '') : undefined}
         name={name}
         aria-invalid={text ? true : undefined}
         aria-describedby={describedBy(name, text, hint)}

@@ -9,10 +9,15 @@ describe('guessColumn', () => {
     expect(guessColumn('Customer E-mail', INTERACTION_EXPORT_COLUMNS)).toBe('customer_email');
     expect(guessColumn('E-mail', CUSTOMER_EXPORT_COLUMNS)).toBe('email');
     expect(guessColumn('Occurred At', INTERACTION_EXPORT_COLUMNS)).toBe('occurred_at');
+    expect(guessColumn('Full Name', CUSTOMER_EXPORT_COLUMNS)).toBe('name');
+    expect(guessColumn('Work E-mail', CUSTOMER_EXPORT_COLUMNS)).toBe('email');
+    expect(guessColumn('Primary Customer E-mail', INTERACTION_EXPORT_COLUMNS)).toBe('customer_email');
   });
 
   it('leaves a header out when nothing fits', () => {
     expect(guessColumn('Loyalty tier', CUSTOMER_EXPORT_COLUMNS)).toBe('');
     expect(guessColumn('ID', INTERACTION_EXPORT_COLUMNS)).toBe('id');
+    expect(guessColumn('Account ID', CUSTOMER_EXPORT_COLUMNS)).toBe('');
+    expect(guessColumn('Tier', CUSTOMER_EXPORT_COLUMNS)).toBe('');
   });
 });
