@@ -39,10 +39,19 @@ export const HEAT_SCALES: Record<HeatMeasure, { limits: number[]; labels: string
   csat: { limits: [0.6, 0.75, 0.85, 0.95], labels: ['below 60 %', '60–75 %', '75–85 %', '85–95 %', '95 % or more'] },
 };
 
+/**
+ * Too few interactions to judge the cell: a value flagged as such, and equally "no defects" (or
+ * "every opportunity defective") on a handful of interactions, as unfounded as a red cell on one.
+ * The cell is then greyed, marked `data-too-few` and says so, whichever of the two it is.
+ */
+function isCellTooFew(value: MetricValue, units: number): boolean {
+  if (value.reason === 'more defects than opportunities') return false;
+  return Boolean(value.tooFew) || (value.value === null && value.reason !== 'no data' && isTooFew(units));
+}
+
 function bandOf(value: MetricValue, measure: HeatMeasure, units: number): string {
   if (value.reason === 'more defects than opportunities') return REVIEW;
-  // "No defects" on a handful of interactions is as unfounded as a red cell on one.
-  if (value.tooFew || (value.value === null && value.reason !== 'no data' && isTooFew(units))) return TOO_FEW;
+  if (isCellTooFew(value, units)) return TOO_FEW;
   if (value.value === null)
     return value.reason === 'no defects'
       ? BANDS[4]!
@@ -70,35 +79,38 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
               </th>
               <td className="p-0">
                 <ul className="flex flex-wrap gap-1">
-                  {row.cells.map((cell) => (
-                    <li key={cell.id}>
-                      <Link
-                        prefetch={false}
-                        href={cell.href}
-                        // The name is cut short to fit the cell: the whole of it shows on hover,
-                        // and screen readers hear it in full from the link's text.
-                        title={`${cell.name}: ${formatMetric(cell.value, kind)}, ${cell.units.toLocaleString('en-GB')} interactions`}
-                        className={cn(
-                          'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
-                          bandOf(cell.value, measure, cell.units),
-                        )}
-                        data-too-few={cell.value.tooFew ? '' : undefined}
-                      >
-                        <span className="truncate text-xs font-medium">{cell.name}</span>
-                        <span className="text-sm font-semibold tabular-nums">{formatMetric(cell.value, kind)}</span>
-                        {cell.value.reason === 'more defects than opportunities' ? (
-                          <span className="text-xs">review opportunities</span>
-                        ) : null}
-                        {cell.value.tooFew ? <span className="text-xs italic">{TOO_FEW_LABEL}</span> : null}
-                        {cell.value.interval ? (
-                          <span className="text-xs tabular-nums opacity-80">
-                            {formatInterval(cell.value.interval, kind)}
-                          </span>
-                        ) : null}
-                        <span className="text-xs opacity-80">{cell.units.toLocaleString('en-GB')} interactions</span>
-                      </Link>
-                    </li>
-                  ))}
+                  {row.cells.map((cell) => {
+                    const tooFew = isCellTooFew(cell.value, cell.units);
+                    return (
+                      <li key={cell.id}>
+                        <Link
+                          prefetch={false}
+                          href={cell.href}
+                          // The name is cut short to fit the cell: the whole of it shows on hover,
+                          // and screen readers hear it in full from the link's text.
+                          title={`${cell.name}: ${formatMetric(cell.value, kind)}, ${cell.units.toLocaleString('en-GB')} interactions`}
+                          className={cn(
+                            'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
+                            bandOf(cell.value, measure, cell.units),
+                          )}
+                          data-too-few={tooFew ? '' : undefined}
+                        >
+                          <span className="truncate text-xs font-medium">{cell.name}</span>
+                          <span className="text-sm font-semibold tabular-nums">{formatMetric(cell.value, kind)}</span>
+                          {cell.value.reason === 'more defects than opportunities' ? (
+                            <span className="text-xs">review opportunities</span>
+                          ) : null}
+                          {tooFew ? <span className="text-xs italic">{TOO_FEW_LABEL}</span> : null}
+                          {cell.value.interval ? (
+                            <span className="text-xs tabular-nums opacity-80">
+                              {formatInterval(cell.value.interval, kind)}
+                            </span>
+                          ) : null}
+                          <span className="text-xs opacity-80">{cell.units.toLocaleString('en-GB')} interactions</span>
+                        </Link>
+                      </li>
+                    );
+                  })}
                   {row.cells.length === 0 ? (
                     <li className="text-xs text-muted">No touchpoints in this stage match the filters.</li>
                   ) : null}
