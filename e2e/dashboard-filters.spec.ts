@@ -53,10 +53,12 @@ test('a manager narrows the period and a touchpoint; the URL, every card and the
     sigma === null ? data.kpis.current.sigma.reason : `${sigma.toFixed(2)} σ`,
   );
 
-  // Each card drills down to a list filtered on exactly this view.
-  const cards = page.getByRole('term');
+  // Each card drills down to a list filtered on exactly this view. The KPI cards are their own
+  // section: other sections (the backlog's health) have description lists of their own.
+  const kpis = page.getByRole('region', { name: 'Key figures' });
+  const cards = kpis.getByRole('term');
   await expect(cards).toHaveCount(10);
-  for (const link of await page.locator('dl dd a').all()) {
+  for (const link of await kpis.locator('dl dd a').all()) {
     const href = new URL((await link.getAttribute('href'))!, 'http://x');
     expect(['/interactions', '/defects']).toContain(href.pathname);
     expect(href.searchParams.get('from')).toBe(from);

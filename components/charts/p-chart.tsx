@@ -108,6 +108,7 @@ export function PChart({
           stroke={CHART.warning}
           strokeDasharray="5 4"
           dot={false}
+          activeDot={false}
           connectNulls={false}
           isAnimationActive={false}
         />
@@ -118,6 +119,7 @@ export function PChart({
           stroke={CHART.warning}
           strokeDasharray="2 3"
           dot={false}
+          activeDot={false}
           connectNulls={false}
           isAnimationActive={false}
         />
@@ -128,7 +130,10 @@ export function PChart({
           stroke={CHART.primary}
           strokeWidth={2}
           dot={(props: DotProps) => <SignalDot {...props} key={props.index} onOpen={open} />}
-          activeDot={(props: DotProps) => <SignalDot {...props} key={props.index} onOpen={open} />}
+          // No active dots, here or on the limits: drawn over the hovered point as the pointer
+          // arrives, one took the mouse-up from the point that had the mouse-down, so the click
+          // reached neither and the point did not drill down.
+          activeDot={false}
           connectNulls={false}
           isAnimationActive={false}
         />

@@ -39,10 +39,19 @@ export const HEAT_SCALES: Record<HeatMeasure, { limits: number[]; labels: string
   csat: { limits: [0.6, 0.75, 0.85, 0.95], labels: ['below 60 %', '60–75 %', '75–85 %', '85–95 %', '95 % or more'] },
 };
 
+/**
+ * Too few interactions to judge the cell: a value flagged as such, and equally "no defects" (or
+ * "every opportunity defective") on a handful of interactions, as unfounded as a red cell on one.
+ * The cell is then greyed, marked `data-too-few` and says so, whichever of the two it is.
+ */
+function isCellTooFew(value: MetricValue, units: number): boolean {
+  if (value.reason === 'more defects than opportunities') return false;
+  return Boolean(value.tooFew) || (value.value === null && value.reason !== 'no data' && isTooFew(units));
+}
+
 function bandOf(value: MetricValue, measure: HeatMeasure, units: number): string {
   if (value.reason === 'more defects than opportunities') return REVIEW;
-  // "No defects" on a handful of interactions is as unfounded as a red cell on one.
-  if (value.tooFew || (value.value === null && value.reason !== 'no data' && isTooFew(units))) return TOO_FEW;
+  if (isCellTooFew(value, units)) return TOO_FEW;
   if (value.value === null)
     return value.reason === 'no defects'
       ? BANDS[4]!
@@ -72,6 +81,7 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                 <ul className="flex flex-wrap gap-1">
                   {row.cells.map((cell) => {
                     const band = bandOf(cell.value, measure, cell.units);
+                    const tooFew = isCellTooFew(cell.value, cell.units);
                     // The greyed cells are already muted text: fading it further would fall below 4.5:1.
                     const faint = band === TOO_FEW || band === NO_DATA ? '' : 'opacity-80';
                     return (
@@ -86,14 +96,14 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                             'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
                             band,
                           )}
-                          data-too-few={cell.value.tooFew ? '' : undefined}
+                          data-too-few={tooFew ? '' : undefined}
                         >
                           <span className="truncate text-xs font-medium">{cell.name}</span>
                           <span className="text-sm font-semibold tabular-nums">{formatMetric(cell.value, kind)}</span>
                           {cell.value.reason === 'more defects than opportunities' ? (
                             <span className="text-xs">review opportunities</span>
                           ) : null}
-                          {cell.value.tooFew ? <span className="text-xs italic">{TOO_FEW_LABEL}</span> : null}
+                          {tooFew ? <span className="text-xs italic">{TOO_FEW_LABEL}</span> : null}
                           {cell.value.interval ? (
                             <span className={cn('text-xs tabular-nums', faint)}>
                               {formatInterval(cell.value.interval, kind)}
