@@ -87,9 +87,16 @@ test.describe('as staff', () => {
     // Exact: a defect at the "Onboarding call" touchpoint has "board" in its link name.
     await expect(page.getByRole('link', { name: 'Board', exact: true })).toHaveCount(0);
     await expect(page.getByLabel('Owner')).toHaveCount(0);
-    const owners = page.getByRole('table').locator('tbody tr td:nth-child(6)');
-    await expect(owners.first()).toHaveText('Sam Staff');
-    expect(new Set(await owners.allTextContents())).toEqual(new Set(['Sam Staff']));
+    // Mine to work, and (read-only) those raised by an interaction I logged, whoever owns them.
+    const rows = page.getByRole('table').locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.filter({ has: page.locator('td:nth-child(6)', { hasText: /^Sam Staff$/ }) })).not.toHaveCount(0);
+    // One I do not own opens read-only: I logged its interaction, and there is nothing for me to move.
+    const followed = rows.filter({ hasNot: page.locator('td:nth-child(6)', { hasText: /^Sam Staff$/ }) });
+    await followed.first().locator('a[href^="/defects/"]').first().click();
+    await expect(page).toHaveURL(/\/defects\/[0-9a-f-]{36}$/);
+    await expect(page.getByText('You logged the interaction that raised this defect')).toBeVisible();
+    await expect(page.getByRole('main').getByRole('button', { name: /^(Move to|Back to|Dismiss)/ })).toHaveCount(0);
     expect((await page.goto('/defects/new'))?.status()).toBe(403);
   });
 });

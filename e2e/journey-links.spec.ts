@@ -25,7 +25,8 @@ test('staff go from their defect to its interaction and back, and see unassigned
   await expect(page).toHaveURL(defectPath);
   await expect(page.getByRole('heading', { level: 2, name: 'Workflow' })).toBeVisible();
 
-  // A lost sale I log raises a defect nobody owns yet: it is named, but not a link I could not open.
+  // A lost sale I log raises a defect nobody owns yet. I logged it, so I may follow it read-only:
+  // the interaction links it; the customer timeline names it without a link (no dead link either way).
   const name = `Linkless Lou ${Date.now()}`;
   await page.goto('/log');
   await page.getByRole('combobox', { name: 'Customer' }).fill(name);
@@ -38,7 +39,9 @@ test('staff go from their defect to its interaction and back, and see unassigned
   await page.getByRole('link', { name: 'View the interaction' }).click();
   const defects = page.getByRole('region', { name: 'Defects (1)' });
   await expect(defects.getByRole('listitem')).toContainText('Lost sale');
-  await expect(defects.getByRole('link')).toHaveCount(0);
+  await expect(defects.getByRole('link')).toHaveCount(1);
+  const loggedDefectPath = await defects.getByRole('link').getAttribute('href');
+  expect(loggedDefectPath).toMatch(/^\/defects\/[0-9a-f-]{36}$/);
   await page
     .locator('dt', { hasText: /^Customer$/ })
     .locator('xpath=following-sibling::dd[1]')
@@ -48,4 +51,11 @@ test('staff go from their defect to its interaction and back, and see unassigned
   await expect(timeline.getByText(/^Defect:/)).toContainText('Lost sale');
   await expect(timeline.getByRole('link', { name: 'Lost sale' })).toHaveCount(0);
   await expect(timeline.getByRole('link', { name: 'Quote by email' })).toBeVisible();
+
+  // The interaction's link opens the defect, read-only: nothing to work, and who will.
+  expect((await page.goto(loggedDefectPath!))?.status()).toBe(200);
+  await expect(page.getByText('You logged the interaction that raised this defect')).toContainText(
+    'A manager will assign it.',
+  );
+  await expect(page.getByRole('main').getByRole('button', { name: /^(Move to|Back to|Dismiss)/ })).toHaveCount(0);
 });
