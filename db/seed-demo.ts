@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { enabledRuleCount, evaluateAutoDefects } from '@/lib/defects/auto-rules';
 import { hashPassword } from '@/lib/auth/password';
 import { FIX_DAYS_AGO, FIXED_TOUCHPOINT, seedDemoCases } from '@/lib/cases/demo-cases';
+import { WINDOW_SUBGROUPS } from '@/lib/cases/evaluate-charts';
 import { generateFeedbackToken } from '@/lib/feedback/token';
 import type { DbOrTx } from './client';
 import {
@@ -330,6 +331,12 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
   const eventRows: NewDefectEvent[] = [];
   // Each customer's first contact, so "customer since" comes before their history.
   const firstContact = new Map<string, number>();
+  // The degrading touchpoint keeps its full-scale volume over the monitored charts' window at any
+  // scale: below it, a week holds too few interactions for a judgeable subgroup (n·p̄ ≥ 5), and the
+  // demo's signal case (lib/cases/demo-cases.ts) would never open.
+  const degradingSpec = TOUCHPOINTS.find((t) => t.name === DEGRADING_TOUCHPOINT)!;
+  const degradingShare = degradingSpec.weight / TOUCHPOINTS.reduce((s, t) => s + t.weight, 0);
+  const monitoredDays = 7 * (WINDOW_SUBGROUPS.week + 1);
 
   for (let daysAgo = 364; daysAgo >= 0; daysAgo--) {
     const dayStart = now.getTime() - daysAgo * DAY;
@@ -337,11 +344,18 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
     const weekendFactor = weekday === 0 || weekday === 6 ? 0.55 : 1;
     const trend = 0.85 + 0.3 * ((364 - daysAgo) / 364); // the business grows through the year
     const count = Math.round(INTERACTIONS_PER_DAY * scale * weekendFactor * trend * (0.8 + 0.4 * random.next()));
+    const topUp =
+      daysAgo < monitoredDays
+        ? Math.max(0, Math.round(INTERACTIONS_PER_DAY * (1 - scale) * weekendFactor * trend * degradingShare))
+        : 0;
 
-    for (let n = 0; n < count; n++) {
-      const fromFeedback = random.next() < 0.08;
+    for (let n = 0; n < count + topUp; n++) {
+      const toppedUp = n >= count;
+      const fromFeedback = !toppedUp && random.next() < 0.08;
       // Feedback arrives only through the links the company turned on.
-      const spec = random.weighted(fromFeedback ? feedbackTouchpoints : TOUCHPOINTS, (t) => t.weight);
+      const spec = toppedUp
+        ? degradingSpec
+        : random.weighted(fromFeedback ? feedbackTouchpoints : TOUCHPOINTS, (t) => t.weight);
       const touchpoint = touchpointByName.get(spec.name)!;
       const occurredAt = new Date(dayStart - random.next() * 11 * 3_600_000);
       const degraded = spec.name === DEGRADING_TOUCHPOINT && daysAgo < DEGRADATION_DAYS;

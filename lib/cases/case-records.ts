@@ -64,7 +64,13 @@ function chartCondition(ref: Omit<ChartRef, 'subgroup'>) {
  */
 export async function linkSubgroupDefects(
   tx: DbOrTx,
-  { caseId, ref, period, actorId }: { caseId: string; ref: ChartRef; period: string; actorId: string | null },
+  {
+    caseId,
+    ref,
+    period,
+    actorId,
+    at = new Date(),
+  }: { caseId: string; ref: ChartRef; period: string; actorId: string | null; at?: Date },
 ): Promise<number> {
   const from = `${period}T00:00:00Z`;
   const to = `${addDays(subgroupEnd(period, ref.subgroup), 1)}T00:00:00Z`;
@@ -76,8 +82,8 @@ export async function linkSubgroupDefects(
             and d.occurred_at >= ${from}::timestamptz and d.occurred_at < ${to}::timestamptz
           returning d.id
         ), events as (
-          insert into defect_events (defect_id, actor_id, type, changes)
-          select id, ${actorId}::uuid, 'case', jsonb_build_object('caseId', jsonb_build_object('from', null, 'to', ${caseId}::text))
+          insert into defect_events (defect_id, actor_id, type, changes, created_at)
+          select id, ${actorId}::uuid, 'case', jsonb_build_object('caseId', jsonb_build_object('from', null, 'to', ${caseId}::text)), ${at.toISOString()}::timestamptz
           from linked
         )
         select id from linked`,

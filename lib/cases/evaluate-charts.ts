@@ -125,6 +125,7 @@ export async function evaluateMonitoredCharts({ db, now }: { db: DbOrTx; now: Da
       const explained = signals.map((s) => recorded.get(`inner:${series.key}`)?.get(s.period));
       const caseId = explained.find((id) => id !== undefined);
       const outcome = await recordSignals(tx, {
+        now,
         key: series.key,
         ref: { ...series.ref, subgroup },
         signals,
@@ -181,11 +182,12 @@ const percent = (share: number | null) => (share === null ? '–' : `${(share * 
 async function recordSignals(
   tx: DbOrTx,
   {
+    now,
     key,
     ref,
     signals,
     caseId: explainedBy,
-  }: { key: string; ref: ChartRef; signals: CaseSignal[]; caseId: string | undefined },
+  }: { now: Date; key: string; ref: ChartRef; signals: CaseSignal[]; caseId: string | undefined },
 ): Promise<{ opened: boolean; caseId: string }> {
   const [active] = explainedBy
     ? [{ id: explainedBy }]
@@ -203,9 +205,13 @@ async function recordSignals(
     caseId = active.id;
     opened = false;
     const wider = explainedBy ? ` on the wider chart “${await chartTitle(tx, ref)}”` : '';
-    await tx
-      .insert(caseEvents)
-      .values({ caseId, actorId: null, type: 'signal', comment: `New signal${wider} — ${described}.` });
+    await tx.insert(caseEvents).values({
+      caseId,
+      actorId: null,
+      type: 'signal',
+      comment: `New signal${wider} — ${described}.`,
+      createdAt: now,
+    });
   } else {
     const [created] = await tx
       .insert(cases)
@@ -219,6 +225,8 @@ async function recordSignals(
         origin: 'signal',
         signal: latest,
         ownerId: await ownerForChart(tx, ref),
+        createdAt: now,
+        updatedAt: now,
       })
       .returning({ id: cases.id });
     caseId = created!.id;
@@ -228,15 +236,17 @@ async function recordSignals(
       actorId: null,
       type: 'opened',
       comment: `Opened by a signal on the monitored chart — ${described}.`,
+      createdAt: now,
     });
     await emitCaseEvent(tx, 'case.opened', { caseId, summary: `A signal on the control chart: ${described}.` });
   }
   await tx
     .insert(caseSignals)
-    .values(signals.map((signal) => ({ caseId, chartKey: key, period: signal.period, signal })))
+    .values(signals.map((signal) => ({ caseId, chartKey: key, period: signal.period, signal, createdAt: now })))
     .onConflictDoNothing();
   // A wider chart's signal explained by an inner chart adds no defects: the inner chart linked its own.
   if (!explainedBy)
-    for (const signal of signals) await linkSubgroupDefects(tx, { caseId, ref, period: signal.period, actorId: null });
+    for (const signal of signals)
+      await linkSubgroupDefects(tx, { caseId, ref, period: signal.period, actorId: null, at: now });
   return { opened, caseId };
 }
