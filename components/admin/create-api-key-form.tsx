@@ -5,7 +5,7 @@ import { createApiKeyAction } from '@/app/(app)/admin/api-keys/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { API_SCOPES } from '@/lib/auth/api-keys';
+import { API_SCOPES } from '@/lib/auth/api-scopes';
 import { API_SCOPE_LABELS } from '@/lib/validation/api-keys';
 import { OneTimeSecret } from './one-time-secret';
 import { failedValues, fieldErrors, useActionForm } from './use-action-form';

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export const API_SCOPES = ['interactions:write', 'metrics:read', 'export:read'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+export { API_SCOPES, type ApiScope } from './api-scopes';
 
 /** A new key: shown once to its creator; only its hash is stored. */
 export function generateApiKey(): { key: string; prefix: string; hash: string } {

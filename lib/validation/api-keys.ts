@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_SCOPES } from '@/lib/auth/api-keys';
+import { API_SCOPES } from '@/lib/auth/api-scopes';
 import { nameField } from './form-values';
 
 export const API_SCOPE_LABELS: Record<(typeof API_SCOPES)[number], string> = {
