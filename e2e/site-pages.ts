@@ -48,11 +48,6 @@ export const SITE_PAGES: SitePage[] = [
   { name: 'segments', path: '/admin/segments', roles: ADMIN },
   { name: 'users', path: '/admin/users', roles: ADMIN },
   { name: 'feedback links', path: '/admin/feedback', roles: ADMIN },
-  {
-    name: 'a feedback link',
-    path: { list: '/admin/feedback', link: new RegExp(`^/admin/feedback/${ID}$`) },
-    roles: ADMIN,
-  },
   { name: 'API keys', path: '/admin/api-keys', roles: ADMIN },
   { name: 'audit log', path: '/admin/audit', roles: ADMIN },
   { name: 'change password', path: '/account/password', roles: ALL },
