@@ -39,6 +39,10 @@ export function ChartFrame({
   );
 }
 
+/**
+ * Fits its box at any width: cells wrap rather than push the table past its section (on a phone
+ * even inside a number), so no dashboard table scrolls sideways.
+ */
 export const tableClass =
-  'w-full min-w-max border-collapse text-left text-sm [&_td]:border-t [&_td]:border-border [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-medium [&_th]:text-muted';
+  'w-full border-collapse text-left text-sm max-md:[&_td]:[overflow-wrap:anywhere] max-md:[&_th]:[overflow-wrap:anywhere] [&_td]:border-t [&_td]:border-border [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-medium [&_th]:text-muted';
 export const linkClass = 'text-primary underline underline-offset-2';

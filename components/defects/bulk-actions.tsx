@@ -78,7 +78,7 @@ export function BulkActions({
       }}
     >
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex gap-2 self-end">
+        <div className="flex flex-wrap gap-2 self-end">
           <Button type="button" variant="secondary" onClick={() => toggleAll(true)}>
             Select all on page
           </Button>

@@ -51,7 +51,8 @@ export function SelectField({
   const text = firstError(error);
   const id = select.id ?? name;
   return (
-    <div className={cn('flex flex-col gap-1', className)}>
+    // max-w-full: a long option (a case's title) must not widen the field past a phone's screen.
+    <div className={cn('flex min-w-0 max-w-full flex-col gap-1', className)}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
@@ -62,7 +63,7 @@ export function SelectField({
         name={name}
         aria-invalid={text ? true : undefined}
         aria-describedby={describedBy(name, text, hint)}
-        className={controlClass(text)}
+        className={cn(controlClass(text), 'max-w-full')}
         {...select}
         id={id}
       >
