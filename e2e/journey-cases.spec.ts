@@ -51,7 +51,7 @@ test('a signal opens a case; a corrective action is proved by the staged chart a
   await expect(page.getByTestId('verdict')).toHaveText(
     /^The defect rate fell from [\d.]+ % to [\d.]+ %; p (=|<) [\d.]+; proved\.$/,
   );
-  await expect(page.getByRole('cell', { name: 'Sigma level' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Sigma level' })).toBeVisible();
 
   // The evaluation moves it to proved; a proved case closes without a reason.
   await page.getByRole('button', { name: 'Evaluate now' }).click();
