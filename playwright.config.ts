@@ -34,7 +34,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  timeout: 30_000,
+  // Journeys sign in several users in turn; on a 2-core CI machine under a parallel build they need the room.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: { baseURL, trace: 'retain-on-failure', launchOptions },
   projects: [
