@@ -1,19 +1,7 @@
 import { buttonClass } from '@/components/ui/button';
-import { channelEnum } from '@/db/schema';
+import { CHANNEL_LABELS, CHANNELS } from '@/lib/enums';
 import type { FilterOptions } from '@/lib/queries/dashboard';
 import type { MetricsFilters } from '@/lib/validation/metrics';
-
-export const CHANNEL_LABELS: Record<(typeof channelEnum.enumValues)[number], string> = {
-  in_person: 'In person',
-  phone: 'Phone',
-  email: 'Email',
-  web: 'Web',
-  chat: 'Chat',
-  social: 'Social',
-  mail: 'Mail',
-  advertising: 'Advertising',
-  other: 'Other',
-};
 
 function Choices({
   legend,
@@ -146,7 +134,7 @@ export function FiltersForm({
         <Choices
           legend="Channels"
           name="channel"
-          options={channelEnum.enumValues.map((c) => ({ id: c, label: CHANNEL_LABELS[c] }))}
+          options={CHANNELS.map((c) => ({ id: c, label: CHANNEL_LABELS[c] }))}
           selected={filters.channel}
         />
         <Choices

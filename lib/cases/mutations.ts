@@ -23,7 +23,8 @@ import { emitCaseEvent } from './case-notices';
 import { chartKeyOf, getChartSeries, type ChartRef, type SubgroupSize } from './charts';
 import { chooseSubgroup, signalOf, WINDOW_SUBGROUPS } from './evaluate-charts';
 import { judgeCase } from './proof';
-import { CASE_STATUS_LABELS, checkCaseMove, type CaseStatus } from './workflow';
+import { checkCaseMove } from './workflow';
+import { CASE_STATUS_LABELS, type CaseStatus } from '@/lib/enums';
 
 const isManager = (actor: Actor) => can(actor.role, 'triageDefects');
 

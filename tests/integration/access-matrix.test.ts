@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import * as schema from '@/db/schema';
-import type { Role } from '@/db/schema';
 import { can, type Permission } from '@/lib/auth/roles';
 import { createUser } from '../support/factories';
 import { discover, footprint, HTTP_METHODS, root } from '../support/endpoints';
 import { signInAs } from '../support/session';
+import type { Role } from '@/lib/enums';
 
 /*
  * The role × action matrix, generated from the code: every export of every app/**\/actions.ts and
@@ -84,7 +84,6 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/defects/actions.ts#bulkAssignDefectsAction': { permission: 'triageDefects' },
   'app/(app)/defects/actions.ts#bulkMoveDefectsAction': { permission: 'triageDefects' },
   'app/(app)/defects/actions.ts#createManualDefectAction': { permission: 'triageDefects' },
-  'app/(app)/defects/actions.ts#searchCustomersAction': { permission: 'triageDefects' },
   'app/(app)/interactions/actions.ts#updateInteractionAction': { permission: 'logInteraction' },
   'app/(app)/interactions/actions.ts#deleteInteractionAction': { permission: 'deleteRecords' },
   'app/(app)/log/actions.ts#logInteractionAction': { permission: 'logInteraction' },
