@@ -1,4 +1,4 @@
-import { relations, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -667,57 +667,6 @@ export const integrationSettings = pgTable(
   },
   (t) => [check('integration_settings_single_row', sql`${t.id} = 1`)],
 );
-
-export const usersRelations = relations(users, ({ many }) => ({
-  interactions: many(interactions),
-  ownedDefects: many(defects),
-}));
-
-export const journeyStagesRelations = relations(journeyStages, ({ many }) => ({
-  touchpoints: many(touchpoints),
-}));
-
-export const touchpointsRelations = relations(touchpoints, ({ one, many }) => ({
-  stage: one(journeyStages, { fields: [touchpoints.stageId], references: [journeyStages.id] }),
-  interactions: many(interactions),
-  defects: many(defects),
-}));
-
-export const segmentsRelations = relations(segments, ({ many }) => ({
-  customers: many(customers),
-}));
-
-export const customersRelations = relations(customers, ({ one, many }) => ({
-  segment: one(segments, { fields: [customers.segmentId], references: [segments.id] }),
-  owner: one(users, { fields: [customers.ownerId], references: [users.id] }),
-  interactions: many(interactions),
-  defects: many(defects),
-}));
-
-export const interactionsRelations = relations(interactions, ({ one, many }) => ({
-  customer: one(customers, { fields: [interactions.customerId], references: [customers.id] }),
-  touchpoint: one(touchpoints, { fields: [interactions.touchpointId], references: [touchpoints.id] }),
-  loggedBy: one(users, { fields: [interactions.loggedById], references: [users.id] }),
-  defects: many(defects),
-}));
-
-export const defectCategoriesRelations = relations(defectCategories, ({ many }) => ({
-  defects: many(defects),
-}));
-
-export const defectsRelations = relations(defects, ({ one, many }) => ({
-  touchpoint: one(touchpoints, { fields: [defects.touchpointId], references: [touchpoints.id] }),
-  interaction: one(interactions, { fields: [defects.interactionId], references: [interactions.id] }),
-  customer: one(customers, { fields: [defects.customerId], references: [customers.id] }),
-  category: one(defectCategories, { fields: [defects.categoryId], references: [defectCategories.id] }),
-  owner: one(users, { fields: [defects.ownerId], references: [users.id] }),
-  events: many(defectEvents),
-}));
-
-export const defectEventsRelations = relations(defectEvents, ({ one }) => ({
-  defect: one(defects, { fields: [defectEvents.defectId], references: [defects.id] }),
-  actor: one(users, { fields: [defectEvents.actorId], references: [users.id] }),
-}));
 
 export type User = typeof users.$inferSelect;
 export type JourneyStage = typeof journeyStages.$inferSelect;

@@ -351,14 +351,3 @@ export async function evaluateCaseNow(
     return { outcome: result.outcome, moved: result.moved, verdict: result.proof?.verdict ?? null };
   });
 }
-
-/** A comment on the case's history; it changes no field, so it needs no version. */
-export async function commentOnCase(actor: Actor, input: { id: string; comment: string }): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select({ id: cases.id, ownerId: cases.ownerId }).from(cases).where(eq(cases.id, input.id));
-    if (!row) throw new DomainError('not-found', 'That case no longer exists.');
-    assertMayWork(actor, row);
-    await tx.insert(caseEvents).values({ caseId: row.id, actorId: actor.id, type: 'comment', comment: input.comment });
-  });
-}

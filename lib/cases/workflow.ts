@@ -5,9 +5,6 @@ import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus, type Role } from '@
  * not effective → closed. Client-safe: no database imports.
  */
 
-/** Statuses in which a case still needs someone: everything but closed. */
-export const ACTIVE_CASE_STATUSES = CASE_STATUSES.filter((s) => s !== 'closed');
-
 /**
  * The moves people make. Monitoring ends in proved or not effective by the proof (the nightly
  * evaluation, or "Evaluate now"), never by hand: that is the point of proving a fix.

@@ -5,7 +5,8 @@ import { getDb } from '@/db';
 import { customers, touchpoints } from '@/db/schema';
 import type { FieldErrors } from '@/lib/errors';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
-import { FEEDBACK_TOKEN_PATTERN, feedbackSubmissionSchema, HONEYPOT_FIELD } from '@/lib/validation/feedback';
+import { HONEYPOT_FIELD } from './limits';
+import { FEEDBACK_TOKEN_PATTERN, feedbackSubmissionSchema } from '@/lib/validation/feedback';
 import { interactionInputSchema } from '@/lib/validation/interactions';
 import { FEEDBACK_WINDOW_MINUTES, hashAddress, takeFeedbackSlot } from './rate-limit';
 

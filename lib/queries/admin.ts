@@ -80,8 +80,6 @@ export async function listListItemsWithUsage(kind: ListKind) {
     .orderBy(asc(segments.name));
 }
 
-export type ListItemRow = Awaited<ReturnType<typeof listListItemsWithUsage>>[number];
-
 /** API keys, newest first, with when each was last used; never their secrets. */
 export async function listApiKeys() {
   const db = await getDb();

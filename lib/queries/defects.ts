@@ -336,7 +336,6 @@ export async function getDefect({ id }: { id: string }) {
     .where(eq(defects.id, id));
   return row ?? null;
 }
-export type DefectDetail = NonNullable<Awaited<ReturnType<typeof getDefect>>>;
 
 /** Every change and comment of a defect, oldest first, with who made it. */
 export async function listDefectEvents({ defectId }: { defectId: string }) {
@@ -355,7 +354,6 @@ export async function listDefectEvents({ defectId }: { defectId: string }) {
     .where(eq(defectEvents.defectId, defectId))
     .orderBy(asc(defectEvents.createdAt), asc(defectEvents.id));
 }
-export type DefectEventRow = Awaited<ReturnType<typeof listDefectEvents>>[number];
 
 /**
  * The defects a person still has to work, overdue first, then by follow-up date. Verified ones

@@ -24,8 +24,6 @@ const money = z.coerce
 
 const version = z.coerce.number({ error: 'The form is missing its version; reload the page.' }).int().min(1);
 
-export const defectIdSchema = z.object({ id: z.uuid({ error: 'Unknown defect.' }) });
-
 const fields = {
   categoryId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a category.' }).optional()),
   kind: z.preprocess(blankToUndefined, z.enum(DEFECT_KINDS, { error: 'Choose a kind.' }).optional()),

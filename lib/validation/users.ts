@@ -7,8 +7,6 @@ export const setUserActiveSchema = z.object({
   active: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
 });
 
-export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
-
 const role = z.enum(ROLES, { error: 'Choose a role.' });
 
 export const createUserSchema = z.object({

@@ -71,7 +71,6 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/cases/actions.ts#openCaseAction': { permission: 'triageDefects' },
   // Staff may work cases they own: the actions check ownership on the loaded record.
   'app/(app)/cases/actions.ts#updateCaseAction': { permission: 'viewOwnWork' },
-  'app/(app)/cases/actions.ts#commentOnCaseAction': { permission: 'viewOwnWork' },
   'app/(app)/cases/actions.ts#linkDefectsToCaseAction': { permission: 'triageDefects' },
   'app/(app)/cases/actions.ts#evaluateCaseAction': { permission: 'viewOwnWork' },
   'app/(app)/cases/actions.ts#evaluateChartsAction': { permission: 'triageDefects' },
