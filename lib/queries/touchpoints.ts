@@ -5,6 +5,15 @@ import { journeyStages, metricsDaily, touchpoints, type Touchpoint } from '@/db/
 import { addDays, isoDay } from '@/lib/dates';
 import { DEFAULT_PERIOD_DAYS } from '@/lib/validation/metrics';
 
+/** Journey stages in order, for selects and filters. */
+export async function listStages() {
+  const db = await getDb();
+  return db
+    .select({ id: journeyStages.id, name: journeyStages.name })
+    .from(journeyStages)
+    .orderBy(asc(journeyStages.position));
+}
+
 /** A touchpoint as its edit form shows it. */
 export type EditableTouchpoint = Pick<
   Touchpoint,

@@ -3,13 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { guardedAction } from '@/lib/action';
+import { isUniqueViolation } from '@/lib/db-errors';
 import { DomainError } from '@/lib/errors';
-import {
-  createCustomer,
-  DUPLICATE_REF_MESSAGE,
-  isUniqueViolation,
-  updateCustomer,
-} from '@/lib/customers/save-customer';
+import { createCustomer, DUPLICATE_REF_MESSAGE, updateCustomer } from '@/lib/customers/save-customer';
 import { mergeCustomers } from '@/lib/customers/merge-customers';
 import { createCustomerSchema, mergeCustomersSchema, updateCustomerSchema } from '@/lib/validation/customers';
 

@@ -11,8 +11,8 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatMoney } from '@/lib/format';
 import { listOwnerChoices, listSegments } from '@/lib/queries/customers';
-import { getCustomerName, listInteractions, listStages } from '@/lib/queries/interactions';
-import { listTouchpoints } from '@/lib/queries/touchpoints';
+import { getCustomerName, listInteractions } from '@/lib/queries/interactions';
+import { listStages, listTouchpoints } from '@/lib/queries/touchpoints';
 import {
   filtersToSearchParams,
   interactionFiltersSchema,
