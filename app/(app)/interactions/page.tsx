@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SelectField } from '@/components/ui/form-fields';
-import { Pagination, SortHeader, withParams } from '@/components/interactions/list-controls';
+import { Pagination, SortHeader, withParams } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
