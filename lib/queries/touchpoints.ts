@@ -3,6 +3,7 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { journeyStages, metricsDaily, touchpoints, type Touchpoint } from '@/db/schema';
 import { addDays, isoDay } from '@/lib/dates';
+import type { RuleSettings } from '@/lib/defects/auto-rules';
 import { DEFAULT_PERIOD_DAYS } from '@/lib/validation/metrics';
 
 /** Journey stages in order, for selects and filters. */
@@ -17,22 +18,9 @@ export async function listStages() {
 /** A touchpoint as its edit form shows it. */
 export type EditableTouchpoint = Pick<
   Touchpoint,
-  | 'id'
-  | 'name'
-  | 'description'
-  | 'stageId'
-  | 'channel'
-  | 'opportunities'
-  | 'expectationTarget'
-  | 'ownerId'
-  | 'ruleLostSale'
-  | 'ruleBelowExpectation'
-  | 'ruleBelowExpectationGap'
-  | 'ruleLowCsat'
-  | 'ruleLowCsatMax'
-  | 'ruleLowNps'
-  | 'ruleLowNpsMax'
->;
+  'id' | 'name' | 'description' | 'stageId' | 'channel' | 'opportunities' | 'expectationTarget' | 'ownerId'
+> &
+  RuleSettings;
 
 /** Every touchpoint with its stage, in journey order. */
 export async function listTouchpoints() {
