@@ -13,6 +13,15 @@ export function serviceUnavailable(
   return response;
 }
 
+// When the database last failed to answer (per process: Next.js bundles routes separately).
+const outageState = globalThis as unknown as { __outsideinLastOutageAt?: number };
+
+/** Whether a request met a database outage within the last `withinMs` (admission skips its queue then). */
+export function databaseRecentlyUnavailable(withinMs = 10_000): boolean {
+  const at = outageState.__outsideinLastOutageAt;
+  return at !== undefined && Date.now() - at < withinMs;
+}
+
 /**
  * Wraps a route handler so that a database outage answers 503 problem details with Retry-After,
  * rather than an empty 500. Any other error still propagates.
@@ -25,6 +34,7 @@ export function answerOutages<A extends unknown[]>(
       return await handler(...args);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
+      outageState.__outsideinLastOutageAt = Date.now();
       console.error(`database unavailable: ${rootCause(error)}`);
       return serviceUnavailable();
     }
