@@ -52,4 +52,25 @@ describe('API admission control', () => {
     await expect(failing()).rejects.toThrow('boom');
     expect(gate.running).toBe(0);
   });
+
+  it('lets the waiting through at once when flushed, without taking slots', async () => {
+    const gate = new Gate(1);
+    expect(await gate.enter(1_000)).toBe('slot');
+    const waiting = [gate.enter(1_000), gate.enter(1_000)];
+    gate.flush();
+    expect(await Promise.all(waiting)).toEqual(['bypass', 'bypass']);
+    expect(gate.running).toBe(1);
+    gate.leave();
+    expect(gate.running).toBe(0);
+  });
+
+  // Last: a deadline marks the database as failing, which lets later calls skip the gate for 10 s.
+  it('answers 503 when a handler never settles, and frees its slot', async () => {
+    const gate = new Gate(1);
+    const stuck = admitted(() => new Promise<Response>(() => {}), { gate, waitMs: 1_000, deadlineMs: 50 });
+    const response = await stuck();
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(gate.running).toBe(0);
+  });
 });
