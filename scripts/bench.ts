@@ -37,6 +37,17 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/**
+ * One filling statement without the app's 30 s statement timeout: inserting 100,000 rows, or the
+ * defects of a million, takes longer than that on a loaded 2-core machine.
+ */
+async function unbounded(handle: DatabaseHandle, query: ReturnType<typeof sql>): Promise<void> {
+  await handle.db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    await tx.execute(query);
+  });
+}
+
 /** The demo company at a small scale, then generated interactions up to `total`, with their defects. */
 async function fill(handle: DatabaseHandle, total: number): Promise<void> {
   const started = performance.now();
@@ -45,7 +56,9 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
   while (remaining > 0) {
     const rows = Math.min(BATCH, remaining);
     // Generated in SQL: a believable mix of outcomes and scores over the last 365 days.
-    await handle.db.execute(sql`
+    await unbounded(
+      handle,
+      sql`
       with tp as (select array_agg(id) as ids from touchpoints),
            cu as (select array_agg(id) as ids from customers),
            g as (select random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7, random() as r8, random() as r9, random() as r10 from generate_series(1, ${rows}))
@@ -61,11 +74,14 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
              case when g.r6 < 0.5 then 1 + floor(g.r8 * 5)::int end,
              case when g.r6 < 0.4 then floor(g.r9 * 11)::int end,
              case when g.r5 < 0.3 then 1 + floor(g.r10 * 7)::int end
-      from g, tp, cu`);
+      from g, tp, cu`,
+    );
     remaining -= rows;
   }
   // The auto defects the default rules raise, a few dismissed, spread over the categories.
-  await handle.db.execute(sql`
+  await unbounded(
+    handle,
+    sql`
     with cat as (select array_agg(id order by name) as ids from defect_categories),
          lost as (select id from defect_categories where name = 'Lost sale'),
          raised as (
@@ -83,12 +99,19 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
            case when r.rule = 'lost_sale' then (select id from lost) else cat.ids[1 + floor(random() * array_length(cat.ids, 1))::int] end,
            r.kind, r.lost, r.occurred_at, r.rule,
            (case when random() < 0.05 then 'dismissed' when r.occurred_at > now() - interval '30 days' then 'open' else 'closed' end)::defect_status
-    from raised r, cat`);
-  await handle.db.execute(sql`
+    from raised r, cat`,
+  );
+  await unbounded(
+    handle,
+    sql`
     update interactions i set open_defect_count = x.n
     from (select interaction_id, count(*)::int as n from defects where status <> 'dismissed' and interaction_id is not null group by 1) x
-    where x.interaction_id = i.id and i.source = 'import'`);
-  await handle.db.execute(sql`vacuum analyze`);
+    where x.interaction_id = i.id and i.source = 'import'`,
+  );
+  // VACUUM cannot run in a transaction: one connection of its own, without the app's timeout.
+  const raw = postgres(handle.url, { max: 1, onnotice: () => {}, connection: { statement_timeout: 0 } });
+  await raw.unsafe('vacuum analyze');
+  await raw.end({ timeout: 5 });
   const [counts] = await selectRows<{ interactions: number; defects: number }>(
     handle.db,
     sql`select (select count(*) from interactions)::int as interactions, (select count(*) from defects)::int as defects`,

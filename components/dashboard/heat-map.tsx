@@ -12,6 +12,8 @@ export interface HeatCell {
   value: MetricValue;
   units: number;
   href: string;
+  /** Where "Open a case" on this touchpoint's chart goes (the p-chart's and the Pareto's own page). */
+  caseHref: string;
 }
 
 export interface HeatRow {
@@ -85,7 +87,7 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                     // The greyed cells are already muted text: fading it further would fall below 4.5:1.
                     const faint = band === TOO_FEW || band === NO_DATA ? '' : 'opacity-80';
                     return (
-                      <li key={cell.id}>
+                      <li key={cell.id} className="flex flex-col gap-0.5">
                         <Link
                           prefetch={false}
                           href={cell.href}
@@ -112,6 +114,15 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                           <span className={cn('text-xs', faint)}>
                             {cell.units.toLocaleString('en-GB')} interactions
                           </span>
+                        </Link>
+                        {/* Beside the cell, not inside it: a link cannot hold another link. */}
+                        <Link
+                          prefetch={false}
+                          href={cell.caseHref}
+                          aria-label={`Open a case on ${cell.name}`}
+                          className="w-36 truncate px-2 text-xs text-primary underline underline-offset-2 hover:no-underline"
+                        >
+                          Open a case
                         </Link>
                       </li>
                     );
