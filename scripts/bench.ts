@@ -5,6 +5,8 @@
 //                       (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_PG_ROWS / BENCH_EMBEDDED_ROWS   sizes (default 1,000,000 / 100,000); 0 skips that database
 //   BENCH_RUNS          timed warm runs per case (default 7)
+//   BENCH_KEEP_DATABASE=1  keep the PostgreSQL database afterwards (its name is printed), to EXPLAIN its queries
+//   BENCH_REUSE_DATABASE_URL  time the queries again on such a kept database, without filling one
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -220,6 +222,16 @@ async function timeWrites(handle: DatabaseHandle): Promise<number> {
 }
 
 async function benchPostgres(rows: number): Promise<void> {
+  const reuse = process.env.BENCH_REUSE_DATABASE_URL;
+  if (reuse) {
+    const kept = await openDatabase({ url: reuse });
+    try {
+      await measure(kept, 'PostgreSQL, kept database');
+    } finally {
+      await kept.close();
+    }
+    return;
+  }
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `oi_bench_${randomBytes(4).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -234,7 +246,8 @@ async function benchPostgres(rows: number): Promise<void> {
     await measureWrites(handle, `PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
   } finally {
     await handle.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (process.env.BENCH_KEEP_DATABASE === '1') log(`kept the database ${url.toString()}`);
+    else await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });
   }
 }
