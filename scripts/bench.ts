@@ -54,9 +54,16 @@ async function unbounded(handle: DatabaseHandle, query: ReturnType<typeof sql>):
 async function fill(handle: DatabaseHandle, total: number): Promise<void> {
   const started = performance.now();
   const summary = await seedDemoData(handle.db, { scale: 0.1 });
-  let remaining = total - summary.interactions;
-  while (remaining > 0) {
+  const generated = total - summary.interactions;
+  const batches = Math.ceil(generated / BATCH);
+  let remaining = generated;
+  for (let batch = 0; remaining > 0; batch++) {
     const rows = Math.min(BATCH, remaining);
+    // Each batch covers its own slice of the year, oldest first, as history arrives: each day's
+    // rollup rows are then written by one batch, not rewritten by all ten, which would leave the
+    // rollup tables several times larger than a live database's and time that instead.
+    const span = 365 / batches;
+    const newestDaysAgo = 365 - (batch + 1) * span;
     // Generated in SQL: a believable mix of outcomes and scores over the last 365 days.
     await unbounded(
       handle,
@@ -67,7 +74,7 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
       insert into interactions (touchpoint_id, customer_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort)
       select tp.ids[1 + floor(g.r1 * array_length(tp.ids, 1))::int],
              case when g.r2 < 0.9 then cu.ids[1 + floor(g.r2 / 0.9 * array_length(cu.ids, 1))::int] end,
-             now() - g.r3 * interval '365 days',
+             now() - (${newestDaysAgo} + g.r3 * ${span}) * interval '1 day',
              'import',
              (case when g.r4 < 0.04 then 'sale_lost' when g.r4 < 0.1 then 'sale_won' when g.r4 < 0.5 then 'resolved' else 'none' end)::outcome,
              case when g.r4 < 0.1 then round((200 + g.r5 * 4800)::numeric, 2) end,
