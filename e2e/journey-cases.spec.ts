@@ -71,5 +71,10 @@ test('a signal opens a case; a corrective action is proved by the staged chart a
   expect(verdict).not.toBeNull();
   // At least halved: the drop is plain on the staged chart, not a marginal result.
   expect(Number(verdict![2])).toBeLessThan(Number(verdict![1]) / 2);
+  // The test's line reads "p < 0.001", never "p = < 0.001"; the history tells the whole way.
+  await expect(page.getByText(/p = </)).toHaveCount(0);
+  const demoHistory = page.getByRole('list', { name: 'History' });
+  await expect(demoHistory).toContainText('Open → Investigating');
+  await expect(demoHistory).toContainText('Investigating → Action');
   await page.screenshot({ path: 'docs/screenshots/case-proved.png', fullPage: true });
 });

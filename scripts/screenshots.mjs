@@ -3,6 +3,7 @@
 //   PAGES=/a,/b          these paths instead of each role's main pages
 //   COLOR_SCHEME=dark    the dark theme (files end in -dark.png)
 //   VIEWPORTS=desktop    only these viewports (desktop, phone)
+//   ROLES=manager,staff  only these roles
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.mjs';
@@ -13,6 +14,7 @@ const pages = (process.env.PAGES ?? '').split(',').filter(Boolean);
 const colorScheme = process.env.COLOR_SCHEME === 'dark' ? 'dark' : 'light';
 const suffix = colorScheme === 'dark' ? '-dark' : '';
 const viewports = (process.env.VIEWPORTS ?? 'desktop,phone').split(',').filter(Boolean);
+const roles = (process.env.ROLES ?? 'admin,manager,staff').split(',').filter(Boolean);
 
 const ROLES = {
   admin: { email: 'admin@outsidein.test', password: 'demo-admin-pass', paths: ['/dashboard', '/admin/users'] },
@@ -29,7 +31,7 @@ const browser = await chromium.launch({
 
 const slug = (path) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-') || 'home';
 
-for (const [role, { email, password, paths }] of Object.entries(ROLES)) {
+for (const [role, { email, password, paths }] of Object.entries(ROLES).filter(([r]) => roles.includes(r))) {
   for (const viewport of [
     { name: 'desktop', width: 1440, height: 900 },
     { name: 'phone', width: 390, height: 844 },
