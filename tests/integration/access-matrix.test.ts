@@ -52,6 +52,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/stages/actions.ts#renameStageAction': admin,
   'app/(app)/admin/stages/actions.ts#moveStageAction': admin,
   'app/(app)/admin/stages/actions.ts#deleteStageAction': admin,
+  'app/(app)/admin/stages/actions.ts#setStageOwnerAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#createTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#updateTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#setTouchpointActiveAction': admin,
