@@ -23,6 +23,7 @@ import {
   CASE_SCOPES,
   CASE_STATUSES,
   CHANNELS,
+  CUSTOMER_MATCHES,
   DEFECT_KINDS,
   DEFECT_STATUSES,
   JOB_STATUSES,
@@ -48,6 +49,13 @@ export const roleEnum = pgEnum('role', ROLES);
 export const channelEnum = pgEnum('channel', CHANNELS);
 export const lifecycleEnum = pgEnum('lifecycle', LIFECYCLES);
 export const sourceEnum = pgEnum('interaction_source', SOURCES);
+/**
+ * How a public feedback answer came to belong to a customer (lib/feedback/customer-match.ts):
+ * `signed_link`, a personalised link's signed customer token verified; `unverified`, only the typed
+ * email matched `suggestedCustomerId` and the answer stays anonymous until a member of staff
+ * confirms; `confirmed` by staff; `rejected` by staff (not that customer).
+ */
+export const customerMatchEnum = pgEnum('customer_match', CUSTOMER_MATCHES);
 export const outcomeEnum = pgEnum('outcome', OUTCOMES);
 export const defectKindEnum = pgEnum('defect_kind', DEFECT_KINDS);
 export const severityEnum = pgEnum('severity', SEVERITIES);
@@ -185,6 +193,11 @@ export const interactions = pgTable(
     nps: smallint(),
     effort: smallint(),
     notes: text(),
+    // Public feedback only: the email the customer typed, kept as given and never trusted.
+    contactEmail: text(),
+    customerMatch: customerMatchEnum(),
+    // The customer an unverified email matched: shown to staff, counted for nobody until confirmed.
+    suggestedCustomerId: uuid().references(() => customers.id, { onDelete: 'set null' }),
     // The opportunities per interaction its touchpoint had when it was stored, so changing a
     // touchpoint later leaves history as it was (docs/metrics-second-version.md). A trigger
     // (migration interaction-opportunities) fills it from the touchpoint when left at 0, the
@@ -201,6 +214,10 @@ export const interactions = pgTable(
     index('interactions_touchpoint_occurred_idx').on(t.touchpointId, t.occurredAt),
     index('interactions_customer_occurred_idx').on(t.customerId, t.occurredAt),
     index('interactions_logged_by_occurred_idx').on(t.loggedById, t.occurredAt),
+    // Feedback awaiting a staff confirmation, found from the customer it may belong to.
+    index('interactions_suggested_customer_idx')
+      .on(t.suggestedCustomerId)
+      .where(sql`${t.customerMatch} = 'unverified'`),
     // Feedback is a small share of all interactions: a partial index finds the latest cheaply.
     index('interactions_feedback_occurred_idx')
       .on(t.occurredAt)
@@ -212,6 +229,11 @@ export const interactions = pgTable(
     check('interactions_effort_range', sql`${t.effort} between 1 and 7`),
     check('interactions_sale_value_nonnegative', sql`${t.saleValue} >= 0`),
     check('interactions_open_defect_count_nonnegative', sql`${t.openDefectCount} >= 0`),
+    // An unverified match belongs to nobody yet; a verified or confirmed one names its customer.
+    check(
+      'interactions_customer_match_consistent',
+      sql`(${t.customerMatch} is distinct from 'unverified' or ${t.customerId} is null) and (${t.customerMatch} not in ('signed_link', 'confirmed') or ${t.customerId} is not null)`,
+    ),
   ],
 );
 

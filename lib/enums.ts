@@ -36,6 +36,8 @@ export const CHANNEL_LABELS: Labels<Channel> = {
   other: 'Other',
 };
 
+export const CUSTOMER_MATCHES = ['signed_link', 'unverified', 'confirmed', 'rejected'] as const;
+
 export const LIFECYCLES = ['prospect', 'active', 'at_risk', 'churned', 'advocate'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
 export const LIFECYCLE_LABELS: Labels<Lifecycle> = {

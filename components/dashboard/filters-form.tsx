@@ -1,6 +1,7 @@
 import { buttonClass } from '@/components/ui/button';
 import { CHANNEL_LABELS, CHANNELS } from '@/lib/enums';
 import type { FilterOptions } from '@/lib/queries/dashboard';
+import { NO_SEGMENT } from '@/lib/validation/filters';
 import type { MetricsFilters } from '@/lib/validation/metrics';
 
 function Choices({
@@ -140,7 +141,12 @@ export function FiltersForm({
         <Choices
           legend="Segments"
           name="segment"
-          options={options.segments.map((s) => ({ id: s.id, label: s.name }))}
+          // "No segment" (no customer, or a customer without one) is the segment table's own row,
+          // so the filter offers it too: `segment=none` in the one filter spec the lists and API share.
+          options={[
+            ...options.segments.map((s) => ({ id: s.id, label: s.name })),
+            { id: NO_SEGMENT, label: 'No segment' },
+          ]}
           selected={filters.segment}
         />
       </div>

@@ -28,8 +28,9 @@ export async function AssignedDefects({ userId, canClose = false }: { userId: st
             <li
               key={row.id}
               className={cn(
-                'flex flex-wrap items-center justify-between gap-2 py-2 text-sm',
-                row.overdue && 'rounded-md bg-danger/5 px-2',
+                // Every row padded alike, so the tinted overdue ones do not shift the text out of line.
+                'flex flex-wrap items-center justify-between gap-2 px-2 py-2 text-sm',
+                row.overdue && 'rounded-md bg-danger/5',
               )}
             >
               <div className="min-w-0">

@@ -45,8 +45,9 @@ export function DefectBoard({
                   {SEVERITY_LABELS[row.severity]} · {row.ownerName ?? 'Unassigned'}
                 </p>
                 {row.dueOn ? (
-                  <p className="mt-1 flex items-center gap-1 text-xs">
-                    Due {row.dueOn} {row.overdue ? <OverdueBadge /> : null}
+                  // The date never breaks at its hyphens: the badge wraps below it instead.
+                  <p className="mt-1 flex flex-wrap items-center gap-1 text-xs">
+                    <span className="whitespace-nowrap">Due {row.dueOn}</span> {row.overdue ? <OverdueBadge /> : null}
                   </p>
                 ) : null}
               </li>

@@ -24,6 +24,8 @@ export interface RecordOptions {
   allowInactiveTouchpoints?: boolean;
   /** The caller created or checked every customer in this transaction: no second look. */
   customerChecked?: boolean;
+  /** The public feedback form's one row: the typed email and how its customer was matched. */
+  feedbackMatch?: Pick<NewInteraction, 'contactEmail' | 'customerMatch' | 'suggestedCustomerId'>;
 }
 
 export interface RecordResult {
@@ -119,6 +121,9 @@ export async function recordInteractions(
       notes: input.notes ?? null,
       // Fixed now: a later change to the touchpoint leaves this interaction's history as it was.
       opportunities: touchpointById.get(input.touchpointId)!.opportunities,
+      contactEmail: options.feedbackMatch?.contactEmail ?? null,
+      customerMatch: options.feedbackMatch?.customerMatch ?? null,
+      suggestedCustomerId: options.feedbackMatch?.suggestedCustomerId ?? null,
     };
     const defectRows = autoDefectRows(row, touchpointById.get(row.touchpointId)!, categoryIds);
     return { row: { ...row, openDefectCount: defectRows.length }, defectRows };
@@ -210,6 +215,9 @@ const INTERACTION_COLUMNS = {
   notes: 'text',
   open_defect_count: 'integer',
   opportunities: 'integer',
+  contact_email: 'text',
+  customer_match: 'customer_match',
+  suggested_customer_id: 'uuid',
 } as const;
 
 /** Inserts interactions, skipping ids already stored, and returns the ids inserted now. */

@@ -27,6 +27,7 @@ export async function listStagesWithUsage() {
       name: journeyStages.name,
       description: journeyStages.description,
       position: journeyStages.position,
+      ownerId: journeyStages.ownerId,
       touchpoints: sql<number>`coalesce(${usage.n}, 0)`.mapWith(Number),
     })
     .from(journeyStages)

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
 import { customers, defectCategories, defects, interactions, journeyStages, touchpoints, users } from '@/db/schema';
 import type { InteractionFilters } from '@/lib/validation/filters';
@@ -126,6 +127,9 @@ export async function* streamInteractions(
 }
 
 /** One interaction with its touchpoint, stage, customer and who logged it; null when gone. */
+// The customer an unverified feedback email matched, joined beside the one it belongs to.
+const suggestedCustomers = alias(customers, 'suggested_customers');
+
 export async function getInteraction(id: string) {
   const db = await getDb();
   const [row] = await db
@@ -153,11 +157,16 @@ export async function getInteraction(id: string) {
       effort: interactions.effort,
       notes: interactions.notes,
       openDefectCount: interactions.openDefectCount,
+      contactEmail: interactions.contactEmail,
+      customerMatch: interactions.customerMatch,
+      suggestedCustomerId: interactions.suggestedCustomerId,
+      suggestedCustomerName: suggestedCustomers.name,
     })
     .from(interactions)
     .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId))
     .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId))
     .leftJoin(customers, eq(customers.id, interactions.customerId))
+    .leftJoin(suggestedCustomers, eq(suggestedCustomers.id, interactions.suggestedCustomerId))
     .leftJoin(users, eq(users.id, interactions.loggedById))
     .where(eq(interactions.id, id))
     .limit(1);

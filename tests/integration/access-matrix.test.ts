@@ -52,6 +52,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/stages/actions.ts#renameStageAction': admin,
   'app/(app)/admin/stages/actions.ts#moveStageAction': admin,
   'app/(app)/admin/stages/actions.ts#deleteStageAction': admin,
+  'app/(app)/admin/stages/actions.ts#setStageOwnerAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#createTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#updateTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#setTouchpointActiveAction': admin,
@@ -77,6 +78,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/customers/actions.ts#createCustomerAction': { permission: 'manageCustomers' },
   'app/(app)/customers/actions.ts#mergeCustomersAction': { permission: 'mergeCustomers' },
   'app/(app)/customers/actions.ts#updateCustomerAction': { permission: 'manageCustomers' },
+  'app/(app)/customers/actions.ts#createPersonalFeedbackLinkAction': { permission: 'manageCustomers' },
   // Staff may work defects assigned to them: the action checks ownership on the loaded record.
   'app/(app)/defects/actions.ts#updateDefectAction': { permission: 'viewOwnWork' },
   'app/(app)/defects/actions.ts#commentOnDefectAction': { permission: 'viewOwnWork' },
@@ -85,6 +87,8 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/defects/actions.ts#createManualDefectAction': { permission: 'triageDefects' },
   'app/(app)/interactions/actions.ts#updateInteractionAction': { permission: 'logInteraction' },
   'app/(app)/interactions/actions.ts#deleteInteractionAction': { permission: 'deleteRecords' },
+  // Any member of staff confirms who sent feedback whose typed email matched a customer.
+  'app/(app)/interactions/actions.ts#settleFeedbackMatchAction': { permission: 'manageCustomers' },
   'app/(app)/log/actions.ts#logInteractionAction': { permission: 'logInteraction' },
   'app/(app)/notifications/actions.ts#markNotificationReadAction': { permission: 'viewOwnWork' },
   'app/(app)/notifications/actions.ts#markAllNotificationsReadAction': { permission: 'viewOwnWork' },

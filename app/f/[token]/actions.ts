@@ -40,7 +40,13 @@ export async function submitFeedbackAction(
       fieldErrors: Object.fromEntries(unsafe.map((field) => [field, [UNSAFE_TEXT_MESSAGE]])),
       values,
     };
-  const result = await submitFeedback({ token, form, address: clientAddress(await headers()) });
+  // A personalised link's signed customer token travels as a hidden field; it is verified inside.
+  const result = await submitFeedback({
+    token,
+    form,
+    customerToken: form.customerToken,
+    address: clientAddress(await headers()),
+  });
   if (result.ok) redirect(`/f/${token}/thanks`);
   return {
     ok: false,
