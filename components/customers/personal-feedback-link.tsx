@@ -1,10 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { createPersonalFeedbackLinkAction } from '@/app/(app)/customers/actions';
 import { CopyLink } from '@/components/feedback/copy-link';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/form-fields';
+import { useAction } from '@/components/ui/use-action';
 
 /**
  * Makes a personalised feedback link for this customer: the touchpoint's public link with a signed
@@ -19,9 +19,8 @@ export function PersonalFeedbackLink({
   customerName: string;
   touchpoints: { id: string; name: string }[];
 }) {
-  const [link, setLink] = useState<{ url: string; expiresAt: string }>();
-  const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string[] | undefined> }>();
-  const [pending, startTransition] = useTransition();
+  const { run, pending, result, fieldErrors } = useAction(createPersonalFeedbackLinkAction);
+  const link = result?.ok ? result.data : undefined;
   if (touchpoints.length === 0)
     return <p className="text-sm text-muted">No touchpoint has its feedback link on: an admin can switch one on.</p>;
   return (
@@ -30,20 +29,7 @@ export function PersonalFeedbackLink({
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        startTransition(async () => {
-          const result = await createPersonalFeedbackLinkAction({
-            customerId,
-            touchpointId: form.get('touchpointId'),
-            days: form.get('days'),
-          });
-          if (!result.ok) {
-            setLink(undefined);
-            setError({ message: result.message, fieldErrors: result.fieldErrors });
-            return;
-          }
-          setError(undefined);
-          setLink(result.data);
-        });
+        run({ customerId, touchpointId: form.get('touchpointId'), days: form.get('days') });
       }}
     >
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -52,7 +38,7 @@ export function PersonalFeedbackLink({
           name="touchpointId"
           className="sm:flex-1"
           options={touchpoints.map((t) => ({ value: t.id, label: t.name }))}
-          error={error?.fieldErrors?.touchpointId}
+          error={fieldErrors.touchpointId}
         />
         <SelectField
           label="Works for"
@@ -63,14 +49,14 @@ export function PersonalFeedbackLink({
             { value: '30', label: '30 days' },
             { value: '90', label: '90 days' },
           ]}
-          error={error?.fieldErrors?.days}
+          error={fieldErrors.days}
         />
         <Button type="submit" disabled={pending}>
           {pending ? 'Creating…' : 'Create personal link'}
         </Button>
       </div>
       <p role="status" aria-live="polite" className="text-sm text-danger">
-        {error?.message}
+        {result && !result.ok ? result.message : null}
       </p>
       {link ? (
         <div className="flex flex-col gap-1">
