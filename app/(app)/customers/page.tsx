@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { SelectField } from '@/components/ui/form-fields';
-import { Pagination, SortHeader } from '@/components/interactions/list-controls';
+import { Pagination, SortHeader } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
