@@ -1,8 +1,8 @@
 'use client';
 
-import { useActionState, useState } from 'react';
-import type { FeedbackFormState } from '@/app/f/[token]/actions';
+import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { useAction, type FormStateAction } from '@/components/ui/use-action';
 import { FEEDBACK_COMMENT_MAX, HONEYPOT_FIELD } from '@/lib/feedback/limits';
 import { ScaleQuestion } from './scale-question';
 
@@ -18,15 +18,14 @@ export function FeedbackForm({
   commentLabel,
   customerToken,
 }: {
-  action: (state: FeedbackFormState, formData: FormData) => Promise<FeedbackFormState>;
+  action: FormStateAction<undefined>;
   submissionId: string;
   commentLabel: string;
   /** A personalised link's verified customer token: the answers go to that customer, no email asked. */
   customerToken?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const values = state.values ?? {};
-  const error = (field: string) => state.fieldErrors?.[field]?.[0];
+  const { formAction, pending, fieldErrors, values = {}, message } = useAction(action, { progressive: true });
+  const error = (field: string) => fieldErrors[field]?.[0];
   const [commentLength, setCommentLength] = useState((values.comment ?? '').length);
 
   return (
@@ -149,8 +148,8 @@ export function FeedbackForm({
 
       <div className="flex flex-col gap-3">
         <div role="status" aria-live="polite">
-          {state.message ? (
-            <p className="rounded-xl bg-danger/10 px-4 py-3 text-sm font-medium text-danger">{state.message}</p>
+          {message ? (
+            <p className="rounded-xl bg-danger/10 px-4 py-3 text-sm font-medium text-danger">{message}</p>
           ) : null}
         </div>
         <button

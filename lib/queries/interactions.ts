@@ -59,8 +59,6 @@ export async function listInteractions({
   return { rows, total: total?.n ?? 0, pageSize: INTERACTION_PAGE_SIZE };
 }
 
-export type InteractionListRow = Awaited<ReturnType<typeof listInteractions>>['rows'][number];
-
 function interactionExportPage(
   db: Awaited<ReturnType<typeof getDb>>,
   where: SQL | undefined,
@@ -174,8 +172,6 @@ export async function getInteraction(id: string) {
     .limit(1);
   return row ?? null;
 }
-
-export type InteractionDetail = NonNullable<Awaited<ReturnType<typeof getInteraction>>>;
 
 /** The defects of one interaction, newest first. */
 export async function listDefectsOfInteraction(interactionId: string) {

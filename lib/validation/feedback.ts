@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_COMMENT_MAX, FEEDBACK_QUESTION_MAX } from '@/lib/feedback/limits';
 
-export { FEEDBACK_COMMENT_MAX, FEEDBACK_QUESTION_MAX, HONEYPOT_FIELD } from '@/lib/feedback/limits';
-
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 /** A customer's optional answer on a scale; blank means they skipped the question. */
@@ -52,8 +50,6 @@ export const feedbackSubmissionSchema = z
       ),
     { error: 'Answer at least one question before sending.' },
   );
-
-export type FeedbackSubmission = z.output<typeof feedbackSubmissionSchema>;
 
 export const feedbackLinkSchema = z.object({
   touchpointId: z.uuid({ error: 'Unknown touchpoint.' }),

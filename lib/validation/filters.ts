@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daySchema } from '@/lib/dates';
-import { channelEnum, defectKindEnum, defectStatusEnum, outcomeEnum, severityEnum, sourceEnum } from '@/db/schema';
+import { CHANNELS, DEFECT_KINDS, DEFECT_STATUSES, OUTCOMES, SEVERITIES, SOURCES } from '@/lib/enums';
 
 /**
  * The filters that lists, the dashboard, drill-down links, CSV exports and the API share. They
@@ -37,7 +37,7 @@ export const scopeFiltersSchema = z.object({
   to: optional(daySchema),
   touchpoint: many(uuid),
   stage: many(uuid),
-  channel: many(z.enum(channelEnum.enumValues)),
+  channel: many(z.enum(CHANNELS)),
   segment: many(z.union([uuid, z.literal(NO_SEGMENT)])),
 });
 
@@ -45,8 +45,8 @@ export const scopeFiltersSchema = z.object({
 export const SCORE_FILTERS = ['csat', 'nps', 'effort', 'gap'] as const;
 
 export const interactionFiltersSchema = scopeFiltersSchema.extend({
-  outcome: many(z.enum(outcomeEnum.enumValues)),
-  source: many(z.enum(sourceEnum.enumValues)),
+  outcome: many(z.enum(OUTCOMES)),
+  source: many(z.enum(SOURCES)),
   loggedBy: many(uuid),
   customer: optional(uuid),
   /** 1: only interactions with at least one open (non-dismissed) defect; 0: only those without. */
@@ -56,10 +56,10 @@ export const interactionFiltersSchema = scopeFiltersSchema.extend({
 });
 
 export const defectFiltersSchema = scopeFiltersSchema.extend({
-  status: many(z.enum(defectStatusEnum.enumValues)),
-  kind: many(z.enum(defectKindEnum.enumValues)),
+  status: many(z.enum(DEFECT_STATUSES)),
+  kind: many(z.enum(DEFECT_KINDS)),
   category: many(uuid),
-  severity: many(z.enum(severityEnum.enumValues)),
+  severity: many(z.enum(SEVERITIES)),
   owner: many(uuid),
   customer: optional(uuid),
   interaction: optional(uuid),
@@ -80,7 +80,7 @@ export type InteractionFilters = z.output<typeof interactionFiltersSchema>;
 export type DefectFilters = z.output<typeof defectFiltersSchema>;
 
 /** The defect statuses that count in the numbers: everything but dismissed. */
-export const COUNTED_DEFECT_STATUSES = defectStatusEnum.enumValues.filter((s) => s !== 'dismissed');
+export const COUNTED_DEFECT_STATUSES = DEFECT_STATUSES.filter((s) => s !== 'dismissed');
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 

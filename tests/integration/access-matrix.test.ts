@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import * as schema from '@/db/schema';
-import type { Role } from '@/db/schema';
 import { can, type Permission } from '@/lib/auth/roles';
 import { createUser } from '../support/factories';
 import { discover, footprint, HTTP_METHODS, root } from '../support/endpoints';
 import { signInAs } from '../support/session';
+import type { Role } from '@/lib/enums';
 
 /*
  * The role × action matrix, generated from the code: every export of every app/**\/actions.ts and
@@ -52,6 +52,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/stages/actions.ts#renameStageAction': admin,
   'app/(app)/admin/stages/actions.ts#moveStageAction': admin,
   'app/(app)/admin/stages/actions.ts#deleteStageAction': admin,
+  'app/(app)/admin/stages/actions.ts#setStageOwnerAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#createTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#updateTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#setTouchpointActiveAction': admin,
@@ -71,7 +72,6 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/cases/actions.ts#openCaseAction': { permission: 'triageDefects' },
   // Staff may work cases they own: the actions check ownership on the loaded record.
   'app/(app)/cases/actions.ts#updateCaseAction': { permission: 'viewOwnWork' },
-  'app/(app)/cases/actions.ts#commentOnCaseAction': { permission: 'viewOwnWork' },
   'app/(app)/cases/actions.ts#linkDefectsToCaseAction': { permission: 'triageDefects' },
   'app/(app)/cases/actions.ts#evaluateCaseAction': { permission: 'viewOwnWork' },
   'app/(app)/cases/actions.ts#evaluateChartsAction': { permission: 'triageDefects' },
@@ -85,7 +85,6 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/defects/actions.ts#bulkAssignDefectsAction': { permission: 'triageDefects' },
   'app/(app)/defects/actions.ts#bulkMoveDefectsAction': { permission: 'triageDefects' },
   'app/(app)/defects/actions.ts#createManualDefectAction': { permission: 'triageDefects' },
-  'app/(app)/defects/actions.ts#searchCustomersAction': { permission: 'triageDefects' },
   'app/(app)/interactions/actions.ts#updateInteractionAction': { permission: 'logInteraction' },
   'app/(app)/interactions/actions.ts#deleteInteractionAction': { permission: 'deleteRecords' },
   // Any member of staff confirms who sent feedback whose typed email matched a customer.

@@ -28,7 +28,7 @@ import { qrSvg } from '@/lib/feedback/qr';
 import { FEEDBACK_WINDOW_MINUTES, MAX_FEEDBACK_PER_ADDRESS } from '@/lib/feedback/rate-limit';
 import { submitFeedback } from '@/lib/feedback/submit-feedback';
 import { findPublicFeedbackTouchpoint } from '@/lib/queries/feedback';
-import { FEEDBACK_COMMENT_MAX } from '@/lib/validation/feedback';
+import { FEEDBACK_COMMENT_MAX } from '@/lib/feedback/limits';
 import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
 

@@ -14,7 +14,8 @@ import { can } from '@/lib/auth/roles';
 import { formatInteger } from '@/lib/format';
 import { listCustomers, listOwnerChoices, listSegments } from '@/lib/queries/customers';
 import { filtersToSearchParams, paramsToObject } from '@/lib/validation/filters';
-import { customerListParamsSchema, LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/validation/customers';
+import { customerListParamsSchema } from '@/lib/validation/customers';
+import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Customers' };
 

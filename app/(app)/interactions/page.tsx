@@ -7,11 +7,9 @@ import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
-import { channelEnum } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatInteger, formatMoney, OUTCOME_LABELS } from '@/lib/format';
-import { CHANNEL_LABELS, SOURCE_LABELS } from '@/lib/interactions/labels';
+import { formatDateTime, formatInteger, formatMoney } from '@/lib/format';
 import { listOwnerChoices, listSegments } from '@/lib/queries/customers';
 import { getCustomerName, listInteractions, listStages } from '@/lib/queries/interactions';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
@@ -22,7 +20,8 @@ import {
   paramsToObject,
   type InteractionFilters,
 } from '@/lib/validation/filters';
-import { interactionListExtrasSchema, OUTCOMES, SOURCES } from '@/lib/validation/interactions';
+import { interactionListExtrasSchema } from '@/lib/validation/interactions';
+import { CHANNEL_LABELS, CHANNELS, OUTCOME_LABELS, OUTCOMES, SOURCE_LABELS, SOURCES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Interactions' };
 
@@ -126,7 +125,7 @@ export default async function InteractionsPage({
           </SelectField>
           <SelectField label="Channel" name="channel" {...choice(filters.channel)}>
             <option value="">Any</option>
-            {channelEnum.enumValues.map((c) => (
+            {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {CHANNEL_LABELS[c]}
               </option>

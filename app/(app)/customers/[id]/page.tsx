@@ -11,13 +11,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Stat } from '@/components/ui/stat';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatInteger, formatMoney, formatPercent, OUTCOME_LABELS } from '@/lib/format';
-import { SEVERITY_LABELS } from '@/lib/defects/labels';
-import { DEFECT_STATUS_LABELS } from '@/lib/interactions/labels';
+import { formatDateTime, formatInteger, formatMoney, formatPercent } from '@/lib/format';
 import { listLikelyDuplicates } from '@/lib/customers/find-duplicates';
 import { getCustomer, getCustomerNumbers, getCustomerTimeline } from '@/lib/queries/customers';
+import { OUTCOME_LABELS, SEVERITY_LABELS, DEFECT_STATUS_LABELS, LIFECYCLE_LABELS } from '@/lib/enums';
 import { listLiveFeedbackTouchpoints, listUnverifiedFeedbackFor } from '@/lib/queries/feedback';
-import { LIFECYCLE_LABELS } from '@/lib/validation/customers';
 
 export const metadata: Metadata = { title: 'Customer' };
 

@@ -9,13 +9,13 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatMoney, OUTCOME_LABELS } from '@/lib/format';
+import { formatDateTime, formatMoney } from '@/lib/format';
 import { canEditInteraction, STAFF_EDIT_WINDOW_MS } from '@/lib/interactions/edit-window';
-import { CHANNEL_LABELS, DEFECT_STATUS_LABELS, SOURCE_LABELS } from '@/lib/interactions/labels';
 import { groupTouchpoints } from '@/lib/interactions/touchpoint-groups';
 import { getInteraction, listDefectsOfInteraction } from '@/lib/queries/interactions';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
 import { z } from 'zod';
+import { OUTCOME_LABELS, CHANNEL_LABELS, DEFECT_STATUS_LABELS, SOURCE_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Interaction' };
 
