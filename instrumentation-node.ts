@@ -5,7 +5,7 @@ export async function registerNode() {
   try {
     await prepareDatabase();
   } catch (error) {
-    const { isDatabaseUnavailable, rootCause } = await import('./lib/admin/db-errors');
+    const { isDatabaseUnavailable, rootCause } = await import('./lib/db-errors');
     const message = error instanceof Error ? error.message : String(error);
     const cause = rootCause(error);
     console.error(
