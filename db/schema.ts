@@ -2,6 +2,7 @@ import { relations, sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -9,6 +10,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  real,
   smallint,
   text,
   timestamp,
@@ -25,6 +27,8 @@ const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow()
 const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const money = () => numeric({ precision: 14, scale: 2 });
 const lower = (column: AnyPgColumn): SQL => sql`lower(${column})`;
+// PostgreSQL's full-text document type; drizzle has no built-in column for it.
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const roleEnum = pgEnum('role', ['admin', 'manager', 'staff']);
 export const channelEnum = pgEnum('channel', [
@@ -40,6 +44,7 @@ export const channelEnum = pgEnum('channel', [
 ]);
 export const lifecycleEnum = pgEnum('lifecycle', ['prospect', 'active', 'at_risk', 'churned', 'advocate']);
 export const sourceEnum = pgEnum('interaction_source', ['staff', 'feedback', 'import', 'api']);
+export const sentimentEnum = pgEnum('sentiment', ['negative', 'neutral', 'positive']);
 export const outcomeEnum = pgEnum('outcome', ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated']);
 export const defectKindEnum = pgEnum('defect_kind', [
   'lost_sale',
@@ -190,6 +195,16 @@ export const interactions = pgTable(
     nps: smallint(),
     effort: smallint(),
     notes: text(),
+    // The comment's words for full-text search, kept by PostgreSQL itself. Language configuration
+    // 'english' (stemming, English stop words) until the company settings choose one by locale;
+    // see docs/voice-of-customer.md.
+    notesSearch: tsvector().generatedAlwaysAs(sql`to_tsvector('english', coalesce(notes, ''))`),
+    // Computed from the notes whenever they are written (lib/voice/analyse-comment.ts); null
+    // when there is no comment.
+    sentiment: sentimentEnum(),
+    sentimentScore: real(),
+    // The comment's key phrases (lowercase, stop words removed), counted by the themes section.
+    commentPhrases: text().array(),
     // The opportunities per interaction its touchpoint had when it was stored, so changing a
     // touchpoint later leaves history as it was (docs/metrics-second-version.md). A trigger
     // (migration interaction-opportunities) fills it from the touchpoint when left at 0, the
@@ -210,6 +225,8 @@ export const interactions = pgTable(
     index('interactions_feedback_occurred_idx')
       .on(t.occurredAt)
       .where(sql`${t.source} = 'feedback'`),
+    index('interactions_notes_search_idx').using('gin', t.notesSearch),
+    index('interactions_comment_phrases_idx').using('gin', t.commentPhrases),
     check('interactions_expectation_range', sql`${t.expectation} between 1 and 5`),
     check('interactions_experience_range', sql`${t.experience} between 1 and 5`),
     check('interactions_csat_range', sql`${t.csat} between 1 and 5`),

@@ -21,6 +21,8 @@ export const INTERACTION_EXPORT_COLUMNS = [
   'nps',
   'effort',
   'notes',
+  'sentiment',
+  'sentiment_score',
   'logged_by',
   'open_defects',
 ] as const;
@@ -28,7 +30,16 @@ export const INTERACTION_EXPORT_COLUMNS = [
 export const INTERACTION_IMPORT_REQUIRED = ['occurred_at', 'touchpoint'] as const;
 
 /** Columns the export writes for reading only; the import accepts and ignores them. */
-export const INTERACTION_EXPORT_ONLY = ['customer_name', 'channel', 'source', 'logged_by', 'open_defects'] as const;
+export const INTERACTION_EXPORT_ONLY = [
+  'customer_name',
+  'channel',
+  'source',
+  // Computed from the notes whenever they are written: an import recomputes them.
+  'sentiment',
+  'sentiment_score',
+  'logged_by',
+  'open_defects',
+] as const;
 
 export const CUSTOMER_EXPORT_COLUMNS = [
   'id',

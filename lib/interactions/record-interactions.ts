@@ -15,6 +15,7 @@ import {
 import { DomainError } from '@/lib/errors';
 import { emitEvents } from '@/lib/jobs/enqueue';
 import type { InteractionInput } from '@/lib/validation/interactions';
+import { analyseComment } from '@/lib/voice/analyse-comment';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
 
 export interface RecordOptions {
@@ -101,6 +102,7 @@ export async function recordInteractions(
       nps: input.nps ?? null,
       effort: input.effort ?? null,
       notes: input.notes ?? null,
+      ...analyseComment(input.notes),
       // Fixed now: a later change to the touchpoint leaves this interaction's history as it was.
       opportunities: touchpointById.get(input.touchpointId)!.opportunities,
     };
@@ -160,16 +162,20 @@ async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promis
       nps: r.nps,
       effort: r.effort,
       notes: r.notes,
+      sentiment: r.sentiment,
+      sentiment_score: r.sentimentScore,
+      comment_phrases: r.commentPhrases,
       open_defect_count: r.openDefectCount,
       opportunities: r.opportunities,
     })),
   );
   const inserted = await selectRows<{ id: string }>(
     tx,
-    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count, opportunities)
-      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count, opportunities
+    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities)
+      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities
       from jsonb_to_recordset(${json}::jsonb) as x(id uuid, customer_id uuid, touchpoint_id uuid, logged_by_id uuid, occurred_at timestamptz, source interaction_source,
-        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text, open_defect_count integer, opportunities integer)
+        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text,
+        sentiment sentiment, sentiment_score real, comment_phrases text[], open_defect_count integer, opportunities integer)
       on conflict (id) do nothing
       returning id`,
   );

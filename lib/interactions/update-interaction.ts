@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { z } from 'zod';
 import type { InteractionInput, updateInteractionSchema } from '@/lib/validation/interactions';
+import { analyseComment } from '@/lib/voice/analyse-comment';
 import { syncAutoDefects } from './auto-defects';
 import { canEditInteraction } from './edit-window';
 
@@ -59,6 +60,7 @@ export async function saveInteractionEdit(
       nps: input.nps ?? null,
       effort: input.effort ?? null,
       notes: input.notes ?? null,
+      ...analyseComment(input.notes),
       updatedAt: new Date(),
     })
     .where(eq(interactions.id, existing.id))
