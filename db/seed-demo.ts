@@ -5,7 +5,9 @@ import { hashPassword } from '@/lib/auth/password';
 import { FIX_DAYS_AGO, FIXED_TOUCHPOINT, seedDemoCases } from '@/lib/cases/demo-cases';
 import { WINDOW_SUBGROUPS } from '@/lib/cases/evaluate-charts';
 import { generateFeedbackToken } from '@/lib/feedback/token';
+import { analyseComment } from '@/lib/voice/analyse-comment';
 import type { DbOrTx } from './client';
+import { demoComment } from './seed-comments';
 import {
   customers,
   defectCategories,
@@ -228,6 +230,8 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
   const now = options.now ?? new Date();
   const log = options.log ?? (() => {});
   const random = createRandom(20_260_101);
+  // Comments draw from their own sequence, so adding them left every other demo number as it was.
+  const commentRandom = createRandom(20_260_317);
 
   // Users: hashing is the slow part, so the extra staff share one hash.
   const staffHash = await hashPassword(DEMO_USERS.find((u) => u.role === 'staff')!.password);
@@ -408,6 +412,20 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
         effort = clamp(felt * 1.35 + random.normal() * 0.8, 1, 7);
       }
 
+      const notes = demoComment(
+        {
+          touchpoint: spec.name,
+          causes: spec.causes,
+          unhappy:
+            (experience !== null && expectation !== null && experience < expectation) ||
+            (nps !== null && nps <= 6) ||
+            (csat !== null && csat <= 2),
+          happy:
+            (nps !== null && nps >= 9) || (experience !== null && expectation !== null && experience > expectation),
+          fromFeedback,
+        },
+        commentRandom.next,
+      );
       const id = randomUUID();
       const autoDefects = evaluateAutoDefects({ outcome, saleValue, expectation, experience, csat, nps }, touchpoint);
       let openDefects = 0;
@@ -495,7 +513,8 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
         csat,
         nps,
         effort,
-        notes: null,
+        notes,
+        ...analyseComment(notes),
         openDefectCount: openDefects,
         createdAt: occurredAt,
         updatedAt: occurredAt,
