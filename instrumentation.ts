@@ -4,19 +4,6 @@
 // it once the cause is gone, rather than a server staying up that can only answer errors.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { prepareDatabase } = await import('./db/prepare');
-  try {
-    await prepareDatabase();
-  } catch (error) {
-    console.error(
-      `start-up failed: the database could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    console.error('start-up failed: exiting with status 1 (a supervisor may restart the server)');
-    process.exit(1);
-  }
-  const { startAppRunner } = await import('./lib/jobs/app-runner');
-  startAppRunner();
-  // The HTTP server (scripts/serve.mjs) calls this after draining requests on SIGTERM/SIGINT.
-  const { shutdown } = await import('./lib/shutdown');
-  (globalThis as { __outsideinShutdown?: () => Promise<void> }).__outsideinShutdown = () => shutdown();
+  const { registerNode } = await import('./instrumentation-node');
+  await registerNode();
 }
