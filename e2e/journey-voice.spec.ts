@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { storageStatePath } from './accounts';
+
+test.describe('a manager reads what unhappy customers say', () => {
+  test.use({ storageState: storageStatePath('manager') });
+
+  test('a keyword theme on the dashboard opens exactly its comments', async ({ page }) => {
+    await page.goto('/dashboard');
+    const section = page.getByRole('region', { name: /keyword themes/ });
+    await expect(section.getByText('These are keyword themes, not topics a model understood')).toBeVisible();
+    const first = section.getByRole('rowheader').first().getByRole('link');
+    const phrase = (await first.innerText()).trim();
+    const count = Number(
+      (await section.getByRole('row').nth(1).getByRole('cell').first().innerText()).replace(/[^\d]/g, ''),
+    );
+    expect(count).toBeGreaterThanOrEqual(2);
+
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Interactions' })).toBeVisible();
+    await expect(page).toHaveURL(
+      (url) => url.searchParams.get('theme') === phrase && url.searchParams.get('unhappy') === '1',
+    );
+    await expect(page.getByText(`Keyword theme: “${phrase}”`)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText(
+      new RegExp(`of ${count.toLocaleString('en-GB')}$`),
+    );
+    const comments = page.getByRole('table', { name: /Interactions/ }).locator('td[data-label="Comment"]');
+    await expect(comments).toHaveCount(Math.min(count, 50));
+    for (const text of await comments.allInnerTexts()) {
+      expect(text.toLowerCase().replace(/’/g, "'")).toContain(phrase);
+      expect(text).toMatch(/NPS [0-6]\b|CSAT [12]\b|experience \d vs expected \d/);
+    }
+  });
+});
+
+test.describe('staff find what a customer said', () => {
+  test.use({ storageState: storageStatePath('staff') });
+
+  test('searching comments and filtering by sentiment and NPS answer keeps the filters in the URL', async ({
+    page,
+  }) => {
+    await page.goto('/interactions');
+    const filters = page.getByRole('form', { name: 'Filter interactions' });
+    await filters.getByLabel('Search comments').fill('installers');
+    await filters.getByLabel('Sentiment').selectOption('negative');
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(
+      (url) => url.searchParams.get('q') === 'installers' && url.searchParams.get('sentiment') === 'negative',
+    );
+    await expect(filters.getByLabel('Search comments')).toHaveValue('installers');
+    const comments = page.getByRole('table', { name: /Interactions/ }).locator('td[data-label="Comment"]');
+    await expect(comments.first()).toBeVisible();
+    for (const text of await comments.allInnerTexts()) {
+      expect(text).toMatch(/installer/i);
+      expect(text).toMatch(/Negative [−-]\d/);
+    }
+
+    await filters.getByLabel('Search comments').fill('');
+    await filters.getByLabel('Sentiment').selectOption('');
+    await filters.getByLabel('NPS answer').selectOption('promoter');
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(
+      (url) => url.searchParams.get('npsGroup') === 'promoter' && !url.searchParams.has('q'),
+    );
+    for (const text of await comments.allInnerTexts()) expect(text).toMatch(/NPS (9|10)\b/);
+  });
+});
