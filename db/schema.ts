@@ -237,6 +237,24 @@ export const interactions = pgTable(
   ],
 );
 
+/**
+ * The feedback inbox's state of one comment (an interaction's notes): who is looking into it and
+ * whether a manager has handled it. No row: a new comment nobody has touched.
+ */
+export const commentReviews = pgTable(
+  'comment_reviews',
+  {
+    interactionId: uuid()
+      .primaryKey()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    assigneeId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    handledAt: timestamp({ withTimezone: true }),
+    handledById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('comment_reviews_assignee_idx').on(t.assigneeId)],
+);
+
 export const defectCategories = pgTable(
   'defect_categories',
   {
@@ -758,6 +776,7 @@ export type Segment = typeof segments.$inferSelect;
 export type Customer = typeof customers.$inferSelect;
 export type NewCustomer = typeof customers.$inferInsert;
 export type Interaction = typeof interactions.$inferSelect;
+export type CommentReview = typeof commentReviews.$inferSelect;
 export type NewInteraction = typeof interactions.$inferInsert;
 export type DefectCategory = typeof defectCategories.$inferSelect;
 export type Defect = typeof defects.$inferSelect;

@@ -21,7 +21,7 @@ test.describe('a manager reads what unhappy customers say', () => {
       (url) => url.searchParams.get('theme') === phrase && url.searchParams.get('unhappy') === '1',
     );
     await expect(page.getByText(`Keyword theme: “${phrase}”`)).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText(
+    await expect(page.getByRole('navigation', { name: 'Pages' }).locator('p')).toHaveText(
       new RegExp(`of ${count.toLocaleString('en-GB')}$`),
     );
     const comments = page.getByRole('table', { name: /Interactions/ }).locator('td[data-label="Comment"]');
@@ -60,8 +60,39 @@ test.describe('staff find what a customer said', () => {
     await filters.getByLabel('NPS answer').selectOption('promoter');
     await filters.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(
-      (url) => url.searchParams.get('npsGroup') === 'promoter' && !url.searchParams.has('q'),
+      (url) => url.searchParams.get('npsGroup') === 'promoter' && !url.searchParams.get('q'),
     );
     for (const text of await comments.allInnerTexts()) expect(text).toMatch(/NPS (9|10)\b/);
+  });
+});
+
+test.describe('a manager works the feedback inbox', () => {
+  test.use({ storageState: storageStatePath('manager') });
+
+  test('from a negative comment to a defect in one click, and the comment leaves the new ones', async ({ page }) => {
+    await page.goto('/dashboard');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feedback inbox' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Feedback inbox' })).toBeVisible();
+    const filters = page.getByRole('form', { name: 'Filter the inbox' });
+    await filters.getByLabel('Sentiment').selectOption('negative');
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL((url) => url.searchParams.get('sentiment') === 'negative');
+
+    const comment = page.getByRole('list', { name: 'Comments' }).getByRole('article').first();
+    const text = (await comment.locator('p[id^="comment-"]').innerText()).trim();
+    const interactionHref = (await comment.getByRole('link').first().getAttribute('href'))!;
+    await comment.getByLabel('Defect category').selectOption({ label: 'Delivery problem' });
+    await comment.getByRole('button', { name: 'Raise a defect' }).click();
+
+    await expect(page).toHaveURL(/\/defects\/[0-9a-f-]{36}$/);
+    await expect(page.getByText(text).first()).toBeVisible();
+    await expect(page.getByText('Delivery problem').first()).toBeVisible();
+
+    await page.goto('/inbox?sentiment=negative');
+    await expect(page.locator(`a[href="${interactionHref}"]`)).toHaveCount(0);
+    await page.goto('/inbox?sentiment=negative&state=handled');
+    const handled = page.getByRole('article').filter({ has: page.locator(`a[href="${interactionHref}"]`) });
+    await expect(handled.getByText('Handled by Morgan Manager')).toBeVisible();
+    await expect(handled.getByText(/1 open defect|\d open defects/)).toBeVisible();
   });
 });

@@ -21,6 +21,7 @@ export const SITE_PAGES: SitePage[] = [
   { name: 'my work', path: '/my-work', roles: ALL },
   { name: 'log interaction', path: '/log', roles: ALL },
   { name: 'interactions', path: '/interactions', roles: ALL },
+  { name: 'feedback inbox', path: '/inbox', roles: MANAGERS },
   { name: 'an interaction', path: { list: '/interactions', link: new RegExp(`^/interactions/${ID}$`) }, roles: ALL },
   { name: 'import interactions', path: '/interactions/import', roles: MANAGERS },
   { name: 'customers', path: '/customers', roles: ALL },

@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/customers', label: 'Customers', permission: 'manageCustomers', section: 'Work' },
   { href: '/defects', label: 'Defects', permission: 'viewOwnWork', section: 'Work' },
   { href: '/cases', label: 'Cases', permission: 'viewOwnWork', section: 'Work' },
+  { href: '/inbox', label: 'Feedback inbox', permission: 'triageDefects', section: 'Work' },
   { href: '/admin/stages', label: 'Stages', permission: 'administer', section: 'Admin' },
   { href: '/admin/touchpoints', label: 'Touchpoints', permission: 'administer', section: 'Admin' },
   { href: '/admin/categories', label: 'Categories', permission: 'administer', section: 'Admin' },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { selectRows } from '@/db/client';
 import { interactions, touchpoints } from '@/db/schema';
@@ -40,7 +40,13 @@ export function themeFilters(scope: ScopeFilters, phrase?: string) {
 export async function getCommentThemes(filters: MetricsFilters, limit = THEME_LIMIT): Promise<CommentTheme[]> {
   const db = await getDb();
   const before = previousPeriod(filters);
-  const both = interactionConditions(interactionFiltersSchema.parse(themeFilters({ ...filters, from: before.from })));
+  // "Has phrases" as well: with the unhappy condition, the predicate of the partial index
+  // interactions_unhappy_phrases_idx (migration unhappy-comment-phrases-index), read index-only.
+  const phrased = isNotNull(interactions.commentPhrases);
+  const both = and(
+    phrased,
+    interactionConditions(interactionFiltersSchema.parse(themeFilters({ ...filters, from: before.from }))),
+  );
   const current = sql`${interactions.occurredAt} >= ${`${filters.from}T00:00:00Z`}::timestamptz`;
   const top = await selectRows<{ phrase: string; comments: number; previous: number }>(
     db,
@@ -55,7 +61,7 @@ export async function getCommentThemes(filters: MetricsFilters, limit = THEME_LI
   );
   if (top.length === 0) return [];
   const phrases = top.map((t) => t.phrase);
-  const where = interactionConditions(interactionFiltersSchema.parse(themeFilters(filters)));
+  const where = and(phrased, interactionConditions(interactionFiltersSchema.parse(themeFilters(filters))));
   const places = await selectRows<{ phrase: string; id: string; name: string; comments: number }>(
     db,
     sql`select * from (
