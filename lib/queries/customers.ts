@@ -240,6 +240,8 @@ export type TimelineEntry =
       experience: number | null;
       expectation: number | null;
       notes: string | null;
+      sentiment: 'negative' | 'neutral' | 'positive' | null;
+      sentimentScore: number | null;
       loggedByName: string | null;
       openDefectCount: number;
     }
@@ -284,6 +286,8 @@ export async function getCustomerTimeline({
         experience: interactions.experience,
         expectation: interactions.expectation,
         notes: interactions.notes,
+        sentiment: interactions.sentiment,
+        sentimentScore: interactions.sentimentScore,
         loggedByName: users.name,
         openDefectCount: interactions.openDefectCount,
       })

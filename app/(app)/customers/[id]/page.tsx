@@ -1,3 +1,4 @@
+import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -167,7 +168,11 @@ export default async function CustomerPage({
                       .filter(Boolean)
                       .join(' · ')}
                   </p>
-                  {entry.notes ? <p className="mt-1 whitespace-pre-wrap">{entry.notes}</p> : null}
+                  {entry.notes ? (
+                    <p className="mt-1 whitespace-pre-wrap">
+                      {entry.notes} <SentimentBadge sentiment={entry.sentiment} score={entry.sentimentScore} />
+                    </p>
+                  ) : null}
                 </li>
               ) : (
                 <li key={`d-${entry.id}`} className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">
