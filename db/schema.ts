@@ -255,6 +255,44 @@ export const commentReviews = pgTable(
   (t) => [index('comment_reviews_assignee_idx').on(t.assigneeId)],
 );
 
+/**
+ * The lifecycle rules, one row (id 1), set by admins (docs/lifecycle.md). A null number turns its
+ * rule off.
+ */
+export const lifecycleSettings = pgTable(
+  'lifecycle_settings',
+  {
+    id: integer().primaryKey().default(1),
+    activeOnSale: boolean().notNull().default(true),
+    atRiskOnDetractor: boolean().notNull().default(true),
+    atRiskOnSevereDefect: boolean().notNull().default(true),
+    atRiskAfterDays: integer().default(90),
+    advocateAfterPromoters: integer().default(2),
+    churnedAfterDays: integer().default(365),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('lifecycle_settings_one_row', sql`${t.id} = 1`)],
+);
+
+/** Every change of a customer's lifecycle, by a rule or by hand, with its reason. */
+export const lifecycleChanges = pgTable(
+  'customer_lifecycle_changes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    fromLifecycle: lifecycleEnum(),
+    toLifecycle: lifecycleEnum().notNull(),
+    /** Which rule moved it (lib/customers/lifecycle-rules.ts), or null when a person did. */
+    rule: text(),
+    reason: text().notNull(),
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('customer_lifecycle_changes_customer_idx').on(t.customerId, t.createdAt)],
+);
+
 export const defectCategories = pgTable(
   'defect_categories',
   {
@@ -777,6 +815,7 @@ export type Customer = typeof customers.$inferSelect;
 export type NewCustomer = typeof customers.$inferInsert;
 export type Interaction = typeof interactions.$inferSelect;
 export type CommentReview = typeof commentReviews.$inferSelect;
+export type LifecycleSettings = typeof lifecycleSettings.$inferSelect;
 export type NewInteraction = typeof interactions.$inferInsert;
 export type DefectCategory = typeof defectCategories.$inferSelect;
 export type Defect = typeof defects.$inferSelect;

@@ -47,6 +47,7 @@ export const SITE_PAGES: SitePage[] = [
   { name: 'new touchpoint', path: '/admin/touchpoints/new', roles: ADMIN },
   { name: 'categories', path: '/admin/categories', roles: ADMIN },
   { name: 'segments', path: '/admin/segments', roles: ADMIN },
+  { name: 'lifecycle rules', path: '/admin/lifecycle', roles: ADMIN },
   { name: 'users', path: '/admin/users', roles: ADMIN },
   { name: 'feedback links', path: '/admin/feedback', roles: ADMIN },
   {

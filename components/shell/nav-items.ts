@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/touchpoints', label: 'Touchpoints', permission: 'administer', section: 'Admin' },
   { href: '/admin/categories', label: 'Categories', permission: 'administer', section: 'Admin' },
   { href: '/admin/segments', label: 'Segments', permission: 'administer', section: 'Admin' },
+  { href: '/admin/lifecycle', label: 'Lifecycle rules', permission: 'administer', section: 'Admin' },
   { href: '/admin/users', label: 'Users', permission: 'administer', section: 'Admin' },
   { href: '/admin/feedback', label: 'Feedback links', permission: 'administer', section: 'Admin' },
   { href: '/admin/api-keys', label: 'API keys', permission: 'administer', section: 'Admin' },

@@ -15,6 +15,7 @@ import {
 import { DomainError } from '@/lib/errors';
 import { emitEvents } from '@/lib/jobs/enqueue';
 import type { InteractionInput } from '@/lib/validation/interactions';
+import { applyLifecycleAfterInteractions } from '@/lib/customers/apply-lifecycle';
 import { analyseComment } from '@/lib/voice/analyse-comment';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
 
@@ -133,6 +134,20 @@ export async function recordInteractions(
   }
 
   const createdSet = new Set(created);
+  // The customers' lifecycle follows what was just stored (lib/customers/lifecycle-rules.ts).
+  await applyLifecycleAfterInteractions(
+    tx,
+    rows
+      .filter((r) => createdSet.has(r.row.id))
+      .map(({ row }) => ({
+        customerId: row.customerId,
+        occurredAt: row.occurredAt,
+        outcome: row.outcome,
+        nps: row.nps,
+        touchpointName: touchpointById.get(row.touchpointId)!.name,
+      })),
+    options.loggedById,
+  );
   const ids = rows.map((r) => r.row.id);
   return { ids, created, existing: ids.filter((id) => !createdSet.has(id)), defectsRaised };
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { z } from 'zod';
 import type { InteractionInput, updateInteractionSchema } from '@/lib/validation/interactions';
+import { applyLifecycleAfterInteractions } from '@/lib/customers/apply-lifecycle';
 import { analyseComment } from '@/lib/voice/analyse-comment';
 import { syncAutoDefects } from './auto-defects';
 import { canEditInteraction } from './edit-window';
@@ -66,6 +67,19 @@ export async function saveInteractionEdit(
     .where(eq(interactions.id, existing.id))
     .returning();
   const changes = await syncAutoDefects(tx, updated!, touchpoint);
+  await applyLifecycleAfterInteractions(
+    tx,
+    [
+      {
+        customerId: updated!.customerId,
+        occurredAt: updated!.occurredAt,
+        outcome: updated!.outcome,
+        nps: updated!.nps,
+        touchpointName: touchpoint.name,
+      },
+    ],
+    actor.id,
+  );
   await recordAudit(tx, {
     actor,
     action: 'interaction.updated',

@@ -2,7 +2,16 @@ import 'server-only';
 import { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from '@/db/score-bands';
 import { and, asc, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { customers, defectCategories, defects, interactions, segments, touchpoints, users } from '@/db/schema';
+import {
+  customers,
+  defectCategories,
+  defects,
+  interactions,
+  lifecycleChanges,
+  segments,
+  touchpoints,
+  users,
+} from '@/db/schema';
 import type { CustomerListParams } from '@/lib/validation/customers';
 
 /** `like` wildcards typed by a user match themselves, not "anything". */
@@ -350,4 +359,24 @@ export async function listOwnerChoices() {
     .from(users)
     .where(eq(users.active, true))
     .orderBy(asc(users.name));
+}
+
+/** A customer's lifecycle history, newest first: each change with its reason and who made it. */
+export async function listLifecycleChanges(customerId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: lifecycleChanges.id,
+      at: lifecycleChanges.createdAt,
+      from: lifecycleChanges.fromLifecycle,
+      to: lifecycleChanges.toLifecycle,
+      rule: lifecycleChanges.rule,
+      reason: lifecycleChanges.reason,
+      actorName: users.name,
+    })
+    .from(lifecycleChanges)
+    .leftJoin(users, eq(users.id, lifecycleChanges.actorId))
+    .where(eq(lifecycleChanges.customerId, customerId))
+    .orderBy(desc(lifecycleChanges.createdAt), desc(lifecycleChanges.id))
+    .limit(50);
 }

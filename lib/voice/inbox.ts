@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { openCase } from '@/lib/cases/mutations';
+import { applyLifecycleAfterDefects } from '@/lib/customers/apply-lifecycle';
 import { DomainError } from '@/lib/errors';
 import { recountOpenDefects } from '@/lib/interactions/auto-defects';
 import { emitEvent } from '@/lib/jobs/enqueue';
@@ -152,6 +153,7 @@ export async function raiseDefectFromComment(
       .returning({ id: defects.id });
     const defectId = created!.id;
     await recountOpenDefects(tx, [interaction.id]);
+    await applyLifecycleAfterDefects(tx, [interaction.customerId], actor.id);
     await tx.insert(defectEvents).values({ defectId, actorId: actor.id, type: 'created' });
     await emitEvent(tx, 'defect.created', {
       defectId,

@@ -44,6 +44,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/feedback/actions.ts#rotateFeedbackLinkAction': admin,
   'app/(app)/admin/feedback/actions.ts#disableFeedbackLinkAction': admin,
   'app/(app)/admin/feedback/actions.ts#setFeedbackQuestionAction': admin,
+  'app/(app)/admin/lifecycle/actions.ts#saveLifecycleRulesAction': admin,
   'app/(app)/admin/segments/actions.ts#createSegmentAction': admin,
   'app/(app)/admin/segments/actions.ts#renameSegmentAction': admin,
   'app/(app)/admin/segments/actions.ts#setSegmentActiveAction': admin,

@@ -15,7 +15,7 @@ import { formatDateTime, formatInteger, formatMoney, formatPercent, OUTCOME_LABE
 import { SEVERITY_LABELS } from '@/lib/defects/labels';
 import { DEFECT_STATUS_LABELS } from '@/lib/interactions/labels';
 import { listLikelyDuplicates } from '@/lib/customers/find-duplicates';
-import { getCustomer, getCustomerNumbers, getCustomerTimeline } from '@/lib/queries/customers';
+import { getCustomer, getCustomerNumbers, getCustomerTimeline, listLifecycleChanges } from '@/lib/queries/customers';
 import { LIFECYCLE_LABELS } from '@/lib/validation/customers';
 
 export const metadata: Metadata = { title: 'Customer' };
@@ -40,10 +40,11 @@ export default async function CustomerPage({
   const customer = await getCustomer(id);
   if (!customer) notFound();
   const canMerge = can(user.role, 'mergeCustomers');
-  const [numbers, timeline, duplicates] = await Promise.all([
+  const [numbers, timeline, duplicates, lifecycle] = await Promise.all([
     getCustomerNumbers(id),
     getCustomerTimeline({ customerId: id, before }),
     canMerge ? listLikelyDuplicates(customer) : Promise.resolve([]),
+    listLifecycleChanges(id),
   ]);
 
   const details = [
@@ -135,6 +136,30 @@ export default async function CustomerPage({
           </ul>
         </Card>
       ) : null}
+      <Card aria-labelledby="lifecycle-heading" className="mb-6">
+        <h2 id="lifecycle-heading" className="mb-3 text-lg font-semibold">
+          Lifecycle history
+        </h2>
+        {lifecycle.length === 0 ? (
+          <p className="text-sm text-muted">
+            {`${LIFECYCLE_LABELS[customer.lifecycle]} since the customer was added: no rule or person has changed it.`}
+          </p>
+        ) : (
+          <ol className="flex flex-col gap-2 text-sm">
+            {lifecycle.map((change) => (
+              <li key={change.id}>
+                <span className="text-muted">{formatDateTime(change.at)}</span>{' '}
+                <strong>
+                  {change.from ? `${LIFECYCLE_LABELS[change.from]} → ` : ''}
+                  {LIFECYCLE_LABELS[change.to]}
+                </strong>
+                : {change.reason}
+                {change.rule ? ' (rule)' : change.actorName ? ` (${change.actorName})` : ''}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
       <Card aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
           Timeline
