@@ -5,6 +5,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { FIX_DAYS_AGO, FIXED_TOUCHPOINT, seedDemoCases } from '@/lib/cases/demo-cases';
 import { WINDOW_SUBGROUPS } from '@/lib/cases/evaluate-charts';
 import { generateFeedbackToken } from '@/lib/feedback/token';
+import { applyLifecycleAfterInteractions, applySilenceRules } from '@/lib/customers/apply-lifecycle';
 import { analyseComment } from '@/lib/voice/analyse-comment';
 import type { DbOrTx } from './client';
 import { demoComment } from './seed-comments';
@@ -539,6 +540,22 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
   log(`seed: ${eventRows.length} defect history events`);
   const story = await seedDemoCases(db, { now });
   log(`seed: ${story.cases} cases`);
+  // The lifecycle rules (docs/lifecycle.md) read each customer's newest interaction, then the
+  // silence rules run as the nightly job would: customers move, each change with its reason.
+  const touchpointName = new Map(touchpointRows.map((t) => [t.id, t.name]));
+  await applyLifecycleAfterInteractions(
+    db,
+    interactionRows.map((r) => ({
+      customerId: r.customerId ?? null,
+      occurredAt: r.occurredAt,
+      outcome: r.outcome ?? 'none',
+      nps: r.nps ?? null,
+      touchpointName: touchpointName.get(r.touchpointId) ?? '',
+    })),
+    null,
+  );
+  const silent = await applySilenceRules(db, now);
+  log(`seed: lifecycle rules applied (${silent} customers moved by silence)`);
 
   return {
     users: userRows.length,
