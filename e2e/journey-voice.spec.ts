@@ -96,3 +96,26 @@ test.describe('a manager works the feedback inbox', () => {
     await expect(handled.getByText(/1 open defect|\d open defects/)).toBeVisible();
   });
 });
+
+test.describe('a manager looks at the customer portfolio', () => {
+  test.use({ storageState: storageStatePath('manager') });
+
+  test('a segment × lifecycle cell opens the list of exactly its customers', async ({ page }) => {
+    await page.goto('/dashboard');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Customer portfolio' })).toBeVisible();
+    const cells = page.getByRole('region', { name: 'Segments by lifecycle' });
+    const cell = cells.getByRole('link', { name: /customers, .*, At risk$/ }).first();
+    const label = (await cell.getAttribute('aria-label'))!;
+    const count = Number(label.replace(/ customers,.*/, '').replace(/[^\d]/g, ''));
+    expect(count).toBeGreaterThan(0);
+    await cell.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+    await expect(page).toHaveURL(
+      (url) => url.searchParams.get('lifecycle') === 'at_risk' && url.searchParams.has('segment'),
+    );
+    await expect(page.getByRole('navigation', { name: 'Pages' }).locator('p')).toHaveText(
+      count === 0 ? 'Nothing matches.' : new RegExp(`of ${count.toLocaleString('en-GB')}$`),
+    );
+  });
+});

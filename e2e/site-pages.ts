@@ -18,6 +18,7 @@ const ID = '[0-9a-f-]{36}';
 
 export const SITE_PAGES: SitePage[] = [
   { name: 'dashboard', path: '/dashboard', roles: MANAGERS },
+  { name: 'portfolio', path: '/portfolio', roles: MANAGERS },
   { name: 'my work', path: '/my-work', roles: ALL },
   { name: 'log interaction', path: '/log', roles: ALL },
   { name: 'interactions', path: '/interactions', roles: ALL },

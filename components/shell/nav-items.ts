@@ -13,6 +13,7 @@ export type NavSection = 'Work' | 'Admin' | 'Account';
 // Only pages that exist are listed; each page checks the permission again itself.
 export const NAV_ITEMS: NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', permission: 'viewDashboard', section: 'Work' },
+  { href: '/portfolio', label: 'Portfolio', permission: 'viewDashboard', section: 'Work' },
   { href: '/my-work', label: 'My work', permission: 'viewOwnWork', section: 'Work' },
   { href: '/log', label: 'Log interaction', permission: 'logInteraction', section: 'Work' },
   { href: '/interactions', label: 'Interactions', permission: 'logInteraction', section: 'Work' },

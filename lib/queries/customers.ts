@@ -1,6 +1,6 @@
 import 'server-only';
 import { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from '@/db/score-bands';
-import { and, asc, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   customers,
@@ -69,7 +69,8 @@ function customerListConditions(
 ): SQL | undefined {
   const conditions: SQL[] = [];
   if (params.q) conditions.push(customerSearchCondition(params.q) ?? sql`true`);
-  if (params.segment) conditions.push(eq(customers.segmentId, params.segment));
+  if (params.segment === 'none') conditions.push(isNull(customers.segmentId));
+  else if (params.segment) conditions.push(eq(customers.segmentId, params.segment));
   if (params.lifecycle) conditions.push(eq(customers.lifecycle, params.lifecycle));
   if (params.owner) conditions.push(eq(customers.ownerId, params.owner));
   return conditions.length ? and(...conditions) : undefined;

@@ -92,8 +92,12 @@ export const customerListParamsSchema = z.object({
       z.string().max(100).optional(),
     )
     .catch(undefined),
+  /** A segment's id, or `none`: customers without a segment (the portfolio's "No segment" row). */
   segment: z
-    .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional())
+    .preprocess(
+      (v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v),
+      z.union([z.uuid(), z.literal('none')]).optional(),
+    )
     .catch(undefined),
   lifecycle: z
     .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.enum(LIFECYCLES).optional())

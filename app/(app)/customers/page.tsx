@@ -88,6 +88,7 @@ export default async function CustomersPage({
                   {s.name}
                 </option>
               ))}
+              <option value="none">No segment</option>
             </SelectField>
             <SelectField label="Lifecycle" name="lifecycle" defaultValue={params.lifecycle ?? ''}>
               <option value="">Any</option>
