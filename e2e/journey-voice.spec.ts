@@ -119,3 +119,22 @@ test.describe('a manager looks at the customer portfolio', () => {
     );
   });
 });
+
+test.describe('a manager follows customers along the journey', () => {
+  test.use({ storageState: storageStatePath('manager') });
+
+  test('a stage of the journey funnel opens the customers who reached it', async ({ page }) => {
+    await page.goto('/portfolio');
+    const funnel = page.getByRole('region', { name: 'Journey funnel' });
+    const row = funnel.getByRole('row', { name: /^Purchase / });
+    const link = row.getByRole('cell').first().getByRole('link');
+    const count = Number((await link.innerText()).replace(/[^\d]/g, ''));
+    expect(count).toBeGreaterThan(0);
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+    await expect(page.getByText(/Customers who reached Purchase or a later stage/)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Pages' }).locator('p')).toHaveText(
+      new RegExp(`of ${count.toLocaleString('en-GB')}$`),
+    );
+  });
+});

@@ -65,7 +65,8 @@ function customerSearchCondition(q: string): SQL | undefined {
 export const CUSTOMER_PAGE_SIZE = 50;
 
 function customerListConditions(
-  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'>,
+  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'> &
+    Partial<Pick<CustomerListParams, 'reached' | 'from' | 'to'>>,
 ): SQL | undefined {
   const conditions: SQL[] = [];
   if (params.q) conditions.push(customerSearchCondition(params.q) ?? sql`true`);
@@ -73,6 +74,14 @@ function customerListConditions(
   else if (params.segment) conditions.push(eq(customers.segmentId, params.segment));
   if (params.lifecycle) conditions.push(eq(customers.lifecycle, params.lifecycle));
   if (params.owner) conditions.push(eq(customers.ownerId, params.owner));
+  // The journey funnel's drill-down: an interaction at this stage or a later one, in the period.
+  if (params.reached)
+    conditions.push(sql`exists (
+      select 1 from interactions i join touchpoints t on t.id = i.touchpoint_id join journey_stages s on s.id = t.stage_id
+      where i.customer_id = ${customers.id}
+        and s.position >= (select position from journey_stages where id = ${params.reached}::uuid)
+        ${params.from ? sql`and i.occurred_at >= ${`${params.from}T00:00:00Z`}::timestamptz` : sql``}
+        ${params.to ? sql`and i.occurred_at < ${params.to}::date + 1` : sql``})`);
   return conditions.length ? and(...conditions) : undefined;
 }
 
@@ -116,7 +125,8 @@ export type CustomerListRow = Awaited<ReturnType<typeof listCustomers>>['rows'][
 
 /** The customers list as filtered, in keyset pages, for the CSV export: never all rows at once. */
 export async function* streamCustomers(
-  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'>,
+  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'> &
+    Partial<Pick<CustomerListParams, 'reached' | 'from' | 'to'>>,
   pageSize = 2_000,
 ) {
   const db = await getDb();

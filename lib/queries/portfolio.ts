@@ -1,5 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
+import { defects } from '@/db/schema';
+import { rowsTarget, scopeConditions } from './filter-conditions';
 import { getDb } from '@/db';
 import { selectRows } from '@/db/client';
 
@@ -168,4 +170,69 @@ export async function getRetentionCohorts({ from, to }: Period, months = 12): Pr
     byCohort.set(r.cohort, cohort);
   }
   return [...byCohort.values()];
+}
+
+export interface FunnelStage {
+  stageId: string;
+  name: string;
+  /** Customers whose furthest stage in the period (by journey order) is this one or a later one. */
+  reached: number;
+  /** Of those, the ones who went no further: the drop to the next stage. */
+  stopped: number;
+  /** Defects at this stage's touchpoints in the period, dismissed excluded: the defects list's scope. */
+  defects: number;
+}
+
+/**
+ * The journey funnel: how many customers reached each stage, in journey order, where they stopped,
+ * and the defects met at each stage. A customer reached a stage when they had an interaction there
+ * or at a later stage in the period; `segment` narrows to one segment (or `none`).
+ */
+export async function getJourneyFunnel({ from, to, segment }: Period & { segment?: string }): Promise<FunnelStage[]> {
+  const db = await getDb();
+  const start = `${from}T00:00:00Z`;
+  const inSegment = (column: SQL) =>
+    segment === undefined
+      ? sql`true`
+      : segment === 'none'
+        ? sql`${column} in (select id from customers where segment_id is null)`
+        : sql`${column} in (select id from customers where segment_id = ${segment}::uuid)`;
+  // The defects list's own scope, so a stage's count is the list its drill-down opens.
+  const defectScope =
+    and(
+      ...scopeConditions(
+        { from, to, touchpoint: [], stage: [], channel: [], segment: segment ? [segment] : [] },
+        rowsTarget(defects),
+      ),
+    ) ?? sql`true`;
+  const rows = await selectRows<{ stage_id: string; name: string; reached: number; stopped: number; defects: number }>(
+    db,
+    sql`with st as (
+          select id, name, position from journey_stages
+        ), reach as (
+          select i.customer_id, max(st.position) as furthest
+          from interactions i join touchpoints t on t.id = i.touchpoint_id join st on st.id = t.stage_id
+          where i.customer_id is not null and i.occurred_at >= ${start}::timestamptz and i.occurred_at < ${to}::date + 1
+            and ${inSegment(sql`i.customer_id`)}
+          group by i.customer_id
+        ), def as (
+          select t.stage_id, count(*)::int as defects
+          from defects join touchpoints t on t.id = defects.touchpoint_id
+          where defects.status <> 'dismissed' and ${defectScope}
+          group by t.stage_id
+        )
+        select st.id as stage_id, st.name,
+          (select count(*) from reach where reach.furthest >= st.position)::int as reached,
+          (select count(*) from reach where reach.furthest = st.position)::int as stopped,
+          coalesce(def.defects, 0)::int as defects
+        from st left join def on def.stage_id = st.id
+        order by st.position`,
+  );
+  return rows.map((r) => ({
+    stageId: r.stage_id,
+    name: r.name,
+    reached: r.reached,
+    stopped: r.stopped,
+    defects: r.defects,
+  }));
 }

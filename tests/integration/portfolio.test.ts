@@ -1,8 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { defectCategories, defects, lifecycleChanges, lifecycleSettings, segments } from '@/db/schema';
+import {
+  defectCategories,
+  defects,
+  journeyStages,
+  lifecycleChanges,
+  lifecycleSettings,
+  segments,
+  touchpoints,
+} from '@/db/schema';
+import { listCustomers } from '@/lib/queries/customers';
+import { defectConditions } from '@/lib/queries/filter-conditions';
+import { customerListParamsSchema } from '@/lib/validation/customers';
+import { COUNTED_DEFECT_STATUSES, defectFiltersSchema } from '@/lib/validation/filters';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
-import { getDefectionByMonth, getPortfolioCells, getRetentionCohorts } from '@/lib/queries/portfolio';
+import { getDefectionByMonth, getJourneyFunnel, getPortfolioCells, getRetentionCohorts } from '@/lib/queries/portfolio';
 import { interactionInputSchema } from '@/lib/validation/interactions';
 import { createCatalog, createCustomerRow } from './staff-fixtures';
 
@@ -136,5 +149,82 @@ describe('the portfolio', () => {
       { cohort: '2026-02-01', customers: 1, retained: [1, 1, 0] },
       { cohort: '2026-03-01', customers: 1, retained: [1, 0, 0] },
     ]);
+  });
+});
+
+describe('the journey funnel', () => {
+  it('counts customers by the furthest stage they reached, the drop, and the defects met; its drill-downs list the same', async () => {
+    const db = await getDb();
+    const stages = await db
+      .insert(journeyStages)
+      .values([
+        { name: 'Funnel 1', position: 201 },
+        { name: 'Funnel 2', position: 202 },
+        { name: 'Funnel 3', position: 203 },
+      ])
+      .returning();
+    const tps = await db
+      .insert(touchpoints)
+      .values(stages.map((s) => ({ name: `${s.name} touchpoint`, stageId: s.id, channel: 'web' as const })))
+      .returning();
+    const [s1, s2, s3] = tps as [(typeof tps)[number], (typeof tps)[number], (typeof tps)[number]];
+    const f1 = (await createCustomerRow()).id;
+    const f2 = (await createCustomerRow()).id;
+    const f3 = (await createCustomerRow({ segmentId: segmentA })).id;
+    const f4 = (await createCustomerRow()).id;
+    const rows = [
+      { customerId: f1, touchpointId: s1.id, occurredAt: '2026-05-02T12:00:00Z' },
+      { customerId: f1, touchpointId: s3.id, occurredAt: '2026-05-05T12:00:00Z' },
+      { customerId: f2, touchpointId: s1.id, occurredAt: '2026-05-03T12:00:00Z' },
+      { customerId: f3, touchpointId: s2.id, occurredAt: '2026-05-04T12:00:00Z' },
+      { customerId: f4, touchpointId: s1.id, occurredAt: '2026-04-30T12:00:00Z' },
+    ];
+    await db.transaction((tx) =>
+      recordInteractions(
+        tx,
+        rows.map((r) => interactionInputSchema.parse(r)),
+        { source: 'import', loggedById: null },
+      ),
+    );
+    const [category] = await db.insert(defectCategories).values({ name: 'Funnel test' }).returning();
+    const defect = (touchpointId: string, customerId: string | null, status: 'open' | 'dismissed' = 'open') => ({
+      touchpointId,
+      customerId,
+      categoryId: category!.id,
+      kind: 'complaint' as const,
+      occurredAt: new Date('2026-05-06T12:00:00Z'),
+      status,
+      dismissReason: status === 'dismissed' ? 'No.' : null,
+    });
+    await db.insert(defects).values([defect(s2.id, f3), defect(s1.id, null), defect(s3.id, f1, 'dismissed')]);
+
+    const period = { from: '2026-05-01', to: '2026-05-31' };
+    const funnel = (await getJourneyFunnel(period)).filter((s) => s.name.startsWith('Funnel'));
+    expect(funnel.map(({ name, reached, stopped, defects: d }) => [name, reached, stopped, d])).toEqual([
+      ['Funnel 1', 3, 1, 1],
+      ['Funnel 2', 2, 1, 1],
+      ['Funnel 3', 1, 1, 0],
+    ]);
+    const inA = (await getJourneyFunnel({ ...period, segment: segmentA })).filter((s) => s.name.startsWith('Funnel'));
+    expect(inA.map(({ reached, stopped, defects: d }) => [reached, stopped, d])).toEqual([
+      [1, 0, 0],
+      [1, 1, 1],
+      [0, 0, 0],
+    ]);
+
+    // The drill-downs: the customers list and the defects list with the same scope.
+    const reached = await listCustomers(
+      customerListParamsSchema.parse({ reached: stages[1]!.id, from: period.from, to: period.to }),
+    );
+    expect(reached.rows.map((r) => r.id).sort()).toEqual([f1, f3].sort());
+    const stageDefects = await db
+      .select({ n: count() })
+      .from(defects)
+      .where(
+        defectConditions(
+          defectFiltersSchema.parse({ ...period, stage: stages[0]!.id, status: COUNTED_DEFECT_STATUSES }),
+        ),
+      );
+    expect(stageDefects[0]?.n).toBe(funnel[0]!.defects);
   });
 });

@@ -6,12 +6,16 @@ import { ShareLineChart } from '@/components/charts/portfolio-charts';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/form-fields';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { addDays, daySchema, isoDay } from '@/lib/dates';
 import { formatInteger, formatMoney } from '@/lib/format';
+import { defectsHref } from '@/lib/metrics/drill-down';
+import { listSegments } from '@/lib/queries/customers';
 import {
   getDefectionByMonth,
+  getJourneyFunnel,
   getPortfolioCells,
   getRetentionCohorts,
   type LifecycleName,
@@ -22,6 +26,12 @@ import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/validation/customers';
 export const metadata: Metadata = { title: 'Customer portfolio' };
 
 const periodSchema = z.object({
+  segment: z
+    .preprocess(
+      (v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v),
+      z.union([z.uuid(), z.literal('none')]).optional(),
+    )
+    .catch(undefined),
   from: z
     .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), daySchema.optional())
     .catch(undefined),
@@ -43,11 +53,14 @@ export default async function PortfolioPage({
   const to = raw.to ?? isoDay(new Date());
   const from = raw.from && raw.from <= to ? raw.from : addDays(to, -364);
   const period = { from, to };
-  const [cells, defection, cohorts] = await Promise.all([
+  const [cells, defection, cohorts, funnel, segmentChoices] = await Promise.all([
     getPortfolioCells(period),
     getDefectionByMonth(period),
     getRetentionCohorts(period, RETENTION_MONTHS),
+    getJourneyFunnel({ ...period, segment: raw.segment }),
+    listSegments(),
   ]);
+  const funnelScope = { from, to, touchpoint: [], stage: [], channel: [], segment: raw.segment ? [raw.segment] : [] };
 
   const segmentRows = [...new Map(cells.map((c) => [c.segmentId ?? 'none', c.segmentName])).entries()];
   const cellOf = (segment: string, lifecycle: LifecycleName) =>
@@ -71,6 +84,15 @@ export default async function PortfolioPage({
         <form method="get" action="/portfolio" className="flex flex-wrap items-end gap-3" aria-label="Portfolio period">
           <Field label="From" name="from" type="date" defaultValue={from} />
           <Field label="To" name="to" type="date" defaultValue={to} />
+          <SelectField label="Journey funnel: segment" name="segment" defaultValue={raw.segment ?? ''}>
+            <option value="">Every segment</option>
+            {segmentChoices.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+            <option value="none">No segment</option>
+          </SelectField>
           <button type="submit" className={buttonClass('primary')}>
             Apply
           </button>
@@ -215,6 +237,60 @@ export default async function PortfolioPage({
           />
         </ChartFrame>
       </div>
+      <section aria-labelledby="funnel-title" className="mt-6 rounded-lg border border-border bg-surface p-4 shadow-sm">
+        <h2 id="funnel-title" className="text-lg font-semibold">
+          Journey funnel
+        </h2>
+        <p className="mt-1 text-sm text-muted">
+          Customers who reached each journey stage in the period (an interaction there or at a later stage), where they
+          stopped, and the defects met at each stage
+          {raw.segment ? `, for ${segmentChoices.find((s) => s.id === raw.segment)?.name ?? 'no segment'}` : ''}.
+        </p>
+        <div className="mt-3 overflow-x-auto">
+          <table className={tableClass}>
+            <caption className="sr-only">Customers reaching each stage, in journey order</caption>
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col">Customers who reached it</th>
+                <th scope="col">Went no further</th>
+                <th scope="col">Defects at the stage</th>
+              </tr>
+            </thead>
+            <tbody>
+              {funnel.map((stage) => (
+                <tr key={stage.stageId}>
+                  <th scope="row" className="text-left font-normal">
+                    {stage.name}
+                  </th>
+                  <td>
+                    <Link
+                      className={linkClass}
+                      href={`/customers?${new URLSearchParams({
+                        reached: stage.stageId,
+                        from,
+                        to,
+                        ...(raw.segment ? { segment: raw.segment } : {}),
+                      }).toString()}`}
+                    >
+                      {formatInteger(stage.reached)}
+                    </Link>
+                  </td>
+                  <td>
+                    {formatInteger(stage.stopped)}
+                    {stage.reached ? ` (${pct(stage.stopped / stage.reached)})` : ''}
+                  </td>
+                  <td>
+                    <Link className={linkClass} href={defectsHref({ ...funnelScope, stage: [stage.stageId] })}>
+                      {formatInteger(stage.defects)}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </>
   );
 }
