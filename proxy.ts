@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { refuseActionRequest } from '@/lib/security/action-requests';
 import { isReadableUrl, securityHeaders } from '@/lib/security/headers';
 
 /**
  * Every request: a fresh CSP nonce and the security headers (lib/security/headers.ts). An address
  * holding a NUL or bytes that are not UTF-8 is refused here with a 400, before any page, export or
- * API handler reads its parameters.
+ * API handler reads its parameters; a cross-site or oversized server action gets a 403 or 413.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
@@ -24,6 +25,13 @@ export function proxy(request: NextRequest) {
       { status: 400, headers: { 'content-type': 'application/problem+json', ...headers } },
     );
     return refused;
+  }
+  const refusedAction = refuseActionRequest(request);
+  if (refusedAction) {
+    return Response.json(refusedAction, {
+      status: refusedAction.status,
+      headers: { 'content-type': 'application/problem+json', ...headers },
+    });
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

@@ -1,4 +1,4 @@
-import { relations, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -19,6 +19,26 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+// Relative, so drizzle-kit resolves it too. The one lib module db/ may import: it imports nothing.
+import {
+  AUTO_RULES,
+  CASE_SCOPES,
+  CASE_STATUSES,
+  CHANNELS,
+  CUSTOMER_MATCHES,
+  DEFECT_KINDS,
+  DEFECT_STATUSES,
+  SENTIMENTS,
+  JOB_STATUSES,
+  LIFECYCLES,
+  MAIL_STATUSES,
+  OUTCOMES,
+  ROLES,
+  SEVERITIES,
+  SOURCES,
+  SUBGROUPS,
+  WEBHOOK_DELIVERY_STATUSES,
+} from '../lib/enums';
 
 // Column names are camelCase here and snake_case in SQL (casing: 'snake_case' in the client and
 // in drizzle.config.ts).
@@ -30,40 +50,24 @@ const lower = (column: AnyPgColumn): SQL => sql`lower(${column})`;
 // PostgreSQL's full-text document type; drizzle has no built-in column for it.
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-export const roleEnum = pgEnum('role', ['admin', 'manager', 'staff']);
-export const channelEnum = pgEnum('channel', [
-  'in_person',
-  'phone',
-  'email',
-  'web',
-  'chat',
-  'social',
-  'mail',
-  'advertising',
-  'other',
-]);
-export const lifecycleEnum = pgEnum('lifecycle', ['prospect', 'active', 'at_risk', 'churned', 'advocate']);
-export const sourceEnum = pgEnum('interaction_source', ['staff', 'feedback', 'import', 'api']);
-export const sentimentEnum = pgEnum('sentiment', ['negative', 'neutral', 'positive']);
-export const outcomeEnum = pgEnum('outcome', ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated']);
-export const defectKindEnum = pgEnum('defect_kind', [
-  'lost_sale',
-  'below_expectation',
-  'low_satisfaction',
-  'complaint',
-  'process',
-]);
-export const severityEnum = pgEnum('severity', ['minor', 'major', 'critical']);
-export const defectStatusEnum = pgEnum('defect_status', [
-  'open',
-  'investigating',
-  'action',
-  'verified',
-  'closed',
-  'dismissed',
-]);
+export const roleEnum = pgEnum('role', ROLES);
+export const channelEnum = pgEnum('channel', CHANNELS);
+export const lifecycleEnum = pgEnum('lifecycle', LIFECYCLES);
+export const sourceEnum = pgEnum('interaction_source', SOURCES);
+export const sentimentEnum = pgEnum('sentiment', SENTIMENTS);
+/**
+ * How a public feedback answer came to belong to a customer (lib/feedback/customer-match.ts):
+ * `signed_link`, a personalised link's signed customer token verified; `unverified`, only the typed
+ * email matched `suggestedCustomerId` and the answer stays anonymous until a member of staff
+ * confirms; `confirmed` by staff; `rejected` by staff (not that customer).
+ */
+export const customerMatchEnum = pgEnum('customer_match', CUSTOMER_MATCHES);
+export const outcomeEnum = pgEnum('outcome', OUTCOMES);
+export const defectKindEnum = pgEnum('defect_kind', DEFECT_KINDS);
+export const severityEnum = pgEnum('severity', SEVERITIES);
+export const defectStatusEnum = pgEnum('defect_status', DEFECT_STATUSES);
 // Which auto-defect rule raised a defect; null for manual defects.
-export const autoRuleEnum = pgEnum('auto_rule', ['lost_sale', 'below_expectation', 'low_csat', 'low_nps']);
+export const autoRuleEnum = pgEnum('auto_rule', AUTO_RULES);
 
 export const users = pgTable(
   'users',
@@ -195,6 +199,11 @@ export const interactions = pgTable(
     nps: smallint(),
     effort: smallint(),
     notes: text(),
+    // Public feedback only: the email the customer typed, kept as given and never trusted.
+    contactEmail: text(),
+    customerMatch: customerMatchEnum(),
+    // The customer an unverified email matched: shown to staff, counted for nobody until confirmed.
+    suggestedCustomerId: uuid().references(() => customers.id, { onDelete: 'set null' }),
     // The comment's words for full-text search, kept by PostgreSQL itself. Language configuration
     // 'english' (stemming, English stop words) until the company settings choose one by locale;
     // see docs/voice-of-customer.md.
@@ -221,6 +230,10 @@ export const interactions = pgTable(
     index('interactions_touchpoint_occurred_idx').on(t.touchpointId, t.occurredAt),
     index('interactions_customer_occurred_idx').on(t.customerId, t.occurredAt),
     index('interactions_logged_by_occurred_idx').on(t.loggedById, t.occurredAt),
+    // Feedback awaiting a staff confirmation, found from the customer it may belong to.
+    index('interactions_suggested_customer_idx')
+      .on(t.suggestedCustomerId)
+      .where(sql`${t.customerMatch} = 'unverified'`),
     // Feedback is a small share of all interactions: a partial index finds the latest cheaply.
     index('interactions_feedback_occurred_idx')
       .on(t.occurredAt)
@@ -234,6 +247,11 @@ export const interactions = pgTable(
     check('interactions_effort_range', sql`${t.effort} between 1 and 7`),
     check('interactions_sale_value_nonnegative', sql`${t.saleValue} >= 0`),
     check('interactions_open_defect_count_nonnegative', sql`${t.openDefectCount} >= 0`),
+    // An unverified match belongs to nobody yet; a verified or confirmed one names its customer.
+    check(
+      'interactions_customer_match_consistent',
+      sql`(${t.customerMatch} is distinct from 'unverified' or ${t.customerId} is null) and (${t.customerMatch} not in ('signed_link', 'confirmed') or ${t.customerId} is not null)`,
+    ),
   ],
 );
 
@@ -370,17 +388,9 @@ export const defectEvents = pgTable(
   (t) => [index('defect_events_defect_idx').on(t.defectId, t.createdAt)],
 );
 
-export const caseStatusEnum = pgEnum('case_status', [
-  'open',
-  'investigating',
-  'action',
-  'monitoring',
-  'proved',
-  'not_effective',
-  'closed',
-]);
-export const caseScopeEnum = pgEnum('case_scope', ['company', 'stage', 'touchpoint']);
-export const subgroupEnum = pgEnum('subgroup', ['day', 'week']);
+export const caseStatusEnum = pgEnum('case_status', CASE_STATUSES);
+export const caseScopeEnum = pgEnum('case_scope', CASE_SCOPES);
+export const subgroupEnum = pgEnum('subgroup', SUBGROUPS);
 
 /** The subgroup that raised (or was picked to open) a case, as the chart showed it. */
 export interface CaseSignal {
@@ -603,7 +613,7 @@ export const outboxEvents = pgTable(
   (t) => [index('outbox_events_created_idx').on(t.createdAt)],
 );
 
-export const jobStatusEnum = pgEnum('job_status', ['pending', 'running', 'done', 'dead']);
+export const jobStatusEnum = pgEnum('job_status', JOB_STATUSES);
 
 // The queue the job runner works through: event dispatch, mail, webhook deliveries, scheduled jobs.
 export const jobs = pgTable(
@@ -680,7 +690,7 @@ export const notificationPreferences = pgTable(
   (t) => [unique('notification_preferences_user_type_key').on(t.userId, t.type)],
 );
 
-export const mailStatusEnum = pgEnum('mail_status', ['queued', 'sent', 'kept', 'failed']);
+export const mailStatusEnum = pgEnum('mail_status', MAIL_STATUSES);
 
 // Every message, sent or not: without SMTP it stays here ("kept") for admins to read.
 export const mailMessages = pgTable(
@@ -718,7 +728,7 @@ export const webhookEndpoints = pgTable('webhook_endpoints', {
   createdAt: createdAt(),
 });
 
-export const webhookDeliveryStatusEnum = pgEnum('webhook_delivery_status', ['pending', 'succeeded', 'failed', 'dead']);
+export const webhookDeliveryStatusEnum = pgEnum('webhook_delivery_status', WEBHOOK_DELIVERY_STATUSES);
 
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
@@ -754,59 +764,7 @@ export const integrationSettings = pgTable(
   (t) => [check('integration_settings_single_row', sql`${t.id} = 1`)],
 );
 
-export const usersRelations = relations(users, ({ many }) => ({
-  interactions: many(interactions),
-  ownedDefects: many(defects),
-}));
-
-export const journeyStagesRelations = relations(journeyStages, ({ many }) => ({
-  touchpoints: many(touchpoints),
-}));
-
-export const touchpointsRelations = relations(touchpoints, ({ one, many }) => ({
-  stage: one(journeyStages, { fields: [touchpoints.stageId], references: [journeyStages.id] }),
-  interactions: many(interactions),
-  defects: many(defects),
-}));
-
-export const segmentsRelations = relations(segments, ({ many }) => ({
-  customers: many(customers),
-}));
-
-export const customersRelations = relations(customers, ({ one, many }) => ({
-  segment: one(segments, { fields: [customers.segmentId], references: [segments.id] }),
-  owner: one(users, { fields: [customers.ownerId], references: [users.id] }),
-  interactions: many(interactions),
-  defects: many(defects),
-}));
-
-export const interactionsRelations = relations(interactions, ({ one, many }) => ({
-  customer: one(customers, { fields: [interactions.customerId], references: [customers.id] }),
-  touchpoint: one(touchpoints, { fields: [interactions.touchpointId], references: [touchpoints.id] }),
-  loggedBy: one(users, { fields: [interactions.loggedById], references: [users.id] }),
-  defects: many(defects),
-}));
-
-export const defectCategoriesRelations = relations(defectCategories, ({ many }) => ({
-  defects: many(defects),
-}));
-
-export const defectsRelations = relations(defects, ({ one, many }) => ({
-  touchpoint: one(touchpoints, { fields: [defects.touchpointId], references: [touchpoints.id] }),
-  interaction: one(interactions, { fields: [defects.interactionId], references: [interactions.id] }),
-  customer: one(customers, { fields: [defects.customerId], references: [customers.id] }),
-  category: one(defectCategories, { fields: [defects.categoryId], references: [defectCategories.id] }),
-  owner: one(users, { fields: [defects.ownerId], references: [users.id] }),
-  events: many(defectEvents),
-}));
-
-export const defectEventsRelations = relations(defectEvents, ({ one }) => ({
-  defect: one(defects, { fields: [defectEvents.defectId], references: [defects.id] }),
-  actor: one(users, { fields: [defectEvents.actorId], references: [users.id] }),
-}));
-
 export type User = typeof users.$inferSelect;
-export type Role = (typeof roleEnum.enumValues)[number];
 export type JourneyStage = typeof journeyStages.$inferSelect;
 export type Touchpoint = typeof touchpoints.$inferSelect;
 export type NewTouchpoint = typeof touchpoints.$inferInsert;
@@ -823,7 +781,6 @@ export type NewDefect = typeof defects.$inferInsert;
 export type DefectEvent = typeof defectEvents.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type Case = typeof cases.$inferSelect;
-export type CaseStatus = (typeof caseStatusEnum.enumValues)[number];
 export type CaseEvent = typeof caseEvents.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type OutboxEvent = typeof outboxEvents.$inferSelect;

@@ -1,4 +1,4 @@
-import type { Role } from './schema';
+import type { Role } from '../lib/enums';
 
 // The demo company: a home-energy firm (solar panels, heat pumps, batteries) selling to homes,
 // small businesses and larger organisations. Names only; volumes and quality live beside them.

@@ -368,7 +368,7 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
       const beforeFix = spec.name === FIXED_TOUCHPOINT && daysAgo > FIX_DAYS_AGO;
       // Most experiences meet expectations; each touchpoint's own quality shifts that.
       const quality = 0.45 + spec.quality - (degraded ? 1.5 : 0) - (beforeFix ? 1.2 : 0);
-      // Half of those answering leave an email that matches a customer, as the feedback form allows.
+      // Half of those answering came through a personalised link, whose signed token names them.
       const customer = fromFeedback && random.next() < 0.5 ? null : random.pick(customerRows);
       if (customer && (firstContact.get(customer.id) ?? Infinity) > occurredAt.getTime())
         firstContact.set(customer.id, occurredAt.getTime());
@@ -507,6 +507,7 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
         loggedById: fromFeedback ? null : random.pick(staffIds),
         occurredAt,
         source: fromFeedback ? 'feedback' : 'staff',
+        customerMatch: fromFeedback && customer ? 'signed_link' : null,
         outcome,
         saleValue: saleValue === null ? null : saleValue.toFixed(2),
         expectation,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { storageStatePath } from './accounts';
 
 test.use({ storageState: storageStatePath('manager') });
@@ -93,4 +94,46 @@ test('a period with no interactions says so instead of showing zeros', async ({ 
   await expect(page.getByText('No interactions or defects in this period for these filters.')).toBeVisible();
   await expect(card(page, 'DPMO')).toHaveText('no data');
   await expect(card(page, 'Sigma level')).toHaveText('no data');
+});
+
+test('"No segment" in the filters: the dashboard, its drill-down list, the metrics API and the CSV export agree', async ({
+  page,
+}) => {
+  // The period ends yesterday, so what other specs log today cannot change the numbers mid-test.
+  const from = daysAgo(30);
+  const to = daysAgo(1);
+  await page.goto('/dashboard');
+  const filters = page.getByRole('form', { name: 'Dashboard filters' });
+  await filters.getByLabel('From', { exact: true }).fill(from);
+  await filters.getByLabel('To', { exact: true }).fill(to);
+  await filters.locator('summary', { hasText: /^Segments/ }).click();
+  await filters.getByRole('checkbox', { name: 'No segment' }).check();
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.getAll('segment').join() === 'none');
+  // The form shows the choice it was given, and the segment table keeps only that row.
+  await filters.locator('summary', { hasText: /^Segments/ }).click();
+  await expect(filters.getByRole('checkbox', { name: 'No segment' })).toBeChecked();
+  const segmentRows = page.getByRole('region', { name: 'Segments compared' }).locator('tbody tr');
+  await expect(segmentRows).toHaveCount(1);
+  await expect(segmentRows.first()).toContainText('No segment');
+
+  const api = await page.request.get(`/api/v1/metrics?from=${from}&to=${to}&segment=none`);
+  expect(api.status()).toBe(200);
+  const { data } = await api.json();
+  const interactions: number = data.kpis.current.interactions;
+  expect(interactions).toBeGreaterThan(0);
+  await expect(card(page, 'Interactions')).toHaveText(interactions.toLocaleString('en-GB'));
+
+  // The drill-down carries segment=none to the list, which counts the same rows.
+  await card(page, 'Interactions').getByRole('link').click();
+  await expect(page).toHaveURL((url) => url.pathname === '/interactions' && url.searchParams.get('segment') === 'none');
+  await expect(page.getByText('Segment: No segment')).toBeVisible();
+  const total = await page.getByRole('navigation', { name: 'Pages' }).locator('p').innerText();
+  expect(Number(total.replace(/^.* of /, '').replace(/[^\d]/g, ''))).toBe(interactions);
+
+  // The CSV export of that list holds exactly those rows.
+  const exportHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+  expect(exportHref).toContain('segment=none');
+  const csv = await (await page.request.get(exportHref!)).text();
+  expect(parse(csv, { columns: true, bom: true })).toHaveLength(interactions);
 });

@@ -56,10 +56,25 @@ test('a signal opens a case; a corrective action is proved by the staged chart a
   // The evaluation moves it to proved; a proved case closes without a reason.
   await page.getByRole('button', { name: 'Evaluate now' }).click();
   await expect(page.locator('header').getByText('Proved', { exact: true })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/case-proved.png', fullPage: true });
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.locator('header').getByText('Closed', { exact: true })).toBeVisible();
   const history = page.getByRole('list', { name: 'History' });
   await expect(history).toContainText('Monitoring → Proved');
   await expect(history).toContainText('Proved → Closed');
+
+  // The demo's own story: the hotline's phone menu was split 130 days ago and its defect rate fell
+  // steeply after T, so the nightly evaluation proved it (the README's screenshot).
+  await page.goto('/cases');
+  await page.getByRole('link', { name: /Lost and unhappy customers at Support hotline/ }).click();
+  await expect(page.locator('header').getByText('Proved', { exact: true })).toBeVisible();
+  const verdict = (await page.getByTestId('verdict').innerText()).match(/fell from ([\d.]+) % to ([\d.]+) %/);
+  expect(verdict).not.toBeNull();
+  // At least halved: the drop is plain on the staged chart, not a marginal result.
+  expect(Number(verdict![2])).toBeLessThan(Number(verdict![1]) / 2);
+  // The test's line reads "p < 0.001", never "p = < 0.001"; the history tells the whole way.
+  await expect(page.getByText(/p = </)).toHaveCount(0);
+  const demoHistory = page.getByRole('list', { name: 'History' });
+  await expect(demoHistory).toContainText('Open → Investigating');
+  await expect(demoHistory).toContainText('Investigating → Action');
+  await page.screenshot({ path: 'docs/screenshots/case-proved.png', fullPage: true });
 });

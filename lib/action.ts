@@ -7,7 +7,7 @@ import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-tex
 
 export type ActionFailure = {
   ok: false;
-  status: 400 | 401 | 403 | 404 | 409 | 422;
+  status: 400 | 401 | 403 | 404 | 409 | 422 | 429;
   message: string;
   fieldErrors?: FieldErrors;
   /** What the user typed, so a form can show it again after a failed submit. */

@@ -6,12 +6,3 @@ export const formatInteger = (value: number) => integer.format(value);
 export const formatMoney = (value: number) => currency.format(value);
 export const formatDateTime = (value: Date) => `${dateTime.format(value)} UTC`;
 export const formatPercent = (value: number, digits = 1) => `${(value * 100).toFixed(digits)} %`;
-
-export const OUTCOME_LABELS: Record<string, string> = {
-  none: 'No outcome',
-  resolved: 'Resolved',
-  unresolved: 'Unresolved',
-  sale_won: 'Sale won',
-  sale_lost: 'Sale lost',
-  escalated: 'Escalated',
-};

@@ -5,6 +5,8 @@
 //                       (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_PG_ROWS / BENCH_EMBEDDED_ROWS   sizes (default 1,000,000 / 100,000); 0 skips that database
 //   BENCH_RUNS          timed warm runs per case (default 7)
+//   BENCH_KEEP_DATABASE=1  keep the PostgreSQL database afterwards (its name is printed), to EXPLAIN its queries
+//   BENCH_REUSE_DATABASE_URL  time the queries again on such a kept database, without filling one
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,22 +39,42 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/**
+ * One filling statement without the app's 30 s statement timeout: inserting 100,000 rows, or the
+ * defects of a million, takes longer than that on a loaded 2-core machine.
+ */
+async function unbounded(handle: DatabaseHandle, query: ReturnType<typeof sql>): Promise<void> {
+  await handle.db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    await tx.execute(query);
+  });
+}
+
 /** The demo company at a small scale, then generated interactions up to `total`, with their defects. */
 async function fill(handle: DatabaseHandle, total: number): Promise<void> {
   const started = performance.now();
   const summary = await seedDemoData(handle.db, { scale: 0.1 });
-  let remaining = total - summary.interactions;
-  while (remaining > 0) {
+  const generated = total - summary.interactions;
+  const batches = Math.ceil(generated / BATCH);
+  let remaining = generated;
+  for (let batch = 0; remaining > 0; batch++) {
     const rows = Math.min(BATCH, remaining);
+    // Each batch covers its own slice of the year, oldest first, as history arrives: each day's
+    // rollup rows are then written by one batch, not rewritten by all ten, which would leave the
+    // rollup tables several times larger than a live database's and time that instead.
+    const span = 365 / batches;
+    const newestDaysAgo = 365 - (batch + 1) * span;
     // Generated in SQL: a believable mix of outcomes and scores over the last 365 days.
-    await handle.db.execute(sql`
+    await unbounded(
+      handle,
+      sql`
       with tp as (select array_agg(id) as ids from touchpoints),
            cu as (select array_agg(id) as ids from customers),
            g as (select random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7, random() as r8, random() as r9, random() as r10 from generate_series(1, ${rows}))
       insert into interactions (touchpoint_id, customer_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort)
       select tp.ids[1 + floor(g.r1 * array_length(tp.ids, 1))::int],
              case when g.r2 < 0.9 then cu.ids[1 + floor(g.r2 / 0.9 * array_length(cu.ids, 1))::int] end,
-             now() - g.r3 * interval '365 days',
+             now() - (${newestDaysAgo} + g.r3 * ${span}) * interval '1 day',
              'import',
              (case when g.r4 < 0.04 then 'sale_lost' when g.r4 < 0.1 then 'sale_won' when g.r4 < 0.5 then 'resolved' else 'none' end)::outcome,
              case when g.r4 < 0.1 then round((200 + g.r5 * 4800)::numeric, 2) end,
@@ -61,11 +83,14 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
              case when g.r6 < 0.5 then 1 + floor(g.r8 * 5)::int end,
              case when g.r6 < 0.4 then floor(g.r9 * 11)::int end,
              case when g.r5 < 0.3 then 1 + floor(g.r10 * 7)::int end
-      from g, tp, cu`);
+      from g, tp, cu`,
+    );
     remaining -= rows;
   }
   // The auto defects the default rules raise, a few dismissed, spread over the categories.
-  await handle.db.execute(sql`
+  await unbounded(
+    handle,
+    sql`
     with cat as (select array_agg(id order by name) as ids from defect_categories),
          lost as (select id from defect_categories where name = 'Lost sale'),
          raised as (
@@ -83,12 +108,19 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
            case when r.rule = 'lost_sale' then (select id from lost) else cat.ids[1 + floor(random() * array_length(cat.ids, 1))::int] end,
            r.kind, r.lost, r.occurred_at, r.rule,
            (case when random() < 0.05 then 'dismissed' when r.occurred_at > now() - interval '30 days' then 'open' else 'closed' end)::defect_status
-    from raised r, cat`);
-  await handle.db.execute(sql`
+    from raised r, cat`,
+  );
+  await unbounded(
+    handle,
+    sql`
     update interactions i set open_defect_count = x.n
     from (select interaction_id, count(*)::int as n from defects where status <> 'dismissed' and interaction_id is not null group by 1) x
-    where x.interaction_id = i.id and i.source = 'import'`);
-  await handle.db.execute(sql`vacuum analyze`);
+    where x.interaction_id = i.id and i.source = 'import'`,
+  );
+  // VACUUM cannot run in a transaction: one connection of its own, without the app's timeout.
+  const raw = postgres(handle.url, { max: 1, onnotice: () => {}, connection: { statement_timeout: 0 } });
+  await raw.unsafe('vacuum analyze');
+  await raw.end({ timeout: 5 });
   const [counts] = await selectRows<{ interactions: number; defects: number }>(
     handle.db,
     sql`select (select count(*) from interactions)::int as interactions, (select count(*) from defects)::int as defects`,
@@ -197,6 +229,16 @@ async function timeWrites(handle: DatabaseHandle): Promise<number> {
 }
 
 async function benchPostgres(rows: number): Promise<void> {
+  const reuse = process.env.BENCH_REUSE_DATABASE_URL;
+  if (reuse) {
+    const kept = await openDatabase({ url: reuse });
+    try {
+      await measure(kept, 'PostgreSQL, kept database');
+    } finally {
+      await kept.close();
+    }
+    return;
+  }
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `oi_bench_${randomBytes(4).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -211,7 +253,8 @@ async function benchPostgres(rows: number): Promise<void> {
     await measureWrites(handle, `PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
   } finally {
     await handle.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (process.env.BENCH_KEEP_DATABASE === '1') log(`kept the database ${url.toString()}`);
+    else await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });
   }
 }

@@ -5,8 +5,10 @@
 //   3. backup while the app runs → restore into a new DATA_DIR: equal counts and rollups
 //   4. kill -9 under write load, restart by itself: acknowledged writes kept, none partial,
 //      rollups exact                                                    (embedded and external)
-//   5. start-up with the database down: exits non-zero; serves once it is back   (external)
-//   6. the database stopped for 10 s under load: no request over 6 s, 503 with Retry-After,
+//   5. kill -9 of the embedded PostgreSQL under the app: the watchdog starts it again (embedded)
+//   6. a full disk (a tmpfs of its own; root only): health says so, 503s, recovery once freed
+//   7. start-up with the database down: exits non-zero; serves once it is back   (external)
+//   8. the database stopped for 10 s under load: no request over 6 s, 503 with Retry-After,
 //      recovery within 5 s of its return                               (external)
 // "External" is a throwaway PostgreSQL cluster of its own on another loopback port (Debian's
 // binaries in /usr/lib/postgresql/<v>/bin when present, else the embedded ones), never a shared one.
@@ -492,11 +494,161 @@ async function drillKillUnderLoad(label: string, env: Record<string, string>, ur
   return running;
 }
 
+async function drillWatchdog(app: App, dataDir: string) {
+  console.log('\n5. kill -9 of the embedded PostgreSQL under the running app: the watchdog starts it again');
+  const key = createApiKey({ DATA_DIR: dataDir, DATABASE_URL: '' });
+  const tps = await touchpointIds(key);
+  const { stop } = startLoad(key, tps, 4, 1);
+  await sleep(1_500);
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  const postmaster = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const killedAt = Date.now();
+  process.kill(postmaster, 'SIGKILL');
+  let backMs = Infinity;
+  while (Date.now() - killedAt < 30_000) {
+    const health = await timed(`${BASE}/api/health`);
+    if (health.status === 200 && Date.now() - killedAt > 500) {
+      backMs = Date.now() - killedAt;
+      break;
+    }
+    await sleep(200);
+  }
+  await sleep(1_000);
+  const load = await stop();
+  const after = load.requests.filter((r) => r.at >= killedAt);
+  const statuses: Record<string, number> = {};
+  for (const r of after) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  const revived = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const result = await verifyWrites(await embeddedUrl(dataDir), load);
+  console.log(
+    `  postmaster ${postmaster} killed; healthy again after ${(backMs / 1000).toFixed(1)} s (new postmaster ${revived}), ` +
+      `app pid ${app.child.pid} unchanged; requests after the kill: ${JSON.stringify(statuses)}; ` +
+      `slowest ${Math.max(0, ...after.map((r) => r.ms))} ms`,
+  );
+  console.log(`  acknowledged rows ${result.acknowledged}, lost ${result.lost}, half-written ${result.partial}`);
+  check(app.child.exitCode === null && revived !== postmaster, 'the app kept running and started a new server');
+  check(backMs < 15_000, 'healthy again within 15 s, without a restart of the app');
+  check(
+    !after.some((r) => r.status === 500 || r.status === 0 || r.ms >= 6_000),
+    'meanwhile 503s, no 500, none over 6 s',
+  );
+  check(
+    result.lost === 0 && result.partial === 0 && result.drift === 0,
+    'no acknowledged write lost, none partial, rollups exact',
+  );
+}
+
+/**
+ * The embedded DATA_DIR on a tmpfs of its own (root only: mount needs it), filled by a ballast
+ * file: under 100 MB free the health check says so; completely full, writes are refused with 503s
+ * and nothing half-written; once space is freed everything works again without a restart.
+ */
+async function drillFullDisk() {
+  console.log('\n6. a full disk under the embedded database (a 320 MB tmpfs)');
+  const mount = path.join(root, 'small-disk');
+  fs.mkdirSync(mount);
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=320m,mode=0711', 'tmpfs', mount], {
+    encoding: 'utf8',
+  });
+  if (mounted.status !== 0) {
+    console.log(`  skipped: cannot mount a tmpfs here (${mounted.stderr.trim() || 'not root'})`);
+    return;
+  }
+  const dataDir = path.join(mount, 'data');
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '', SEED_SCALE: '0.02', AUTH_SECRET: '' };
+  const app = startApp(env);
+  const ballast = path.join(mount, 'ballast');
+  try {
+    await waitReady(app);
+    const key = createApiKey(env);
+    const tps = await touchpointIds(key);
+    const free = () => {
+      const stats = fs.statfsSync(mount);
+      return stats.bavail * stats.bsize;
+    };
+    // Leave 60 MB: below the health check's 100 MB, enough to keep writing.
+    fs.writeFileSync(ballast, Buffer.alloc(Math.max(0, free() - 60 * 1024 * 1024)));
+    const low = await timed(`${BASE}/api/health`);
+    const lowBody = low.body as { checks?: { disk?: { ok: boolean; detail: string } } } | undefined;
+    console.log(`  60 MB free: /api/health ${low.status} in ${low.ms} ms, disk: ${lowBody?.checks?.disk?.detail}`);
+    check(
+      low.status === 503 && low.retryAfter && lowBody?.checks?.disk?.ok === false,
+      'health says 503, naming the disk',
+    );
+
+    const { stop } = startLoad(key, tps, 4, 0);
+    await sleep(1_000);
+    // Now fill it to the last byte.
+    const fd = fs.openSync(ballast, 'a');
+    const chunk = Buffer.alloc(1024 * 1024);
+    try {
+      for (;;) fs.writeSync(fd, chunk);
+    } catch {
+      // ENOSPC: full
+    }
+    try {
+      for (;;) fs.writeSync(fd, Buffer.alloc(4096));
+    } catch {
+      // ENOSPC: full to the last page
+    }
+    fs.closeSync(fd);
+    const fullAt = Date.now();
+    await sleep(6_000);
+    fs.rmSync(ballast);
+    const freedAt = Date.now();
+    let backMs = Infinity;
+    while (Date.now() - freedAt < 60_000) {
+      const health = await timed(`${BASE}/api/health`);
+      if (health.status === 200) {
+        backMs = Date.now() - freedAt;
+        break;
+      }
+      await sleep(250);
+    }
+    await sleep(2_000);
+    const load = await stop();
+    const whileFull = load.requests.filter((r) => r.at >= fullAt && r.at < freedAt);
+    const statuses: Record<string, number> = {};
+    for (const r of whileFull) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+    const okAfter = load.requests.some((r) => r.at >= freedAt + backMs && (r.status === 200 || r.status === 201));
+    const result = await verifyWrites(await embeddedUrl(dataDir), load);
+    console.log(
+      `  full for 6 s: writes answered ${JSON.stringify(statuses)}, slowest ${Math.max(0, ...whileFull.map((r) => r.ms))} ms; ` +
+        `space freed: healthy after ${(backMs / 1000).toFixed(1)} s, writes succeed again: ${okAfter}`,
+    );
+    console.log(
+      `  acknowledged rows ${result.acknowledged}, lost ${result.lost}, half-written ${result.partial}, rollup rows off ${result.drift}`,
+    );
+    check(
+      whileFull.every((r) => r.status < 500 || (r.status === 503 && r.retryAfter)),
+      'while full: every refused write a 503 with Retry-After, no 500',
+    );
+    check(
+      whileFull.every((r) => r.ms < 6_000),
+      'while full: no request over 6 s',
+    );
+    check(
+      backMs < 30_000 && okAfter && app.child.exitCode === null,
+      'once space is freed: healthy and writing again, no restart',
+    );
+    check(
+      result.lost === 0 && result.partial === 0 && result.drift === 0,
+      'no acknowledged write lost, none partial, rollups exact',
+    );
+  } finally {
+    fs.rmSync(ballast, { force: true });
+    await stopApp(app);
+    if (app.child.exitCode === null && app.child.signalCode === null) await kill9(app);
+    if (fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))) stopEmbedded(dataDir);
+    spawnSync('umount', ['-l', mount]);
+  }
+}
+
 async function drillStartWithDatabaseDown(
   cluster: Awaited<ReturnType<typeof externalCluster>>,
   env: Record<string, string>,
 ) {
-  console.log('\n5. start-up with the database down (external)');
+  console.log('\n7. start-up with the database down (external)');
   cluster.stop();
   const started = Date.now();
   const app = startApp(env);
@@ -515,7 +667,7 @@ async function drillStartWithDatabaseDown(
 }
 
 async function drillOutage(cluster: Awaited<ReturnType<typeof externalCluster>>, env: Record<string, string>) {
-  console.log('\n6. the database stopped for 10 s under load (external)');
+  console.log('\n8. the database stopped for 10 s under load (external)');
   const key = createApiKey(env);
   const tps = await touchpointIds(key);
   const { stop } = startLoad(key, tps, 5, 3);
@@ -585,6 +737,7 @@ async function main() {
     await drillBackupRestore(embeddedDir);
     app = await drillKillUnderLoad('embedded server', embeddedEnv, await embeddedUrl(embeddedDir), app);
     apps.push(app);
+    await drillWatchdog(app, embeddedDir);
     await stopApp(app);
     check(
       !fs.existsSync(path.join(embeddedDir, 'postgres', 'postmaster.pid')),
@@ -599,6 +752,7 @@ async function main() {
     apps.push(app);
     await drillOutage(cluster, externalEnv);
     await stopApp(app);
+    await drillFullDisk();
   } catch (error) {
     failures.push(`drill aborted: ${error instanceof Error ? error.message : String(error)}`);
     console.error(error);

@@ -1,8 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/ui/use-action';
 import type { ActionResult } from '@/lib/action';
 
 /**
@@ -31,8 +31,24 @@ export function ActionButton({
   successMessage?: string | ((data: unknown) => string);
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ text: string; ok: boolean }>();
+  const { run, pending, result } = useAction(action, {
+    onSuccess: () => {
+      if (redirectTo) router.push(redirectTo);
+      router.refresh();
+    },
+  });
+  const success = result?.ok
+    ? typeof successMessage === 'function'
+      ? successMessage(result.data)
+      : successMessage
+    : undefined;
+  const message = result
+    ? result.ok
+      ? success
+        ? { text: success, ok: true }
+        : undefined
+      : { text: result.message, ok: false }
+    : undefined;
   return (
     <div className="flex flex-col items-start gap-1">
       <Button
@@ -42,17 +58,7 @@ export function ActionButton({
         aria-label={label}
         onClick={() => {
           if (confirm && !window.confirm(confirm)) return;
-          startTransition(async () => {
-            const result = await action(input);
-            if (result.ok) {
-              const text = typeof successMessage === 'function' ? successMessage(result.data) : successMessage;
-              setMessage(text ? { text, ok: true } : undefined);
-              if (redirectTo) router.push(redirectTo);
-              router.refresh();
-            } else {
-              setMessage({ text: result.message, ok: false });
-            }
-          });
+          run(input);
         }}
       >
         {pending ? 'Working…' : children}

@@ -6,19 +6,25 @@ import { changeOwnPasswordAction } from '@/app/(app)/account/password/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { useAction } from '@/components/ui/use-action';
 import { MIN_PASSWORD_LENGTH } from '@/lib/validation/users';
-import { fieldErrors, useActionForm } from './use-action-form';
 
 /** Changes the signed-in user's own password; after a forced change it goes on to their home. */
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, formAction, pending] = useActionForm(changeOwnPasswordAction, (data) => {
-    formRef.current?.reset();
-    if (forced) router.replace(data.home);
-    router.refresh();
+  const {
+    result: state,
+    formAction,
+    pending,
+    fieldErrors: errors,
+  } = useAction(changeOwnPasswordAction, {
+    onSuccess: (data) => {
+      formRef.current?.reset();
+      if (forced) router.replace(data.home);
+      router.refresh();
+    },
   });
-  const errors = fieldErrors(state);
   return (
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
       <Field

@@ -5,20 +5,26 @@ import { createApiKeyAction } from '@/app/(app)/admin/api-keys/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { useAction } from '@/components/ui/use-action';
 import { API_SCOPES } from '@/lib/auth/api-scopes';
 import { API_SCOPE_LABELS } from '@/lib/validation/api-keys';
 import { OneTimeSecret } from './one-time-secret';
-import { failedValues, fieldErrors, useActionForm } from './use-action-form';
 
 export function CreateApiKeyForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ name: string; key: string }>();
-  const [state, formAction, pending] = useActionForm(createApiKeyAction, (data) => {
-    setCreated(data);
-    formRef.current?.reset();
+  const {
+    result: state,
+    formAction,
+    pending,
+    fieldErrors: errors,
+    values: typed,
+  } = useAction(createApiKeyAction, {
+    onSuccess: (data) => {
+      setCreated(data);
+      formRef.current?.reset();
+    },
   });
-  const errors = fieldErrors(state);
-  const typed = failedValues(state);
   const scopeError = errors.scopes?.[0];
   return (
     <div className="flex flex-col gap-4">

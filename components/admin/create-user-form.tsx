@@ -5,20 +5,26 @@ import { createUserAction } from '@/app/(app)/admin/users/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { SelectField } from '@/components/ui/form-fields';
+import { useAction } from '@/components/ui/use-action';
 import { OneTimeSecret } from './one-time-secret';
-import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+import { ROLE_LABELS, ROLES } from '@/lib/enums';
 
 export function CreateUserForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ name: string; oneTimePassword: string }>();
-  const [state, formAction, pending] = useActionForm(createUserAction, (data) => {
-    setCreated(data);
-    formRef.current?.reset();
+  const {
+    result: state,
+    formAction,
+    pending,
+    fieldErrors: errors,
+    values: typed,
+  } = useAction(createUserAction, {
+    onSuccess: (data) => {
+      setCreated(data);
+      formRef.current?.reset();
+    },
   });
-  const errors = fieldErrors(state);
-  const typed = failedValues(state);
   return (
     <div className="flex flex-col gap-4">
       {created ? (

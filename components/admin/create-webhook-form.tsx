@@ -5,19 +5,25 @@ import { createWebhookAction } from '@/app/(app)/admin/webhooks/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { useAction } from '@/components/ui/use-action';
 import { EVENT_LABELS, EVENT_TYPES } from '@/lib/jobs/event-types';
 import { OneTimeSecret } from './one-time-secret';
-import { failedValues, fieldErrors, useActionForm } from './use-action-form';
 
 export function CreateWebhookForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ url: string; secret: string }>();
-  const [state, formAction, pending] = useActionForm(createWebhookAction, (data) => {
-    setCreated(data);
-    formRef.current?.reset();
+  const {
+    result: state,
+    formAction,
+    pending,
+    fieldErrors: errors,
+    values: typed,
+  } = useAction(createWebhookAction, {
+    onSuccess: (data) => {
+      setCreated(data);
+      formRef.current?.reset();
+    },
   });
-  const errors = fieldErrors(state);
-  const typed = failedValues(state);
   const typesError = errors.eventTypes?.[0];
   return (
     <div className="flex flex-col gap-4">

@@ -6,17 +6,15 @@ import { Field } from '@/components/ui/field';
 import { CheckboxField } from '@/components/ui/form-fields';
 import { FormMessage } from '@/components/ui/form-message';
 import type { LifecycleRuleSettings } from '@/lib/customers/lifecycle-rules';
-import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+import { useAction } from '@/components/ui/use-action';
 
 /** The admin's lifecycle rules: three switches and three numbers (blank: off). */
 export function LifecycleRulesForm({ rules }: { rules: LifecycleRuleSettings }) {
-  const [state, formAction, pending] = useActionForm<undefined>(saveLifecycleRulesAction);
-  const errors = fieldErrors(state);
-  const typed = failedValues(state);
+  const { result: state, submit, pending, fieldErrors: errors, values: typed } = useAction(saveLifecycleRulesAction);
   const number = (name: keyof LifecycleRuleSettings, value: number | null) =>
     typed?.[name] ?? (value === null ? '' : String(value));
   return (
-    <form action={formAction} noValidate className="flex max-w-xl flex-col gap-3" aria-label="Lifecycle rules">
+    <form onSubmit={submit} noValidate className="flex max-w-xl flex-col gap-3" aria-label="Lifecycle rules">
       <CheckboxField
         label="A sale makes a prospect (or a churned customer) active"
         name="activeOnSale"

@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionResult } from '@/lib/action';
 import { TextAreaField } from '@/components/ui/form-fields';
-import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+import { useAction } from '@/components/ui/use-action';
 
 /**
  * The small form behind creating and renaming stages, categories and segments: a name, and a
@@ -22,7 +22,7 @@ export function NameForm({
   successMessage,
   resetOnSuccess = false,
 }: {
-  action: (raw: FormData) => Promise<ActionResult<unknown>>;
+  action: (raw: unknown) => Promise<ActionResult<unknown>>;
   hidden?: Record<string, string>;
   idPrefix: string;
   defaults?: { name?: string; description?: string | null };
@@ -32,11 +32,17 @@ export function NameForm({
   resetOnSuccess?: boolean;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, formAction, pending] = useActionForm<unknown>(action, () => {
-    if (resetOnSuccess) formRef.current?.reset();
+  const {
+    result: state,
+    formAction,
+    pending,
+    fieldErrors: errors,
+    values: typed,
+  } = useAction(action, {
+    onSuccess: () => {
+      if (resetOnSuccess) formRef.current?.reset();
+    },
   });
-  const errors = fieldErrors(state);
-  const typed = failedValues(state);
   return (
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
       {Object.entries(hidden).map(([key, value]) => (

@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef } from 'react';
 import { moveStageAction } from '@/app/(app)/admin/stages/actions';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/ui/use-action';
 
 /** Up and down buttons that keep keyboard focus on the moved stage as the list reorders. */
 export function StageMoveButtons({
@@ -18,8 +19,12 @@ export function StageMoveButtons({
   isLast: boolean;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  // Refused or not, the list is read again: someone else may have moved a stage meanwhile.
+  const { run, pending, result } = useAction(moveStageAction, {
+    onSuccess: () => router.refresh(),
+    onFailure: () => router.refresh(),
+  });
+  const error = result && !result.ok ? result.message : undefined;
   const refocus = useRef<'up' | 'down' | null>(null);
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);
@@ -32,13 +37,10 @@ export function StageMoveButtons({
     preferred.current?.focus();
   }, [pending, isFirst, isLast]);
 
-  const move = (direction: 'up' | 'down') =>
-    startTransition(async () => {
-      const result = await moveStageAction({ stageId, direction });
-      setError(result.ok ? undefined : result.message);
-      refocus.current = direction;
-      router.refresh();
-    });
+  const move = (direction: 'up' | 'down') => {
+    refocus.current = direction;
+    run({ stageId, direction });
+  };
 
   return (
     <div className="flex flex-col items-start gap-1">

@@ -5,29 +5,10 @@ import { createTouchpointAction, updateTouchpointAction } from '@/app/(app)/admi
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import type { Touchpoint } from '@/db/schema';
-import { CHANNEL_LABELS, CHANNELS } from '@/lib/validation/touchpoints';
+import type { EditableTouchpoint as Editable } from '@/lib/queries/touchpoints';
 import { CheckboxField, SelectField, TextAreaField } from '@/components/ui/form-fields';
-import { failedValues, fieldErrors, useActionForm } from './use-action-form';
-
-type Editable = Pick<
-  Touchpoint,
-  | 'id'
-  | 'name'
-  | 'description'
-  | 'stageId'
-  | 'channel'
-  | 'opportunities'
-  | 'expectationTarget'
-  | 'ownerId'
-  | 'ruleLostSale'
-  | 'ruleBelowExpectation'
-  | 'ruleBelowExpectationGap'
-  | 'ruleLowCsat'
-  | 'ruleLowCsatMax'
-  | 'ruleLowNps'
-  | 'ruleLowNpsMax'
->;
+import { useAction } from '@/components/ui/use-action';
+import { CHANNEL_LABELS, CHANNELS } from '@/lib/enums';
 
 const DEFAULTS = {
   // One per rule enabled below.
@@ -55,12 +36,18 @@ export function TouchpointForm({
 }) {
   const router = useRouter();
   const action = touchpoint ? updateTouchpointAction : createTouchpointAction;
-  const [state, formAction, pending] = useActionForm<unknown>(action, () => {
-    if (!touchpoint) router.push('/admin/touchpoints');
-    router.refresh();
+  const {
+    result: state,
+    formAction,
+    pending,
+    fieldErrors: errors,
+    values: typed,
+  } = useAction<unknown>(action, {
+    onSuccess: () => {
+      if (!touchpoint) router.push('/admin/touchpoints');
+      router.refresh();
+    },
   });
-  const errors = fieldErrors(state);
-  const typed = failedValues(state);
   // After a failed submit show what was typed; otherwise the saved values.
   const text = (key: keyof Editable, fallback: string | number | null | undefined) =>
     typed?.[key] ?? String(fallback ?? '');

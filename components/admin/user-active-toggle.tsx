@@ -1,12 +1,12 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { setUserActiveAction } from '@/app/(app)/admin/users/actions';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/ui/use-action';
 
 export function UserActiveToggle({ userId, userName, active }: { userId: string; userName: string; active: boolean }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
+  const { run, pending, result } = useAction(setUserActiveAction);
+  const error = result && !result.ok ? result.message : undefined;
   return (
     <div className="flex flex-col items-start gap-1">
       <Button
@@ -14,12 +14,7 @@ export function UserActiveToggle({ userId, userName, active }: { userId: string;
         variant={active ? 'secondary' : 'primary'}
         disabled={pending}
         aria-label={`${active ? 'Deactivate' : 'Reactivate'} ${userName}`}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await setUserActiveAction({ userId, active: !active });
-            setError(result.ok ? undefined : result.message);
-          })
-        }
+        onClick={() => run({ userId, active: !active })}
       >
         {pending ? 'Saving…' : active ? 'Deactivate' : 'Reactivate'}
       </Button>

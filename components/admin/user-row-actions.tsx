@@ -1,23 +1,45 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { changeUserRoleAction, endUserSessionsAction, resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
 import { Button } from '@/components/ui/button';
-import type { Role } from '@/db/schema';
-import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
+import { useAction } from '@/components/ui/use-action';
 import { OneTimeSecret } from './one-time-secret';
+import { type Role, ROLE_LABELS, ROLES } from '@/lib/enums';
 
 /** Change a user's role, reset their password (showing the new one-time password once) or end their sessions. */
 export function UserRowActions({ userId, userName, role }: { userId: string; userName: string; role: Role }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; ok: boolean }>();
   const [secret, setSecret] = useState<string>();
   const [chosen, setChosen] = useState<Role>(role);
   const selectId = `role-${userId}`;
+  const refused = (failure: { message: string }) => setMessage({ text: failure.message, ok: false });
 
-  const run = (work: () => Promise<void>) => startTransition(work);
+  const changeRole = useAction(changeUserRoleAction, {
+    onSuccess: () => {
+      setMessage({ text: `${userName} is now ${ROLE_LABELS[chosen]}.`, ok: true });
+      router.refresh();
+    },
+    onFailure: (failure) => {
+      refused(failure);
+      setChosen(role);
+    },
+  });
+  const resetPassword = useAction(resetUserPasswordAction, {
+    onSuccess: (data) => {
+      setSecret(data.oneTimePassword);
+      setMessage(undefined);
+      router.refresh();
+    },
+    onFailure: refused,
+  });
+  const endSessions = useAction(endUserSessionsAction, {
+    onSuccess: () => setMessage({ text: `${userName} has been signed out everywhere.`, ok: true }),
+    onFailure: refused,
+  });
+  const pending = changeRole.pending || resetPassword.pending || endSessions.pending;
 
   return (
     <div className="flex flex-col gap-2">
@@ -44,18 +66,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
           variant="secondary"
           disabled={pending || chosen === role}
           aria-label={`Change role of ${userName}`}
-          onClick={() =>
-            run(async () => {
-              const result = await changeUserRoleAction({ userId, role: chosen });
-              if (result.ok) {
-                setMessage({ text: `${userName} is now ${ROLE_LABELS[chosen]}.`, ok: true });
-                router.refresh();
-              } else {
-                setMessage({ text: result.message, ok: false });
-                setChosen(role);
-              }
-            })
-          }
+          onClick={() => changeRole.run({ userId, role: chosen })}
         >
           Change role
         </Button>
@@ -66,16 +77,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
           aria-label={`Reset password of ${userName}`}
           onClick={() => {
             if (!window.confirm(`Reset the password of ${userName}? Their current password stops working.`)) return;
-            run(async () => {
-              const result = await resetUserPasswordAction({ userId });
-              if (result.ok) {
-                setSecret(result.data.oneTimePassword);
-                setMessage(undefined);
-                router.refresh();
-              } else {
-                setMessage({ text: result.message, ok: false });
-              }
-            });
+            resetPassword.run({ userId });
           }}
         >
           Reset password
@@ -87,14 +89,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
           aria-label={`End sessions of ${userName}`}
           onClick={() => {
             if (!window.confirm(`Sign ${userName} out on every device?`)) return;
-            run(async () => {
-              const result = await endUserSessionsAction({ userId });
-              setMessage(
-                result.ok
-                  ? { text: `${userName} has been signed out everywhere.`, ok: true }
-                  : { text: result.message, ok: false },
-              );
-            });
+            endSessions.run({ userId });
           }}
         >
           End sessions

@@ -3,10 +3,10 @@
 import { updateWebhookSettingsAction } from '@/app/(app)/admin/webhooks/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { useActionForm } from './use-action-form';
+import { useAction } from '@/components/ui/use-action';
 
 export function WebhookSettingsForm({ allowPrivateTargets }: { allowPrivateTargets: boolean }) {
-  const [state, formAction, pending] = useActionForm(updateWebhookSettingsAction);
+  const { result: state, formAction, pending } = useAction(updateWebhookSettingsAction);
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <label className="flex items-start gap-2 text-sm">

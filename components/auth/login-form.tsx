@@ -1,13 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
-import { signInAction, type SignInState } from '@/app/(auth)/login/actions';
+import { signInAction } from '@/app/(auth)/login/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { useAction } from '@/components/ui/use-action';
 
 export function LoginForm() {
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const { formAction, pending, fieldErrors, values, result } = useAction(signInAction, { progressive: true });
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <Field
@@ -17,8 +17,8 @@ export function LoginForm() {
         autoComplete="username"
         required
         autoFocus
-        defaultValue={state.email}
-        error={state.fieldErrors?.email}
+        defaultValue={values?.email}
+        error={fieldErrors.email}
       />
       <Field
         label="Password"
@@ -26,9 +26,9 @@ export function LoginForm() {
         type="password"
         autoComplete="current-password"
         required
-        error={state.fieldErrors?.password}
+        error={fieldErrors.password}
       />
-      <FormMessage message={state.message} />
+      <FormMessage message={result && !result.ok && !result.fieldErrors ? result.message : undefined} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

@@ -1,13 +1,13 @@
 'use client';
 
 import { evaluateCaseAction, evaluateChartsAction } from '@/app/(app)/cases/actions';
-import { useActionCall } from '@/components/defects/use-action-call';
+import { useAction } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 
 /** "Evaluate now": the proof the nightly evaluation runs, at once. */
 export function EvaluateCaseButton({ id }: { id: string }) {
-  const { run, pending, result } = useActionCall(evaluateCaseAction);
+  const { run, pending, result } = useAction(evaluateCaseAction);
   const message = result ? (result.ok ? (result.data.verdict ?? 'Evaluated.') : result.message) : undefined;
   return (
     <div className="flex flex-col gap-2">
@@ -23,7 +23,7 @@ export function EvaluateCaseButton({ id }: { id: string }) {
 
 /** Runs the monitored charts and the monitoring cases' proof now, as the nightly evaluation does. */
 export function EvaluateChartsButton() {
-  const { run, pending, result } = useActionCall(evaluateChartsAction);
+  const { run, pending, result } = useAction(evaluateChartsAction);
   const message = result
     ? result.ok
       ? `Checked ${result.data.charts.charts} charts: ${result.data.charts.signals} new signals, ` +

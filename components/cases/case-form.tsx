@@ -2,12 +2,13 @@
 
 import { useState } from 'react';
 import { updateCaseAction } from '@/app/(app)/cases/actions';
-import { useActionCall } from '@/components/defects/use-action-call';
+import { useAction } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
-import { caseMoveLabel, type CaseStatus } from '@/lib/cases/workflow';
+import { caseMoveLabel } from '@/lib/cases/workflow';
+import type { CaseStatus } from '@/lib/enums';
 
 export interface EditableCase {
   id: string;
@@ -37,7 +38,7 @@ export function CaseForm({
   manager: boolean;
   people: { id: string; name: string }[];
 }) {
-  const { run, pending, result, fieldErrors } = useActionCall(updateCaseAction);
+  const { run, pending, result, fieldErrors } = useAction(updateCaseAction);
   const [closing, setClosing] = useState(false);
   const typed = result && !result.ok ? result.values : undefined;
   const value = (name: keyof EditableCase, stored: string | null) => typed?.[name] ?? stored ?? '';

@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/lib/format';
-import { CASE_STATUS_LABELS, type CaseStatus } from '@/lib/cases/workflow';
+import { CASE_STATUS_LABELS, type CaseStatus } from '@/lib/enums';
 
 export interface CaseHistoryEvent {
   id: string;

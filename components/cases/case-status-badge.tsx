@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { CASE_STATUS_LABELS, type CaseStatus } from '@/lib/cases/workflow';
+import { CASE_STATUS_LABELS, type CaseStatus } from '@/lib/enums';
 
 const TONES: Record<CaseStatus, BadgeTone> = {
   open: 'danger',

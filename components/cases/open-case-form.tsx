@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { openCaseAction } from '@/app/(app)/cases/actions';
-import { useActionCall } from '@/components/defects/use-action-call';
+import { useAction } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -10,7 +10,7 @@ import { FormMessage } from '@/components/ui/form-message';
 /** Confirms a case a manager opens from a chart point, a Pareto bar or a heat-map cell. */
 export function OpenCaseForm({ chart, suggestedTitle }: { chart: Record<string, string>; suggestedTitle: string }) {
   const router = useRouter();
-  const { run, pending, result, fieldErrors } = useActionCall(openCaseAction);
+  const { run, pending, result, fieldErrors } = useAction(openCaseAction);
   return (
     <form
       noValidate

@@ -24,7 +24,8 @@ export interface StagedDatum {
   signal: boolean;
 }
 
-const percent = (v: number) => `${v.toFixed(1)} %`;
+// A no-break space: recharts wraps a tick at a space, and "100.0 %" broke over two lines.
+const percent = (v: number) => `${v.toFixed(1)}\u00a0%`;
 
 interface DotProps {
   cx?: number;
@@ -55,7 +56,7 @@ export function StagedPChart({ data, effectiveLabel }: { data: StagedDatum[]; ef
           {...axisProps}
           tickFormatter={percent}
           domain={[0, 'auto']}
-          width={64}
+          width={72}
           label={{ value: 'defective %', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
         />
         <Tooltip

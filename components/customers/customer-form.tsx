@@ -1,15 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { createCustomerAction, updateCustomerAction } from '@/app/(app)/customers/actions';
 import { SelectField } from '@/components/ui/form-fields';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import type { FieldErrors } from '@/lib/errors';
+import { useAction } from '@/components/ui/use-action';
 import { DuplicateWarning, type CustomerDetails } from './duplicate-warning';
-import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/validation/customers';
+import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/enums';
 
 export interface CustomerFormValues {
   id?: string;
@@ -34,30 +34,24 @@ export function CustomerForm({
   owners: { id: string; name: string }[];
 }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
-  const [pending, startTransition] = useTransition();
   const editing = Boolean(customer?.id);
-  const [details, setDetails] = useState<CustomerDetails>({});
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = editing ? await updateCustomerAction(data) : await createCustomerAction(data);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setMessage(result.message);
-        return;
-      }
-      router.push(`/customers/${result.data.id}`);
+  const {
+    submit,
+    pending,
+    result,
+    fieldErrors: errors,
+  } = useAction<{ id: string }>(editing ? updateCustomerAction : createCustomerAction, {
+    onSuccess: (saved) => {
+      router.push(`/customers/${saved.id}`);
       router.refresh();
-    });
-  }
+    },
+  });
+  const message = result && !result.ok ? result.message : undefined;
+  const [details, setDetails] = useState<CustomerDetails>({});
 
   return (
     <form
-      onSubmit={onSubmit}
+      onSubmit={submit}
       noValidate
       aria-label={editing ? 'Edit the customer' : 'New customer'}
       className="flex max-w-2xl flex-col gap-4"

@@ -1,19 +1,8 @@
 import { buttonClass } from '@/components/ui/button';
-import { channelEnum } from '@/db/schema';
+import { CHANNEL_LABELS, CHANNELS } from '@/lib/enums';
 import type { FilterOptions } from '@/lib/queries/dashboard';
+import { NO_SEGMENT } from '@/lib/validation/filters';
 import type { MetricsFilters } from '@/lib/validation/metrics';
-
-export const CHANNEL_LABELS: Record<(typeof channelEnum.enumValues)[number], string> = {
-  in_person: 'In person',
-  phone: 'Phone',
-  email: 'Email',
-  web: 'Web',
-  chat: 'Chat',
-  social: 'Social',
-  mail: 'Mail',
-  advertising: 'Advertising',
-  other: 'Other',
-};
 
 function Choices({
   legend,
@@ -146,13 +135,18 @@ export function FiltersForm({
         <Choices
           legend="Channels"
           name="channel"
-          options={channelEnum.enumValues.map((c) => ({ id: c, label: CHANNEL_LABELS[c] }))}
+          options={CHANNELS.map((c) => ({ id: c, label: CHANNEL_LABELS[c] }))}
           selected={filters.channel}
         />
         <Choices
           legend="Segments"
           name="segment"
-          options={options.segments.map((s) => ({ id: s.id, label: s.name }))}
+          // "No segment" (no customer, or a customer without one) is the segment table's own row,
+          // so the filter offers it too: `segment=none` in the one filter spec the lists and API share.
+          options={[
+            ...options.segments.map((s) => ({ id: s.id, label: s.name })),
+            { id: NO_SEGMENT, label: 'No segment' },
+          ]}
           selected={filters.segment}
         />
       </div>

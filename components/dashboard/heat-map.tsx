@@ -12,6 +12,8 @@ export interface HeatCell {
   value: MetricValue;
   units: number;
   href: string;
+  /** Where "Open a case" on this touchpoint's chart goes (the p-chart's and the Pareto's own page). */
+  caseHref: string;
 }
 
 export interface HeatRow {
@@ -20,13 +22,15 @@ export interface HeatRow {
   cells: HeatCell[];
 }
 
-// Five bands from worst to best; text stays dark on light and light on dark for contrast.
+// Five bands from worst to best, with dark text (4.5:1 even at the 80 % opacity of the small
+// lines). In the dark theme the bands are light too: as 900 shades, 2–3 σ and 3–4 σ were the same
+// brown and 4–5 σ and 5 σ the same dark green.
 const BANDS = [
-  'bg-red-200 text-red-950 dark:bg-red-900 dark:text-red-50',
-  'bg-orange-200 text-orange-950 dark:bg-orange-900 dark:text-orange-50',
-  'bg-yellow-100 text-yellow-950 dark:bg-yellow-900 dark:text-yellow-50',
-  'bg-lime-200 text-lime-950 dark:bg-lime-900 dark:text-lime-50',
-  'bg-emerald-300 text-emerald-950 dark:bg-emerald-800 dark:text-emerald-50',
+  'bg-red-200 text-red-950 dark:bg-red-300 dark:text-red-950',
+  'bg-orange-200 text-orange-950 dark:bg-orange-400 dark:text-orange-950',
+  'bg-yellow-100 text-yellow-950 dark:bg-yellow-300 dark:text-yellow-950',
+  'bg-lime-200 text-lime-950 dark:bg-lime-400 dark:text-lime-950',
+  'bg-emerald-300 text-emerald-950 dark:bg-emerald-400 dark:text-emerald-950',
 ];
 const NO_DATA = 'bg-background text-muted border border-dashed border-border';
 // Too few to judge: visibly not a verdict, neither red nor green.
@@ -85,7 +89,7 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                     // The greyed cells are already muted text: fading it further would fall below 4.5:1.
                     const faint = band === TOO_FEW || band === NO_DATA ? '' : 'opacity-80';
                     return (
-                      <li key={cell.id}>
+                      <li key={cell.id} className="flex flex-col gap-0.5">
                         <Link
                           prefetch={false}
                           href={cell.href}
@@ -112,6 +116,15 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                           <span className={cn('text-xs', faint)}>
                             {cell.units.toLocaleString('en-GB')} interactions
                           </span>
+                        </Link>
+                        {/* Beside the cell, not inside it: a link cannot hold another link. */}
+                        <Link
+                          prefetch={false}
+                          href={cell.caseHref}
+                          aria-label={`Open a case on ${cell.name}`}
+                          className="w-36 truncate px-2 text-xs text-primary underline underline-offset-2 hover:no-underline"
+                        >
+                          Open a case
                         </Link>
                       </li>
                     );

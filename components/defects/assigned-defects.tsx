@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
-import { SEVERITY_LABELS } from '@/lib/defects/labels';
 import { listAssignedDefects } from '@/lib/queries/defects';
 import { defectTitle } from './defects-table';
 import { OverdueBadge, StatusBadge } from './status-badge';
+import { SEVERITY_LABELS } from '@/lib/enums';
 
 /** My work: the defects a person still has to work, overdue follow-ups first and marked. */
 export async function AssignedDefects({ userId, canClose = false }: { userId: string; canClose?: boolean }) {
@@ -28,8 +28,9 @@ export async function AssignedDefects({ userId, canClose = false }: { userId: st
             <li
               key={row.id}
               className={cn(
-                'flex flex-wrap items-center justify-between gap-2 py-2 text-sm',
-                row.overdue && 'rounded-md bg-danger/5 px-2',
+                // Every row padded alike, so the tinted overdue ones do not shift the text out of line.
+                'flex flex-wrap items-center justify-between gap-2 px-2 py-2 text-sm',
+                row.overdue && 'rounded-md bg-danger/5',
               )}
             >
               <div className="min-w-0">

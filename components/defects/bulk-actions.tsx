@@ -6,10 +6,10 @@ import { linkDefectsToCaseAction, openCaseAction } from '@/app/(app)/cases/actio
 import { bulkAssignDefectsAction, bulkMoveDefectsAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { STATUS_LABELS, DEFECT_STATUSES } from '@/lib/defects/workflow';
 import { BULK_FORM_ID } from './defects-table';
 import { SelectField } from '@/components/ui/form-fields';
-import { useActionCall } from './use-action-call';
+import { useAction } from '@/components/ui/use-action';
+import { DEFECT_STATUS_LABELS, DEFECT_STATUSES } from '@/lib/enums';
 
 /**
  * Assign or move every checked defect on the page at once (all of them change, or none); open a
@@ -23,10 +23,10 @@ export function BulkActions({
   activeCases?: { id: string; number: number | null; title: string }[];
 }) {
   const router = useRouter();
-  const assign = useActionCall(bulkAssignDefectsAction);
-  const move = useActionCall(bulkMoveDefectsAction);
-  const open = useActionCall(openCaseAction);
-  const link = useActionCall(linkDefectsToCaseAction);
+  const assign = useAction(bulkAssignDefectsAction);
+  const move = useAction(bulkMoveDefectsAction);
+  const open = useAction(openCaseAction);
+  const link = useAction(linkDefectsToCaseAction);
   const [status, setStatus] = useState('');
   const [last, setLast] = useState<'assign' | 'move' | 'open' | 'link'>();
   const current = { assign, move, open, link }[last ?? 'move'];
@@ -109,7 +109,7 @@ export function BulkActions({
           <option value="">Choose a status</option>
           {DEFECT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABELS[s]}
+              {DEFECT_STATUS_LABELS[s]}
             </option>
           ))}
         </SelectField>

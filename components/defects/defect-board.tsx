@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { formatInteger } from '@/lib/format';
-import { SEVERITY_LABELS } from '@/lib/defects/labels';
-import { STATUS_LABELS, type DefectStatus } from '@/lib/defects/workflow';
 import type { DefectListRow } from '@/lib/queries/defects';
 import { defectTitle } from './defects-table';
 import { listHref, type UrlState } from './list-url';
 import { OverdueBadge } from './status-badge';
+import { SEVERITY_LABELS, DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
 
 /** Defects by status, one column each, overdue ones first; each column links to its full list. */
 export function DefectBoard({
@@ -30,7 +29,8 @@ export function DefectBoard({
           className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-background p-2"
         >
           <h2 id={`board-${status}`} className="flex items-baseline justify-between px-1 text-sm font-semibold">
-            {STATUS_LABELS[status]} <span className="tabular-nums text-muted">{formatInteger(counts[status])}</span>
+            {DEFECT_STATUS_LABELS[status]}{' '}
+            <span className="tabular-nums text-muted">{formatInteger(counts[status])}</span>
           </h2>
           <ul className="flex flex-col gap-2">
             {rows.map((row) => (
@@ -45,8 +45,9 @@ export function DefectBoard({
                   {SEVERITY_LABELS[row.severity]} · {row.ownerName ?? 'Unassigned'}
                 </p>
                 {row.dueOn ? (
-                  <p className="mt-1 flex items-center gap-1 text-xs">
-                    Due {row.dueOn} {row.overdue ? <OverdueBadge /> : null}
+                  // The date never breaks at its hyphens: the badge wraps below it instead.
+                  <p className="mt-1 flex flex-wrap items-center gap-1 text-xs">
+                    <span className="whitespace-nowrap">Due {row.dueOn}</span> {row.overdue ? <OverdueBadge /> : null}
                   </p>
                 ) : null}
               </li>
@@ -57,7 +58,7 @@ export function DefectBoard({
               href={listHref('/defects', state, { status, view: 'list', page: 1 })}
               className="px-1 text-xs text-primary underline-offset-2 hover:underline"
             >
-              All {formatInteger(counts[status])} {STATUS_LABELS[status].toLowerCase()} in the list
+              All {formatInteger(counts[status])} {DEFECT_STATUS_LABELS[status].toLowerCase()} in the list
             </Link>
           ) : null}
         </section>

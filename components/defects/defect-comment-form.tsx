@@ -5,11 +5,11 @@ import { commentOnDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { TextAreaField } from '@/components/ui/form-fields';
-import { useActionCall } from './use-action-call';
+import { useAction } from '@/components/ui/use-action';
 
 export function DefectCommentForm({ id }: { id: string }) {
   const form = useRef<HTMLFormElement>(null);
-  const { run, pending, result, fieldErrors } = useActionCall(commentOnDefectAction);
+  const { run, pending, result, fieldErrors } = useAction(commentOnDefectAction);
   return (
     <form
       ref={form}

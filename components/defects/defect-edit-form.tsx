@@ -4,10 +4,10 @@ import { updateDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
 import { useDefectVersion } from './defect-version';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
-import { useActionCall } from './use-action-call';
+import { useAction } from '@/components/ui/use-action';
+import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/enums';
 
 export interface EditableDefect {
   id: string;
@@ -45,7 +45,7 @@ export function DefectEditForm({
   categories: Option[];
   people: Option[];
 }) {
-  const { run, pending, result, fieldErrors } = useActionCall(updateDefectAction);
+  const { run, pending, result, fieldErrors } = useAction(updateDefectAction);
   const { version, saved } = useDefectVersion(defect.version);
   const typed = result && !result.ok ? result.values : undefined;
   const value = (name: keyof EditableDefect, current: string | number | null) =>

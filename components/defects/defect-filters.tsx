@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
-import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
 import type { DefectOptions } from '@/lib/queries/defects';
 import type { DefectFilters } from '@/lib/validation/filters';
 import { SelectField } from '@/components/ui/form-fields';
+import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/enums';
 
 /** A single choice shows as a plain select; several (from a drill-down link) as a multiple one, so none is lost. */
 const choice = (values: string[]) =>

@@ -1,7 +1,7 @@
 import { formatDateTime, formatMoney } from '@/lib/format';
-import { EVENT_LABELS, KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
-import { STATUS_LABELS, type DefectStatus } from '@/lib/defects/workflow';
+import { EVENT_LABELS } from '@/lib/defects/labels';
 import { FIELD_LABELS } from '@/lib/defects/field-labels';
+import { KIND_LABELS, SEVERITY_LABELS, DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
 
 export interface HistoryEvent {
   id: string;
@@ -18,7 +18,7 @@ function show(field: string, value: unknown, names: Map<string, string>): string
   const text = String(value);
   switch (field) {
     case 'status':
-      return STATUS_LABELS[text as DefectStatus] ?? text;
+      return DEFECT_STATUS_LABELS[text as DefectStatus] ?? text;
     case 'kind':
       return KIND_LABELS[text] ?? text;
     case 'severity':

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { updateDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { moveLabel, type DefectStatus } from '@/lib/defects/workflow';
+import { moveLabel } from '@/lib/defects/workflow';
 import { useDefectVersion } from './defect-version';
 import { TextAreaField } from '@/components/ui/form-fields';
-import { useActionCall } from './use-action-call';
+import { useAction } from '@/components/ui/use-action';
+import type { DefectStatus } from '@/lib/enums';
 
 /** One button per move this person may make from the defect's status, and nothing else. */
 export function DefectWorkflow({
@@ -26,7 +27,7 @@ export function DefectWorkflow({
 }) {
   // A defect linked to an unproved case closes with the case's proof, not by hand.
   const moves = caseNumber !== null ? allMoves.filter((to) => to !== 'closed') : allMoves;
-  const { run, pending, result, fieldErrors, reset } = useActionCall(updateDefectAction);
+  const { run, pending, result, fieldErrors, reset } = useAction(updateDefectAction);
   const [dismissing, setDismissing] = useState(false);
   const { version, saved } = useDefectVersion(renderedVersion);
   const message = result ? (result.ok ? 'Status changed.' : result.message) : undefined;

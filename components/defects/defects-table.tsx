@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { TableScroll } from '@/components/ui/table';
 import { formatDateTime, formatMoney } from '@/lib/format';
-import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
 import type { DefectListRow } from '@/lib/queries/defects';
 import type { DefectListParams } from '@/lib/validation/defects';
 import { listHref, type UrlState } from './list-url';
 import { OverdueBadge, StatusBadge } from './status-badge';
+import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/enums';
 
 export const BULK_FORM_ID = 'defects-bulk';
 

@@ -1,31 +1,45 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
-import { createManualDefectAction, searchCustomersAction } from '@/app/(app)/defects/actions';
+import { useRef, useState } from 'react';
+import { createManualDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/defects/labels';
 import type { DefectOptions } from '@/lib/queries/defects';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
-import { useActionCall } from './use-action-call';
+import { useAction } from '@/components/ui/use-action';
+import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/enums';
 
 type Customer = { id: string; name: string; company: string | null };
 
-/** Picks a customer by typing part of their name; optional. */
+/**
+ * Picks a customer by typing the start of their name, email, company or reference; optional. It
+ * asks the log screen's indexed search (`/customers/search`), the latest text winning.
+ */
 function CustomerPicker({ error }: { error?: string[] }) {
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Customer[]>([]);
   const [chosen, setChosen] = useState<Customer | null>(null);
-  const [searching, startSearch] = useTransition();
-  const search = (q: string) => {
+  const [searching, setSearching] = useState(false);
+  const inFlight = useRef<AbortController | null>(null);
+  const search = async (q: string) => {
     setQuery(q);
+    inFlight.current?.abort();
     if (q.trim().length < 2) return setMatches([]);
-    startSearch(async () => {
-      const result = await searchCustomersAction({ q });
-      setMatches(result.ok ? result.data : []);
-    });
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setSearching(true);
+    try {
+      const response = await fetch(`/customers/search?q=${encodeURIComponent(q.trim())}`, {
+        signal: controller.signal,
+      });
+      setMatches(response.ok ? ((await response.json()) as { data: Customer[] }).data : []);
+    } catch (failure) {
+      if ((failure as Error).name !== 'AbortError') setMatches([]);
+    } finally {
+      if (inFlight.current === controller) setSearching(false);
+    }
   };
   if (chosen) {
     return (
@@ -75,7 +89,7 @@ function CustomerPicker({ error }: { error?: string[] }) {
 /** A defect no interaction captured: a complaint letter, a process failure seen on the floor. */
 export function ManualDefectForm({ options }: { options: DefectOptions }) {
   const router = useRouter();
-  const { run, pending, result, fieldErrors } = useActionCall(createManualDefectAction);
+  const { run, pending, result, fieldErrors } = useAction(createManualDefectAction);
   const stages = [...new Set(options.touchpoints.filter((t) => t.active).map((t) => t.stageName))];
   return (
     <form

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { STATUS_LABELS, type DefectStatus } from '@/lib/defects/workflow';
+import { DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
 
 const TONES: Record<DefectStatus, BadgeTone> = {
   open: 'danger',
@@ -13,7 +13,7 @@ const TONES: Record<DefectStatus, BadgeTone> = {
 export function StatusBadge({ status }: { status: DefectStatus }) {
   return (
     <Badge tone={TONES[status]} className={status === 'dismissed' ? 'line-through' : undefined}>
-      {STATUS_LABELS[status]}
+      {DEFECT_STATUS_LABELS[status]}
     </Badge>
   );
 }

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { formatInteger } from '@/lib/format';
-import { DEFECT_STATUSES, STATUS_LABELS, type DefectStatus } from '@/lib/defects/workflow';
 import { listHref, type UrlState } from './list-url';
+import { DEFECT_STATUSES, DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
 
 /** Counts per status under the other filters, always in view; each one filters the list to it. */
 export function StatusCounts({
@@ -38,7 +38,7 @@ export function StatusCounts({
         {item('All', total, listHref('/defects', state, { status: undefined, page: 1 }), selected.length === 0)}
         {DEFECT_STATUSES.map((s) =>
           item(
-            STATUS_LABELS[s],
+            DEFECT_STATUS_LABELS[s],
             counts[s],
             listHref('/defects', state, { status: s, page: 1 }),
             selected.length === 1 && selected[0] === s,

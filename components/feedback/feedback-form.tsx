@@ -1,8 +1,8 @@
 'use client';
 
-import { useActionState, useState } from 'react';
-import type { FeedbackFormState } from '@/app/f/[token]/actions';
+import { useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { useAction, type FormStateAction } from '@/components/ui/use-action';
 import { FEEDBACK_COMMENT_MAX, HONEYPOT_FIELD } from '@/lib/feedback/limits';
 import { ScaleQuestion } from './scale-question';
 
@@ -16,19 +16,22 @@ export function FeedbackForm({
   action,
   submissionId,
   commentLabel,
+  customerToken,
 }: {
-  action: (state: FeedbackFormState, formData: FormData) => Promise<FeedbackFormState>;
+  action: FormStateAction<undefined>;
   submissionId: string;
   commentLabel: string;
+  /** A personalised link's verified customer token: the answers go to that customer, no email asked. */
+  customerToken?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const values = state.values ?? {};
-  const error = (field: string) => state.fieldErrors?.[field]?.[0];
+  const { formAction, pending, fieldErrors, values = {}, message } = useAction(action, { progressive: true });
+  const error = (field: string) => fieldErrors[field]?.[0];
   const [commentLength, setCommentLength] = useState((values.comment ?? '').length);
 
   return (
     <form action={formAction} className="flex flex-col gap-9" noValidate>
       <input type="hidden" name="id" value={submissionId} />
+      {customerToken ? <input type="hidden" name="customerToken" value={customerToken} /> : null}
 
       <ScaleQuestion
         name="expectation"
@@ -102,34 +105,40 @@ export function FeedbackForm({
         ) : null}
       </div>
 
-      <div className="flex flex-col gap-2">
-        <label htmlFor="email" className="text-lg font-semibold leading-snug">
-          Your email <span className="text-sm font-normal text-muted">(optional)</span>
-        </label>
-        <p id="email-hint" className="text-sm text-muted">
-          If you are already a customer, we use it only to add this to your account so we can follow up. No mailing
-          lists.
+      {customerToken ? (
+        <p className="rounded-xl bg-primary/10 px-4 py-3 text-sm">
+          This link is personal: your answers are added to your account so we can follow up. No mailing lists.
         </p>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          defaultValue={values.email}
-          aria-invalid={error('email') ? true : undefined}
-          aria-describedby={cn('email-hint', error('email') && 'email-error')}
-          className={cn(
-            'min-h-12 w-full rounded-xl border-2 bg-surface px-4 text-base',
-            error('email') ? 'border-danger' : 'border-input',
-          )}
-        />
-        {error('email') ? (
-          <p id="email-error" className="text-sm font-medium text-danger">
-            {error('email')}
+      ) : (
+        <div className="flex flex-col gap-2">
+          <label htmlFor="email" className="text-lg font-semibold leading-snug">
+            Your email <span className="text-sm font-normal text-muted">(optional)</span>
+          </label>
+          <p id="email-hint" className="text-sm text-muted">
+            If you are already a customer, we use it only to add this to your account so we can follow up. No mailing
+            lists.
           </p>
-        ) : null}
-      </div>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            defaultValue={values.email}
+            aria-invalid={error('email') ? true : undefined}
+            aria-describedby={cn('email-hint', error('email') && 'email-error')}
+            className={cn(
+              'min-h-12 w-full rounded-xl border-2 bg-surface px-4 text-base',
+              error('email') ? 'border-danger' : 'border-input',
+            )}
+          />
+          {error('email') ? (
+            <p id="email-error" className="text-sm font-medium text-danger">
+              {error('email')}
+            </p>
+          ) : null}
+        </div>
+      )}
 
       {/* Honeypot: hidden from people and screen readers, out of the tab order; bots fill it in. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
@@ -139,8 +148,8 @@ export function FeedbackForm({
 
       <div className="flex flex-col gap-3">
         <div role="status" aria-live="polite">
-          {state.message ? (
-            <p className="rounded-xl bg-danger/10 px-4 py-3 text-sm font-medium text-danger">{state.message}</p>
+          {message ? (
+            <p className="rounded-xl bg-danger/10 px-4 py-3 text-sm font-medium text-danger">{message}</p>
           ) : null}
         </div>
         <button

@@ -1,12 +1,13 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import {
   disableFeedbackLinkAction,
   enableFeedbackLinkAction,
   rotateFeedbackLinkAction,
 } from '@/app/(app)/admin/feedback/actions';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/ui/use-action';
 
 /** Turn on, rotate (after a confirmation: printed codes stop working) or switch off one link. */
 export function FeedbackLinkActions({
@@ -20,26 +21,22 @@ export function FeedbackLinkActions({
   enabled: boolean;
   canEnable: boolean;
 }) {
-  const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>();
   const [confirmingRotate, setConfirmingRotate] = useState(false);
-
-  const run = (action: typeof enableFeedbackLinkAction, done: string) =>
-    startTransition(async () => {
-      const result = await action({ touchpointId });
-      setConfirmingRotate(false);
-      setMessage(result.ok ? done : result.message);
-    });
+  const settled = (done: string) => ({
+    onSuccess: () => (setConfirmingRotate(false), setMessage(done)),
+    onFailure: (failure: { message: string }) => (setConfirmingRotate(false), setMessage(failure.message)),
+  });
+  const enable = useAction(enableFeedbackLinkAction, settled('Feedback link turned on.'));
+  const rotate = useAction(rotateFeedbackLinkAction, settled('New link created; the old one no longer works.'));
+  const disable = useAction(disableFeedbackLinkAction, settled('Feedback link switched off.'));
+  const pending = enable.pending || rotate.pending || disable.pending;
 
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
         {!enabled ? (
-          <Button
-            type="button"
-            disabled={pending || !canEnable}
-            onClick={() => run(enableFeedbackLinkAction, 'Feedback link turned on.')}
-          >
+          <Button type="button" disabled={pending || !canEnable} onClick={() => enable.run({ touchpointId })}>
             {/* The name starts with the visible words, so voice control users can say what they see. */}
             {pending ? 'Turning on…' : 'Turn on link'}
             <span className="sr-only"> for {touchpointName}</span>
@@ -56,7 +53,7 @@ export function FeedbackLinkActions({
               variant="danger"
               disabled={pending}
               autoFocus
-              onClick={() => run(rotateFeedbackLinkAction, 'New link created; the old one no longer works.')}
+              onClick={() => rotate.run({ touchpointId })}
             >
               {pending ? 'Rotating…' : 'Rotate now'}
             </Button>
@@ -69,12 +66,7 @@ export function FeedbackLinkActions({
             <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirmingRotate(true)}>
               Rotate link<span className="sr-only"> for {touchpointName}</span>
             </Button>
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={pending}
-              onClick={() => run(disableFeedbackLinkAction, 'Feedback link switched off.')}
-            >
+            <Button type="button" variant="secondary" disabled={pending} onClick={() => disable.run({ touchpointId })}>
               {pending ? 'Switching off…' : 'Switch off link'}
               <span className="sr-only"> for {touchpointName}</span>
             </Button>

@@ -1,20 +1,15 @@
 'use client';
 
-import { useActionState } from 'react';
 import { setFeedbackQuestionAction } from '@/app/(app)/admin/feedback/actions';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { useAction } from '@/components/ui/use-action';
 import { FEEDBACK_QUESTION_MAX } from '@/lib/feedback/limits';
-
-type State = { message?: string; error?: string; ok?: boolean };
 
 /** The optional question customers see above the comment box. */
 export function FeedbackQuestionForm({ touchpointId, question }: { touchpointId: string; question: string | null }) {
-  const [state, formAction, pending] = useActionState<State, FormData>(async (_previous, formData) => {
-    const result = await setFeedbackQuestionAction(formData);
-    if (result.ok) return { ok: true, message: 'Question saved.' };
-    return { message: result.message, error: result.fieldErrors?.question?.[0] ?? result.message };
-  }, {});
+  const { formAction, pending, result } = useAction(setFeedbackQuestionAction);
+  const error = result && !result.ok ? (result.fieldErrors?.question?.[0] ?? result.message) : undefined;
   const inputId = `question-${touchpointId}`;
   return (
     <form action={formAction} className="flex flex-col gap-1">
@@ -29,24 +24,24 @@ export function FeedbackQuestionForm({ touchpointId, question }: { touchpointId:
           defaultValue={question ?? ''}
           maxLength={FEEDBACK_QUESTION_MAX}
           placeholder="Anything you would like to tell us?"
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? `${inputId}-error` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${inputId}-error` : undefined}
           className={cn(
             'min-h-10 flex-1 rounded-md border bg-surface px-3 py-2 text-sm',
-            state.error ? 'border-danger' : 'border-input',
+            error ? 'border-danger' : 'border-input',
           )}
         />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? 'Saving…' : 'Save question'}
         </Button>
       </div>
-      {state.error ? (
+      {error ? (
         <p id={`${inputId}-error`} className="text-sm text-danger">
-          {state.error}
+          {error}
         </p>
       ) : null}
       <p role="status" aria-live="polite" className="text-sm text-muted">
-        {state.ok ? state.message : null}
+        {result?.ok ? 'Question saved.' : null}
       </p>
     </form>
   );

@@ -1,16 +1,19 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { deleteInteractionAction } from '@/app/(app)/interactions/actions';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/ui/use-action';
 
 /** Admins only: deletes the interaction and its defects after a second, explicit click. */
 export function DeleteInteractionButton({ id, defectCount }: { id: string; defectCount: number }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { run, pending, result } = useAction(deleteInteractionAction, {
+    onSuccess: () => router.push('/interactions'),
+  });
+  const error = result && !result.ok ? result.message : undefined;
   return (
     <div className="flex flex-col gap-2">
       {confirming ? (
@@ -19,21 +22,7 @@ export function DeleteInteractionButton({ id, defectCount }: { id: string; defec
             Delete this interaction{defectCount ? ` and its ${defectCount} defect${defectCount === 1 ? '' : 's'}` : ''}?
             This is recorded in the audit log.
           </p>
-          <Button
-            type="button"
-            variant="danger"
-            disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await deleteInteractionAction({ id });
-                if (!result.ok) {
-                  setError(result.message);
-                  return;
-                }
-                router.push('/interactions');
-              })
-            }
-          >
+          <Button type="button" variant="danger" disabled={pending} onClick={() => run({ id })}>
             {pending ? 'Deleting…' : 'Yes, delete it'}
           </Button>
           <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>

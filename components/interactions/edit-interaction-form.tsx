@@ -1,19 +1,26 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { updateInteractionAction } from '@/app/(app)/interactions/actions';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import type { FieldErrors } from '@/lib/errors';
+import { useAction } from '@/components/ui/use-action';
+import type { TouchpointGroup } from '@/lib/interactions/touchpoint-groups';
 import { useMounted } from './use-mounted';
 import {
   InteractionFields,
   interactionFormData,
   toLocalInputValue,
   type InteractionDefaults,
-  type TouchpointGroup,
 } from './interaction-fields';
+
+function savedText({ added, removed }: { added: number; removed: number }) {
+  const changes = [
+    added ? `${added} defect${added === 1 ? '' : 's'} raised` : null,
+    removed ? `${removed} defect${removed === 1 ? '' : 's'} removed` : null,
+  ].filter(Boolean);
+  return `Saved.${changes.length ? ` The rules re-ran: ${changes.join(', ')}.` : ''}`;
+}
 
 /** Edits an interaction; saving re-applies the auto-defect rules on the server. */
 export function EditInteractionForm({
@@ -31,9 +38,13 @@ export function EditInteractionForm({
 }) {
   const router = useRouter();
   const mounted = useMounted();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' }>();
-  const [pending, startTransition] = useTransition();
+  const {
+    run,
+    pending,
+    result,
+    fieldErrors: errors,
+  } = useAction(updateInteractionAction, { onSuccess: () => router.refresh() });
+  const message = result ? (result.ok ? savedText(result.data) : result.message) : undefined;
 
   // The time is shown in the browser's zone, known only after hydration.
   const local = mounted ? toLocalInputValue(new Date(occurredAt)) : '';
@@ -41,25 +52,7 @@ export function EditInteractionForm({
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = interactionFormData(event.currentTarget);
-    startTransition(async () => {
-      const result = await updateInteractionAction(data);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ text: result.message, tone: 'error' });
-        return;
-      }
-      setErrors({});
-      const { added, removed } = result.data;
-      const changes = [
-        added ? `${added} defect${added === 1 ? '' : 's'} raised` : null,
-        removed ? `${removed} defect${removed === 1 ? '' : 's'} removed` : null,
-      ].filter(Boolean);
-      setMessage({
-        text: `Saved.${changes.length ? ` The rules re-ran: ${changes.join(', ')}.` : ''}`,
-        tone: 'success',
-      });
-      router.refresh();
-    });
+    run(data);
   }
 
   return (
@@ -74,7 +67,7 @@ export function EditInteractionForm({
           {pending ? 'Saving…' : 'Save changes'}
         </Button>
       </div>
-      <FormMessage message={message?.text} tone={message?.tone} />
+      <FormMessage message={message} tone={result?.ok ? 'success' : 'error'} />
     </form>
   );
 }

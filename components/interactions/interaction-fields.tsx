@@ -2,15 +2,10 @@
 
 import { Field } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
-import { OUTCOME_LABELS } from '@/lib/format';
+import type { TouchpointGroup } from '@/lib/interactions/touchpoint-groups';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
 import { WhenField } from './when-field';
-
-export interface TouchpointGroup {
-  stageId: string;
-  stageName: string;
-  touchpoints: { id: string; name: string }[];
-}
+import { OUTCOME_LABELS } from '@/lib/enums';
 
 export interface InteractionDefaults {
   touchpointId?: string;

@@ -1,17 +1,18 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { logInteractionAction } from '@/app/(app)/log/actions';
 import {
   InteractionFields,
   interactionFormData,
   toLocalInputValue,
-  type TouchpointGroup,
 } from '@/components/interactions/interaction-fields';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
+import { useAction } from '@/components/ui/use-action';
+import type { TouchpointGroup } from '@/lib/interactions/touchpoint-groups';
 import type { FieldErrors } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { useMounted } from '@/components/interactions/use-mounted';
@@ -48,7 +49,13 @@ export function LogInteractionForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' }>();
   const [saved, setSaved] = useState<Saved>();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction(logInteractionAction, {
+    onFailure: (failure) => {
+      setErrors(failure.fieldErrors ?? {});
+      setMessage({ text: failure.message, tone: 'error' });
+      setSaved(undefined);
+    },
+  });
 
   // On arrival and after each save: straight back to the customer search.
   useEffect(() => {
@@ -69,15 +76,7 @@ export function LogInteractionForm({
     idRef.current ??= crypto.randomUUID();
     const data = interactionFormData(event.currentTarget);
     data.set('id', idRef.current);
-    startTransition(async () => {
-      const result = await logInteractionAction(data);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        setMessage({ text: result.message, tone: 'error' });
-        setSaved(undefined);
-        return;
-      }
-      const { data: logged } = result;
+    run(data, (logged) => {
       const who = logged.customer
         ? ` with ${logged.customer.name}${logged.customer.created ? ' (new customer)' : ''}`
         : '';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
 import { markNotificationReadAction } from '@/app/(app)/notifications/actions';
+import { useAction } from '@/components/ui/use-action';
 
 /** Opens the record a notification is about, marking it read on the way. */
 export function NotificationLink({
@@ -17,7 +17,9 @@ export function NotificationLink({
   children: React.ReactNode;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  // Read or not, the link still opens what it is about.
+  const open = () => router.push(href);
+  const { run, pending } = useAction(markNotificationReadAction, { onSuccess: open, onFailure: open });
   return (
     <a
       href={href}
@@ -26,10 +28,8 @@ export function NotificationLink({
       onClick={(event) => {
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
         event.preventDefault();
-        startTransition(async () => {
-          if (unread) await markNotificationReadAction({ id });
-          router.push(href);
-        });
+        if (unread) run({ id });
+        else open();
       }}
     >
       {children}

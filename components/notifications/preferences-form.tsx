@@ -1,9 +1,9 @@
 'use client';
 
 import { savePreferencesAction } from '@/app/(app)/account/notifications/actions';
-import { useActionForm } from '@/components/admin/use-action-form';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { useAction } from '@/components/ui/use-action';
 
 interface Preference {
   type: string;
@@ -14,7 +14,7 @@ interface Preference {
 
 /** One row per kind, a checkbox per channel; a dash where a kind has no such channel. */
 export function PreferencesForm({ preferences }: { preferences: Preference[] }) {
-  const [state, formAction, pending] = useActionForm(savePreferencesAction);
+  const { result: state, formAction, pending } = useAction(savePreferencesAction);
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <table className="w-full text-left text-sm">

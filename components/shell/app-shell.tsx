@@ -1,11 +1,11 @@
 import { signOutAction } from '@/app/(app)/actions';
-import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { buttonClass } from '@/components/ui/button';
 import { NavLink } from './nav-link';
 import { NavMenu } from './nav-menu';
 import { NotificationBell } from './notification-bell';
 import { navSectionsFor } from './nav-items';
+import { ROLE_LABELS } from '@/lib/enums';
 
 export function AppShell({
   user,

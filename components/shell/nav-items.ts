@@ -1,5 +1,5 @@
-import type { Role } from '@/db/schema';
 import { can, type Permission } from '@/lib/auth/roles';
+import type { Role } from '@/lib/enums';
 
 export interface NavItem {
   href: string;

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { Bell } from 'lucide-react';
 import { useEffect, useState } from 'react';
 
+// Polling, not a stream: docs/notifications.md says why 15 s is soon enough and what SSE would cost.
 const POLL_MS = 15_000;
 
 /** The bell with the unread count; it asks again every 15 s and when the tab comes back. */

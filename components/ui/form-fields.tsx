@@ -7,6 +7,7 @@ type ErrorProp = string[] | string | undefined;
 
 const firstError = (error: ErrorProp) => (Array.isArray(error) ? error[0] : error);
 
+// Keyed by the control's id, which defaults to its name: two forms on one page give distinct ids.
 function describedBy(name: string, error?: string, hint?: string) {
   return [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined;
 }
@@ -62,7 +63,7 @@ export function SelectField({
         key={select.value === undefined ? String(select.defaultValue ?? '') : undefined}
         name={name}
         aria-invalid={text ? true : undefined}
-        aria-describedby={describedBy(name, text, hint)}
+        aria-describedby={describedBy(id, text, hint)}
         className={cn(controlClass(text), 'max-w-full')}
         {...select}
         id={id}
@@ -75,7 +76,7 @@ export function SelectField({
             ))
           : children}
       </select>
-      <Help name={name} error={text} hint={hint} />
+      <Help name={id} error={text} hint={hint} />
     </div>
   );
 }
@@ -100,12 +101,12 @@ export function TextAreaField({
         name={name}
         rows={3}
         aria-invalid={text ? true : undefined}
-        aria-describedby={describedBy(name, text, hint)}
+        aria-describedby={describedBy(id, text, hint)}
         className={controlClass(text)}
         {...textarea}
         id={id}
       />
-      <Help name={name} error={text} hint={hint} />
+      <Help name={id} error={text} hint={hint} />
     </div>
   );
 }
@@ -128,12 +129,12 @@ export function CheckboxField({
           name={name}
           type="checkbox"
           className="size-4 accent-primary"
-          aria-describedby={text ? `${name}-error` : undefined}
+          aria-describedby={text ? `${id}-error` : undefined}
           {...input}
         />
         {label}
       </label>
-      <Help name={name} error={text} />
+      <Help name={id} error={text} />
     </div>
   );
 }

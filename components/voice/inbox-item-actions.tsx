@@ -8,7 +8,7 @@ import {
   raiseDefectFromCommentAction,
   setCommentHandledAction,
 } from '@/app/(app)/inbox/actions';
-import { useActionCall } from '@/components/defects/use-action-call';
+import { useAction } from '@/components/ui/use-action';
 import { buttonClass } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 
@@ -33,15 +33,15 @@ export function InboxItemActions({
 }) {
   const router = useRouter();
   const id = useId();
-  const handle = useActionCall(setCommentHandledAction);
-  const assign = useActionCall(assignCommentAction);
-  const raise = useActionCall(raiseDefectFromCommentAction);
-  const openCase = useActionCall(openCaseFromCommentAction);
+  const handle = useAction(setCommentHandledAction);
+  const assign = useAction(assignCommentAction);
+  const raise = useAction(raiseDefectFromCommentAction);
+  const openCase = useAction(openCaseFromCommentAction);
   const [categoryId, setCategoryId] = useState(categories[0]?.id ?? '');
   const [assignee, setAssignee] = useState(assigneeId ?? '');
   const failure = [handle, assign, raise, openCase].map((call) => call.result).find((result) => result && !result.ok);
   const pending = handle.pending || assign.pending || raise.pending || openCase.pending;
-  const categoryError = raise.fieldErrors?.categoryId?.[0] ?? openCase.fieldErrors?.categoryId?.[0];
+  const categoryError = raise.fieldErrors.categoryId?.[0] ?? openCase.fieldErrors.categoryId?.[0];
 
   return (
     <div className="mt-3 flex flex-col gap-2 border-t border-border pt-3">

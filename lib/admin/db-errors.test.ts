@@ -19,6 +19,8 @@ describe('database error codes', () => {
     expect(isDatabaseUnavailable(new Error('Failed query', { cause: { code: '57P01' } }))).toBe(true);
     expect(isDatabaseUnavailable({ code: '08006' })).toBe(true);
     expect(isDatabaseUnavailable({ code: '57014' })).toBe(true);
+    // A full disk: nothing was written, and the same request works once space is freed.
+    expect(isDatabaseUnavailable(new Error('Failed query', { cause: { code: '53100' } }))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Failed query', { cause: { code: '23505' } }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);

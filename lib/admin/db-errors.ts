@@ -15,7 +15,8 @@ export const isUniqueViolation = (error: unknown) => errorCode(error) === '23505
 /** A foreign key refused the write (23503): what it points at was removed meanwhile. */
 export const isForeignKeyViolation = (error: unknown) => errorCode(error) === '23503';
 
-// Connection-level failures: the server is down, restarting, refusing connections, or too slow.
+// Connection-level failures: the server is down, restarting, refusing connections, or too slow;
+// or it cannot write for now (its disk is full).
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -31,6 +32,8 @@ const UNAVAILABLE_CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now (starting up, shutting down, recovering)
   '53300', // too_many_connections
+  '53100', // disk_full: nothing was written; it works again once space is freed
+  '53200', // out_of_memory
   '57014', // query_canceled: statement_timeout
 ]);
 

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { API_SCOPES } from '@/lib/auth/api-keys';
 import { API_SCOPE_LABELS } from '@/lib/validation/api-keys';
-import { apiRegistry, interactionBatchSchema, MAX_BATCH } from '@/lib/validation/api';
+import {
+  apiRegistry,
+  caseListResponseSchema,
+  caseResponseSchema,
+  interactionBatchSchema,
+  MAX_BATCH,
+  metricsResponseSchema,
+  recordResultSchema,
+  touchpointsResponseSchema,
+} from '@/lib/validation/api';
 import { metricsQuerySchema } from '@/lib/validation/metrics';
 
 type JsonSchema = Record<string, unknown>;
@@ -33,6 +42,13 @@ function componentSchemas(): Record<string, JsonSchema> {
   }) as { schemas: Record<string, JsonSchema> };
   for (const schema of Object.values(schemas)) delete schema.$schema;
   return schemas;
+}
+
+/** A reference to a registered schema by the schema itself, so its id is written once. */
+function ref(schema: z.ZodType) {
+  const id = apiRegistry.get(schema)?.id;
+  if (!id) throw new Error('The schema is not registered for the OpenAPI document.');
+  return { $ref: `#/components/schemas/${id}` };
 }
 
 const problemResponse = (description: string) => ({
@@ -93,7 +109,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             '200': {
               description: 'The metrics.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Metrics' } } },
+              content: { 'application/json': { schema: ref(metricsResponseSchema) } },
             },
             '400': problemResponse('A query parameter is malformed.'),
             '401': problemResponse('No API key, or an unknown or revoked one.'),
@@ -110,7 +126,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             '200': {
               description: 'The touchpoints.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Touchpoints' } } },
+              content: { 'application/json': { schema: ref(touchpointsResponseSchema) } },
             },
             '401': problemResponse('No API key, or an unknown or revoked one.'),
             '403': problemResponse('The key lacks the `metrics:read` scope.'),
@@ -144,7 +160,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             '200': {
               description: 'A page of cases.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseList' } } },
+              content: { 'application/json': { schema: ref(caseListResponseSchema) } },
             },
             '400': problemResponse('A query parameter is malformed.'),
             '401': problemResponse('No API key, or an unknown or revoked one.'),
@@ -162,7 +178,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             '200': {
               description: 'The case.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } },
+              content: { 'application/json': { schema: ref(caseResponseSchema) } },
             },
             '401': problemResponse('No API key, or an unknown or revoked one.'),
             '403': problemResponse('The key lacks the `metrics:read` scope.'),
@@ -183,11 +199,11 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             '201': {
               description: 'At least one interaction was created.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/RecordResult' } } },
+              content: { 'application/json': { schema: ref(recordResultSchema) } },
             },
             '200': {
               description: 'Every interaction was already stored (a retry).',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/RecordResult' } } },
+              content: { 'application/json': { schema: ref(recordResultSchema) } },
             },
             '400': problemResponse('The body is not valid JSON.'),
             '401': problemResponse('No API key, or an unknown or revoked one.'),

@@ -13,6 +13,31 @@ export function serviceUnavailable(
   return response;
 }
 
+// When the database last failed to answer, and who wants to know at once (per process: Next.js
+// bundles routes separately).
+const outageState = globalThis as unknown as {
+  __outsideinLastOutageAt?: number;
+  __outsideinOutageListeners?: (() => void)[];
+};
+const outageListeners = (outageState.__outsideinOutageListeners ??= []);
+
+/** Records that a request met a database outage now (admission then stops queueing calls). */
+export function noteDatabaseOutage(): void {
+  outageState.__outsideinLastOutageAt = Date.now();
+  for (const listener of outageListeners) listener();
+}
+
+/** Calls `listener` whenever a request meets a database outage. */
+export function onDatabaseOutage(listener: () => void): void {
+  outageListeners.push(listener);
+}
+
+/** Whether a request met a database outage within the last `withinMs` (admission skips its queue then). */
+export function databaseRecentlyUnavailable(withinMs = 10_000): boolean {
+  const at = outageState.__outsideinLastOutageAt;
+  return at !== undefined && Date.now() - at < withinMs;
+}
+
 /**
  * Wraps a route handler so that a database outage answers 503 problem details with Retry-After,
  * rather than an empty 500. Any other error still propagates.
@@ -25,6 +50,7 @@ export function answerOutages<A extends unknown[]>(
       return await handler(...args);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
+      noteDatabaseOutage();
       console.error(`database unavailable: ${rootCause(error)}`);
       return serviceUnavailable();
     }

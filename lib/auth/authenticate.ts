@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, count, eq, gt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { auditEvents, users, type Role } from '@/db/schema';
+import { auditEvents, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { getDummyHash, verifyPassword } from './password';
+import type { Role } from '@/lib/enums';
 
 /*
  * Sign-in throttling after OWASP's authentication guidance. Failed attempts are remembered in the

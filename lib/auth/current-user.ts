@@ -3,9 +3,10 @@ import { cache } from 'react';
 import { eq } from 'drizzle-orm';
 import { redirect, forbidden } from 'next/navigation';
 import { getDb } from '@/db';
-import { users, type Role } from '@/db/schema';
+import { users } from '@/db/schema';
 import { auth } from './auth';
 import { can, type Permission } from './roles';
+import type { Role } from '@/lib/enums';
 
 export interface CurrentUser {
   id: string;

@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { apiKeys, auditEvents, type Role } from '@/db/schema';
+import { apiKeys, auditEvents } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { clientAddress } from './client-address';
 import { problem } from '@/lib/api/problem';
 import { getCurrentUser, type CurrentUser } from './current-user';
 import { hashApiKey, type ApiScope } from './api-keys';
 import { can, type Permission } from './roles';
+import type { Role } from '@/lib/enums';
 
 export const API_KEY_REJECTED = 'api.key_rejected';
 export const KEY_REJECTION_WINDOW_MINUTES = 15;

@@ -1,8 +1,4 @@
-import type { Role } from '@/db/schema';
-
-export const ROLES = ['admin', 'manager', 'staff'] as const satisfies readonly Role[];
-
-export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', manager: 'Manager', staff: 'Staff' };
+import type { Role } from '@/lib/enums';
 
 /** Who may do what (docs/roles.md). Every edge asks this, whatever the UI shows. */
 export const PERMISSIONS = {

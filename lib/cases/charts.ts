@@ -94,7 +94,11 @@ export async function getChartSeries(db: DbOrTx, ref: ChartRef, from: string, to
   return fill(rows, from, to, ref.subgroup);
 }
 
-/** Units, opportunities, defects, defective units and lost revenue of a chart's scope over whole days. */
+/**
+ * Units, opportunities, defects, defective units and lost revenue of a chart's scope over whole days.
+ * Opportunities are the ones each interaction was stored with (docs/metrics-second-version.md), so a
+ * later change of a touchpoint's value leaves a proof's DPMO as it was.
+ */
 export async function getChartTotals(db: DbOrTx, ref: ChartRef, from: string, to: string): Promise<Totals> {
   if (from > to) return EMPTY_TOTALS;
   const range = sql`r.day >= ${from}::date and r.day <= ${to}::date`;
@@ -110,13 +114,13 @@ export async function getChartTotals(db: DbOrTx, ref: ChartRef, from: string, to
       ? sql`select
               (select sum(r.units)::float8 from metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id
                 where ${range} and ${scopeOf(ref)}) as units,
-              (select sum(r.units * tp.opportunities)::float8 from metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id
+              (select sum(r.opportunities)::float8 from metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id
                 where ${range} and ${scopeOf(ref)}) as opportunities,
               sum(r.defects)::float8 as defective_units, sum(r.defects)::float8 as defects,
               sum(r.lost_revenue)::float8 as lost_revenue
             from defect_category_daily r join touchpoints tp on tp.id = r.touchpoint_id
             where ${range} and ${scopeOf(ref)} and r.category_id = ${ref.categoryId}`
-      : sql`select sum(r.units)::float8 as units, sum(r.units * tp.opportunities)::float8 as opportunities,
+      : sql`select sum(r.units)::float8 as units, sum(r.opportunities)::float8 as opportunities,
                    sum(r.defective_units)::float8 as defective_units, sum(r.defects)::float8 as defects,
                    sum(r.lost_revenue)::float8 as lost_revenue
             from metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id

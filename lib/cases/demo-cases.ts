@@ -90,13 +90,33 @@ export async function seedDemoCases(db: DbOrTx, { now }: { now: Date }): Promise
             lt(defects.occurredAt, new Date(`${item.effectiveOn}T00:00:00Z`)),
           ),
         );
+      // The whole way from opened to monitoring, so the history tells what the fields say.
+      const at = (daysAfterOpening: number) => new Date(openedAt.getTime() + daysAfterOpening * 86_400_000);
       await tx.insert(caseEvents).values([
         { caseId: row!.id, actorId: manager.id, type: 'opened', createdAt: openedAt },
         {
           caseId: row!.id,
           actorId: manager.id,
           type: 'status',
-          changes: { status: { from: 'action', to: 'monitoring' }, effectiveOn: { from: null, to: item.effectiveOn } },
+          changes: { status: { from: 'open', to: 'investigating' } },
+          createdAt: at(1),
+        },
+        {
+          caseId: row!.id,
+          actorId: manager.id,
+          type: 'status',
+          changes: { status: { from: 'investigating', to: 'action' }, rootCause: { from: null, to: item.rootCause } },
+          createdAt: at(8),
+        },
+        {
+          caseId: row!.id,
+          actorId: manager.id,
+          type: 'status',
+          changes: {
+            status: { from: 'action', to: 'monitoring' },
+            correctiveAction: { from: null, to: item.correctiveAction },
+            effectiveOn: { from: null, to: item.effectiveOn },
+          },
           createdAt: new Date(`${item.effectiveOn}T09:00:00Z`),
         },
       ]);

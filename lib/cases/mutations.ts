@@ -23,7 +23,8 @@ import { emitCaseEvent } from './case-notices';
 import { chartKeyOf, getChartSeries, type ChartRef, type SubgroupSize } from './charts';
 import { chooseSubgroup, signalOf, WINDOW_SUBGROUPS } from './evaluate-charts';
 import { judgeCase } from './proof';
-import { CASE_STATUS_LABELS, checkCaseMove, type CaseStatus } from './workflow';
+import { checkCaseMove } from './workflow';
+import { CASE_STATUS_LABELS, type CaseStatus } from '@/lib/enums';
 
 const isManager = (actor: Actor) => can(actor.role, 'triageDefects');
 
@@ -348,16 +349,5 @@ export async function evaluateCaseNow(
       );
     const result = await judgeCase(tx, row, { now, actorId: actor.id });
     return { outcome: result.outcome, moved: result.moved, verdict: result.proof?.verdict ?? null };
-  });
-}
-
-/** A comment on the case's history; it changes no field, so it needs no version. */
-export async function commentOnCase(actor: Actor, input: { id: string; comment: string }): Promise<void> {
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select({ id: cases.id, ownerId: cases.ownerId }).from(cases).where(eq(cases.id, input.id));
-    if (!row) throw new DomainError('not-found', 'That case no longer exists.');
-    assertMayWork(actor, row);
-    await tx.insert(caseEvents).values({ caseId: row.id, actorId: actor.id, type: 'comment', comment: input.comment });
   });
 }

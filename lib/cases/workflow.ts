@@ -1,33 +1,9 @@
-import type { Role } from '@/db/schema';
+import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus, type Role } from '@/lib/enums';
 
 /*
  * The case workflow (docs/cases.md): open → investigating → action → monitoring → proved or
  * not effective → closed. Client-safe: no database imports.
  */
-
-export const CASE_STATUSES = [
-  'open',
-  'investigating',
-  'action',
-  'monitoring',
-  'proved',
-  'not_effective',
-  'closed',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  open: 'Open',
-  investigating: 'Investigating',
-  action: 'Action',
-  monitoring: 'Monitoring',
-  proved: 'Proved',
-  not_effective: 'Not effective',
-  closed: 'Closed',
-};
-
-/** Statuses in which a case still needs someone: everything but closed. */
-export const ACTIVE_CASE_STATUSES = CASE_STATUSES.filter((s) => s !== 'closed');
 
 /**
  * The moves people make. Monitoring ends in proved or not effective by the proof (the nightly

@@ -29,18 +29,6 @@ export const INTERACTION_EXPORT_COLUMNS = [
 
 export const INTERACTION_IMPORT_REQUIRED = ['occurred_at', 'touchpoint'] as const;
 
-/** Columns the export writes for reading only; the import accepts and ignores them. */
-export const INTERACTION_EXPORT_ONLY = [
-  'customer_name',
-  'channel',
-  'source',
-  // Computed from the notes whenever they are written: an import recomputes them.
-  'sentiment',
-  'sentiment_score',
-  'logged_by',
-  'open_defects',
-] as const;
-
 export const CUSTOMER_EXPORT_COLUMNS = [
   'id',
   'name',
@@ -55,8 +43,6 @@ export const CUSTOMER_EXPORT_COLUMNS = [
 ] as const;
 
 export const CUSTOMER_IMPORT_REQUIRED = ['name'] as const;
-
-export const CUSTOMER_EXPORT_ONLY = ['created_at'] as const;
 
 // Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;

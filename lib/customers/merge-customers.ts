@@ -50,6 +50,11 @@ export async function mergeCustomers(
       .set({ customerId: keepId })
       .where(eq(interactions.customerId, duplicateId))
       .returning({ id: interactions.id });
+    // Feedback whose typed email suggested the duplicate now suggests the customer who stays.
+    await tx
+      .update(interactions)
+      .set({ suggestedCustomerId: keepId })
+      .where(eq(interactions.suggestedCustomerId, duplicateId));
     const movedDefects = await tx
       .update(defects)
       .set({ customerId: keepId })

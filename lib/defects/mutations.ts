@@ -20,7 +20,8 @@ import { recountOpenDefects } from '@/lib/interactions/auto-defects';
 import { emitEvent } from '@/lib/jobs/enqueue';
 import type { DefectEditInput, DefectPatch, ManualDefectInput } from '@/lib/validation/defects';
 import { FIELD_LABELS } from './field-labels';
-import { checkMove, isReopen, STATUS_LABELS, type DefectStatus } from './workflow';
+import { checkMove, isReopen } from './workflow';
+import { DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
 
 export type Actor = Pick<CurrentUser, 'id' | 'role'>;
 
@@ -117,11 +118,11 @@ async function staleVersionError(
     fieldErrors[field] = [`Changed meanwhile; it is now ${shown}.`];
   }
   if (sent.status !== undefined && sent.status !== current.status)
-    fieldErrors.status = [`Changed meanwhile; it is now ${STATUS_LABELS[current.status]}.`];
+    fieldErrors.status = [`Changed meanwhile; it is now ${DEFECT_STATUS_LABELS[current.status]}.`];
   return new DomainError(
     'conflict',
     `This defect was changed by ${who} while you were editing, so nothing of yours was saved. ` +
-      `It is now ${STATUS_LABELS[current.status]}, owned by ${owner?.name ?? 'nobody'} (version ${current.version}). ` +
+      `It is now ${DEFECT_STATUS_LABELS[current.status]}, owned by ${owner?.name ?? 'nobody'} (version ${current.version}). ` +
       'The current values are shown on the page; check them and save again.',
     fieldErrors,
   );

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkMove,
-  DEFECT_STATUSES,
-  isAllowedMove,
-  isOverdue,
-  isReopen,
-  moveLabel,
-  movesFor,
-  TRANSITIONS,
-  type DefectStatus,
-} from './workflow';
+import { checkMove, isAllowedMove, isOverdue, isReopen, moveLabel, movesFor, TRANSITIONS } from './workflow';
 import { defectStatusEnum } from '@/db/schema';
+import { DEFECT_STATUSES, type DefectStatus } from '@/lib/enums';
 
 const withAction = { correctiveAction: 'Retrained the team', dismissReason: null };
 

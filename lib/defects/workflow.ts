@@ -1,16 +1,4 @@
-import type { Role } from '@/db/schema';
-
-export const DEFECT_STATUSES = ['open', 'investigating', 'action', 'verified', 'closed', 'dismissed'] as const;
-export type DefectStatus = (typeof DEFECT_STATUSES)[number];
-
-export const STATUS_LABELS: Record<DefectStatus, string> = {
-  open: 'Open',
-  investigating: 'Investigating',
-  action: 'Action',
-  verified: 'Verified',
-  closed: 'Closed',
-  dismissed: 'Dismissed',
-};
+import { DEFECT_STATUS_LABELS, DEFECT_STATUSES, type DefectStatus, type Role } from '@/lib/enums';
 
 /**
  * Every move a defect may make: forward along open → investigating → action → verified → closed,
@@ -38,8 +26,9 @@ export function moveLabel(from: DefectStatus, to: DefectStatus): string {
   if (from === 'closed' || from === 'dismissed') return 'Reopen';
   if (to === 'dismissed') return 'Dismiss';
   if (to === 'closed') return 'Close';
-  if (DEFECT_STATUSES.indexOf(to) < DEFECT_STATUSES.indexOf(from)) return `Back to ${STATUS_LABELS[to].toLowerCase()}`;
-  return `Move to ${STATUS_LABELS[to].toLowerCase()}`;
+  if (DEFECT_STATUSES.indexOf(to) < DEFECT_STATUSES.indexOf(from))
+    return `Back to ${DEFECT_STATUS_LABELS[to].toLowerCase()}`;
+  return `Move to ${DEFECT_STATUS_LABELS[to].toLowerCase()}`;
 }
 
 export function isAllowedMove(from: DefectStatus, to: DefectStatus): boolean {
@@ -79,13 +68,13 @@ export function checkMove(
     return {
       status: 422,
       field: 'status',
-      message: `A defect cannot move from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.`,
+      message: `A defect cannot move from ${DEFECT_STATUS_LABELS[from]} to ${DEFECT_STATUS_LABELS[to]}.`,
     };
   }
   if (role === 'staff' && !isStaffMove(from, to)) {
     return {
       status: 403,
-      message: `Only a manager can move a defect from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.`,
+      message: `Only a manager can move a defect from ${DEFECT_STATUS_LABELS[from]} to ${DEFECT_STATUS_LABELS[to]}.`,
     };
   }
   if (to === 'verified' && !after.correctiveAction?.trim()) {

@@ -5,8 +5,10 @@ import { getDb } from '@/db';
 import { customers, touchpoints } from '@/db/schema';
 import type { FieldErrors } from '@/lib/errors';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
-import { FEEDBACK_TOKEN_PATTERN, feedbackSubmissionSchema, HONEYPOT_FIELD } from '@/lib/validation/feedback';
+import { HONEYPOT_FIELD } from './limits';
+import { FEEDBACK_TOKEN_PATTERN, feedbackSubmissionSchema } from '@/lib/validation/feedback';
 import { interactionInputSchema } from '@/lib/validation/interactions';
+import { verifyCustomerToken } from './customer-token';
 import { FEEDBACK_WINDOW_MINUTES, hashAddress, takeFeedbackSlot } from './rate-limit';
 
 export type SubmitFeedbackResult =
@@ -18,14 +20,19 @@ export const RATE_LIMITED_MESSAGE = `We have received a lot of feedback from you
 
 /**
  * Stores one customer's answers from the public page as a `feedback` interaction, with the auto
- * defects its touchpoint's rules raise, all in one transaction. The customer is matched by email
- * when one is on file, else the feedback is anonymous; the result is the same either way, so the
- * page never reveals whether an email is known. A filled honeypot is answered like a success and
- * stores nothing.
+ * defects its touchpoint's rules raise, all in one transaction. The answer belongs to a customer
+ * only when the link carries a signed customer token this app made for that touchpoint
+ * (lib/feedback/customer-token.ts). A typed email is kept as given; when it matches a customer on
+ * file, that customer is only suggested (`unverified`) and the answer counts for nobody until a
+ * member of staff confirms it (lib/feedback/customer-match.ts). The page answers the same either
+ * way, so it never reveals whether an email is known. A filled honeypot is answered like a
+ * success and stores nothing.
  */
 export async function submitFeedback(input: {
   token: string;
   form: Record<string, unknown>;
+  /** The `c` parameter of a personalised link, passed on by the page; anything else is ignored. */
+  customerToken?: unknown;
   address: string | null;
 }): Promise<SubmitFeedbackResult> {
   if (!FEEDBACK_TOKEN_PATTERN.test(input.token)) return { ok: false, reason: 'not_found', message: LINK_GONE_MESSAGE };
@@ -68,15 +75,33 @@ export async function submitFeedback(input: {
 
     const answers = parsed.data;
     let customerId: string | undefined;
-    if (answers.email) {
-      // Emails are not unique among customers: the longest-standing record with it wins.
+    let customerMatch: 'signed_link' | 'unverified' | null = null;
+    let suggestedCustomerId: string | null = null;
+    const signed = input.customerToken ? verifyCustomerToken(input.customerToken, touchpoint.id) : null;
+    if (signed?.ok) {
+      // A customer merged or deleted since the link was made: the answer stays anonymous.
+      const [customer] = await tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(eq(customers.id, signed.customerId))
+        .limit(1);
+      if (customer) {
+        customerId = customer.id;
+        customerMatch = 'signed_link';
+      }
+    }
+    if (!customerId && answers.email) {
+      // Emails are not unique among customers: the longest-standing record with it is suggested.
       const [customer] = await tx
         .select({ id: customers.id })
         .from(customers)
         .where(eq(sql`lower(${customers.email})`, answers.email.toLowerCase()))
         .orderBy(asc(customers.createdAt), asc(customers.id))
         .limit(1);
-      customerId = customer?.id;
+      if (customer) {
+        suggestedCustomerId = customer.id;
+        customerMatch = 'unverified';
+      }
     }
 
     const interaction = interactionInputSchema.parse({
@@ -90,7 +115,11 @@ export async function submitFeedback(input: {
       effort: answers.effort,
       notes: answers.comment,
     });
-    await recordInteractions(tx, [interaction], { source: 'feedback', loggedById: null });
+    await recordInteractions(tx, [interaction], {
+      source: 'feedback',
+      loggedById: null,
+      feedbackMatch: { contactEmail: answers.email ?? null, customerMatch, suggestedCustomerId },
+    });
     return { ok: true };
   });
 }

@@ -1,5 +1,5 @@
-import type { Role } from '@/db/schema';
 import { can } from '@/lib/auth/roles';
+import type { Role } from '@/lib/enums';
 
 /** How long staff may edit an interaction they logged (docs/roles.md). */
 export const STAFF_EDIT_WINDOW_MS = 24 * 60 * 60 * 1000;

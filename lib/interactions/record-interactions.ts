@@ -24,6 +24,8 @@ export interface RecordOptions {
   loggedById: string | null;
   /** Refuse touchpoints an admin switched off (forms and the API); imports of history allow them. */
   allowInactiveTouchpoints?: boolean;
+  /** The public feedback form's one row: the typed email and how its customer was matched. */
+  feedbackMatch?: Pick<NewInteraction, 'contactEmail' | 'customerMatch' | 'suggestedCustomerId'>;
 }
 
 export interface RecordResult {
@@ -106,6 +108,9 @@ export async function recordInteractions(
       ...analyseComment(input.notes),
       // Fixed now: a later change to the touchpoint leaves this interaction's history as it was.
       opportunities: touchpointById.get(input.touchpointId)!.opportunities,
+      contactEmail: options.feedbackMatch?.contactEmail ?? null,
+      customerMatch: options.feedbackMatch?.customerMatch ?? null,
+      suggestedCustomerId: options.feedbackMatch?.suggestedCustomerId ?? null,
     };
     const defectRows = autoDefectRows(row, touchpointById.get(row.touchpointId)!, categoryIds);
     return { row: { ...row, openDefectCount: defectRows.length }, defectRows };
@@ -182,15 +187,19 @@ async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promis
       comment_phrases: r.commentPhrases,
       open_defect_count: r.openDefectCount,
       opportunities: r.opportunities,
+      contact_email: r.contactEmail ?? null,
+      customer_match: r.customerMatch ?? null,
+      suggested_customer_id: r.suggestedCustomerId ?? null,
     })),
   );
   const inserted = await selectRows<{ id: string }>(
     tx,
-    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities)
-      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities
+    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities, contact_email, customer_match, suggested_customer_id)
+      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities, contact_email, customer_match, suggested_customer_id
       from jsonb_to_recordset(${json}::jsonb) as x(id uuid, customer_id uuid, touchpoint_id uuid, logged_by_id uuid, occurred_at timestamptz, source interaction_source,
         outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text,
-        sentiment sentiment, sentiment_score real, comment_phrases text[], open_defect_count integer, opportunities integer)
+        sentiment sentiment, sentiment_score real, comment_phrases text[], open_defect_count integer, opportunities integer,
+        contact_email text, customer_match customer_match, suggested_customer_id uuid)
       on conflict (id) do nothing
       returning id`,
   );

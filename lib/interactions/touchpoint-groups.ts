@@ -1,4 +1,9 @@
-import type { TouchpointGroup } from '@/components/interactions/interaction-fields';
+/** Touchpoints of one journey stage, as the interaction pickers list them. */
+export interface TouchpointGroup {
+  stageId: string;
+  stageName: string;
+  touchpoints: { id: string; name: string }[];
+}
 
 /** Touchpoints (already in journey order) grouped by stage for the pickers. */
 export function groupTouchpoints(

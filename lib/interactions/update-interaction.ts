@@ -62,6 +62,10 @@ export async function saveInteractionEdit(
       effort: input.effort ?? null,
       notes: input.notes ?? null,
       ...analyseComment(input.notes),
+      // Public feedback whose customer staff change by hand: their choice is the confirmation.
+      ...(existing.customerMatch && (input.customerId ?? null) !== existing.customerId
+        ? { customerMatch: input.customerId ? ('confirmed' as const) : ('rejected' as const) }
+        : {}),
       updatedAt: new Date(),
     })
     .where(eq(interactions.id, existing.id))

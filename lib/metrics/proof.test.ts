@@ -3,6 +3,7 @@ import {
   decideProof,
   expectedCounts,
   fisherExactTest,
+  pValueText,
   stagedPChart,
   testImprovement,
   twoProportionZTest,
@@ -118,5 +119,14 @@ describe('the proved rule', () => {
     expect(verdictText(rose, test, failed)).toMatch(
       /^The defect rate rose from 10\.0 % to 12\.0 %; p = 0\.\d{3}; not effective\.$/,
     );
+  });
+});
+
+describe('p-values in words', () => {
+  it('says "p < 0.001" below a thousandth and "p = 0.009" otherwise, never "p = < 0.001"', () => {
+    expect(pValueText(0.000431)).toBe('p < 0.001');
+    expect(pValueText(0.0091)).toBe('p = 0.009');
+    expect(pValueText(0.05)).toBe('p = 0.050');
+    expect(pValueText(1)).toBe('p = 1.000');
   });
 });

@@ -123,13 +123,13 @@ export function decideProof(input: {
   const failed: string[] = [];
   if (afterSignals > 0)
     failed.push(`The after stage has ${afterSignals} out-of-control ${afterSignals === 1 ? 'point' : 'points'}.`);
-  if (!(test.pValue < ALPHA)) failed.push(`p = ${formatP(test.pValue)} is not below ${ALPHA}.`);
+  if (!(test.pValue < ALPHA)) failed.push(`${pValueText(test.pValue)} is not below ${ALPHA}.`);
   return failed.length ? { outcome: 'not_effective', reasons: failed } : { outcome: 'proved', reasons: [] };
 }
 
-/** A p-value as people read it: three decimals, or "< 0.001". */
-export function formatP(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+/** "p = 0.009", or "p < 0.001" (never "p = < 0.001"). */
+export function pValueText(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
@@ -145,7 +145,7 @@ export function verdictText(counts: Proportions, test: ImprovementTest | null, d
       : p1 > p0
         ? `the defect rate rose from ${percent(p0)} to ${percent(p1)}`
         : `the defect rate stayed at ${percent(p0)}`;
-  const p = test.pValue < 0.001 ? 'p < 0.001' : `p = ${formatP(test.pValue)}`;
+  const p = pValueText(test.pValue);
   const outcome =
     decision.outcome === 'proved'
       ? 'proved'

@@ -3,10 +3,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { defectCategories, defects, touchpoints, users, type OutboxEvent } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
-import { SEVERITY_LABELS } from '@/lib/defects/labels';
-import { STATUS_LABELS, type DefectStatus } from '@/lib/defects/workflow';
 import type { EmailContent } from '@/lib/mail/render';
 import type { NotificationType } from './kinds';
+import { SEVERITY_LABELS, DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
 
 /** What one event tells people: the in-app line, the link, and the mail body. */
 export interface EventMessage {
@@ -70,7 +69,7 @@ export async function describeEvent(tx: DbOrTx, event: OutboxEvent): Promise<Eve
       const name = defect.title ?? `${defect.category} at ${defect.touchpoint}`;
       const href = `/defects/${defect.id}`;
       const actor = await nameOf(tx, actorId);
-      const facts = `${SEVERITY_LABELS[defect.severity]} · ${defect.touchpoint} · ${STATUS_LABELS[defect.status]}${defect.dueOn ? ` · due ${defect.dueOn}` : ''}`;
+      const facts = `${SEVERITY_LABELS[defect.severity]} · ${defect.touchpoint} · ${DEFECT_STATUS_LABELS[defect.status]}${defect.dueOn ? ` · due ${defect.dueOn}` : ''}`;
       if (event.type === 'defect.assigned') {
         return {
           type: 'defect.assigned',
@@ -92,8 +91,8 @@ export async function describeEvent(tx: DbOrTx, event: OutboxEvent): Promise<Eve
         };
       }
       if (event.type === 'defect.status_changed') {
-        const to = STATUS_LABELS[p.to as DefectStatus] ?? String(p.to);
-        const from = STATUS_LABELS[p.from as DefectStatus] ?? String(p.from);
+        const to = DEFECT_STATUS_LABELS[p.to as DefectStatus] ?? String(p.to);
+        const from = DEFECT_STATUS_LABELS[p.from as DefectStatus] ?? String(p.from);
         return {
           type: 'defect.status_changed',
           recipientIds: notActor([str(p.ownerId)]),

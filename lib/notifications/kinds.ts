@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/enums';
 
 /** What a person can be told about, who may choose it, and how it reaches them unless they change it. */
 export interface NotificationKind {

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
 import { notificationPreferences } from '@/db/schema';
 import { kindsForRole, notificationKind, type NotificationType } from './kinds';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/enums';
 
 export interface Channels {
   inApp: boolean;

@@ -27,6 +27,7 @@ export async function listStagesWithUsage() {
       name: journeyStages.name,
       description: journeyStages.description,
       position: journeyStages.position,
+      ownerId: journeyStages.ownerId,
       touchpoints: sql<number>`coalesce(${usage.n}, 0)`.mapWith(Number),
     })
     .from(journeyStages)
@@ -79,8 +80,6 @@ export async function listListItemsWithUsage(kind: ListKind) {
     .leftJoin(usage, eq(usage.id, segments.id))
     .orderBy(asc(segments.name));
 }
-
-export type ListItemRow = Awaited<ReturnType<typeof listListItemsWithUsage>>[number];
 
 /** API keys, newest first, with when each was last used; never their secrets. */
 export async function listApiKeys() {

@@ -95,7 +95,6 @@ export async function getCase({ id, viewer }: { id: string; viewer: Viewer }) {
     .where(and(eq(cases.id, id), visibleTo(viewer)));
   return row ?? null;
 }
-export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 
 /** Every change and comment of a case, oldest first; a null actor is the monitored-chart evaluation. */
 export async function listCaseEvents({ caseId }: { caseId: string }) {

@@ -121,8 +121,6 @@ export async function listCustomers(params: CustomerListParams) {
   return { rows, total: total?.n ?? 0, pageSize: CUSTOMER_PAGE_SIZE };
 }
 
-export type CustomerListRow = Awaited<ReturnType<typeof listCustomers>>['rows'][number];
-
 /** The customers list as filtered, in keyset pages, for the CSV export: never all rows at once. */
 export async function* streamCustomers(
   params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'> &
@@ -184,8 +182,6 @@ export async function getCustomer(id: string) {
     .limit(1);
   return row ?? null;
 }
-
-export type CustomerDetail = NonNullable<Awaited<ReturnType<typeof getCustomer>>>;
 
 export interface CustomerNumbers {
   interactions: number;

@@ -26,12 +26,11 @@ import {
   journeyStages,
   touchpoints,
   users,
-  type Role,
 } from '@/db/schema';
-import type { DefectStatus } from '@/lib/defects/workflow';
 import type { DefectListParams } from '@/lib/validation/defects';
 import type { DefectFilters } from '@/lib/validation/filters';
 import { defectConditions, overdueDefect } from './filter-conditions';
+import type { Role, DefectStatus } from '@/lib/enums';
 
 export const DEFECTS_PAGE_SIZE = 50;
 export const BOARD_COLUMN_SIZE = 25;
@@ -337,7 +336,6 @@ export async function getDefect({ id }: { id: string }) {
     .where(eq(defects.id, id));
   return row ?? null;
 }
-export type DefectDetail = NonNullable<Awaited<ReturnType<typeof getDefect>>>;
 
 /** Every change and comment of a defect, oldest first, with who made it. */
 export async function listDefectEvents({ defectId }: { defectId: string }) {
@@ -356,7 +354,6 @@ export async function listDefectEvents({ defectId }: { defectId: string }) {
     .where(eq(defectEvents.defectId, defectId))
     .orderBy(asc(defectEvents.createdAt), asc(defectEvents.id));
 }
-export type DefectEventRow = Awaited<ReturnType<typeof listDefectEvents>>[number];
 
 /**
  * The defects a person still has to work, overdue first, then by follow-up date. Verified ones
@@ -412,15 +409,3 @@ export async function listDefectOptions() {
   return { categories, touchpoints: touchpointRows, stages, people };
 }
 export type DefectOptions = Awaited<ReturnType<typeof listDefectOptions>>;
-
-/** Customers whose name matches, for the manual-defect form's customer picker. */
-export async function searchCustomersByName({ q, limit = 20 }: { q: string; limit?: number }) {
-  const db = await getDb();
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
-    .select({ id: customers.id, name: customers.name, company: customers.company })
-    .from(customers)
-    .where(ilike(customers.name, pattern))
-    .orderBy(asc(customers.name))
-    .limit(limit);
-}

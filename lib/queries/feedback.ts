@@ -5,6 +5,8 @@ import { customers, interactions, journeyStages, touchpoints } from '@/db/schema
 import { FEEDBACK_TOKEN_PATTERN } from '@/lib/validation/feedback';
 
 export interface PublicFeedbackTouchpoint {
+  /** For checking a personalised link's signed customer token on the server; never rendered. */
+  id: string;
   name: string;
   question: string | null;
 }
@@ -21,7 +23,7 @@ export async function findPublicFeedbackTouchpoint({
   if (!FEEDBACK_TOKEN_PATTERN.test(token)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ name: touchpoints.name, question: touchpoints.feedbackQuestion })
+    .select({ id: touchpoints.id, name: touchpoints.name, question: touchpoints.feedbackQuestion })
     .from(touchpoints)
     .where(
       and(eq(touchpoints.feedbackToken, token), eq(touchpoints.feedbackEnabled, true), eq(touchpoints.active, true)),
@@ -126,4 +128,33 @@ export async function listRecentFeedback({ limit = 10 }: { limit?: number } = {}
     .where(eq(interactions.source, 'feedback'))
     .orderBy(desc(interactions.occurredAt), desc(interactions.id))
     .limit(limit);
+}
+
+/** Touchpoints whose public feedback link is on: the ones a personalised link can be made for. */
+export async function listLiveFeedbackTouchpoints(): Promise<{ id: string; name: string }[]> {
+  const db = await getDb();
+  return db
+    .select({ id: touchpoints.id, name: touchpoints.name })
+    .from(touchpoints)
+    .where(and(eq(touchpoints.feedbackEnabled, true), eq(touchpoints.active, true)))
+    .orderBy(asc(touchpoints.name));
+}
+
+export const UNVERIFIED_FEEDBACK_LIMIT = 20;
+
+/** Feedback whose typed email matched this customer, still waiting for a member of staff to confirm. */
+export async function listUnverifiedFeedbackFor(customerId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: interactions.id,
+      occurredAt: interactions.occurredAt,
+      touchpointName: touchpoints.name,
+      contactEmail: interactions.contactEmail,
+    })
+    .from(interactions)
+    .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId))
+    .where(and(eq(interactions.suggestedCustomerId, customerId), eq(interactions.customerMatch, 'unverified')))
+    .orderBy(desc(interactions.occurredAt))
+    .limit(UNVERIFIED_FEEDBACK_LIMIT);
 }

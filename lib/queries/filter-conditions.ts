@@ -84,7 +84,7 @@ export const rowsTarget = (columns: Columns): ScopeTarget => ({
     or(isNull(columns.customerId), inArray(columns.customerId, customersWhere(isNull(customers.segmentId))))!,
 });
 
-/** The scope over a daily rollup (alias r) joined to touchpoints (alias tp). */
+/** The scope over a daily rollup (alias r); stage and channel need touchpoints joined as tp. */
 export const rollupTarget: ScopeTarget = {
   onOrAfter: (day) => sql`r.day >= ${day}::date`,
   onOrBefore: (day) => sql`r.day <= ${day}::date`,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
 import { customers, defectCategories, defects, interactions, journeyStages, touchpoints, users } from '@/db/schema';
 import type { InteractionFilters } from '@/lib/validation/filters';
@@ -67,8 +68,6 @@ export async function listInteractions({
   ]);
   return { rows, total: total?.n ?? 0, pageSize: INTERACTION_PAGE_SIZE };
 }
-
-export type InteractionListRow = Awaited<ReturnType<typeof listInteractions>>['rows'][number];
 
 function interactionExportPage(
   db: Awaited<ReturnType<typeof getDb>>,
@@ -140,6 +139,9 @@ export async function* streamInteractions(
 }
 
 /** One interaction with its touchpoint, stage, customer and who logged it; null when gone. */
+// The customer an unverified feedback email matched, joined beside the one it belongs to.
+const suggestedCustomers = alias(customers, 'suggested_customers');
+
 export async function getInteraction(id: string) {
   const db = await getDb();
   const [row] = await db
@@ -169,18 +171,21 @@ export async function getInteraction(id: string) {
       sentiment: interactions.sentiment,
       sentimentScore: interactions.sentimentScore,
       openDefectCount: interactions.openDefectCount,
+      contactEmail: interactions.contactEmail,
+      customerMatch: interactions.customerMatch,
+      suggestedCustomerId: interactions.suggestedCustomerId,
+      suggestedCustomerName: suggestedCustomers.name,
     })
     .from(interactions)
     .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId))
     .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId))
     .leftJoin(customers, eq(customers.id, interactions.customerId))
+    .leftJoin(suggestedCustomers, eq(suggestedCustomers.id, interactions.suggestedCustomerId))
     .leftJoin(users, eq(users.id, interactions.loggedById))
     .where(eq(interactions.id, id))
     .limit(1);
   return row ?? null;
 }
-
-export type InteractionDetail = NonNullable<Awaited<ReturnType<typeof getInteraction>>>;
 
 /** The defects of one interaction, newest first. */
 export async function listDefectsOfInteraction(interactionId: string) {

@@ -49,8 +49,16 @@ const TOTAL_COLUMNS = sql.raw(
 /** The scope over a rollup (alias r, joined to touchpoints as tp): the lists' filters, on the rollup's columns. */
 const rollupScope = (filters: MetricsFilters): SQL => sql.join(scopeConditions(filters, rollupTarget), sql` and `);
 
-const dailyIn = (filters: MetricsFilters) =>
-  sql`metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`;
+/**
+ * The rollup's rows in scope. Touchpoints are joined only when a stage or channel filter needs
+ * them: over 12 months the join costs about a third of each statement (`npm run bench`).
+ */
+const rollupIn = (table: 'metrics_daily' | 'defect_category_daily', filters: MetricsFilters) =>
+  filters.stage.length || filters.channel.length
+    ? sql`${sql.raw(table)} r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`
+    : sql`${sql.raw(table)} r where ${rollupScope(filters)}`;
+
+const dailyIn = (filters: MetricsFilters) => rollupIn('metrics_daily', filters);
 
 interface TotalsRow {
   units: number | null;
@@ -153,11 +161,15 @@ export async function getTrend(filters: MetricsFilters, db?: DbOrTx, today: Date
     defects: number | null;
   }>(
     database,
-    sql`select to_char(date_trunc(${unit}, r.day::timestamp), 'YYYY-MM-DD') as bucket, sum(r.units)::float8 as units,
-               sum(r.opportunities)::float8 as opportunities, sum(r.defective_units)::float8 as defective_units,
-               sum(r.defects)::float8 as defects
-        from ${dailyIn(filters)}
-        group by 1`,
+    // Grouped on the truncated date, formatted once per subgroup: to_char on every row took half the time.
+    sql`select to_char(a.bucket, 'YYYY-MM-DD') as bucket, a.units, a.opportunities, a.defective_units, a.defects
+        from (
+          select date_trunc(${unit}, r.day::timestamp) as bucket, sum(r.units)::float8 as units,
+                 sum(r.opportunities)::float8 as opportunities, sum(r.defective_units)::float8 as defective_units,
+                 sum(r.defects)::float8 as defects
+          from ${dailyIn(filters)}
+          group by 1
+        ) a`,
   );
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   const todayDay = isoDay(today);
@@ -194,12 +206,13 @@ export async function getPareto(
   const database = db ?? (await getDb());
   const rows = await selectRows<{ id: string; name: string; defects: number; lost_revenue: number }>(
     database,
-    sql`select c.id, c.name, sum(r.defects)::float8 as defects, sum(r.lost_revenue)::float8 as lost_revenue
-        from defect_category_daily r
-        join touchpoints tp on tp.id = r.touchpoint_id
-        join defect_categories c on c.id = r.category_id
-        where ${rollupScope(filters)}
-        group by c.id, c.name`,
+    // Summed per category first, then named: nine names joined, not 200,000 rows.
+    sql`with a as (
+          select r.category_id, sum(r.defects)::float8 as defects, sum(r.lost_revenue)::float8 as lost_revenue
+          from ${rollupIn('defect_category_daily', filters)}
+          group by 1
+        )
+        select c.id, c.name, a.defects, a.lost_revenue from a join defect_categories c on c.id = a.category_id`,
   );
   return pareto(
     rows.map((r) => ({ key: r.id, label: r.name, count: n(r.defects), lostRevenue: n(r.lost_revenue) })),

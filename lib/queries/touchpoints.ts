@@ -1,9 +1,29 @@
 import 'server-only';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { journeyStages, metricsDaily, touchpoints } from '@/db/schema';
+import { journeyStages, metricsDaily, touchpoints, type Touchpoint } from '@/db/schema';
 import { addDays, isoDay } from '@/lib/dates';
 import { DEFAULT_PERIOD_DAYS } from '@/lib/validation/metrics';
+
+/** A touchpoint as its edit form shows it. */
+export type EditableTouchpoint = Pick<
+  Touchpoint,
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'stageId'
+  | 'channel'
+  | 'opportunities'
+  | 'expectationTarget'
+  | 'ownerId'
+  | 'ruleLostSale'
+  | 'ruleBelowExpectation'
+  | 'ruleBelowExpectationGap'
+  | 'ruleLowCsat'
+  | 'ruleLowCsatMax'
+  | 'ruleLowNps'
+  | 'ruleLowNpsMax'
+>;
 
 /** Every touchpoint with its stage, in journey order. */
 export async function listTouchpoints() {

@@ -18,5 +18,3 @@ export async function listUsers() {
     .from(users)
     .orderBy(asc(users.name));
 }
-
-export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];

@@ -1,7 +1,7 @@
 import 'server-only';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
-import { journeyStages, touchpoints } from '@/db/schema';
+import { journeyStages, touchpoints, users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { adminTransaction, pick } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
@@ -121,6 +121,36 @@ export async function deleteStage(actor: CurrentUser, id: string): Promise<void>
       entityType: 'journey_stage',
       entityId: id,
       before: pick(before, AUDITED),
+    });
+  }, duplicate);
+}
+
+/**
+ * Who answers for the cases a signal on this stage's chart opens (docs/cases.md); null leaves
+ * them to the managers' queue. Touchpoints have their own owner on the touchpoint form.
+ */
+export async function setStageOwner(actor: CurrentUser, id: string, ownerId: string | null): Promise<void> {
+  await adminTransaction(async (tx) => {
+    const before = await lockStage(tx, id);
+    if (ownerId) {
+      const [owner] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, ownerId), eq(users.active, true)));
+      if (!owner)
+        throw new DomainError('invalid', 'Some fields need attention.', {
+          ownerId: ['Choose an active person from the list.'],
+        });
+    }
+    if (before.ownerId === ownerId) return;
+    await tx.update(journeyStages).set({ ownerId }).where(eq(journeyStages.id, id));
+    await recordAudit(tx, {
+      actor,
+      action: 'stage.updated',
+      entityType: 'journey_stage',
+      entityId: id,
+      before: { ownerId: before.ownerId },
+      after: { ownerId },
     });
   }, duplicate);
 }

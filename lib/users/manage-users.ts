@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import { getDb } from '@/db';
-import { users, type Role } from '@/db/schema';
+import { users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { adminTransaction } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { endSessions } from '@/lib/auth/sessions';
 import { emitEvent } from '@/lib/jobs/enqueue';
 import { assertAnotherActiveAdmin, lockAdminGuard } from './admin-guard';
+import type { Role } from '@/lib/enums';
 
 export const DUPLICATE_EMAIL = 'A user with that email address already exists.';
 export const WRONG_CURRENT_PASSWORD = 'That is not your current password.';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
@@ -31,13 +31,4 @@ export async function setUserActive(actor: CurrentUser, input: { userId: string;
       after: { active: input.active },
     });
   });
-}
-
-export async function countActiveAdmins(): Promise<number> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: count() })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
-  return row?.n ?? 0;
 }

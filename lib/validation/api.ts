@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelEnum } from '@/db/schema';
+import { CHANNELS } from '@/lib/enums';
 import { PARETO_MEASURES } from '@/lib/metrics/pareto';
 import { NO_SEGMENT } from './filters';
 import { interactionInputSchema } from './interactions';
@@ -145,7 +145,7 @@ export const metricsResponseSchema = z
       filters: z.object({
         touchpoint: z.array(z.uuid()),
         stage: z.array(z.uuid()),
-        channel: z.array(z.enum(channelEnum.enumValues)),
+        channel: z.array(z.enum(CHANNELS)),
         segment: z.array(z.union([z.uuid(), z.literal(NO_SEGMENT)])),
       }),
       kpis: z.object({ current: kpisSchema, previous: kpisSchema, change: kpiChangesSchema }),
@@ -250,7 +250,7 @@ export const touchpointsResponseSchema = z
         name: z.string(),
         stageId: z.uuid(),
         stageName: z.string(),
-        channel: z.enum(channelEnum.enumValues),
+        channel: z.enum(CHANNELS),
         active: z.boolean(),
         opportunities: z
           .int()

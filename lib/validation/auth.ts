@@ -8,5 +8,3 @@ export const signInSchema = z.object({
     .pipe(z.email({ error: 'Enter a valid email address.' })),
   password: z.string().min(1, { error: 'Enter your password.' }).max(200, { error: 'That password is too long.' }),
 });
-
-export type SignInInput = z.infer<typeof signInSchema>;

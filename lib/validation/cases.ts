@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CASE_STATUSES } from '@/lib/cases/workflow';
 import { daySchema } from '@/lib/dates';
 import { defectSelectionSchema } from './defects';
+import { CASE_STATUSES } from '@/lib/enums';
 
 const blankToNull = (value: unknown) => (value === '' ? null : value);
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daySchema } from '@/lib/dates';
-import { lifecycleEnum } from '@/db/schema';
+import { LIFECYCLES } from '@/lib/enums';
 import { checkbox } from './form-values';
 
 const blankToUndefined = (value: unknown) =>
@@ -15,16 +15,6 @@ const optionalText = (max: number, label: string) =>
       .max(max, { error: `${label} is limited to ${max} characters.` })
       .optional(),
   );
-
-export const LIFECYCLES = lifecycleEnum.enumValues;
-
-export const LIFECYCLE_LABELS: Record<(typeof LIFECYCLES)[number], string> = {
-  prospect: 'Prospect',
-  active: 'Active',
-  at_risk: 'At risk',
-  churned: 'Churned',
-  advocate: 'Advocate',
-};
 
 /** A customer as the forms, the log screen and the import send it. */
 export const customerInputSchema = z.object({

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { daySchema, pastInstantSchema } from '@/lib/dates';
 import { MAX_MONEY } from './form-values';
-import { defectKindEnum, defectStatusEnum, severityEnum } from '@/db/schema';
-
-export const DEFECT_KINDS = defectKindEnum.enumValues;
-export const SEVERITIES = severityEnum.enumValues;
-export const STATUSES = defectStatusEnum.enumValues;
+import { DEFECT_KINDS, DEFECT_STATUSES, SEVERITIES } from '@/lib/enums';
 
 /** Blank form fields mean "clear this"; absent fields mean "leave it as it is". */
 const blankToNull = (value: unknown) => (value === '' ? null : value);
@@ -28,8 +24,6 @@ const money = z.coerce
 
 const version = z.coerce.number({ error: 'The form is missing its version; reload the page.' }).int().min(1);
 
-export const defectIdSchema = z.object({ id: z.uuid({ error: 'Unknown defect.' }) });
-
 const fields = {
   categoryId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a category.' }).optional()),
   kind: z.preprocess(blankToUndefined, z.enum(DEFECT_KINDS, { error: 'Choose a kind.' }).optional()),
@@ -51,7 +45,7 @@ const fields = {
 export const defectEditSchema = z.object({
   id: z.uuid({ error: 'Unknown defect.' }),
   version,
-  status: z.preprocess(blankToUndefined, z.enum(STATUSES, { error: 'Choose a valid status.' }).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(DEFECT_STATUSES, { error: 'Choose a valid status.' }).optional()),
   ...fields,
   comment: z.preprocess(blankToUndefined, text('A comment', 5_000).optional()),
 });
@@ -87,7 +81,7 @@ export const bulkAssignSchema = z.object({
 
 export const bulkStatusSchema = z.object({
   items: bulkItems,
-  status: z.enum(STATUSES, { error: 'Choose a status.' }),
+  status: z.enum(DEFECT_STATUSES, { error: 'Choose a status.' }),
   dismissReason: z.preprocess(blankToUndefined, text('The reason', 1_000).optional()),
 });
 
@@ -130,10 +124,6 @@ export const defectListParamsSchema = z.object({
   view: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(['list', 'board']).catch('list')),
 });
 export type DefectListParams = z.output<typeof defectListParamsSchema>;
-
-export const customerSearchSchema = z.object({
-  q: z.string().trim().min(1, { error: 'Type part of a name.' }).max(100),
-});
 
 /** Shared with the case forms: a selection of defects from the list. */
 export { bulkItems as defectSelectionSchema };

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_COMMENT_MAX, FEEDBACK_QUESTION_MAX } from '@/lib/feedback/limits';
 
-export { FEEDBACK_COMMENT_MAX, FEEDBACK_QUESTION_MAX, HONEYPOT_FIELD } from '@/lib/feedback/limits';
-
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 /** A customer's optional answer on a scale; blank means they skipped the question. */
@@ -53,8 +51,6 @@ export const feedbackSubmissionSchema = z
     { error: 'Answer at least one question before sending.' },
   );
 
-export type FeedbackSubmission = z.output<typeof feedbackSubmissionSchema>;
-
 export const feedbackLinkSchema = z.object({
   touchpointId: z.uuid({ error: 'Unknown touchpoint.' }),
 });
@@ -71,3 +67,21 @@ export const feedbackQuestionSchema = z.object({
 
 /** Tokens are 32 random bytes in base64url: anything else is not worth a database lookup. */
 export const FEEDBACK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** A member of staff settling feedback whose typed email matched a customer. */
+export const feedbackMatchSchema = z.object({
+  interactionId: z.uuid({ error: 'Unknown feedback.' }),
+  decision: z.enum(['confirm', 'reject'], { error: 'Choose to confirm or reject the match.' }),
+});
+
+/** A personalised feedback link for one customer on one touchpoint, valid for 7, 30 or 90 days. */
+export const personalFeedbackLinkSchema = z.object({
+  customerId: z.uuid({ error: 'Unknown customer.' }),
+  touchpointId: z.uuid({ error: 'Choose a touchpoint.' }),
+  days: z.preprocess(
+    (value) => (value === '' || value === undefined ? 30 : value),
+    z.coerce
+      .number({ error: 'Choose how long the link works.' })
+      .pipe(z.union([z.literal(7), z.literal(30), z.literal(90)], { error: 'Choose 7, 30 or 90 days.' })),
+  ),
+});

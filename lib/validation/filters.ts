@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { daySchema } from '@/lib/dates';
-import {
-  channelEnum,
-  defectKindEnum,
-  defectStatusEnum,
-  outcomeEnum,
-  sentimentEnum,
-  severityEnum,
-  sourceEnum,
-} from '@/db/schema';
+import { CHANNELS, DEFECT_KINDS, DEFECT_STATUSES, OUTCOMES, SENTIMENTS, SEVERITIES, SOURCES } from '@/lib/enums';
 
 /**
  * The filters that lists, the dashboard, drill-down links, CSV exports and the API share. They
@@ -45,7 +37,7 @@ export const scopeFiltersSchema = z.object({
   to: optional(daySchema),
   touchpoint: many(uuid),
   stage: many(uuid),
-  channel: many(z.enum(channelEnum.enumValues)),
+  channel: many(z.enum(CHANNELS)),
   segment: many(z.union([uuid, z.literal(NO_SEGMENT)])),
 });
 
@@ -66,8 +58,8 @@ const trimmed = (max: number, what: string) =>
     .transform((v) => (v === '' ? undefined : v));
 
 export const interactionFiltersSchema = scopeFiltersSchema.extend({
-  outcome: many(z.enum(outcomeEnum.enumValues)),
-  source: many(z.enum(sourceEnum.enumValues)),
+  outcome: many(z.enum(OUTCOMES)),
+  source: many(z.enum(SOURCES)),
   loggedBy: many(uuid),
   customer: optional(uuid),
   /** 1: only interactions with at least one open (non-dismissed) defect; 0: only those without. */
@@ -78,7 +70,7 @@ export const interactionFiltersSchema = scopeFiltersSchema.extend({
   q: optional(trimmed(SEARCH_MAX, 'search')),
   /** 1: only interactions with a comment (notes). */
   commented: flag,
-  sentiment: many(z.enum(sentimentEnum.enumValues, { error: 'Use negative, neutral or positive.' })),
+  sentiment: many(z.enum(SENTIMENTS, { error: 'Use negative, neutral or positive.' })),
   /** By NPS answer: detractor 0–6, passive 7–8, promoter 9–10. */
   npsGroup: many(z.enum(NPS_GROUPS, { error: 'Use detractor, passive or promoter.' })),
   /** 1: experience scored below expectation. */
@@ -95,10 +87,10 @@ export const interactionFiltersSchema = scopeFiltersSchema.extend({
 });
 
 export const defectFiltersSchema = scopeFiltersSchema.extend({
-  status: many(z.enum(defectStatusEnum.enumValues)),
-  kind: many(z.enum(defectKindEnum.enumValues)),
+  status: many(z.enum(DEFECT_STATUSES)),
+  kind: many(z.enum(DEFECT_KINDS)),
   category: many(uuid),
-  severity: many(z.enum(severityEnum.enumValues)),
+  severity: many(z.enum(SEVERITIES)),
   owner: many(uuid),
   customer: optional(uuid),
   interaction: optional(uuid),
@@ -119,7 +111,7 @@ export type InteractionFilters = z.output<typeof interactionFiltersSchema>;
 export type DefectFilters = z.output<typeof defectFiltersSchema>;
 
 /** The defect statuses that count in the numbers: everything but dismissed. */
-export const COUNTED_DEFECT_STATUSES = defectStatusEnum.enumValues.filter((s) => s !== 'dismissed');
+export const COUNTED_DEFECT_STATUSES = DEFECT_STATUSES.filter((s) => s !== 'dismissed');
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkbox } from './form-values';
-import { outcomeEnum, sourceEnum } from '@/db/schema';
+import { OUTCOMES } from '@/lib/enums';
 import { pastInstantSchema } from '@/lib/dates';
 import { MAX_MONEY } from './form-values';
 
@@ -17,9 +17,6 @@ const score = (min: number, max: number, label: string) =>
       .max(max, { error: `${label} must be between ${min} and ${max}.` })
       .optional(),
   );
-
-export const OUTCOMES = outcomeEnum.enumValues;
-export const SOURCES = sourceEnum.enumValues;
 
 /**
  * One interaction as a form, the API, an import or the feedback page sends it. The id may be

@@ -14,3 +14,12 @@ export const moveStageSchema = z.object({
 });
 
 export const stageIdSchema = z.object({ stageId: z.uuid({ error: 'Unknown stage.' }) });
+
+/** A stage's case owner: a person's id, or blank for the managers' queue. */
+export const stageOwnerSchema = z.object({
+  stageId: z.uuid({ error: 'Unknown stage.' }),
+  ownerId: z.preprocess(
+    (value) => (value === '' || value === undefined ? null : value),
+    z.uuid({ error: 'Choose an owner from the list.' }).nullable(),
+  ),
+});

@@ -1,21 +1,7 @@
 import { z } from 'zod';
-import { channelEnum } from '@/db/schema';
+import { CHANNELS } from '@/lib/enums';
 import { enabledRuleCount } from '@/lib/defects/auto-rules';
 import { checkbox, integerIn, nameField, optionalText } from './form-values';
-
-export const CHANNELS = channelEnum.enumValues;
-
-export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
-  in_person: 'In person',
-  phone: 'Phone',
-  email: 'Email',
-  web: 'Web',
-  chat: 'Chat',
-  social: 'Social media',
-  mail: 'Mail',
-  advertising: 'Advertising',
-  other: 'Other',
-};
 
 const touchpointFields = z.object({
   name: nameField('Name'),

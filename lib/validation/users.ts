@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleEnum } from '@/db/schema';
+import { ROLES } from '@/lib/enums';
 import { nameField } from './form-values';
 
 export const setUserActiveSchema = z.object({
@@ -7,9 +7,7 @@ export const setUserActiveSchema = z.object({
   active: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
 });
 
-export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
-
-const role = z.enum(roleEnum.enumValues, { error: 'Choose a role.' });
+const role = z.enum(ROLES, { error: 'Choose a role.' });
 
 export const createUserSchema = z.object({
   name: nameField('Name', 120),

@@ -1,5 +1,6 @@
 import winkSentiment from 'wink-sentiment';
 import { eng as ENGLISH_STOP_WORDS } from 'stopword';
+import type { Sentiment } from '@/lib/enums';
 
 /**
  * What OutsideIn reads in a customer's own words: a sentiment and the key phrases that the themes
@@ -8,9 +9,6 @@ import { eng as ENGLISH_STOP_WORDS } from 'stopword';
  * with emojis and negation, from wink-sentiment) ships inside the npm package: nothing is fetched
  * at run time. Method and measured accuracy: docs/voice-of-customer.md.
  */
-
-export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
-export type Sentiment = (typeof SENTIMENTS)[number];
 
 /**
  * Normalised scores inside ±NEUTRAL_BAND read as neutral. wink's normalised score is the AFINN sum

@@ -1,4 +1,5 @@
-import { analyseComment, SENTIMENTS, type Sentiment } from './analyse-comment';
+import { SENTIMENTS, type Sentiment } from '@/lib/enums';
+import { analyseComment } from './analyse-comment';
 
 export interface LabelledComment {
   label: Sentiment;

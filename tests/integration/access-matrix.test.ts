@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import * as schema from '@/db/schema';
-import type { Role } from '@/db/schema';
 import { can, type Permission } from '@/lib/auth/roles';
 import { createUser } from '../support/factories';
 import { discover, footprint, HTTP_METHODS, root } from '../support/endpoints';
 import { signInAs } from '../support/session';
+import type { Role } from '@/lib/enums';
 
 /*
  * The role × action matrix, generated from the code: every export of every app/**\/actions.ts and
@@ -53,6 +53,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/stages/actions.ts#renameStageAction': admin,
   'app/(app)/admin/stages/actions.ts#moveStageAction': admin,
   'app/(app)/admin/stages/actions.ts#deleteStageAction': admin,
+  'app/(app)/admin/stages/actions.ts#setStageOwnerAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#createTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#updateTouchpointAction': admin,
   'app/(app)/admin/touchpoints/actions.ts#setTouchpointActiveAction': admin,
@@ -72,13 +73,13 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/cases/actions.ts#openCaseAction': { permission: 'triageDefects' },
   // Staff may work cases they own: the actions check ownership on the loaded record.
   'app/(app)/cases/actions.ts#updateCaseAction': { permission: 'viewOwnWork' },
-  'app/(app)/cases/actions.ts#commentOnCaseAction': { permission: 'viewOwnWork' },
   'app/(app)/cases/actions.ts#linkDefectsToCaseAction': { permission: 'triageDefects' },
   'app/(app)/cases/actions.ts#evaluateCaseAction': { permission: 'viewOwnWork' },
   'app/(app)/cases/actions.ts#evaluateChartsAction': { permission: 'triageDefects' },
   'app/(app)/customers/actions.ts#createCustomerAction': { permission: 'manageCustomers' },
   'app/(app)/customers/actions.ts#mergeCustomersAction': { permission: 'mergeCustomers' },
   'app/(app)/customers/actions.ts#updateCustomerAction': { permission: 'manageCustomers' },
+  'app/(app)/customers/actions.ts#createPersonalFeedbackLinkAction': { permission: 'manageCustomers' },
   // Staff may work defects assigned to them: the action checks ownership on the loaded record.
   'app/(app)/defects/actions.ts#updateDefectAction': { permission: 'viewOwnWork' },
   'app/(app)/defects/actions.ts#commentOnDefectAction': { permission: 'viewOwnWork' },
@@ -92,6 +93,8 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/inbox/actions.ts#openCaseFromCommentAction': { permission: 'triageDefects' },
   'app/(app)/interactions/actions.ts#updateInteractionAction': { permission: 'logInteraction' },
   'app/(app)/interactions/actions.ts#deleteInteractionAction': { permission: 'deleteRecords' },
+  // Any member of staff confirms who sent feedback whose typed email matched a customer.
+  'app/(app)/interactions/actions.ts#settleFeedbackMatchAction': { permission: 'manageCustomers' },
   'app/(app)/log/actions.ts#logInteractionAction': { permission: 'logInteraction' },
   'app/(app)/notifications/actions.ts#markNotificationReadAction': { permission: 'viewOwnWork' },
   'app/(app)/notifications/actions.ts#markAllNotificationsReadAction': { permission: 'viewOwnWork' },

@@ -7,7 +7,9 @@ import {
   deleteStageAction,
   moveStageAction,
   renameStageAction,
+  setStageOwnerAction,
 } from '@/app/(app)/admin/stages/actions';
+import { ownerForChart } from '@/lib/cases/case-records';
 import { DUPLICATE_STAGE, STAGE_IN_USE } from '@/lib/stages/manage-stages';
 import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
@@ -40,6 +42,7 @@ describe('journey stage administration', () => {
       expect(await renameStageAction({ stageId: stage.id, name: 'Renamed' })).toMatchObject({ ok: false, status: 403 });
       expect(await moveStageAction({ stageId: stage.id, direction: 'down' })).toMatchObject({ ok: false, status: 403 });
       expect(await deleteStageAction({ stageId: stage.id })).toMatchObject({ ok: false, status: 403 });
+      expect(await setStageOwnerAction({ stageId: stage.id, ownerId: '' })).toMatchObject({ ok: false, status: 403 });
     }
     expect(await stageOrder()).toEqual(order);
     expect(await auditCount()).toBe(before);
@@ -108,5 +111,53 @@ describe('journey stage administration', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const failed of results.filter((r) => !r.ok))
       expect(failed).toMatchObject({ status: 409, fieldErrors: { name: [DUPLICATE_STAGE] } });
+  });
+
+  it("sets a stage's case owner, audited; signal cases on its chart and its ownerless touchpoints go to that person", async () => {
+    const admin = await createUser({ role: 'admin' });
+    signInAs(admin.id);
+    const stage = await createStage('Cultivation owned');
+    const touchpoint = await createTouchpointRow(stage.id);
+    const owner = await createUser({ role: 'manager' });
+    const gone = await createUser({ role: 'staff', active: false });
+    const db = await getDb();
+    const ownerOf = async () =>
+      (await db.select({ ownerId: journeyStages.ownerId }).from(journeyStages).where(eq(journeyStages.id, stage.id)))[0]
+        ?.ownerId;
+
+    // Without an owner, the stage's cases wait in the managers' queue.
+    expect(await ownerForChart(db, { scope: 'stage', stageId: stage.id })).toBeNull();
+
+    expect(await setStageOwnerAction({ stageId: stage.id, ownerId: owner.id })).toMatchObject({ ok: true });
+    expect(await ownerOf()).toBe(owner.id);
+    expect(await ownerForChart(db, { scope: 'stage', stageId: stage.id })).toBe(owner.id);
+    // A touchpoint with no owner of its own falls back to its stage's.
+    expect(await ownerForChart(db, { scope: 'touchpoint', stageId: stage.id, touchpointId: touchpoint.id })).toBe(
+      owner.id,
+    );
+
+    // A deactivated person, or an id nobody has, is refused beside the field and changes nothing.
+    const before = await auditCount();
+    expect(await setStageOwnerAction({ stageId: stage.id, ownerId: gone.id })).toMatchObject({
+      ok: false,
+      status: 422,
+      fieldErrors: { ownerId: ['Choose an active person from the list.'] },
+    });
+    expect(await setStageOwnerAction({ stageId: stage.id, ownerId: 'someone' })).toMatchObject({
+      ok: false,
+      status: 422,
+      fieldErrors: { ownerId: ['Choose an owner from the list.'] },
+    });
+    expect(await auditCount()).toBe(before);
+    expect(await ownerOf()).toBe(owner.id);
+
+    // Blank hands the stage back to the managers' queue.
+    expect(await setStageOwnerAction({ stageId: stage.id, ownerId: '' })).toMatchObject({ ok: true });
+    expect(await ownerOf()).toBeNull();
+    const events = (await auditFor(stage.id)).filter((e) => e.action === 'stage.updated');
+    expect(events.map((e) => [e.before, e.after])).toEqual([
+      [{ ownerId: null }, { ownerId: owner.id }],
+      [{ ownerId: owner.id }, { ownerId: null }],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { selectRows } from '@/db/client';
 import {
   caseEvents,
   caseSignals,
@@ -20,7 +21,7 @@ import {
 } from '@/app/(app)/cases/actions';
 import { updateDefectAction } from '@/app/(app)/defects/actions';
 import { evaluateMonitoredCharts } from '@/lib/cases/evaluate-charts';
-import { evaluateMonitoringCases, getCaseProof } from '@/lib/cases/proof';
+import { evaluateMonitoringCases, getCaseProof, proofRanges } from '@/lib/cases/proof';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { interactionInputSchema } from '@/lib/validation/interactions';
 import { addDays } from '@/lib/dates';
@@ -314,5 +315,54 @@ describe('proof of the fix', () => {
     const result = await openCaseAction({ items: picked.map((d) => `${d.id}:${d.version}`) });
     // Delivery already has an active (not effective) case: the defects join it.
     expect(result).toMatchObject({ ok: true, data: { existing: true, linked: 3 } });
+  });
+
+  it("states each stage's figures as a recount of the base tables gives them, unchanged by a later opportunities change", async () => {
+    const db = await getDb();
+    const row = {
+      scope: 'touchpoint' as const,
+      stageId: support.stageId,
+      touchpointId: support.id,
+      categoryId: null,
+      subgroup: 'day' as const,
+      effectiveOn: '2026-02-15',
+      closedAt: null,
+    };
+    const ranges = proofRanges(row.effectiveOn, row.subgroup, '2026-03-31');
+    /** Interactions, their stored opportunities, counted defects and lost revenue, from the base tables. */
+    const recount = async (from: string, to: string) => {
+      const [r] = await selectRows<{ units: number; opportunities: number; defects: number; lost: number }>(
+        db,
+        sql`select (select count(*)::float8 from interactions where touchpoint_id = ${support.id}
+                      and occurred_at >= ${from}::date and occurred_at < ${to}::date + 1) as units,
+                   (select coalesce(sum(opportunities), 0)::float8 from interactions where touchpoint_id = ${support.id}
+                      and occurred_at >= ${from}::date and occurred_at < ${to}::date + 1) as opportunities,
+                   count(*)::float8 as defects, coalesce(sum(lost_revenue), 0)::float8 as lost
+            from defects where touchpoint_id = ${support.id} and status <> 'dismissed'
+              and occurred_at >= ${from}::date and occurred_at < ${to}::date + 1`,
+      );
+      return r!;
+    };
+    const proof = (await getCaseProof(db, row, NOW))!;
+    for (const stage of ['before', 'after'] as const) {
+      const figures = proof[stage];
+      const base = await recount(ranges[stage].from, ranges[stage].to);
+      expect(figures.interactions).toBe(base.units);
+      expect(figures.defects).toBe(base.defects);
+      // Lost sales of £100 each: the cost of poor quality is theirs, before T as after it.
+      expect(base.lost).toBeGreaterThan(0);
+      expect(figures.costOfPoorQuality).toBeCloseTo(base.lost, 2);
+      expect(figures.dpmo.value).toBeCloseTo((base.defects / base.opportunities) * 1e6, 6);
+    }
+    // Opportunities are fixed when an interaction is stored: a later change of the touchpoint's
+    // value leaves the proof's DPMO and sigma as they were.
+    await db.update(touchpoints).set({ opportunities: 9 }).where(eq(touchpoints.id, support.id));
+    try {
+      const again = (await getCaseProof(db, row, NOW))!;
+      expect(again.before.dpmo).toEqual(proof.before.dpmo);
+      expect(again.after.sigma).toEqual(proof.after.sigma);
+    } finally {
+      await db.update(touchpoints).set({ opportunities: support.opportunities }).where(eq(touchpoints.id, support.id));
+    }
   });
 });

@@ -19,11 +19,12 @@ import {
   createManualDefectAction,
   updateDefectAction,
 } from '@/app/(app)/defects/actions';
-import { DEFECT_STATUSES, isAllowedMove } from '@/lib/defects/workflow';
+import { isAllowedMove } from '@/lib/defects/workflow';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { interactionInputSchema } from '@/lib/validation/interactions';
 import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
+import { DEFECT_STATUSES } from '@/lib/enums';
 
 let till: Touchpoint;
 let categoryId: string;

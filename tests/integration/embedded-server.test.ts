@@ -57,6 +57,44 @@ describe('embedded PostgreSQL server', () => {
     expect(serverLog(dataDir)).not.toMatch(/was interrupted|automatic recovery/);
   }, 60_000);
 
+  it('revives a server killed under the app (the watchdog’s step), on the same port, with every committed row', async () => {
+    const dataDir = tempDataDir();
+    const handle = await open(dataDir);
+    await handle.db.execute(sql`create table kept (n int)`);
+    await handle.db.execute(sql`insert into kept values (1), (2), (3)`);
+    expect(await handle.embedded!.revive()).toBe(false);
+    const pidFile = path.join(clusterDir(dataDir), 'postmaster.pid');
+    const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+    process.kill(Number(pid), 'SIGKILL');
+    // The pool's connections break (the PID may linger as a zombie nobody reaps in a container).
+    await expect
+      .poll(
+        async () =>
+          await handle.db.execute(sql`select 1`).then(
+            () => 'answers',
+            () => 'refused',
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('refused');
+    expect(await handle.embedded!.revive()).toBe(true);
+    const [newPid, , , newPort] = readFileSync(pidFile, 'utf8').split('\n');
+    expect(newPid).not.toBe(pid);
+    expect(newPort).toBe(port);
+    // The pool reconnects by itself to the same address.
+    await expect
+      .poll(
+        async () =>
+          (await selectRows<{ n: number }>(handle.db, sql`select count(*)::int as n from kept`).catch(() => []))[0]?.n,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(3);
+  }, 90_000);
+
   it('after a kill -9 of the app, the next start reuses the orphaned server with every committed row', async () => {
     const dataDir = tempDataDir();
     const writer = spawn(process.execPath, ['--import', 'tsx', 'tests/support/embedded-writer.ts', dataDir], {

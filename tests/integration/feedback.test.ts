@@ -19,16 +19,26 @@ import {
   setFeedbackQuestionAction,
 } from '@/app/(app)/admin/feedback/actions';
 import { GET as getQr } from '@/app/(app)/admin/feedback/[touchpointId]/qr/route';
+import { createPersonalFeedbackLinkAction } from '@/app/(app)/customers/actions';
+import { settleFeedbackMatchAction } from '@/app/(app)/interactions/actions';
+import { submitFeedbackAction } from '@/app/f/[token]/actions';
+import { signCustomerToken } from '@/lib/feedback/customer-token';
+import { getCustomerTimeline } from '@/lib/queries/customers';
 import { qrSvg } from '@/lib/feedback/qr';
 import { FEEDBACK_WINDOW_MINUTES, MAX_FEEDBACK_PER_ADDRESS } from '@/lib/feedback/rate-limit';
 import { submitFeedback } from '@/lib/feedback/submit-feedback';
 import { findPublicFeedbackTouchpoint } from '@/lib/queries/feedback';
-import { FEEDBACK_COMMENT_MAX } from '@/lib/validation/feedback';
+import { FEEDBACK_COMMENT_MAX } from '@/lib/feedback/limits';
 import { createUser } from '../support/factories';
 import { signInAs } from '../support/session';
 
 // The address hash is keyed by the auth secret; tests must not write one into the data folder.
 vi.mock('@/lib/auth/secret', () => ({ getAuthSecret: () => 'test-only-feedback-secret' }));
+// The public action and the personal-link action read the request's headers.
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ host: 'feedback.example.test' }),
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+}));
 
 let stage: { id: string };
 let admin: { id: string };
@@ -90,7 +100,11 @@ describe('feedback links (admin)', () => {
     expect(await enableFeedbackLinkAction({ touchpointId: touchpoint.id })).toMatchObject({ ok: true });
     const token = await tokenOf(touchpoint.id);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await findPublicFeedbackTouchpoint({ token: token! })).toEqual({ name: touchpoint.name, question: null });
+    expect(await findPublicFeedbackTouchpoint({ token: token! })).toEqual({
+      id: touchpoint.id,
+      name: touchpoint.name,
+      question: null,
+    });
 
     const db = await getDb();
     const [event] = await db
@@ -187,6 +201,7 @@ describe('feedback links (admin)', () => {
       }),
     ).toMatchObject({ ok: true });
     expect(await findPublicFeedbackTouchpoint({ token })).toEqual({
+      id: touchpoint.id,
       name: touchpoint.name,
       question: 'What could we do better at the till?',
     });
@@ -194,7 +209,11 @@ describe('feedback links (admin)', () => {
     expect(tooLong).toMatchObject({ ok: false, status: 422 });
     if (!tooLong.ok) expect(tooLong.fieldErrors?.question).toBeDefined();
     expect(await setFeedbackQuestionAction({ touchpointId: touchpoint.id, question: '' })).toMatchObject({ ok: true });
-    expect(await findPublicFeedbackTouchpoint({ token })).toEqual({ name: touchpoint.name, question: null });
+    expect(await findPublicFeedbackTouchpoint({ token })).toEqual({
+      id: touchpoint.id,
+      name: touchpoint.name,
+      question: null,
+    });
   });
 
   it('answers not-found to malformed and unknown tokens', async () => {
@@ -258,7 +277,7 @@ describe('submitting feedback', () => {
     expect(await db.select().from(defects).where(eq(defects.interactionId, id))).toHaveLength(1);
   });
 
-  it('matches a customer by email, whatever its case, and never creates one', async () => {
+  it('keeps a typed email as given and only suggests the customer it matches, whatever its case', async () => {
     const { touchpoint, token } = await liveLink();
     const db = await getDb();
     const [customer] = await db
@@ -281,17 +300,27 @@ describe('submitting feedback', () => {
     expect(known).toEqual(unknown);
 
     const rows = await feedbackOf(touchpoint.id);
-    expect(rows.map((r) => r.customerId).sort()).toEqual([customer!.id, null].sort());
+    // Neither answer belongs to anyone: a typed email proves nothing.
+    expect(rows.map((r) => r.customerId)).toEqual([null, null]);
+    const matched = rows.find((r) => r.contactEmail === 'ada.byron@EXAMPLE.test');
+    expect(matched).toMatchObject({ customerMatch: 'unverified', suggestedCustomerId: customer!.id });
+    expect(rows.find((r) => r.contactEmail === 'nobody@example.test')).toMatchObject({
+      customerMatch: null,
+      suggestedCustomerId: null,
+    });
     expect(await countRows(customers)).toBe(customersBefore);
   });
 
-  it('links the defects of matched feedback to the customer too', async () => {
+  it('keeps the defects of unverified feedback off the matched customer', async () => {
     const { touchpoint, token } = await liveLink();
     const db = await getDb();
     const [customer] = await db.insert(customers).values({ name: 'Grace H', email: 'grace@example.test' }).returning();
     await submitFeedback({ token, form: { csat: '1', email: 'GRACE@example.test' }, address: freshAddress() });
     const [defect] = await db.select().from(defects).where(eq(defects.touchpointId, touchpoint.id));
-    expect(defect?.customerId).toBe(customer!.id);
+    expect(defect).toBeDefined();
+    expect(defect?.customerId).toBeNull();
+    const [onCustomer] = await db.select({ n: count() }).from(defects).where(eq(defects.customerId, customer!.id));
+    expect(onCustomer?.n).toBe(0);
   });
 
   it('answers a filled honeypot like a success and stores nothing', async () => {
@@ -438,5 +467,185 @@ describe('QR code downloads', () => {
     const { touchpoint: live } = await liveLink();
     signInAs(admin.id);
     expect((await qr(live.id, '?format=gif')).status).toBe(400);
+  });
+});
+
+describe('who sent the feedback: signed personal links and staff confirmation', () => {
+  let staff: { id: string };
+  beforeAll(async () => {
+    staff = await createUser({ role: 'staff' });
+  });
+
+  async function newCustomer(email: string) {
+    const db = await getDb();
+    const [row] = await db
+      .insert(customers)
+      .values({ name: `Customer ${email}`, email })
+      .returning();
+    return row!;
+  }
+
+  /** A personal link made by staff on the customer's page; returns its customer token. */
+  async function personalToken(customerId: string, touchpointId: string, days: number | string = 30) {
+    signInAs(staff.id);
+    const result = await createPersonalFeedbackLinkAction({ customerId, touchpointId, days });
+    signInAs(null);
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) throw new Error(result.message);
+    const url = new URL(result.data.url);
+    return url.searchParams.get('c')!;
+  }
+
+  it('attaches an answer, and its defects, to the customer a verified personal link names', async () => {
+    const { touchpoint, token } = await liveLink();
+    const customer = await newCustomer('linked@example.test');
+    const customerToken = await personalToken(customer.id, touchpoint.id);
+
+    // Through the public action, as the page's hidden field sends it.
+    const form = new FormData();
+    form.set('csat', '1');
+    form.set('customerToken', customerToken);
+    await expect(submitFeedbackAction(token, {}, form)).rejects.toThrow(/NEXT_REDIRECT/);
+
+    const [row] = await feedbackOf(touchpoint.id);
+    expect(row).toMatchObject({ customerId: customer.id, customerMatch: 'signed_link', contactEmail: null });
+    const db = await getDb();
+    const [defect] = await db.select().from(defects).where(eq(defects.interactionId, row!.id));
+    expect(defect?.customerId).toBe(customer.id);
+    const timeline = await getCustomerTimeline({ customerId: customer.id });
+    expect(timeline.entries.map((e) => e.id)).toContain(row!.id);
+    const [made] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'feedback_link.personal_created'), eq(auditEvents.entityId, customer.id)));
+    expect(made).toMatchObject({ actorId: staff.id });
+  });
+
+  it('believes no forged, tampered, expired or other-link token, and falls back to an unverified email match', async () => {
+    const { touchpoint, token } = await liveLink();
+    const other = await liveLink();
+    const customer = await newCustomer('victim@example.test');
+    const genuine = await personalToken(customer.id, touchpoint.id);
+    const [payload, signature] = genuine.split('.') as [string, string];
+    const tampered = `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    const expired = signCustomerToken({
+      customerId: customer.id,
+      touchpointId: touchpoint.id,
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    const forOtherLink = await personalToken(customer.id, other.touchpoint.id);
+    for (const customerToken of [tampered, expired, forOtherLink, 'x'.repeat(92), `${genuine}\u0000`]) {
+      expect(
+        await submitFeedback({
+          token,
+          form: { csat: '2', email: 'VICTIM@example.test' },
+          customerToken,
+          address: freshAddress(),
+        }),
+      ).toEqual({ ok: true });
+    }
+    const rows = await feedbackOf(touchpoint.id);
+    expect(rows).toHaveLength(5);
+    for (const row of rows)
+      expect(row).toMatchObject({ customerId: null, customerMatch: 'unverified', suggestedCustomerId: customer.id });
+  });
+
+  it('refuses to make a personal link for a touchpoint whose link is off, or for an unknown customer', async () => {
+    const customer = await newCustomer('nolink@example.test');
+    const off = await newTouchpoint();
+    signInAs(staff.id);
+    const refused = await createPersonalFeedbackLinkAction({ customerId: customer.id, touchpointId: off.id });
+    expect(refused).toMatchObject({ ok: false, status: 422 });
+    if (!refused.ok) expect(refused.fieldErrors?.touchpointId).toBeDefined();
+    const { touchpoint } = await liveLink();
+    signInAs(staff.id);
+    expect(
+      await createPersonalFeedbackLinkAction({ customerId: randomUUID(), touchpointId: touchpoint.id }),
+    ).toMatchObject({ ok: false, status: 404 });
+    expect(
+      await createPersonalFeedbackLinkAction({ customerId: customer.id, touchpointId: touchpoint.id, days: '365' }),
+    ).toMatchObject({ ok: false, status: 422 });
+  });
+
+  it('lets staff confirm an unverified match: the answer and its defects move to the customer, audited once', async () => {
+    const { touchpoint, token } = await liveLink();
+    const customer = await newCustomer('confirm@example.test');
+    await submitFeedback({ token, form: { csat: '1', email: 'confirm@example.test' }, address: freshAddress() });
+    const [row] = await feedbackOf(touchpoint.id);
+    expect(row?.customerMatch).toBe('unverified');
+    expect((await getCustomerTimeline({ customerId: customer.id })).entries).toHaveLength(0);
+
+    signInAs(staff.id);
+    expect(await settleFeedbackMatchAction({ interactionId: row!.id, decision: 'confirm' })).toMatchObject({
+      ok: true,
+      data: { customerId: customer.id },
+    });
+    const [after] = await feedbackOf(touchpoint.id);
+    expect(after).toMatchObject({ customerId: customer.id, customerMatch: 'confirmed' });
+    const db = await getDb();
+    const [defect] = await db.select().from(defects).where(eq(defects.interactionId, row!.id));
+    expect(defect?.customerId).toBe(customer.id);
+    expect((await getCustomerTimeline({ customerId: customer.id })).entries.map((e) => e.id)).toContain(row!.id);
+    const audits = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'feedback.customer_confirmed'), eq(auditEvents.entityId, row!.id)));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({
+      actorId: staff.id,
+      before: expect.objectContaining({ customerId: null, customerMatch: 'unverified' }),
+      after: expect.objectContaining({ customerId: customer.id, customerMatch: 'confirmed', defectsMoved: 1 }),
+    });
+    // Settled once: a second decision is refused and changes nothing.
+    expect(await settleFeedbackMatchAction({ interactionId: row!.id, decision: 'reject' })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    expect((await feedbackOf(touchpoint.id))[0]).toMatchObject({ customerMatch: 'confirmed' });
+  });
+
+  it('lets staff reject a match, leaving the answer anonymous, audited; anonymous callers are refused', async () => {
+    const { touchpoint, token } = await liveLink();
+    await newCustomer('reject@example.test');
+    await submitFeedback({ token, form: { nps: '0', email: 'reject@example.test' }, address: freshAddress() });
+    const [row] = await feedbackOf(touchpoint.id);
+    signInAs(null);
+    expect(await settleFeedbackMatchAction({ interactionId: row!.id, decision: 'confirm' })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    signInAs(staff.id);
+    expect(await settleFeedbackMatchAction({ interactionId: row!.id, decision: 'reject' })).toMatchObject({
+      ok: true,
+    });
+    expect((await feedbackOf(touchpoint.id))[0]).toMatchObject({ customerId: null, customerMatch: 'rejected' });
+    const db = await getDb();
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'feedback.customer_rejected'), eq(auditEvents.entityId, row!.id)));
+    expect(audit?.actorId).toBe(staff.id);
+    // Feedback that never had a match cannot be "confirmed" onto anyone.
+    await submitFeedback({ token, form: { csat: '3' }, address: freshAddress() });
+    const plain = (await feedbackOf(touchpoint.id)).find((r) => r.customerMatch === null)!;
+    expect(await settleFeedbackMatchAction({ interactionId: plain.id, decision: 'confirm' })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+  });
+
+  it('refuses in the database an unverified match that names a customer', async () => {
+    const customer = await newCustomer('check@example.test');
+    const touchpoint = await newTouchpoint();
+    const db = await getDb();
+    await expect(
+      db.insert(interactions).values({
+        touchpointId: touchpoint.id,
+        occurredAt: new Date(),
+        source: 'feedback',
+        customerId: customer.id,
+        customerMatch: 'unverified',
+      }),
+    ).rejects.toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import { getDb } from '@/db';
-import { users, type Role } from '@/db/schema';
+import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/enums';
 
 let counter = 0;
 

@@ -4,10 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { guardedAction } from '@/lib/action';
-import { commentOnCase, evaluateCaseNow, linkDefectsToCase, openCase, updateCase } from '@/lib/cases/mutations';
+import { evaluateCaseNow, linkDefectsToCase, openCase, updateCase } from '@/lib/cases/mutations';
 import { evaluateCases } from '@/lib/cases/nightly';
 import { caseEditSchema, caseIdSchema, linkDefectsSchema, openCaseSchema } from '@/lib/validation/cases';
-import { defectCommentSchema } from '@/lib/validation/defects';
 
 // Which case and which change is decided in lib/cases/mutations on the row loaded from the
 // database: managers every case, staff only the cases they own.
@@ -34,15 +33,6 @@ export const updateCaseAction = guardedAction(
     const result = await updateCase(user, input);
     revalidateCases();
     return result;
-  },
-);
-
-export const commentOnCaseAction = guardedAction(
-  { permission: 'viewOwnWork', schema: defectCommentSchema.extend({ id: z.uuid({ error: 'Unknown case.' }) }) },
-  async (input, { user }) => {
-    await commentOnCase(user, input);
-    revalidatePath(`/cases/${input.id}`);
-    return undefined;
   },
 );
 

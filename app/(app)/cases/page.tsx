@@ -9,11 +9,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { CASE_STATUS_LABELS, CASE_STATUSES } from '@/lib/cases/workflow';
 import { formatDateTime, formatInteger } from '@/lib/format';
 import { CASES_PAGE_SIZE, listCases } from '@/lib/queries/cases';
 import { caseListSchema } from '@/lib/validation/cases';
 import { paramsToObject } from '@/lib/validation/filters';
+import { CASE_STATUS_LABELS, CASE_STATUSES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Cases' };
 

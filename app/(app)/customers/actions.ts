@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { getDb } from '@/db';
 import { guardedAction } from '@/lib/action';
 import { DomainError } from '@/lib/errors';
@@ -11,6 +12,9 @@ import {
   updateCustomer,
 } from '@/lib/customers/save-customer';
 import { mergeCustomers } from '@/lib/customers/merge-customers';
+import { createPersonalFeedbackLink } from '@/lib/feedback/customer-match';
+import { requestOrigin } from '@/lib/feedback/public-url';
+import { personalFeedbackLinkSchema } from '@/lib/validation/feedback';
 import { createCustomerSchema, mergeCustomersSchema, updateCustomerSchema } from '@/lib/validation/customers';
 
 const refTaken = () => new DomainError('conflict', DUPLICATE_REF_MESSAGE, { externalRef: [DUPLICATE_REF_MESSAGE] });
@@ -61,5 +65,14 @@ export const mergeCustomersAction = guardedAction(
       if (isUniqueViolation(error)) throw refTaken();
       throw error;
     }
+  },
+);
+
+/** A personalised feedback link whose answers count as this customer's (a signed customer token). */
+export const createPersonalFeedbackLinkAction = guardedAction(
+  { permission: 'manageCustomers', schema: personalFeedbackLinkSchema },
+  async (input, { user }) => {
+    const link = await createPersonalFeedbackLink(user, input);
+    return { url: `${requestOrigin(await headers())}${link.path}`, expiresAt: link.expiresAt };
   },
 );

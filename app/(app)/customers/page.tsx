@@ -15,7 +15,8 @@ import { formatInteger } from '@/lib/format';
 import { listCustomers, listOwnerChoices, listSegments } from '@/lib/queries/customers';
 import { listStages } from '@/lib/queries/interactions';
 import { filtersToSearchParams, paramsToObject } from '@/lib/validation/filters';
-import { customerListParamsSchema, LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/validation/customers';
+import { customerListParamsSchema } from '@/lib/validation/customers';
+import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Customers' };
 

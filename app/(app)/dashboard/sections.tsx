@@ -733,7 +733,7 @@ export async function JourneySection({
     {
       stageId: string;
       stageName: string;
-      cells: { id: string; name: string; value: Kpis['sigma']; units: number; href: string }[];
+      cells: { id: string; name: string; value: Kpis['sigma']; units: number; href: string; caseHref: string }[];
     }
   >();
   for (const t of touchpoints) {
@@ -744,6 +744,7 @@ export async function JourneySection({
       value: heat === 'sigma' ? t.kpis.sigma : t.kpis.csat,
       units: t.kpis.interactions,
       href: interactionsHref({ ...filters, touchpoint: [t.id] }),
+      caseHref: openCaseHref({ ...filters, touchpoint: [t.id], stage: [] }, {}),
     });
     stages.set(t.stageId, stage);
   }
@@ -786,7 +787,8 @@ export async function JourneySection({
         </div>
         <p className="mt-1 text-sm text-muted">
           Each journey stage with its touchpoints, coloured by{' '}
-          {heat === 'sigma' ? 'sigma level' : 'CSAT (share of 4–5 answers)'}. Select a touchpoint for its interactions.
+          {heat === 'sigma' ? 'sigma level' : 'CSAT (share of 4–5 answers)'}. Select a touchpoint for its interactions,
+          or open a case on its chart.
         </p>
         <div className="mt-3 overflow-x-auto">
           {touchpoints.length ? (

@@ -9,11 +9,9 @@ import {
   createManualDefect,
   updateDefect,
 } from '@/lib/defects/mutations';
-import { searchCustomersByName } from '@/lib/queries/defects';
 import {
   bulkAssignSchema,
   bulkStatusSchema,
-  customerSearchSchema,
   defectCommentSchema,
   defectEditSchema,
   manualDefectSchema,
@@ -66,9 +64,4 @@ export const createManualDefectAction = guardedAction(
     revalidatePath('/defects', 'layout');
     return result;
   },
-);
-
-export const searchCustomersAction = guardedAction(
-  { permission: 'triageDefects', schema: customerSearchSchema },
-  async (input) => searchCustomersByName({ q: input.q }),
 );

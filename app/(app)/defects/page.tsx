@@ -13,7 +13,6 @@ import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { DEFECT_STATUSES } from '@/lib/defects/workflow';
 import { formatInteger } from '@/lib/format';
 import {
   BOARD_COLUMN_SIZE,
@@ -26,6 +25,7 @@ import {
 import { listActiveCaseChoices } from '@/lib/queries/cases';
 import { defectListParamsSchema } from '@/lib/validation/defects';
 import { defectFiltersSchema, paramsToObject } from '@/lib/validation/filters';
+import { DEFECT_STATUSES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Defects' };
 

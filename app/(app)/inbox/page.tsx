@@ -12,7 +12,7 @@ import { InboxItemActions } from '@/components/voice/inbox-item-actions';
 import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/format';
-import { SOURCE_LABELS } from '@/lib/interactions/labels';
+import { SOURCE_LABELS } from '@/lib/enums';
 import { listDefectOptions } from '@/lib/queries/defects';
 import { listInbox, listInboxAssignees } from '@/lib/queries/inbox';
 import { listTouchpoints } from '@/lib/queries/touchpoints';

@@ -8,11 +8,9 @@ import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
 import { SentimentBadge } from '@/components/voice/sentiment-badge';
-import { channelEnum } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatInteger, formatMoney, OUTCOME_LABELS } from '@/lib/format';
-import { CHANNEL_LABELS, SOURCE_LABELS } from '@/lib/interactions/labels';
+import { formatDateTime, formatInteger, formatMoney } from '@/lib/format';
 import { listOwnerChoices, listSegments } from '@/lib/queries/customers';
 import { COMMENT_PREVIEW_CHARS, getCustomerName, listInteractions, listStages } from '@/lib/queries/interactions';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
@@ -25,7 +23,8 @@ import {
   SEARCH_MAX,
   type InteractionFilters,
 } from '@/lib/validation/filters';
-import { interactionListExtrasSchema, OUTCOMES, SOURCES } from '@/lib/validation/interactions';
+import { interactionListExtrasSchema } from '@/lib/validation/interactions';
+import { CHANNEL_LABELS, CHANNELS, OUTCOME_LABELS, OUTCOMES, SOURCE_LABELS, SOURCES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Interactions' };
 
@@ -150,7 +149,7 @@ export default async function InteractionsPage({
           </SelectField>
           <SelectField label="Channel" name="channel" {...choice(filters.channel)}>
             <option value="">Any</option>
-            {channelEnum.enumValues.map((c) => (
+            {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {CHANNEL_LABELS[c]}
               </option>

@@ -8,10 +8,11 @@ import { TableScroll } from '@/components/ui/table';
 import { Stat } from '@/components/ui/stat';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
-import { formatDateTime, formatInteger, OUTCOME_LABELS } from '@/lib/format';
+import { formatDateTime, formatInteger } from '@/lib/format';
 import { countDefectsAssignedTo, listRecentInteractionsLoggedBy } from '@/lib/queries/my-work';
 import { can } from '@/lib/auth/roles';
 import { MyCases, TriageQueue } from '@/components/cases/triage-queue';
+import { OUTCOME_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'My work' };
 

@@ -21,7 +21,7 @@ import {
   type LifecycleName,
 } from '@/lib/queries/portfolio';
 import { paramsToObject } from '@/lib/validation/filters';
-import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/validation/customers';
+import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Customer portfolio' };
 

@@ -2,6 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
+import type { ActionResult } from '@/lib/action';
 import { signIn } from '@/lib/auth/auth';
 import { authenticate } from '@/lib/auth/authenticate';
 import { clientAddress } from '@/lib/auth/client-address';
@@ -9,18 +10,24 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceCookieValue, isKnownDevice 
 import { homePathFor } from '@/lib/auth/roles';
 import { signInSchema } from '@/lib/validation/auth';
 
-export interface SignInState {
-  message?: string;
-  fieldErrors?: { email?: string[]; password?: string[] };
-  email?: string;
-}
-
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+/**
+ * In React's form-state shape (previous answer, then the form) so the sign-in form posts natively
+ * before JavaScript has loaded; it answers the same `ActionResult` as every guarded action.
+ */
+export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  if (!(formData instanceof FormData)) return { ok: false, status: 400, message: 'Sign in from the sign-in page.' };
   const raw = { email: formData.get('email'), password: formData.get('password') };
-  const email = typeof raw.email === 'string' ? raw.email : '';
+  // Never the password: only the email is shown again.
+  const values = { email: typeof raw.email === 'string' ? raw.email : '' };
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) {
-    return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
+    return {
+      ok: false,
+      status: 422,
+      message: 'Some fields need attention.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    };
   }
 
   // Checked here first so the form can say why (wrong password, throttled, deactivated);
@@ -28,7 +35,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   const cookieStore = await cookies();
   const knownDevice = isKnownDevice(cookieStore.get(DEVICE_COOKIE)?.value, parsed.data.email);
   const result = await authenticate({ ...parsed.data, ip: clientAddress(await headers()), knownDevice });
-  if (!result.ok) return { message: result.message, email };
+  if (!result.ok)
+    return { ok: false, status: result.reason === 'throttled' ? 429 : 401, message: result.message, values };
 
   // This browser has now signed in as this email: a flood of wrong passwords cannot lock it out.
   cookieStore.set(DEVICE_COOKIE, deviceCookieValue(parsed.data.email), {
@@ -40,5 +48,5 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   });
 
   await signIn('credentials', { ...parsed.data, redirectTo: homePathFor(result.user.role) });
-  return {};
+  return { ok: true, data: undefined };
 }

@@ -4,28 +4,26 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { clientAddress } from '@/lib/auth/client-address';
 import { submitFeedback } from '@/lib/feedback/submit-feedback';
-import type { FieldErrors } from '@/lib/errors';
+import type { ActionResult } from '@/lib/action';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 
-export interface FeedbackFormState {
-  message?: string;
-  fieldErrors?: FieldErrors;
-  /** What the customer entered, so a refused form keeps their answers. */
-  values?: Record<string, string>;
-}
+const FAILURE_STATUS = { not_found: 404, invalid: 422, rate_limited: 429 } as const;
 
 /**
  * The public page's one action. It has no user to guard by: anyone holding a live token may send
  * feedback, so it validates, rate-limits and checks the token itself (lib/feedback/submit-feedback).
+ * It takes React's form-state arguments (token bound, previous answer, form) so the form works
+ * without JavaScript, and answers the same `ActionResult` as every action, with what the customer
+ * entered in `values` so a refused form keeps their answers.
  */
 export async function submitFeedbackAction(
   token: string,
-  _previous: FeedbackFormState,
+  _previous: unknown,
   formData: FormData,
-): Promise<FeedbackFormState> {
+): Promise<ActionResult> {
   // Every export here is a public endpoint: refuse anything but the page's own form.
   if (typeof token !== 'string' || !(formData instanceof FormData))
-    return { message: 'Send your answers from the feedback page.' };
+    return { ok: false, status: 400, message: 'Send your answers from the feedback page.' };
   const form: Record<string, unknown> = {};
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
@@ -36,11 +34,25 @@ export async function submitFeedbackAction(
   const unsafe = findUnsafeText(form);
   if (unsafe.length)
     return {
+      ok: false,
+      status: 422,
       message: 'Some answers need attention.',
       fieldErrors: Object.fromEntries(unsafe.map((field) => [field, [UNSAFE_TEXT_MESSAGE]])),
       values,
     };
-  const result = await submitFeedback({ token, form, address: clientAddress(await headers()) });
+  // A personalised link's signed customer token travels as a hidden field; it is verified inside.
+  const result = await submitFeedback({
+    token,
+    form,
+    customerToken: form.customerToken,
+    address: clientAddress(await headers()),
+  });
   if (result.ok) redirect(`/f/${token}/thanks`);
-  return { message: result.message, fieldErrors: result.fieldErrors, values };
+  return {
+    ok: false,
+    status: FAILURE_STATUS[result.reason],
+    message: result.message,
+    fieldErrors: result.fieldErrors,
+    values,
+  };
 }

@@ -3,10 +3,14 @@ import { cache } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FeedbackForm } from '@/components/feedback/feedback-form';
+import { verifyCustomerToken } from '@/lib/feedback/customer-token';
 import { findPublicFeedbackTouchpoint } from '@/lib/queries/feedback';
 import { submitFeedbackAction } from './actions';
 
-type Props = { params: Promise<{ token: string }> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // Metadata and page share one lookup per request.
 const loadTouchpoint = cache((token: string) => findPublicFeedbackTouchpoint({ token }));
@@ -17,10 +21,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The public feedback page: no account, no app shell, only the touchpoint's name and question. */
-export default async function FeedbackPage({ params }: Props) {
+export default async function FeedbackPage({ params, searchParams }: Props) {
   const { token } = await params;
   const touchpoint = await loadTouchpoint(token);
   if (!touchpoint) notFound();
+  // A personalised link carries a signed customer token (lib/feedback/customer-token.ts). The page
+  // never says whose: it only stops asking for an email. The action verifies the token again.
+  const given = (await searchParams).c;
+  const customerToken = typeof given === 'string' && given !== '' ? given : null;
+  const personal = customerToken ? verifyCustomerToken(customerToken, touchpoint.id) : null;
   return (
     <>
       <header className="mb-8">
@@ -31,11 +40,19 @@ export default async function FeedbackPage({ params }: Props) {
           what you expected helps us most.
         </p>
       </header>
+      {personal && !personal.ok ? (
+        <p role="note" className="mb-4 rounded-xl bg-warning/10 px-4 py-3 text-sm text-foreground">
+          {personal.reason === 'expired'
+            ? 'This personal link has expired, so your answers will not be added to your account. You are still welcome to answer.'
+            : 'This personal link is not valid, so your answers will not be added to any account. You are still welcome to answer.'}
+        </p>
+      ) : null}
       <div className="rounded-3xl border border-border bg-surface p-5 shadow-sm sm:p-8">
         <FeedbackForm
           action={submitFeedbackAction.bind(null, token)}
           submissionId={randomUUID()}
           commentLabel={touchpoint.question ?? 'Anything you would like to tell us?'}
+          customerToken={personal?.ok ? customerToken! : undefined}
         />
       </div>
       <p className="mt-6 text-center text-xs text-muted">No account needed. We never show your answers publicly.</p>

@@ -2,8 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { guardedAction } from '@/lib/action';
-import { createStage, deleteStage, moveStage, renameStage } from '@/lib/stages/manage-stages';
-import { createStageSchema, moveStageSchema, renameStageSchema, stageIdSchema } from '@/lib/validation/stages';
+import { createStage, deleteStage, moveStage, renameStage, setStageOwner } from '@/lib/stages/manage-stages';
+import {
+  createStageSchema,
+  moveStageSchema,
+  renameStageSchema,
+  stageIdSchema,
+  stageOwnerSchema,
+} from '@/lib/validation/stages';
 
 function refresh() {
   revalidatePath('/admin/stages');
@@ -41,6 +47,15 @@ export const deleteStageAction = guardedAction(
   { permission: 'administer', schema: stageIdSchema },
   async ({ stageId }, { user }) => {
     await deleteStage(user, stageId);
+    refresh();
+    return undefined;
+  },
+);
+
+export const setStageOwnerAction = guardedAction(
+  { permission: 'administer', schema: stageOwnerSchema },
+  async ({ stageId, ownerId }, { user }) => {
+    await setStageOwner(user, stageId, ownerId);
     refresh();
     return undefined;
   },

@@ -2,23 +2,25 @@ import type { Metadata } from 'next';
 import { ActionButton } from '@/components/admin/action-button';
 import { NameForm } from '@/components/admin/name-form';
 import { StageMoveButtons } from '@/components/admin/stage-move-buttons';
+import { StageOwnerForm } from '@/components/admin/stage-owner-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatInteger } from '@/lib/format';
 import { listStagesWithUsage } from '@/lib/queries/admin';
+import { listCaseOwnerOptions } from '@/lib/queries/cases';
 import { createStageAction, deleteStageAction, renameStageAction } from './actions';
 
 export const metadata: Metadata = { title: 'Journey stages' };
 
 export default async function StagesPage() {
   await requirePermission('administer');
-  const stages = await listStagesWithUsage();
+  const [stages, people] = await Promise.all([listStagesWithUsage(), listCaseOwnerOptions()]);
   return (
     <>
       <PageHeader
         title="Journey stages"
-        description="The customer journey, in order. Touchpoints belong to a stage; the dashboard follows this order."
+        description="The customer journey, in order. Touchpoints belong to a stage; the dashboard follows this order. A signal on a stage’s control chart opens a case for the stage’s owner; each touchpoint has its own owner on its page."
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card aria-labelledby="stages-heading">
@@ -46,6 +48,14 @@ export default async function StagesPage() {
                   <p className="text-xs text-muted">
                     {stage.touchpoints === 1 ? '1 touchpoint' : `${formatInteger(stage.touchpoints)} touchpoints`}
                   </p>
+                  <div className="mt-2">
+                    <StageOwnerForm
+                      stageId={stage.id}
+                      stageName={stage.name}
+                      ownerId={stage.ownerId}
+                      people={people.map((p) => ({ id: p.id, name: p.name }))}
+                    />
+                  </div>
                   <details className="mt-2">
                     <summary className="cursor-pointer text-sm text-primary">Rename {stage.name}</summary>
                     <div className="mt-2 max-w-md">

@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { formatInteger } from '@/lib/format';
 import { adminVolumePeriod, listTouchpointsWithVolume, type TouchpointVolumeRow } from '@/lib/queries/touchpoints';
-import { CHANNEL_LABELS } from '@/lib/validation/touchpoints';
+import { CHANNEL_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Touchpoints' };
 

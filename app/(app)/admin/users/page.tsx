@@ -5,8 +5,8 @@ import { UserRowActions } from '@/components/admin/user-row-actions';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
-import { ROLE_LABELS } from '@/lib/auth/roles';
 import { listUsers } from '@/lib/queries/users';
+import { ROLE_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Users' };
 

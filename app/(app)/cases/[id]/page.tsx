@@ -23,7 +23,7 @@ import { caseChartRef, getCaseProof, type CaseProof, type StageFigures } from '@
 import { caseMovesFor } from '@/lib/cases/workflow';
 import { formatDateTime, formatInteger, formatMoney, formatPercent } from '@/lib/format';
 import { formatMetric } from '@/lib/metrics/format';
-import { formatP } from '@/lib/metrics/proof';
+import { pValueText } from '@/lib/metrics/proof';
 import { pChart } from '@/lib/metrics/p-chart';
 import { getCase, listCaseDefects, listCaseEvents, listCaseOwnerOptions, listCaseSignals } from '@/lib/queries/cases';
 import { addDays, isoDay } from '@/lib/dates';
@@ -104,7 +104,7 @@ function ProofSection({ proof }: { proof: CaseProof }) {
         ) : null}
         <p className="mt-2 text-sm text-muted">
           {proof.test
-            ? `One-sided ${testName} of “the defective share fell”: ${formatInteger(proof.counts.d0)} of ${formatInteger(proof.counts.n0)} before T, ${formatInteger(proof.counts.d1)} of ${formatInteger(proof.counts.n1)} after${proof.test.statistic !== null ? `; z = ${proof.test.statistic.toFixed(2)}` : ''}; p = ${formatP(proof.test.pValue)}.`
+            ? `One-sided ${testName} of “the defective share fell”: ${formatInteger(proof.counts.d0)} of ${formatInteger(proof.counts.n0)} before T, ${formatInteger(proof.counts.d1)} of ${formatInteger(proof.counts.n1)} after${proof.test.statistic !== null ? `; z = ${proof.test.statistic.toFixed(2)}` : ''}; ${pValueText(proof.test.pValue)}.`
             : 'No interactions on one side of T yet.'}{' '}
           Proved needs p &lt; 0.05, at least 8 subgroups on each side of T, and no out-of-control point after T.
         </p>

@@ -5,18 +5,18 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { mergeCustomersAction } from '@/app/(app)/customers/actions';
 import { ActionButton } from '@/components/admin/action-button';
+import { PersonalFeedbackLink } from '@/components/customers/personal-feedback-link';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat } from '@/components/ui/stat';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatInteger, formatMoney, formatPercent, OUTCOME_LABELS } from '@/lib/format';
-import { SEVERITY_LABELS } from '@/lib/defects/labels';
-import { DEFECT_STATUS_LABELS } from '@/lib/interactions/labels';
+import { formatDateTime, formatInteger, formatMoney, formatPercent } from '@/lib/format';
 import { listLikelyDuplicates } from '@/lib/customers/find-duplicates';
 import { getCustomer, getCustomerNumbers, getCustomerTimeline, listLifecycleChanges } from '@/lib/queries/customers';
-import { LIFECYCLE_LABELS } from '@/lib/validation/customers';
+import { OUTCOME_LABELS, SEVERITY_LABELS, DEFECT_STATUS_LABELS, LIFECYCLE_LABELS } from '@/lib/enums';
+import { listLiveFeedbackTouchpoints, listUnverifiedFeedbackFor } from '@/lib/queries/feedback';
 
 export const metadata: Metadata = { title: 'Customer' };
 
@@ -40,10 +40,12 @@ export default async function CustomerPage({
   const customer = await getCustomer(id);
   if (!customer) notFound();
   const canMerge = can(user.role, 'mergeCustomers');
-  const [numbers, timeline, duplicates, lifecycle] = await Promise.all([
+  const [numbers, timeline, duplicates, unverified, feedbackTouchpoints, lifecycle] = await Promise.all([
     getCustomerNumbers(id),
     getCustomerTimeline({ customerId: id, before }),
     canMerge ? listLikelyDuplicates(customer) : Promise.resolve([]),
+    listUnverifiedFeedbackFor(id),
+    listLiveFeedbackTouchpoints(),
     listLifecycleChanges(id),
   ]);
 
@@ -131,6 +133,27 @@ export default async function CustomerPage({
                 >
                   Merge into {customer.name}
                 </ActionButton>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {unverified.length ? (
+        <Card aria-labelledby="unverified-heading" className="mb-6 border-warning">
+          <h2 id="unverified-heading" className="mb-1 text-lg font-semibold">
+            Feedback that may be theirs
+          </h2>
+          <p className="mb-3 text-sm text-muted">
+            These answers came through a public link with an email that matches this customer. Anyone can type an email,
+            so they count as anonymous until a member of staff confirms them on the feedback’s page.
+          </p>
+          <ul className="flex flex-col gap-2 text-sm">
+            {unverified.map((row) => (
+              <li key={row.id}>
+                <Link className="text-primary underline" href={`/interactions/${row.id}`}>
+                  {row.touchpointName}, {formatDateTime(row.occurredAt)}
+                </Link>{' '}
+                <span className="text-muted">· typed {row.contactEmail}</span>
               </li>
             ))}
           </ul>
@@ -240,6 +263,16 @@ export default async function CustomerPage({
             </Link>
           </p>
         ) : null}
+      </Card>
+      <Card aria-labelledby="personal-link-heading" className="mt-6">
+        <h2 id="personal-link-heading" className="mb-1 text-lg font-semibold">
+          Personal feedback link
+        </h2>
+        <p className="mb-3 text-sm text-muted">
+          A link signed for {customer.name}: their answers are added to this timeline straight away, with no email to
+          type and nothing to confirm.
+        </p>
+        <PersonalFeedbackLink customerId={customer.id} customerName={customer.name} touchpoints={feedbackTouchpoints} />
       </Card>
     </>
   );

@@ -11,10 +11,11 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { AUTO_RULE_LABELS, KIND_LABELS, rootCauseSteps, SEVERITY_LABELS } from '@/lib/defects/labels';
+import { rootCauseSteps } from '@/lib/defects/labels';
 import { movesFor } from '@/lib/defects/workflow';
-import { formatDateTime, formatMoney, OUTCOME_LABELS } from '@/lib/format';
+import { formatDateTime, formatMoney } from '@/lib/format';
 import { canViewDefect, getDefect, listDefectEvents, listDefectOptions } from '@/lib/queries/defects';
+import { AUTO_RULE_LABELS, KIND_LABELS, SEVERITY_LABELS, OUTCOME_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Defect' };
 

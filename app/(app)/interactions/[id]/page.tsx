@@ -4,17 +4,19 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeleteInteractionButton } from '@/components/interactions/delete-interaction-button';
 import { EditInteractionForm } from '@/components/interactions/edit-interaction-form';
+import { FeedbackMatchDecision } from '@/components/interactions/feedback-match';
+import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatMoney, OUTCOME_LABELS } from '@/lib/format';
+import { formatDateTime, formatMoney } from '@/lib/format';
 import { canEditInteraction, STAFF_EDIT_WINDOW_MS } from '@/lib/interactions/edit-window';
-import { CHANNEL_LABELS, DEFECT_STATUS_LABELS, SOURCE_LABELS } from '@/lib/interactions/labels';
 import { groupTouchpoints } from '@/lib/interactions/touchpoint-groups';
 import { getInteraction, listDefectsOfInteraction } from '@/lib/queries/interactions';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
 import { z } from 'zod';
+import { OUTCOME_LABELS, CHANNEL_LABELS, DEFECT_STATUS_LABELS, SOURCE_LABELS } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Interaction' };
 
@@ -39,13 +41,34 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
     [
       'Customer',
       interaction.customerId ? (
-        <Link className="text-primary underline" href={`/customers/${interaction.customerId}`}>
-          {interaction.customerName}
-        </Link>
+        <>
+          <Link className="text-primary underline" href={`/customers/${interaction.customerId}`}>
+            {interaction.customerName}
+          </Link>
+          {interaction.customerMatch === 'signed_link' ? (
+            <Badge className="ml-2" tone="success">
+              Verified by a personal link
+            </Badge>
+          ) : interaction.customerMatch === 'confirmed' ? (
+            <Badge className="ml-2" tone="success">
+              Confirmed by staff
+            </Badge>
+          ) : null}
+        </>
+      ) : interaction.customerMatch === 'unverified' ? (
+        <>
+          Anonymous{' '}
+          <Badge className="ml-1" tone="warning">
+            Unverified match
+          </Badge>
+        </>
       ) : (
         'Anonymous'
       ),
     ],
+    ...(interaction.contactEmail !== null
+      ? ([['Email given', `${interaction.contactEmail} (as typed, not verified)`]] as [string, React.ReactNode][])
+      : []),
     ['Outcome', OUTCOME_LABELS[interaction.outcome]],
     ['Sale value', interaction.saleValue === null ? '—' : formatMoney(Number(interaction.saleValue))],
     ['Expectation → experience', `${interaction.expectation ?? '—'} → ${interaction.experience ?? '—'}`],
@@ -74,6 +97,29 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
         description={formatDateTime(interaction.occurredAt)}
         back={{ href: '/interactions', label: 'Interactions' }}
       />
+      {interaction.customerMatch === 'unverified' && interaction.suggestedCustomerId ? (
+        <Card className="mb-4 border-warning" aria-labelledby="match-heading">
+          <h2 id="match-heading" className="mb-2 text-lg font-semibold">
+            Unverified customer match
+          </h2>
+          <p className="mb-3 text-sm">
+            Whoever sent this feedback typed an email that matches{' '}
+            <Link className="text-primary underline" href={`/customers/${interaction.suggestedCustomerId}`}>
+              {interaction.suggestedCustomerName}
+            </Link>
+            . Anyone holding the public link can type any email, so it counts as anonymous, and stays off their
+            timeline, until a member of staff confirms it came from them.
+          </p>
+          <FeedbackMatchDecision
+            interactionId={interaction.id}
+            customerName={interaction.suggestedCustomerName ?? 'this customer'}
+          />
+        </Card>
+      ) : interaction.customerMatch === 'rejected' && interaction.suggestedCustomerName ? (
+        <p className="mb-4 text-sm text-muted">
+          Staff decided this feedback did not come from {interaction.suggestedCustomerName}, whose email was typed.
+        </p>
+      ) : null}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card aria-labelledby="facts-heading">
           <h2 id="facts-heading" className="mb-3 text-lg font-semibold">

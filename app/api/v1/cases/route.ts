@@ -4,7 +4,7 @@ import { authorizeRequest } from '@/lib/auth/request-auth';
 import { CASES_PAGE_SIZE, listCases } from '@/lib/queries/cases';
 import { caseListSchema } from '@/lib/validation/cases';
 import { paramsToObject } from '@/lib/validation/filters';
-import { answerOutages } from '@/lib/api/outage';
+import { apiRoute } from '@/lib/api/admission';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 const ALL_CASES = { id: '', role: 'manager' } as const;
 
 /** GET /api/v1/cases: cases, newest first, filtered by status and owner, a page at a time. */
-export const GET = answerOutages(async function GET(request: Request) {
+export const GET = apiRoute(async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
   if ('response' in auth) return auth.response;
   const parsed = caseListSchema.safeParse(paramsToObject(new URL(request.url).searchParams));

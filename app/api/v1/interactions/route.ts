@@ -6,7 +6,7 @@ import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { MAX_BATCH, MAX_BODY_BYTES } from '@/lib/validation/api';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
-import { answerOutages } from '@/lib/api/outage';
+import { apiRoute } from '@/lib/api/admission';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,7 +40,7 @@ const tooLarge = () =>
  * POST /api/v1/interactions: one interaction (an object) or a batch (an array of up to 1,000),
  * idempotent by id, with the touchpoints' auto-defect rules applied, stored whole or not at all.
  */
-export const POST = answerOutages(async function POST(request: Request) {
+export const POST = apiRoute(async function POST(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'interactions:write', permission: 'logInteraction' });
   if ('response' in auth) return auth.response;
 

@@ -3,12 +3,12 @@ import { authorizeRequest } from '@/lib/auth/request-auth';
 import { getDashboardMetrics } from '@/lib/queries/metrics';
 import { paramsToObject } from '@/lib/validation/filters';
 import { metricsQuerySchema, previousPeriod, resolveMetricsFilters } from '@/lib/validation/metrics';
-import { answerOutages } from '@/lib/api/outage';
+import { apiRoute } from '@/lib/api/admission';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/metrics: every number the dashboard shows, for the same filters, from the same queries. */
-export const GET = answerOutages(async function GET(request: Request) {
+export const GET = apiRoute(async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
   if ('response' in auth) return auth.response;
 

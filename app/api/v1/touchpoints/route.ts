@@ -1,11 +1,11 @@
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
-import { answerOutages } from '@/lib/api/outage';
+import { apiRoute } from '@/lib/api/admission';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/touchpoints: every touchpoint with its stage, for integrations and BI tools. */
-export const GET = answerOutages(async function GET(request: Request) {
+export const GET = apiRoute(async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
   if ('response' in auth) return auth.response;
   return Response.json({ data: await listTouchpoints() });

@@ -5,12 +5,12 @@ import { authorizeRequest } from '@/lib/auth/request-auth';
 import { getCaseProof } from '@/lib/cases/proof';
 import { getCase } from '@/lib/queries/cases';
 import { caseIdSchema } from '@/lib/validation/cases';
-import { answerOutages } from '@/lib/api/outage';
+import { apiRoute } from '@/lib/api/admission';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/cases/{id}: one case with the proof of its corrective action, as its page shows it. */
-export const GET = answerOutages(async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = apiRoute(async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
   if ('response' in auth) return auth.response;
   const parsed = caseIdSchema.safeParse(await params);

@@ -1,0 +1,48 @@
+'use client';
+
+import { setStageOwnerAction } from '@/app/(app)/admin/stages/actions';
+import { Button } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/form-fields';
+import { FormMessage } from '@/components/ui/form-message';
+import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+
+/** Who answers for the cases a signal on one stage's chart opens; blank leaves them to the managers. */
+export function StageOwnerForm({
+  stageId,
+  stageName,
+  ownerId,
+  people,
+}: {
+  stageId: string;
+  stageName: string;
+  ownerId: string | null;
+  /** Active people who may own the stage's cases. */
+  people: { id: string; name: string }[];
+}) {
+  const [state, formAction, pending] = useActionForm<unknown>(setStageOwnerAction);
+  const errors = fieldErrors(state);
+  const typed = failedValues(state);
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-end">
+      <input type="hidden" name="stageId" value={stageId} />
+      <SelectField
+        id={`stage-${stageId}-owner`}
+        label={`Owner of ${stageName}’s cases`}
+        name="ownerId"
+        defaultValue={typed?.ownerId ?? ownerId ?? ''}
+        error={errors.ownerId}
+        options={[{ value: '', label: 'Managers’ queue' }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+        className="sm:w-72"
+      />
+      <div className="flex items-center gap-2">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? 'Saving…' : 'Save owner'}
+        </Button>
+        <FormMessage
+          message={state ? (state.ok ? 'Owner saved.' : state.message) : undefined}
+          tone={state?.ok ? 'success' : 'error'}
+        />
+      </div>
+    </form>
+  );
+}
