@@ -4,7 +4,7 @@ import { setStageOwnerAction } from '@/app/(app)/admin/stages/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/form-fields';
 import { FormMessage } from '@/components/ui/form-message';
-import { failedValues, fieldErrors, useActionForm } from './use-action-form';
+import { useAction } from '@/components/ui/use-action';
 
 /** Who answers for the cases a signal on one stage's chart opens; blank leaves them to the managers. */
 export function StageOwnerForm({
@@ -19,11 +19,9 @@ export function StageOwnerForm({
   /** Active people who may own the stage's cases. */
   people: { id: string; name: string }[];
 }) {
-  const [state, formAction, pending] = useActionForm<unknown>(setStageOwnerAction);
-  const errors = fieldErrors(state);
-  const typed = failedValues(state);
+  const { result: state, submit, pending, fieldErrors: errors, values: typed } = useAction(setStageOwnerAction);
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-end">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <input type="hidden" name="stageId" value={stageId} />
       <SelectField
         id={`stage-${stageId}-owner`}
