@@ -77,8 +77,6 @@ export async function listInbox({
   return { rows, total: total?.n ?? 0, pageSize: INBOX_PAGE_SIZE };
 }
 
-export type InboxRow = Awaited<ReturnType<typeof listInbox>>['rows'][number];
-
 /** Managers and admins who can be given a comment, for the assign menu. */
 export async function listInboxAssignees() {
   const db = await getDb();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { severityEnum } from '@/db/schema';
+import { SEVERITIES } from '@/lib/enums';
 
 /** The feedback inbox's forms and URL. */
 
@@ -23,10 +23,7 @@ export const assignCommentSchema = z.object({
 export const raiseFromCommentSchema = z.object({
   interactionId,
   categoryId: z.uuid({ error: 'Choose a category.' }),
-  severity: z.preprocess(
-    blankToUndefined,
-    z.enum(severityEnum.enumValues, { error: 'Choose a severity.' }).default('minor'),
-  ),
+  severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: 'Choose a severity.' }).default('minor')),
 });
 export type RaiseFromCommentInput = z.output<typeof raiseFromCommentSchema>;
 

@@ -42,4 +42,3 @@ export const lifecycleSettingsSchema = z
         message: 'Churned must come after at risk: choose more days than for at risk.',
       });
   });
-export type LifecycleSettingsInput = z.output<typeof lifecycleSettingsSchema>;
