@@ -19,19 +19,13 @@ export function PersonalFeedbackLink({
   customerName: string;
   touchpoints: { id: string; name: string }[];
 }) {
-  const { run, pending, result, fieldErrors } = useAction(createPersonalFeedbackLinkAction);
+  const { submit, pending, result, fieldErrors } = useAction(createPersonalFeedbackLinkAction);
   const link = result?.ok ? result.data : undefined;
   if (touchpoints.length === 0)
     return <p className="text-sm text-muted">No touchpoint has its feedback link on: an admin can switch one on.</p>;
   return (
-    <form
-      className="flex flex-col gap-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        run({ customerId, touchpointId: form.get('touchpointId'), days: form.get('days') });
-      }}
-    >
+    <form className="flex flex-col gap-3" onSubmit={submit}>
+      <input type="hidden" name="customerId" value={customerId} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <SelectField
           label="Touchpoint"

@@ -18,14 +18,18 @@ export function FeedbackMatchDecision({
 }) {
   const router = useRouter();
   const { run, pending, result } = useAction(settleFeedbackMatchAction, { onSuccess: () => router.refresh() });
-  const decide = (decision: 'confirm' | 'reject') => run({ interactionId, decision });
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
-        <Button type="button" disabled={pending} onClick={() => decide('confirm')}>
+        <Button type="button" disabled={pending} onClick={() => run({ interactionId, decision: 'confirm' })}>
           Confirm it is {customerName}
         </Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => decide('reject')}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => run({ interactionId, decision: 'reject' })}
+        >
           Not them
         </Button>
       </div>

@@ -15,6 +15,8 @@ import {
 import { DomainError } from '@/lib/errors';
 import { emitEvents } from '@/lib/jobs/enqueue';
 import type { InteractionInput } from '@/lib/validation/interactions';
+import { applyLifecycleAfterInteractions } from '@/lib/customers/apply-lifecycle';
+import { analyseComment } from '@/lib/voice/analyse-comment';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
 
 export interface RecordOptions {
@@ -119,6 +121,7 @@ export async function recordInteractions(
       nps: input.nps ?? null,
       effort: input.effort ?? null,
       notes: input.notes ?? null,
+      ...analyseComment(input.notes),
       // Fixed now: a later change to the touchpoint leaves this interaction's history as it was.
       opportunities: touchpointById.get(input.touchpointId)!.opportunities,
       contactEmail: options.feedbackMatch?.contactEmail ?? null,
@@ -153,6 +156,20 @@ export async function recordInteractions(
   }
 
   const createdSet = new Set(created);
+  // The customers' lifecycle follows what was just stored (lib/customers/lifecycle-rules.ts).
+  await applyLifecycleAfterInteractions(
+    tx,
+    rows
+      .filter((r) => createdSet.has(r.row.id))
+      .map(({ row }) => ({
+        customerId: row.customerId,
+        occurredAt: row.occurredAt,
+        outcome: row.outcome,
+        nps: row.nps,
+        touchpointName: touchpointById.get(row.touchpointId)!.name,
+      })),
+    options.loggedById,
+  );
   const ids = rows.map((r) => r.row.id);
   return {
     ids,
@@ -213,6 +230,9 @@ const INTERACTION_COLUMNS = {
   nps: 'smallint',
   effort: 'smallint',
   notes: 'text',
+  sentiment: 'sentiment',
+  sentiment_score: 'real',
+  comment_phrases: 'text[]',
   open_defect_count: 'integer',
   opportunities: 'integer',
   contact_email: 'text',

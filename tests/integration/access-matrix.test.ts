@@ -44,6 +44,7 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/feedback/actions.ts#rotateFeedbackLinkAction': admin,
   'app/(app)/admin/feedback/actions.ts#disableFeedbackLinkAction': admin,
   'app/(app)/admin/feedback/actions.ts#setFeedbackQuestionAction': admin,
+  'app/(app)/admin/lifecycle/actions.ts#saveLifecycleRulesAction': admin,
   'app/(app)/admin/segments/actions.ts#createSegmentAction': admin,
   'app/(app)/admin/segments/actions.ts#renameSegmentAction': admin,
   'app/(app)/admin/segments/actions.ts#setSegmentActiveAction': admin,
@@ -85,6 +86,10 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/defects/actions.ts#bulkAssignDefectsAction': { permission: 'triageDefects' },
   'app/(app)/defects/actions.ts#bulkMoveDefectsAction': { permission: 'triageDefects' },
   'app/(app)/defects/actions.ts#createManualDefectAction': { permission: 'triageDefects' },
+  'app/(app)/inbox/actions.ts#setCommentHandledAction': { permission: 'triageDefects' },
+  'app/(app)/inbox/actions.ts#assignCommentAction': { permission: 'triageDefects' },
+  'app/(app)/inbox/actions.ts#raiseDefectFromCommentAction': { permission: 'triageDefects' },
+  'app/(app)/inbox/actions.ts#openCaseFromCommentAction': { permission: 'triageDefects' },
   'app/(app)/interactions/actions.ts#updateInteractionAction': { permission: 'logInteraction' },
   'app/(app)/interactions/actions.ts#deleteInteractionAction': { permission: 'deleteRecords' },
   // Any member of staff confirms who sent feedback whose typed email matched a customer.

@@ -35,10 +35,10 @@ export const createCustomerAction = guardedAction(
 
 export const updateCustomerAction = guardedAction(
   { permission: 'manageCustomers', schema: updateCustomerSchema },
-  async (input) => {
+  async (input, { user }) => {
     const db = await getDb();
     try {
-      const customer = await db.transaction((tx) => updateCustomer(tx, input.id, input));
+      const customer = await db.transaction((tx) => updateCustomer(tx, input.id, input, user));
       revalidatePath(`/customers/${customer.id}`);
       return { id: customer.id };
     } catch (error) {
