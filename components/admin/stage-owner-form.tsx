@@ -19,9 +19,15 @@ export function StageOwnerForm({
   /** Active people who may own the stage's cases. */
   people: { id: string; name: string }[];
 }) {
-  const { result: state, submit, pending, fieldErrors: errors, values: typed } = useAction(setStageOwnerAction);
+  const {
+    result: state,
+    formAction,
+    pending,
+    fieldErrors: errors,
+    values: typed,
+  } = useAction<unknown>(setStageOwnerAction);
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-end">
+    <form action={formAction} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <input type="hidden" name="stageId" value={stageId} />
       <SelectField
         id={`stage-${stageId}-owner`}

@@ -134,11 +134,3 @@ export async function updateCustomer(
   }
   return customer!;
 }
-
-/** True for PostgreSQL's unique-violation error, however the driver wraps it. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}

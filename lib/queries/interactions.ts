@@ -211,15 +211,6 @@ export async function listDefectsOfInteraction(interactionId: string) {
     .orderBy(desc(defects.createdAt));
 }
 
-/** Journey stages in order, for filters. */
-export async function listStages() {
-  const db = await getDb();
-  return db
-    .select({ id: journeyStages.id, name: journeyStages.name })
-    .from(journeyStages)
-    .orderBy(asc(journeyStages.position));
-}
-
 /** A customer's name for a filter chip, or null. */
 export async function getCustomerName(id: string): Promise<string | null> {
   const db = await getDb();

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CaseStatusBadge } from '@/components/cases/case-status-badge';
 import { EvaluateChartsButton } from '@/components/cases/case-buttons';
-import { Pagination } from '@/components/interactions/list-controls';
+import { Pagination } from '@/components/ui/list-controls';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -75,7 +75,7 @@ export default async function CasesPage({
           <EmptyState>No cases match.</EmptyState>
         ) : (
           <TableScroll label="Cases">
-            <table className="w-full min-w-[48rem] text-left text-sm">
+            <table className="card-table w-full min-w-[48rem] text-left text-sm">
               <thead className="text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">
@@ -104,24 +104,30 @@ export default async function CasesPage({
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id} className="border-t border-border align-top">
-                    <td className="py-2 pr-4">
+                    <td data-label="Case" className="py-2 pr-4">
                       <Link className="text-primary underline-offset-2 hover:underline" href={`/cases/${row.id}`}>
                         #{row.number} {row.title}
                       </Link>
                     </td>
-                    <td className="py-2 pr-4">
+                    <td data-label="Chart" className="py-2 pr-4">
                       {chartOf(row)}
                       {row.categoryName ? ` · ${row.categoryName}` : ''}
                     </td>
-                    <td className="py-2 pr-4">
+                    <td data-label="Status" className="py-2 pr-4">
                       <CaseStatusBadge status={row.status} />
                     </td>
-                    <td className="py-2 pr-4">
+                    <td data-label="Owner" className="py-2 pr-4">
                       {row.ownerName ?? <span className="text-muted">Managers’ queue</span>}
                     </td>
-                    <td className="py-2 pr-4 tabular-nums">{formatInteger(row.defectCount)}</td>
-                    <td className="py-2 pr-4 text-muted">{row.verdict?.text ?? '—'}</td>
-                    <td className="py-2 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
+                    <td data-label="Defects" className="py-2 pr-4 tabular-nums">
+                      {formatInteger(row.defectCount)}
+                    </td>
+                    <td data-label="Verdict" className="py-2 pr-4 text-muted">
+                      {row.verdict?.text ?? '—'}
+                    </td>
+                    <td data-label="Opened" className="py-2 whitespace-nowrap">
+                      {formatDateTime(row.createdAt)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Pagination } from '@/components/interactions/list-controls';
+import { Pagination } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';

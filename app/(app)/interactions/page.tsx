@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SelectField } from '@/components/ui/form-fields';
-import { Pagination, SortHeader, withParams } from '@/components/interactions/list-controls';
+import { Pagination, SortHeader, withParams } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -12,8 +12,8 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatMoney } from '@/lib/format';
 import { listOwnerChoices, listSegments } from '@/lib/queries/customers';
-import { COMMENT_PREVIEW_CHARS, getCustomerName, listInteractions, listStages } from '@/lib/queries/interactions';
-import { listTouchpoints } from '@/lib/queries/touchpoints';
+import { COMMENT_PREVIEW_CHARS, getCustomerName, listInteractions } from '@/lib/queries/interactions';
+import { listStages, listTouchpoints } from '@/lib/queries/touchpoints';
 import {
   filtersToSearchParams,
   interactionFiltersSchema,

@@ -48,8 +48,8 @@ export default async function JobsPage() {
           </h2>
           {queue.length === 0 ? <EmptyState>No jobs yet.</EmptyState> : null}
           {queue.length > 0 ? (
-            <TableScroll label="Queue by kind">
-              <table className="w-full text-left text-sm">
+            <TableScroll label="Table of the queue by kind">
+              <table className="card-table w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     {['Kind', 'Due', 'Scheduled later', 'Running', 'Retrying', 'Failed for good', 'Done in 24 h'].map(
@@ -64,13 +64,27 @@ export default async function JobsPage() {
                 <tbody>
                   {queue.map((row) => (
                     <tr key={row.kind} className="border-t border-border">
-                      <td className="py-2 pr-4 font-mono text-xs">{row.kind}</td>
-                      <td className="py-2 pr-4">{row.due}</td>
-                      <td className="py-2 pr-4">{row.waiting}</td>
-                      <td className="py-2 pr-4">{row.running}</td>
-                      <td className="py-2 pr-4">{row.retrying}</td>
-                      <td className={row.dead ? 'py-2 pr-4 text-danger' : 'py-2 pr-4'}>{row.dead}</td>
-                      <td className="py-2 pr-4">{row.doneToday}</td>
+                      <td data-label="Kind" className="py-2 pr-4 font-mono text-xs">
+                        {row.kind}
+                      </td>
+                      <td data-label="Due" className="py-2 pr-4">
+                        {row.due}
+                      </td>
+                      <td data-label="Scheduled later" className="py-2 pr-4">
+                        {row.waiting}
+                      </td>
+                      <td data-label="Running" className="py-2 pr-4">
+                        {row.running}
+                      </td>
+                      <td data-label="Retrying" className="py-2 pr-4">
+                        {row.retrying}
+                      </td>
+                      <td data-label="Failed for good" className={row.dead ? 'py-2 pr-4 text-danger' : 'py-2 pr-4'}>
+                        {row.dead}
+                      </td>
+                      <td data-label="Done in 24 h" className="py-2 pr-4">
+                        {row.doneToday}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -84,8 +98,8 @@ export default async function JobsPage() {
           </h2>
           {failures.length === 0 ? <EmptyState>No job is failing.</EmptyState> : null}
           {failures.length > 0 ? (
-            <TableScroll label="Recent failures">
-              <table className="w-full text-left text-sm">
+            <TableScroll label="Table of recent failures">
+              <table className="card-table w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     {['Kind', 'State', 'Attempts', 'Error', 'Next try'].map((h) => (
@@ -98,17 +112,23 @@ export default async function JobsPage() {
                 <tbody>
                   {failures.map((job) => (
                     <tr key={job.id} className="border-t border-border align-top">
-                      <td className="py-2 pr-4 font-mono text-xs">{job.kind}</td>
-                      <td className="py-2 pr-4">
+                      <td data-label="Kind" className="py-2 pr-4 font-mono text-xs">
+                        {job.kind}
+                      </td>
+                      <td data-label="State" className="py-2 pr-4">
                         {job.status === 'dead' ? (
                           <Badge tone="danger">Gave up</Badge>
                         ) : (
                           <Badge tone="warning">Retrying</Badge>
                         )}
                       </td>
-                      <td className="py-2 pr-4">{job.attempts}</td>
-                      <td className="max-w-md py-2 pr-4 text-xs">{job.lastError}</td>
-                      <td className="py-2 pr-4 whitespace-nowrap">
+                      <td data-label="Attempts" className="py-2 pr-4">
+                        {job.attempts}
+                      </td>
+                      <td data-label="Error" className="max-w-md py-2 pr-4 text-xs">
+                        {job.lastError}
+                      </td>
+                      <td data-label="Next try" className="py-2 pr-4 whitespace-nowrap">
                         {job.status === 'dead' ? '–' : formatDateTime(job.runAt)}
                       </td>
                     </tr>

@@ -37,7 +37,7 @@ export default async function MailOutboxPage() {
         {messages.length === 0 ? <EmptyState>No mail yet.</EmptyState> : null}
         {messages.length > 0 ? (
           <TableScroll label="Mail">
-            <table className="w-full text-left text-sm">
+            <table className="card-table w-full text-left text-sm">
               <thead className="text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">
@@ -57,17 +57,21 @@ export default async function MailOutboxPage() {
               <tbody>
                 {messages.map((m) => (
                   <tr key={m.id} className="border-t border-border align-top">
-                    <td className="py-2 pr-4">
+                    <td data-label="Subject" className="py-2 pr-4">
                       <Link href={`/admin/mail/${m.id}`} className="font-medium text-primary hover:underline">
                         {m.subject}
                       </Link>
                     </td>
-                    <td className="py-2 pr-4">{m.toAddress}</td>
-                    <td className="py-2 pr-4">
+                    <td data-label="To" className="py-2 pr-4">
+                      {m.toAddress}
+                    </td>
+                    <td data-label="Status" className="py-2 pr-4">
                       <Badge tone={MAIL_STATUS[m.status]!.tone}>{MAIL_STATUS[m.status]!.label}</Badge>
                       {m.error ? <span className="block text-xs text-danger">{m.error}</span> : null}
                     </td>
-                    <td className="py-2 whitespace-nowrap">{formatDateTime(m.createdAt)}</td>
+                    <td data-label="Created" className="py-2 whitespace-nowrap">
+                      {formatDateTime(m.createdAt)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
