@@ -5,9 +5,16 @@ export async function registerNode() {
   try {
     await prepareDatabase();
   } catch (error) {
+    const { isDatabaseUnavailable, rootCause } = await import('./lib/db-errors');
+    const message = error instanceof Error ? error.message : String(error);
+    const cause = rootCause(error);
     console.error(
-      `start-up failed: the database could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
+      `start-up failed: the database could not be prepared: ${message}${cause && cause !== message ? ` (${cause})` : ''}`,
     );
+    if (isDatabaseUnavailable(error))
+      console.error(
+        'start-up failed: the database does not answer: check that it runs and that DATABASE_URL points at it',
+      );
     console.error('start-up failed: exiting with status 1 (a supervisor may restart the server)');
     process.exit(1);
   }

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -9,6 +10,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  real,
   smallint,
   text,
   timestamp,
@@ -26,6 +28,7 @@ import {
   CUSTOMER_MATCHES,
   DEFECT_KINDS,
   DEFECT_STATUSES,
+  SENTIMENTS,
   JOB_STATUSES,
   LIFECYCLES,
   MAIL_STATUSES,
@@ -44,11 +47,14 @@ const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow()
 const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const money = () => numeric({ precision: 14, scale: 2 });
 const lower = (column: AnyPgColumn): SQL => sql`lower(${column})`;
+// PostgreSQL's full-text document type; drizzle has no built-in column for it.
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const roleEnum = pgEnum('role', ROLES);
 export const channelEnum = pgEnum('channel', CHANNELS);
 export const lifecycleEnum = pgEnum('lifecycle', LIFECYCLES);
 export const sourceEnum = pgEnum('interaction_source', SOURCES);
+export const sentimentEnum = pgEnum('sentiment', SENTIMENTS);
 /**
  * How a public feedback answer came to belong to a customer (lib/feedback/customer-match.ts):
  * `signed_link`, a personalised link's signed customer token verified; `unverified`, only the typed
@@ -198,6 +204,16 @@ export const interactions = pgTable(
     customerMatch: customerMatchEnum(),
     // The customer an unverified email matched: shown to staff, counted for nobody until confirmed.
     suggestedCustomerId: uuid().references(() => customers.id, { onDelete: 'set null' }),
+    // The comment's words for full-text search, kept by PostgreSQL itself. Language configuration
+    // 'english' (stemming, English stop words) until the company settings choose one by locale;
+    // see docs/voice-of-customer.md.
+    notesSearch: tsvector().generatedAlwaysAs(sql`to_tsvector('english', coalesce(notes, ''))`),
+    // Computed from the notes whenever they are written (lib/voice/analyse-comment.ts); null
+    // when there is no comment.
+    sentiment: sentimentEnum(),
+    sentimentScore: real(),
+    // The comment's key phrases (lowercase, stop words removed), counted by the themes section.
+    commentPhrases: text().array(),
     // The opportunities per interaction its touchpoint had when it was stored, so changing a
     // touchpoint later leaves history as it was (docs/metrics-second-version.md). A trigger
     // (migration interaction-opportunities) fills it from the touchpoint when left at 0, the
@@ -222,6 +238,8 @@ export const interactions = pgTable(
     index('interactions_feedback_occurred_idx')
       .on(t.occurredAt)
       .where(sql`${t.source} = 'feedback'`),
+    index('interactions_notes_search_idx').using('gin', t.notesSearch),
+    index('interactions_comment_phrases_idx').using('gin', t.commentPhrases),
     check('interactions_expectation_range', sql`${t.expectation} between 1 and 5`),
     check('interactions_experience_range', sql`${t.experience} between 1 and 5`),
     check('interactions_csat_range', sql`${t.csat} between 1 and 5`),
@@ -235,6 +253,62 @@ export const interactions = pgTable(
       sql`(${t.customerMatch} is distinct from 'unverified' or ${t.customerId} is null) and (${t.customerMatch} not in ('signed_link', 'confirmed') or ${t.customerId} is not null)`,
     ),
   ],
+);
+
+/**
+ * The feedback inbox's state of one comment (an interaction's notes): who is looking into it and
+ * whether a manager has handled it. No row: a new comment nobody has touched.
+ */
+export const commentReviews = pgTable(
+  'comment_reviews',
+  {
+    interactionId: uuid()
+      .primaryKey()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    assigneeId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    handledAt: timestamp({ withTimezone: true }),
+    handledById: uuid().references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('comment_reviews_assignee_idx').on(t.assigneeId)],
+);
+
+/**
+ * The lifecycle rules, one row (id 1), set by admins (docs/lifecycle.md). A null number turns its
+ * rule off.
+ */
+export const lifecycleSettings = pgTable(
+  'lifecycle_settings',
+  {
+    id: integer().primaryKey().default(1),
+    activeOnSale: boolean().notNull().default(true),
+    atRiskOnDetractor: boolean().notNull().default(true),
+    atRiskOnSevereDefect: boolean().notNull().default(true),
+    atRiskAfterDays: integer().default(90),
+    advocateAfterPromoters: integer().default(2),
+    churnedAfterDays: integer().default(365),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('lifecycle_settings_one_row', sql`${t.id} = 1`)],
+);
+
+/** Every change of a customer's lifecycle, by a rule or by hand, with its reason. */
+export const lifecycleChanges = pgTable(
+  'customer_lifecycle_changes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    fromLifecycle: lifecycleEnum(),
+    toLifecycle: lifecycleEnum().notNull(),
+    /** Which rule moved it (lib/customers/lifecycle-rules.ts), or null when a person did. */
+    rule: text(),
+    reason: text().notNull(),
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('customer_lifecycle_changes_customer_idx').on(t.customerId, t.createdAt)],
 );
 
 export const defectCategories = pgTable(
@@ -698,6 +772,8 @@ export type Segment = typeof segments.$inferSelect;
 export type Customer = typeof customers.$inferSelect;
 export type NewCustomer = typeof customers.$inferInsert;
 export type Interaction = typeof interactions.$inferSelect;
+export type CommentReview = typeof commentReviews.$inferSelect;
+export type LifecycleSettings = typeof lifecycleSettings.$inferSelect;
 export type NewInteraction = typeof interactions.$inferInsert;
 export type DefectCategory = typeof defectCategories.$inferSelect;
 export type Defect = typeof defects.$inferSelect;

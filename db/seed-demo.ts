@@ -5,7 +5,10 @@ import { hashPassword } from '@/lib/auth/password';
 import { FIX_DAYS_AGO, FIXED_TOUCHPOINT, seedDemoCases } from '@/lib/cases/demo-cases';
 import { WINDOW_SUBGROUPS } from '@/lib/cases/evaluate-charts';
 import { generateFeedbackToken } from '@/lib/feedback/token';
+import { applyLifecycleAfterInteractions, applySilenceRules } from '@/lib/customers/apply-lifecycle';
+import { analyseComment } from '@/lib/voice/analyse-comment';
 import type { DbOrTx } from './client';
+import { demoComment } from './seed-comments';
 import {
   customers,
   defectCategories,
@@ -228,6 +231,8 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
   const now = options.now ?? new Date();
   const log = options.log ?? (() => {});
   const random = createRandom(20_260_101);
+  // Comments draw from their own sequence, so adding them left every other demo number as it was.
+  const commentRandom = createRandom(20_260_317);
 
   // Users: hashing is the slow part, so the extra staff share one hash.
   const staffHash = await hashPassword(DEMO_USERS.find((u) => u.role === 'staff')!.password);
@@ -408,6 +413,20 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
         effort = clamp(felt * 1.35 + random.normal() * 0.8, 1, 7);
       }
 
+      const notes = demoComment(
+        {
+          touchpoint: spec.name,
+          causes: spec.causes,
+          unhappy:
+            (experience !== null && expectation !== null && experience < expectation) ||
+            (nps !== null && nps <= 6) ||
+            (csat !== null && csat <= 2),
+          happy:
+            (nps !== null && nps >= 9) || (experience !== null && expectation !== null && experience > expectation),
+          fromFeedback,
+        },
+        commentRandom.next,
+      );
       const id = randomUUID();
       const autoDefects = evaluateAutoDefects({ outcome, saleValue, expectation, experience, csat, nps }, touchpoint);
       let openDefects = 0;
@@ -496,7 +515,8 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
         csat,
         nps,
         effort,
-        notes: null,
+        notes,
+        ...analyseComment(notes),
         openDefectCount: openDefects,
         createdAt: occurredAt,
         updatedAt: occurredAt,
@@ -521,6 +541,22 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
   log(`seed: ${eventRows.length} defect history events`);
   const story = await seedDemoCases(db, { now });
   log(`seed: ${story.cases} cases`);
+  // The lifecycle rules (docs/lifecycle.md) read each customer's newest interaction, then the
+  // silence rules run as the nightly job would: customers move, each change with its reason.
+  const touchpointName = new Map(touchpointRows.map((t) => [t.id, t.name]));
+  await applyLifecycleAfterInteractions(
+    db,
+    interactionRows.map((r) => ({
+      customerId: r.customerId ?? null,
+      occurredAt: r.occurredAt,
+      outcome: r.outcome ?? 'none',
+      nps: r.nps ?? null,
+      touchpointName: touchpointName.get(r.touchpointId) ?? '',
+    })),
+    null,
+  );
+  const silent = await applySilenceRules(db, now);
+  log(`seed: lifecycle rules applied (${silent} customers moved by silence)`);
 
   return {
     users: userRows.length,

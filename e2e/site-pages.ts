@@ -18,9 +18,11 @@ const ID = '[0-9a-f-]{36}';
 
 export const SITE_PAGES: SitePage[] = [
   { name: 'dashboard', path: '/dashboard', roles: MANAGERS },
+  { name: 'portfolio', path: '/portfolio', roles: MANAGERS },
   { name: 'my work', path: '/my-work', roles: ALL },
   { name: 'log interaction', path: '/log', roles: ALL },
   { name: 'interactions', path: '/interactions', roles: ALL },
+  { name: 'feedback inbox', path: '/inbox', roles: MANAGERS },
   { name: 'an interaction', path: { list: '/interactions', link: new RegExp(`^/interactions/${ID}$`) }, roles: ALL },
   { name: 'import interactions', path: '/interactions/import', roles: MANAGERS },
   { name: 'customers', path: '/customers', roles: ALL },
@@ -46,6 +48,7 @@ export const SITE_PAGES: SitePage[] = [
   { name: 'new touchpoint', path: '/admin/touchpoints/new', roles: ADMIN },
   { name: 'categories', path: '/admin/categories', roles: ADMIN },
   { name: 'segments', path: '/admin/segments', roles: ADMIN },
+  { name: 'lifecycle rules', path: '/admin/lifecycle', roles: ADMIN },
   { name: 'users', path: '/admin/users', roles: ADMIN },
   { name: 'feedback links', path: '/admin/feedback', roles: ADMIN },
   {

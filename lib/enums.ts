@@ -48,6 +48,11 @@ export const LIFECYCLE_LABELS: Labels<Lifecycle> = {
   advocate: 'Advocate',
 };
 
+/** A comment's sentiment (lib/voice/analyse-comment.ts). */
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+export const SENTIMENT_LABELS: Labels<Sentiment> = { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' };
+
 /** Where an interaction came from. */
 export const SOURCES = ['staff', 'feedback', 'import', 'api'] as const;
 export type Source = (typeof SOURCES)[number];

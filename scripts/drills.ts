@@ -6,10 +6,10 @@
 //   4. kill -9 under write load, restart by itself: acknowledged writes kept, none partial,
 //      rollups exact                                                    (embedded and external)
 //   5. kill -9 of the embedded PostgreSQL under the app: the watchdog starts it again (embedded)
-//   6. a full disk (a tmpfs of its own; root only): health says so, 503s, recovery once freed
-//   7. start-up with the database down: exits non-zero; serves once it is back   (external)
-//   8. the database stopped for 10 s under load: no request over 6 s, 503 with Retry-After,
+//   6. start-up with the database down: exits non-zero, fast, saying why; serves once it is back
+//   7. the database stopped for 10 s under load: no request over 6 s, 503 with Retry-After,
 //      recovery within 5 s of its return                               (external)
+//   8. a full disk (a tmpfs of its own; root only): health says so, 503s, recovery once freed
 // "External" is a throwaway PostgreSQL cluster of its own on another loopback port (Debian's
 // binaries in /usr/lib/postgresql/<v>/bin when present, else the embedded ones), never a shared one.
 //   DRILL_PORT (default 3190): the app's port.
@@ -544,7 +544,7 @@ async function drillWatchdog(app: App, dataDir: string) {
  * and nothing half-written; once space is freed everything works again without a restart.
  */
 async function drillFullDisk() {
-  console.log('\n6. a full disk under the embedded database (a 320 MB tmpfs)');
+  console.log('\n8. a full disk under the embedded database (a 320 MB tmpfs)');
   const mount = path.join(root, 'small-disk');
   fs.mkdirSync(mount);
   const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=320m,mode=0711', 'tmpfs', mount], {
@@ -648,7 +648,7 @@ async function drillStartWithDatabaseDown(
   cluster: Awaited<ReturnType<typeof externalCluster>>,
   env: Record<string, string>,
 ) {
-  console.log('\n7. start-up with the database down (external)');
+  console.log('\n6. start-up with the database down (external)');
   cluster.stop();
   const started = Date.now();
   const app = startApp(env);
@@ -656,9 +656,14 @@ async function drillStartWithDatabaseDown(
   const exitMs = Date.now() - started;
   if (code === 'still running') await kill9(app);
   console.log(
-    `  exit status ${code} after ${(exitMs / 1000).toFixed(1)} s: ${app.log.find((l) => l.includes('start-up failed')) ?? ''}`,
+    `  exit status ${code} after ${(exitMs / 1000).toFixed(1)} s:\n    ${app.log.filter((l) => l.includes('start-up failed')).join('\n    ')}`,
   );
   check(typeof code === 'number' && code !== 0, 'the process exits non-zero, for a supervisor to restart');
+  check(exitMs < 15_000, 'it fails fast (under 15 s)');
+  check(
+    app.log.some((l) => l.includes('start-up failed') && /ECONNREFUSED|does not answer/.test(l)),
+    'it says why: the database does not answer',
+  );
   cluster.start();
   const again = startApp(env);
   const readyMs = await waitReady(again);
@@ -667,7 +672,7 @@ async function drillStartWithDatabaseDown(
 }
 
 async function drillOutage(cluster: Awaited<ReturnType<typeof externalCluster>>, env: Record<string, string>) {
-  console.log('\n8. the database stopped for 10 s under load (external)');
+  console.log('\n7. the database stopped for 10 s under load (external)');
   const key = createApiKey(env);
   const tps = await touchpointIds(key);
   const { stop } = startLoad(key, tps, 5, 3);

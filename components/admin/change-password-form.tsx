@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { changeOwnPasswordAction } from '@/app/(app)/account/password/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 import { MIN_PASSWORD_LENGTH } from '@/lib/validation/users';
 
@@ -13,12 +13,7 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/validation/users';
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const {
-    result: state,
-    formAction,
-    pending,
-    fieldErrors: errors,
-  } = useAction(changeOwnPasswordAction, {
+  const form = useAction(changeOwnPasswordAction, {
     onSuccess: (data) => {
       formRef.current?.reset();
       if (forced) router.replace(data.home);
@@ -26,14 +21,14 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
     },
   });
   return (
-    <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
+    <form ref={formRef} action={form.formAction} noValidate className="flex flex-col gap-3">
       <Field
         label={forced ? 'One-time or current password' : 'Current password'}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         required
-        error={errors.currentPassword}
+        error={form.fieldErrors.currentPassword}
       />
       <Field
         label="New password"
@@ -43,7 +38,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
         required
         minLength={MIN_PASSWORD_LENGTH}
         hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={errors.newPassword}
+        error={form.fieldErrors.newPassword}
       />
       <Field
         label="New password again"
@@ -51,15 +46,12 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
         type="password"
         autoComplete="new-password"
         required
-        error={errors.confirmPassword}
+        error={form.fieldErrors.confirmPassword}
       />
-      <FormMessage
-        message={state ? (state.ok ? 'Your password has been changed.' : state.message) : undefined}
-        tone={state?.ok ? 'success' : 'error'}
-      />
+      <ResultMessage result={form.result} success={'Your password has been changed.'} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Change password'}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? 'Saving…' : 'Change password'}
         </Button>
       </div>
     </form>

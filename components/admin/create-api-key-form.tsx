@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { createApiKeyAction } from '@/app/(app)/admin/api-keys/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 import { API_SCOPES } from '@/lib/auth/api-scopes';
 import { API_SCOPE_LABELS } from '@/lib/validation/api-keys';
@@ -13,19 +13,13 @@ import { OneTimeSecret } from './one-time-secret';
 export function CreateApiKeyForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ name: string; key: string }>();
-  const {
-    result: state,
-    formAction,
-    pending,
-    fieldErrors: errors,
-    values: typed,
-  } = useAction(createApiKeyAction, {
+  const form = useAction(createApiKeyAction, {
     onSuccess: (data) => {
       setCreated(data);
       formRef.current?.reset();
     },
   });
-  const scopeError = errors.scopes?.[0];
+  const scopeError = form.fieldErrors.scopes?.[0];
   return (
     <div className="flex flex-col gap-4">
       {created ? (
@@ -36,7 +30,7 @@ export function CreateApiKeyForm() {
           onDismiss={() => setCreated(undefined)}
         />
       ) : null}
-      <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
+      <form ref={formRef} action={form.formAction} noValidate className="flex flex-col gap-3">
         <Field
           id="api-key-name"
           label="Name"
@@ -44,8 +38,8 @@ export function CreateApiKeyForm() {
           required
           maxLength={80}
           hint="Which system uses it, e.g. “Website checkout”."
-          defaultValue={typed?.name ?? ''}
-          error={errors.name}
+          defaultValue={form.values?.name ?? ''}
+          error={form.fieldErrors.name}
         />
         <fieldset className="flex flex-col gap-1" aria-describedby={scopeError ? 'scopes-error' : undefined}>
           <legend className="text-sm font-medium">Scopes</legend>
@@ -67,10 +61,10 @@ export function CreateApiKeyForm() {
             </p>
           ) : null}
         </fieldset>
-        <FormMessage message={state && !state.ok ? state.message : undefined} />
+        <ResultMessage result={form.result} />
         <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Creating…' : 'Create API key'}
+          <Button type="submit" disabled={form.pending}>
+            {form.pending ? 'Creating…' : 'Create API key'}
           </Button>
         </div>
       </form>

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { createUserAction } from '@/app/(app)/admin/users/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
 import { OneTimeSecret } from './one-time-secret';
@@ -13,13 +13,7 @@ import { ROLE_LABELS, ROLES } from '@/lib/enums';
 export function CreateUserForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ name: string; oneTimePassword: string }>();
-  const {
-    result: state,
-    formAction,
-    pending,
-    fieldErrors: errors,
-    values: typed,
-  } = useAction(createUserAction, {
+  const form = useAction(createUserAction, {
     onSuccess: (data) => {
       setCreated(data);
       formRef.current?.reset();
@@ -37,7 +31,7 @@ export function CreateUserForm() {
       ) : null}
       <form
         ref={formRef}
-        action={formAction}
+        action={form.formAction}
         noValidate
         className="grid gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-start"
       >
@@ -47,8 +41,8 @@ export function CreateUserForm() {
           name="name"
           required
           autoComplete="off"
-          defaultValue={typed?.name ?? ''}
-          error={errors.name}
+          defaultValue={form.values?.name ?? ''}
+          error={form.fieldErrors.name}
         />
         <Field
           id="new-user-email"
@@ -57,24 +51,24 @@ export function CreateUserForm() {
           type="email"
           required
           autoComplete="off"
-          defaultValue={typed?.email ?? ''}
-          error={errors.email}
+          defaultValue={form.values?.email ?? ''}
+          error={form.fieldErrors.email}
         />
         <SelectField
           id="new-user-role"
           label="Role"
           name="role"
-          defaultValue={typed?.role ?? 'staff'}
-          error={errors.role}
+          defaultValue={form.values?.role ?? 'staff'}
+          error={form.fieldErrors.role}
           options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
         />
         <div className="md:pt-6">
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Creating…' : 'Create user'}
+          <Button type="submit" disabled={form.pending}>
+            {form.pending ? 'Creating…' : 'Create user'}
           </Button>
         </div>
         <div className="md:col-span-4">
-          <FormMessage message={state && !state.ok ? state.message : undefined} />
+          <ResultMessage result={form.result} />
         </div>
       </form>
     </div>

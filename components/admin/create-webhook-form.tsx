@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { createWebhookAction } from '@/app/(app)/admin/webhooks/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 import { EVENT_LABELS, EVENT_TYPES } from '@/lib/jobs/event-types';
 import { OneTimeSecret } from './one-time-secret';
@@ -12,19 +12,13 @@ import { OneTimeSecret } from './one-time-secret';
 export function CreateWebhookForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ url: string; secret: string }>();
-  const {
-    result: state,
-    formAction,
-    pending,
-    fieldErrors: errors,
-    values: typed,
-  } = useAction(createWebhookAction, {
+  const form = useAction(createWebhookAction, {
     onSuccess: (data) => {
       setCreated(data);
       formRef.current?.reset();
     },
   });
-  const typesError = errors.eventTypes?.[0];
+  const typesError = form.fieldErrors.eventTypes?.[0];
   return (
     <div className="flex flex-col gap-4">
       {created ? (
@@ -35,7 +29,7 @@ export function CreateWebhookForm() {
           onDismiss={() => setCreated(undefined)}
         />
       ) : null}
-      <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
+      <form ref={formRef} action={form.formAction} noValidate className="flex flex-col gap-3">
         <Field
           id="webhook-url"
           label="Endpoint URL"
@@ -43,8 +37,8 @@ export function CreateWebhookForm() {
           type="url"
           required
           placeholder="https://example.com/webhooks/outsidein"
-          defaultValue={typed?.url ?? ''}
-          error={errors.url}
+          defaultValue={form.values?.url ?? ''}
+          error={form.fieldErrors.url}
         />
         <Field
           id="webhook-description"
@@ -52,8 +46,8 @@ export function CreateWebhookForm() {
           name="description"
           maxLength={200}
           hint="Which system receives it, e.g. “Help desk”."
-          defaultValue={typed?.description ?? ''}
-          error={errors.description}
+          defaultValue={form.values?.description ?? ''}
+          error={form.fieldErrors.description}
         />
         <fieldset className="flex flex-col gap-1" aria-describedby={typesError ? 'eventTypes-error' : undefined}>
           <legend className="text-sm font-medium">Events</legend>
@@ -69,10 +63,10 @@ export function CreateWebhookForm() {
             </p>
           ) : null}
         </fieldset>
-        <FormMessage message={state && !state.ok ? state.message : undefined} />
+        <ResultMessage result={form.result} />
         <div>
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Adding…' : 'Add endpoint'}
+          <Button type="submit" disabled={form.pending}>
+            {form.pending ? 'Adding…' : 'Add endpoint'}
           </Button>
         </div>
       </form>

@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import type { ActionResult } from '@/lib/action';
 import { TextAreaField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
@@ -32,19 +32,13 @@ export function NameForm({
   resetOnSuccess?: boolean;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const {
-    result: state,
-    formAction,
-    pending,
-    fieldErrors: errors,
-    values: typed,
-  } = useAction(action, {
+  const form = useAction(action, {
     onSuccess: () => {
       if (resetOnSuccess) formRef.current?.reset();
     },
   });
   return (
-    <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-3">
+    <form ref={formRef} action={form.formAction} noValidate className="flex flex-col gap-3">
       {Object.entries(hidden).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
       ))}
@@ -54,8 +48,8 @@ export function NameForm({
         name="name"
         required
         maxLength={80}
-        defaultValue={typed?.name ?? defaults.name ?? ''}
-        error={errors.name}
+        defaultValue={form.values?.name ?? defaults.name ?? ''}
+        error={form.fieldErrors.name}
       />
       {withDescription ? (
         <TextAreaField
@@ -64,17 +58,14 @@ export function NameForm({
           name="description"
           rows={2}
           maxLength={500}
-          defaultValue={typed?.description ?? defaults.description ?? ''}
-          error={errors.description}
+          defaultValue={form.values?.description ?? defaults.description ?? ''}
+          error={form.fieldErrors.description}
         />
       ) : null}
-      <FormMessage
-        message={state ? (state.ok ? successMessage : state.message) : undefined}
-        tone={state?.ok ? 'success' : 'error'}
-      />
+      <ResultMessage result={form.result} success={successMessage} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? 'Saving…' : submitLabel}
         </Button>
       </div>
     </form>

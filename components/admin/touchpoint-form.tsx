@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { createTouchpointAction, updateTouchpointAction } from '@/app/(app)/admin/touchpoints/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import type { EditableTouchpoint as Editable } from '@/lib/queries/touchpoints';
 import { CheckboxField, SelectField, TextAreaField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
@@ -36,26 +36,20 @@ export function TouchpointForm({
 }) {
   const router = useRouter();
   const action = touchpoint ? updateTouchpointAction : createTouchpointAction;
-  const {
-    result: state,
-    formAction,
-    pending,
-    fieldErrors: errors,
-    values: typed,
-  } = useAction<unknown>(action, {
+  const form = useAction<unknown>(action, {
     onSuccess: () => {
       if (!touchpoint) router.push('/admin/touchpoints');
       router.refresh();
     },
   });
-  // After a failed submit show what was typed; otherwise the saved values.
+  // After a failed submit show what was form.values; otherwise the saved values.
   const text = (key: keyof Editable, fallback: string | number | null | undefined) =>
-    typed?.[key] ?? String(fallback ?? '');
-  const ticked = (key: keyof Editable, fallback: boolean) => (typed ? typed[key] === 'on' : fallback);
+    form.values?.[key] ?? String(fallback ?? '');
+  const ticked = (key: keyof Editable, fallback: boolean) => (form.values ? form.values[key] === 'on' : fallback);
   const saved = { ...DEFAULTS, ...touchpoint };
 
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4">
+    <form action={form.formAction} noValidate className="flex flex-col gap-4">
       {touchpoint ? <input type="hidden" name="touchpointId" value={touchpoint.id} /> : null}
       <Field
         label="Name"
@@ -63,28 +57,28 @@ export function TouchpointForm({
         required
         maxLength={120}
         defaultValue={text('name', saved.name)}
-        error={errors.name}
+        error={form.fieldErrors.name}
       />
       <TextAreaField
         label="Description"
         name="description"
         maxLength={1000}
         defaultValue={text('description', saved.description)}
-        error={errors.description}
+        error={form.fieldErrors.description}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Journey stage"
           name="stageId"
           defaultValue={text('stageId', saved.stageId ?? stages[0]?.id)}
-          error={errors.stageId}
+          error={form.fieldErrors.stageId}
           options={stages.map((stage) => ({ value: stage.id, label: stage.name }))}
         />
         <SelectField
           label="Channel"
           name="channel"
           defaultValue={text('channel', saved.channel ?? 'in_person')}
-          error={errors.channel}
+          error={form.fieldErrors.channel}
           options={CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
         />
         <Field
@@ -96,7 +90,7 @@ export function TouchpointForm({
           max={1000}
           hint="How many things can go wrong in one interaction here (1 to 1,000); the base of DPMO. At least one per enabled auto-defect rule below. A change applies to interactions logged from now on."
           defaultValue={text('opportunities', saved.opportunities)}
-          error={errors.opportunities}
+          error={form.fieldErrors.opportunities}
         />
         <Field
           label="Expectation target"
@@ -107,14 +101,14 @@ export function TouchpointForm({
           max={5}
           hint="The experience score (1 to 5) this touchpoint aims to deliver."
           defaultValue={text('expectationTarget', saved.expectationTarget)}
-          error={errors.expectationTarget}
+          error={form.fieldErrors.expectationTarget}
         />
         <SelectField
           label="Owner of its cases"
           name="ownerId"
           hint="A signal on this touchpoint’s control chart opens a case for this person; blank leaves it to the managers."
           defaultValue={text('ownerId', saved.ownerId)}
-          error={errors.ownerId}
+          error={form.fieldErrors.ownerId}
           options={[{ value: '', label: 'Managers’ queue' }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
         />
       </div>
@@ -128,7 +122,7 @@ export function TouchpointForm({
           label="A lost sale is a defect"
           name="ruleLostSale"
           defaultChecked={ticked('ruleLostSale', saved.ruleLostSale)}
-          error={errors.ruleLostSale}
+          error={form.fieldErrors.ruleLostSale}
         />
         <div className="grid items-end gap-3 sm:grid-cols-2">
           <CheckboxField
@@ -144,7 +138,7 @@ export function TouchpointForm({
             min={1}
             max={4}
             defaultValue={text('ruleBelowExpectationGap', saved.ruleBelowExpectationGap)}
-            error={errors.ruleBelowExpectationGap}
+            error={form.fieldErrors.ruleBelowExpectationGap}
           />
           <CheckboxField
             label="Low CSAT is a defect"
@@ -159,7 +153,7 @@ export function TouchpointForm({
             min={1}
             max={4}
             defaultValue={text('ruleLowCsatMax', saved.ruleLowCsatMax)}
-            error={errors.ruleLowCsatMax}
+            error={form.fieldErrors.ruleLowCsatMax}
           />
           <CheckboxField
             label="Low NPS likelihood is a defect"
@@ -174,18 +168,15 @@ export function TouchpointForm({
             min={0}
             max={9}
             defaultValue={text('ruleLowNpsMax', saved.ruleLowNpsMax)}
-            error={errors.ruleLowNpsMax}
+            error={form.fieldErrors.ruleLowNpsMax}
           />
         </div>
       </fieldset>
 
-      <FormMessage
-        message={state ? (state.ok ? 'Saved.' : state.message) : undefined}
-        tone={state?.ok ? 'success' : 'error'}
-      />
+      <ResultMessage result={form.result} success={'Saved.'} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : touchpoint ? 'Save changes' : 'Create touchpoint'}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? 'Saving…' : touchpoint ? 'Save changes' : 'Create touchpoint'}
         </Button>
       </div>
     </form>

@@ -2,7 +2,7 @@
 
 import { updateWebhookSettingsAction } from '@/app/(app)/admin/webhooks/actions';
 import { Button } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 
 export function WebhookSettingsForm({ allowPrivateTargets }: { allowPrivateTargets: boolean }) {
@@ -24,10 +24,7 @@ export function WebhookSettingsForm({ allowPrivateTargets }: { allowPrivateTarge
           </span>
         </span>
       </label>
-      <FormMessage
-        message={state ? (state.ok ? 'Saved.' : state.message) : undefined}
-        tone={state?.ok ? 'success' : 'error'}
-      />
+      <ResultMessage result={state} success={'Saved.'} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? 'Saving…' : 'Save setting'}

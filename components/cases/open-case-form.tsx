@@ -5,7 +5,7 @@ import { openCaseAction } from '@/app/(app)/cases/actions';
 import { useAction } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 
 /** Confirms a case a manager opens from a chart point, a Pareto bar or a heat-map cell. */
 export function OpenCaseForm({ chart, suggestedTitle }: { chart: Record<string, string>; suggestedTitle: string }) {
@@ -33,7 +33,7 @@ export function OpenCaseForm({ chart, suggestedTitle }: { chart: Record<string, 
               </p>
             ))
         : null}
-      <FormMessage message={result && !result.ok ? result.message : undefined} />
+      <ResultMessage result={result} />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? 'Opening…' : 'Open case'}

@@ -1,10 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { createPersonalFeedbackLinkAction } from '@/app/(app)/customers/actions';
 import { CopyLink } from '@/components/feedback/copy-link';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/form-fields';
+import { useAction } from '@/components/ui/use-action';
 
 /**
  * Makes a personalised feedback link for this customer: the touchpoint's public link with a signed
@@ -19,40 +19,20 @@ export function PersonalFeedbackLink({
   customerName: string;
   touchpoints: { id: string; name: string }[];
 }) {
-  const [link, setLink] = useState<{ url: string; expiresAt: string }>();
-  const [error, setError] = useState<{ message: string; fieldErrors?: Record<string, string[] | undefined> }>();
-  const [pending, startTransition] = useTransition();
+  const { submit, pending, result, fieldErrors } = useAction(createPersonalFeedbackLinkAction);
+  const link = result?.ok ? result.data : undefined;
   if (touchpoints.length === 0)
     return <p className="text-sm text-muted">No touchpoint has its feedback link on: an admin can switch one on.</p>;
   return (
-    <form
-      className="flex flex-col gap-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(async () => {
-          const result = await createPersonalFeedbackLinkAction({
-            customerId,
-            touchpointId: form.get('touchpointId'),
-            days: form.get('days'),
-          });
-          if (!result.ok) {
-            setLink(undefined);
-            setError({ message: result.message, fieldErrors: result.fieldErrors });
-            return;
-          }
-          setError(undefined);
-          setLink(result.data);
-        });
-      }}
-    >
+    <form className="flex flex-col gap-3" onSubmit={submit}>
+      <input type="hidden" name="customerId" value={customerId} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <SelectField
           label="Touchpoint"
           name="touchpointId"
           className="sm:flex-1"
           options={touchpoints.map((t) => ({ value: t.id, label: t.name }))}
-          error={error?.fieldErrors?.touchpointId}
+          error={fieldErrors.touchpointId}
         />
         <SelectField
           label="Works for"
@@ -63,14 +43,14 @@ export function PersonalFeedbackLink({
             { value: '30', label: '30 days' },
             { value: '90', label: '90 days' },
           ]}
-          error={error?.fieldErrors?.days}
+          error={fieldErrors.days}
         />
         <Button type="submit" disabled={pending}>
           {pending ? 'Creating…' : 'Create personal link'}
         </Button>
       </div>
       <p role="status" aria-live="polite" className="text-sm text-danger">
-        {error?.message}
+        {result && !result.ok ? result.message : null}
       </p>
       {link ? (
         <div className="flex flex-col gap-1">

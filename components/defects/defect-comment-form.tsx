@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 import { commentOnDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import { TextAreaField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
 
@@ -22,7 +22,7 @@ export function DefectCommentForm({ id }: { id: string }) {
     >
       <input type="hidden" name="id" value={id} />
       <TextAreaField label="Add a comment" name="comment" error={fieldErrors?.comment} />
-      <FormMessage message={result && !result.ok ? result.message : undefined} />
+      <ResultMessage result={result} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? 'Adding…' : 'Add comment'}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { updateDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import { moveLabel } from '@/lib/defects/workflow';
 import { useDefectVersion } from './defect-version';
 import { TextAreaField } from '@/components/ui/form-fields';
@@ -30,7 +30,6 @@ export function DefectWorkflow({
   const { run, pending, result, fieldErrors, reset } = useAction(updateDefectAction);
   const [dismissing, setDismissing] = useState(false);
   const { version, saved } = useDefectVersion(renderedVersion);
-  const message = result ? (result.ok ? 'Status changed.' : result.message) : undefined;
 
   if (moves.length === 0) {
     return (
@@ -96,7 +95,7 @@ export function DefectWorkflow({
           </div>
         </form>
       ) : null}
-      <FormMessage message={message} tone={result?.ok ? 'success' : 'error'} />
+      <ResultMessage result={result} success="Status changed." />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { TableScroll } from '@/components/ui/table';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import type { DefectListRow } from '@/lib/queries/defects';
 import type { DefectListParams } from '@/lib/validation/defects';
-import { listHref, type UrlState } from './list-url';
+import { SortHeader } from '@/components/ui/list-controls';
+import { listParams, type UrlState } from './list-url';
 import { OverdueBadge, StatusBadge } from './status-badge';
 import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/enums';
 
@@ -12,41 +13,6 @@ export const BULK_FORM_ID = 'defects-bulk';
 
 export const defectTitle = (row: Pick<DefectListRow, 'title' | 'kind' | 'touchpointName'>) =>
   row.title ?? `${KIND_LABELS[row.kind]} at ${row.touchpointName}`;
-
-function SortHeader({
-  label,
-  sort,
-  params,
-  state,
-}: {
-  label: string;
-  sort: DefectListParams['sort'];
-  params: DefectListParams;
-  state: UrlState;
-}) {
-  const active = params.sort === sort;
-  const nextDir = active && params.dir === 'desc' ? 'asc' : 'desc';
-  return (
-    <th
-      scope="col"
-      className="py-2 pr-3 font-medium whitespace-nowrap"
-      aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-    >
-      <Link
-        href={listHref('/defects', state, { sort, dir: nextDir, page: 1 })}
-        className={cn('underline-offset-2 hover:underline', active && 'text-foreground')}
-      >
-        {label}
-        {active ? (params.dir === 'asc' ? ' ↑' : ' ↓') : ''}
-        <span className="sr-only">
-          {active
-            ? `, sorted ${params.dir === 'asc' ? 'ascending' : 'descending'}; sort ${nextDir === 'asc' ? 'ascending' : 'descending'}`
-            : ', sort'}
-        </span>
-      </Link>
-    </th>
-  );
-}
 
 /** The defects of one page; with `selectable`, each row has a checkbox for the bulk actions. */
 export function DefectsTable({
@@ -60,6 +26,14 @@ export function DefectsTable({
   state: UrlState;
   selectable: boolean;
 }) {
+  const sorting = {
+    path: '/defects',
+    params: listParams(state),
+    sort: params.sort,
+    dir: params.dir,
+    defaultDir: 'desc',
+    className: 'py-2 pr-3 font-medium whitespace-nowrap',
+  } as const;
   return (
     <TableScroll label="Defects">
       <table className="card-table w-full min-w-[60rem] text-left text-sm">
@@ -73,8 +47,8 @@ export function DefectsTable({
             <th scope="col" className="min-w-44 py-2 pr-3 font-medium">
               Defect
             </th>
-            <SortHeader label="Status" sort="status" params={params} state={state} />
-            <SortHeader label="Severity" sort="severity" params={params} state={state} />
+            <SortHeader label="Status" column="status" {...sorting} />
+            <SortHeader label="Severity" column="severity" {...sorting} />
             <th scope="col" className="py-2 pr-4 font-medium">
               Category
             </th>
@@ -84,9 +58,9 @@ export function DefectsTable({
             <th scope="col" className="py-2 pr-4 font-medium">
               Owner
             </th>
-            <SortHeader label="Occurred" sort="occurredAt" params={params} state={state} />
-            <SortHeader label="Due" sort="dueOn" params={params} state={state} />
-            <SortHeader label="Lost revenue" sort="lostRevenue" params={params} state={state} />
+            <SortHeader label="Occurred" column="occurredAt" {...sorting} />
+            <SortHeader label="Due" column="dueOn" {...sorting} />
+            <SortHeader label="Lost revenue" column="lostRevenue" {...sorting} />
           </tr>
         </thead>
         <tbody>

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { createManualDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import type { DefectOptions } from '@/lib/queries/defects';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
@@ -195,7 +195,7 @@ export function ManualDefectForm({ options }: { options: DefectOptions }) {
         name="correctiveAction"
         error={fieldErrors?.correctiveAction}
       />
-      <FormMessage message={result && !result.ok ? result.message : undefined} />
+      <ResultMessage result={result} />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Record defect'}

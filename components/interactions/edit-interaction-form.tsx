@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { updateInteractionAction } from '@/app/(app)/interactions/actions';
 import { Button } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 import type { TouchpointGroup } from '@/lib/interactions/touchpoint-groups';
 import { useMounted } from './use-mounted';
@@ -44,7 +44,6 @@ export function EditInteractionForm({
     result,
     fieldErrors: errors,
   } = useAction(updateInteractionAction, { onSuccess: () => router.refresh() });
-  const message = result ? (result.ok ? savedText(result.data) : result.message) : undefined;
 
   // The time is shown in the browser's zone, known only after hydration.
   const local = mounted ? toLocalInputValue(new Date(occurredAt)) : '';
@@ -67,7 +66,7 @@ export function EditInteractionForm({
           {pending ? 'Saving…' : 'Save changes'}
         </Button>
       </div>
-      <FormMessage message={message} tone={result?.ok ? 'success' : 'error'} />
+      <ResultMessage result={result} success={savedText} />
     </form>
   );
 }

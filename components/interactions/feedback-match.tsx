@@ -1,9 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { settleFeedbackMatchAction } from '@/app/(app)/interactions/actions';
 import { Button } from '@/components/ui/button';
+import { useAction } from '@/components/ui/use-action';
 
 /**
  * Feedback whose typed email matched a customer counts for nobody until a member of staff says
@@ -17,30 +17,24 @@ export function FeedbackMatchDecision({
   customerName: string;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const decide = (decision: 'confirm' | 'reject') =>
-    startTransition(async () => {
-      const result = await settleFeedbackMatchAction({ interactionId, decision });
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      setError(undefined);
-      router.refresh();
-    });
+  const { run, pending, result } = useAction(settleFeedbackMatchAction, { onSuccess: () => router.refresh() });
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
-        <Button type="button" disabled={pending} onClick={() => decide('confirm')}>
+        <Button type="button" disabled={pending} onClick={() => run({ interactionId, decision: 'confirm' })}>
           Confirm it is {customerName}
         </Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => decide('reject')}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={pending}
+          onClick={() => run({ interactionId, decision: 'reject' })}
+        >
           Not them
         </Button>
       </div>
       <p role="status" aria-live="polite" className="text-sm text-danger">
-        {error}
+        {result && !result.ok ? result.message : null}
       </p>
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { savePreferencesAction } from '@/app/(app)/account/notifications/actions';
 import { Button } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
+import { ResultMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 
 interface Preference {
@@ -59,10 +59,7 @@ export function PreferencesForm({ preferences }: { preferences: Preference[] }) 
           ))}
         </tbody>
       </table>
-      <FormMessage
-        message={state ? (state.ok ? 'Saved.' : state.message) : undefined}
-        tone={state?.ok ? 'success' : 'error'}
-      />
+      <ResultMessage result={state} success={'Saved.'} />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save settings'}

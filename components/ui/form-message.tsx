@@ -1,3 +1,4 @@
+import type { ActionResult } from '@/lib/action';
 import { cn } from './cn';
 
 /** The form-level message, announced to screen readers as it changes. */
@@ -16,4 +17,25 @@ export function FormMessage({ message, tone = 'error' }: { message?: string; ton
       ) : null}
     </div>
   );
+}
+
+/**
+ * The message of an action's last answer: its refusal, or `success` (a text, or one read from what
+ * the action returned) once it succeeded.
+ */
+export function ResultMessage<T>({
+  result,
+  success,
+}: {
+  result: ActionResult<T> | null | undefined;
+  success?: string | ((data: T) => string | undefined);
+}) {
+  const message = result
+    ? result.ok
+      ? typeof success === 'function'
+        ? success(result.data)
+        : success
+      : result.message
+    : undefined;
+  return <FormMessage message={message} tone={result?.ok ? 'success' : 'error'} />;
 }

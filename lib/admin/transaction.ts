@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import type { Transaction } from '@/db';
 import { DomainError, type FieldErrors } from '@/lib/errors';
-import { isForeignKeyViolation, isUniqueViolation } from './db-errors';
+import { isForeignKeyViolation, isUniqueViolation } from '@/lib/db-errors';
 
 /**
  * Runs an admin change in one transaction. A unique index refusing the write (two admins racing

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, rootCause } from '@/lib/admin/db-errors';
+import { isDatabaseUnavailable, rootCause } from '@/lib/db-errors';
 import { problem } from './problem';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */

@@ -21,6 +21,8 @@ export const INTERACTION_EXPORT_COLUMNS = [
   'nps',
   'effort',
   'notes',
+  'sentiment',
+  'sentiment_score',
   'logged_by',
   'open_defects',
 ] as const;

@@ -2,8 +2,11 @@ import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { customers, segments, users, type Customer } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import type { CurrentUser } from '@/lib/auth/current-user';
 import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { CustomerInput } from '@/lib/validation/customers';
+import { recordManualLifecycleChange } from './apply-lifecycle';
 import { describeDuplicate, findDuplicateCustomers } from './find-duplicates';
 
 export const DUPLICATE_REF_MESSAGE = 'Another customer already has this external reference.';
@@ -91,10 +94,18 @@ export async function createCustomer(
   return { customer: customer!, created: true };
 }
 
-/** Updates a customer's details; 404 when it is gone. */
-export async function updateCustomer(tx: DbOrTx, id: string, input: CustomerInput): Promise<Customer> {
+/**
+ * Updates a customer's details; 404 when it is gone. A lifecycle set by hand goes into the
+ * lifecycle history and the audit log, with who set it.
+ */
+export async function updateCustomer(
+  tx: DbOrTx,
+  id: string,
+  input: CustomerInput,
+  actor: Pick<CurrentUser, 'id' | 'email'>,
+): Promise<Customer> {
   const [existing] = await tx
-    .select({ id: customers.id, ownerId: customers.ownerId })
+    .select({ id: customers.id, ownerId: customers.ownerId, lifecycle: customers.lifecycle })
     .from(customers)
     .where(eq(customers.id, id))
     .limit(1);
@@ -105,13 +116,21 @@ export async function updateCustomer(tx: DbOrTx, id: string, input: CustomerInpu
     .set({ ...columnsOf(input), updatedAt: new Date() })
     .where(eq(customers.id, id))
     .returning();
-  return customer!;
-}
-
-/** True for PostgreSQL's unique-violation error, however the driver wraps it. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+  if (existing.lifecycle !== input.lifecycle) {
+    await recordManualLifecycleChange(tx, {
+      customerId: id,
+      from: existing.lifecycle,
+      to: input.lifecycle,
+      actorId: actor.id,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'customer.lifecycle_changed',
+      entityType: 'customer',
+      entityId: id,
+      before: { lifecycle: existing.lifecycle },
+      after: { lifecycle: input.lifecycle },
+    });
   }
-  return false;
+  return customer!;
 }

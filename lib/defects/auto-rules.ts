@@ -1,6 +1,5 @@
 import type { Touchpoint } from '@/db/schema';
-
-export type AutoRule = 'lost_sale' | 'below_expectation' | 'low_csat' | 'low_nps';
+import type { AutoRule } from '@/lib/enums';
 
 export type RuleSettings = Pick<
   Touchpoint,

@@ -15,6 +15,7 @@ import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
+import { applyLifecycleAfterDefects } from '@/lib/customers/apply-lifecycle';
 import { recountOpenDefects } from '@/lib/interactions/auto-defects';
 import { emitEvent } from '@/lib/jobs/enqueue';
 import type { DefectEditInput, DefectPatch, ManualDefectInput } from '@/lib/validation/defects';
@@ -270,6 +271,9 @@ export async function updateDefect(
     });
     await emitDefectChanges(tx, actor, current, changes);
     if (current.interactionId && touchesDismissed(from, to)) await recountOpenDefects(tx, [current.interactionId]);
+    // A defect becoming (or staying) open and major or critical puts its customer at risk.
+    if ('severity' in changes || 'status' in changes)
+      await applyLifecycleAfterDefects(tx, [current.customerId], actor.id);
     return { version, changed: Object.keys(changes) };
   });
 }
@@ -477,6 +481,7 @@ export async function createManualDefect(actor: Actor, input: ManualDefectInput)
       })
       .returning({ id: defects.id });
     await tx.insert(defectEvents).values({ defectId: created!.id, actorId: actor.id, type: 'created' });
+    await applyLifecycleAfterDefects(tx, [input.customerId], actor.id);
     await emitEvent(tx, 'defect.created', {
       defectId: created!.id,
       touchpointId: input.touchpointId,

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { getDbHandle } from '@/db';
 import { selectRows } from '@/db/client';
 import { migrationsFolder } from '@/db/migrator';
-import { rootCause } from '@/lib/admin/db-errors';
+import { rootCause } from '@/lib/db-errors';
 import { env } from '@/lib/env';
 
 /** The whole check answers within this, whatever the database does. */

@@ -153,6 +153,7 @@ export async function importInteractionsCsv(
       let writing: Promise<void> = Promise.resolve();
       let batch: InteractionInput[] = [];
       let batchRows: number[] = [];
+      const seenInFile = new Map<string, { row: number; fingerprint: string }>();
       const write = (rows: InteractionInput[], lines: number[]) => {
         writing = writing.then(async () => {
           if (report.count) return;
@@ -305,8 +306,18 @@ export async function importInteractionsCsv(
             input.effort ?? null,
             input.notes ?? null,
           ]);
-          batch.push(input);
-          batchRows.push(row);
+          // A row repeated in the file is the same interaction: stored once, counted as existing.
+          // The same id with other values is a mistake in the file, reported on the later row.
+          const fingerprint = contentId('row', [input]);
+          const first = seenInFile.get(input.id);
+          if (first) {
+            if (first.fingerprint === fingerprint) totals.existing += 1;
+            else fail('id', `Row ${first.row} has the same id with other values.`);
+          } else {
+            seenInFile.set(input.id, { row, fingerprint });
+            batch.push(input);
+            batchRows.push(row);
+          }
           if (batch.length >= IMPORT_CHUNK && !report.count) {
             write(batch, batchRows);
             batch = [];

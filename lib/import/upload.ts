@@ -1,42 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
 import { problem } from '@/lib/api/problem';
+import { readLimitedBody } from '@/lib/api/read-body';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { authorizeSession } from '@/lib/auth/request-auth';
-import { isUniqueViolation } from '@/lib/customers/save-customer';
+import { isUniqueViolation } from '@/lib/db-errors';
 import type { ImportOptions, ImportResult, ProgressListener } from './common';
 import { MAX_IMPORT_BYTES } from './read-csv';
 
 export type ImportEvent =
   | { type: 'progress'; phase: 'uploading' | 'validating' | 'importing'; done: number; total: number }
   | ({ type: 'result' } & ImportResult);
-
-/** Reads the request body, refusing it as soon as it passes the size limit. */
-async function readLimited(request: Request): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_IMPORT_BYTES) return null;
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_IMPORT_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
 
 /** The upload's options, in its URL: `?update=1` and `?map=<JSON of file column → ours>`. */
 const uploadOptionsSchema = z.object({
@@ -83,7 +57,7 @@ export async function handleCsvUpload(
     updateExisting: parsedOptions.data.update === '1',
     mapping: parsedOptions.data.map,
   };
-  const bytes = await readLimited(request);
+  const bytes = await readLimitedBody(request, MAX_IMPORT_BYTES);
   if (!bytes)
     return problem(
       413,

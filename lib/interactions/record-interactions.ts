@@ -15,6 +15,8 @@ import {
 import { DomainError } from '@/lib/errors';
 import { emitEvents } from '@/lib/jobs/enqueue';
 import type { InteractionInput } from '@/lib/validation/interactions';
+import { applyLifecycleAfterInteractions } from '@/lib/customers/apply-lifecycle';
+import { analyseComment } from '@/lib/voice/analyse-comment';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
 
 export interface RecordOptions {
@@ -103,6 +105,7 @@ export async function recordInteractions(
       nps: input.nps ?? null,
       effort: input.effort ?? null,
       notes: input.notes ?? null,
+      ...analyseComment(input.notes),
       // Fixed now: a later change to the touchpoint leaves this interaction's history as it was.
       opportunities: touchpointById.get(input.touchpointId)!.opportunities,
       contactEmail: options.feedbackMatch?.contactEmail ?? null,
@@ -136,6 +139,20 @@ export async function recordInteractions(
   }
 
   const createdSet = new Set(created);
+  // The customers' lifecycle follows what was just stored (lib/customers/lifecycle-rules.ts).
+  await applyLifecycleAfterInteractions(
+    tx,
+    rows
+      .filter((r) => createdSet.has(r.row.id))
+      .map(({ row }) => ({
+        customerId: row.customerId,
+        occurredAt: row.occurredAt,
+        outcome: row.outcome,
+        nps: row.nps,
+        touchpointName: touchpointById.get(row.touchpointId)!.name,
+      })),
+    options.loggedById,
+  );
   const ids = rows.map((r) => r.row.id);
   return { ids, created, existing: ids.filter((id) => !createdSet.has(id)), defectsRaised };
 }
@@ -165,6 +182,9 @@ async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promis
       nps: r.nps,
       effort: r.effort,
       notes: r.notes,
+      sentiment: r.sentiment,
+      sentiment_score: r.sentimentScore,
+      comment_phrases: r.commentPhrases,
       open_defect_count: r.openDefectCount,
       opportunities: r.opportunities,
       contact_email: r.contactEmail ?? null,
@@ -174,10 +194,11 @@ async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promis
   );
   const inserted = await selectRows<{ id: string }>(
     tx,
-    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count, opportunities, contact_email, customer_match, suggested_customer_id)
-      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, open_defect_count, opportunities, contact_email, customer_match, suggested_customer_id
+    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities, contact_email, customer_match, suggested_customer_id)
+      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities, contact_email, customer_match, suggested_customer_id
       from jsonb_to_recordset(${json}::jsonb) as x(id uuid, customer_id uuid, touchpoint_id uuid, logged_by_id uuid, occurred_at timestamptz, source interaction_source,
-        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text, open_defect_count integer, opportunities integer,
+        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text,
+        sentiment sentiment, sentiment_score real, comment_phrases text[], open_defect_count integer, opportunities integer,
         contact_email text, customer_match customer_match, suggested_customer_id uuid)
       on conflict (id) do nothing
       returning id`,

@@ -8,6 +8,8 @@ import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { z } from 'zod';
 import type { InteractionInput, updateInteractionSchema } from '@/lib/validation/interactions';
+import { applyLifecycleAfterInteractions } from '@/lib/customers/apply-lifecycle';
+import { analyseComment } from '@/lib/voice/analyse-comment';
 import { syncAutoDefects } from './auto-defects';
 import { canEditInteraction } from './edit-window';
 
@@ -59,6 +61,7 @@ export async function saveInteractionEdit(
       nps: input.nps ?? null,
       effort: input.effort ?? null,
       notes: input.notes ?? null,
+      ...analyseComment(input.notes),
       // Public feedback whose customer staff change by hand: their choice is the confirmation.
       ...(existing.customerMatch && (input.customerId ?? null) !== existing.customerId
         ? { customerMatch: input.customerId ? ('confirmed' as const) : ('rejected' as const) }
@@ -68,6 +71,19 @@ export async function saveInteractionEdit(
     .where(eq(interactions.id, existing.id))
     .returning();
   const changes = await syncAutoDefects(tx, updated!, touchpoint);
+  await applyLifecycleAfterInteractions(
+    tx,
+    [
+      {
+        customerId: updated!.customerId,
+        occurredAt: updated!.occurredAt,
+        outcome: updated!.outcome,
+        nps: updated!.nps,
+        touchpointName: touchpoint.name,
+      },
+    ],
+    actor.id,
+  );
   await recordAudit(tx, {
     actor,
     action: 'interaction.updated',

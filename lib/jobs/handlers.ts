@@ -8,4 +8,6 @@ import '@/lib/mail/send-mail-job';
 import '@/lib/webhooks/deliver-webhook-job';
 import '@/lib/digest/weekly-digest-job';
 import '@/lib/cases/nightly-job';
+import '@/lib/customers/lifecycle-job';
+import '@/lib/voice/analyse-comments-job';
 import './purge-job';

@@ -35,15 +35,6 @@ export async function listStagesWithUsage() {
     .orderBy(asc(journeyStages.position), asc(journeyStages.name));
 }
 
-/** Stages for a select, in journey order. */
-export async function listStageOptions() {
-  const db = await getDb();
-  return db
-    .select({ id: journeyStages.id, name: journeyStages.name })
-    .from(journeyStages)
-    .orderBy(asc(journeyStages.position));
-}
-
 /** Defect categories or customer segments, with how many defects or customers use each. */
 export async function listListItemsWithUsage(kind: ListKind) {
   const db = await getDb();

@@ -1,8 +1,17 @@
 import 'server-only';
 import { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from '@/db/score-bands';
-import { and, asc, count, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { customers, defectCategories, defects, interactions, segments, touchpoints, users } from '@/db/schema';
+import {
+  customers,
+  defectCategories,
+  defects,
+  interactions,
+  lifecycleChanges,
+  segments,
+  touchpoints,
+  users,
+} from '@/db/schema';
 import type { CustomerListParams } from '@/lib/validation/customers';
 
 /** `like` wildcards typed by a user match themselves, not "anything". */
@@ -56,13 +65,23 @@ function customerSearchCondition(q: string): SQL | undefined {
 export const CUSTOMER_PAGE_SIZE = 50;
 
 function customerListConditions(
-  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'>,
+  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'> &
+    Partial<Pick<CustomerListParams, 'reached' | 'from' | 'to'>>,
 ): SQL | undefined {
   const conditions: SQL[] = [];
   if (params.q) conditions.push(customerSearchCondition(params.q) ?? sql`true`);
-  if (params.segment) conditions.push(eq(customers.segmentId, params.segment));
+  if (params.segment === 'none') conditions.push(isNull(customers.segmentId));
+  else if (params.segment) conditions.push(eq(customers.segmentId, params.segment));
   if (params.lifecycle) conditions.push(eq(customers.lifecycle, params.lifecycle));
   if (params.owner) conditions.push(eq(customers.ownerId, params.owner));
+  // The journey funnel's drill-down: an interaction at this stage or a later one, in the period.
+  if (params.reached)
+    conditions.push(sql`exists (
+      select 1 from interactions i join touchpoints t on t.id = i.touchpoint_id join journey_stages s on s.id = t.stage_id
+      where i.customer_id = ${customers.id}
+        and s.position >= (select position from journey_stages where id = ${params.reached}::uuid)
+        ${params.from ? sql`and i.occurred_at >= ${`${params.from}T00:00:00Z`}::timestamptz` : sql``}
+        ${params.to ? sql`and i.occurred_at < ${params.to}::date + 1` : sql``})`);
   return conditions.length ? and(...conditions) : undefined;
 }
 
@@ -104,7 +123,8 @@ export async function listCustomers(params: CustomerListParams) {
 
 /** The customers list as filtered, in keyset pages, for the CSV export: never all rows at once. */
 export async function* streamCustomers(
-  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'>,
+  params: Pick<CustomerListParams, 'q' | 'segment' | 'lifecycle' | 'owner'> &
+    Partial<Pick<CustomerListParams, 'reached' | 'from' | 'to'>>,
   pageSize = 2_000,
 ) {
   const db = await getDb();
@@ -236,6 +256,8 @@ export type TimelineEntry =
       experience: number | null;
       expectation: number | null;
       notes: string | null;
+      sentiment: 'negative' | 'neutral' | 'positive' | null;
+      sentimentScore: number | null;
       loggedByName: string | null;
       openDefectCount: number;
     }
@@ -280,6 +302,8 @@ export async function getCustomerTimeline({
         experience: interactions.experience,
         expectation: interactions.expectation,
         notes: interactions.notes,
+        sentiment: interactions.sentiment,
+        sentimentScore: interactions.sentimentScore,
         loggedByName: users.name,
         openDefectCount: interactions.openDefectCount,
       })
@@ -342,4 +366,24 @@ export async function listOwnerChoices() {
     .from(users)
     .where(eq(users.active, true))
     .orderBy(asc(users.name));
+}
+
+/** A customer's lifecycle history, newest first: each change with its reason and who made it. */
+export async function listLifecycleChanges(customerId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: lifecycleChanges.id,
+      at: lifecycleChanges.createdAt,
+      from: lifecycleChanges.fromLifecycle,
+      to: lifecycleChanges.toLifecycle,
+      rule: lifecycleChanges.rule,
+      reason: lifecycleChanges.reason,
+      actorName: users.name,
+    })
+    .from(lifecycleChanges)
+    .leftJoin(users, eq(users.id, lifecycleChanges.actorId))
+    .where(eq(lifecycleChanges.customerId, customerId))
+    .orderBy(desc(lifecycleChanges.createdAt), desc(lifecycleChanges.id))
+    .limit(50);
 }

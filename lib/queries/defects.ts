@@ -30,6 +30,7 @@ import {
 import type { DefectListParams } from '@/lib/validation/defects';
 import type { DefectFilters } from '@/lib/validation/filters';
 import { defectConditions, overdueDefect } from './filter-conditions';
+import { listStages } from './touchpoints';
 import type { Role, DefectStatus } from '@/lib/enums';
 
 export const DEFECTS_PAGE_SIZE = 50;
@@ -397,10 +398,7 @@ export async function listDefectOptions() {
       .from(touchpoints)
       .innerJoin(journeyStages, eq(journeyStages.id, touchpoints.stageId))
       .orderBy(asc(journeyStages.position), asc(touchpoints.name)),
-    db
-      .select({ id: journeyStages.id, name: journeyStages.name })
-      .from(journeyStages)
-      .orderBy(asc(journeyStages.position)),
+    listStages(),
     db
       .select({ id: users.id, name: users.name, role: users.role, active: users.active })
       .from(users)

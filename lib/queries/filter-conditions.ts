@@ -1,5 +1,20 @@
 import 'server-only';
-import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  between,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { customers, defects, interactions, touchpoints } from '@/db/schema';
 import { NO_SEGMENT, type DefectFilters, type InteractionFilters, type ScopeFilters } from '@/lib/validation/filters';
 
@@ -88,6 +103,24 @@ const SCORED: Record<InteractionFilters['scored'][number], SQL> = {
   gap: and(isNotNull(interactions.expectation), isNotNull(interactions.experience))!,
 };
 
+const NPS_GROUP_RANGE: Record<InteractionFilters['npsGroup'][number], [number, number]> = {
+  detractor: [0, 6],
+  passive: [7, 8],
+  promoter: [9, 10],
+};
+
+/**
+ * The interactions whose comments the themes count: experience below expectation, an NPS
+ * detractor, or CSAT ≤ 2 (docs/voice-of-customer.md).
+ */
+export const unhappyInteraction = sql<boolean>`(${interactions.experience} < ${interactions.expectation} or ${interactions.nps} <= 6 or ${interactions.csat} <= 2)`;
+
+/**
+ * The full-text query of a search box. Language configuration 'english', the same as the
+ * generated notes_search column (db/schema.ts), so stems match.
+ */
+export const notesQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+
 /** The WHERE clause of every interactions question asked with these filters. */
 export function interactionConditions(filters: InteractionFilters): SQL | undefined {
   const conditions = scopeConditions(filters, rowsTarget(interactions));
@@ -98,6 +131,18 @@ export function interactionConditions(filters: InteractionFilters): SQL | undefi
   if (filters.hasDefects === '1') conditions.push(gt(interactions.openDefectCount, 0));
   if (filters.hasDefects === '0') conditions.push(eq(interactions.openDefectCount, 0));
   for (const score of new Set(filters.scored)) conditions.push(SCORED[score]);
+  if (filters.q) conditions.push(sql`${interactions.notesSearch} @@ ${notesQuery(filters.q)}`);
+  if (filters.commented === '1') conditions.push(sql`${interactions.notes} ~ '[^[:space:]]'`);
+  if (filters.commented === '0') conditions.push(sql`coalesce(${interactions.notes}, '') !~ '[^[:space:]]'`);
+  if (filters.sentiment.length) conditions.push(inArray(interactions.sentiment, filters.sentiment));
+  if (filters.npsGroup.length)
+    conditions.push(
+      or(...[...new Set(filters.npsGroup)].map((g) => between(interactions.nps, ...NPS_GROUP_RANGE[g])))!,
+    );
+  if (filters.below === '1') conditions.push(lt(interactions.experience, interactions.expectation));
+  if (filters.csatMax !== undefined) conditions.push(lte(interactions.csat, filters.csatMax));
+  if (filters.unhappy === '1') conditions.push(unhappyInteraction);
+  if (filters.theme) conditions.push(arrayContains(interactions.commentPhrases, [filters.theme]));
   return conditions.length ? and(...conditions) : undefined;
 }
 

@@ -8,6 +8,8 @@ import type { InteractionListExtras } from '@/lib/validation/interactions';
 import { interactionConditions } from './filter-conditions';
 
 export const INTERACTION_PAGE_SIZE = 50;
+/** Characters of a comment the list shows. */
+export const COMMENT_PREVIEW_CHARS = 140;
 
 const sortColumns = {
   occurred: interactions.occurredAt,
@@ -43,6 +45,14 @@ export async function listInteractions({
         source: interactions.source,
         loggedByName: users.name,
         openDefectCount: interactions.openDefectCount,
+        // The start of the comment: the list shows a line of it, the detail page the rest.
+        comment: sql<string | null>`left(${interactions.notes}, ${COMMENT_PREVIEW_CHARS + 1})`,
+        sentiment: interactions.sentiment,
+        sentimentScore: interactions.sentimentScore,
+        nps: interactions.nps,
+        csat: interactions.csat,
+        expectation: interactions.expectation,
+        experience: interactions.experience,
       })
       .from(interactions)
       .innerJoin(touchpoints, eq(touchpoints.id, interactions.touchpointId))
@@ -85,6 +95,8 @@ function interactionExportPage(
       nps: interactions.nps,
       effort: interactions.effort,
       notes: interactions.notes,
+      sentiment: interactions.sentiment,
+      sentimentScore: interactions.sentimentScore,
       loggedBy: users.email,
       openDefects: interactions.openDefectCount,
       // The exact stored instant (microseconds), so the keyset never skips or repeats a row.
@@ -156,6 +168,8 @@ export async function getInteraction(id: string) {
       nps: interactions.nps,
       effort: interactions.effort,
       notes: interactions.notes,
+      sentiment: interactions.sentiment,
+      sentimentScore: interactions.sentimentScore,
       openDefectCount: interactions.openDefectCount,
       contactEmail: interactions.contactEmail,
       customerMatch: interactions.customerMatch,
@@ -195,15 +209,6 @@ export async function listDefectsOfInteraction(interactionId: string) {
     .leftJoin(users, eq(users.id, defects.ownerId))
     .where(eq(defects.interactionId, interactionId))
     .orderBy(desc(defects.createdAt));
-}
-
-/** Journey stages in order, for filters. */
-export async function listStages() {
-  const db = await getDb();
-  return db
-    .select({ id: journeyStages.id, name: journeyStages.name })
-    .from(journeyStages)
-    .orderBy(asc(journeyStages.position));
 }
 
 /** A customer's name for a filter chip, or null. */

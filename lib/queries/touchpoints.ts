@@ -3,27 +3,24 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { journeyStages, metricsDaily, touchpoints, type Touchpoint } from '@/db/schema';
 import { addDays, isoDay } from '@/lib/dates';
+import type { RuleSettings } from '@/lib/defects/auto-rules';
 import { DEFAULT_PERIOD_DAYS } from '@/lib/validation/metrics';
+
+/** Journey stages in order, for selects and filters. */
+export async function listStages() {
+  const db = await getDb();
+  return db
+    .select({ id: journeyStages.id, name: journeyStages.name })
+    .from(journeyStages)
+    .orderBy(asc(journeyStages.position));
+}
 
 /** A touchpoint as its edit form shows it. */
 export type EditableTouchpoint = Pick<
   Touchpoint,
-  | 'id'
-  | 'name'
-  | 'description'
-  | 'stageId'
-  | 'channel'
-  | 'opportunities'
-  | 'expectationTarget'
-  | 'ownerId'
-  | 'ruleLostSale'
-  | 'ruleBelowExpectation'
-  | 'ruleBelowExpectationGap'
-  | 'ruleLowCsat'
-  | 'ruleLowCsatMax'
-  | 'ruleLowNps'
-  | 'ruleLowNpsMax'
->;
+  'id' | 'name' | 'description' | 'stageId' | 'channel' | 'opportunities' | 'expectationTarget' | 'ownerId'
+> &
+  RuleSettings;
 
 /** Every touchpoint with its stage, in journey order. */
 export async function listTouchpoints() {

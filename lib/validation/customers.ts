@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daySchema } from '@/lib/dates';
 import { LIFECYCLES } from '@/lib/enums';
 import { checkbox } from './form-values';
 
@@ -82,8 +83,12 @@ export const customerListParamsSchema = z.object({
       z.string().max(100).optional(),
     )
     .catch(undefined),
+  /** A segment's id, or `none`: customers without a segment (the portfolio's "No segment" row). */
   segment: z
-    .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional())
+    .preprocess(
+      (v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v),
+      z.union([z.uuid(), z.literal('none')]).optional(),
+    )
     .catch(undefined),
   lifecycle: z
     .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.enum(LIFECYCLES).optional())
@@ -91,6 +96,14 @@ export const customerListParamsSchema = z.object({
   owner: z
     .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional())
     .catch(undefined),
+  /** The journey funnel's drill-down: customers who reached this stage (or a later one) in from–to. */
+  reached: z
+    .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), z.uuid().optional())
+    .catch(undefined),
+  from: z
+    .preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), daySchema.optional())
+    .catch(undefined),
+  to: z.preprocess((v) => (v === '' ? undefined : Array.isArray(v) ? v[0] : v), daySchema.optional()).catch(undefined),
   sort: z.enum(CUSTOMER_SORTS).catch('name'),
   dir: z.enum(['asc', 'desc']).catch('asc'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daySchema } from '@/lib/dates';
-import { CHANNELS, DEFECT_KINDS, DEFECT_STATUSES, OUTCOMES, SEVERITIES, SOURCES } from '@/lib/enums';
+import { CHANNELS, DEFECT_KINDS, DEFECT_STATUSES, OUTCOMES, SENTIMENTS, SEVERITIES, SOURCES } from '@/lib/enums';
 
 /**
  * The filters that lists, the dashboard, drill-down links, CSV exports and the API share. They
@@ -44,6 +44,19 @@ export const scopeFiltersSchema = z.object({
 /** Which score an interaction must have: `gap` means both expectation and experience. */
 export const SCORE_FILTERS = ['csat', 'nps', 'effort', 'gap'] as const;
 
+/** NPS groups: detractors answer 0–6, passives 7–8, promoters 9–10. */
+export const NPS_GROUPS = ['detractor', 'passive', 'promoter'] as const;
+
+/** Longest search text and theme accepted from the URL. */
+export const SEARCH_MAX = 200;
+
+const trimmed = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Keep the ${what} under ${max} characters.` })
+    .transform((v) => (v === '' ? undefined : v));
+
 export const interactionFiltersSchema = scopeFiltersSchema.extend({
   outcome: many(z.enum(OUTCOMES)),
   source: many(z.enum(SOURCES)),
@@ -53,6 +66,24 @@ export const interactionFiltersSchema = scopeFiltersSchema.extend({
   hasDefects: flag,
   /** Only interactions that have every one of these scores: the drill-down of a score card. */
   scored: many(z.enum(SCORE_FILTERS, { error: 'Use csat, nps, effort or gap.' })),
+  /** Words to find in the notes or feedback comment (web-search syntax: "quoted phrase", -word, or). */
+  q: optional(trimmed(SEARCH_MAX, 'search')),
+  /** 1: only interactions with a comment (notes). */
+  commented: flag,
+  sentiment: many(z.enum(SENTIMENTS, { error: 'Use negative, neutral or positive.' })),
+  /** By NPS answer: detractor 0–6, passive 7–8, promoter 9–10. */
+  npsGroup: many(z.enum(NPS_GROUPS, { error: 'Use detractor, passive or promoter.' })),
+  /** 1: experience scored below expectation. */
+  below: flag,
+  /** Only CSAT answers at or below this (1–5). */
+  csatMax: optional(z.coerce.number({ error: 'Use a CSAT from 1 to 5.' }).int().min(1).max(5)),
+  /**
+   * 1: the interactions whose comments feed the themes: experience below expectation, an NPS
+   * detractor or CSAT ≤ 2.
+   */
+  unhappy: flag,
+  /** A keyword theme: interactions whose comment has this key phrase. */
+  theme: optional(trimmed(100, 'theme')),
 });
 
 export const defectFiltersSchema = scopeFiltersSchema.extend({

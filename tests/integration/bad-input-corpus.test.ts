@@ -62,6 +62,11 @@ const FIELDS = [
   'question',
   'opportunities',
   'version',
+  'interactionId',
+  'categoryId',
+  'assigneeId',
+  'handled',
+  'severity',
 ];
 
 // Public entries need no session; signOut is the one that takes no input at all.

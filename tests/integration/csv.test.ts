@@ -76,6 +76,38 @@ describe('interactions CSV import', () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it('stores a row repeated in the file once, with its defect once, and refuses one id with two sets of values', async () => {
+    const customer = await createCustomerRow({ externalRef: 'CSV-TWICE' });
+    const row = `2026-01-08T10:00:00Z,${catalog.till.name},CSV-TWICE,sale_lost,120`;
+    const before = await tableCounts();
+    const { result } = await importInteractions(
+      ['occurred_at,touchpoint,customer_external_ref,outcome,sale_value', row, row].join('\n'),
+    );
+    expect(result).toMatchObject({ ok: true, rows: 2, created: 1, existing: 1, defectsRaised: 1 });
+    const db = await getDb();
+    expect(await db.select().from(interactions).where(eq(interactions.customerId, customer.id))).toHaveLength(1);
+    const after = await tableCounts();
+    expect(after.interactions).toBe(before.interactions + 1);
+    expect(after.defects).toBe(before.defects + 1);
+
+    const id = '7d1f2c3a-0b4e-4c5d-8e6f-112233445566';
+    const clash = await importInteractions(
+      [
+        'id,occurred_at,touchpoint,customer_external_ref,outcome,sale_value',
+        `${id},2026-01-09T10:00:00Z,${catalog.till.name},CSV-TWICE,sale_lost,120`,
+        `${id},2026-01-09T10:00:00Z,${catalog.till.name},CSV-TWICE,sale_won,120`,
+      ].join('\n'),
+    );
+    expect(clash.result).toMatchObject({ ok: false, errorCount: 1 });
+    if (clash.result && !clash.result.ok)
+      expect(clash.result.errors[0]).toEqual({
+        row: 3,
+        column: 'id',
+        reason: 'Row 2 has the same id with other values.',
+      });
+    expect(await tableCounts()).toEqual(after);
+  });
+
   it('imports nothing when one row is bad, and names each bad row, column and reason', async () => {
     await createCustomerRow({ externalRef: 'CSV-2' });
     const before = await tableCounts();

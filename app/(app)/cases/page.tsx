@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CaseStatusBadge } from '@/components/cases/case-status-badge';
 import { EvaluateChartsButton } from '@/components/cases/case-buttons';
-import { Pagination } from '@/components/interactions/list-controls';
+import { Pagination } from '@/components/ui/list-controls';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';

@@ -4,13 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { getDb } from '@/db';
 import { guardedAction } from '@/lib/action';
+import { isUniqueViolation } from '@/lib/db-errors';
 import { DomainError } from '@/lib/errors';
-import {
-  createCustomer,
-  DUPLICATE_REF_MESSAGE,
-  isUniqueViolation,
-  updateCustomer,
-} from '@/lib/customers/save-customer';
+import { createCustomer, DUPLICATE_REF_MESSAGE, updateCustomer } from '@/lib/customers/save-customer';
 import { mergeCustomers } from '@/lib/customers/merge-customers';
 import { createPersonalFeedbackLink } from '@/lib/feedback/customer-match';
 import { requestOrigin } from '@/lib/feedback/public-url';
@@ -39,10 +35,10 @@ export const createCustomerAction = guardedAction(
 
 export const updateCustomerAction = guardedAction(
   { permission: 'manageCustomers', schema: updateCustomerSchema },
-  async (input) => {
+  async (input, { user }) => {
     const db = await getDb();
     try {
-      const customer = await db.transaction((tx) => updateCustomer(tx, input.id, input));
+      const customer = await db.transaction((tx) => updateCustomer(tx, input.id, input, user));
       revalidatePath(`/customers/${customer.id}`);
       return { id: customer.id };
     } catch (error) {

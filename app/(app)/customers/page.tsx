@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { SelectField } from '@/components/ui/form-fields';
-import { Pagination, SortHeader } from '@/components/interactions/list-controls';
+import { Pagination, SortHeader } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
@@ -13,6 +13,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatInteger } from '@/lib/format';
 import { listCustomers, listOwnerChoices, listSegments } from '@/lib/queries/customers';
+import { listStages } from '@/lib/queries/touchpoints';
 import { filtersToSearchParams, paramsToObject } from '@/lib/validation/filters';
 import { customerListParamsSchema } from '@/lib/validation/customers';
 import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/enums';
@@ -31,6 +32,10 @@ export default async function CustomersPage({
     segment: params.segment,
     lifecycle: params.lifecycle,
     owner: params.owner,
+    // The journey funnel's drill-down (docs/portfolio.md); the form keeps it in hidden fields.
+    reached: params.reached,
+    from: params.reached ? params.from : undefined,
+    to: params.reached ? params.to : undefined,
   };
   const urlParams = filtersToSearchParams({
     ...filterParams,
@@ -38,7 +43,13 @@ export default async function CustomersPage({
     dir: params.dir !== 'asc' ? params.dir : undefined,
     page: params.page > 1 ? params.page : undefined,
   });
-  const [list, segments, owners] = await Promise.all([listCustomers(params), listSegments(), listOwnerChoices()]);
+  const [list, segments, owners, stages] = await Promise.all([
+    listCustomers(params),
+    listSegments(),
+    listOwnerChoices(),
+    params.reached ? listStages() : Promise.resolve([]),
+  ]);
+  const reachedStage = stages.find((s) => s.id === params.reached)?.name ?? 'a stage';
   const exportQuery = filtersToSearchParams(filterParams).toString();
 
   return (
@@ -89,6 +100,7 @@ export default async function CustomersPage({
                   {s.name}
                 </option>
               ))}
+              <option value="none">No segment</option>
             </SelectField>
             <SelectField label="Lifecycle" name="lifecycle" defaultValue={params.lifecycle ?? ''}>
               <option value="">Any</option>
@@ -106,6 +118,9 @@ export default async function CustomersPage({
                 </option>
               ))}
             </SelectField>
+            {filterParams.reached ? <input type="hidden" name="reached" value={filterParams.reached} /> : null}
+            {filterParams.from ? <input type="hidden" name="from" value={filterParams.from} /> : null}
+            {filterParams.to ? <input type="hidden" name="to" value={filterParams.to} /> : null}
             {params.sort !== 'name' ? <input type="hidden" name="sort" value={params.sort} /> : null}
             {params.dir !== 'asc' ? <input type="hidden" name="dir" value={params.dir} /> : null}
             <div className="flex items-end gap-2">
@@ -119,6 +134,20 @@ export default async function CustomersPage({
           </form>
         </Card>
       </CollapsibleFilters>
+      {filterParams.reached ? (
+        <p className="mb-4 text-sm">
+          Customers who reached <strong>{reachedStage}</strong> or a later stage
+          {filterParams.from || filterParams.to
+            ? ` between ${filterParams.from ?? 'the start'} and ${filterParams.to ?? 'today'}`
+            : ''}{' '}
+          <Link
+            className="text-primary underline"
+            href={`/customers?${filtersToSearchParams({ ...filterParams, reached: undefined, from: undefined, to: undefined }).toString()}`}
+          >
+            every stage
+          </Link>
+        </p>
+      ) : null}
       <Card>
         {list.total === 0 ? (
           <EmptyState

@@ -28,6 +28,7 @@ import {
   YieldSection,
   type PChartLimits,
 } from './sections';
+import { ThemesSection } from './themes-section';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -127,6 +128,9 @@ export default async function DashboardPage({
           </Suspense>
           <Suspense key={`segments-${key}`} fallback={<Skeleton label="the segment comparison" className="h-96" />}>
             <SegmentSection filters={filters} />
+          </Suspense>
+          <Suspense key={`themes-${key}`} fallback={<Skeleton label="the keyword themes" className="h-64" />}>
+            <ThemesSection filters={filters} />
           </Suspense>
         </div>
       </div>

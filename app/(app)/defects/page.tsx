@@ -4,7 +4,8 @@ import { BulkActions } from '@/components/defects/bulk-actions';
 import { DefectBoard } from '@/components/defects/defect-board';
 import { DefectFiltersForm } from '@/components/defects/defect-filters';
 import { DefectsTable } from '@/components/defects/defects-table';
-import { listHref, type UrlState } from '@/components/defects/list-url';
+import { listHref, listParams, type UrlState } from '@/components/defects/list-url';
+import { Pagination } from '@/components/ui/list-controls';
 import { StatusCounts } from '@/components/defects/status-counts';
 import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { buttonClass } from '@/components/ui/button';
@@ -13,7 +14,6 @@ import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatInteger } from '@/lib/format';
 import {
   BOARD_COLUMN_SIZE,
   countDefectsByStatus,
@@ -64,8 +64,6 @@ export default async function DefectsPage({
         })
       : null,
   ]);
-  const pages = list ? Math.max(1, Math.ceil(list.total / DEFECTS_PAGE_SIZE)) : 1;
-  const first = (params.page - 1) * DEFECTS_PAGE_SIZE;
   const exportHref = listHref('/defects/export', {
     ...state,
     view: undefined,
@@ -154,34 +152,13 @@ export default async function DefectsPage({
           ) : (
             <>
               <DefectsTable rows={list.rows} params={params} state={state} selectable={triage} />
-              <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
-                <p className="text-muted" aria-live="polite">
-                  {formatInteger(first + 1)}–{formatInteger(first + list.rows.length)} of {formatInteger(list.total)}
-                </p>
-                <div className="flex gap-2">
-                  {params.page > 1 ? (
-                    <Link
-                      href={listHref('/defects', state, { page: params.page - 1 })}
-                      className={buttonClass('secondary')}
-                      rel="prev"
-                    >
-                      Previous
-                    </Link>
-                  ) : null}
-                  <span className="self-center text-muted">
-                    Page {formatInteger(params.page)} of {formatInteger(pages)}
-                  </span>
-                  {params.page < pages ? (
-                    <Link
-                      href={listHref('/defects', state, { page: params.page + 1 })}
-                      className={buttonClass('secondary')}
-                      rel="next"
-                    >
-                      Next
-                    </Link>
-                  ) : null}
-                </div>
-              </nav>
+              <Pagination
+                path="/defects"
+                params={listParams(state)}
+                page={params.page}
+                pageSize={DEFECTS_PAGE_SIZE}
+                total={list.total}
+              />
             </>
           )}
         </Card>

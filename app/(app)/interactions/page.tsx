@@ -1,23 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SelectField } from '@/components/ui/form-fields';
-import { Pagination, SortHeader, withParams } from '@/components/interactions/list-controls';
+import { Pagination, SortHeader, withParams } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
+import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatMoney } from '@/lib/format';
 import { listOwnerChoices, listSegments } from '@/lib/queries/customers';
-import { getCustomerName, listInteractions, listStages } from '@/lib/queries/interactions';
-import { listTouchpoints } from '@/lib/queries/touchpoints';
+import { COMMENT_PREVIEW_CHARS, getCustomerName, listInteractions } from '@/lib/queries/interactions';
+import { listStages, listTouchpoints } from '@/lib/queries/touchpoints';
 import {
   filtersToSearchParams,
   interactionFiltersSchema,
   NO_SEGMENT,
+  NPS_GROUPS,
   paramsToObject,
+  SEARCH_MAX,
   type InteractionFilters,
 } from '@/lib/validation/filters';
 import { interactionListExtrasSchema } from '@/lib/validation/interactions';
@@ -26,6 +29,27 @@ import { CHANNEL_LABELS, CHANNELS, OUTCOME_LABELS, OUTCOMES, SOURCE_LABELS, SOUR
 export const metadata: Metadata = { title: 'Interactions' };
 
 const EMPTY_FILTERS = interactionFiltersSchema.parse({});
+
+const NPS_GROUP_LABELS: Record<(typeof NPS_GROUPS)[number], string> = {
+  detractor: 'Detractors (0–6)',
+  passive: 'Passives (7–8)',
+  promoter: 'Promoters (9–10)',
+};
+
+/** The scores an interaction carries, in a line: what a comment is read against. */
+function scoreLine(row: {
+  nps: number | null;
+  csat: number | null;
+  expectation: number | null;
+  experience: number | null;
+}): string {
+  const parts: string[] = [];
+  if (row.nps !== null) parts.push(`NPS ${row.nps}`);
+  if (row.csat !== null) parts.push(`CSAT ${row.csat}`);
+  if (row.expectation !== null && row.experience !== null)
+    parts.push(`experience ${row.experience} vs expected ${row.expectation}`);
+  return parts.join(' · ');
+}
 
 const SCORE_LABELS: Record<InteractionFilters['scored'][number], string> = {
   csat: 'a CSAT score',
@@ -160,6 +184,46 @@ export default async function InteractionsPage({
             <option value="1">With open defects</option>
             <option value="0">Without defects</option>
           </SelectField>
+          <Field
+            label="Search comments"
+            name="q"
+            type="search"
+            maxLength={SEARCH_MAX}
+            defaultValue={filters.q ?? ''}
+            hint='Words in the notes or feedback comment; "exact phrase", -word, or.'
+            className="sm:col-span-2"
+          />
+          <SelectField label="Comment" name="commented" defaultValue={filters.commented ?? ''}>
+            <option value="">With or without</option>
+            <option value="1">With a comment</option>
+            <option value="0">Without a comment</option>
+          </SelectField>
+          <SelectField label="Sentiment" name="sentiment" {...choice(filters.sentiment)}>
+            <option value="">Any</option>
+            <option value="negative">Negative</option>
+            <option value="neutral">Neutral</option>
+            <option value="positive">Positive</option>
+          </SelectField>
+          <SelectField label="NPS answer" name="npsGroup" {...choice(filters.npsGroup)}>
+            <option value="">Any</option>
+            {NPS_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {NPS_GROUP_LABELS[g]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="CSAT at most" name="csatMax" defaultValue={filters.csatMax?.toString() ?? ''}>
+            <option value="">Any</option>
+            {[1, 2, 3, 4].map((n) => (
+              <option key={n} value={n}>
+                {`${n} or less`}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Expectation" name="below" defaultValue={filters.below ?? ''}>
+            <option value="">Any</option>
+            <option value="1">Experience below expectation</option>
+          </SelectField>
           {/* Filters this form has no control for (they come from dashboard drill-downs) are kept. */}
           {filters.customer ? <input type="hidden" name="customer" value={filters.customer} /> : null}
           {filters.segment.map((id) => (
@@ -168,9 +232,11 @@ export default async function InteractionsPage({
           {filters.scored.map((score) => (
             <input key={score} type="hidden" name="scored" value={score} />
           ))}
+          {filters.unhappy ? <input type="hidden" name="unhappy" value={filters.unhappy} /> : null}
+          {filters.theme ? <input type="hidden" name="theme" value={filters.theme} /> : null}
           {extras.sort !== 'occurred' ? <input type="hidden" name="sort" value={extras.sort} /> : null}
           {extras.dir !== 'desc' ? <input type="hidden" name="dir" value={extras.dir} /> : null}
-          <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-3">
+          <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
             <button type="submit" className={buttonClass('primary')}>
               Apply filters
             </button>
@@ -201,6 +267,28 @@ export default async function InteractionsPage({
             </Link>
           </p>
         ) : null}
+        {filters.theme ? (
+          <p className="mt-3 text-sm">
+            Keyword theme: <strong>“{filters.theme}”</strong>{' '}
+            <Link
+              className="text-primary underline"
+              href={withParams('/interactions', params, { theme: undefined, page: undefined })}
+            >
+              any comment
+            </Link>
+          </p>
+        ) : null}
+        {filters.unhappy === '1' ? (
+          <p className="mt-3 text-sm">
+            Only unhappy customers: experience below expectation, NPS 0–6 or CSAT 1–2{' '}
+            <Link
+              className="text-primary underline"
+              href={withParams('/interactions', params, { unhappy: undefined, page: undefined })}
+            >
+              everyone
+            </Link>
+          </p>
+        ) : null}
         {filters.scored.length ? (
           <p className="mt-3 text-sm">
             Only interactions with {filters.scored.map((s) => SCORE_LABELS[s]).join(' and ')}{' '}
@@ -216,7 +304,7 @@ export default async function InteractionsPage({
 
       <Card>
         <TableScroll label="Interactions">
-          <table className="card-table w-full min-w-[48rem] text-left text-sm">
+          <table className="card-table w-full min-w-[64rem] text-left text-sm">
             <caption className="sr-only">Interactions, {formatInteger(list.total)} in all</caption>
             <thead className="text-muted">
               <tr>
@@ -263,6 +351,9 @@ export default async function InteractionsPage({
                   dir={extras.dir}
                 />
                 <th scope="col" className="py-2 pr-4 font-medium">
+                  Comment
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
                   Logged by
                 </th>
                 <SortHeader
@@ -305,6 +396,19 @@ export default async function InteractionsPage({
                   </td>
                   <td data-label="Sale value" className="py-2 pr-4 tabular-nums">
                     {row.saleValue === null ? '' : formatMoney(Number(row.saleValue))}
+                  </td>
+                  <td data-label="Comment" className="max-w-[24rem] py-2 pr-4">
+                    {row.comment ? (
+                      <>
+                        <span className="block break-words">
+                          {row.comment.length > COMMENT_PREVIEW_CHARS
+                            ? `${row.comment.slice(0, COMMENT_PREVIEW_CHARS)}…`
+                            : row.comment}
+                        </span>
+                        <SentimentBadge sentiment={row.sentiment} score={row.sentimentScore} />
+                      </>
+                    ) : null}
+                    <span className="block text-xs text-muted">{scoreLine(row)}</span>
                   </td>
                   <td data-label="Logged by" className="py-2 pr-4">
                     {row.loggedByName ?? <span className="text-muted">{SOURCE_LABELS[row.source]}</span>}

@@ -5,6 +5,7 @@ import { AuditChanges } from '@/components/admin/audit-changes';
 import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/list-controls';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -24,15 +25,14 @@ export const metadata: Metadata = { title: 'Audit log' };
 
 const inputClass = 'min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm';
 
-function hrefFor(filters: AuditFilters, page: number) {
+/** The filters in the URL, without the page. */
+function filterParams(filters: AuditFilters) {
   const params = new URLSearchParams();
   for (const key of ['action', 'entity', 'actor', 'from', 'to'] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }
-  if (page > 1) params.set('page', String(page));
-  const query = params.toString();
-  return query ? `/admin/audit?${query}` : '/admin/audit';
+  return params;
 }
 
 export default async function AuditLogPage({
@@ -223,20 +223,15 @@ export default async function AuditLogPage({
           </TableScroll>
         )}
         {pages > 1 ? (
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
-            {filters.page > 1 ? (
-              <Link href={hrefFor(filters, filters.page - 1)} className={buttonClass('secondary')}>
-                Newer
-              </Link>
-            ) : (
-              <span />
-            )}
-            {filters.page < pages ? (
-              <Link href={hrefFor(filters, filters.page + 1)} className={buttonClass('secondary')}>
-                Older
-              </Link>
-            ) : null}
-          </nav>
+          <Pagination
+            path="/admin/audit"
+            params={filterParams(filters)}
+            page={filters.page}
+            pageSize={AUDIT_PAGE_SIZE}
+            total={total}
+            previousLabel="Newer"
+            nextLabel="Older"
+          />
         ) : null}
       </Card>
     </>

@@ -1,3 +1,4 @@
+import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -13,7 +14,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime, formatInteger, formatMoney, formatPercent } from '@/lib/format';
 import { listLikelyDuplicates } from '@/lib/customers/find-duplicates';
-import { getCustomer, getCustomerNumbers, getCustomerTimeline } from '@/lib/queries/customers';
+import { getCustomer, getCustomerNumbers, getCustomerTimeline, listLifecycleChanges } from '@/lib/queries/customers';
 import { OUTCOME_LABELS, SEVERITY_LABELS, DEFECT_STATUS_LABELS, LIFECYCLE_LABELS } from '@/lib/enums';
 import { listLiveFeedbackTouchpoints, listUnverifiedFeedbackFor } from '@/lib/queries/feedback';
 
@@ -39,12 +40,13 @@ export default async function CustomerPage({
   const customer = await getCustomer(id);
   if (!customer) notFound();
   const canMerge = can(user.role, 'mergeCustomers');
-  const [numbers, timeline, duplicates, unverified, feedbackTouchpoints] = await Promise.all([
+  const [numbers, timeline, duplicates, unverified, feedbackTouchpoints, lifecycle] = await Promise.all([
     getCustomerNumbers(id),
     getCustomerTimeline({ customerId: id, before }),
     canMerge ? listLikelyDuplicates(customer) : Promise.resolve([]),
     listUnverifiedFeedbackFor(id),
     listLiveFeedbackTouchpoints(),
+    listLifecycleChanges(id),
   ]);
 
   const details = [
@@ -157,6 +159,30 @@ export default async function CustomerPage({
           </ul>
         </Card>
       ) : null}
+      <Card aria-labelledby="lifecycle-heading" className="mb-6">
+        <h2 id="lifecycle-heading" className="mb-3 text-lg font-semibold">
+          Lifecycle history
+        </h2>
+        {lifecycle.length === 0 ? (
+          <p className="text-sm text-muted">
+            {`${LIFECYCLE_LABELS[customer.lifecycle]} since the customer was added: no rule or person has changed it.`}
+          </p>
+        ) : (
+          <ol className="flex flex-col gap-2 text-sm">
+            {lifecycle.map((change) => (
+              <li key={change.id}>
+                <span className="text-muted">{formatDateTime(change.at)}</span>{' '}
+                <strong>
+                  {change.from ? `${LIFECYCLE_LABELS[change.from]} → ` : ''}
+                  {LIFECYCLE_LABELS[change.to]}
+                </strong>
+                : {change.reason}
+                {change.rule ? ' (rule)' : change.actorName ? ` (${change.actorName})` : ''}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
       <Card aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
           Timeline
@@ -190,7 +216,11 @@ export default async function CustomerPage({
                       .filter(Boolean)
                       .join(' · ')}
                   </p>
-                  {entry.notes ? <p className="mt-1 whitespace-pre-wrap">{entry.notes}</p> : null}
+                  {entry.notes ? (
+                    <p className="mt-1 whitespace-pre-wrap">
+                      {entry.notes} <SentimentBadge sentiment={entry.sentiment} score={entry.sentimentScore} />
+                    </p>
+                  ) : null}
                 </li>
               ) : (
                 <li key={`d-${entry.id}`} className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">

@@ -1,3 +1,4 @@
+import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -79,6 +80,14 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
       `${SOURCE_LABELS[interaction.source]}${interaction.loggedByName ? `, logged by ${interaction.loggedByName}` : ''}`,
     ],
     ['Notes', interaction.notes ?? '—'],
+    [
+      'Sentiment',
+      interaction.sentiment ? (
+        <SentimentBadge sentiment={interaction.sentiment} score={interaction.sentimentScore} />
+      ) : (
+        '—'
+      ),
+    ],
   ];
 
   return (

@@ -38,6 +38,8 @@ export const GET = answerOutages(async function GET(request: Request) {
       r.nps ?? '',
       r.effort ?? '',
       toCsvText(r.notes),
+      r.sentiment ?? '',
+      r.sentimentScore ?? '',
       r.loggedBy ?? '',
       r.openDefects,
     ],

@@ -7,27 +7,9 @@ import { MAX_BATCH, MAX_BODY_BYTES } from '@/lib/validation/api';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 import { apiRoute } from '@/lib/api/admission';
+import { readLimitedBody } from '@/lib/api/read-body';
 
 export const dynamic = 'force-dynamic';
-
-/** The body as text, or null once it passes `limit` bytes: a chunked body without a length is cut off, not buffered whole. */
-async function readBody(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const tooLarge = () =>
   problem(
@@ -54,7 +36,8 @@ export const POST = apiRoute(async function POST(request: Request) {
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) return tooLarge();
-  const text = await readBody(request, MAX_BODY_BYTES);
+  const bytes = await readLimitedBody(request, MAX_BODY_BYTES);
+  const text = bytes && new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   if (text === null) return tooLarge();
 
   let body: unknown;

@@ -7,9 +7,8 @@ import { listCaseOwnerOptions } from '@/lib/queries/cases';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
-import { listStageOptions } from '@/lib/queries/admin';
 import { formatMetric } from '@/lib/metrics/format';
-import { getTouchpoint } from '@/lib/queries/touchpoints';
+import { getTouchpoint, listStages } from '@/lib/queries/touchpoints';
 import { previewRestatement } from '@/lib/touchpoints/restate-opportunities';
 import { deleteTouchpointAction, restateOpportunitiesAction, setTouchpointActiveAction } from '../actions';
 
@@ -21,7 +20,7 @@ export default async function EditTouchpointPage({ params }: { params: Promise<{
   if (!z.uuid().safeParse(id).success) notFound();
   const [touchpoint, stages, restatement] = await Promise.all([
     getTouchpoint(id),
-    listStageOptions(),
+    listStages(),
     previewRestatement(id),
   ]);
   if (!touchpoint || !restatement) notFound();

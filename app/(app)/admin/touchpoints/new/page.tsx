@@ -5,13 +5,13 @@ import { listCaseOwnerOptions } from '@/lib/queries/cases';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
-import { listStageOptions } from '@/lib/queries/admin';
+import { listStages } from '@/lib/queries/touchpoints';
 
 export const metadata: Metadata = { title: 'New touchpoint' };
 
 export default async function NewTouchpointPage() {
   await requirePermission('administer');
-  const stages = await listStageOptions();
+  const stages = await listStages();
   return (
     <>
       <PageHeader

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { formatInteger } from '@/lib/format';
+import { buttonClass } from './button';
+import { cn } from './cn';
 
 /** A URL for the same list with some parameters changed (undefined removes one). */
 export function withParams(path: string, params: URLSearchParams, changes: Record<string, string | undefined>): string {
@@ -12,7 +14,12 @@ export function withParams(path: string, params: URLSearchParams, changes: Recor
   return query ? `${path}?${query}` : path;
 }
 
-/** A sortable column header: a link that sorts by it, or flips the direction if it already does. */
+const spoken = (dir: 'asc' | 'desc') => (dir === 'asc' ? 'ascending' : 'descending');
+
+/**
+ * A sortable column header of every list: a link that sorts by the column (starting in
+ * `defaultDir`), or flips the direction if the list is already sorted by it, back on page one.
+ */
 export function SortHeader({
   label,
   column,
@@ -37,40 +44,49 @@ export function SortHeader({
   return (
     <th
       scope="col"
-      className={className ?? 'py-2 pr-4 font-medium'}
-      aria-sort={current ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+      className={className ?? 'py-2 pr-4 font-medium whitespace-nowrap'}
+      aria-sort={current ? spoken(dir) : undefined}
     >
       <Link
         href={withParams(path, params, { sort: column, dir: nextDir, page: undefined })}
-        className="inline-flex items-center gap-1 hover:underline"
+        className={cn(
+          'inline-flex items-center gap-1 underline-offset-2 hover:underline',
+          current && 'text-foreground',
+        )}
       >
         {label}
         <span aria-hidden="true">{current ? (dir === 'asc' ? '▲' : '▼') : ''}</span>
+        <span className="sr-only">{current ? `, sorted ${spoken(dir)}; sort ${spoken(nextDir)}` : ', sort'}</span>
       </Link>
     </th>
   );
 }
 
-/** "Rows a–b of n" with previous and next links. */
+/** The pages of every list: "Rows a–b of n", with previous and next links. */
 export function Pagination({
   path,
   params,
   page,
   pageSize,
   total,
+  previousLabel = 'Previous',
+  nextLabel = 'Next',
 }: {
   path: string;
   params: URLSearchParams;
   page: number;
   pageSize: number;
   total: number;
+  /** The audit log, newest first, says "Newer" and "Older". */
+  previousLabel?: string;
+  nextLabel?: string;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
     <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
-      <p className="text-muted">
+      <p className="text-muted" aria-live="polite">
         {total === 0
           ? 'Nothing matches.'
           : `Rows ${formatInteger(first)}–${formatInteger(last)} of ${formatInteger(total)}`}
@@ -78,21 +94,23 @@ export function Pagination({
       <div className="flex gap-2">
         {page > 1 ? (
           <Link
-            className="rounded-md border border-border px-3 py-2 hover:bg-background"
+            className={buttonClass('secondary')}
+            rel="prev"
             href={withParams(path, params, { page: page - 1 === 1 ? undefined : String(page - 1) })}
           >
-            Previous
+            {previousLabel}
           </Link>
         ) : null}
-        <span className="px-2 py-2 text-muted">
+        <span className="self-center px-2 text-muted">
           Page {formatInteger(Math.min(page, pages))} of {formatInteger(pages)}
         </span>
         {page < pages ? (
           <Link
-            className="rounded-md border border-border px-3 py-2 hover:bg-background"
+            className={buttonClass('secondary')}
+            rel="next"
             href={withParams(path, params, { page: String(page + 1) })}
           >
-            Next
+            {nextLabel}
           </Link>
         ) : null}
       </div>

@@ -1,0 +1,194 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { selectRows } from '@/db/client';
+import { lifecycleSettings } from '@/db/schema';
+import {
+  decideLifecycle,
+  decideSilence,
+  DEFAULT_LIFECYCLE_RULES,
+  type Lifecycle,
+  type LifecycleDecision,
+  type LifecycleRuleSettings,
+} from './lifecycle-rules';
+
+/** Customers per facts query (one uuid[] parameter each). */
+const CHUNK = 2_000;
+
+/** The admin's lifecycle rules, or the defaults when the settings row is missing. */
+export async function getLifecycleRules(tx: DbOrTx): Promise<LifecycleRuleSettings> {
+  const [row] = await tx.select().from(lifecycleSettings).where(eq(lifecycleSettings.id, 1)).limit(1);
+  if (!row) return DEFAULT_LIFECYCLE_RULES;
+  return {
+    activeOnSale: row.activeOnSale,
+    atRiskOnDetractor: row.atRiskOnDetractor,
+    atRiskOnSevereDefect: row.atRiskOnSevereDefect,
+    atRiskAfterDays: row.atRiskAfterDays,
+    advocateAfterPromoters: row.advocateAfterPromoters,
+    churnedAfterDays: row.churnedAfterDays,
+  };
+}
+
+interface Change extends LifecycleDecision {
+  customerId: string;
+  from: Lifecycle;
+}
+
+/** Writes lifecycle changes and their history rows, each only if the customer is still where it was. */
+async function applyChanges(tx: DbOrTx, changes: Change[], actorId: string | null): Promise<void> {
+  if (changes.length === 0) return;
+  const json = JSON.stringify(
+    changes.map((c) => ({
+      customer_id: c.customerId,
+      from_lifecycle: c.from,
+      to_lifecycle: c.to,
+      rule: c.rule,
+      reason: c.reason,
+    })),
+  );
+  await tx.execute(sql`
+    with x as (
+      select * from jsonb_to_recordset(${json}::jsonb)
+        as x(customer_id uuid, from_lifecycle lifecycle, to_lifecycle lifecycle, rule text, reason text)
+    ), moved as (
+      update customers c set lifecycle = x.to_lifecycle, updated_at = now()
+      from x where c.id = x.customer_id and c.lifecycle = x.from_lifecycle
+      returning c.id
+    )
+    insert into customer_lifecycle_changes (customer_id, from_lifecycle, to_lifecycle, rule, reason, actor_id)
+    select x.customer_id, x.from_lifecycle, x.to_lifecycle, x.rule, x.reason, ${actorId}::uuid
+    from x join moved on moved.id = x.customer_id`);
+}
+
+interface FactsRow {
+  id: string;
+  lifecycle: Lifecycle;
+  recent_nps: number[] | null;
+  severe: { severity: string; categoryName: string; touchpointName: string } | null;
+}
+
+async function factsOf(tx: DbOrTx, customerIds: string[], rules: LifecycleRuleSettings): Promise<FactsRow[]> {
+  const k = Math.max(1, rules.advocateAfterPromoters ?? 1);
+  const rows: FactsRow[] = [];
+  for (let i = 0; i < customerIds.length; i += CHUNK) {
+    rows.push(
+      ...(await selectRows<FactsRow>(
+        tx,
+        sql`select c.id, c.lifecycle,
+              (select array_agg(x.nps order by x.occurred_at desc, x.id desc) from (
+                 select i.nps, i.occurred_at, i.id from interactions i
+                 where i.customer_id = c.id and i.nps is not null
+                 order by i.occurred_at desc, i.id desc limit ${k}) x) as recent_nps,
+              (select json_build_object('severity', d.severity, 'categoryName', dc.name, 'touchpointName', t.name)
+                 from defects d join defect_categories dc on dc.id = d.category_id join touchpoints t on t.id = d.touchpoint_id
+                 where d.customer_id = c.id and d.severity in ('major', 'critical') and d.status in ('open', 'investigating', 'action')
+                 order by d.occurred_at desc limit 1) as severe
+            from customers c where c.id = any(${sql.param(customerIds.slice(i, i + CHUNK))}::uuid[])`,
+      )),
+    );
+  }
+  return rows;
+}
+
+/** What an interaction tells about its customer: the newest one written now, per customer. */
+export interface WrittenInteraction {
+  customerId: string | null;
+  occurredAt: Date;
+  outcome: string;
+  nps: number | null;
+  touchpointName: string;
+}
+
+/**
+ * Applies the lifecycle rules to the customers of interactions just written, in the caller's
+ * transaction: per customer, the newest interaction written decides, with the customer's latest
+ * NPS answers and open major or critical defects.
+ */
+export async function applyLifecycleAfterInteractions(
+  tx: DbOrTx,
+  written: WrittenInteraction[],
+  actorId: string | null,
+): Promise<void> {
+  const newest = new Map<string, WrittenInteraction>();
+  for (const w of written) {
+    if (!w.customerId) continue;
+    const seen = newest.get(w.customerId);
+    if (!seen || seen.occurredAt < w.occurredAt) newest.set(w.customerId, w);
+  }
+  if (newest.size === 0) return;
+  const rules = await getLifecycleRules(tx);
+  const changes: Change[] = [];
+  for (const facts of await factsOf(tx, [...newest.keys()], rules)) {
+    const w = newest.get(facts.id)!;
+    const decision = decideLifecycle(
+      {
+        current: facts.lifecycle,
+        interaction: { outcome: w.outcome, nps: w.nps, touchpointName: w.touchpointName },
+        recentNps: facts.recent_nps ?? [],
+        severeDefect: facts.severe,
+      },
+      rules,
+    );
+    if (decision && decision.to !== facts.lifecycle)
+      changes.push({ ...decision, customerId: facts.id, from: facts.lifecycle });
+  }
+  await applyChanges(tx, changes, actorId);
+}
+
+/** Applies the defect rule to customers whose defects were just written, in the caller's transaction. */
+export async function applyLifecycleAfterDefects(
+  tx: DbOrTx,
+  customerIds: (string | null | undefined)[],
+  actorId: string | null,
+): Promise<void> {
+  const ids = [...new Set(customerIds.filter((id): id is string => Boolean(id)))];
+  if (ids.length === 0) return;
+  const rules = await getLifecycleRules(tx);
+  if (!rules.atRiskOnSevereDefect) return;
+  const changes: Change[] = [];
+  for (const facts of await factsOf(tx, ids, rules)) {
+    const decision = decideLifecycle(
+      { current: facts.lifecycle, recentNps: facts.recent_nps ?? [], severeDefect: facts.severe },
+      rules,
+    );
+    if (decision && decision.to !== facts.lifecycle)
+      changes.push({ ...decision, customerId: facts.id, from: facts.lifecycle });
+  }
+  await applyChanges(tx, changes, actorId);
+}
+
+/**
+ * The silence rules, for the daily job: customers whose last contact (or, without any, whose
+ * creation) is at least the configured days ago. Returns how many changed.
+ */
+export async function applySilenceRules(tx: DbOrTx, now: Date = new Date()): Promise<number> {
+  const rules = await getLifecycleRules(tx);
+  const shortest = Math.min(rules.atRiskAfterDays ?? Infinity, rules.churnedAfterDays ?? Infinity);
+  if (!Number.isFinite(shortest)) return 0;
+  const rows = await selectRows<{ id: string; lifecycle: Lifecycle; days: number }>(
+    tx,
+    sql`select c.id, c.lifecycle,
+          floor(extract(epoch from (${now.toISOString()}::timestamptz - coalesce(
+            (select max(i.occurred_at) from interactions i where i.customer_id = c.id), c.created_at))) / 86400)::int as days
+        from customers c
+        where c.lifecycle in ('active', 'at_risk', 'advocate')
+          and coalesce((select max(i.occurred_at) from interactions i where i.customer_id = c.id), c.created_at)
+              <= ${now.toISOString()}::timestamptz - make_interval(days => ${shortest})`,
+  );
+  const changes: Change[] = [];
+  for (const row of rows) {
+    const decision = decideSilence(row.lifecycle, row.days, rules);
+    if (decision) changes.push({ ...decision, customerId: row.id, from: row.lifecycle });
+  }
+  await applyChanges(tx, changes, null);
+  return changes.length;
+}
+
+/** A change made by a person (the customer form): recorded in the history with who did it. */
+export async function recordManualLifecycleChange(
+  tx: DbOrTx,
+  change: { customerId: string; from: Lifecycle | null; to: Lifecycle; actorId: string },
+): Promise<void> {
+  await tx.execute(sql`insert into customer_lifecycle_changes (customer_id, from_lifecycle, to_lifecycle, rule, reason, actor_id)
+    values (${change.customerId}, ${change.from}, ${change.to}, null, 'Set by hand.', ${change.actorId})`);
+}

@@ -1,0 +1,159 @@
+// `npm run bench:voice`: times the comment search (the interactions list with ?q=, as the page
+// asks it: one page and the total) and the dashboard's keyword themes on 1,000,000 interactions,
+// 40 % of them with a comment, on a fresh PostgreSQL database (created and dropped here). Prints
+// the load average beside each figure, since the machine is shared. Not a test: figures for the
+// README.
+//   BENCH_DATABASE_URL  PostgreSQL server to create the throwaway database on
+//                       (default postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_ROWS          interactions (default 1,000,000); BENCH_RUNS timed warm runs (default 7)
+import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { useDatabaseForTests as serveQueriesFrom } from '@/db';
+import { openDatabase, selectRows } from '@/db/client';
+import { migrateDatabase } from '@/db/migrator';
+import { seedDemoData } from '@/db/seed-demo';
+import { addDays, isoDay } from '@/lib/dates';
+import { listInteractions } from '@/lib/queries/interactions';
+import { getCommentThemes } from '@/lib/queries/voice';
+import { interactionFiltersSchema } from '@/lib/validation/filters';
+import { resolveMetricsFilters } from '@/lib/validation/metrics';
+import { analyseComment } from '@/lib/voice/analyse-comment';
+import { parseLabelledComments } from '@/lib/voice/evaluate-sentiment';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const COMMENTED = 0.4;
+const BATCH = 100_000;
+
+const log = (line: string) => console.log(`bench: ${line}`);
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 2; i++) await fn();
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await fn();
+    runs.push(performance.now() - started);
+  }
+  return median(runs);
+}
+
+async function main() {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `oi_bench_voice_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  serveQueriesFrom(handle);
+  try {
+    await migrateDatabase(handle);
+    const started = performance.now();
+    const summary = await seedDemoData(handle.db, { scale: 0.1 });
+    // The comments: the 212 labelled ones, analysed here as a write would, drawn at random.
+    const labelled = parseLabelledComments(
+      readFileSync(path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'labelled-comments.tsv'), 'utf8'),
+    );
+    const pool = JSON.stringify(
+      labelled.map((l) => {
+        const a = analyseComment(l.comment);
+        return { notes: l.comment, sentiment: a.sentiment, score: a.sentimentScore, phrases: a.commentPhrases };
+      }),
+    );
+    await handle.db.execute(sql`create temporary table pool as
+      select row_number() over () as n, * from jsonb_to_recordset(${pool}::jsonb)
+        as x(notes text, sentiment sentiment, score real, phrases text[])`);
+    let remaining = ROWS - summary.interactions;
+    while (remaining > 0) {
+      const rows = Math.min(BATCH, remaining);
+      await handle.db.execute(sql`
+        with tp as (select array_agg(id) as ids from touchpoints),
+             cu as (select array_agg(id) as ids from customers),
+             g as (select random() as r1, random() as r2, random() as r3, random() as r5, random() as r6, random() as r7,
+                     random() as r8, random() as r9, random() as rc, 1 + floor(random() * (select count(*) from pool))::int as pick
+                   from generate_series(1, ${rows}))
+        insert into interactions (touchpoint_id, customer_id, occurred_at, source, expectation, experience, csat, nps,
+          notes, sentiment, sentiment_score, comment_phrases)
+        select tp.ids[1 + floor(g.r1 * array_length(tp.ids, 1))::int],
+               case when g.r2 < 0.9 then cu.ids[1 + floor(g.r2 / 0.9 * array_length(cu.ids, 1))::int] end,
+               now() - g.r3 * interval '365 days', 'import',
+               case when g.r5 < 0.6 then 3 + floor(g.r6 * 3)::int end,
+               case when g.r5 < 0.6 then greatest(1, least(5, 3 + floor(g.r6 * 3)::int + floor(g.r7 * 4)::int - 2)) end,
+               case when g.r6 < 0.5 then 1 + floor(g.r8 * 5)::int end,
+               case when g.r6 < 0.4 then floor(g.r9 * 11)::int end,
+               p.notes, p.sentiment, p.score, p.phrases
+        from g cross join tp cross join cu
+          left join pool p on g.rc < ${COMMENTED} and p.n = g.pick`);
+      remaining -= rows;
+    }
+    await handle.db.execute(sql`vacuum analyze interactions`);
+    const [counts] = await selectRows<{ n: number; commented: number }>(
+      handle.db,
+      sql`select count(*)::int as n, count(notes)::int as commented from interactions`,
+    );
+    log(
+      `${counts!.n.toLocaleString('en-GB')} interactions, ${counts!.commented.toLocaleString('en-GB')} with a comment, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+
+    const today = isoDay(new Date());
+    const list = (params: Record<string, unknown>) => () =>
+      listInteractions({ filters: interactionFiltersSchema.parse(params), sort: 'occurred', dir: 'desc', page: 1 });
+    const searches: [string, () => Promise<unknown>][] = [
+      ['search "installers", all time', list({ q: 'installers' })],
+      ['search "late delivery", all time', list({ q: 'late delivery' })],
+      ['search "\\"missed delivery slot\\"", all time', list({ q: '"missed delivery slot"' })],
+      ['search "refund", last 30 days', list({ q: 'refund', from: addDays(today, -29), to: today })],
+      ['search "rude", detractors only', list({ q: 'rude', npsGroup: 'detractor' })],
+      [
+        'a theme\'s drill-down ("hours late", unhappy, last 30 days)',
+        list({ theme: 'hours late', unhappy: '1', from: addDays(today, -29), to: today }),
+      ],
+    ];
+    for (const [label, fn] of searches) log(`${label}: ${(await time(fn)).toFixed(1)} ms (load ${load()})`);
+
+    const themes = (from: string) => {
+      const resolved = resolveMetricsFilters({
+        from,
+        to: today,
+        touchpoint: [],
+        stage: [],
+        channel: [],
+        segment: [],
+        granularity: undefined,
+      });
+      if (!resolved.ok) throw new Error('bad period');
+      return () => getCommentThemes(resolved.filters);
+    };
+    for (const [label, from] of [
+      ['last 30 days', addDays(today, -29)],
+      ['last 90 days', addDays(today, -89)],
+      ['last 12 months', addDays(today, -364)],
+    ] as const)
+      log(`keyword themes, ${label}: ${(await time(themes(from))).toFixed(1)} ms (load ${load()})`);
+  } finally {
+    await handle.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end({ timeout: 5 });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('bench: failed:', error);
+  process.exit(1);
+});
