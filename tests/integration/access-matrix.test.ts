@@ -86,7 +86,6 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/defects/actions.ts#bulkAssignDefectsAction': { permission: 'triageDefects' },
   'app/(app)/defects/actions.ts#bulkMoveDefectsAction': { permission: 'triageDefects' },
   'app/(app)/defects/actions.ts#createManualDefectAction': { permission: 'triageDefects' },
-  'app/(app)/defects/actions.ts#searchCustomersAction': { permission: 'triageDefects' },
   'app/(app)/inbox/actions.ts#setCommentHandledAction': { permission: 'triageDefects' },
   'app/(app)/inbox/actions.ts#assignCommentAction': { permission: 'triageDefects' },
   'app/(app)/inbox/actions.ts#raiseDefectFromCommentAction': { permission: 'triageDefects' },
