@@ -24,7 +24,7 @@ export function AuditChanges({
         const to = key in a ? show(a[key]) : null;
         return (
           <div key={key} className="contents">
-            <dt className="font-medium text-muted">{key}</dt>
+            <dt className="font-medium text-muted [overflow-wrap:anywhere]">{key}</dt>
             <dd className="break-all">
               {from !== null && to !== null && from !== to ? (
                 <>

@@ -199,7 +199,7 @@ export default async function AuditLogPage({
                       )}
                       {row.ip ? <span className="block text-xs text-muted">{row.ip}</span> : null}
                     </td>
-                    <td data-label="Action" className="py-2 pr-4 font-mono text-xs">
+                    <td data-label="Action" className="py-2 pr-4 font-mono text-xs [overflow-wrap:anywhere]">
                       {row.action}
                     </td>
                     <td data-label="Record" className="py-2 pr-4">
