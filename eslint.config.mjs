@@ -2,11 +2,19 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 // The import direction app → components → lib → db (docs/architecture.md), one rule per folder.
-const restrict = (files, patterns, ignores = []) => ({
+const restrict = (files, patterns, ignores = [], paths = []) => ({
   files,
   ignores,
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
+  rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
 });
+// One way to call a server action from a client component: useAction (components/ui/use-action.ts).
+const oneActionHook = [
+  {
+    name: 'react',
+    importNames: ['useActionState', 'useTransition', 'startTransition'],
+    message: 'Call server actions through useAction (components/ui/use-action.ts).',
+  },
+];
 const noApp = { group: ['@/app/**'], message: 'Only app/ imports app/: move what is shared down into lib/.' };
 const noComponents = { group: ['@/components/**'], message: 'lib/ and db/ never import components/.' };
 const noDb = {
@@ -55,7 +63,12 @@ const config = [
       },
       noDb,
     ],
+    ['components/ui/use-action.ts'],
+    oneActionHook,
   ),
+  // The hook itself is the one place those React APIs serve actions.
+  restrict(['components/ui/use-action.ts'], [noDb]),
+  restrict(['app/**'], [], [], oneActionHook),
   restrict(['lib/**'], [noApp, noComponents], CLIENT_SAFE_LIB),
   restrict(CLIENT_SAFE_LIB, [
     noApp,

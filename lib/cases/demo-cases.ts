@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gte, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { caseEvents, cases, defects, journeyStages, touchpoints, users } from '@/db/schema';
 import { addDays, isoDay } from '@/lib/dates';
@@ -123,6 +123,13 @@ export async function seedDemoCases(db: DbOrTx, { now }: { now: Date }): Promise
       // The night the proof had enough subgroups after T.
       const judgedOn = new Date(`${addDays(item.effectiveOn, subgroup === 'day' ? 10 : 63)}T02:00:00Z`);
       await judgeCase(tx, row!, { now: judgedOn, actorId: null });
+      // Its history entry dated that night too, not the day the demo was loaded.
+      await tx
+        .update(caseEvents)
+        .set({ createdAt: judgedOn })
+        .where(
+          and(eq(caseEvents.caseId, row!.id), gt(caseEvents.createdAt, new Date(`${item.effectiveOn}T09:00:00Z`))),
+        );
     });
     created += 1;
   }

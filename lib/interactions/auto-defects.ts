@@ -4,23 +4,33 @@ import type { DbOrTx } from '@/db';
 import { defectCategories, defects, interactions, type Interaction, type Touchpoint } from '@/db/schema';
 import { evaluateAutoDefects, type AutoDefectSpec } from '@/lib/defects/auto-rules';
 
-/** Ids of the categories auto defects start in, created if an admin removed them. */
+/**
+ * Ids of the categories auto defects start in. They are seeded, so this is one read; a category an
+ * admin removed is created again first.
+ */
 export async function autoDefectCategoryIds(db: DbOrTx): Promise<Map<AutoDefectSpec['categoryName'], string>> {
   const names: AutoDefectSpec['categoryName'][] = ['Lost sale', 'Below expectations'];
-  await db
-    .insert(defectCategories)
-    .values(names.map((name) => ({ name })))
-    .onConflictDoNothing();
-  const rows = await db
-    .select({ id: defectCategories.id, name: defectCategories.name })
-    .from(defectCategories)
-    .where(
-      inArray(
-        sql`lower(${defectCategories.name})`,
-        names.map((n) => n.toLowerCase()),
-      ),
-    );
-  const byLower = new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
+  const read = async () => {
+    const rows = await db
+      .select({ id: defectCategories.id, name: defectCategories.name })
+      .from(defectCategories)
+      .where(
+        inArray(
+          sql`lower(${defectCategories.name})`,
+          names.map((n) => n.toLowerCase()),
+        ),
+      );
+    return new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
+  };
+  let byLower = await read();
+  const missing = names.filter((n) => !byLower.has(n.toLowerCase()));
+  if (missing.length) {
+    await db
+      .insert(defectCategories)
+      .values(missing.map((name) => ({ name })))
+      .onConflictDoNothing();
+    byLower = await read();
+  }
   return new Map(names.map((n) => [n, byLower.get(n.toLowerCase())!]));
 }
 

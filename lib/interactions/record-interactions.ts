@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
 import {
@@ -24,6 +24,8 @@ export interface RecordOptions {
   loggedById: string | null;
   /** Refuse touchpoints an admin switched off (forms and the API); imports of history allow them. */
   allowInactiveTouchpoints?: boolean;
+  /** The caller created or checked every customer in this transaction: no second look. */
+  customerChecked?: boolean;
   /** The public feedback form's one row: the typed email and how its customer was matched. */
   feedbackMatch?: Pick<NewInteraction, 'contactEmail' | 'customerMatch' | 'suggestedCustomerId'>;
 }
@@ -35,6 +37,11 @@ export interface RecordResult {
   /** Ids that were already stored: a retry or a re-run import, left as they were. */
   existing: string[];
   defectsRaised: number;
+  /** The auto defects raised now, as stored. */
+  raised: RaisedDefect[];
+  /** The names of the touchpoints, and of the customers checked, by id: callers need not read them again. */
+  touchpointNames: Map<string, string>;
+  customerNames: Map<string, string>;
 }
 
 // Rows per statement. Each chunk travels as one JSON parameter (see insertInteractionRows), so
@@ -53,7 +60,16 @@ export async function recordInteractions(
   inputs: InteractionInput[],
   options: RecordOptions,
 ): Promise<RecordResult> {
-  if (inputs.length === 0) return { ids: [], created: [], existing: [], defectsRaised: 0 };
+  if (inputs.length === 0)
+    return {
+      ids: [],
+      created: [],
+      existing: [],
+      defectsRaised: 0,
+      raised: [],
+      touchpointNames: new Map(),
+      customerNames: new Map(),
+    };
 
   const touchpointIds = [...new Set(inputs.map((i) => i.touchpointId))];
   const touchpointRows = await tx.select().from(touchpoints).where(inArray(touchpoints.id, touchpointIds));
@@ -72,16 +88,16 @@ export async function recordInteractions(
   }
 
   const customerIds = [...new Set(inputs.map((i) => i.customerId).filter((id): id is string => Boolean(id)))];
-  if (customerIds.length) {
-    const found = new Set<string>();
+  const customerNames = new Map<string, string>();
+  if (customerIds.length && !options.customerChecked) {
     for (let i = 0; i < customerIds.length; i += ID_CHUNK) {
       const rows = await tx
-        .select({ id: customers.id })
+        .select({ id: customers.id, name: customers.name })
         .from(customers)
         .where(inArray(customers.id, customerIds.slice(i, i + ID_CHUNK)));
-      for (const row of rows) found.add(row.id);
+      for (const row of rows) customerNames.set(row.id, row.name);
     }
-    if (found.size !== customerIds.length)
+    if (customerNames.size !== customerIds.length)
       throw new DomainError('invalid', 'That customer does not exist.', {
         customerId: ['That customer does not exist.'],
       });
@@ -116,8 +132,9 @@ export async function recordInteractions(
     return { row: { ...row, openDefectCount: defectRows.length }, defectRows };
   });
 
+  const categoryNames = new Map([...categoryIds].map(([name, id]) => [id, name]));
   const created: string[] = [];
-  let defectsRaised = 0;
+  const raisedAll: RaisedDefect[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const insertedIds = new Set(
@@ -129,8 +146,8 @@ export async function recordInteractions(
     created.push(...chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row.id));
     // Defects only for interactions stored now: a retried id raises nothing twice.
     const newDefects = chunk.filter((c) => insertedIds.has(c.row.id)).flatMap((c) => c.defectRows);
-    const raised = newDefects.length ? await insertDefectRows(tx, newDefects) : [];
-    defectsRaised += newDefects.length;
+    const raised = newDefects.length ? await insertDefectRows(tx, newDefects, categoryNames) : [];
+    raisedAll.push(...raised);
     // Imports load history: announcing every past row to people and webhooks would be noise.
     if (options.source !== 'import') {
       const stored = chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row);
@@ -154,54 +171,83 @@ export async function recordInteractions(
     options.loggedById,
   );
   const ids = rows.map((r) => r.row.id);
-  return { ids, created, existing: ids.filter((id) => !createdSet.has(id)), defectsRaised };
+  return {
+    ids,
+    created,
+    existing: ids.filter((id) => !createdSet.has(id)),
+    defectsRaised: raisedAll.length,
+    raised: raisedAll,
+    touchpointNames: new Map(touchpointRows.map((t) => [t.id, t.name])),
+    customerNames,
+  };
 }
 
 type InteractionRow = Omit<NewInteraction, 'id' | 'occurredAt'> & { id: string; occurredAt: Date };
 type DefectRow = ReturnType<typeof autoDefectRows>[number];
 
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
 /**
- * Inserts interactions, skipping ids already stored, and returns the ids inserted now. The rows go
- * as one JSON parameter unpacked by jsonb_to_recordset: building a statement with a bind parameter
- * per value cost more than running it, and this keeps large imports fast on both drivers.
+ * Inserts rows sent as one JSON parameter and unpacked by jsonb_to_recordset: building a statement
+ * with a bind parameter per value cost more than running it, and this keeps large imports fast on
+ * both drivers. `columns` names each SQL column with its type, once; each row is read by the
+ * camelCase form of the name (a Date travels as its ISO string).
  */
-async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promise<string[]> {
+async function insertJsonRows<T>(
+  tx: DbOrTx,
+  table: typeof interactions | typeof defects,
+  columns: Record<string, string>,
+  rows: object[],
+  tail: SQL,
+): Promise<T[]> {
+  const names = Object.keys(columns);
   const json = JSON.stringify(
-    rows.map((r) => ({
-      id: r.id,
-      customer_id: r.customerId,
-      touchpoint_id: r.touchpointId,
-      logged_by_id: r.loggedById,
-      occurred_at: r.occurredAt.toISOString(),
-      source: r.source,
-      outcome: r.outcome,
-      sale_value: r.saleValue,
-      expectation: r.expectation,
-      experience: r.experience,
-      csat: r.csat,
-      nps: r.nps,
-      effort: r.effort,
-      notes: r.notes,
-      sentiment: r.sentiment,
-      sentiment_score: r.sentimentScore,
-      comment_phrases: r.commentPhrases,
-      open_defect_count: r.openDefectCount,
-      opportunities: r.opportunities,
-      contact_email: r.contactEmail ?? null,
-      customer_match: r.customerMatch ?? null,
-      suggested_customer_id: r.suggestedCustomerId ?? null,
-    })),
+    rows.map((row) =>
+      Object.fromEntries(names.map((name) => [name, (row as Record<string, unknown>)[camel(name)] ?? null])),
+    ),
   );
-  const inserted = await selectRows<{ id: string }>(
+  const list = sql.raw(names.join(', '));
+  const typed = sql.raw(names.map((name) => `${name} ${columns[name]}`).join(', '));
+  return selectRows<T>(
     tx,
-    sql`insert into ${interactions} (id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities, contact_email, customer_match, suggested_customer_id)
-      select id, customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, open_defect_count, opportunities, contact_email, customer_match, suggested_customer_id
-      from jsonb_to_recordset(${json}::jsonb) as x(id uuid, customer_id uuid, touchpoint_id uuid, logged_by_id uuid, occurred_at timestamptz, source interaction_source,
-        outcome outcome, sale_value numeric, expectation smallint, experience smallint, csat smallint, nps smallint, effort smallint, notes text,
-        sentiment sentiment, sentiment_score real, comment_phrases text[], open_defect_count integer, opportunities integer,
-        contact_email text, customer_match customer_match, suggested_customer_id uuid)
-      on conflict (id) do nothing
-      returning id`,
+    sql`insert into ${table} (${list}) select ${list} from jsonb_to_recordset(${json}::jsonb) as x(${typed}) ${tail}`,
+  );
+}
+
+// The columns a logged, imported or API interaction is stored with: listed once.
+const INTERACTION_COLUMNS = {
+  id: 'uuid',
+  customer_id: 'uuid',
+  touchpoint_id: 'uuid',
+  logged_by_id: 'uuid',
+  occurred_at: 'timestamptz',
+  source: 'interaction_source',
+  outcome: 'outcome',
+  sale_value: 'numeric',
+  expectation: 'smallint',
+  experience: 'smallint',
+  csat: 'smallint',
+  nps: 'smallint',
+  effort: 'smallint',
+  notes: 'text',
+  sentiment: 'sentiment',
+  sentiment_score: 'real',
+  comment_phrases: 'text[]',
+  open_defect_count: 'integer',
+  opportunities: 'integer',
+  contact_email: 'text',
+  customer_match: 'customer_match',
+  suggested_customer_id: 'uuid',
+} as const;
+
+/** Inserts interactions, skipping ids already stored, and returns the ids inserted now. */
+async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promise<string[]> {
+  const inserted = await insertJsonRows<{ id: string }>(
+    tx,
+    interactions,
+    INTERACTION_COLUMNS,
+    rows,
+    sql`on conflict (id) do nothing returning id`,
   );
   return inserted.map((r) => r.id);
 }
@@ -243,45 +289,51 @@ async function emitInteractionEvents(tx: DbOrTx, stored: InteractionRow[], raise
     'defect.created',
     raised.map((d) => ({
       defectId: d.id,
-      touchpointId: d.touchpoint_id,
-      categoryId: d.category_id,
+      touchpointId: d.touchpointId,
+      categoryId: d.categoryId,
       kind: d.kind,
       severity: d.severity,
-      interactionId: d.interaction_id,
+      interactionId: d.interactionId,
       actorId: null,
     })),
   );
 }
 
-interface RaisedDefect {
+/** An auto defect as stored, with its category's name. */
+export interface RaisedDefect {
   id: string;
-  touchpoint_id: string;
-  category_id: string;
+  touchpointId: string;
+  categoryId: string;
+  categoryName: string;
   kind: string;
   severity: string;
-  interaction_id: string;
+  interactionId: string;
+  lostRevenue: string;
 }
 
-async function insertDefectRows(tx: DbOrTx, rows: DefectRow[]): Promise<RaisedDefect[]> {
-  const json = JSON.stringify(
-    rows.map((d) => ({
-      touchpoint_id: d.touchpointId,
-      interaction_id: d.interactionId,
-      customer_id: d.customerId,
-      category_id: d.categoryId,
-      kind: d.kind,
-      severity: d.severity,
-      lost_revenue: d.lostRevenue,
-      occurred_at: d.occurredAt.toISOString(),
-      auto_rule: d.autoRule,
-    })),
-  );
-  return selectRows<RaisedDefect>(
+const DEFECT_COLUMNS = {
+  touchpoint_id: 'uuid',
+  interaction_id: 'uuid',
+  customer_id: 'uuid',
+  category_id: 'uuid',
+  kind: 'defect_kind',
+  severity: 'severity',
+  lost_revenue: 'numeric',
+  occurred_at: 'timestamptz',
+  auto_rule: 'auto_rule',
+} as const;
+
+async function insertDefectRows(
+  tx: DbOrTx,
+  rows: DefectRow[],
+  categoryNames: Map<string, string>,
+): Promise<RaisedDefect[]> {
+  const stored = await insertJsonRows<Omit<RaisedDefect, 'categoryName'>>(
     tx,
-    sql`insert into ${defects} (touchpoint_id, interaction_id, customer_id, category_id, kind, severity, lost_revenue, occurred_at, auto_rule)
-      select touchpoint_id, interaction_id, customer_id, category_id, kind, severity, lost_revenue, occurred_at, auto_rule
-      from jsonb_to_recordset(${json}::jsonb) as x(touchpoint_id uuid, interaction_id uuid, customer_id uuid, category_id uuid, kind defect_kind, severity severity,
-        lost_revenue numeric, occurred_at timestamptz, auto_rule auto_rule)
-      returning id, touchpoint_id, category_id, kind, severity, interaction_id`,
+    defects,
+    DEFECT_COLUMNS,
+    rows,
+    sql`returning id, touchpoint_id as "touchpointId", category_id as "categoryId", kind, severity, interaction_id as "interactionId", lost_revenue::text as "lostRevenue"`,
   );
+  return stored.map((d) => ({ ...d, categoryName: categoryNames.get(d.categoryId)! }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerInputSchema } from './customers';
 import { checkbox } from './form-values';
 import { OUTCOMES } from '@/lib/enums';
 import { pastInstantSchema } from '@/lib/dates';
@@ -50,21 +51,75 @@ export const interactionInputSchema = z.object({
 
 export type InteractionInput = z.output<typeof interactionInputSchema>;
 
+// Where each of the new customer's fields shows its error on the log screen.
+const NEW_CUSTOMER_FIELDS = {
+  name: 'newCustomerName',
+  email: 'newCustomerEmail',
+  company: 'newCustomerCompany',
+  phone: 'newCustomerPhone',
+} as const;
+
 /**
  * The log screen's form: an interaction whose id the browser chose, for an existing customer,
- * a customer created on the spot (whose id the browser also chose), or nobody.
+ * a customer created on the spot (whose id the browser also chose), or nobody. The new customer
+ * is validated here, once, as every customer is (customerInputSchema).
  */
-export const logInteractionSchema = interactionInputSchema.extend({
-  id: z.uuid({ error: 'The form lost its id: reload the page.' }),
-  customerMode: z.preprocess(blankToUndefined, z.enum(['existing', 'new', 'none']).default('existing')),
-  newCustomerId: z.preprocess(blankToUndefined, z.uuid().optional()),
-  newCustomerName: z.preprocess(blankToUndefined, z.string().optional()),
-  newCustomerEmail: z.preprocess(blankToUndefined, z.string().optional()),
-  newCustomerCompany: z.preprocess(blankToUndefined, z.string().optional()),
-  newCustomerPhone: z.preprocess(blankToUndefined, z.string().optional()),
-  /** Ticked once the person has seen the matching customers and says this is someone else. */
-  newCustomerConfirmed: checkbox,
-});
+export const logInteractionSchema = interactionInputSchema
+  .extend({
+    id: z.uuid({ error: 'The form lost its id: reload the page.' }),
+    customerMode: z.preprocess(blankToUndefined, z.enum(['existing', 'new', 'none']).default('existing')),
+    newCustomerId: z.preprocess(blankToUndefined, z.uuid().optional()),
+    newCustomerName: z.preprocess(blankToUndefined, z.string().optional()),
+    newCustomerEmail: z.preprocess(blankToUndefined, z.string().optional()),
+    newCustomerCompany: z.preprocess(blankToUndefined, z.string().optional()),
+    newCustomerPhone: z.preprocess(blankToUndefined, z.string().optional()),
+    /** Ticked once the person has seen the matching customers and says this is someone else. */
+    newCustomerConfirmed: checkbox,
+  })
+  .transform((form, ctx) => {
+    const {
+      customerMode,
+      newCustomerId,
+      newCustomerName,
+      newCustomerEmail,
+      newCustomerCompany,
+      newCustomerPhone,
+      newCustomerConfirmed,
+      ...interaction
+    } = form;
+    if (customerMode === 'existing' && !interaction.customerId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customerId'],
+        message: 'Choose a customer, create one, or choose “No customer”.',
+      });
+      return z.NEVER;
+    }
+    if (customerMode !== 'new') {
+      return {
+        interaction: { ...interaction, customerId: customerMode === 'existing' ? interaction.customerId : undefined },
+        newCustomer: undefined,
+      };
+    }
+    const parsed = customerInputSchema.safeParse({
+      id: newCustomerId,
+      name: newCustomerName ?? '',
+      email: newCustomerEmail,
+      company: newCustomerCompany,
+      phone: newCustomerPhone,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = NEW_CUSTOMER_FIELDS[issue.path[0] as keyof typeof NEW_CUSTOMER_FIELDS] ?? 'newCustomerName';
+        ctx.addIssue({ code: 'custom', path: [field], message: issue.message });
+      }
+      return z.NEVER;
+    }
+    return {
+      interaction: { ...interaction, customerId: undefined },
+      newCustomer: { customer: parsed.data, confirmed: newCustomerConfirmed },
+    };
+  });
 
 export type LogInteractionInput = z.output<typeof logInteractionSchema>;
 

@@ -108,7 +108,7 @@ export default async function PortfolioPage({
           (defects) and NPS of their answers.
         </p>
         <div className="mt-3 overflow-x-auto">
-          <table className={tableClass}>
+          <table className={`card-table ${tableClass}`}>
             <caption className="sr-only">Customers by segment and lifecycle</caption>
             <thead>
               <tr>
@@ -129,7 +129,7 @@ export default async function PortfolioPage({
                   {LIFECYCLES.map((l) => {
                     const cell = cellOf(segment, l);
                     return (
-                      <td key={l} className="align-top">
+                      <td key={l} data-label={LIFECYCLE_LABELS[l]} className="align-top">
                         {cell ? (
                           <>
                             <Link
@@ -161,7 +161,7 @@ export default async function PortfolioPage({
         </div>
       </section>
 
-      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+      <div className="flex flex-col gap-4">
         <ChartFrame
           id="defection"
           title="Defection rate per month"
@@ -207,23 +207,15 @@ export default async function PortfolioPage({
             <table className={tableClass}>
               <thead>
                 <tr>
-                  <th scope="col">Cohort</th>
-                  <th scope="col">Customers</th>
-                  {Array.from({ length: RETENTION_MONTHS }, (_, k) => (
-                    <th key={k} scope="col">{`+${k}`}</th>
-                  ))}
+                  <th scope="col">Months since first contact</th>
+                  <th scope="col">Mean retention</th>
                 </tr>
               </thead>
               <tbody>
-                {cohorts.map((c) => (
-                  <tr key={c.cohort}>
-                    <th scope="row" className="text-left font-normal">
-                      {monthName(c.cohort)}
-                    </th>
-                    <td>{formatInteger(c.customers)}</td>
-                    {Array.from({ length: RETENTION_MONTHS }, (_, k) => (
-                      <td key={k}>{pct(c.retained[k] ?? null)}</td>
-                    ))}
+                {meanRetention.map((value, k) => (
+                  <tr key={k}>
+                    <th scope="row" className="text-left font-normal">{`+${k}`}</th>
+                    <td>{pct(value)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -237,6 +229,47 @@ export default async function PortfolioPage({
           />
         </ChartFrame>
       </div>
+      <section
+        aria-labelledby="cohorts-title"
+        className="mt-6 rounded-lg border border-border bg-surface p-4 shadow-sm"
+      >
+        <h2 id="cohorts-title" className="text-lg font-semibold">
+          Retention of each cohort
+        </h2>
+        <p className="mt-1 text-sm text-muted">
+          Customers first in contact in the month, and the share of them in contact again +1 … +11 months later (— : not
+          reached yet).
+        </p>
+        <div className="mt-3">
+          <table className={`card-table ${tableClass}`}>
+            <caption className="sr-only">Retention of each cohort, month by month</caption>
+            <thead>
+              <tr>
+                <th scope="col">Cohort</th>
+                <th scope="col">Customers</th>
+                {Array.from({ length: RETENTION_MONTHS }, (_, k) => (
+                  <th key={k} scope="col">{`+${k}`}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {cohorts.map((c) => (
+                <tr key={c.cohort}>
+                  <th scope="row" className="text-left font-normal">
+                    {monthName(c.cohort)}
+                  </th>
+                  <td data-label="Customers">{formatInteger(c.customers)}</td>
+                  {Array.from({ length: RETENTION_MONTHS }, (_, k) => (
+                    <td key={k} data-label={`+${k}`}>
+                      {pct(c.retained[k] ?? null)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
       <section aria-labelledby="funnel-title" className="mt-6 rounded-lg border border-border bg-surface p-4 shadow-sm">
         <h2 id="funnel-title" className="text-lg font-semibold">
           Journey funnel
@@ -247,7 +280,7 @@ export default async function PortfolioPage({
           {raw.segment ? `, for ${segmentChoices.find((s) => s.id === raw.segment)?.name ?? 'no segment'}` : ''}.
         </p>
         <div className="mt-3 overflow-x-auto">
-          <table className={tableClass}>
+          <table className={`card-table ${tableClass}`}>
             <caption className="sr-only">Customers reaching each stage, in journey order</caption>
             <thead>
               <tr>
@@ -263,7 +296,7 @@ export default async function PortfolioPage({
                   <th scope="row" className="text-left font-normal">
                     {stage.name}
                   </th>
-                  <td>
+                  <td data-label="Customers who reached it">
                     <Link
                       className={linkClass}
                       href={`/customers?${new URLSearchParams({
@@ -276,11 +309,11 @@ export default async function PortfolioPage({
                       {formatInteger(stage.reached)}
                     </Link>
                   </td>
-                  <td>
+                  <td data-label="Went no further">
                     {formatInteger(stage.stopped)}
                     {stage.reached ? ` (${pct(stage.stopped / stage.reached)})` : ''}
                   </td>
-                  <td>
+                  <td data-label="Defects at the stage">
                     <Link className={linkClass} href={defectsHref({ ...funnelScope, stage: [stage.stageId] })}>
                       {formatInteger(stage.defects)}
                     </Link>

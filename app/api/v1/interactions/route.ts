@@ -97,8 +97,13 @@ export const POST = apiRoute(async function POST(request: Request) {
   const loggedById = auth.principal.kind === 'user' ? auth.principal.userId : null;
   try {
     const db = await getDb();
-    const result = await db.transaction((tx) => recordInteractions(tx, inputs, { source: 'api', loggedById }));
-    return Response.json({ data: result }, { status: result.created.length > 0 ? 201 : 200 });
+    const { ids, created, existing, defectsRaised } = await db.transaction((tx) =>
+      recordInteractions(tx, inputs, { source: 'api', loggedById }),
+    );
+    return Response.json(
+      { data: { ids, created, existing, defectsRaised } },
+      { status: created.length > 0 ? 201 : 200 },
+    );
   } catch (error) {
     if (error instanceof DomainError) return domainProblem(error, ' Nothing was stored.');
     throw error;
