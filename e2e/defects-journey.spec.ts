@@ -162,7 +162,7 @@ test.describe('as a manager', () => {
     const total = Number(
       (await page
         .getByRole('navigation', { name: 'Pages' })
-        .getByText(/^[\d,]+–[\d,]+ of [\d,]+$/)
+        .getByText(/^Rows [\d,]+–[\d,]+ of [\d,]+$/)
         .textContent())!
         .split(' of ')[1]!
         .replace(/,/g, ''),
