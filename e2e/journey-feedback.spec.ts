@@ -119,7 +119,7 @@ test('feedback with a known customer’s email waits for staff to confirm it, th
 
   // The customer's timeline holds the interaction, with the comment as text, and its defect.
   const timeline = manager.getByRole('region', { name: 'Timeline' });
-  await expect(timeline.getByText(comment, { exact: true })).toBeVisible();
+  await expect(timeline.getByText(comment)).toBeVisible();
   await expect(timeline.locator('b, script')).toHaveCount(0);
   await timeline.getByRole('link', { name: 'Below expectations' }).click();
   await expect(manager).toHaveURL(defectUrl);
@@ -178,7 +178,9 @@ test('a personal feedback link made on a customer’s page attaches the answers 
   await expect(visitor.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible();
 
   // The same link with its signature changed is answered as anonymous, and says so.
-  const forged = url.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+  // One character in the middle of the signature changed.
+  const at = url.length - 10;
+  const forged = url.slice(0, at) + (url[at] === 'A' ? 'B' : 'A') + url.slice(at + 1);
   await visitor.goto(forged);
   await expect(visitor.getByText(/This personal link is not valid/)).toBeVisible();
   await expect(visitor.getByLabel(/Your email/)).toBeVisible();
@@ -187,7 +189,7 @@ test('a personal feedback link made on a customer’s page attaches the answers 
   // It is on the customer's timeline straight away, marked as verified by the link.
   await staff.goto(customerUrl);
   const timeline = staff.getByRole('region', { name: 'Timeline' });
-  await expect(timeline.getByText(comment, { exact: true })).toBeVisible();
+  await expect(timeline.getByText(comment)).toBeVisible();
   await timeline.getByRole('link', { name: 'Delivery and installation' }).click();
   await expect(
     staff.getByRole('heading', { level: 1, name: `Delivery and installation with ${customerName}` }),

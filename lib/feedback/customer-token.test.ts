@@ -23,10 +23,15 @@ describe('signed customer tokens for personalised feedback links', () => {
   it('refuses it on another touchpoint, with another secret, or changed in any character', () => {
     const token = signCustomerToken({ customerId, touchpointId, expiresAt: inAWeek });
     expect(verifyCustomerToken(token, otherTouchpoint, now)).toEqual({ ok: false, reason: 'invalid' });
+    // Every other character at every position, including the signature's last one, whose two low
+    // bits a base64 decoder ignores (A and B there decode alike): only the canonical text passes.
     for (let i = 0; i < token.length; i++) {
       if (token[i] === '.') continue;
-      const changed = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
-      expect(verifyCustomerToken(changed, touchpointId, now).ok, `position ${i}`).toBe(false);
+      for (const other of 'ABQw_-') {
+        if (other === token[i]) continue;
+        const changed = token.slice(0, i) + other + token.slice(i + 1);
+        expect(verifyCustomerToken(changed, touchpointId, now).ok, `position ${i} → ${other}`).toBe(false);
+      }
     }
     secret = 'unit-test-secret-two';
     try {
@@ -34,6 +39,14 @@ describe('signed customer tokens for personalised feedback links', () => {
     } finally {
       secret = 'unit-test-secret-one';
     }
+  });
+
+  it('accepts only the canonical spelling of the signature', () => {
+    const token = signCustomerToken({ customerId, touchpointId, expiresAt: inAWeek });
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // Three other last characters decode to the same bytes; none of them may pass.
+    const passing = [...alphabet].filter((c) => verifyCustomerToken(token.slice(0, -1) + c, touchpointId, now).ok);
+    expect(passing).toEqual([token.at(-1)]);
   });
 
   it('refuses a token whose payload was swapped, even with a longer expiry, and junk of any type', () => {

@@ -52,8 +52,10 @@ export type CustomerTokenCheck =
 export function verifyCustomerToken(token: unknown, touchpointId: string, now = new Date()): CustomerTokenCheck {
   if (typeof token !== 'string' || !CUSTOMER_TOKEN_PATTERN.test(token)) return { ok: false, reason: 'invalid' };
   const [payload, signature] = token.split('.') as [string, string];
-  const expected = sign(payload);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text, so only the one canonical encoding passes (base64url's last character
+  // carries two bits a decoder ignores: decoding first would accept four spellings of a signature).
+  const expected = Buffer.from(sign(payload).toString('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
   const bytes = Buffer.from(payload, 'base64url');
   if (bytes.length !== 36) return { ok: false, reason: 'invalid' };

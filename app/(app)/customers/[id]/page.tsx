@@ -216,11 +216,9 @@ export default async function CustomerPage({
                       .filter(Boolean)
                       .join(' · ')}
                   </p>
-                  {entry.notes ? (
-                    <p className="mt-1 whitespace-pre-wrap">
-                      {entry.notes} <SentimentBadge sentiment={entry.sentiment} score={entry.sentimentScore} />
-                    </p>
-                  ) : null}
+                  {/* The comment alone in its paragraph, its sentiment beside it. */}
+                  {entry.notes ? <p className="mt-1 whitespace-pre-wrap">{entry.notes}</p> : null}
+                  {entry.notes ? <SentimentBadge sentiment={entry.sentiment} score={entry.sentimentScore} /> : null}
                 </li>
               ) : (
                 <li key={`d-${entry.id}`} className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">
