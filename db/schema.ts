@@ -306,9 +306,16 @@ export const lifecycleChanges = pgTable(
     rule: text(),
     reason: text().notNull(),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * When the change happened: the time of the event that caused it (the interaction's or the
+     * defect's occurred_at; for the silence rules, last contact + the configured days); the write
+     * time for a change by hand.
+     */
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the row was written. */
     createdAt: createdAt(),
   },
-  (t) => [index('customer_lifecycle_changes_customer_idx').on(t.customerId, t.createdAt)],
+  (t) => [index('customer_lifecycle_changes_customer_idx').on(t.customerId, t.occurredAt)],
 );
 
 export const defectCategories = pgTable(

@@ -32,6 +32,8 @@ export async function getLifecycleRules(tx: DbOrTx): Promise<LifecycleRuleSettin
 interface Change extends LifecycleDecision {
   customerId: string;
   from: Lifecycle;
+  /** When the causing event happened (see customer_lifecycle_changes.occurred_at). */
+  occurredAt: Date;
 }
 
 /** Writes lifecycle changes and their history rows, each only if the customer is still where it was. */
@@ -44,19 +46,20 @@ async function applyChanges(tx: DbOrTx, changes: Change[], actorId: string | nul
       to_lifecycle: c.to,
       rule: c.rule,
       reason: c.reason,
+      occurred_at: c.occurredAt.toISOString(),
     })),
   );
   await tx.execute(sql`
     with x as (
       select * from jsonb_to_recordset(${json}::jsonb)
-        as x(customer_id uuid, from_lifecycle lifecycle, to_lifecycle lifecycle, rule text, reason text)
+        as x(customer_id uuid, from_lifecycle lifecycle, to_lifecycle lifecycle, rule text, reason text, occurred_at timestamptz)
     ), moved as (
       update customers c set lifecycle = x.to_lifecycle, updated_at = now()
       from x where c.id = x.customer_id and c.lifecycle = x.from_lifecycle
       returning c.id
     )
-    insert into customer_lifecycle_changes (customer_id, from_lifecycle, to_lifecycle, rule, reason, actor_id)
-    select x.customer_id, x.from_lifecycle, x.to_lifecycle, x.rule, x.reason, ${actorId}::uuid
+    insert into customer_lifecycle_changes (customer_id, from_lifecycle, to_lifecycle, rule, reason, actor_id, occurred_at)
+    select x.customer_id, x.from_lifecycle, x.to_lifecycle, x.rule, x.reason, ${actorId}::uuid, x.occurred_at
     from x join moved on moved.id = x.customer_id`);
 }
 
@@ -64,7 +67,12 @@ interface FactsRow {
   id: string;
   lifecycle: Lifecycle;
   recent_nps: number[] | null;
-  severe: { severity: string; categoryName: string; touchpointName: string } | null;
+  severe: { severity: string; categoryName: string; touchpointName: string; occurredAt: string } | null;
+}
+
+/** The defect rule's change happened when the defect did; any other rule's when the interaction did. */
+function causeTime(decision: LifecycleDecision, facts: FactsRow, fallback: Date): Date {
+  return decision.rule === 'severe_defect' && facts.severe ? new Date(facts.severe.occurredAt) : fallback;
 }
 
 async function factsOf(tx: DbOrTx, customerIds: string[], rules: LifecycleRuleSettings): Promise<FactsRow[]> {
@@ -79,7 +87,7 @@ async function factsOf(tx: DbOrTx, customerIds: string[], rules: LifecycleRuleSe
                  select i.nps, i.occurred_at, i.id from interactions i
                  where i.customer_id = c.id and i.nps is not null
                  order by i.occurred_at desc, i.id desc limit ${k}) x) as recent_nps,
-              (select json_build_object('severity', d.severity, 'categoryName', dc.name, 'touchpointName', t.name)
+              (select json_build_object('severity', d.severity, 'categoryName', dc.name, 'touchpointName', t.name, 'occurredAt', d.occurred_at)
                  from defects d join defect_categories dc on dc.id = d.category_id join touchpoints t on t.id = d.touchpoint_id
                  where d.customer_id = c.id and d.severity in ('major', 'critical') and d.status in ('open', 'investigating', 'action')
                  order by d.occurred_at desc limit 1) as severe
@@ -130,7 +138,12 @@ export async function applyLifecycleAfterInteractions(
       rules,
     );
     if (decision && decision.to !== facts.lifecycle)
-      changes.push({ ...decision, customerId: facts.id, from: facts.lifecycle });
+      changes.push({
+        ...decision,
+        customerId: facts.id,
+        from: facts.lifecycle,
+        occurredAt: causeTime(decision, facts, w.occurredAt),
+      });
   }
   await applyChanges(tx, changes, actorId);
 }
@@ -152,7 +165,12 @@ export async function applyLifecycleAfterDefects(
       rules,
     );
     if (decision && decision.to !== facts.lifecycle)
-      changes.push({ ...decision, customerId: facts.id, from: facts.lifecycle });
+      changes.push({
+        ...decision,
+        customerId: facts.id,
+        from: facts.lifecycle,
+        occurredAt: causeTime(decision, facts, new Date()),
+      });
   }
   await applyChanges(tx, changes, actorId);
 }
@@ -165,12 +183,13 @@ export async function applySilenceRules(tx: DbOrTx, now: Date = new Date()): Pro
   const rules = await getLifecycleRules(tx);
   const shortest = Math.min(rules.atRiskAfterDays ?? Infinity, rules.churnedAfterDays ?? Infinity);
   if (!Number.isFinite(shortest)) return 0;
-  const rows = await selectRows<{ id: string; lifecycle: Lifecycle; days: number }>(
+  const rows = await selectRows<{ id: string; lifecycle: Lifecycle; days: number; last: string }>(
     tx,
-    sql`select c.id, c.lifecycle,
-          floor(extract(epoch from (${now.toISOString()}::timestamptz - coalesce(
-            (select max(i.occurred_at) from interactions i where i.customer_id = c.id), c.created_at))) / 86400)::int as days
+    sql`select c.id, c.lifecycle, s.last,
+          floor(extract(epoch from (${now.toISOString()}::timestamptz - s.last)) / 86400)::int as days
         from customers c
+        cross join lateral (select coalesce(
+            (select max(i.occurred_at) from interactions i where i.customer_id = c.id), c.created_at) as last) s
         where c.lifecycle in ('active', 'at_risk', 'advocate')
           and coalesce((select max(i.occurred_at) from interactions i where i.customer_id = c.id), c.created_at)
               <= ${now.toISOString()}::timestamptz - make_interval(days => ${shortest})`,
@@ -178,7 +197,11 @@ export async function applySilenceRules(tx: DbOrTx, now: Date = new Date()): Pro
   const changes: Change[] = [];
   for (const row of rows) {
     const decision = decideSilence(row.lifecycle, row.days, rules);
-    if (decision) changes.push({ ...decision, customerId: row.id, from: row.lifecycle });
+    if (!decision) continue;
+    // The silence began at the last contact; the rule's day count was reached that many days later.
+    const days = decision.rule === 'long_silence' ? rules.churnedAfterDays : rules.atRiskAfterDays;
+    const reached = new Date(new Date(row.last).getTime() + (days ?? row.days) * 86_400_000);
+    changes.push({ ...decision, customerId: row.id, from: row.lifecycle, occurredAt: reached > now ? now : reached });
   }
   await applyChanges(tx, changes, null);
   return changes.length;

@@ -368,13 +368,17 @@ export async function listOwnerChoices() {
     .orderBy(asc(users.name));
 }
 
-/** A customer's lifecycle history, newest first: each change with its reason and who made it. */
+/**
+ * A customer's lifecycle history, newest first by when the change happened (the causing event's
+ * time; `recordedAt` is when it was written): each change with its reason and who made it.
+ */
 export async function listLifecycleChanges(customerId: string) {
   const db = await getDb();
   return db
     .select({
       id: lifecycleChanges.id,
-      at: lifecycleChanges.createdAt,
+      at: lifecycleChanges.occurredAt,
+      recordedAt: lifecycleChanges.createdAt,
       from: lifecycleChanges.fromLifecycle,
       to: lifecycleChanges.toLifecycle,
       rule: lifecycleChanges.rule,
@@ -384,6 +388,6 @@ export async function listLifecycleChanges(customerId: string) {
     .from(lifecycleChanges)
     .leftJoin(users, eq(users.id, lifecycleChanges.actorId))
     .where(eq(lifecycleChanges.customerId, customerId))
-    .orderBy(desc(lifecycleChanges.createdAt), desc(lifecycleChanges.id))
+    .orderBy(desc(lifecycleChanges.occurredAt), desc(lifecycleChanges.createdAt), desc(lifecycleChanges.id))
     .limit(50);
 }

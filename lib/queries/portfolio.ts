@@ -112,8 +112,8 @@ export async function getDefectionByMonth({ from, to }: Period): Promise<Defecti
              where i.customer_id is not null and i.occurred_at >= months.month - interval '365 days'
                and i.occurred_at < months.month)::int as base,
           (select count(distinct ch.customer_id) from customer_lifecycle_changes ch
-             where ch.to_lifecycle = 'churned' and ch.created_at >= months.month
-               and ch.created_at < months.month + interval '1 month'
+             where ch.to_lifecycle = 'churned' and ch.occurred_at >= months.month
+               and ch.occurred_at < months.month + interval '1 month'
                and exists (select 1 from interactions i where i.customer_id = ch.customer_id
                              and i.occurred_at >= months.month - interval '365 days' and i.occurred_at < months.month))::int as churned
         from months order by months.month`,

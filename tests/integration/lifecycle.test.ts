@@ -1,10 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { auditEvents, customers, defectCategories, lifecycleChanges, lifecycleSettings } from '@/db/schema';
+import { auditEvents, customers, defectCategories, defects, lifecycleChanges, lifecycleSettings } from '@/db/schema';
 import { updateCustomerAction } from '@/app/(app)/customers/actions';
 import { createManualDefectAction, updateDefectAction } from '@/app/(app)/defects/actions';
 import { applySilenceRules } from '@/lib/customers/apply-lifecycle';
+import { listLifecycleChanges } from '@/lib/queries/customers';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { interactionInputSchema } from '@/lib/validation/interactions';
 import { createUser } from '../support/factories';
@@ -243,5 +244,75 @@ describe("the admin's lifecycle rules", () => {
       advocateAfterPromoters: 2,
       churnedAfterDays: 365,
     });
+  });
+});
+
+describe('when a lifecycle change happened', () => {
+  async function times(customerId: string) {
+    const db = await getDb();
+    return db
+      .select({ rule: lifecycleChanges.rule, at: lifecycleChanges.occurredAt, recorded: lifecycleChanges.createdAt })
+      .from(lifecycleChanges)
+      .where(eq(lifecycleChanges.customerId, customerId))
+      .orderBy(asc(lifecycleChanges.createdAt), asc(lifecycleChanges.id));
+  }
+
+  it("is the causing interaction's time, not the time the row was written", async () => {
+    const c = await createCustomerRow();
+    await log(c.id, { outcome: 'sale_won', saleValue: '10' }, '2025-06-01T09:30:00Z');
+    await log(c.id, { nps: '3' }, '2025-07-15T14:00:00Z');
+    const rows = await times(c.id);
+    expect(rows.map((r) => [r.rule, r.at.toISOString()])).toEqual([
+      ['sale_won', '2025-06-01T09:30:00.000Z'],
+      ['detractor', '2025-07-15T14:00:00.000Z'],
+    ]);
+    expect(rows.every((r) => r.recorded.getTime() > Date.now() - 60_000)).toBe(true);
+    // The customer page's list: newest by when it happened, with when it was recorded.
+    const listed = await listLifecycleChanges(c.id);
+    expect(listed.map((r) => [r.rule, r.at.toISOString()])).toEqual([
+      ['detractor', '2025-07-15T14:00:00.000Z'],
+      ['sale_won', '2025-06-01T09:30:00.000Z'],
+    ]);
+    expect(listed[0]!.recordedAt.getTime()).toBe(rows[1]!.recorded.getTime());
+  });
+
+  it("is the defect's time for the defect rule", async () => {
+    const c = await createCustomerRow({ lifecycle: 'active' });
+    const created = await createManualDefectAction({
+      touchpointId: catalog.till.id,
+      customerId: c.id,
+      categoryId,
+      kind: 'complaint',
+      severity: 'major',
+      title: 'Late and damaged',
+    });
+    expect(created.ok).toBe(true);
+    const db = await getDb();
+    const [defect] = await db
+      .select({ occurredAt: defects.occurredAt })
+      .from(defects)
+      .where(eq(defects.id, created.ok ? created.data.id : ''));
+    const rows = await times(c.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.at.toISOString()).toBe(defect!.occurredAt.toISOString());
+  });
+
+  it('is the day the silence reached the rule for the silence rules', async () => {
+    const now = new Date('2026-05-01T00:00:00Z');
+    const c = await createCustomerRow({ lifecycle: 'at_risk' });
+    await log(c.id, {}, '2025-03-01T12:00:00Z');
+    const db = await getDb();
+    await applySilenceRules(db, now);
+    const rows = await times(c.id);
+    // 2025-03-01 12:00 + 365 days.
+    expect(rows.map((r) => [r.rule, r.at.toISOString()])).toEqual([['long_silence', '2026-03-01T12:00:00.000Z']]);
+  });
+
+  it('is the write time for a change by hand', async () => {
+    const c = await createCustomerRow({ lifecycle: 'active' });
+    await updateCustomerAction({ id: c.id, name: c.name, email: c.email ?? '', lifecycle: 'at_risk' });
+    const rows = await times(c.id);
+    expect(rows).toHaveLength(1);
+    expect(Math.abs(rows[0]!.at.getTime() - rows[0]!.recorded.getTime())).toBeLessThan(5_000);
   });
 });

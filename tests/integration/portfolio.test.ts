@@ -83,7 +83,7 @@ beforeAll(async () => {
       fromLifecycle: 'active',
       toLifecycle: 'churned',
       reason: 'test',
-      createdAt: new Date('2026-03-15T00:00:00Z'),
+      occurredAt: new Date('2026-03-15T00:00:00Z'),
     },
     // No contact in the year before March: not in the base, so not counted.
     {
@@ -91,7 +91,7 @@ beforeAll(async () => {
       fromLifecycle: 'active',
       toLifecycle: 'churned',
       reason: 'test',
-      createdAt: new Date('2026-03-16T00:00:00Z'),
+      occurredAt: new Date('2026-03-16T00:00:00Z'),
     },
   ]);
 });

@@ -178,6 +178,9 @@ export default async function CustomerPage({
                 </strong>
                 : {change.reason}
                 {change.rule ? ' (rule)' : change.actorName ? ` (${change.actorName})` : ''}
+                {Math.abs(change.recordedAt.getTime() - change.at.getTime()) >= 60_000 ? (
+                  <span className="text-muted">{` Recorded ${formatDateTime(change.recordedAt)}.`}</span>
+                ) : null}
               </li>
             ))}
           </ol>
