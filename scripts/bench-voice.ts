@@ -1,11 +1,14 @@
 // `npm run bench:voice`: times the comment search (the interactions list with ?q=, as the page
-// asks it: one page and the total) and the dashboard's keyword themes on 1,000,000 interactions,
-// 40 % of them with a comment, on a fresh PostgreSQL database (created and dropped here). Prints
+// asks it: one page and the total), the dashboard's keyword themes and the portfolio page's four
+// queries (segments × lifecycle, defection, retention cohorts, journey funnel) on 1,000,000
+// interactions of 100,000 customers, 40 % of them with a comment, 5 % of the customers churned in
+// the year, on a fresh PostgreSQL database (created and dropped here). Prints
 // the load average beside each figure, since the machine is shared. Not a test: figures for the
 // README.
 //   BENCH_DATABASE_URL  PostgreSQL server to create the throwaway database on
 //                       (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_ROWS          interactions (default 1,000,000); BENCH_RUNS timed warm runs (default 7)
+//   BENCH_CUSTOMERS     customers added to the demo ones (default 100,000)
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +22,7 @@ import { migrateDatabase } from '@/db/migrator';
 import { seedDemoData } from '@/db/seed-demo';
 import { addDays, isoDay } from '@/lib/dates';
 import { listInteractions } from '@/lib/queries/interactions';
+import { getDefectionByMonth, getJourneyFunnel, getPortfolioCells, getRetentionCohorts } from '@/lib/queries/portfolio';
 import { getCommentThemes } from '@/lib/queries/voice';
 import { interactionFiltersSchema } from '@/lib/validation/filters';
 import { resolveMetricsFilters } from '@/lib/validation/metrics';
@@ -27,6 +31,7 @@ import { parseLabelledComments } from '@/lib/voice/evaluate-sentiment';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const COMMENTED = 0.4;
 const BATCH = 100_000;
 
@@ -79,6 +84,15 @@ async function main() {
     await handle.db.execute(sql`create temporary table pool as
       select row_number() over () as n, * from jsonb_to_recordset(${pool}::jsonb)
         as x(notes text, sentiment sentiment, score real, phrases text[])`);
+    // Customers: spread over the segments (and none) and lifecycles, created over the past two years.
+    await handle.db.execute(sql`
+      with sg as (select array_agg(id) as ids from segments)
+      insert into customers (name, segment_id, lifecycle, created_at)
+      select 'Bench customer ' || n,
+             case when random() < 0.9 then sg.ids[1 + floor(random() * array_length(sg.ids, 1))::int] end,
+             (array['prospect', 'active', 'active', 'active', 'at_risk', 'advocate', 'churned'])[1 + floor(random() * 7)::int]::lifecycle,
+             now() - random() * interval '730 days'
+      from generate_series(1, ${CUSTOMERS}) n cross join sg`);
     let remaining = ROWS - summary.interactions;
     while (remaining > 0) {
       const rows = Math.min(BATCH, remaining);
@@ -102,7 +116,12 @@ async function main() {
           left join pool p on g.rc < ${COMMENTED} and p.n = g.pick`);
       remaining -= rows;
     }
-    await handle.db.execute(sql`vacuum analyze interactions`);
+    // 5 % of the customers churned at some time in the year, as the silence rule records it.
+    await handle.db.execute(sql`
+      insert into customer_lifecycle_changes (customer_id, from_lifecycle, to_lifecycle, rule, reason, occurred_at)
+      select id, 'at_risk', 'churned', 'long_silence', 'No contact for 365 days.', now() - random() * interval '365 days'
+      from customers where random() < 0.05`);
+    await handle.db.execute(sql`vacuum analyze`);
     const [counts] = await selectRows<{ n: number; commented: number }>(
       handle.db,
       sql`select count(*)::int as n, count(notes)::int as commented from interactions`,
@@ -146,6 +165,21 @@ async function main() {
       ['last 12 months', addDays(today, -364)],
     ] as const)
       log(`keyword themes, ${label}: ${(await time(themes(from))).toFixed(1)} ms (load ${load()})`);
+
+    // The portfolio page's queries, for its default period (the last 12 months).
+    const period = { from: addDays(today, -364), to: today };
+    const [segment] = await selectRows<{ id: string }>(handle.db, sql`select id from segments order by name limit 1`);
+    const portfolio: [string, () => Promise<unknown>][] = [
+      ['portfolio: segments × lifecycle cells, 12 months', () => getPortfolioCells(period)],
+      ['portfolio: defection rate per month, 12 months', () => getDefectionByMonth(period)],
+      ['portfolio: retention by first-contact cohort, 12 months', () => getRetentionCohorts(period, 12)],
+      ['portfolio: journey funnel, 12 months', () => getJourneyFunnel(period)],
+      [
+        'portfolio: journey funnel, 12 months, one segment',
+        () => getJourneyFunnel({ ...period, segment: segment!.id }),
+      ],
+    ];
+    for (const [label, fn] of portfolio) log(`${label}: ${(await time(fn)).toFixed(1)} ms (load ${load()})`);
   } finally {
     await handle.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);

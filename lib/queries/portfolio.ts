@@ -104,19 +104,44 @@ export async function getDefectionByMonth({ from, to }: Period): Promise<Defecti
   const db = await getDb();
   const rows = await selectRows<{ month: string; base: number; churned: number }>(
     db,
+    // The base in one pass over the interactions (not one per month): a customer is in month M's
+    // base when some contact t has t < M <= t + 365 days. The contacts of one calendar month cover
+    // the months from the next one up to the month of (its last contact + 365 days); per customer
+    // those ranges only grow, so each adds the part past the previous one, as +1/-1 steps whose
+    // running sum is the base.
     sql`with months as (
           select m::date as month from generate_series(date_trunc('month', ${from}::date), date_trunc('month', ${to}::date), interval '1 month') m
+        ), buckets as (
+          select customer_id, date_trunc('month', occurred_at) as bm, max(occurred_at) as last
+          from interactions
+          where customer_id is not null
+            and occurred_at >= date_trunc('month', ${from}::date) - interval '365 days'
+            and occurred_at < date_trunc('month', ${to}::date)
+          group by customer_id, date_trunc('month', occurred_at)
+        ), ranges as (
+          select bm + interval '1 month' as s, date_trunc('month', last + interval '365 days') as e,
+            lag(date_trunc('month', last + interval '365 days')) over (partition by customer_id order by bm) as prev_e
+          from buckets
+        ), parts as (
+          select greatest(s, coalesce(prev_e + interval '1 month', s)) as s, e from ranges
+        ), steps as (
+          select s::date as m, 1 as d from parts where s <= e
+          union all
+          select (e + interval '1 month')::date, -1 from parts where s <= e
+        ), by_month as materialized (
+          select m, sum(d) as d from steps group by m
+        ), base as (
+          select months.month, coalesce(sum(b.d), 0)::int as base
+          from months left join by_month b on b.m <= months.month group by months.month
         )
         select to_char(months.month, 'YYYY-MM-DD') as month,
-          (select count(distinct i.customer_id) from interactions i
-             where i.customer_id is not null and i.occurred_at >= months.month - interval '365 days'
-               and i.occurred_at < months.month)::int as base,
+          base.base,
           (select count(distinct ch.customer_id) from customer_lifecycle_changes ch
              where ch.to_lifecycle = 'churned' and ch.occurred_at >= months.month
                and ch.occurred_at < months.month + interval '1 month'
                and exists (select 1 from interactions i where i.customer_id = ch.customer_id
                              and i.occurred_at >= months.month - interval '365 days' and i.occurred_at < months.month))::int as churned
-        from months order by months.month`,
+        from months join base on base.month = months.month order by months.month`,
   );
   return rows.map((r) => ({ ...r, rate: r.base ? r.churned / r.base : null }));
 }
@@ -156,11 +181,14 @@ export async function getRetentionCohorts({ from, to }: Period, months = 12): Pr
               + extract(month from i.occurred_at) - extract(month from f.cohort))::int as k
           from firsts f join interactions i on i.customer_id = f.customer_id
           where f.cohort >= date_trunc('month', ${from}::date) and f.cohort <= ${to}::date
+        ), counted as (
+          select cohort, k, count(*)::int as active from activity group by cohort, k
         )
         select to_char(c.cohort, 'YYYY-MM-DD') as cohort, k.k as offset, c.customers,
-          (select count(*)::int from activity a where a.cohort = c.cohort and a.k = k.k) as active,
+          coalesce(counted.active, 0) as active,
           (c.cohort + make_interval(months => k.k)) <= date_trunc('month', now())::date as reached
         from cohorts c cross join generate_series(0, ${months - 1}) as k(k)
+          left join counted on counted.cohort = c.cohort and counted.k = k.k
         order by c.cohort, k.k`,
   );
   const byCohort = new Map<string, RetentionCohort>();

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { selectRows } from '@/db/client';
 import {
   defectCategories,
   defects,
@@ -141,6 +142,34 @@ describe('the portfolio', () => {
       // Before March: c4 and c1; c4 churned on 15 March (c3 too, but had no contact).
       { month: '2026-03-01', base: 2, churned: 1, rate: 0.5 },
     ]);
+  });
+
+  it('counts the defection base over a rolling 365 days: a contact leaves it a year later', async () => {
+    const months = await getDefectionByMonth({ from: '2025-12-01', to: '2027-05-31' });
+    // c4 (15 Jan and 20 Mar 2026) is in from February 2026 to March 2027; c1 (10 Feb, 5 and 6 Mar
+    // 2026) from March 2026 to March 2027; c2 (10 Mar 2026) from April 2026 to March 2027; in
+    // April 2027 their last contacts are more than 365 days old.
+    const base = Object.fromEntries(months.map((m) => [m.month, m.base]));
+    expect(base).toMatchObject({
+      '2025-12-01': 0,
+      '2026-01-01': 0,
+      '2026-02-01': 1,
+      '2026-03-01': 2,
+      '2026-04-01': 3,
+      '2027-03-01': 3,
+      '2027-04-01': 0,
+      '2027-05-01': 0,
+    });
+    // The same as counting each month's year before it directly.
+    const db = await getDb();
+    const recount = await selectRows<{ month: string; base: number }>(
+      db,
+      sql`select to_char(m, 'YYYY-MM-DD') as month,
+            (select count(distinct customer_id) from interactions
+              where customer_id is not null and occurred_at >= m - interval '365 days' and occurred_at < m)::int as base
+          from generate_series('2025-12-01'::date, '2027-05-01'::date, interval '1 month') m order by m`,
+    );
+    expect(months.map((m) => ({ month: m.month, base: m.base }))).toEqual(recount);
   });
 
   it('gives retention by the month of first contact', async () => {
