@@ -169,20 +169,24 @@ export async function getRetentionCohorts({ from, to }: Period, months = 12): Pr
     reached: boolean;
   }>(
     db,
-    sql`with firsts as (
-          select customer_id, date_trunc('month', min(occurred_at))::date as cohort
-          from interactions where customer_id is not null group by customer_id
+    // One pass over the interactions: each customer's months with contact; the first is the cohort.
+    sql`with cm as materialized (
+          select customer_id, date_trunc('month', occurred_at)::date as m
+          from interactions where customer_id is not null
+          group by customer_id, date_trunc('month', occurred_at)
+        ), firsts as (
+          select customer_id, min(m) as cohort from cm group by customer_id
         ), cohorts as (
           select cohort, count(*)::int as customers from firsts
           where cohort >= date_trunc('month', ${from}::date) and cohort <= ${to}::date group by cohort
-        ), activity as (
-          select distinct f.cohort, f.customer_id,
-            ((extract(year from i.occurred_at) - extract(year from f.cohort)) * 12
-              + extract(month from i.occurred_at) - extract(month from f.cohort))::int as k
-          from firsts f join interactions i on i.customer_id = f.customer_id
-          where f.cohort >= date_trunc('month', ${from}::date) and f.cohort <= ${to}::date
         ), counted as (
-          select cohort, k, count(*)::int as active from activity group by cohort, k
+          select f.cohort,
+            ((extract(year from cm.m) - extract(year from f.cohort)) * 12
+              + extract(month from cm.m) - extract(month from f.cohort))::int as k,
+            count(*)::int as active
+          from firsts f join cm on cm.customer_id = f.customer_id
+          where f.cohort >= date_trunc('month', ${from}::date) and f.cohort <= ${to}::date
+          group by 1, 2
         )
         select to_char(c.cohort, 'YYYY-MM-DD') as cohort, k.k as offset, c.customers,
           coalesce(counted.active, 0) as active,
