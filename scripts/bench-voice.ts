@@ -9,6 +9,7 @@
 //                       (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_ROWS          interactions (default 1,000,000); BENCH_RUNS timed warm runs (default 7)
 //   BENCH_CUSTOMERS     customers added to the demo ones (default 100,000)
+//   BENCH_KEEP=1        keep the database afterwards (its name is printed), e.g. for EXPLAIN
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -182,7 +183,8 @@ async function main() {
     for (const [label, fn] of portfolio) log(`${label}: ${(await time(fn)).toFixed(1)} ms (load ${load()})`);
   } finally {
     await handle.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (process.env.BENCH_KEEP === '1') log(`kept database ${name}`);
+    else await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });
   }
 }
