@@ -35,7 +35,7 @@ export function themeFilters(scope: ScopeFilters, phrase?: string) {
 /**
  * Keyword themes: the key phrases stored with each comment (lib/voice/analyse-comment.ts), counted
  * over the unhappy interactions in the period, with the previous period's count for the trend and
- * the touchpoints they come from. One statement, aggregated in SQL over the phrases array.
+ * the touchpoints they come from. Two statements, both aggregated in SQL over the phrases array.
  */
 export async function getCommentThemes(filters: MetricsFilters, limit = THEME_LIMIT): Promise<CommentTheme[]> {
   const db = await getDb();
@@ -48,46 +48,34 @@ export async function getCommentThemes(filters: MetricsFilters, limit = THEME_LI
     interactionConditions(interactionFiltersSchema.parse(themeFilters({ ...filters, from: before.from }))),
   );
   const current = sql`${interactions.occurredAt} >= ${`${filters.from}T00:00:00Z`}::timestamptz`;
-  // One scan over both periods: counts per phrase × touchpoint, then the top phrases and, for each,
-  // its touchpoints with most comments in the period.
-  const rows = await selectRows<{
-    phrase: string;
-    comments: number;
-    previous: number;
-    id: string | null;
-    name: string | null;
-    place_comments: number | null;
-  }>(
+  const top = await selectRows<{ phrase: string; comments: number; previous: number }>(
     db,
-    sql`with pt as (
-          select t.phrase, ${interactions.touchpointId} as touchpoint_id,
-            count(*) filter (where ${current}) as c, count(*) filter (where not ${current}) as p
-          from ${interactions} cross join lateral unnest(${interactions.commentPhrases}) as t(phrase)
-          where ${both}
-          group by t.phrase, ${interactions.touchpointId}
-        ), top as (
-          select phrase, sum(c)::int as comments, sum(p)::int as previous from pt
-          group by phrase having sum(c) >= ${THEME_MIN_COMMENTS}
-          order by comments desc, phrase limit ${limit}
-        ), ranked as (
-          select pt.phrase, ${touchpoints.id} as id, ${touchpoints.name} as name, pt.c::int as place_comments,
-            row_number() over (partition by pt.phrase order by pt.c desc, ${touchpoints.name}) as rank
-          from pt join top on top.phrase = pt.phrase join ${touchpoints} on ${touchpoints.id} = pt.touchpoint_id
-          where pt.c > 0
-        )
-        select top.phrase, top.comments, top.previous, ranked.id, ranked.name, ranked.place_comments
-        from top left join ranked on ranked.phrase = top.phrase and ranked.rank <= ${TOUCHPOINTS_PER_THEME}
-        order by top.comments desc, top.phrase, ranked.rank`,
+    sql`select t.phrase, (count(*) filter (where ${current}))::int as comments,
+          (count(*) filter (where not ${current}))::int as previous
+        from ${interactions} cross join lateral unnest(${interactions.commentPhrases}) as t(phrase)
+        where ${both}
+        group by t.phrase
+        having count(*) filter (where ${current}) >= ${THEME_MIN_COMMENTS}
+        order by comments desc, t.phrase
+        limit ${limit}`,
   );
-  const themes: CommentTheme[] = [];
-  for (const r of rows) {
-    let theme = themes.at(-1);
-    if (theme?.phrase !== r.phrase) {
-      theme = { phrase: r.phrase, comments: r.comments, previous: r.previous, touchpoints: [] };
-      themes.push(theme);
-    }
-    if (r.id !== null && r.name !== null && r.place_comments !== null)
-      theme.touchpoints.push({ id: r.id, name: r.name, comments: r.place_comments });
-  }
-  return themes;
+  if (top.length === 0) return [];
+  const phrases = top.map((t) => t.phrase);
+  const where = and(phrased, interactionConditions(interactionFiltersSchema.parse(themeFilters(filters))));
+  const places = await selectRows<{ phrase: string; id: string; name: string; comments: number }>(
+    db,
+    sql`select * from (
+          select t.phrase, ${touchpoints.id} as id, ${touchpoints.name} as name, count(*)::int as comments,
+            row_number() over (partition by t.phrase order by count(*) desc, ${touchpoints.name}) as rank
+          from ${interactions} cross join lateral unnest(${interactions.commentPhrases}) as t(phrase)
+          join ${touchpoints} on ${touchpoints.id} = ${interactions.touchpointId}
+          where ${where} and t.phrase = any(${sql.param(phrases)}::text[])
+          group by t.phrase, ${touchpoints.id}, ${touchpoints.name}
+        ) ranked where rank <= ${TOUCHPOINTS_PER_THEME}
+        order by phrase, rank`,
+  );
+  return top.map((t) => ({
+    ...t,
+    touchpoints: places.filter((p) => p.phrase === t.phrase).map(({ id, name, comments }) => ({ id, name, comments })),
+  }));
 }
