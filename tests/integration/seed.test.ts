@@ -114,4 +114,19 @@ describe('demo data', () => {
     expect(row).toMatchObject({ silent: 0, mismatched: 0, future: 0 });
     expect(row!.worked).toBeGreaterThan(100);
   });
+
+  it("dates each lifecycle change by the event that caused it, not by the seed's run", async () => {
+    const db = await getDb();
+    const [row] = await selectRows<{ changes: number; by_event: number; unmatched: number; after_now: number }>(
+      db,
+      sql`select count(*)::int as changes,
+          (count(*) filter (where ch.rule in ('sale_won', 'detractor', 'promoters', 'severe_defect')))::int as by_event,
+          (count(*) filter (where ch.rule in ('sale_won', 'detractor', 'promoters') and not exists (
+            select 1 from interactions i where i.customer_id = ch.customer_id and i.occurred_at = ch.occurred_at)))::int as unmatched,
+          (count(*) filter (where ch.occurred_at > ${NOW.toISOString()}::timestamptz))::int as after_now
+        from customer_lifecycle_changes ch`,
+    );
+    expect(row!.by_event).toBeGreaterThan(10);
+    expect(row).toMatchObject({ unmatched: 0, after_now: 0 });
+  });
 });
