@@ -158,19 +158,20 @@ export default async function AuditLogPage({
           <EmptyState>No events match these filters.</EmptyState>
         ) : (
           <TableScroll label="Audit events">
-            <table className="card-table w-full text-left text-sm">
+            {/* Fixed column widths on a desktop: an event's long values wrap in their own column, whatever the page holds. */}
+            <table className="card-table w-full text-left text-sm lg:table-fixed">
               <thead className="text-muted">
                 <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">
+                  <th scope="col" className="py-2 pr-4 font-medium lg:w-48">
                     When
                   </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
+                  <th scope="col" className="py-2 pr-4 font-medium lg:w-56">
                     Who
                   </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
+                  <th scope="col" className="py-2 pr-4 font-medium lg:w-40">
                     Action
                   </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">
+                  <th scope="col" className="py-2 pr-4 font-medium lg:w-52">
                     Record
                   </th>
                   <th scope="col" className="py-2 font-medium">
@@ -189,7 +190,7 @@ export default async function AuditLogPage({
                       {row.actorLabel ? (
                         // An email stays on one line, cut short with the whole of it on hover.
                         <span
-                          className={`block truncate ${row.actorName ? 'text-xs text-muted' : ''}`}
+                          className={`block max-w-full truncate ${row.actorName ? 'text-xs text-muted' : ''}`}
                           title={row.actorLabel}
                         >
                           {row.actorLabel}
@@ -202,18 +203,21 @@ export default async function AuditLogPage({
                     <td data-label="Action" className="py-2 pr-4 font-mono text-xs [overflow-wrap:anywhere]">
                       {row.action}
                     </td>
-                    <td data-label="Record" className="py-2 pr-4">
+                    <td data-label="Record" className="py-2 pr-4 [overflow-wrap:anywhere]">
                       {row.entityType}
                       {row.entityId && names.get(row.entityId) ? (
                         <span className="block">{names.get(row.entityId)}</span>
                       ) : null}
                       {row.entityId ? (
-                        <span className="block max-w-48 truncate font-mono text-xs text-muted" title={row.entityId}>
+                        <span
+                          className="block max-w-[min(12rem,100%)] truncate font-mono text-xs text-muted"
+                          title={row.entityId}
+                        >
                           {row.entityId}
                         </span>
                       ) : null}
                     </td>
-                    <td data-label="Before → after" className="py-2 min-w-64">
+                    <td data-label="Before → after" className="py-2">
                       <AuditChanges before={row.before} after={row.after} names={names} />
                     </td>
                   </tr>
