@@ -4,6 +4,7 @@ import {
   filtersToSearchParams,
   interactionFiltersSchema,
   paramsToObject,
+  readInteractionFilters,
   scopeFiltersSchema,
 } from './filters';
 
@@ -52,5 +53,17 @@ describe('URL filters', () => {
     expect(interactionFiltersSchema.parse({ from: '', touchpoint: '', hasDefects: '' })).toMatchObject({
       touchpoint: [],
     });
+  });
+});
+
+describe('readInteractionFilters', () => {
+  it('reads a good URL, and shows the unfiltered list, saying so, for one it does not understand', () => {
+    expect(readInteractionFilters({ channel: 'phone' })).toMatchObject({
+      understood: true,
+      filters: { channel: ['phone'] },
+    });
+    const refused = readInteractionFilters({ channel: 'telepathy', from: '2026-01-01' });
+    expect(refused.understood).toBe(false);
+    expect(refused.filters).toEqual(interactionFiltersSchema.parse({}));
   });
 });

@@ -46,6 +46,11 @@ export const SCORE_FILTERS = ['csat', 'nps', 'effort', 'gap'] as const;
 
 /** NPS groups: detractors answer 0–6, passives 7–8, promoters 9–10. */
 export const NPS_GROUPS = ['detractor', 'passive', 'promoter'] as const;
+export const NPS_GROUP_LABELS: Record<(typeof NPS_GROUPS)[number], string> = {
+  detractor: 'Detractors (0–6)',
+  passive: 'Passives (7–8)',
+  promoter: 'Promoters (9–10)',
+};
 
 /** Longest search text and theme accepted from the URL. */
 export const SEARCH_MAX = 200;
@@ -108,6 +113,19 @@ export const defectFiltersSchema = scopeFiltersSchema.extend({
 
 export type ScopeFilters = z.output<typeof scopeFiltersSchema>;
 export type InteractionFilters = z.output<typeof interactionFiltersSchema>;
+
+const NO_INTERACTION_FILTERS: InteractionFilters = interactionFiltersSchema.parse({});
+
+/** A list page's filters from its URL: a URL that does not parse shows the unfiltered list, saying so. */
+export function readInteractionFilters(raw: Record<string, unknown>): {
+  filters: InteractionFilters;
+  understood: boolean;
+} {
+  const parsed = interactionFiltersSchema.safeParse(raw);
+  return parsed.success
+    ? { filters: parsed.data, understood: true }
+    : { filters: NO_INTERACTION_FILTERS, understood: false };
+}
 export type DefectFilters = z.output<typeof defectFiltersSchema>;
 
 /** The defect statuses that count in the numbers: everything but dismissed. */

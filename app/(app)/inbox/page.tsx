@@ -18,23 +18,15 @@ import { listInbox, listInboxAssignees } from '@/lib/queries/inbox';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
 import {
   filtersToSearchParams,
-  interactionFiltersSchema,
+  NPS_GROUP_LABELS,
+  readInteractionFilters,
   NPS_GROUPS,
   paramsToObject,
   SEARCH_MAX,
-  type InteractionFilters,
 } from '@/lib/validation/filters';
 import { inboxParamsSchema } from '@/lib/validation/inbox';
 
 export const metadata: Metadata = { title: 'Feedback inbox' };
-
-const EMPTY_FILTERS = interactionFiltersSchema.parse({});
-
-const NPS_GROUP_LABELS: Record<(typeof NPS_GROUPS)[number], string> = {
-  detractor: 'Detractors (0–6)',
-  passive: 'Passives (7–8)',
-  promoter: 'Promoters (9–10)',
-};
 
 export default async function InboxPage({
   searchParams,
@@ -43,8 +35,7 @@ export default async function InboxPage({
 }) {
   const user = await requirePermission('triageDefects');
   const raw = paramsToObject(await searchParams);
-  const parsed = interactionFiltersSchema.safeParse(raw);
-  const filters: InteractionFilters = parsed.success ? parsed.data : EMPTY_FILTERS;
+  const { filters, understood } = readInteractionFilters(raw);
   const inbox = inboxParamsSchema.parse(raw);
   const params = filtersToSearchParams({
     ...filters,
@@ -73,7 +64,7 @@ export default async function InboxPage({
           className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
           aria-label="Filter the inbox"
         >
-          {!parsed.success ? (
+          {!understood ? (
             <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">
               Some filters in the address were not understood and are ignored.
             </p>

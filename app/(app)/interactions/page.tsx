@@ -16,7 +16,8 @@ import { COMMENT_PREVIEW_CHARS, getCustomerName, listInteractions } from '@/lib/
 import { listStages, listTouchpoints } from '@/lib/queries/touchpoints';
 import {
   filtersToSearchParams,
-  interactionFiltersSchema,
+  NPS_GROUP_LABELS,
+  readInteractionFilters,
   NO_SEGMENT,
   NPS_GROUPS,
   paramsToObject,
@@ -27,14 +28,6 @@ import { interactionListExtrasSchema } from '@/lib/validation/interactions';
 import { CHANNEL_LABELS, CHANNELS, OUTCOME_LABELS, OUTCOMES, SOURCE_LABELS, SOURCES } from '@/lib/enums';
 
 export const metadata: Metadata = { title: 'Interactions' };
-
-const EMPTY_FILTERS = interactionFiltersSchema.parse({});
-
-const NPS_GROUP_LABELS: Record<(typeof NPS_GROUPS)[number], string> = {
-  detractor: 'Detractors (0–6)',
-  passive: 'Passives (7–8)',
-  promoter: 'Promoters (9–10)',
-};
 
 /** The scores an interaction carries, in a line: what a comment is read against. */
 function scoreLine(row: {
@@ -65,8 +58,7 @@ export default async function InteractionsPage({
 }) {
   const user = await requirePermission('logInteraction');
   const raw = paramsToObject(await searchParams);
-  const parsed = interactionFiltersSchema.safeParse(raw);
-  const filters: InteractionFilters = parsed.success ? parsed.data : EMPTY_FILTERS;
+  const { filters, understood } = readInteractionFilters(raw);
   const extras = interactionListExtrasSchema.parse(raw);
   const params = filtersToSearchParams({
     ...filters,
@@ -124,7 +116,7 @@ export default async function InteractionsPage({
           className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
           aria-label="Filter interactions"
         >
-          {!parsed.success ? (
+          {!understood ? (
             <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">
               Some filters in the address were not understood and are ignored.
             </p>
