@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import i18next from 'eslint-plugin-i18next';
 
 // The import direction app → components → lib → db (docs/architecture.md), one rule per folder.
 const restrict = (files, patterns, ignores = [], paths = []) => ({
@@ -37,6 +38,155 @@ const CLIENT_SAFE_LIB = [
   'lib/auth/roles.ts',
   'lib/metrics/**',
 ];
+
+/*
+ * No literal text a user reads: JSX text and the strings of attributes a reader meets (aria-label,
+ * title, placeholder, …) come from the message files (docs/i18n.md). A folder joins this list
+ * once its text is moved; attributes that carry code, not words, are excluded.
+ */
+const TRANSLATED = [
+  'components/shell/**',
+  'components/ui/**',
+  'components/log/**',
+  'components/interactions/**',
+  'app/(app)/log/**',
+  'components/auth/**',
+  'components/errors/**',
+  'components/feedback/**',
+  'components/dashboard/**',
+  'components/charts/**',
+  'app/(app)/dashboard/**',
+  'app/(app)/portfolio/**',
+  'app/(app)/inbox/**',
+  'app/(app)/account/**',
+  'components/voice/**',
+  'components/account/**',
+  'app/(auth)/**',
+  'app/f/**',
+  'app/unsubscribe/**',
+  'app/*.tsx',
+  'app/(app)/error.tsx',
+  'components/admin/**',
+  'components/notifications/**',
+  'app/(app)/admin/**',
+  'app/(app)/notifications/**',
+  'app/(app)/account/notifications/**',
+  'components/customers/**',
+  'components/import/**',
+  'app/(app)/customers/**',
+  'app/(app)/interactions/**',
+  'app/(app)/my-work/**',
+  'app/(app)/layout.tsx',
+  'app/(app)/actions.ts',
+  'components/defects/**',
+  'components/cases/**',
+  'app/(app)/defects/**',
+  'app/(app)/cases/**',
+];
+const noLiteralText = {
+  files: TRANSLATED,
+  plugins: { i18next },
+  rules: {
+    'i18next/no-literal-string': [
+      'error',
+      {
+        mode: 'jsx-only',
+        // Chart options: recharts' label placement ({ value: t('axis'), position: 'insideLeft' }).
+        'object-properties': { exclude: ['[A-Z_-]+', 'position', 'href'] },
+        'jsx-attributes': {
+          exclude: [
+            'className',
+            'style',
+            'type',
+            'key',
+            'id',
+            'href',
+            'name',
+            'method',
+            'role',
+            'htmlFor',
+            'autoComplete',
+            'inputMode',
+            'data-.*',
+            'aria-(hidden|live|current|haspopup|controls|describedby|labelledby|sort|orientation)',
+            'variant',
+            'size',
+            'tone',
+            'target',
+            'rel',
+            'src',
+            'viewBox',
+            'd',
+            'fill',
+            'stroke.*',
+            'points',
+            'x.*',
+            'y.*',
+            'r',
+            'dataKey',
+            'layout',
+            'scope',
+            'lang',
+            'dir',
+            'pattern',
+            'accept',
+            'encType',
+            'form',
+            'sizes',
+            'loading',
+            'prefetch',
+            'align',
+            'as',
+            'step',
+            'min',
+            'max',
+            'value',
+            'column',
+            'measure',
+            'orientation',
+            'stackId',
+            'textAnchor',
+            'cursor',
+            'domain',
+            // Our components' props that carry code: a route, a form's id prefix, a variant.
+            'redirectTo',
+            'path',
+            'idPrefix',
+            'kind',
+            'defaultDir',
+            'endpoint',
+            'confirmName',
+          ],
+        },
+        // Calls whose string arguments are message keys or format names, not words: t('key'),
+        // tEnum('key'), t.rich('key', …), format.number(v, 'percent'), m.metric(v, 'share').
+        callees: {
+          exclude: [
+            'i18n(ext)?',
+            't\\w*',
+            'm\\.(metric|interval)',
+            'format(ter)?\\.\\w+',
+            't\\w*\\.(rich|markup|has|raw)',
+            'format\\.\\w+',
+            'require',
+            // can(role, 'permission'): a permission's name.
+            'can',
+            'addEventListener',
+            'removeEventListener',
+            'postMessage',
+            'getElementById',
+            'dispatch',
+            'commit',
+            'includes',
+            'indexOf',
+            'endsWith',
+            'startsWith',
+          ],
+        },
+      },
+    ],
+  },
+};
 
 const config = [
   ...nextVitals,
@@ -89,6 +239,7 @@ const config = [
     ],
     ['db/seed-demo.ts'],
   ),
+  noLiteralText,
 ];
 
 export default config;

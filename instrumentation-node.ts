@@ -1,9 +1,12 @@
 // The Node.js half of instrumentation.ts, in its own module so the Edge build of instrumentation
 // never sees Node-only APIs such as process.exit.
 export async function registerNode() {
-  const { prepareDatabase } = await import('./db/prepare');
+  const { agreeOnSecret, prepareDatabase } = await import('./db/prepare');
   try {
     await prepareDatabase();
+    // Without AUTH_SECRET, every instance on this database signs sessions with the key it holds.
+    const { shareAuthSecret } = await import('./lib/auth/secret');
+    await shareAuthSecret((candidate) => agreeOnSecret('auth', candidate));
   } catch (error) {
     const { isDatabaseUnavailable, rootCause } = await import('./lib/db-errors');
     const message = error instanceof Error ? error.message : String(error);

@@ -42,8 +42,16 @@ export default defineConfig({
     { name: 'setup', testMatch: /.*\.setup\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
     {
       name: 'chromium',
-      testIgnore: /.*\.setup\.ts/,
+      testIgnore: [/.*\.setup\.ts/, /journey-settings\.spec\.ts/],
       dependencies: ['setup'],
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    // The company settings change every page for every user (currency, locale, language): their
+    // journey runs alone, after every other spec has finished.
+    {
+      name: 'company-settings',
+      testMatch: /journey-settings\.spec\.ts/,
+      dependencies: ['chromium'],
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
   ],

@@ -1,5 +1,8 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import { PgDialect, type PgTable } from 'drizzle-orm/pg-core';
+import type { Sql } from 'postgres';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 import * as schema from './schema';
 
@@ -32,6 +35,8 @@ export interface OpenOptions {
    */
   stopServer?: 'always' | 'if-started-idle' | 'never';
   log?: (message: string) => void;
+  /** Connections in the pool. */
+  max?: number;
 }
 
 // Outages answer quickly: a dead server fails a connection within CONNECT_TIMEOUT_S, a runaway
@@ -45,19 +50,25 @@ export async function openDatabase({
   dataDir = '.data',
   stopServer = 'if-started-idle',
   log,
+  max = 10,
 }: OpenOptions): Promise<DatabaseHandle> {
   const embedded = url ? undefined : await startEmbeddedServer(dataDir, { log });
   const target = url ?? embedded!.url;
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(target, {
-    max: 10,
+    max,
     connect_timeout: CONNECT_TIMEOUT_S,
     idle_timeout: 60,
     onnotice: () => {},
     connection: {
       statement_timeout: STATEMENT_TIMEOUT_MS,
       idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      // No JIT compilation: it pays off only for long analytic scans, and this app runs short
+      // statements. The rollup triggers' statements look costly to the planner once the tables
+      // grow, so each write compiled them again: 50-190 ms of LLVM emission per statement,
+      // measured in an import's 5,000-row writes (docs/performance.md, "Writes").
+      jit: 'off',
     },
   });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;
@@ -85,4 +96,64 @@ export async function openDatabase({
 /** Rows of a raw query. */
 export async function selectRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return (await db.execute(query)) as unknown as T[];
+}
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+/**
+ * Rows of a raw query run as a prepared statement. Drizzle runs `db.execute` unnamed, which
+ * postgres.js sends as two round trips (a describe, then the execution); prepared, a statement is
+ * parsed once per connection and then costs one round trip. For the hot paths' statements whose
+ * text comes in a few shapes only (the write path, the API key check, the dashboard's and the
+ * metrics API's reads in lib/queries/metrics.ts, voice.ts and backlog.ts, whose values are all
+ * parameters): every distinct text stays prepared on each connection until it closes.
+ */
+export async function selectPreparedRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  // The postgres.js client (or transaction) under Drizzle's session: the public handle has no prepared raw query.
+  const { client } = db._.session as unknown as { client: Sql };
+  return (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[];
+}
+
+/** Rows per statement of insertRows: each chunk is one JSON parameter. */
+const INSERT_CHUNK = 10_000;
+
+/**
+ * Inserts many rows set-based: each chunk of rows travels as one JSON parameter, unpacked by
+ * jsonb_to_recordset into the table's own column types, so a statement costs what PostgreSQL
+ * needs to store the rows rather than a bind parameter per value (bulk loads: the demo seed).
+ * Rows are Drizzle insert objects; the columns are those any row sets (defaults fill the rest).
+ */
+export async function insertRows(db: DbOrTx, table: PgTable, rows: object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const present = new Set(rows.flatMap((row) => Object.keys(row)));
+  const columns = Object.entries(getTableColumns(table)).filter(
+    ([key, column]) => present.has(key) && !column.generated && column.generatedIdentity === undefined,
+  );
+  const names = columns.map(([, column]) => (column.keyAsName ? toSnakeCase(column.name) : column.name));
+  const list = sql.raw(names.map((name) => `"${name}"`).join(', '));
+  const typed = sql.raw(columns.map(([, column], c) => `"${names[c]}" ${column.getSQLType()}`).join(', '));
+  const raw = columns.map(([, column]) => /^jsonb?$/.test(column.getSQLType()));
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const json = JSON.stringify(
+      rows.slice(i, i + INSERT_CHUNK).map((row) => {
+        const out: Record<string, unknown> = {};
+        for (let c = 0; c < columns.length; c++) {
+          const [key, column] = columns[c]!;
+          const value = (row as Record<string, unknown>)[key];
+          // JSON documents and arrays stay JSON: jsonb_to_recordset reads them as such.
+          out[names[c]!] =
+            value === undefined || value === null
+              ? null
+              : raw[c] || Array.isArray(value)
+                ? value
+                : column.mapToDriverValue(value);
+        }
+        return out;
+      }),
+    );
+    await db.execute(
+      sql`insert into ${table} (${list}) select ${list} from jsonb_to_recordset(${json}::jsonb) as x(${typed})`,
+    );
+  }
 }

@@ -1,9 +1,9 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { env } from '@/lib/env';
 import type { Database } from './client';
 import { printDemoAccounts } from './demo-accounts';
 import { getDbHandle } from './index';
-import { users } from './schema';
+import { appSecrets, users } from './schema';
 import { DEMO_USERS } from './seed-catalog';
 import { isDatabaseEmpty, seedDemoDataIfEmpty } from './seed-demo';
 
@@ -25,6 +25,15 @@ export async function prepareDatabase(): Promise<void> {
     }
   }
   if (await demoAccountsActive(db)) printDemoAccounts(console.log);
+}
+
+/** Stores `candidate` as the secret `name` unless the database holds one already; answers the one it holds. */
+export async function agreeOnSecret(name: string, candidate: string): Promise<string> {
+  const { db } = await getDbHandle();
+  await db.insert(appSecrets).values({ name, value: candidate }).onConflictDoNothing();
+  const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, name));
+  if (!row) throw new Error(`the secret ${name} could not be stored`);
+  return row.value;
 }
 
 async function demoAccountsActive(db: Database): Promise<boolean> {

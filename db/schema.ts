@@ -49,6 +49,8 @@ const money = () => numeric({ precision: 14, scale: 2 });
 const lower = (column: AnyPgColumn): SQL => sql`lower(${column})`;
 // PostgreSQL's full-text document type; drizzle has no built-in column for it.
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** A text search configuration's name ('english', 'german', …). */
+const regconfig = customType<{ data: string }>({ dataType: () => 'regconfig' });
 
 export const roleEnum = pgEnum('role', ROLES);
 export const channelEnum = pgEnum('channel', CHANNELS);
@@ -81,6 +83,8 @@ export const users = pgTable(
     mustChangePassword: boolean().notNull().default(false),
     /** Raised to end every session of the user: sessions carry the version they were issued with. */
     sessionVersion: integer().notNull().default(0),
+    /** The user's UI language ('en', 'de'); null follows the company's locale. */
+    language: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -204,10 +208,15 @@ export const interactions = pgTable(
     customerMatch: customerMatchEnum(),
     // The customer an unverified email matched: shown to staff, counted for nobody until confirmed.
     suggestedCustomerId: uuid().references(() => customers.id, { onDelete: 'set null' }),
-    // The comment's words for full-text search, kept by PostgreSQL itself. Language configuration
-    // 'english' (stemming, English stop words) until the company settings choose one by locale;
-    // see docs/voice-of-customer.md.
-    notesSearch: tsvector().generatedAlwaysAs(sql`to_tsvector('english', coalesce(notes, ''))`),
+    // The language the comment is indexed in: the company locale's text search configuration
+    // when the notes were written (this default on insert; a BEFORE UPDATE OF notes trigger on a
+    // change of the notes, migration search-config-default), moved to a new locale's by the
+    // reindex-comment-search job. Never written by the app. See docs/voice-of-customer.md.
+    searchConfig: regconfig()
+      .notNull()
+      .default(sql`company_search_config()`),
+    // The comment's words for full-text search, kept by PostgreSQL itself in that language.
+    notesSearch: tsvector().generatedAlwaysAs(sql`to_tsvector(search_config, coalesce(notes, ''))`),
     // Computed from the notes whenever they are written (lib/voice/analyse-comment.ts); null
     // when there is no comment.
     sentiment: sentimentEnum(),
@@ -271,6 +280,185 @@ export const commentReviews = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('comment_reviews_assignee_idx').on(t.assigneeId)],
+);
+
+// ---- Voice-of-customer and portfolio rollups ---------------------------------------------------
+/*
+ * Kept exact by database triggers generated from db/voice-rollup-sql.ts, like the dashboard's
+ * rollups: writers append delta rows (delta = true), fold_voice_rollups() (a job every minute)
+ * moves them into one folded row per key, readers always sum. The unique indexes on the folded
+ * rows (<table>_key, NULLS NOT DISTINCT) are created by the voice-rollups migration, beside the
+ * fold that relies on them. A null segment is "no customer, or a customer without a segment".
+ */
+
+/** Key phrases of unhappy comments (the keyword themes) per day × touchpoint × segment × phrase. */
+export const commentPhraseDaily = pgTable(
+  'comment_phrase_daily',
+  {
+    day: date().notNull(),
+    touchpointId: uuid().notNull(),
+    segmentId: uuid(),
+    phrase: text().notNull(),
+    comments: integer().notNull(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [
+    index('comment_phrase_daily_day_idx').on(t.day),
+    // A theme's touchpoints: the rows of a dozen phrases over the period.
+    index('comment_phrase_daily_phrase_idx').on(t.phrase, t.day),
+  ],
+);
+
+/** The same per day × phrase only: the days around whole months of an unscoped period. */
+export const commentPhraseDailyTotal = pgTable(
+  'comment_phrase_daily_total',
+  {
+    day: date().notNull(),
+    phrase: text().notNull(),
+    comments: integer().notNull(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [index('comment_phrase_daily_total_day_idx').on(t.day)],
+);
+
+/** The same per month × phrase: the unscoped themes of long periods read whole months here. */
+export const commentPhraseMonthly = pgTable(
+  'comment_phrase_monthly',
+  {
+    month: date().notNull(),
+    phrase: text().notNull(),
+    comments: integer().notNull(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [index('comment_phrase_monthly_month_idx').on(t.month)],
+);
+
+/** Per month × touchpoint × phrase: a theme's touchpoints, and themes scoped by touchpoint, stage or channel. */
+export const commentPhraseMonthlyTouchpoint = pgTable(
+  'comment_phrase_monthly_touchpoint',
+  {
+    month: date().notNull(),
+    touchpointId: uuid().notNull(),
+    phrase: text().notNull(),
+    comments: integer().notNull(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [
+    index('comment_phrase_monthly_touchpoint_month_idx').on(t.month),
+    index('comment_phrase_monthly_touchpoint_phrase_idx').on(t.phrase, t.month),
+  ],
+);
+
+/** Per month × segment × phrase: themes scoped by segment. */
+export const commentPhraseMonthlySegment = pgTable(
+  'comment_phrase_monthly_segment',
+  {
+    month: date().notNull(),
+    segmentId: uuid(),
+    phrase: text().notNull(),
+    comments: integer().notNull(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [index('comment_phrase_monthly_segment_month_idx').on(t.month)],
+);
+
+/** Per month × touchpoint × segment × phrase: a theme's touchpoints within a segment, and scopes by both. */
+export const commentPhraseMonthlyDetail = pgTable(
+  'comment_phrase_monthly_detail',
+  {
+    month: date().notNull(),
+    touchpointId: uuid().notNull(),
+    segmentId: uuid(),
+    phrase: text().notNull(),
+    comments: integer().notNull(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [
+    index('comment_phrase_monthly_detail_month_idx').on(t.month),
+    index('comment_phrase_monthly_detail_phrase_idx').on(t.phrase, t.month),
+  ],
+);
+
+/**
+ * The portfolio's cells per day × the customer's segment × the customer's lifecycle (both as they
+ * are now): customers' interactions (revenue won, NPS answers) and non-dismissed defects.
+ */
+export const portfolioDaily = pgTable(
+  'portfolio_daily',
+  {
+    day: date().notNull(),
+    segmentId: uuid(),
+    lifecycle: lifecycleEnum().notNull(),
+    // Unbounded: sums of many money values must never overflow.
+    revenueWon: numeric().notNull().default('0'),
+    npsResponses: integer().notNull().default(0),
+    promoters: integer().notNull().default(0),
+    detractors: integer().notNull().default(0),
+    lostRevenue: numeric().notNull().default('0'),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [index('portfolio_daily_day_idx').on(t.day)],
+);
+
+/** Retention: customers of a first-contact cohort (month) with contact in a month. */
+export const retentionMonthly = pgTable(
+  'retention_monthly',
+  {
+    cohort: date().notNull(),
+    month: date().notNull(),
+    customers: integer().notNull(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [index('retention_monthly_cohort_idx').on(t.cohort, t.month)],
+);
+
+/**
+ * Defection's base as steps: the running sum of `customers` over the months up to M is the number
+ * of customers with contact in the 365 days before M began (docs/portfolio.md).
+ */
+export const defectionBaseSteps = pgTable(
+  'defection_base_steps',
+  {
+    month: date().notNull(),
+    customers: integer().notNull(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [index('defection_base_steps_month_idx').on(t.month)],
+);
+
+/**
+ * The company's own settings, one row (id 1), set by admins: the name shown in the shell, emails
+ * and the feedback page; the ISO 4217 currency of every amount; the IANA time zone whose calendar
+ * days, weeks and months every rollup, filter and chart counts in; the BCP 47 locale that
+ * formats numbers and dates and picks the default language; the first day of the week (1 = Monday
+ * … 7 = Sunday, as ISO 8601 numbers them).
+ */
+export const companySettings = pgTable(
+  'company_settings',
+  {
+    id: integer().primaryKey().default(1),
+    name: text().notNull().default('OutsideIn'),
+    currency: text().notNull().default('GBP'),
+    timeZone: text().notNull().default('UTC'),
+    locale: text().notNull().default('en-GB'),
+    weekStart: integer().notNull().default(1),
+    /*
+     * A time zone change in progress (docs/settings.md "Time zone"): the zone asked for, the zone
+     * the shadow rollups are being built in (set while they exist, so the triggers feed them too),
+     * and the rebuild's progress in rollup tables done of total, or its error.
+     */
+    pendingTimeZone: text(),
+    rebuildTimeZone: text(),
+    rebuildDone: integer().notNull().default(0),
+    rebuildTotal: integer().notNull().default(0),
+    rebuildError: text(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('company_settings_one_row', sql`${t.id} = 1`),
+    check('company_settings_week_start', sql`${t.weekStart} BETWEEN 1 AND 7`),
+    check('company_settings_currency', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
 );
 
 /**
@@ -557,13 +745,38 @@ export const feedbackRateHits = pgTable(
 );
 
 /*
- * Rollups for the dashboard (docs/architecture.md), kept exact by database triggers on
- * interactions, defects and customers (migration 0004_metric-rollup-triggers), so every write path
+ * Rollups for the dashboard (docs/performance.md), kept exact by database triggers on
+ * interactions, defects and customers (generated by db/rollup-sql.ts), so every write path
  * (forms, API, imports, defect triage, edits, deletes) updates them in its own transaction without
- * knowing they exist. Days are UTC. A null segment is "no customer, or a customer without a
- * segment". Opportunities are not stored: they are units × the touchpoint's current
- * opportunities per interaction, as the definition asks.
+ * knowing they exist. Days and months are UTC. A null segment is "no customer, or a customer
+ * without a segment".
+ *
+ * A key may have several rows: writers append delta rows (delta = true) and a fold moves them into
+ * the key's one folded row. Readers always sum. The unique index on the folded rows
+ * (<table>_key, NULLS NOT DISTINCT) is created by the rollup migration, beside the fold that
+ * relies on it.
  */
+
+const interactionMeasures = () => ({
+  units: integer().notNull().default(0),
+  opportunities: integer().notNull().default(0),
+  defectiveUnits: integer().notNull().default(0),
+  csatResponses: integer().notNull().default(0),
+  csatSatisfied: integer().notNull().default(0),
+  npsResponses: integer().notNull().default(0),
+  promoters: integer().notNull().default(0),
+  detractors: integer().notNull().default(0),
+  effortResponses: integer().notNull().default(0),
+  effortSum: integer().notNull().default(0),
+  gapResponses: integer().notNull().default(0),
+  gapSum: integer().notNull().default(0),
+});
+
+const defectMeasures = () => ({
+  defects: integer().notNull().default(0),
+  // Unbounded: a sum of many values each up to MAX_MONEY (lib/validation) must never overflow.
+  lostRevenue: numeric().notNull().default('0'),
+});
 
 /** Interactions and their non-dismissed defects per day × touchpoint × segment. */
 export const metricsDaily = pgTable(
@@ -572,23 +785,25 @@ export const metricsDaily = pgTable(
     day: date().notNull(),
     touchpointId: uuid().notNull(),
     segmentId: uuid(),
-    units: integer().notNull().default(0),
-    opportunities: integer().notNull().default(0),
-    defectiveUnits: integer().notNull().default(0),
-    csatResponses: integer().notNull().default(0),
-    csatSatisfied: integer().notNull().default(0),
-    npsResponses: integer().notNull().default(0),
-    promoters: integer().notNull().default(0),
-    detractors: integer().notNull().default(0),
-    effortResponses: integer().notNull().default(0),
-    effortSum: integer().notNull().default(0),
-    gapResponses: integer().notNull().default(0),
-    gapSum: integer().notNull().default(0),
-    defects: integer().notNull().default(0),
-    // Unbounded: a sum of many values each up to MAX_MONEY (lib/validation) must never overflow.
-    lostRevenue: numeric().notNull().default('0'),
+    ...interactionMeasures(),
+    ...defectMeasures(),
+    delta: boolean().notNull().default(true),
   },
-  (t) => [unique('metrics_daily_key').on(t.day, t.touchpointId, t.segmentId).nullsNotDistinct()],
+  (t) => [index('metrics_daily_day_idx').on(t.day, t.touchpointId, t.segmentId)],
+);
+
+/** The same per month (its first day): a year's dashboard reads 12 months, not 365 days. */
+export const metricsMonthly = pgTable(
+  'metrics_monthly',
+  {
+    month: date().notNull(),
+    touchpointId: uuid().notNull(),
+    segmentId: uuid(),
+    ...interactionMeasures(),
+    ...defectMeasures(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [index('metrics_monthly_month_idx').on(t.month, t.touchpointId, t.segmentId)],
 );
 
 /** Non-dismissed defects per day × touchpoint × segment × category, for the Pareto. */
@@ -599,11 +814,39 @@ export const defectCategoryDaily = pgTable(
     touchpointId: uuid().notNull(),
     segmentId: uuid(),
     categoryId: uuid().notNull(),
-    defects: integer().notNull().default(0),
-    // Unbounded: a sum of many values each up to MAX_MONEY (lib/validation) must never overflow.
-    lostRevenue: numeric().notNull().default('0'),
+    ...defectMeasures(),
+    delta: boolean().notNull().default(true),
   },
-  (t) => [unique('defect_category_daily_key').on(t.day, t.touchpointId, t.segmentId, t.categoryId).nullsNotDistinct()],
+  (t) => [index('defect_category_daily_day_idx').on(t.day, t.touchpointId, t.segmentId, t.categoryId)],
+);
+
+/** The Pareto's rollup per month: defects and lost revenue only, by category. */
+export const defectCategoryMonthly = pgTable(
+  'defect_category_monthly',
+  {
+    month: date().notNull(),
+    touchpointId: uuid().notNull(),
+    segmentId: uuid(),
+    categoryId: uuid().notNull(),
+    ...defectMeasures(),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [index('defect_category_monthly_month_idx').on(t.month, t.touchpointId, t.segmentId, t.categoryId)],
+);
+
+/** The trend's four measures per day × touchpoint, without the segment: the trend by day over long periods. */
+export const trendDaily = pgTable(
+  'trend_daily',
+  {
+    day: date().notNull(),
+    touchpointId: uuid().notNull(),
+    units: integer().notNull().default(0),
+    opportunities: integer().notNull().default(0),
+    defectiveUnits: integer().notNull().default(0),
+    defects: integer().notNull().default(0),
+    delta: boolean().notNull().default(true),
+  },
+  (t) => [index('trend_daily_day_idx').on(t.day, t.touchpointId)],
 );
 
 // ---- Notifications and integrations ----------------------------------------------------------
@@ -653,6 +896,14 @@ export const jobRunnerLeases = pgTable('job_runner_leases', {
   lastRunAt: timestamp({ withTimezone: true }),
 });
 
+// Secrets every app instance on this database must share, generated once by the first instance
+// (lib/auth/secret.ts): the signing key of sessions and tokens when AUTH_SECRET is not set.
+export const appSecrets = pgTable('app_secrets', {
+  name: text().primaryKey(),
+  value: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
 export const scheduledJobs = pgTable('scheduled_jobs', {
   name: text().primaryKey(),
   nextRunAt: timestamp({ withTimezone: true }).notNull(),
@@ -668,8 +919,11 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     eventId: uuid(),
     type: text().notNull(),
+    /** The title and body in the recipient's language when it was written (rows before 0018 have only these). */
     title: text().notNull(),
     body: text(),
+    /** The event's facts the texts are written from, so the list translates them for its reader. */
+    params: jsonb().$type<Record<string, string | number | null>>(),
     href: text(),
     readAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -781,6 +1035,7 @@ export type NewCustomer = typeof customers.$inferInsert;
 export type Interaction = typeof interactions.$inferSelect;
 export type CommentReview = typeof commentReviews.$inferSelect;
 export type LifecycleSettings = typeof lifecycleSettings.$inferSelect;
+export type CompanySettings = typeof companySettings.$inferSelect;
 export type NewInteraction = typeof interactions.$inferInsert;
 export type DefectCategory = typeof defectCategories.$inferSelect;
 export type Defect = typeof defects.$inferSelect;

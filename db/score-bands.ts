@@ -10,3 +10,5 @@ export const CSAT_SATISFIED_MIN = 4;
 export const NPS_PROMOTER_MIN = 9;
 /** NPS answers up to this value (0–6) are detractors. */
 export const NPS_DETRACTOR_MAX = 6;
+/** CSAT answers up to this value (1–2) make a comment unhappy, for the keyword themes. */
+export const CSAT_UNHAPPY_MAX = 2;

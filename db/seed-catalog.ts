@@ -3,6 +3,9 @@ import type { Role } from '../lib/enums';
 // The demo company: a home-energy firm (solar panels, heat pumps, batteries) selling to homes,
 // small businesses and larger organisations. Names only; volumes and quality live beside them.
 
+/** The demo company's name, shown in the shell, its emails and its feedback pages. */
+export const DEMO_COMPANY_NAME = 'Brightwell Interiors';
+
 export const DEMO_USERS: { email: string; name: string; role: Role; password: string }[] = [
   { email: 'admin@outsidein.test', name: 'Alex Admin', role: 'admin', password: 'demo-admin-pass' },
   { email: 'manager@outsidein.test', name: 'Morgan Manager', role: 'manager', password: 'demo-manager-pass' },

@@ -7,9 +7,10 @@ import { WINDOW_SUBGROUPS } from '@/lib/cases/evaluate-charts';
 import { generateFeedbackToken } from '@/lib/feedback/token';
 import { applyLifecycleAfterInteractions, applySilenceRules } from '@/lib/customers/apply-lifecycle';
 import { analyseComment } from '@/lib/voice/analyse-comment';
-import type { DbOrTx } from './client';
+import { insertRows, type DbOrTx } from './client';
 import { demoComment } from './seed-comments';
 import {
+  companySettings,
   customers,
   defectCategories,
   defectEvents,
@@ -30,6 +31,7 @@ import {
   CORRECTIVE_ACTIONS,
   DEGRADATION_DAYS,
   DEGRADING_TOUCHPOINT,
+  DEMO_COMPANY_NAME,
   DEMO_USERS,
   EXTRA_STAFF,
   FIRST_NAMES,
@@ -61,8 +63,6 @@ export interface SeedSummary {
 
 const DAY = 86_400_000;
 const INTERACTIONS_PER_DAY = 95;
-// Rows × columns must stay under PostgreSQL's 65,534 bind parameters per statement.
-const CHUNK = 1_000;
 
 /** mulberry32: a tiny deterministic PRNG, so every seed run builds the same company. */
 function createRandom(seed: number) {
@@ -99,10 +99,6 @@ const withoutSegmentName = <T extends { segmentName: string }>(row: T): Omit<T, 
 };
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
-
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
 
 const STATUS_PATH = ['open', 'investigating', 'action', 'verified', 'closed'] as const;
 
@@ -233,6 +229,13 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
   const random = createRandom(20_260_101);
   // Comments draw from their own sequence, so adding them left every other demo number as it was.
   const commentRandom = createRandom(20_260_317);
+
+  // The demo company has a name of its own; its currency, locale, time zone and week start stay the
+  // defaults (GBP, en-GB, UTC, Monday), so the demo's numbers read as they always have.
+  await db
+    .insert(companySettings)
+    .values({ id: 1, name: DEMO_COMPANY_NAME })
+    .onConflictDoUpdate({ target: companySettings.id, set: { name: DEMO_COMPANY_NAME } });
 
   // Users: hashing is the slow part, so the extra staff share one hash.
   const staffHash = await hashPassword(DEMO_USERS.find((u) => u.role === 'staff')!.password);
@@ -531,13 +534,14 @@ async function insertDemoData(db: DbOrTx, options: SeedOptions): Promise<SeedSum
     customer.createdAt = added;
     customer.updatedAt = added;
   }
-  await insertChunked(customerRows, (chunk) => db.insert(customers).values(chunk.map(withoutSegmentName)));
+  // Set-based: one JSON parameter per table (db/client.ts insertRows), not a bind parameter per value.
+  await insertRows(db, customers, customerRows.map(withoutSegmentName));
   log(`seed: ${customerRows.length} customers`);
-  await insertChunked(interactionRows, (chunk) => db.insert(interactions).values(chunk));
+  await insertRows(db, interactions, interactionRows);
   log(`seed: ${interactionRows.length} interactions`);
-  await insertChunked(defectRows, (chunk) => db.insert(defects).values(chunk));
+  await insertRows(db, defects, defectRows);
   log(`seed: ${defectRows.length} defects`);
-  await insertChunked(eventRows, (chunk) => db.insert(defectEvents).values(chunk));
+  await insertRows(db, defectEvents, eventRows);
   log(`seed: ${eventRows.length} defect history events`);
   const story = await seedDemoCases(db, { now });
   log(`seed: ${story.cases} cases`);

@@ -108,5 +108,9 @@ test('the Pareto ranks by lost revenue on request, and rolled throughput yield s
   expect(data.paretoMeasure).toBe('revenue');
 
   const rty = page.getByRole('region', { name: 'Rolled throughput yield across the journey' });
-  await expect(rty.getByTestId('rty')).toHaveText(`${(data.rolledThroughputYield.rty * 100).toFixed(1)} %`);
+  await expect(rty.getByTestId('rty')).toHaveText(
+    new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      data.rolledThroughputYield.rty,
+    ),
+  );
 });

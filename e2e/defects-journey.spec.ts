@@ -116,9 +116,15 @@ test.describe('as a manager', () => {
     await page.getByLabel('Touchpoint').selectOption({ index: 1 });
     await page.getByLabel('Category').selectOption({ index: 1 });
     await page.getByLabel('Lost revenue (£)').fill('0');
+    // When it occurred: the company's wall clock (UTC for the demo company), "now" unless changed.
+    const when = page.getByRole('group', { name: 'Occurred at' });
+    await expect(when).toContainText('Company time, UTC');
+    await when.getByRole('button', { name: 'Change time' }).click();
+    await page.getByLabel('Occurred at').fill('2026-03-01T09:30');
     await page.getByRole('button', { name: 'Record defect' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Complaint letter: engineer left a mess' })).toBeVisible();
     await expect(page.getByText('Recorded by hand')).toBeVisible();
+    await expect(page.getByText(/1 Mar 2026, 09:30 UTC/).first()).toBeVisible();
     await expect(page.getByRole('list', { name: 'History' })).toContainText('Morgan Manager recorded the defect');
   });
 

@@ -81,7 +81,7 @@ test.describe('as a manager', () => {
     await page.getByLabel('“Account ID” is').selectOption('external_ref');
     await expect(page.getByLabel('“Tier” is')).toHaveValue('');
     await page.getByRole('button', { name: 'Import customers' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 1 rows: 1 new');
+    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 1 row: 1 new');
 
     // The same file with a changed name: reported, then applied when asked.
     const changed = csv.replace(`Mapped Person ${stamp}`, `Mapped Person ${stamp} Jr`);

@@ -49,7 +49,7 @@ test('a signal opens a case; a corrective action is proved by the staged chart a
   // The staged chart and the test show the drop.
   await expect(page.getByRole('heading', { name: 'Staged p-chart' })).toBeVisible();
   await expect(page.getByTestId('verdict')).toHaveText(
-    /^The defect rate fell from [\d.]+ % to [\d.]+ %; p (=|<) [\d.]+; proved\.$/,
+    /^The defect rate fell from [\d.]+ ?% to [\d.]+ ?%; p (=|<) [\d.]+; proved\.$/,
   );
   await expect(page.getByRole('rowheader', { name: 'Sigma level' })).toBeVisible();
 
@@ -67,7 +67,7 @@ test('a signal opens a case; a corrective action is proved by the staged chart a
   await page.goto('/cases');
   await page.getByRole('link', { name: /Lost and unhappy customers at Support hotline/ }).click();
   await expect(page.locator('header').getByText('Proved', { exact: true })).toBeVisible();
-  const verdict = (await page.getByTestId('verdict').innerText()).match(/fell from ([\d.]+) % to ([\d.]+) %/);
+  const verdict = (await page.getByTestId('verdict').innerText()).match(/fell from ([\d.]+) ?% to ([\d.]+) ?%/);
   expect(verdict).not.toBeNull();
   // At least halved: the drop is plain on the staged chart, not a marginal result.
   expect(Number(verdict![2])).toBeLessThan(Number(verdict![1]) / 2);

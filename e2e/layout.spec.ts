@@ -17,7 +17,9 @@ async function overflows(page: Page) {
   return page.evaluate(() => {
     const found: string[] = [];
     const describe = (el: Element) =>
-      el.getAttribute('aria-label') ?? el.querySelector('caption, h2, h3')?.textContent?.trim() ?? el.tagName;
+      el.getAttribute('aria-label') ??
+      el.querySelector('caption, h2, h3')?.textContent?.trim() ??
+      `${el.tagName} (${el.querySelector('th')?.textContent?.trim() ?? 'no header'}…)`;
     const doc = document.scrollingElement!;
     if (doc.scrollWidth > window.innerWidth + 1)
       found.push(`the page scrolls sideways by ${doc.scrollWidth - window.innerWidth} px`);

@@ -49,6 +49,7 @@ export const SITE_PAGES: SitePage[] = [
   { name: 'categories', path: '/admin/categories', roles: ADMIN },
   { name: 'segments', path: '/admin/segments', roles: ADMIN },
   { name: 'lifecycle rules', path: '/admin/lifecycle', roles: ADMIN },
+  { name: 'company settings', path: '/admin/settings', roles: ADMIN },
   { name: 'users', path: '/admin/users', roles: ADMIN },
   { name: 'feedback links', path: '/admin/feedback', roles: ADMIN },
   {
@@ -68,6 +69,7 @@ export const SITE_PAGES: SitePage[] = [
   { name: 'mail outbox', path: '/admin/mail', roles: ADMIN },
   { name: 'webhooks', path: '/admin/webhooks', roles: ADMIN },
   { name: 'change password', path: '/account/password', roles: ALL },
+  { name: 'language', path: '/account/language', roles: ALL },
   { name: 'no access (403)', path: '/admin/users', roles: ['staff', 'manager'] },
   { name: 'not found (404)', path: '/no-such-page', roles: ['staff'] },
 ];

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission } from '@/lib/auth/roles';
 import { DOMAIN_ERROR_STATUS, DomainError, type FieldErrors } from '@/lib/errors';
+import { getValidationTranslator } from '@/lib/i18n/reader';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
+import { msg } from '@/lib/validation/messages';
 
 export type ActionFailure = {
   ok: false;
@@ -41,6 +43,9 @@ function toInput(raw: unknown): { input: unknown; values?: Record<string, string
  * The one guarded entry for server actions: resolves the signed-in user, refuses unless their role
  * holds the permission, validates the input with the schema, and only then runs the body. Every
  * exported server action is a public endpoint, so each is built with this.
+ *
+ * Every refusal reaches the reader in their language: schema and DomainError messages are message
+ * references (lib/validation/messages.ts), translated here, once, for the signed-in user.
  */
 export function guardedAction<S extends z.ZodType, T>(
   options: {
@@ -52,17 +57,26 @@ export function guardedAction<S extends z.ZodType, T>(
   body: (input: z.output<S>, context: ActionContext) => Promise<T>,
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw: unknown) => {
+    const result = await run(raw);
+    if (result.ok) return result;
+    const t = await getValidationTranslator(result.reader);
+    const { reader, ...failure } = result;
+    void reader;
+    return {
+      ...failure,
+      message: t.message(failure.message),
+      ...(failure.fieldErrors ? { fieldErrors: t.fieldErrors(failure.fieldErrors) } : {}),
+    };
+  };
+
+  async function run(raw: unknown): Promise<{ ok: true; data: T } | (ActionFailure & { reader: CurrentUser | null })> {
     const user = await getCurrentUser();
-    if (!user) return { ok: false, status: 401, message: 'Your session has ended. Sign in again.' };
+    if (!user) return { ok: false, status: 401, message: msg('sessionEnded'), reader: null };
     if (user.mustChangePassword && !options.allowPendingPasswordChange) {
-      return {
-        ok: false,
-        status: 403,
-        message: 'Choose a new password first: your one-time password only lets you do that.',
-      };
+      return { ok: false, status: 403, message: msg('changePasswordFirst'), reader: user };
     }
     if (!can(user.role, options.permission)) {
-      return { ok: false, status: 403, message: 'You do not have permission to do that.' };
+      return { ok: false, status: 403, message: msg('noPermission'), reader: user };
     }
     const { input, values } = toInput(raw);
     const unsafe = findUnsafeText(input);
@@ -70,9 +84,10 @@ export function guardedAction<S extends z.ZodType, T>(
       return {
         ok: false,
         status: 422,
-        message: 'Some fields need attention.',
+        message: msg('fieldsNeedAttention'),
         fieldErrors: Object.fromEntries(unsafe.map((field) => [field, [UNSAFE_TEXT_MESSAGE]])),
         values,
+        reader: user,
       };
     }
     const parsed = options.schema.safeParse(input);
@@ -80,9 +95,10 @@ export function guardedAction<S extends z.ZodType, T>(
       return {
         ok: false,
         status: 422,
-        message: 'Some fields need attention.',
+        message: msg('fieldsNeedAttention'),
         fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
         values,
+        reader: user,
       };
     }
     try {
@@ -90,9 +106,9 @@ export function guardedAction<S extends z.ZodType, T>(
     } catch (error) {
       if (error instanceof DomainError) {
         const status = DOMAIN_ERROR_STATUS[error.kind];
-        return { ok: false, status, message: error.message, fieldErrors: error.fieldErrors, values };
+        return { ok: false, status, message: error.message, fieldErrors: error.fieldErrors, values, reader: user };
       }
       throw error;
     }
-  };
+  }
 }

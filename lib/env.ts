@@ -4,6 +4,20 @@ import { z } from 'zod';
 // Read and validated once; everything else imports these typed values, never process.env.
 const schema = z.object({
   DATABASE_URL: z.url().optional(),
+  // Streaming replicas of DATABASE_URL's server, comma-separated: the dashboard, the metrics API and
+  // the CSV exports read from them (db/read-replicas.ts).
+  DATABASE_READ_URL: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/, error: 'Use postgres:// URLs, separated by commas.' })))
+    .optional(),
+  // A replica further behind the primary than this many seconds is not read from.
+  DATABASE_READ_MAX_LAG: z.coerce.number().positive().max(86_400).default(30),
   DATA_DIR: z.string().min(1).default('.data'),
   AUTH_SECRET: z.string().min(16).optional(),
   // The address customers reach the app on, for feedback links and QR codes; else taken from the request.
@@ -27,6 +41,8 @@ const schema = z.object({
 
 const parsed = schema.safeParse({
   DATABASE_URL: process.env.DATABASE_URL || undefined,
+  DATABASE_READ_URL: process.env.DATABASE_READ_URL || undefined,
+  DATABASE_READ_MAX_LAG: process.env.DATABASE_READ_MAX_LAG || undefined,
   DATA_DIR: process.env.DATA_DIR || undefined,
   AUTH_SECRET: process.env.AUTH_SECRET || undefined,
   PUBLIC_URL: process.env.PUBLIC_URL || undefined,

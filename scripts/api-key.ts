@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrator';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
+import { englishMessage } from '@/lib/i18n/english';
 import { env } from '@/lib/env';
 import { createApiKeySchema } from '@/lib/validation/api-keys';
 
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
   if (!parsed.success) {
     const errors = z.flattenError(parsed.error).fieldErrors;
     for (const [field, messages] of Object.entries(errors))
-      console.error(`api-key: --${field}: ${messages?.join(' ')}`);
+      console.error(`api-key: --${field}: ${(messages ?? []).map(englishMessage).join(' ')}`);
     console.error(USAGE);
     return 2;
   }
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
   try {
     handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
   } catch (error) {
-    console.error(`api-key: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`api-key: ${error instanceof Error ? englishMessage(error.message) : String(error)}`);
     return 1;
   }
   try {
@@ -56,7 +57,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error('api-key: failed:', error instanceof Error ? error.message : error);
+    console.error('api-key: failed:', error instanceof Error ? englishMessage(error.message) : error);
     process.exit(1);
   },
 );

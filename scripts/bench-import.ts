@@ -6,6 +6,8 @@
 //   BENCH_DATABASE_URL=postgres://…   a server where the script may create and drop a database
 //                                     (else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_DRIVERS=postgres,embedded    which to run
+//   -- --before <git ref>              also run this script on that commit and print both side by
+//                                     side, each with its load average (scripts/bench-before.ts)
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import { openDatabase, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrator';
 import { customers, journeyStages, touchpoints, users } from '@/db/schema';
 import { importInteractionsCsv } from '@/lib/import/import-interactions';
+import { runBefore } from './bench-before';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const DRIVERS = (process.env.BENCH_DRIVERS ?? 'postgres,embedded').split(',').map((d) => d.trim());
@@ -91,7 +94,30 @@ function generateCsv(rows: number, tps: { name: string }[], people: { externalRe
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
-async function bench(driver: 'postgres' | 'embedded') {
+/**
+ * The floor an import is compared with: PostgreSQL's COPY of the same file into an unlogged table
+ * of text columns, as the file's header names them (parsing and storing, no checks).
+ */
+async function copyFile(url: string, csv: Uint8Array): Promise<number> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const header = new TextDecoder().decode(csv.subarray(0, csv.indexOf(10))).split(',');
+    await client.unsafe(`create unlogged table bench_copy (${header.map((column) => `"${column}" text`).join(', ')})`);
+    const started = performance.now();
+    const stream = await client`copy bench_copy from stdin with (format csv, header true)`.writable();
+    await new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve).on('error', reject);
+      stream.end(Buffer.from(csv));
+    });
+    const ms = performance.now() - started;
+    await client.unsafe('drop table bench_copy');
+    return ms;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+async function bench(driver: 'postgres' | 'embedded'): Promise<Figures> {
   let handle: DatabaseHandle;
   let drop = async () => {};
   if (driver === 'postgres') {
@@ -138,34 +164,92 @@ async function bench(driver: 'postgres' | 'embedded') {
     const againMs = performance.now() - again;
     if (!second.ok || second.created !== 0) throw new Error('the second import created rows');
 
-    console.log(
-      `${driver.padEnd(8)} ${ROWS.toLocaleString('en-GB')} rows (${(csv.byteLength / 1024 / 1024).toFixed(1)} MB) in ${(elapsed / 1000).toFixed(2)} s = ` +
-        `${Math.round(ROWS / (elapsed / 1000)).toLocaleString('en-GB')} rows/s ` +
-        // Writes overlap the checks, so the second figure is what writing needed after the last check.
-        `(parse + check ${(phases.validating! / 1000).toFixed(2)} s, writes done ${((phases.importing ?? 0) / 1000).toFixed(2)} s later; ` +
-        `${result.defectsRaised?.toLocaleString('en-GB')} defects raised); re-import of the same file ${(againMs / 1000).toFixed(2)} s, created 0`,
-    );
+    const copyMs = await copyFile(handle.url, csv);
+    return {
+      driver,
+      rows: ROWS,
+      megabytes: csv.byteLength / 1024 / 1024,
+      ms: elapsed,
+      checkMs: phases.validating!,
+      // Writes overlap the checks, so this is what writing needed after the last check.
+      writesAfterMs: phases.importing ?? 0,
+      defects: result.defectsRaised ?? 0,
+      reimportMs: againMs,
+      copyMs,
+      load: Number(os.loadavg()[0]!.toFixed(1)),
+    };
   } finally {
     await handle.close();
     await drop();
   }
 }
 
+interface Figures {
+  driver: string;
+  rows: number;
+  megabytes: number;
+  ms: number;
+  checkMs: number;
+  writesAfterMs: number;
+  defects: number;
+  reimportMs: number;
+  copyMs: number;
+  load: number;
+}
+
+const fmt = (value: number, digits = 1) => value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+
+function print(after: Figures[], before: Figures[] | null, ref: string | null) {
+  const rows: [string, (f: Figures) => string, string][] = [
+    ['load average (1 min, at the end)', (f) => fmt(f.load), ''],
+    ['import: seconds', (f) => fmt(f.ms / 1000, 2), ''],
+    ['import: rows/s', (f) => fmt(f.rows / (f.ms / 1000), 0), ''],
+    ['  parse + check: seconds', (f) => fmt(f.checkMs / 1000, 2), ''],
+    ['  writes done after the last check: seconds', (f) => fmt(f.writesAfterMs / 1000, 2), ''],
+    ['  defects raised', (f) => fmt(f.defects, 0), ''],
+    ['re-import of the same file (creates 0): seconds', (f) => fmt(f.reimportMs / 1000, 2), ''],
+    ['raw COPY of the file into text columns: seconds', (f) => fmt(f.copyMs / 1000, 2), ''],
+    ['import ÷ COPY', (f) => `${fmt(f.ms / f.copyMs, 1)}×`, '≤ 3×'],
+  ];
+  for (const figures of after) {
+    const old = before?.find((b) => b.driver === figures.driver);
+    console.log(
+      `\n${figures.driver}: ${figures.rows.toLocaleString('en-GB')} rows (${figures.megabytes.toFixed(1)} MB)`,
+    );
+    const header = ['', ...(old ? [`before (${ref})`] : []), 'now', 'target'];
+    const table = [
+      header,
+      ...rows.map(([label, value, target]) => [label, ...(old ? [value(old)] : []), value(figures), target]),
+    ];
+    const widths = header.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+    for (const row of table) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+  }
+}
+
 async function main() {
-  console.log(
-    `bench:import: ${ROWS.toLocaleString('en-GB')} interactions from CSV, through importInteractionsCsv (validation, auto defects, one transaction)`,
-  );
-  // The machine's load skews every number below; printed so runs can be compared fairly.
-  console.log(
-    `machine: ${os.cpus().length} CPUs, load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ')}`,
-  );
+  const json = process.argv.includes('--json');
+  const refAt = process.argv.indexOf('--before');
+  const ref = refAt > 0 ? process.argv[refAt + 1]! : null;
+  if (!json) {
+    console.log(
+      `bench:import: ${ROWS.toLocaleString('en-GB')} interactions from CSV, through importInteractionsCsv (validation, auto defects, one transaction)`,
+    );
+    // The machine's load skews every number below; printed so runs can be compared fairly.
+    console.log(
+      `machine: ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')}`,
+    );
+  }
+  const before = ref ? runBefore<Figures[]>(ref, 'scripts/bench-import.ts', []) : null;
+  const after: Figures[] = [];
   for (const driver of DRIVERS) {
     if (driver !== 'postgres' && driver !== 'embedded') throw new Error(`unknown driver ${driver}`);
-    await bench(driver);
+    after.push(await bench(driver));
   }
+  if (json) console.log(JSON.stringify(after));
+  else print(after, before, ref);
 }
 
 main().catch((error: unknown) => {

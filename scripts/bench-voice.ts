@@ -9,7 +9,15 @@
 //                       (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_ROWS          interactions (default 1,000,000); BENCH_RUNS timed warm runs (default 7)
 //   BENCH_CUSTOMERS     customers added to the demo ones (default 100,000)
+//   BENCH_ONLY=search   time the searches only
 //   BENCH_KEEP=1        keep the database afterwards (its name is printed), e.g. for EXPLAIN
+//   BENCH_REUSE_DATABASE_URL  time on such a kept database instead: its migrations are brought up to
+//                       date (the new rollups counted from its rows) and its interactions topped up
+//                       to BENCH_ROWS through the triggers, then timed
+//
+// Each question is timed twice, side by side: "before" counts the interactions themselves (the
+// …FromRows functions, what the pages did before the rollups of db/voice-rollup-sql.ts), "after"
+// reads the rollups, as the pages do now.
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,13 +26,21 @@ import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { useDatabaseForTests as serveQueriesFrom } from '@/db';
-import { openDatabase, selectRows } from '@/db/client';
+import { openDatabase, selectRows, type DatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrator';
 import { seedDemoData } from '@/db/seed-demo';
 import { addDays, isoDay } from '@/lib/dates';
 import { listInteractions } from '@/lib/queries/interactions';
-import { getDefectionByMonth, getJourneyFunnel, getPortfolioCells, getRetentionCohorts } from '@/lib/queries/portfolio';
-import { getCommentThemes } from '@/lib/queries/voice';
+import {
+  getDefectionByMonth,
+  getDefectionByMonthFromRows,
+  getJourneyFunnel,
+  getPortfolioCells,
+  getPortfolioCellsFromRows,
+  getRetentionCohorts,
+  getRetentionCohortsFromRows,
+} from '@/lib/queries/portfolio';
+import { getCommentThemes, getCommentThemesFromRows } from '@/lib/queries/voice';
 import { interactionFiltersSchema } from '@/lib/validation/filters';
 import { resolveMetricsFilters } from '@/lib/validation/metrics';
 import { analyseComment } from '@/lib/voice/analyse-comment';
@@ -59,46 +75,52 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return median(runs);
 }
 
-async function main() {
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `oi_bench_voice_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  serveQueriesFrom(handle);
-  try {
-    await migrateDatabase(handle);
-    const started = performance.now();
-    const summary = await seedDemoData(handle.db, { scale: 0.1 });
-    // The comments: the 212 labelled ones, analysed here as a write would, drawn at random.
-    const labelled = parseLabelledComments(
-      readFileSync(path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'labelled-comments.tsv'), 'utf8'),
-    );
-    const pool = JSON.stringify(
-      labelled.map((l) => {
-        const a = analyseComment(l.comment);
-        return { notes: l.comment, sentiment: a.sentiment, score: a.sentimentScore, phrases: a.commentPhrases };
-      }),
-    );
-    await handle.db.execute(sql`create temporary table pool as
-      select row_number() over () as n, * from jsonb_to_recordset(${pool}::jsonb)
-        as x(notes text, sentiment sentiment, score real, phrases text[])`);
+/** One filling statement without the app's 30 s statement timeout (100,000 rows through the triggers take longer). */
+async function unbounded(handle: DatabaseHandle, query: ReturnType<typeof sql>): Promise<void> {
+  await handle.db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    await tx.execute(query);
+  });
+}
+
+/** Interactions up to ROWS (and, on a fresh database, the demo company, the customers and their churn). */
+async function fill(handle: DatabaseHandle, fresh: boolean): Promise<void> {
+  const started = performance.now();
+  if (fresh) await seedDemoData(handle.db, { scale: 0.1 });
+  // The comments: the 212 labelled ones, analysed here as a write would, drawn at random.
+  const labelled = parseLabelledComments(
+    readFileSync(path.join(import.meta.dirname, '..', 'tests', 'fixtures', 'labelled-comments.tsv'), 'utf8'),
+  );
+  const pool = JSON.stringify(
+    labelled.map((l) => {
+      const a = analyseComment(l.comment);
+      return { notes: l.comment, sentiment: a.sentiment, score: a.sentimentScore, phrases: a.commentPhrases };
+    }),
+  );
+  if (fresh) {
     // Customers: spread over the segments (and none) and lifecycles, created over the past two years.
-    await handle.db.execute(sql`
+    await unbounded(
+      handle,
+      sql`
       with sg as (select array_agg(id) as ids from segments)
       insert into customers (name, segment_id, lifecycle, created_at)
       select 'Bench customer ' || n,
              case when random() < 0.9 then sg.ids[1 + floor(random() * array_length(sg.ids, 1))::int] end,
              (array['prospect', 'active', 'active', 'active', 'at_risk', 'advocate', 'churned'])[1 + floor(random() * 7)::int]::lifecycle,
              now() - random() * interval '730 days'
-      from generate_series(1, ${CUSTOMERS}) n cross join sg`);
-    let remaining = ROWS - summary.interactions;
-    while (remaining > 0) {
-      const rows = Math.min(BATCH, remaining);
-      await handle.db.execute(sql`
-        with tp as (select array_agg(id) as ids from touchpoints),
+      from generate_series(1, ${CUSTOMERS}) n cross join sg`,
+    );
+  }
+  const [have] = await selectRows<{ n: number }>(handle.db, sql`select count(*)::int as n from interactions`);
+  let remaining = ROWS - have!.n;
+  while (remaining > 0) {
+    const rows = Math.min(BATCH, remaining);
+    await unbounded(
+      handle,
+      sql`
+        with pool as (select row_number() over () as n, * from jsonb_to_recordset(${pool}::jsonb)
+               as x(notes text, sentiment sentiment, score real, phrases text[])),
+             tp as (select array_agg(id) as ids from touchpoints),
              cu as (select array_agg(id) as ids from customers),
              g as (select random() as r1, random() as r2, random() as r3, random() as r5, random() as r6, random() as r7,
                      random() as r8, random() as r9, random() as rc, 1 + floor(random() * (select count(*) from pool))::int as pick
@@ -114,73 +136,142 @@ async function main() {
                case when g.r6 < 0.4 then floor(g.r9 * 11)::int end,
                p.notes, p.sentiment, p.score, p.phrases
         from g cross join tp cross join cu
-          left join pool p on g.rc < ${COMMENTED} and p.n = g.pick`);
-      remaining -= rows;
-    }
+          left join pool p on g.rc < ${COMMENTED} and p.n = g.pick`,
+    );
+    remaining -= rows;
+  }
+  if (fresh) {
     // 5 % of the customers churned at some time in the year, as the silence rule records it.
-    await handle.db.execute(sql`
+    await unbounded(
+      handle,
+      sql`
       insert into customer_lifecycle_changes (customer_id, from_lifecycle, to_lifecycle, rule, reason, occurred_at)
       select id, 'at_risk', 'churned', 'long_silence', 'No contact for 365 days.', now() - random() * interval '365 days'
-      from customers where random() < 0.05`);
-    await handle.db.execute(sql`vacuum analyze`);
-    const [counts] = await selectRows<{ n: number; commented: number }>(
-      handle.db,
-      sql`select count(*)::int as n, count(notes)::int as commented from interactions`,
+      from customers where random() < 0.05`,
     );
-    log(
-      `${counts!.n.toLocaleString('en-GB')} interactions, ${counts!.commented.toLocaleString('en-GB')} with a comment, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-    );
+  }
+  // The rollups' delta rows folded, as the every-minute job keeps them, then fresh statistics.
+  await unbounded(handle, sql`select fold_voice_rollups()`);
+  const raw = postgres(handle.url, { max: 1, onnotice: () => {}, connection: { statement_timeout: 0 } });
+  await raw.unsafe('vacuum analyze');
+  await raw.end({ timeout: 5 });
+  const [counts] = await selectRows<{ n: number; commented: number }>(
+    handle.db,
+    sql`select count(*)::int as n, count(notes)::int as commented from interactions`,
+  );
+  log(
+    `${counts!.n.toLocaleString('en-GB')} interactions, ${counts!.commented.toLocaleString('en-GB')} with a comment, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+}
 
-    const today = isoDay(new Date());
-    const list = (params: Record<string, unknown>) => () =>
-      listInteractions({ filters: interactionFiltersSchema.parse(params), sort: 'occurred', dir: 'desc', page: 1 });
-    const searches: [string, () => Promise<unknown>][] = [
-      ['search "installers", all time', list({ q: 'installers' })],
-      ['search "late delivery", all time', list({ q: 'late delivery' })],
-      ['search "\\"missed delivery slot\\"", all time', list({ q: '"missed delivery slot"' })],
-      ['search "refund", last 30 days', list({ q: 'refund', from: addDays(today, -29), to: today })],
-      ['search "rude", detractors only', list({ q: 'rude', npsGroup: 'detractor' })],
-      [
-        'a theme\'s drill-down ("hours late", unhappy, last 30 days)',
-        list({ theme: 'hours late', unhappy: '1', from: addDays(today, -29), to: today }),
-      ],
-    ];
-    for (const [label, fn] of searches) log(`${label}: ${(await time(fn)).toFixed(1)} ms (load ${load()})`);
+async function measure() {
+  const today = isoDay(new Date());
+  const list = (params: Record<string, unknown>) => () =>
+    listInteractions({ filters: interactionFiltersSchema.parse(params), sort: 'occurred', dir: 'desc', page: 1 });
+  const searches: [string, () => Promise<unknown>][] = [
+    ['search "installers", all time', list({ q: 'installers' })],
+    ['search "late delivery", all time', list({ q: 'late delivery' })],
+    ['search "\\"missed delivery slot\\"", all time', list({ q: '"missed delivery slot"' })],
+    ['search "refund", last 30 days', list({ q: 'refund', from: addDays(today, -29), to: today })],
+    ['search "rude", detractors only', list({ q: 'rude', npsGroup: 'detractor' })],
+    [
+      'a theme\'s drill-down ("hours late", unhappy, last 30 days)',
+      list({ theme: 'hours late', unhappy: '1', from: addDays(today, -29), to: today }),
+    ],
+  ];
+  for (const [label, fn] of searches) log(`${label}: ${(await time(fn)).toFixed(1)} ms (load ${load()})`);
+  if (process.env.BENCH_ONLY === 'search') return;
 
-    const themes = (from: string) => {
-      const resolved = resolveMetricsFilters({
-        from,
-        to: today,
-        touchpoint: [],
-        stage: [],
-        channel: [],
-        segment: [],
-        granularity: undefined,
-      });
-      if (!resolved.ok) throw new Error('bad period');
-      return () => getCommentThemes(resolved.filters);
-    };
-    for (const [label, from] of [
-      ['last 30 days', addDays(today, -29)],
-      ['last 90 days', addDays(today, -89)],
-      ['last 12 months', addDays(today, -364)],
-    ] as const)
-      log(`keyword themes, ${label}: ${(await time(themes(from))).toFixed(1)} ms (load ${load()})`);
+  const scope = (from: string, to = today, extra: Partial<Record<'segment' | 'touchpoint', string[]>> = {}) => {
+    const resolved = resolveMetricsFilters({
+      from,
+      to,
+      touchpoint: [],
+      stage: [],
+      channel: [],
+      segment: [],
+      granularity: undefined,
+      ...extra,
+    });
+    if (!resolved.ok) throw new Error('bad period');
+    return resolved.filters;
+  };
+  const [segment] = await selectRows<{ id: string }>(
+    await serverDb(),
+    sql`select id from segments order by name limit 1`,
+  );
+  // Before and after, side by side: the same question from the rows and from the rollups.
+  const pairs: [string, () => Promise<unknown>, () => Promise<unknown>][] = [];
+  for (const [label, filters] of [
+    ['last 30 days', scope(addDays(today, -29))],
+    ['last 90 days', scope(addDays(today, -89))],
+    ['last 12 months', scope(addDays(today, -364))],
+    ['12 months from the 15th (partial months)', scope(addDays(today, -380), addDays(today, -16))],
+    ['last 12 months, one segment', scope(addDays(today, -364), today, { segment: [segment!.id] })],
+  ] as const)
+    pairs.push([`keyword themes, ${label}`, () => getCommentThemesFromRows(filters), () => getCommentThemes(filters)]);
+  // The portfolio page's queries, for its default period (the last 12 months).
+  const period = { from: addDays(today, -364), to: today };
+  pairs.push(
+    [
+      'portfolio: segments × lifecycle cells, 12 months',
+      () => getPortfolioCellsFromRows(period),
+      () => getPortfolioCells(period),
+    ],
+    [
+      'portfolio: defection rate per month, 12 months',
+      () => getDefectionByMonthFromRows(period),
+      () => getDefectionByMonth(period),
+    ],
+    [
+      'portfolio: retention by first-contact cohort, 12 months',
+      () => getRetentionCohortsFromRows(period, 12),
+      () => getRetentionCohorts(period, 12),
+    ],
+  );
+  for (const [label, before, after] of pairs) {
+    const b = await time(before);
+    const a = await time(after);
+    log(`${label}: before ${b.toFixed(1)} ms → after ${a.toFixed(1)} ms (load ${load()})`);
+  }
+  const funnel: [string, () => Promise<unknown>][] = [
+    ['portfolio: journey funnel, 12 months', () => getJourneyFunnel(period)],
+    ['portfolio: journey funnel, 12 months, one segment', () => getJourneyFunnel({ ...period, segment: segment!.id })],
+  ];
+  for (const [label, fn] of funnel) log(`${label}: ${(await time(fn)).toFixed(1)} ms (load ${load()})`);
+}
 
-    // The portfolio page's queries, for its default period (the last 12 months).
-    const period = { from: addDays(today, -364), to: today };
-    const [segment] = await selectRows<{ id: string }>(handle.db, sql`select id from segments order by name limit 1`);
-    const portfolio: [string, () => Promise<unknown>][] = [
-      ['portfolio: segments × lifecycle cells, 12 months', () => getPortfolioCells(period)],
-      ['portfolio: defection rate per month, 12 months', () => getDefectionByMonth(period)],
-      ['portfolio: retention by first-contact cohort, 12 months', () => getRetentionCohorts(period, 12)],
-      ['portfolio: journey funnel, 12 months', () => getJourneyFunnel(period)],
-      [
-        'portfolio: journey funnel, 12 months, one segment',
-        () => getJourneyFunnel({ ...period, segment: segment!.id }),
-      ],
-    ];
-    for (const [label, fn] of portfolio) log(`${label}: ${(await time(fn)).toFixed(1)} ms (load ${load()})`);
+let current: DatabaseHandle | undefined;
+const serverDb = async () => current!.db;
+
+async function main() {
+  const reuse = process.env.BENCH_REUSE_DATABASE_URL;
+  if (reuse) {
+    const handle = await openDatabase({ url: reuse });
+    current = handle;
+    serveQueriesFrom(handle);
+    try {
+      await migrateDatabase(handle);
+      await fill(handle, false);
+      await measure();
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `oi_bench_voice_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  current = handle;
+  serveQueriesFrom(handle);
+  try {
+    await migrateDatabase(handle);
+    await fill(handle, true);
+    await measure();
   } finally {
     await handle.close();
     if (process.env.BENCH_KEEP === '1') log(`kept database ${name}`);

@@ -1,6 +1,9 @@
 // `npm run bench`: times the dashboard's complete set of queries on 1,000,000 interactions over
 // 12 months on a fresh PostgreSQL database (created and dropped here), and on 100,000 on the
-// embedded PostgreSQL server in a temporary folder. Not a test: it prints figures for the README.
+// embedded PostgreSQL server in a temporary folder: the last 30 days against the last 12 months
+// by day and by month, side by side with the ratio. Not a test: it prints figures for the README,
+// with the load average. The history is generated set-based in SQL with the rollup triggers off,
+// then the rollups are rebuilt in one pass (rebuild_metric_rollups), so 10M fill in minutes.
 //   BENCH_DATABASE_URL  PostgreSQL server to create the throwaway database on
 //                       (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_PG_ROWS / BENCH_EMBEDDED_ROWS   sizes (default 1,000,000 / 100,000); 0 skips that database
@@ -54,27 +57,27 @@ async function unbounded(handle: DatabaseHandle, query: ReturnType<typeof sql>):
 async function fill(handle: DatabaseHandle, total: number): Promise<void> {
   const started = performance.now();
   const summary = await seedDemoData(handle.db, { scale: 0.1 });
-  const generated = total - summary.interactions;
-  const batches = Math.ceil(generated / BATCH);
-  let remaining = generated;
+  // History arrives in bulk: the rollup triggers are off while it is generated, and the rollups
+  // are rebuilt once at the end, set-based, as after a restore (db/rollup-sql.ts).
+  await handle.db.execute(sql`alter table interactions disable trigger user`);
+  await handle.db.execute(sql`alter table defects disable trigger user`);
+  let remaining = total - summary.interactions;
+  const span = 365 / Math.ceil(remaining / BATCH);
   for (let batch = 0; remaining > 0; batch++) {
     const rows = Math.min(BATCH, remaining);
-    // Each batch covers its own slice of the year, oldest first, as history arrives: each day's
-    // rollup rows are then written by one batch, not rewritten by all ten, which would leave the
-    // rollup tables several times larger than a live database's and time that instead.
-    const span = 365 / batches;
+    // Each batch covers its own slice of the year, oldest first, as history arrives.
     const newestDaysAgo = 365 - (batch + 1) * span;
     // Generated in SQL: a believable mix of outcomes and scores over the last 365 days.
     await unbounded(
       handle,
       sql`
-      with tp as (select array_agg(id) as ids from touchpoints),
+      with tp as (select array_agg(id order by id) as ids, array_agg(opportunities order by id) as ops, count(*)::int as n from touchpoints),
            cu as (select array_agg(id) as ids from customers),
-           g as (select random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7, random() as r8, random() as r9, random() as r10 from generate_series(1, ${rows}))
-      insert into interactions (touchpoint_id, customer_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort)
-      select tp.ids[1 + floor(g.r1 * array_length(tp.ids, 1))::int],
+           g as (select 1 + floor(random() * (select n from tp))::int as k, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7, random() as r8, random() as r9, random() as r10 from generate_series(1, ${rows}))
+      insert into interactions (touchpoint_id, customer_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, opportunities)
+      select tp.ids[g.k],
              case when g.r2 < 0.9 then cu.ids[1 + floor(g.r2 / 0.9 * array_length(cu.ids, 1))::int] end,
-             now() - (${newestDaysAgo} + g.r3 * ${span}) * interval '1 day',
+             now() - (greatest(${newestDaysAgo}::float8, 0) + g.r3 * ${span}::float8) * interval '1 day',
              'import',
              (case when g.r4 < 0.04 then 'sale_lost' when g.r4 < 0.1 then 'sale_won' when g.r4 < 0.5 then 'resolved' else 'none' end)::outcome,
              case when g.r4 < 0.1 then round((200 + g.r5 * 4800)::numeric, 2) end,
@@ -82,7 +85,9 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
              case when g.r5 < 0.6 then greatest(1, least(5, 3 + floor(g.r6 * 3)::int + floor(g.r7 * 4)::int - 2)) end,
              case when g.r6 < 0.5 then 1 + floor(g.r8 * 5)::int end,
              case when g.r6 < 0.4 then floor(g.r9 * 11)::int end,
-             case when g.r5 < 0.3 then 1 + floor(g.r10 * 7)::int end
+             case when g.r5 < 0.3 then 1 + floor(g.r10 * 7)::int end,
+             -- What the (disabled) fill trigger would store: the touchpoint's opportunities.
+             tp.ops[g.k]
       from g, tp, cu`,
     );
     remaining -= rows;
@@ -117,6 +122,9 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
     from (select interaction_id, count(*)::int as n from defects where status <> 'dismissed' and interaction_id is not null group by 1) x
     where x.interaction_id = i.id and i.source = 'import'`,
   );
+  await handle.db.execute(sql`alter table interactions enable trigger user`);
+  await handle.db.execute(sql`alter table defects enable trigger user`);
+  await unbounded(handle, sql`select rebuild_metric_rollups()`);
   // VACUUM cannot run in a transaction: one connection of its own, without the app's timeout.
   const raw = postgres(handle.url, { max: 1, onnotice: () => {}, connection: { statement_timeout: 0 } });
   await raw.unsafe('vacuum analyze');
@@ -125,8 +133,18 @@ async function fill(handle: DatabaseHandle, total: number): Promise<void> {
     handle.db,
     sql`select (select count(*) from interactions)::int as interactions, (select count(*) from defects)::int as defects`,
   );
+  const [rollups] = await selectRows<Record<string, number>>(
+    handle.db,
+    sql`select (select count(*) from metrics_daily)::int as metrics_daily, (select count(*) from metrics_monthly)::int as metrics_monthly,
+               (select count(*) from defect_category_daily)::int as defect_category_daily,
+               (select count(*) from defect_category_monthly)::int as defect_category_monthly`,
+  );
   log(
-    `${handle.driver}: ${counts!.interactions.toLocaleString('en-GB')} interactions, ${counts!.defects.toLocaleString('en-GB')} defects, filled in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `${handle.driver}: ${counts!.interactions.toLocaleString('en-GB')} interactions, ${counts!.defects.toLocaleString('en-GB')} defects, filled in ${((performance.now() - started) / 1000).toFixed(0)} s (load ${load()}); rollup rows: ${Object.entries(
+      rollups!,
+    )
+      .map(([k, v]) => `${k} ${v.toLocaleString('en-GB')}`)
+      .join(', ')}`,
   );
 }
 
@@ -157,6 +175,12 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return median(runs);
 }
 
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
 async function measure(handle: DatabaseHandle, label: string): Promise<void> {
   const db = handle.db;
   const [stage] = await selectRows<{ id: string; name: string }>(
@@ -165,13 +189,16 @@ async function measure(handle: DatabaseHandle, label: string): Promise<void> {
         group by s.id, s.name order by count(*) desc limit 1`,
   );
   const today = isoDay(new Date());
-  const cases: [string, MetricsFilters][] = [
-    ['whole company, last 30 days', filtersFor({})],
-    [`one stage (${stage!.name}), last 30 days`, filtersFor({ stage: [stage!.id] })],
-    ['whole company, last 12 months by month', filtersFor({ from: addDays(today, -364), granularity: 'month' })],
-  ];
-  for (const [name, filters] of cases) {
+  // Periods ending today, and ending on the 15th of last month, so whole months are cut in half.
+  const midMonth = `${addDays(`${today.slice(0, 8)}01`, -1).slice(0, 8)}15`;
+  const views = (to: string) => ({
+    days30: filtersFor({ from: addDays(to, -29), to, granularity: 'day' }),
+    year: (granularity: 'day' | 'month') => filtersFor({ from: addDays(to, -364), to, granularity }),
+  });
+  const wholes = new Map<string, number>();
+  const timeView = async (name: string, filters: MetricsFilters) => {
     const whole = await time(() => getDashboardMetrics(filters, db));
+    wholes.set(name, whole);
     const parts = {
       kpis: await time(() => getKpiSummary(filters, db)),
       trend: await time(() => getTrend(filters, db)),
@@ -183,7 +210,22 @@ async function measure(handle: DatabaseHandle, label: string): Promise<void> {
       .map(([k, v]) => `${k} ${v.toFixed(1)}`)
       .join(', ');
     log(
-      `${label} | ${name}: whole dashboard ${whole.toFixed(1)} ms (median of ${RUNS} warm runs; alone: ${detail} ms)`,
+      `${label} | ${name}: whole dashboard ${whole.toFixed(1)} ms (median of ${RUNS} warm runs; alone: ${detail} ms; load ${load()})`,
+    );
+  };
+  await timeView(`one stage (${stage!.name}), last 30 days`, filtersFor({ stage: [stage!.id] }));
+  for (const [ending, to] of [
+    ['today', today],
+    ['the 15th', midMonth],
+  ] as const) {
+    const v = views(to);
+    await timeView(`30 days to ${ending}`, v.days30);
+    await timeView(`12 months to ${ending} by day`, v.year('day'));
+    await timeView(`12 months to ${ending} by month`, v.year('month'));
+    const base = wholes.get(`30 days to ${ending}`)!;
+    const ratio = (name: string) => `${wholes.get(name)!.toFixed(1)} ms (${(wholes.get(name)! / base).toFixed(2)}×)`;
+    log(
+      `${label} | ending ${ending} (${to}): 30 days ${base.toFixed(1)} ms | 12 months by day ${ratio(`12 months to ${ending} by day`)} | 12 months by month ${ratio(`12 months to ${ending} by month`)} | load ${load()}`,
     );
   }
 }

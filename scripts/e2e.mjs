@@ -1,7 +1,7 @@
 // `npm run test:e2e`: builds the app for production, then runs the Playwright tests against it on
 // a fresh embedded database in a temporary folder (never the user's .data/), removed afterwards.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from './find-chromium.mjs';
@@ -22,7 +22,19 @@ const run = (args, env = process.env) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-if (!process.argv.includes('--no-build')) run(['node_modules/next/dist/bin/next', 'build']);
+if (!process.argv.includes('--no-build')) {
+  // The build must not open the database (every page renders per request): it is pointed at a
+  // folder that must still not exist afterwards, so a page that reads it while being prerendered
+  // fails the tests instead of leaving an embedded server running after the build.
+  const buildDataDir = path.join(os.tmpdir(), `outsidein-build-${process.pid}`);
+  run(['node_modules/next/dist/bin/next', 'build'], { ...process.env, DATA_DIR: buildDataDir, DATABASE_URL: '' });
+  if (existsSync(buildDataDir)) {
+    console.error(
+      `e2e: \`next build\` opened the embedded database in ${buildDataDir}; no page may read it at build time.`,
+    );
+    process.exit(1);
+  }
+}
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'outsidein-e2e-'));
 const passThrough = process.argv.slice(2).filter((arg) => arg !== '--no-build');

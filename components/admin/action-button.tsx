@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/ui/use-action';
 import type { ActionResult } from '@/lib/action';
@@ -30,6 +31,7 @@ export function ActionButton({
   /** Said beside the button on success; a function reads it from what the action returned. */
   successMessage?: string | ((data: unknown) => string);
 }) {
+  const t = useTranslations('admin.common');
   const router = useRouter();
   const { run, pending, result } = useAction(action, {
     onSuccess: () => {
@@ -61,7 +63,7 @@ export function ActionButton({
           run(input);
         }}
       >
-        {pending ? 'Working…' : children}
+        {pending ? t('working') : children}
       </Button>
       <p
         role="status"

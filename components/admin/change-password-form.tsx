@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import { changeOwnPasswordAction } from '@/app/(app)/account/password/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -11,6 +12,7 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/validation/users';
 
 /** Changes the signed-in user's own password; after a forced change it goes on to their home. */
 export function ChangePasswordForm({ forced }: { forced: boolean }) {
+  const t = useTranslations('admin.password');
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useAction(changeOwnPasswordAction, {
@@ -23,7 +25,7 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
   return (
     <form ref={formRef} action={form.formAction} noValidate className="flex flex-col gap-3">
       <Field
-        label={forced ? 'One-time or current password' : 'Current password'}
+        label={forced ? t('oneTimeOrCurrent') : t('current')}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
@@ -31,27 +33,27 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
         error={form.fieldErrors.currentPassword}
       />
       <Field
-        label="New password"
+        label={t('new')}
         name="newPassword"
         type="password"
         autoComplete="new-password"
         required
         minLength={MIN_PASSWORD_LENGTH}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        hint={t('minLength', { count: MIN_PASSWORD_LENGTH })}
         error={form.fieldErrors.newPassword}
       />
       <Field
-        label="New password again"
+        label={t('again')}
         name="confirmPassword"
         type="password"
         autoComplete="new-password"
         required
         error={form.fieldErrors.confirmPassword}
       />
-      <ResultMessage result={form.result} success={'Your password has been changed.'} />
+      <ResultMessage result={form.result} success={t('changed')} />
       <div>
         <Button type="submit" disabled={form.pending}>
-          {form.pending ? 'Saving…' : 'Change password'}
+          {form.pending ? t('saving') : t('submit')}
         </Button>
       </div>
     </form>

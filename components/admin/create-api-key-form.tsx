@@ -1,16 +1,17 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { createApiKeyAction } from '@/app/(app)/admin/api-keys/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { ResultMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 import { API_SCOPES } from '@/lib/auth/api-scopes';
-import { API_SCOPE_LABELS } from '@/lib/validation/api-keys';
 import { OneTimeSecret } from './one-time-secret';
 
 export function CreateApiKeyForm() {
+  const t = useTranslations('admin.apiKeys');
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ name: string; key: string }>();
   const form = useAction(createApiKeyAction, {
@@ -24,25 +25,25 @@ export function CreateApiKeyForm() {
     <div className="flex flex-col gap-4">
       {created ? (
         <OneTimeSecret
-          title={`API key “${created.name}”`}
+          title={t('createdTitle', { name: created.name })}
           secret={created.key}
-          note="Copy it now into the system that will use it: it is shown only this once. Send it as “Authorization: Bearer <key>”."
+          note={t('createdNote')}
           onDismiss={() => setCreated(undefined)}
         />
       ) : null}
       <form ref={formRef} action={form.formAction} noValidate className="flex flex-col gap-3">
         <Field
           id="api-key-name"
-          label="Name"
+          label={t('name')}
           name="name"
           required
           maxLength={80}
-          hint="Which system uses it, e.g. “Website checkout”."
+          hint={t('nameHint')}
           defaultValue={form.values?.name ?? ''}
           error={form.fieldErrors.name}
         />
         <fieldset className="flex flex-col gap-1" aria-describedby={scopeError ? 'scopes-error' : undefined}>
-          <legend className="text-sm font-medium">Scopes</legend>
+          <legend className="text-sm font-medium">{t('scopes')}</legend>
           {API_SCOPES.map((scope) => (
             <label key={scope} className="flex min-h-10 items-center gap-2 text-sm">
               <input
@@ -52,7 +53,7 @@ export function CreateApiKeyForm() {
                 defaultChecked={scope === 'metrics:read'}
                 className="size-4 accent-primary"
               />
-              {API_SCOPE_LABELS[scope]} <code className="text-xs text-muted">{scope}</code>
+              {t(`scope.${scope}`)} <code className="text-xs text-muted">{scope}</code>
             </label>
           ))}
           {scopeError ? (
@@ -64,7 +65,7 @@ export function CreateApiKeyForm() {
         <ResultMessage result={form.result} />
         <div>
           <Button type="submit" disabled={form.pending}>
-            {form.pending ? 'Creating…' : 'Create API key'}
+            {form.pending ? t('creating') : t('create')}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { createUserAction } from '@/app/(app)/admin/users/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -8,9 +9,13 @@ import { ResultMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
 import { OneTimeSecret } from './one-time-secret';
-import { ROLE_LABELS, ROLES } from '@/lib/enums';
+import { ROLES } from '@/lib/enums';
+
+const DEFAULT_ROLE = 'staff';
 
 export function CreateUserForm() {
+  const t = useTranslations('admin.users');
+  const tRole = useTranslations('enums.role');
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ name: string; oneTimePassword: string }>();
   const form = useAction(createUserAction, {
@@ -23,9 +28,9 @@ export function CreateUserForm() {
     <div className="flex flex-col gap-4">
       {created ? (
         <OneTimeSecret
-          title={`One-time password for ${created.name}`}
+          title={t('oneTimeTitle', { name: created.name })}
           secret={created.oneTimePassword}
-          note="Give it to them privately. It is shown only now; they must choose their own password when they first sign in."
+          note={t('oneTimeNote')}
           onDismiss={() => setCreated(undefined)}
         />
       ) : null}
@@ -37,7 +42,7 @@ export function CreateUserForm() {
       >
         <Field
           id="new-user-name"
-          label="Name"
+          label={t('name')}
           name="name"
           required
           autoComplete="off"
@@ -46,7 +51,7 @@ export function CreateUserForm() {
         />
         <Field
           id="new-user-email"
-          label="Email"
+          label={t('email')}
           name="email"
           type="email"
           required
@@ -56,15 +61,15 @@ export function CreateUserForm() {
         />
         <SelectField
           id="new-user-role"
-          label="Role"
+          label={t('role')}
           name="role"
-          defaultValue={form.values?.role ?? 'staff'}
+          defaultValue={form.values?.role ?? DEFAULT_ROLE}
           error={form.fieldErrors.role}
-          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          options={ROLES.map((role) => ({ value: role, label: tRole(role) }))}
         />
         <div className="md:pt-6">
           <Button type="submit" disabled={form.pending}>
-            {form.pending ? 'Creating…' : 'Create user'}
+            {form.pending ? t('creating') : t('create')}
           </Button>
         </div>
         <div className="md:col-span-4">

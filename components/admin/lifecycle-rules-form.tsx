@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { saveLifecycleRulesAction } from '@/app/(app)/admin/lifecycle/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -10,60 +11,66 @@ import { useAction } from '@/components/ui/use-action';
 
 /** The admin's lifecycle rules: three switches and three numbers (blank: off). */
 export function LifecycleRulesForm({ rules }: { rules: LifecycleRuleSettings }) {
+  const t = useTranslations('admin.lifecycle');
   const { result: state, submit, pending, fieldErrors: errors, values: typed } = useAction(saveLifecycleRulesAction);
   const number = (name: keyof LifecycleRuleSettings, value: number | null) =>
     typed?.[name] ?? (value === null ? '' : String(value));
+  const shown = {
+    advocateAfterPromoters: number('advocateAfterPromoters', rules.advocateAfterPromoters),
+    atRiskAfterDays: number('atRiskAfterDays', rules.atRiskAfterDays),
+    churnedAfterDays: number('churnedAfterDays', rules.churnedAfterDays),
+  };
   return (
-    <form onSubmit={submit} noValidate className="flex max-w-xl flex-col gap-3" aria-label="Lifecycle rules">
+    <form onSubmit={submit} noValidate className="flex max-w-xl flex-col gap-3" aria-label={t('formLabel')}>
       <CheckboxField
-        label="A sale makes a prospect (or a churned customer) active"
+        label={t('activeOnSale')}
         name="activeOnSale"
         defaultChecked={rules.activeOnSale}
         error={errors.activeOnSale}
       />
       <CheckboxField
-        label="A detractor score (NPS 0–6) puts a customer at risk"
+        label={t('atRiskOnDetractor')}
         name="atRiskOnDetractor"
         defaultChecked={rules.atRiskOnDetractor}
         error={errors.atRiskOnDetractor}
       />
       <CheckboxField
-        label="An open major or critical defect puts a customer at risk"
+        label={t('atRiskOnSevereDefect')}
         name="atRiskOnSevereDefect"
         defaultChecked={rules.atRiskOnSevereDefect}
         error={errors.atRiskOnSevereDefect}
       />
       <Field
-        label="Advocate after this many promoter scores (NPS 9–10) in a row"
+        label={t('advocateAfterPromoters')}
         name="advocateAfterPromoters"
         inputMode="numeric"
-        defaultValue={number('advocateAfterPromoters', rules.advocateAfterPromoters)}
+        defaultValue={shown.advocateAfterPromoters}
         error={errors.advocateAfterPromoters}
-        hint="Blank: never by rule."
+        hint={t('advocateAfterPromotersHint')}
       />
       <Field
-        label="At risk after this many days without contact"
+        label={t('atRiskAfterDays')}
         name="atRiskAfterDays"
         inputMode="numeric"
-        defaultValue={number('atRiskAfterDays', rules.atRiskAfterDays)}
+        defaultValue={shown.atRiskAfterDays}
         error={errors.atRiskAfterDays}
-        hint="Active customers and advocates; checked every night. Blank: off."
+        hint={t('atRiskAfterDaysHint')}
       />
       <Field
-        label="Churned after this many days without contact"
+        label={t('churnedAfterDays')}
         name="churnedAfterDays"
         inputMode="numeric"
-        defaultValue={number('churnedAfterDays', rules.churnedAfterDays)}
+        defaultValue={shown.churnedAfterDays}
         error={errors.churnedAfterDays}
-        hint="Any customer but a prospect; checked every night. Blank: off."
+        hint={t('churnedAfterDaysHint')}
       />
       <FormMessage
-        message={state ? (state.ok ? 'Lifecycle rules saved.' : state.message) : undefined}
+        message={state ? (state.ok ? t('saved') : state.message) : undefined}
         tone={state?.ok ? 'success' : 'error'}
       />
       <div>
         <Button type="submit" disabled={pending}>
-          Save the rules
+          {t('save')}
         </Button>
       </div>
     </form>

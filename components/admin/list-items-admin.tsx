@@ -1,5 +1,5 @@
 import type { ActionResult } from '@/lib/action';
-import { formatInteger } from '@/lib/format';
+import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -8,25 +8,28 @@ import { NameForm } from './name-form';
 
 type Action = (raw: unknown) => Promise<ActionResult<unknown>>;
 
-/** The admin screen of a list of names (defect categories, customer segments). */
-export function ListItemsAdmin({
-  noun,
-  usedBy,
+/**
+ * The admin screen of a list of names (defect categories, customer segments); `kind` picks its
+ * texts (admin.lists.<kind> in the message files).
+ */
+export async function ListItemsAdmin({
+  kind,
   rows,
   actions,
 }: {
-  noun: string;
-  usedBy: string;
+  kind: 'categories' | 'segments';
   rows: { id: string; name: string; active: boolean; uses: number }[];
   actions: { create: Action; rename: Action; setActive: Action; remove: Action };
 }) {
+  const t = await getTranslations(`admin.lists.${kind}`);
+  const tc = await getTranslations('admin.common');
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <Card aria-labelledby="items-heading">
         <h2 id="items-heading" className="mb-3 text-lg font-semibold">
-          All {noun}s
+          {t('all')}
         </h2>
-        {rows.length === 0 ? <EmptyState>None yet.</EmptyState> : null}
+        {rows.length === 0 ? <EmptyState>{tc('noneYet')}</EmptyState> : null}
         <ul className="flex flex-col">
           {rows.map((row) => (
             <li
@@ -35,21 +38,19 @@ export function ListItemsAdmin({
             >
               <div className="min-w-0 flex-1">
                 <p className="font-medium">
-                  {row.name} {row.active ? null : <Badge className="ml-1">Inactive</Badge>}
+                  {row.name} {row.active ? null : <Badge className="ml-1">{tc('inactive')}</Badge>}
                 </p>
-                <p className="text-xs text-muted">
-                  {formatInteger(row.uses)} {usedBy}
-                </p>
+                <p className="text-xs text-muted">{t('usedBy', { count: row.uses })}</p>
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-sm text-primary">Rename {row.name}</summary>
+                  <summary className="cursor-pointer text-sm text-primary">{tc('rename', { name: row.name })}</summary>
                   <div className="mt-2 max-w-md">
                     <NameForm
                       action={actions.rename}
                       hidden={{ id: row.id }}
                       idPrefix={`item-${row.id}`}
                       defaults={{ name: row.name }}
-                      submitLabel="Save"
-                      successMessage="Saved."
+                      submitLabel={tc('save')}
+                      successMessage={tc('saved')}
                     />
                   </div>
                 </details>
@@ -58,18 +59,20 @@ export function ListItemsAdmin({
                 <ActionButton
                   action={actions.setActive}
                   input={{ id: row.id, active: !row.active }}
-                  label={`${row.active ? 'Deactivate' : 'Activate'} ${row.name}`}
+                  label={
+                    row.active ? tc('deactivateNamed', { name: row.name }) : tc('activateNamed', { name: row.name })
+                  }
                 >
-                  {row.active ? 'Deactivate' : 'Activate'}
+                  {row.active ? tc('deactivate') : tc('activate')}
                 </ActionButton>
                 <ActionButton
                   action={actions.remove}
                   input={{ id: row.id }}
                   variant="secondary"
-                  label={`Delete ${row.name}`}
-                  confirm={`Delete the ${noun} “${row.name}”?`}
+                  label={tc('deleteNamed', { name: row.name })}
+                  confirm={t('confirmDelete', { name: row.name })}
                 >
-                  Delete
+                  {tc('delete')}
                 </ActionButton>
               </div>
             </li>
@@ -78,13 +81,13 @@ export function ListItemsAdmin({
       </Card>
       <Card aria-labelledby="new-item-heading" className="self-start">
         <h2 id="new-item-heading" className="mb-3 text-lg font-semibold">
-          New {noun}
+          {t('new')}
         </h2>
         <NameForm
           action={actions.create}
           idPrefix="new-item"
-          submitLabel={`Add ${noun}`}
-          successMessage="Added."
+          submitLabel={t('add')}
+          successMessage={tc('added')}
           resetOnSuccess
         />
       </Card>

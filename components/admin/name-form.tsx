@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { ResultMessage } from '@/components/ui/form-message';
@@ -31,6 +32,7 @@ export function NameForm({
   successMessage: string;
   resetOnSuccess?: boolean;
 }) {
+  const t = useTranslations('admin.common');
   const formRef = useRef<HTMLFormElement>(null);
   const form = useAction(action, {
     onSuccess: () => {
@@ -44,7 +46,7 @@ export function NameForm({
       ))}
       <Field
         id={`${idPrefix}-name`}
-        label="Name"
+        label={t('name')}
         name="name"
         required
         maxLength={80}
@@ -54,7 +56,7 @@ export function NameForm({
       {withDescription ? (
         <TextAreaField
           id={`${idPrefix}-description`}
-          label="Description"
+          label={t('description')}
           name="description"
           rows={2}
           maxLength={500}
@@ -65,7 +67,7 @@ export function NameForm({
       <ResultMessage result={form.result} success={successMessage} />
       <div>
         <Button type="submit" disabled={form.pending}>
-          {form.pending ? 'Saving…' : submitLabel}
+          {form.pending ? t('saving') : submitLabel}
         </Button>
       </div>
     </form>

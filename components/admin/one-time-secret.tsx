@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 
 /** A secret shown once (a one-time password, an API key), with a copy button. */
@@ -15,6 +16,7 @@ export function OneTimeSecret({
   note: string;
   onDismiss: () => void;
 }) {
+  const t = useTranslations('admin.common');
   const [copied, setCopied] = useState(false);
   return (
     <div role="alert" className="flex flex-col gap-2 rounded-md border border-warning bg-warning/10 p-3">
@@ -35,10 +37,10 @@ export function OneTimeSecret({
             setCopied(true);
           }}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </Button>
         <Button type="button" variant="ghost" onClick={onDismiss}>
-          Done
+          {t('done')}
         </Button>
       </div>
     </div>

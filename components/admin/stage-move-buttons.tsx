@@ -2,9 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import { moveStageAction } from '@/app/(app)/admin/stages/actions';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/ui/use-action';
+
+const UP = 'up';
+const DOWN = 'down';
 
 /** Up and down buttons that keep keyboard focus on the moved stage as the list reorders. */
 export function StageMoveButtons({
@@ -18,6 +22,7 @@ export function StageMoveButtons({
   isFirst: boolean;
   isLast: boolean;
 }) {
+  const t = useTranslations('admin.stages');
   const router = useRouter();
   // Refused or not, the list is read again: someone else may have moved a stage meanwhile.
   const { run, pending, result } = useAction(moveStageAction, {
@@ -41,6 +46,8 @@ export function StageMoveButtons({
     refocus.current = direction;
     run({ stageId, direction });
   };
+  const moveUp = () => move(UP);
+  const moveDown = () => move(DOWN);
 
   return (
     <div className="flex flex-col items-start gap-1">
@@ -51,8 +58,8 @@ export function StageMoveButtons({
           variant="secondary"
           className="px-3"
           disabled={pending || isFirst}
-          aria-label={`Move ${stageName} up`}
-          onClick={() => move('up')}
+          aria-label={t('moveUp', { name: stageName })}
+          onClick={moveUp}
         >
           <span aria-hidden="true">↑</span>
         </Button>
@@ -62,8 +69,8 @@ export function StageMoveButtons({
           variant="secondary"
           className="px-3"
           disabled={pending || isLast}
-          aria-label={`Move ${stageName} down`}
-          onClick={() => move('down')}
+          aria-label={t('moveDown', { name: stageName })}
+          onClick={moveDown}
         >
           <span aria-hidden="true">↓</span>
         </Button>

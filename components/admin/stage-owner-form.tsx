@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { setStageOwnerAction } from '@/app/(app)/admin/stages/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/form-fields';
@@ -19,6 +20,8 @@ export function StageOwnerForm({
   /** Active people who may own the stage's cases. */
   people: { id: string; name: string }[];
 }) {
+  const t = useTranslations('admin.stages');
+  const tc = useTranslations('admin.common');
   const {
     result: state,
     formAction,
@@ -31,19 +34,19 @@ export function StageOwnerForm({
       <input type="hidden" name="stageId" value={stageId} />
       <SelectField
         id={`stage-${stageId}-owner`}
-        label={`Owner of ${stageName}’s cases`}
+        label={t('ownerOf', { name: stageName })}
         name="ownerId"
         defaultValue={typed?.ownerId ?? ownerId ?? ''}
         error={errors.ownerId}
-        options={[{ value: '', label: 'Managers’ queue' }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+        options={[{ value: '', label: tc('managersQueue') }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
         className="sm:w-72"
       />
       <div className="flex items-center gap-2">
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save owner'}
+          {pending ? tc('saving') : t('saveOwner')}
         </Button>
         <FormMessage
-          message={state ? (state.ok ? 'Owner saved.' : state.message) : undefined}
+          message={state ? (state.ok ? t('ownerSaved') : state.message) : undefined}
           tone={state?.ok ? 'success' : 'error'}
         />
       </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { createTouchpointAction, updateTouchpointAction } from '@/app/(app)/admin/touchpoints/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -8,7 +9,7 @@ import { ResultMessage } from '@/components/ui/form-message';
 import type { EditableTouchpoint as Editable } from '@/lib/queries/touchpoints';
 import { CheckboxField, SelectField, TextAreaField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
-import { CHANNEL_LABELS, CHANNELS } from '@/lib/enums';
+import { CHANNELS } from '@/lib/enums';
 
 const DEFAULTS = {
   // One per rule enabled below.
@@ -34,6 +35,9 @@ export function TouchpointForm({
   /** Active people who may own the touchpoint's cases. */
   people?: { id: string; name: string }[];
 }) {
+  const t = useTranslations('admin.touchpoints.form');
+  const tc = useTranslations('admin.common');
+  const tChannel = useTranslations('enums.channel');
   const router = useRouter();
   const action = touchpoint ? updateTouchpointAction : createTouchpointAction;
   const form = useAction<unknown>(action, {
@@ -52,7 +56,7 @@ export function TouchpointForm({
     <form action={form.formAction} noValidate className="flex flex-col gap-4">
       {touchpoint ? <input type="hidden" name="touchpointId" value={touchpoint.id} /> : null}
       <Field
-        label="Name"
+        label={tc('name')}
         name="name"
         required
         maxLength={120}
@@ -60,7 +64,7 @@ export function TouchpointForm({
         error={form.fieldErrors.name}
       />
       <TextAreaField
-        label="Description"
+        label={tc('description')}
         name="description"
         maxLength={1000}
         defaultValue={text('description', saved.description)}
@@ -68,70 +72,68 @@ export function TouchpointForm({
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
-          label="Journey stage"
+          label={t('stage')}
           name="stageId"
           defaultValue={text('stageId', saved.stageId ?? stages[0]?.id)}
           error={form.fieldErrors.stageId}
           options={stages.map((stage) => ({ value: stage.id, label: stage.name }))}
         />
         <SelectField
-          label="Channel"
+          label={t('channel')}
           name="channel"
           defaultValue={text('channel', saved.channel ?? 'in_person')}
           error={form.fieldErrors.channel}
-          options={CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
+          options={CHANNELS.map((channel) => ({ value: channel, label: tChannel(channel) }))}
         />
         <Field
-          label="Opportunities per interaction"
+          label={t('opportunities')}
           name="opportunities"
           type="number"
           inputMode="numeric"
           min={1}
           max={1000}
-          hint="How many things can go wrong in one interaction here (1 to 1,000); the base of DPMO. At least one per enabled auto-defect rule below. A change applies to interactions logged from now on."
+          hint={t('opportunitiesHint')}
           defaultValue={text('opportunities', saved.opportunities)}
           error={form.fieldErrors.opportunities}
         />
         <Field
-          label="Expectation target"
+          label={t('expectationTarget')}
           name="expectationTarget"
           type="number"
           inputMode="numeric"
           min={1}
           max={5}
-          hint="The experience score (1 to 5) this touchpoint aims to deliver."
+          hint={t('expectationTargetHint')}
           defaultValue={text('expectationTarget', saved.expectationTarget)}
           error={form.fieldErrors.expectationTarget}
         />
         <SelectField
-          label="Owner of its cases"
+          label={t('owner')}
           name="ownerId"
-          hint="A signal on this touchpoint’s control chart opens a case for this person; blank leaves it to the managers."
+          hint={t('ownerHint')}
           defaultValue={text('ownerId', saved.ownerId)}
           error={form.fieldErrors.ownerId}
-          options={[{ value: '', label: 'Managers’ queue' }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+          options={[{ value: '', label: tc('managersQueue') }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
         />
       </div>
 
       <fieldset className="flex flex-col gap-3 rounded-md border border-border p-4">
-        <legend className="px-1 text-sm font-semibold">Auto-defect rules</legend>
-        <p className="text-xs text-muted">
-          Checked when an interaction here is saved or edited. Each raises at most one defect per interaction.
-        </p>
+        <legend className="px-1 text-sm font-semibold">{t('rules')}</legend>
+        <p className="text-xs text-muted">{t('rulesNote')}</p>
         <CheckboxField
-          label="A lost sale is a defect"
+          label={t('ruleLostSale')}
           name="ruleLostSale"
           defaultChecked={ticked('ruleLostSale', saved.ruleLostSale)}
           error={form.fieldErrors.ruleLostSale}
         />
         <div className="grid items-end gap-3 sm:grid-cols-2">
           <CheckboxField
-            label="Experience below expectation is a defect"
+            label={t('ruleBelowExpectation')}
             name="ruleBelowExpectation"
             defaultChecked={ticked('ruleBelowExpectation', saved.ruleBelowExpectation)}
           />
           <Field
-            label="…by at least (points, 1 to 4)"
+            label={t('ruleBelowExpectationGap')}
             name="ruleBelowExpectationGap"
             type="number"
             inputMode="numeric"
@@ -141,12 +143,12 @@ export function TouchpointForm({
             error={form.fieldErrors.ruleBelowExpectationGap}
           />
           <CheckboxField
-            label="Low CSAT is a defect"
+            label={t('ruleLowCsat')}
             name="ruleLowCsat"
             defaultChecked={ticked('ruleLowCsat', saved.ruleLowCsat)}
           />
           <Field
-            label="CSAT at or below (1 to 4)"
+            label={t('ruleLowCsatMax')}
             name="ruleLowCsatMax"
             type="number"
             inputMode="numeric"
@@ -156,12 +158,12 @@ export function TouchpointForm({
             error={form.fieldErrors.ruleLowCsatMax}
           />
           <CheckboxField
-            label="Low NPS likelihood is a defect"
+            label={t('ruleLowNps')}
             name="ruleLowNps"
             defaultChecked={ticked('ruleLowNps', saved.ruleLowNps)}
           />
           <Field
-            label="NPS likelihood at or below (0 to 9)"
+            label={t('ruleLowNpsMax')}
             name="ruleLowNpsMax"
             type="number"
             inputMode="numeric"
@@ -173,10 +175,10 @@ export function TouchpointForm({
         </div>
       </fieldset>
 
-      <ResultMessage result={form.result} success={'Saved.'} />
+      <ResultMessage result={form.result} success={tc('saved')} />
       <div>
         <Button type="submit" disabled={form.pending}>
-          {form.pending ? 'Saving…' : touchpoint ? 'Save changes' : 'Create touchpoint'}
+          {form.pending ? tc('saving') : touchpoint ? t('saveChanges') : t('create')}
         </Button>
       </div>
     </form>

@@ -2,14 +2,17 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { changeUserRoleAction, endUserSessionsAction, resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
 import { Button } from '@/components/ui/button';
 import { useAction } from '@/components/ui/use-action';
 import { OneTimeSecret } from './one-time-secret';
-import { type Role, ROLE_LABELS, ROLES } from '@/lib/enums';
+import { type Role, ROLES } from '@/lib/enums';
 
 /** Change a user's role, reset their password (showing the new one-time password once) or end their sessions. */
 export function UserRowActions({ userId, userName, role }: { userId: string; userName: string; role: Role }) {
+  const t = useTranslations('admin.users');
+  const tRole = useTranslations('enums.role');
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; ok: boolean }>();
   const [secret, setSecret] = useState<string>();
@@ -19,7 +22,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
 
   const changeRole = useAction(changeUserRoleAction, {
     onSuccess: () => {
-      setMessage({ text: `${userName} is now ${ROLE_LABELS[chosen]}.`, ok: true });
+      setMessage({ text: t('roleChanged', { name: userName, role: tRole(chosen) }), ok: true });
       router.refresh();
     },
     onFailure: (failure) => {
@@ -36,7 +39,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
     onFailure: refused,
   });
   const endSessions = useAction(endUserSessionsAction, {
-    onSuccess: () => setMessage({ text: `${userName} has been signed out everywhere.`, ok: true }),
+    onSuccess: () => setMessage({ text: t('signedOut', { name: userName }), ok: true }),
     onFailure: refused,
   });
   const pending = changeRole.pending || resetPassword.pending || endSessions.pending;
@@ -46,7 +49,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
           <label htmlFor={selectId} className="sr-only">
-            Role for {userName}
+            {t('roleFor', { name: userName })}
           </label>
           <select
             id={selectId}
@@ -56,7 +59,7 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
           >
             {ROLES.map((value) => (
               <option key={value} value={value}>
-                {ROLE_LABELS[value]}
+                {tRole(value)}
               </option>
             ))}
           </select>
@@ -65,41 +68,41 @@ export function UserRowActions({ userId, userName, role }: { userId: string; use
           type="button"
           variant="secondary"
           disabled={pending || chosen === role}
-          aria-label={`Change role of ${userName}`}
+          aria-label={t('changeRoleOf', { name: userName })}
           onClick={() => changeRole.run({ userId, role: chosen })}
         >
-          Change role
+          {t('changeRole')}
         </Button>
         <Button
           type="button"
           variant="secondary"
           disabled={pending}
-          aria-label={`Reset password of ${userName}`}
+          aria-label={t('resetPasswordOf', { name: userName })}
           onClick={() => {
-            if (!window.confirm(`Reset the password of ${userName}? Their current password stops working.`)) return;
+            if (!window.confirm(t('confirmReset', { name: userName }))) return;
             resetPassword.run({ userId });
           }}
         >
-          Reset password
+          {t('resetPassword')}
         </Button>
         <Button
           type="button"
           variant="secondary"
           disabled={pending}
-          aria-label={`End sessions of ${userName}`}
+          aria-label={t('endSessionsOf', { name: userName })}
           onClick={() => {
-            if (!window.confirm(`Sign ${userName} out on every device?`)) return;
+            if (!window.confirm(t('confirmEndSessions', { name: userName }))) return;
             endSessions.run({ userId });
           }}
         >
-          End sessions
+          {t('endSessions')}
         </Button>
       </div>
       {secret ? (
         <OneTimeSecret
-          title={`New one-time password for ${userName}`}
+          title={t('newOneTimeTitle', { name: userName })}
           secret={secret}
-          note="Shown only now. They must choose their own password when they next sign in."
+          note={t('newOneTimeNote')}
           onDismiss={() => setSecret(undefined)}
         />
       ) : null}

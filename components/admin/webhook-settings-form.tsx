@@ -1,11 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { updateWebhookSettingsAction } from '@/app/(app)/admin/webhooks/actions';
 import { Button } from '@/components/ui/button';
 import { ResultMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 
 export function WebhookSettingsForm({ allowPrivateTargets }: { allowPrivateTargets: boolean }) {
+  const t = useTranslations('admin.webhooks');
+  const tc = useTranslations('admin.common');
   const { result: state, formAction, pending } = useAction(updateWebhookSettingsAction);
   return (
     <form action={formAction} className="flex flex-col gap-3">
@@ -17,17 +20,14 @@ export function WebhookSettingsForm({ allowPrivateTargets }: { allowPrivateTarge
           className="mt-0.5 size-4 accent-primary"
         />
         <span>
-          Allow endpoints on loopback, link-local and private addresses
-          <span className="block text-xs text-muted">
-            Off by default, so a webhook cannot reach the server&apos;s own network. Switch it on only for receivers
-            inside your network.
-          </span>
+          {t('allowPrivate')}
+          <span className="block text-xs text-muted">{t('allowPrivateHint')}</span>
         </span>
       </label>
-      <ResultMessage result={state} success={'Saved.'} />
+      <ResultMessage result={state} success={tc('saved')} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save setting'}
+          {pending ? tc('saving') : t('saveSetting')}
         </Button>
       </div>
     </form>

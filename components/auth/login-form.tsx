@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { signInAction } from '@/app/(auth)/login/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -7,11 +8,12 @@ import { FormMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 
 export function LoginForm() {
+  const t = useTranslations('auth.signIn');
   const { formAction, pending, fieldErrors, values, result } = useAction(signInAction, { progressive: true });
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <Field
-        label="Email"
+        label={t('email')}
         name="email"
         type="email"
         autoComplete="username"
@@ -21,7 +23,7 @@ export function LoginForm() {
         error={fieldErrors.email}
       />
       <Field
-        label="Password"
+        label={t('password')}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -30,7 +32,7 @@ export function LoginForm() {
       />
       <FormMessage message={result && !result.ok && !result.fieldErrors ? result.message : undefined} />
       <Button type="submit" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? t('submitting') : t('submit')}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { evaluateCaseAction, evaluateChartsAction } from '@/app/(app)/cases/actions';
 import { useAction } from '@/components/ui/use-action';
 import { Button } from '@/components/ui/button';
@@ -7,35 +8,42 @@ import { ResultMessage } from '@/components/ui/form-message';
 
 /** "Evaluate now": the proof the nightly evaluation runs, at once. */
 export function EvaluateCaseButton({ id }: { id: string }) {
+  const t = useTranslations('cases.buttons');
   const { run, pending, result } = useAction(evaluateCaseAction);
   return (
     <div className="flex flex-col gap-2">
       <div>
         <Button type="button" variant="secondary" disabled={pending} onClick={() => run({ id })}>
-          {pending ? 'Evaluating…' : 'Evaluate now'}
+          {pending ? t('evaluating') : t('evaluateNow')}
         </Button>
       </div>
-      <ResultMessage result={result} success={(data) => data.verdict ?? 'Evaluated.'} />
+      <ResultMessage result={result} success={(data) => t('evaluated', { outcome: data.outcome })} />
     </div>
   );
 }
 
 /** Runs the monitored charts and the monitoring cases' proof now, as the nightly evaluation does. */
 export function EvaluateChartsButton() {
+  const t = useTranslations('cases.buttons');
   const { run, pending, result } = useAction(evaluateChartsAction);
   return (
     <div className="flex flex-col gap-2">
       <div>
         <Button type="button" variant="secondary" disabled={pending} onClick={() => run({})}>
-          {pending ? 'Evaluating…' : 'Evaluate charts now'}
+          {pending ? t('evaluating') : t('evaluateCharts')}
         </Button>
       </div>
       <ResultMessage
         result={result}
         success={({ charts, monitoring }) =>
-          `Checked ${charts.charts} charts: ${charts.signals} new signals, ` +
-          `${charts.opened} cases opened, ${charts.added} cases added to; ` +
-          `${monitoring.proved} proved, ${monitoring.notEffective} not effective.`
+          t('chartsEvaluated', {
+            charts: charts.charts,
+            signals: charts.signals,
+            opened: charts.opened,
+            added: charts.added,
+            proved: monitoring.proved,
+            notEffective: monitoring.notEffective,
+          })
         }
       />
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { updateCaseAction } from '@/app/(app)/cases/actions';
 import { useAction } from '@/components/ui/use-action';
@@ -7,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
-import { caseMoveLabel } from '@/lib/cases/workflow';
+import { caseMoveKey, isCaseBackMove } from '@/lib/cases/workflow';
 import type { CaseStatus } from '@/lib/enums';
 
 export interface EditableCase {
@@ -38,18 +39,30 @@ export function CaseForm({
   manager: boolean;
   people: { id: string; name: string }[];
 }) {
+  const t = useTranslations('cases');
   const { run, pending, result, fieldErrors } = useAction(updateCaseAction);
+  const moveLabel = (to: CaseStatus) => t(`form.move.${caseMoveKey(current.status, to)}`);
   const [closing, setClosing] = useState(false);
   const typed = result && !result.ok ? result.values : undefined;
   const value = (name: keyof EditableCase, stored: string | null) => typed?.[name] ?? stored ?? '';
   const message = result
     ? result.ok
       ? result.data.changed.length
-        ? 'Saved.'
-        : 'Nothing had changed.'
+        ? t('form.saved')
+        : t('form.nothingChanged')
       : result.message
     : undefined;
   const needsReason = current.status !== 'proved';
+
+  // What the fields show: what was typed when a save was refused, else the case's values.
+  const shown = {
+    title: value('title', current.title),
+    ownerId: value('ownerId', current.ownerId),
+    rootCause: value('rootCause', current.rootCause),
+    correctiveAction: value('correctiveAction', current.correctiveAction),
+    effectiveOn: value('effectiveOn', current.effectiveOn),
+    closeReason: value('closeReason', current.closeReason),
+  };
 
   return (
     <form
@@ -67,19 +80,19 @@ export function CaseForm({
       {manager ? (
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field
-            label="Title"
+            label={t('field.title')}
             name="title"
-            defaultValue={value('title', current.title)}
+            defaultValue={shown.title}
             error={fieldErrors?.title}
             maxLength={200}
           />
           <SelectField
-            label="Owner"
+            label={t('field.owner')}
             name="ownerId"
-            defaultValue={value('ownerId', current.ownerId)}
+            defaultValue={shown.ownerId}
             error={fieldErrors?.ownerId}
           >
-            <option value="">Managers’ queue</option>
+            <option value="">{t('managersQueue')}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -89,56 +102,56 @@ export function CaseForm({
         </div>
       ) : null}
       <TextAreaField
-        label="Root cause"
+        label={t('field.rootCause')}
         name="rootCause"
         rows={4}
-        hint="Ask “why?” until you reach a cause you can fix. Needed before the action."
-        defaultValue={value('rootCause', current.rootCause)}
+        hint={t('form.rootCauseHint')}
+        defaultValue={shown.rootCause}
         error={fieldErrors?.rootCause}
       />
       <TextAreaField
-        label="Corrective action"
+        label={t('field.correctiveAction')}
         name="correctiveAction"
-        hint="What was changed in the process, for every defect this case covers."
-        defaultValue={value('correctiveAction', current.correctiveAction)}
+        hint={t('form.correctiveActionHint')}
+        defaultValue={shown.correctiveAction}
         error={fieldErrors?.correctiveAction}
       />
       <Field
-        label="Effective date (T)"
+        label={t('field.effectiveOn')}
         name="effectiveOn"
         type="date"
         className="max-w-xs"
-        hint="The first day the action was in force: the proof compares the subgroups before T with those from T on."
-        defaultValue={value('effectiveOn', current.effectiveOn)}
+        hint={t('form.effectiveOnHint')}
+        defaultValue={shown.effectiveOn}
         error={fieldErrors?.effectiveOn}
       />
       <TextAreaField
-        label="Comment (optional)"
+        label={t('form.comment')}
         name="comment"
         rows={2}
-        hint="Added to the history with this save."
+        hint={t('form.commentHint')}
         defaultValue={typed?.comment ?? ''}
         error={fieldErrors?.comment}
       />
       {closing || fieldErrors?.closeReason ? (
         <TextAreaField
-          label="Why close it without proof?"
+          label={t('form.closeReason')}
           name="closeReason"
           required
           autoFocus
-          defaultValue={value('closeReason', current.closeReason)}
+          defaultValue={shown.closeReason}
           error={fieldErrors?.closeReason}
         />
       ) : null}
       <FormMessage message={message} tone={result?.ok ? 'success' : 'error'} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save'}
+          {pending ? t('form.saving') : t('form.save')}
         </Button>
         {moves.map((to) =>
           to === 'closed' && needsReason && !closing && !fieldErrors?.closeReason ? (
             <Button key={to} type="button" variant="secondary" onClick={() => setClosing(true)}>
-              {caseMoveLabel(current.status, to)}…
+              {t('form.more', { label: moveLabel(to) })}
             </Button>
           ) : (
             <Button
@@ -146,10 +159,10 @@ export function CaseForm({
               type="submit"
               name="status"
               value={to}
-              variant={caseMoveLabel(current.status, to).startsWith('Back') ? 'secondary' : 'primary'}
+              variant={isCaseBackMove(current.status, to) ? 'secondary' : 'primary'}
               disabled={pending}
             >
-              {caseMoveLabel(current.status, to)}
+              {moveLabel(to)}
             </Button>
           ),
         )}

@@ -1,5 +1,7 @@
-import { formatDateTime } from '@/lib/format';
-import { CASE_STATUS_LABELS, type CaseStatus } from '@/lib/enums';
+import { useFormatter, useTranslations } from 'next-intl';
+import { translateMessage, type ValidationTranslator } from '@/lib/validation/messages';
+import { dayToTime } from '@/lib/dates';
+import type { CaseStatus } from '@/lib/enums';
 
 export interface CaseHistoryEvent {
   id: string;
@@ -10,59 +12,65 @@ export interface CaseHistoryEvent {
   actorName: string | null;
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  opened: 'opened the case',
-  signal: 'recorded a signal',
-  linked: 'linked defects',
-  updated: 'edited',
-  status: 'moved',
-  comment: 'commented',
-};
+const EVENTS = ['opened', 'signal', 'linked', 'updated', 'status', 'comment'] as const;
+/** The history's field names are the edit's; their labels are the `cases.field` messages. */
+const LABEL_KEYS = {
+  status: 'status',
+  title: 'title',
+  ownerId: 'owner',
+  rootCause: 'rootCause',
+  correctiveAction: 'correctiveAction',
+  effectiveOn: 'effectiveOn',
+  closeReason: 'closeReason',
+} as const;
 
-const FIELD_LABELS: Record<string, string> = {
-  status: 'Status',
-  title: 'Title',
-  ownerId: 'Owner',
-  rootCause: 'Root cause',
-  correctiveAction: 'Corrective action',
-  effectiveOn: 'Effective date (T)',
-  closeReason: 'Reason for closing',
-};
-
-function show(field: string, value: unknown, names: Map<string, string>): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const text = String(value);
-  if (field === 'status') return CASE_STATUS_LABELS[text as CaseStatus] ?? text;
-  if (field === 'ownerId') return names.get(text) ?? 'someone no longer listed';
-  return text.length > 140 ? `${text.slice(0, 140)}…` : text;
-}
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => list.includes(value as T);
+const isField = (field: string): field is keyof typeof LABEL_KEYS => field in LABEL_KEYS;
 
 /** Every change and comment of a case; events without a person come from the monitored charts. */
 export function CaseHistory({ events, names }: { events: CaseHistoryEvent[]; names: Map<string, string> }) {
-  if (events.length === 0) return <p className="text-sm text-muted">No changes or comments yet.</p>;
+  const t = useTranslations('cases');
+  const tStatus = useTranslations('enums.caseStatus');
+  const format = useFormatter();
+  // What the system wrote is stored as message references (lib/validation/messages.ts); people's words pass as written.
+  const tAll = useTranslations() as unknown as ValidationTranslator;
+
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    const text = String(value);
+    if (field === 'status') return tStatus.has(text as CaseStatus) ? tStatus(text as CaseStatus) : text;
+    if (field === 'ownerId') return names.get(text) ?? t('history.noLongerListed');
+    if (field === 'effectiveOn' && /^\d{4}-\d{2}-\d{2}$/.test(text))
+      return format.dateTime(new Date(dayToTime(text)), 'day');
+    return text.length > 140 ? `${text.slice(0, 140)}…` : text;
+  };
+
+  if (events.length === 0) return <p className="text-sm text-muted">{t('history.empty')}</p>;
   return (
-    <ol className="flex flex-col gap-3" aria-label="History">
+    <ol className="flex flex-col gap-3" aria-label={t('history.title')}>
       {events.map((event) => (
         <li key={event.id} className="border-l-2 border-border pl-3 text-sm">
           <p>
-            <span className="font-medium">{event.actorName ?? 'The monitored charts'}</span>{' '}
-            {EVENT_LABELS[event.type] ?? event.type}{' '}
+            <span className="font-medium">{event.actorName ?? t('history.system')}</span>{' '}
+            {isOneOf(EVENTS, event.type) ? t(`history.event.${event.type}`) : event.type}{' '}
             <time className="text-muted" dateTime={event.createdAt.toISOString()}>
-              · {formatDateTime(event.createdAt)}
+              · {format.dateTime(event.createdAt, 'dateTime')}
             </time>
           </p>
           {event.changes ? (
             <ul className="mt-1 text-muted">
               {Object.entries(event.changes).map(([field, change]) => (
                 <li key={field}>
-                  {FIELD_LABELS[field] ?? field}: {show(field, change.from, names)} →{' '}
-                  <span className="text-foreground">{show(field, change.to, names)}</span>
+                  {isField(field) ? t(`field.${LABEL_KEYS[field]}`) : field}: {show(field, change.from)} →{' '}
+                  <span className="text-foreground">{show(field, change.to)}</span>
                 </li>
               ))}
             </ul>
           ) : null}
           {event.comment ? (
-            <p className="mt-1 whitespace-pre-line rounded-md bg-background p-2">{event.comment}</p>
+            <p className="mt-1 whitespace-pre-line rounded-md bg-background p-2">
+              {translateMessage(event.comment, tAll)}
+            </p>
           ) : null}
         </li>
       ))}

@@ -1,5 +1,6 @@
+import { useTranslations } from 'next-intl';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { CASE_STATUS_LABELS, type CaseStatus } from '@/lib/enums';
+import type { CaseStatus } from '@/lib/enums';
 
 const TONES: Record<CaseStatus, BadgeTone> = {
   open: 'danger',
@@ -12,5 +13,6 @@ const TONES: Record<CaseStatus, BadgeTone> = {
 };
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
-  return <Badge tone={TONES[status]}>{CASE_STATUS_LABELS[status]}</Badge>;
+  const t = useTranslations('enums.caseStatus');
+  return <Badge tone={TONES[status]}>{t(status)}</Badge>;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { openCaseAction } from '@/app/(app)/cases/actions';
 import { useAction } from '@/components/ui/use-action';
@@ -10,6 +11,7 @@ import { ResultMessage } from '@/components/ui/form-message';
 /** Confirms a case a manager opens from a chart point, a Pareto bar or a heat-map cell. */
 export function OpenCaseForm({ chart, suggestedTitle }: { chart: Record<string, string>; suggestedTitle: string }) {
   const router = useRouter();
+  const t = useTranslations('cases');
   const { run, pending, result, fieldErrors } = useAction(openCaseAction);
   return (
     <form
@@ -23,7 +25,13 @@ export function OpenCaseForm({ chart, suggestedTitle }: { chart: Record<string, 
       {Object.entries(chart).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Field label="Title" name="title" defaultValue={suggestedTitle} maxLength={200} error={fieldErrors?.title} />
+      <Field
+        label={t('field.title')}
+        name="title"
+        defaultValue={suggestedTitle}
+        maxLength={200}
+        error={fieldErrors?.title}
+      />
       {fieldErrors
         ? Object.entries(fieldErrors)
             .filter(([name]) => name !== 'title')
@@ -36,7 +44,7 @@ export function OpenCaseForm({ chart, suggestedTitle }: { chart: Record<string, 
       <ResultMessage result={result} />
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Opening…' : 'Open case'}
+          {pending ? t('open.opening') : t('open.submit')}
         </Button>
       </div>
     </form>

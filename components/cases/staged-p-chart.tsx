@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import {
   CartesianGrid,
   ComposedChart,
@@ -24,9 +25,6 @@ export interface StagedDatum {
   signal: boolean;
 }
 
-// A no-break space: recharts wraps a tick at a space, and "100.0 %" broke over two lines.
-const percent = (v: number) => `${v.toFixed(1)}\u00a0%`;
-
 interface DotProps {
   cx?: number;
   cy?: number;
@@ -47,6 +45,11 @@ function StageDot({ cx, cy, payload, index }: DotProps) {
  * stage with its own centre line and limits, and T marked.
  */
 export function StagedPChart({ data, effectiveLabel }: { data: StagedDatum[]; effectiveLabel: string | null }) {
+  const t = useTranslations('charts.pChart');
+  const tCase = useTranslations('cases.chartStaged');
+  const format = useFormatter();
+  // A no-break space: recharts wraps a tick at a space, and "100.0 %" broke over two lines.
+  const percent = (v: number) => format.number(v / 100, 'percent').replace(' ', '\u00a0');
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
@@ -57,11 +60,11 @@ export function StagedPChart({ data, effectiveLabel }: { data: StagedDatum[]; ef
           tickFormatter={percent}
           domain={[0, 'auto']}
           width={72}
-          label={{ value: 'defective %', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
+          label={{ value: t('axis'), angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
         />
         <Tooltip
           {...tooltipProps}
-          formatter={(value) => (typeof value === 'number' ? percent(value) : 'no interactions')}
+          formatter={(value) => (typeof value === 'number' ? percent(value) : t('noInteractions'))}
         />
         <Legend wrapperStyle={{ color: CHART.foreground, fontSize: 12 }} />
         {effectiveLabel ? (
@@ -69,13 +72,13 @@ export function StagedPChart({ data, effectiveLabel }: { data: StagedDatum[]; ef
             x={effectiveLabel}
             stroke={CHART.foreground}
             strokeWidth={2}
-            label={{ value: 'T: action in effect', position: 'insideTopLeft', fill: CHART.foreground, fontSize: 12 }}
+            label={{ value: tCase('effective'), position: 'insideTopLeft', fill: CHART.foreground, fontSize: 12 }}
           />
         ) : null}
         <Line
           type="stepAfter"
           dataKey="centre"
-          name="Centre line p̄ (per stage)"
+          name={tCase('centre')}
           stroke={CHART.tertiary}
           strokeWidth={2}
           dot={false}
@@ -85,7 +88,7 @@ export function StagedPChart({ data, effectiveLabel }: { data: StagedDatum[]; ef
         <Line
           type="stepAfter"
           dataKey="ucl"
-          name="Upper limit (UCL)"
+          name={t('ucl')}
           stroke={CHART.warning}
           strokeDasharray="5 4"
           dot={false}
@@ -95,7 +98,7 @@ export function StagedPChart({ data, effectiveLabel }: { data: StagedDatum[]; ef
         <Line
           type="stepAfter"
           dataKey="lcl"
-          name="Lower limit (LCL)"
+          name={t('lcl')}
           stroke={CHART.warning}
           strokeDasharray="2 3"
           dot={false}
@@ -105,7 +108,7 @@ export function StagedPChart({ data, effectiveLabel }: { data: StagedDatum[]; ef
         <Line
           type="linear"
           dataKey="p"
-          name="Defective share"
+          name={t('share')}
           stroke={CHART.primary}
           strokeWidth={2}
           dot={StageDot}

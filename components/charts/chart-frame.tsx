@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 /** A chart's title, description, the chart itself and its table alternative for screen readers. */
 export function ChartFrame({
   title,
@@ -18,6 +20,7 @@ export function ChartFrame({
   /** Shown under the chart, before its table (the p-chart's explained signals). */
   after?: React.ReactNode;
 }) {
+  const t = useTranslations('charts');
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-border bg-surface p-4 shadow-sm">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -32,7 +35,7 @@ export function ChartFrame({
       </figure>
       {after}
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">Show as a table</summary>
+        <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">{t('showTable')}</summary>
         <div className="mt-2 overflow-x-auto">{table}</div>
       </details>
     </section>

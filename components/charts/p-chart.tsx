@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useFormatter, useTranslations } from 'next-intl';
 import {
   CartesianGrid,
   ComposedChart,
@@ -26,9 +27,6 @@ export interface PChartDatum {
   /** The subgroup's defective interactions: where a click on its point goes, as its table link does. */
   href?: string;
 }
-
-// A no-break space: recharts wraps a tick at a space, and "100.0 %" broke over two lines.
-const percent = (v: number) => `${v.toFixed(1)}\u00a0%`;
 
 interface DotProps {
   cx?: number;
@@ -75,8 +73,12 @@ export function PChart({
   /** The limits are Laney's p′ limits. */
   laney?: boolean;
 }) {
+  const t = useTranslations('charts.pChart');
+  const format = useFormatter();
   const router = useRouter();
   const open = (href: string) => router.push(href);
+  // A no-break space: recharts wraps a tick at a space, and "100.0 %" broke over two lines.
+  const percent = (v: number) => format.number(v / 100, 'percent').replace(' ', '\u00a0');
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -87,11 +89,11 @@ export function PChart({
           tickFormatter={percent}
           domain={[0, 'auto']}
           width={72}
-          label={{ value: 'defective %', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
+          label={{ value: t('axis'), angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
         />
         <Tooltip
           {...tooltipProps}
-          formatter={(value) => (typeof value === 'number' ? percent(value) : 'no interactions')}
+          formatter={(value) => (typeof value === 'number' ? percent(value) : t('noInteractions'))}
         />
         <Legend wrapperStyle={{ color: CHART.foreground, fontSize: 12 }} />
         {centre !== null ? (
@@ -99,13 +101,18 @@ export function PChart({
             y={centre}
             stroke={CHART.tertiary}
             strokeWidth={2}
-            label={{ value: `p̄ ${percent(centre)}`, position: 'insideTopRight', fill: CHART.foreground, fontSize: 12 }}
+            label={{
+              value: t('centre', { value: percent(centre) }),
+              position: 'insideTopRight',
+              fill: CHART.foreground,
+              fontSize: 12,
+            }}
           />
         ) : null}
         <Line
           type="stepAfter"
           dataKey="ucl"
-          name={laney ? 'Upper p′ limit (UCL′)' : 'Upper limit (UCL)'}
+          name={laney ? t('uclLaney') : t('ucl')}
           stroke={CHART.warning}
           strokeDasharray="5 4"
           dot={false}
@@ -116,7 +123,7 @@ export function PChart({
         <Line
           type="stepAfter"
           dataKey="lcl"
-          name={laney ? 'Lower p′ limit (LCL′)' : 'Lower limit (LCL)'}
+          name={laney ? t('lclLaney') : t('lcl')}
           stroke={CHART.warning}
           strokeDasharray="2 3"
           dot={false}
@@ -127,7 +134,7 @@ export function PChart({
         <Line
           type="linear"
           dataKey="p"
-          name="Defective share"
+          name={t('share')}
           stroke={CHART.primary}
           strokeWidth={2}
           dot={(props: DotProps) => <SignalDot {...props} key={props.index} onOpen={open} />}

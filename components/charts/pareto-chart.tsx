@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useSyncExternalStore } from 'react';
 import {
   Bar,
@@ -27,9 +28,6 @@ export interface ParetoDatum {
   href: string;
 }
 
-const integer = new Intl.NumberFormat('en-GB');
-const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-
 const PHONE = '(max-width: 47.99rem)';
 /** True on a phone-sized screen, where the category names stand upright and are cut short. */
 function useNarrow(): boolean {
@@ -48,8 +46,12 @@ const shorten = (label: string, max: number) => (label.length > max ? `${label.s
 
 /** Defects by category as bars (the vital few in the strong colour), with the cumulative share as a line. */
 export function ParetoChart({ data, measure = 'count' }: { data: ParetoDatum[]; measure?: 'count' | 'revenue' }) {
+  const t = useTranslations('charts.pareto');
+  const formatter = useFormatter();
   const router = useRouter();
-  const format = (v: number) => (measure === 'revenue' ? money.format(v) : integer.format(v));
+  const format = (v: number) => formatter.number(v, measure === 'revenue' ? 'money' : 'integer');
+  const share = (v: number) => formatter.number(v / 100, { style: 'percent', maximumFractionDigits: 0 });
+  const cumulativeName = t('cumulative');
   const narrow = useNarrow();
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -72,7 +74,7 @@ export function ParetoChart({ data, measure = 'count' }: { data: ParetoDatum[]; 
           tickFormatter={format}
           width={narrow ? 56 : 72}
           label={{
-            value: measure === 'revenue' ? 'lost revenue (£)' : 'defects',
+            value: t('axis', { measure }),
             angle: -90,
             position: 'insideLeft',
             fill: CHART.muted,
@@ -84,15 +86,15 @@ export function ParetoChart({ data, measure = 'count' }: { data: ParetoDatum[]; 
           orientation="right"
           {...axisProps}
           domain={[0, 100]}
-          tickFormatter={(v: number) => `${v} %`}
+          tickFormatter={share}
           width={narrow ? 44 : 56}
         />
         <Tooltip
           {...tooltipProps}
           formatter={(value, name) =>
             typeof value === 'number'
-              ? name === 'Cumulative share'
-                ? `${value.toFixed(1)} %`
+              ? name === cumulativeName
+                ? formatter.number(value / 100, 'percent')
                 : format(value)
               : String(value)
           }
@@ -103,12 +105,12 @@ export function ParetoChart({ data, measure = 'count' }: { data: ParetoDatum[]; 
           y={80}
           stroke={CHART.muted}
           strokeDasharray="4 4"
-          label={{ value: '80 %', position: 'insideTopLeft', fill: CHART.muted, fontSize: 12 }}
+          label={{ value: share(80), position: 'insideTopLeft', fill: CHART.muted, fontSize: 12 }}
         />
         <Bar
           yAxisId="count"
           dataKey="value"
-          name={measure === 'revenue' ? 'Lost revenue' : 'Defects'}
+          name={t('bars', { measure })}
           fill={CHART.secondary}
           isAnimationActive={false}
           cursor="pointer"
@@ -124,7 +126,7 @@ export function ParetoChart({ data, measure = 'count' }: { data: ParetoDatum[]; 
           yAxisId="share"
           type="monotone"
           dataKey="cumulative"
-          name="Cumulative share"
+          name={cumulativeName}
           stroke={CHART.primary}
           strokeWidth={2}
           isAnimationActive={false}

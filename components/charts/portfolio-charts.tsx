@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter } from 'next-intl';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { axisProps, CHART, tooltipProps } from './theme';
 
@@ -9,10 +10,12 @@ export interface ShareDatum {
   value: number | null;
 }
 
-const percent = (v: number) => `${v.toFixed(1)} %`;
+const PERCENT_SIGN = '%';
 
 /** One share over time (defection per month, retention by months since first contact). */
 export function ShareLineChart({ data, name, xLabel }: { data: ShareDatum[]; name: string; xLabel: string }) {
+  const format = useFormatter();
+  const percent = (v: number) => format.number(v / 100, 'percent');
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
@@ -25,9 +28,9 @@ export function ShareLineChart({ data, name, xLabel }: { data: ShareDatum[]; nam
         <YAxis
           {...axisProps}
           domain={[0, 'auto']}
-          tickFormatter={(v: number) => `${v} %`}
+          tickFormatter={(v: number) => format.number(v / 100, { style: 'percent', maximumFractionDigits: 0 })}
           width={56}
-          label={{ value: '%', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
+          label={{ value: PERCENT_SIGN, angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
         />
         <Tooltip
           {...tooltipProps}

@@ -29,14 +29,3 @@ export const tooltipProps = {
   labelStyle: { color: CHART.foreground, fontWeight: 600 },
   itemStyle: { color: CHART.foreground },
 } as const;
-
-/** "2026-03-02" as "2 Mar", for axes. */
-export function shortDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-}
-
-export function monthLabel(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  return date.toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { axisProps, CHART, tooltipProps } from './theme';
 
@@ -9,10 +10,12 @@ export interface TrendDatum {
   sigma: number | null;
 }
 
-const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-
 /** DPMO (left axis) and sigma level (right axis) per subgroup; gaps where there is no number. */
 export function TrendChart({ data }: { data: TrendDatum[] }) {
+  const t = useTranslations('charts.trend');
+  const format = useFormatter();
+  const integer = (v: number) => format.number(v, 'integer');
+  const sigmaName = t('sigma');
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
@@ -21,7 +24,7 @@ export function TrendChart({ data }: { data: TrendDatum[] }) {
         <YAxis
           yAxisId="dpmo"
           {...axisProps}
-          tickFormatter={(v: number) => integer.format(v)}
+          tickFormatter={integer}
           label={{ value: 'DPMO', angle: -90, position: 'insideLeft', fill: CHART.muted, fontSize: 12 }}
           width={72}
         />
@@ -30,17 +33,18 @@ export function TrendChart({ data }: { data: TrendDatum[] }) {
           orientation="right"
           {...axisProps}
           domain={[0, 'auto']}
-          label={{ value: 'sigma (σ)', angle: 90, position: 'insideRight', fill: CHART.muted, fontSize: 12 }}
+          tickFormatter={(v: number) => format.number(v, { maximumFractionDigits: 2 })}
+          label={{ value: t('sigmaAxis'), angle: 90, position: 'insideRight', fill: CHART.muted, fontSize: 12 }}
           width={56}
         />
         <Tooltip
           {...tooltipProps}
           formatter={(value, name) =>
             typeof value === 'number'
-              ? name === 'Sigma level'
-                ? `${value.toFixed(2)} σ`
-                : integer.format(value)
-              : 'no data'
+              ? name === sigmaName
+                ? t('sigmaValue', { value: format.number(value, 'decimal2') })
+                : integer(value)
+              : t('noData')
           }
         />
         <Legend wrapperStyle={{ color: CHART.foreground, fontSize: 12 }} />
@@ -59,7 +63,7 @@ export function TrendChart({ data }: { data: TrendDatum[] }) {
           yAxisId="sigma"
           type="monotone"
           dataKey="sigma"
-          name="Sigma level"
+          name={sigmaName}
           stroke={CHART.primary}
           strokeWidth={2}
           dot={false}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { createCustomerAction, updateCustomerAction } from '@/app/(app)/customers/actions';
@@ -9,7 +10,9 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 import { DuplicateWarning, type CustomerDetails } from './duplicate-warning';
-import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/enums';
+import { LIFECYCLES, type Lifecycle } from '@/lib/enums';
+
+const NEW_CUSTOMER_LIFECYCLE: Lifecycle = 'prospect';
 
 export interface CustomerFormValues {
   id?: string;
@@ -34,6 +37,8 @@ export function CustomerForm({
   owners: { id: string; name: string }[];
 }) {
   const router = useRouter();
+  const t = useTranslations('customers.form');
+  const tLifecycle = useTranslations('enums.lifecycle');
   const editing = Boolean(customer?.id);
   const {
     submit,
@@ -53,7 +58,7 @@ export function CustomerForm({
     <form
       onSubmit={submit}
       noValidate
-      aria-label={editing ? 'Edit the customer' : 'New customer'}
+      aria-label={editing ? t('editLabel') : t('newLabel')}
       className="flex max-w-2xl flex-col gap-4"
       onChange={(event) => {
         const field = event.target as unknown as HTMLInputElement;
@@ -64,7 +69,7 @@ export function CustomerForm({
       {customer?.id ? <input type="hidden" name="id" value={customer.id} /> : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
-          label="Name"
+          label={t('name')}
           name="name"
           required
           autoComplete="off"
@@ -73,7 +78,7 @@ export function CustomerForm({
           className="sm:col-span-2"
         />
         <Field
-          label="Email"
+          label={t('email')}
           name="email"
           type="email"
           autoComplete="off"
@@ -81,7 +86,7 @@ export function CustomerForm({
           error={errors.email}
         />
         <Field
-          label="Phone"
+          label={t('phone')}
           name="phone"
           type="tel"
           autoComplete="off"
@@ -89,22 +94,27 @@ export function CustomerForm({
           error={errors.phone}
         />
         <Field
-          label="Company"
+          label={t('company')}
           name="company"
           autoComplete="off"
           defaultValue={customer?.company ?? ''}
           error={errors.company}
         />
         <Field
-          label="External reference"
+          label={t('externalRef')}
           name="externalRef"
           autoComplete="off"
           defaultValue={customer?.externalRef ?? ''}
           error={errors.externalRef}
-          hint="Your CRM's id; unique"
+          hint={t('externalRefHint')}
         />
-        <SelectField label="Segment" name="segmentId" defaultValue={customer?.segmentId ?? ''} error={errors.segmentId}>
-          <option value="">No segment</option>
+        <SelectField
+          label={t('segment')}
+          name="segmentId"
+          defaultValue={customer?.segmentId ?? ''}
+          error={errors.segmentId}
+        >
+          <option value="">{t('noSegment')}</option>
           {segments.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -112,19 +122,19 @@ export function CustomerForm({
           ))}
         </SelectField>
         <SelectField
-          label="Lifecycle"
+          label={t('lifecycle')}
           name="lifecycle"
-          defaultValue={customer?.lifecycle ?? 'prospect'}
+          defaultValue={customer?.lifecycle ?? NEW_CUSTOMER_LIFECYCLE}
           error={errors.lifecycle}
         >
           {LIFECYCLES.map((l) => (
             <option key={l} value={l}>
-              {LIFECYCLE_LABELS[l]}
+              {tLifecycle(l)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Owner" name="ownerId" defaultValue={customer?.ownerId ?? ''} error={errors.ownerId}>
-          <option value="">Nobody</option>
+        <SelectField label={t('owner')} name="ownerId" defaultValue={customer?.ownerId ?? ''} error={errors.ownerId}>
+          <option value="">{t('nobody')}</option>
           {owners.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
@@ -136,7 +146,7 @@ export function CustomerForm({
       <FormMessage message={message} />
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : editing ? 'Save changes' : 'Create customer'}
+          {pending ? t('saving') : editing ? t('save') : t('create')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 
@@ -34,6 +35,8 @@ export function DuplicateWarning({
   /** Choose the match in place; without it the match is a link to the customer's page. */
   onUse?: (match: DuplicateMatch) => void;
 }) {
+  const t = useTranslations('customers.duplicateWarning');
+  const format = useFormatter();
   const [matches, setMatches] = useState<DuplicateMatch[]>([]);
   const { name = '', email = '', phone = '' } = details;
 
@@ -61,9 +64,7 @@ export function DuplicateWarning({
   if (!matches.length) return null;
   return (
     <div role="status" className="flex flex-col gap-2 rounded-md border-2 border-warning p-3 text-sm">
-      <p className="font-medium">
-        {matches.length === 1 ? 'This may be a customer you already have:' : 'These may be customers you already have:'}
-      </p>
+      <p className="font-medium">{t('heading', { count: matches.length })}</p>
       <ul className="flex flex-col gap-2">
         {matches.map((match) => (
           <li key={match.id} className="flex flex-wrap items-center justify-between gap-2">
@@ -71,8 +72,14 @@ export function DuplicateWarning({
               <span className="font-medium">{match.name}</span>
               <span className="text-muted">
                 {' '}
-                {[match.company, match.email, match.phone].filter(Boolean).join(' · ')} (same{' '}
-                {match.matchedOn.join(' and ')})
+                {[match.company, match.email, match.phone].filter(Boolean).join(' · ')} (
+                {t('sameAs', {
+                  fields: format.list(
+                    match.matchedOn.map((f) => t(`matchedOn.${f}`)),
+                    { type: 'conjunction' },
+                  ),
+                })}
+                )
               </span>
             </span>
             {onUse ? (
@@ -81,11 +88,11 @@ export function DuplicateWarning({
                 className="rounded-md border border-input bg-surface px-3 py-1 font-medium"
                 onClick={() => onUse(match)}
               >
-                Use {match.name}
+                {t('use', { name: match.name })}
               </button>
             ) : (
               <Link className="text-primary underline" href={`/customers/${match.id}`}>
-                Open {match.name}
+                {t('open', { name: match.name })}
               </Link>
             )}
           </li>
@@ -93,7 +100,7 @@ export function DuplicateWarning({
       </ul>
       <label className="flex items-center gap-2">
         <input type="checkbox" name={confirmName} className="size-4" />
-        This is a different customer: create a new one
+        {t('confirm')}
       </label>
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { createPersonalFeedbackLinkAction } from '@/app/(app)/customers/actions';
 import { CopyLink } from '@/components/feedback/copy-link';
 import { Button } from '@/components/ui/button';
@@ -19,34 +20,35 @@ export function PersonalFeedbackLink({
   customerName: string;
   touchpoints: { id: string; name: string }[];
 }) {
+  const t = useTranslations('customers.personalLink');
+  const format = useFormatter();
   const { submit, pending, result, fieldErrors } = useAction(createPersonalFeedbackLinkAction);
   const link = result?.ok ? result.data : undefined;
-  if (touchpoints.length === 0)
-    return <p className="text-sm text-muted">No touchpoint has its feedback link on: an admin can switch one on.</p>;
+  if (touchpoints.length === 0) return <p className="text-sm text-muted">{t('noneLive')}</p>;
   return (
     <form className="flex flex-col gap-3" onSubmit={submit}>
       <input type="hidden" name="customerId" value={customerId} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <SelectField
-          label="Touchpoint"
+          label={t('touchpoint')}
           name="touchpointId"
           className="sm:flex-1"
           options={touchpoints.map((t) => ({ value: t.id, label: t.name }))}
           error={fieldErrors.touchpointId}
         />
         <SelectField
-          label="Works for"
+          label={t('worksFor')}
           name="days"
           defaultValue="30"
           options={[
-            { value: '7', label: '7 days' },
-            { value: '30', label: '30 days' },
-            { value: '90', label: '90 days' },
+            { value: '7', label: t('days', { days: 7 }) },
+            { value: '30', label: t('days', { days: 30 }) },
+            { value: '90', label: t('days', { days: 90 }) },
           ]}
           error={fieldErrors.days}
         />
         <Button type="submit" disabled={pending}>
-          {pending ? 'Creating…' : 'Create personal link'}
+          {pending ? t('creating') : t('create')}
         </Button>
       </div>
       <p role="status" aria-live="polite" className="text-sm text-danger">
@@ -54,10 +56,9 @@ export function PersonalFeedbackLink({
       </p>
       {link ? (
         <div className="flex flex-col gap-1">
-          <CopyLink url={link.url} label={`${customerName} (personal)`} />
+          <CopyLink url={link.url} label={t('copyLabel', { name: customerName })} />
           <p className="text-xs text-muted">
-            Works until {new Date(link.expiresAt).toISOString().slice(0, 10)}. Send it to {customerName} only: whoever
-            holds it answers as them.
+            {t('worksUntil', { date: format.dateTime(new Date(link.expiresAt), 'date'), name: customerName })}
           </p>
         </div>
       ) : null}

@@ -1,5 +1,6 @@
+import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
-import { CHANNEL_LABELS, CHANNELS } from '@/lib/enums';
+import { CHANNELS } from '@/lib/enums';
 import type { FilterOptions } from '@/lib/queries/dashboard';
 import { NO_SEGMENT } from '@/lib/validation/filters';
 import type { MetricsFilters } from '@/lib/validation/metrics';
@@ -15,12 +16,13 @@ function Choices({
   options: { id: string; label: string }[];
   selected: string[];
 }) {
+  const t = useTranslations('dashboard.filters');
   const count = selected.length;
   return (
     <details className="group rounded-md border border-border bg-surface">
       <summary className="flex min-h-10 cursor-pointer items-center justify-between gap-2 px-3 py-2 text-sm font-medium">
         {legend}
-        <span className="text-xs text-muted">{count ? `${count} selected` : 'all'}</span>
+        <span className="text-xs text-muted">{count ? t('selected', { count }) : t('all')}</span>
       </summary>
       <fieldset className="max-h-64 overflow-y-auto border-t border-border px-3 py-2">
         <legend className="sr-only">{legend}</legend>
@@ -57,26 +59,31 @@ export function FiltersForm({
   view: Record<string, string | undefined>;
   errors?: Record<string, string[] | undefined>;
 }) {
+  const t = useTranslations('dashboard.filters');
+  const tChannel = useTranslations('enums.channel');
   const touchpointOptions = options.stages.flatMap((s) =>
-    s.touchpoints.map((t) => ({ id: t.id, label: `${t.name} (${s.name})${t.active ? '' : ' — retired'}` })),
+    s.touchpoints.map((tp) => ({
+      id: tp.id,
+      label: t(tp.active ? 'touchpoint' : 'touchpointRetired', { touchpoint: tp.name, stage: s.name }),
+    })),
   );
   const errorText = errors ? Object.values(errors).flat().filter(Boolean) : [];
   return (
     <form
       method="get"
       action="/dashboard"
-      aria-label="Dashboard filters"
+      aria-label={t('label')}
       className="mb-6 rounded-lg border border-border bg-surface p-4 shadow-sm"
     >
       {errorText.length ? (
         <p role="alert" className="mb-3 text-sm text-danger">
-          Some filters were not understood, so the default view is shown: {errorText.join(' ')}
+          {t('notUnderstood', { reasons: errorText.join(' ') })}
         </p>
       ) : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="flex flex-col gap-1">
           <label htmlFor="from" className="text-sm font-medium">
-            From
+            {t('from')}
           </label>
           <input
             id="from"
@@ -89,7 +96,7 @@ export function FiltersForm({
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="to" className="text-sm font-medium">
-            To
+            {t('to')}
           </label>
           <input
             id="to"
@@ -102,7 +109,7 @@ export function FiltersForm({
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="granularity" className="text-sm font-medium">
-            Trend by
+            {t('granularity')}
           </label>
           <select
             id="granularity"
@@ -110,42 +117,47 @@ export function FiltersForm({
             defaultValue={filters.granularity}
             className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
           >
-            <option value="day">Day</option>
-            <option value="week">Week</option>
-            <option value="month">Month</option>
+            <option value="day">{t('day')}</option>
+            <option value="week">{t('week')}</option>
+            <option value="month">{t('month')}</option>
           </select>
         </div>
         <div className="flex items-end gap-2">
           <button type="submit" className={buttonClass('primary', 'flex-1')}>
-            Apply filters
+            {t('apply')}
           </button>
           <a href="/dashboard" className={buttonClass('secondary')}>
-            Reset
+            {t('reset')}
           </a>
         </div>
       </div>
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Choices legend="Touchpoints" name="touchpoint" options={touchpointOptions} selected={filters.touchpoint} />
         <Choices
-          legend="Stages"
+          legend={t('touchpoints')}
+          name="touchpoint"
+          options={touchpointOptions}
+          selected={filters.touchpoint}
+        />
+        <Choices
+          legend={t('stages')}
           name="stage"
           options={options.stages.map((s) => ({ id: s.id, label: s.name }))}
           selected={filters.stage}
         />
         <Choices
-          legend="Channels"
+          legend={t('channels')}
           name="channel"
-          options={CHANNELS.map((c) => ({ id: c, label: CHANNEL_LABELS[c] }))}
+          options={CHANNELS.map((c) => ({ id: c, label: tChannel(c) }))}
           selected={filters.channel}
         />
         <Choices
-          legend="Segments"
+          legend={t('segments')}
           name="segment"
           // "No segment" (no customer, or a customer without one) is the segment table's own row,
           // so the filter offers it too: `segment=none` in the one filter spec the lists and API share.
           options={[
             ...options.segments.map((s) => ({ id: s.id, label: s.name })),
-            { id: NO_SEGMENT, label: 'No segment' },
+            { id: NO_SEGMENT, label: t('noSegment') },
           ]}
           selected={filters.segment}
         />

@@ -1,6 +1,6 @@
-import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
-import { formatInterval, formatMetric, TOO_FEW_LABEL } from '@/lib/metrics/format';
+import { metricFormatter, type MetricFormatter } from '@/lib/metrics/format';
 import { isTooFew, MIN_TO_JUDGE } from '@/lib/metrics/intervals';
 import type { MetricValue } from '@/lib/metrics/value';
 
@@ -32,15 +32,17 @@ const BANDS = [
   'bg-lime-200 text-lime-950 dark:bg-lime-400 dark:text-lime-950',
   'bg-emerald-300 text-emerald-950 dark:bg-emerald-400 dark:text-emerald-950',
 ];
+const FAINT = 'opacity-80';
 const NO_DATA = 'bg-background text-muted border border-dashed border-border';
 // Too few to judge: visibly not a verdict, neither red nor green.
 const TOO_FEW = 'bg-background text-muted border border-dashed border-muted';
 // Defects outnumber opportunities: a data problem to review, not a quality band.
 const REVIEW = 'bg-background text-warning border border-warning';
 
-export const HEAT_SCALES: Record<HeatMeasure, { limits: number[]; labels: string[] }> = {
-  sigma: { limits: [2, 3, 4, 5], labels: ['below 2 σ', '2–3 σ', '3–4 σ', '4–5 σ', '5 σ or more'] },
-  csat: { limits: [0.6, 0.75, 0.85, 0.95], labels: ['below 60 %', '60–75 %', '75–85 %', '85–95 %', '95 % or more'] },
+/** Each measure's band limits; the key names the bands (`dashboard.heat.bands`). */
+export const HEAT_SCALES: Record<HeatMeasure, { limits: number[] }> = {
+  sigma: { limits: [2, 3, 4, 5] },
+  csat: { limits: [0.6, 0.75, 0.85, 0.95] },
 };
 
 /**
@@ -67,14 +69,38 @@ function bandOf(value: MetricValue, measure: HeatMeasure, units: number): string
 }
 
 /** The journey as stages (rows) by touchpoints (cells), each cell coloured by sigma or CSAT and linked to its interactions. */
-export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasure }) {
+export function HeatMap({
+  rows,
+  measure,
+  words,
+}: {
+  rows: HeatRow[];
+  measure: HeatMeasure;
+  /** The caller's translator (dashboard.heat), formatter and metric formatter, when it has them. */
+  words?: {
+    t: ReturnType<typeof useTranslations<'dashboard.heat'>>;
+    format: ReturnType<typeof useFormatter>;
+    m: MetricFormatter;
+  };
+}) {
+  const ownT = useTranslations('dashboard.heat');
+  const ownFormat = useFormatter();
+  const ownM = metricFormatter(useTranslations('metrics'), ownFormat);
+  const { t, format, m } = words ?? { t: ownT, format: ownFormat, m: ownM };
   const kind = measure === 'sigma' ? 'sigma' : 'share';
+  const limits = HEAT_SCALES[measure].limits;
+  // The bands in words: below the first limit, between two, the last one or more.
+  const bound = (limit: number) =>
+    measure === 'sigma' ? format.number(limit, 'integer') : format.number(limit, { style: 'percent' });
+  const bandLabels = [
+    t('bands.below', { limit: bound(limits[0]!), measure }),
+    ...limits.slice(1).map((high, i) => t('bands.between', { low: bound(limits[i]!), high: bound(high), measure })),
+    t('bands.atLeast', { limit: bound(limits[limits.length - 1]!), measure }),
+  ];
   return (
     <div>
       <table className="w-full border-separate border-spacing-1 text-sm">
-        <caption className="sr-only">
-          {measure === 'sigma' ? 'Sigma level' : 'CSAT'} of each touchpoint, by journey stage
-        </caption>
+        <caption className="sr-only">{t('caption', { measure })}</caption>
         <tbody>
           {rows.map((row) => (
             <tr key={row.stageId}>
@@ -87,15 +113,18 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                     const band = bandOf(cell.value, measure, cell.units);
                     const tooFew = isCellTooFew(cell.value, cell.units);
                     // The greyed cells are already muted text: fading it further would fall below 4.5:1.
-                    const faint = band === TOO_FEW || band === NO_DATA ? '' : 'opacity-80';
+                    const faint = band === TOO_FEW || band === NO_DATA ? '' : FAINT;
                     return (
                       <li key={cell.id} className="flex flex-col gap-0.5">
-                        <Link
-                          prefetch={false}
+                        <a
                           href={cell.href}
                           // The name is cut short to fit the cell: the whole of it shows on hover,
                           // and screen readers hear it in full from the link's text.
-                          title={`${cell.name}: ${formatMetric(cell.value, kind)}, ${cell.units.toLocaleString('en-GB')} interactions`}
+                          title={t('cellTitle', {
+                            name: cell.name,
+                            value: m.metric(cell.value, kind),
+                            count: cell.units,
+                          })}
                           className={cn(
                             'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
                             band,
@@ -103,52 +132,45 @@ export function HeatMap({ rows, measure }: { rows: HeatRow[]; measure: HeatMeasu
                           data-too-few={tooFew ? '' : undefined}
                         >
                           <span className="truncate text-xs font-medium">{cell.name}</span>
-                          <span className="text-sm font-semibold tabular-nums">{formatMetric(cell.value, kind)}</span>
+                          <span className="text-sm font-semibold tabular-nums">{m.metric(cell.value, kind)}</span>
                           {cell.value.reason === 'more defects than opportunities' ? (
-                            <span className="text-xs">review opportunities</span>
+                            <span className="text-xs">{t('review')}</span>
                           ) : null}
-                          {tooFew ? <span className="text-xs italic">{TOO_FEW_LABEL}</span> : null}
+                          {tooFew ? <span className="text-xs italic">{m.tooFew()}</span> : null}
                           {cell.value.interval ? (
                             <span className={cn('text-xs tabular-nums', faint)}>
-                              {formatInterval(cell.value.interval, kind)}
+                              {m.interval(cell.value.interval, kind)}
                             </span>
                           ) : null}
-                          <span className={cn('text-xs', faint)}>
-                            {cell.units.toLocaleString('en-GB')} interactions
-                          </span>
-                        </Link>
+                          <span className={cn('text-xs', faint)}>{t('interactions', { count: cell.units })}</span>
+                        </a>
                         {/* Beside the cell, not inside it: a link cannot hold another link. */}
-                        <Link
-                          prefetch={false}
+                        <a
                           href={cell.caseHref}
-                          aria-label={`Open a case on ${cell.name}`}
+                          aria-label={t('openCaseOn', { name: cell.name })}
                           className="w-36 truncate px-2 text-xs text-primary underline underline-offset-2 hover:no-underline"
                         >
-                          Open a case
-                        </Link>
+                          {t('openCase')}
+                        </a>
                       </li>
                     );
                   })}
-                  {row.cells.length === 0 ? (
-                    <li className="text-xs text-muted">No touchpoints in this stage match the filters.</li>
-                  ) : null}
+                  {row.cells.length === 0 ? <li className="text-xs text-muted">{t('stageEmpty')}</li> : null}
                 </ul>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <ul aria-label="Colour key" className="mt-3 flex flex-wrap gap-2 text-xs">
-        {HEAT_SCALES[measure].labels.map((label, i) => (
+      <ul aria-label={t('key')} className="mt-3 flex flex-wrap gap-2 text-xs">
+        {bandLabels.map((label, i) => (
           <li key={label} className={cn('rounded px-2 py-1', BANDS[i])}>
             {label}
           </li>
         ))}
-        <li className={cn('rounded px-2 py-1', TOO_FEW)}>
-          {TOO_FEW_LABEL}: fewer than {MIN_TO_JUDGE}
-        </li>
-        <li className={cn('rounded px-2 py-1', REVIEW)}>more defects than opportunities</li>
-        <li className={cn('rounded px-2 py-1', NO_DATA)}>no data</li>
+        <li className={cn('rounded px-2 py-1', TOO_FEW)}>{t('keyTooFew', { text: m.tooFew(), min: MIN_TO_JUDGE })}</li>
+        <li className={cn('rounded px-2 py-1', REVIEW)}>{t('keyReview')}</li>
+        <li className={cn('rounded px-2 py-1', NO_DATA)}>{t('keyNoData')}</li>
       </ul>
     </div>
   );

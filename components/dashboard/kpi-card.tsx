@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 
 export interface KpiCardProps {
@@ -22,6 +22,9 @@ export interface KpiCardProps {
   warning?: string;
 }
 
+/** The change's arrow: shown, not read (the tone is said in words). */
+const ARROWS = { up: '▲ ', down: '▼ ', flat: '' } as const;
+
 /** One KPI: its value (a drill-down link) and its change against the previous period. */
 export function KpiCard({
   label,
@@ -37,6 +40,7 @@ export function KpiCard({
   tooFew,
   warning,
 }: KpiCardProps) {
+  const t = useTranslations('dashboard.kpi');
   const tone = tooFew ? 'neutral' : changeTone;
   return (
     <div
@@ -45,16 +49,15 @@ export function KpiCard({
     >
       <dt className="text-sm text-muted">{label}</dt>
       <dd className={cn('mt-1 text-xl font-semibold tabular-nums sm:text-2xl', tooFew && 'text-muted')}>
-        <Link
-          prefetch={false}
+        <a
           href={href}
           className="underline-offset-4 hover:underline focus-visible:underline"
-          aria-label={`${label}: ${value}${tooFew ? ', too few to judge' : ''}. Open ${linkLabel}`}
+          aria-label={t(tooFew ? 'linkTooFew' : 'link', { label, value, target: linkLabel })}
         >
           {value}
-        </Link>
+        </a>
       </dd>
-      {tooFew ? <dd className="text-xs font-medium text-muted italic">too few to judge</dd> : null}
+      {tooFew ? <dd className="text-xs font-medium text-muted italic">{t('tooFew')}</dd> : null}
       {warning ? <dd className="mt-1 text-xs text-warning">{warning}</dd> : null}
       {interval ? <dd className="mt-1 text-xs text-muted tabular-nums">{interval}</dd> : null}
       <dd
@@ -65,12 +68,12 @@ export function KpiCard({
       >
         {change ? (
           <>
-            <span aria-hidden="true">{direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : ''}</span>
-            {change} <span className="text-muted">vs {previousLabel}</span>
-            {tone !== 'neutral' ? <span className="sr-only"> ({tone})</span> : null}
+            <span aria-hidden="true">{ARROWS[direction]}</span>
+            {change} <span className="text-muted">{t('versus', { period: previousLabel })}</span>
+            {tone !== 'neutral' ? <span className="sr-only">{t('tone', { tone })}</span> : null}
           </>
         ) : (
-          <span className="text-muted">no comparison with {previousLabel}</span>
+          <span className="text-muted">{t('noComparison', { period: previousLabel })}</span>
         )}
       </dd>
       {hint ? <dd className="mt-1 text-xs text-muted">{hint}</dd> : null}

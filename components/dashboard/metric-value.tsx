@@ -1,11 +1,6 @@
+import { useFormatter, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
-import {
-  formatInterval,
-  formatMetric,
-  REVIEW_OPPORTUNITIES,
-  TOO_FEW_LABEL,
-  type MetricKind,
-} from '@/lib/metrics/format';
+import { metricFormatter, type MetricFormatter, type MetricKind } from '@/lib/metrics/format';
 import type { MetricValue } from '@/lib/metrics/value';
 
 /**
@@ -13,15 +8,26 @@ import type { MetricValue } from '@/lib/metrics/value';
  * when fewer than 30 units or responses stand behind it, and the review note when defects
  * outnumber opportunities.
  */
-export function MetricValueCell({ metric, kind }: { metric: MetricValue; kind: MetricKind }) {
-  const interval = formatInterval(metric.interval, kind);
+export function MetricValueCell({
+  metric,
+  kind,
+  m: given,
+}: {
+  metric: MetricValue;
+  kind: MetricKind;
+  /** The caller's metric formatter, when it has one (the dashboard's remembers its texts). */
+  m?: MetricFormatter;
+}) {
+  const own = metricFormatter(useTranslations('metrics'), useFormatter());
+  const m = given ?? own;
+  const interval = m.interval(metric.interval, kind);
   return (
     <span className={cn('flex flex-col', metric.tooFew && 'text-muted')} data-too-few={metric.tooFew ? '' : undefined}>
-      <span className="tabular-nums">{formatMetric(metric, kind)}</span>
+      <span className="tabular-nums">{m.metric(metric, kind)}</span>
       {metric.reason === 'more defects than opportunities' ? (
-        <span className="text-xs text-warning">{REVIEW_OPPORTUNITIES}</span>
+        <span className="text-xs text-warning">{m.reviewOpportunities()}</span>
       ) : null}
-      {metric.tooFew ? <span className="text-xs italic">{TOO_FEW_LABEL}</span> : null}
+      {metric.tooFew ? <span className="text-xs italic">{m.tooFew()}</span> : null}
       {interval ? <span className="text-xs text-muted tabular-nums">{interval}</span> : null}
     </span>
   );

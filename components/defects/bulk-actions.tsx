@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { linkDefectsToCaseAction, openCaseAction } from '@/app/(app)/cases/actions';
 import { bulkAssignDefectsAction, bulkMoveDefectsAction } from '@/app/(app)/defects/actions';
@@ -9,7 +10,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { BULK_FORM_ID } from './defects-table';
 import { SelectField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
-import { DEFECT_STATUS_LABELS, DEFECT_STATUSES } from '@/lib/enums';
+import { DEFECT_STATUSES } from '@/lib/enums';
 
 /**
  * Assign or move every checked defect on the page at once (all of them change, or none); open a
@@ -23,6 +24,8 @@ export function BulkActions({
   activeCases?: { id: string; number: number | null; title: string }[];
 }) {
   const router = useRouter();
+  const t = useTranslations('defects');
+  const tStatus = useTranslations('enums.defectStatus');
   const assign = useAction(bulkAssignDefectsAction);
   const move = useAction(bulkMoveDefectsAction);
   const open = useAction(openCaseAction);
@@ -32,10 +35,10 @@ export function BulkActions({
   const current = { assign, move, open, link }[last ?? 'move'];
   const result = current.result;
   const success = (() => {
-    if (last === 'open') return 'Case opened.';
-    if (last === 'link') return link.result?.ok ? `${link.result.data.linked} defects linked to the case.` : '';
+    if (last === 'open') return t('bulk.caseOpened');
+    if (last === 'link') return link.result?.ok ? t('bulk.linked', { count: link.result.data.linked }) : '';
     const changed = current === assign ? assign.result : move.result;
-    return changed?.ok ? `${changed.data.changed} defect${changed.data.changed === 1 ? '' : 's'} changed.` : '';
+    return changed?.ok ? t('bulk.changed', { count: changed.data.changed }) : '';
   })();
   const message = result ? (result.ok ? success : result.message) : undefined;
   const errors = result && !result.ok ? result.fieldErrors : undefined;
@@ -49,7 +52,7 @@ export function BulkActions({
   return (
     <form
       id={BULK_FORM_ID}
-      aria-label="Change the selected defects"
+      aria-label={t('bulk.label')}
       className="mb-3 flex flex-col gap-3 rounded-lg border border-border bg-surface p-3"
       onSubmit={(event) => {
         event.preventDefault();
@@ -80,14 +83,14 @@ export function BulkActions({
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-wrap gap-2 self-end">
           <Button type="button" variant="secondary" onClick={() => toggleAll(true)}>
-            Select all on page
+            {t('bulk.selectAll')}
           </Button>
           <Button type="button" variant="ghost" onClick={uncheckAll}>
-            Clear selection
+            {t('bulk.clearSelection')}
           </Button>
         </div>
-        <SelectField label="Assign selected to" name="bulkOwner" defaultValue="" error={errors?.ownerId}>
-          <option value="">Nobody (unassign)</option>
+        <SelectField label={t('bulk.assignTo')} name="bulkOwner" defaultValue="" error={errors?.ownerId}>
+          <option value="">{t('bulk.nobody')}</option>
           {people
             .filter((p) => p.active)
             .map((p) => (
@@ -97,26 +100,26 @@ export function BulkActions({
             ))}
         </SelectField>
         <Button type="submit" name="intent" value="assign" disabled={assign.pending}>
-          Assign
+          {t('bulk.assign')}
         </Button>
         <SelectField
-          label="Move selected to"
+          label={t('bulk.moveTo')}
           name="bulkStatus"
           value={status}
           onChange={(e) => setStatus(e.target.value)}
           error={errors?.status}
         >
-          <option value="">Choose a status</option>
+          <option value="">{t('bulk.chooseStatus')}</option>
           {DEFECT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {DEFECT_STATUS_LABELS[s]}
+              {tStatus(s)}
             </option>
           ))}
         </SelectField>
         {status === 'dismissed' ? (
           <div className="flex flex-col gap-1">
             <label htmlFor="dismissReason" className="text-sm font-medium">
-              Reason for dismissal
+              {t('field.dismissReason')}
             </label>
             <input
               id="dismissReason"
@@ -132,25 +135,25 @@ export function BulkActions({
           </div>
         ) : null}
         <Button type="submit" name="intent" value="move" variant="secondary" disabled={move.pending}>
-          Move
+          {t('bulk.move')}
         </Button>
       </div>
       <div className="flex flex-wrap items-end gap-3 border-t border-border pt-3">
         <Button type="submit" name="intent" value="open" variant="secondary" disabled={open.pending}>
-          Open a case on selected
+          {t('bulk.openCase')}
         </Button>
         {activeCases.length ? (
           <>
-            <SelectField label="Link selected to case" name="bulkCase" defaultValue="" error={errors?.id}>
-              <option value="">Choose a case</option>
+            <SelectField label={t('bulk.linkTo')} name="bulkCase" defaultValue="" error={errors?.id}>
+              <option value="">{t('bulk.chooseCase')}</option>
               {activeCases.map((c) => (
                 <option key={c.id} value={c.id}>
-                  #{c.number} {c.title}
+                  {t('bulk.caseOption', { number: c.number ?? '', title: c.title })}
                 </option>
               ))}
             </SelectField>
             <Button type="submit" name="intent" value="link" variant="secondary" disabled={link.pending}>
-              Link
+              {t('bulk.link')}
             </Button>
           </>
         ) : null}

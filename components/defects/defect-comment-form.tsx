@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { commentOnDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
@@ -8,6 +9,7 @@ import { TextAreaField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
 
 export function DefectCommentForm({ id }: { id: string }) {
+  const t = useTranslations('defects.comment');
   const form = useRef<HTMLFormElement>(null);
   const { run, pending, result, fieldErrors } = useAction(commentOnDefectAction);
   return (
@@ -21,11 +23,11 @@ export function DefectCommentForm({ id }: { id: string }) {
       }}
     >
       <input type="hidden" name="id" value={id} />
-      <TextAreaField label="Add a comment" name="comment" error={fieldErrors?.comment} />
+      <TextAreaField label={t('label')} name="comment" error={fieldErrors?.comment} />
       <ResultMessage result={result} />
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? 'Adding…' : 'Add comment'}
+          {pending ? t('adding') : t('add')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { updateDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -7,7 +8,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { useDefectVersion } from './defect-version';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
-import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/enums';
+import { DEFECT_KINDS, SEVERITIES } from '@/lib/enums';
 
 export interface EditableDefect {
   id: string;
@@ -45,6 +46,11 @@ export function DefectEditForm({
   categories: Option[];
   people: Option[];
 }) {
+  const t = useTranslations('defects');
+  const tEnum = useTranslations('enums');
+  const format = useFormatter();
+  // The company's currency symbol as the reader's locale writes it (£, €, US$ …).
+  const currency = format.number(0, 'money').replace(/[\d\s.,]/g, '');
   const { run, pending, result, fieldErrors } = useAction(updateDefectAction);
   const { version, saved } = useDefectVersion(defect.version);
   const typed = result && !result.ok ? result.values : undefined;
@@ -53,10 +59,24 @@ export function DefectEditForm({
   const message = result
     ? result.ok
       ? result.data.changed.length
-        ? 'Saved.'
-        : 'Nothing had changed.'
+        ? t('edit.saved')
+        : t('edit.nothingChanged')
       : result.message
     : undefined;
+
+  // What the fields show: what was typed when a save was refused, else the defect's values.
+  const shown = {
+    title: value('title', defect.title),
+    ownerId: value('ownerId', defect.ownerId),
+    dueOn: value('dueOn', defect.dueOn),
+    categoryId: value('categoryId', defect.categoryId),
+    kind: value('kind', defect.kind),
+    severity: value('severity', defect.severity),
+    lostRevenue: value('lostRevenue', defect.lostRevenue.toFixed(2)),
+    description: value('description', defect.description),
+    rootCause: value('rootCause', defect.rootCause),
+    correctiveAction: value('correctiveAction', defect.correctiveAction),
+  };
 
   return (
     <form
@@ -72,20 +92,20 @@ export function DefectEditForm({
       {triage ? (
         <>
           <Field
-            label="Title"
+            label={t('field.title')}
             name="title"
-            defaultValue={value('title', defect.title)}
+            defaultValue={shown.title}
             error={fieldErrors?.title}
             maxLength={200}
           />
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <SelectField
-              label="Owner"
+              label={t('field.owner')}
               name="ownerId"
-              defaultValue={value('ownerId', defect.ownerId)}
+              defaultValue={shown.ownerId}
               error={fieldErrors?.ownerId}
             >
-              <option value="">Nobody yet</option>
+              <option value="">{t('nobodyYet')}</option>
               {people
                 .filter((p) => p.active || p.id === defect.ownerId)
                 .map((p) => (
@@ -95,16 +115,16 @@ export function DefectEditForm({
                 ))}
             </SelectField>
             <Field
-              label="Follow-up due"
+              label={t('field.dueOn')}
               name="dueOn"
               type="date"
-              defaultValue={value('dueOn', defect.dueOn)}
+              defaultValue={shown.dueOn}
               error={fieldErrors?.dueOn}
             />
             <SelectField
-              label="Category"
+              label={t('field.category')}
               name="categoryId"
-              defaultValue={value('categoryId', defect.categoryId)}
+              defaultValue={shown.categoryId}
               error={fieldErrors?.categoryId}
             >
               {categories
@@ -115,60 +135,60 @@ export function DefectEditForm({
                   </option>
                 ))}
             </SelectField>
-            <SelectField label="Kind" name="kind" defaultValue={value('kind', defect.kind)} error={fieldErrors?.kind}>
-              {Object.entries(KIND_LABELS).map(([id, label]) => (
-                <option key={id} value={id}>
-                  {label}
+            <SelectField label={t('field.kind')} name="kind" defaultValue={shown.kind} error={fieldErrors?.kind}>
+              {DEFECT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {tEnum(`defectKind.${kind}`)}
                 </option>
               ))}
             </SelectField>
             <SelectField
-              label="Severity"
+              label={t('field.severity')}
               name="severity"
-              defaultValue={value('severity', defect.severity)}
+              defaultValue={shown.severity}
               error={fieldErrors?.severity}
             >
-              {Object.entries(SEVERITY_LABELS).map(([id, label]) => (
-                <option key={id} value={id}>
-                  {label}
+              {SEVERITIES.map((severity) => (
+                <option key={severity} value={severity}>
+                  {tEnum(`severity.${severity}`)}
                 </option>
               ))}
             </SelectField>
             <Field
-              label="Lost revenue (£)"
+              label={t('field.lostRevenueIn', { currency })}
               name="lostRevenue"
               inputMode="decimal"
-              defaultValue={value('lostRevenue', defect.lostRevenue.toFixed(2))}
+              defaultValue={shown.lostRevenue}
               error={fieldErrors?.lostRevenue}
             />
           </div>
           <TextAreaField
-            label="Description"
+            label={t('field.description')}
             name="description"
-            defaultValue={value('description', defect.description)}
+            defaultValue={shown.description}
             error={fieldErrors?.description}
           />
         </>
       ) : null}
       <TextAreaField
-        label="Root cause"
+        label={t('field.rootCause')}
         name="rootCause"
         rows={4}
-        hint="Ask “why?” until you reach a cause you can fix: one why per line."
-        defaultValue={value('rootCause', defect.rootCause)}
+        hint={t('edit.rootCauseHint')}
+        defaultValue={shown.rootCause}
         error={fieldErrors?.rootCause}
       />
       <TextAreaField
-        label="Corrective action"
+        label={t('field.correctiveAction')}
         name="correctiveAction"
-        hint="What was changed so it does not happen again. Needed before the defect can be verified."
-        defaultValue={value('correctiveAction', defect.correctiveAction)}
+        hint={t('edit.correctiveActionHint')}
+        defaultValue={shown.correctiveAction}
         error={fieldErrors?.correctiveAction}
       />
       <FormMessage message={message} tone={result?.ok ? 'success' : 'error'} />
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save changes'}
+          {pending ? t('edit.saving') : t('edit.save')}
         </Button>
       </div>
     </form>

@@ -1,9 +1,10 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import type { DefectOptions } from '@/lib/queries/defects';
 import type { DefectFilters } from '@/lib/validation/filters';
 import { SelectField } from '@/components/ui/form-fields';
-import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/enums';
+import { DEFECT_KINDS, SEVERITIES } from '@/lib/enums';
 
 /** A single choice shows as a plain select; several (from a drill-down link) as a multiple one, so none is lost. */
 const choice = (values: string[]) =>
@@ -27,12 +28,14 @@ export function DefectFiltersForm({
   view: string;
   sort?: { sort?: string; dir?: string };
 }) {
+  const t = useTranslations('defects');
+  const tEnum = useTranslations('enums');
   return (
     <form
       method="get"
       action="/defects"
       className="mb-4 rounded-lg border border-border bg-surface p-4"
-      aria-label="Filter defects"
+      aria-label={t('filters.label')}
     >
       {filters.status.map((s) => (
         <input key={s} type="hidden" name="status" value={s} />
@@ -52,51 +55,51 @@ export function DefectFiltersForm({
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="flex flex-col gap-1">
           <label htmlFor="q" className="text-sm font-medium">
-            Search
+            {t('filters.search')}
           </label>
           <input
             id="q"
             name="q"
             type="search"
             defaultValue={q}
-            placeholder="Title, customer, touchpoint"
+            placeholder={t('filters.searchPlaceholder')}
             className="min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm"
           />
         </div>
-        <SelectField label="Kind" name="kind" {...choice(filters.kind)}>
-          <option value="">Any kind</option>
-          {Object.entries(KIND_LABELS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
+        <SelectField label={t('field.kind')} name="kind" {...choice(filters.kind)}>
+          <option value="">{t('filters.anyKind')}</option>
+          {DEFECT_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {tEnum(`defectKind.${kind}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Category" name="category" {...choice(filters.category)}>
-          <option value="">Any category</option>
+        <SelectField label={t('field.category')} name="category" {...choice(filters.category)}>
+          <option value="">{t('filters.anyCategory')}</option>
           {options.categories.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Severity" name="severity" {...choice(filters.severity)}>
-          <option value="">Any severity</option>
-          {Object.entries(SEVERITY_LABELS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
+        <SelectField label={t('field.severity')} name="severity" {...choice(filters.severity)}>
+          <option value="">{t('filters.anySeverity')}</option>
+          {SEVERITIES.map((severity) => (
+            <option key={severity} value={severity}>
+              {tEnum(`severity.${severity}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Stage" name="stage" {...choice(filters.stage)}>
-          <option value="">Any stage</option>
+        <SelectField label={t('filters.stage')} name="stage" {...choice(filters.stage)}>
+          <option value="">{t('filters.anyStage')}</option>
           {options.stages.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Touchpoint" name="touchpoint" {...choice(filters.touchpoint)}>
-          <option value="">Any touchpoint</option>
+        <SelectField label={t('field.touchpoint')} name="touchpoint" {...choice(filters.touchpoint)}>
+          <option value="">{t('filters.anyTouchpoint')}</option>
           {options.touchpoints.map((t) => (
             <option key={t.id} value={t.id}>
               {t.stageName} › {t.name}
@@ -104,24 +107,23 @@ export function DefectFiltersForm({
           ))}
         </SelectField>
         {showOwner ? (
-          <SelectField label="Owner" name="owner" {...choice(filters.owner)}>
-            <option value="">Anyone</option>
+          <SelectField label={t('field.owner')} name="owner" {...choice(filters.owner)}>
+            <option value="">{t('filters.anyone')}</option>
             {options.people.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
-                {p.active ? '' : ' (inactive)'}
+                {p.active ? p.name : t('filters.inactive', { name: p.name })}
               </option>
             ))}
           </SelectField>
         ) : null}
-        <SelectField label="Raised" name="auto" defaultValue={filters.auto ?? ''}>
-          <option value="">Automatically or by hand</option>
-          <option value="1">By a rule</option>
-          <option value="0">By hand</option>
+        <SelectField label={t('filters.raised')} name="auto" defaultValue={filters.auto ?? ''}>
+          <option value="">{t('filters.raisedAny')}</option>
+          <option value="1">{t('filters.byRule')}</option>
+          <option value="0">{t('filters.byHand')}</option>
         </SelectField>
         <div className="flex flex-col gap-1">
           <label htmlFor="from" className="text-sm font-medium">
-            Occurred from
+            {t('filters.from')}
           </label>
           <input
             id="from"
@@ -133,7 +135,7 @@ export function DefectFiltersForm({
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="to" className="text-sm font-medium">
-            Occurred to
+            {t('filters.to')}
           </label>
           <input
             id="to"
@@ -153,16 +155,16 @@ export function DefectFiltersForm({
             className="size-4"
           />
           <label htmlFor="overdue" className="text-sm font-medium">
-            Only overdue follow-ups
+            {t('filters.overdue')}
           </label>
         </div>
       </div>
       <div className="mt-3 flex flex-wrap gap-2">
         <button type="submit" className={buttonClass('primary')}>
-          Apply filters
+          {t('filters.apply')}
         </button>
         <Link href={view === 'board' ? '/defects?view=board' : '/defects'} className={buttonClass('secondary')}>
-          Clear
+          {t('filters.clear')}
         </Link>
       </div>
     </form>

@@ -1,10 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { updateDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { ResultMessage } from '@/components/ui/form-message';
-import { moveLabel } from '@/lib/defects/workflow';
+import { isBackMove, moveLabelKey } from '@/lib/defects/workflow';
 import { useDefectVersion } from './defect-version';
 import { TextAreaField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
@@ -25,6 +26,7 @@ export function DefectWorkflow({
   /** The case whose proof this defect's closing waits for, if any. */
   caseNumber?: number | null;
 }) {
+  const t = useTranslations('defects.workflow');
   // A defect linked to an unproved case closes with the case's proof, not by hand.
   const moves = caseNumber !== null ? allMoves.filter((to) => to !== 'closed') : allMoves;
   const { run, pending, result, fieldErrors, reset } = useAction(updateDefectAction);
@@ -35,10 +37,10 @@ export function DefectWorkflow({
     return (
       <p className="text-sm text-muted">
         {caseNumber !== null && status === 'verified'
-          ? `Verified: it closes when case #${caseNumber} proves the fix with the numbers.`
+          ? t('caseCloses', { number: caseNumber })
           : status === 'verified'
-            ? 'Verified: a manager closes it once the fix has held.'
-            : 'No moves are open to you from here.'}
+            ? t('managerCloses')
+            : t('noMoves')}
       </p>
     );
   }
@@ -54,17 +56,17 @@ export function DefectWorkflow({
               aria-expanded={dismissing}
               onClick={() => (reset(), setDismissing((d) => !d))}
             >
-              Dismiss…
+              {t('dismissMore')}
             </Button>
           ) : (
             <Button
               key={to}
               type="button"
-              variant={moveLabel(status, to).startsWith('Back') ? 'secondary' : 'primary'}
+              variant={isBackMove(status, to) ? 'secondary' : 'primary'}
               disabled={pending}
               onClick={() => run({ id, version, status: to }, (data) => saved(data.version))}
             >
-              {moveLabel(status, to)}
+              {t(`move.${moveLabelKey(status, to)}`)}
             </Button>
           ),
         )}
@@ -82,7 +84,7 @@ export function DefectWorkflow({
           <input type="hidden" name="version" value={version} />
           <input type="hidden" name="status" value="dismissed" />
           <TextAreaField
-            label="Why is it not a defect?"
+            label={t('whyNot')}
             name="dismissReason"
             required
             autoFocus
@@ -90,12 +92,12 @@ export function DefectWorkflow({
           />
           <div>
             <Button type="submit" variant="danger" disabled={pending}>
-              Dismiss defect
+              {t('dismissDefect')}
             </Button>
           </div>
         </form>
       ) : null}
-      <ResultMessage result={result} success="Status changed." />
+      <ResultMessage result={result} success={t('statusChanged')} />
     </div>
   );
 }

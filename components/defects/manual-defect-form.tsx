@@ -1,15 +1,23 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useFormatter, useTimeZone, useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { createManualDefectAction } from '@/app/(app)/defects/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { toLocalInputValue } from '@/components/interactions/interaction-fields';
+import { useMounted } from '@/components/interactions/use-mounted';
+import { WhenField, wallClockFormData } from '@/components/interactions/when-field';
 import { ResultMessage } from '@/components/ui/form-message';
 import type { DefectOptions } from '@/lib/queries/defects';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
 import { useAction } from '@/components/ui/use-action';
-import { KIND_LABELS, SEVERITY_LABELS } from '@/lib/enums';
+import { DEFECT_KINDS, SEVERITIES, type DefectKind, type Severity } from '@/lib/enums';
+
+/** What a defect recorded by hand most often is, and the schema's default severity. */
+const DEFAULT_KIND: DefectKind = 'complaint';
+const DEFAULT_SEVERITY: Severity = 'minor';
 
 type Customer = { id: string; name: string; company: string | null };
 
@@ -18,6 +26,7 @@ type Customer = { id: string; name: string; company: string | null };
  * asks the log screen's indexed search (`/customers/search`), the latest text winning.
  */
 function CustomerPicker({ error }: { error?: string[] }) {
+  const t = useTranslations('defects');
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Customer[]>([]);
   const [chosen, setChosen] = useState<Customer | null>(null);
@@ -44,13 +53,13 @@ function CustomerPicker({ error }: { error?: string[] }) {
   if (chosen) {
     return (
       <div className="flex flex-col gap-1">
-        <span className="text-sm font-medium">Customer</span>
+        <span className="text-sm font-medium">{t('field.customer')}</span>
         <input type="hidden" name="customerId" value={chosen.id} />
         <p className="flex items-center gap-2 text-sm">
           {chosen.name}
           {chosen.company ? ` (${chosen.company})` : ''}
           <Button type="button" variant="ghost" onClick={() => setChosen(null)}>
-            Change
+            {t('new.change')}
           </Button>
         </p>
       </div>
@@ -59,16 +68,16 @@ function CustomerPicker({ error }: { error?: string[] }) {
   return (
     <div className="flex flex-col gap-1">
       <Field
-        label="Customer (optional)"
+        label={t('new.customerOptional')}
         name="customerSearch"
         value={query}
         onChange={(e) => search(e.target.value)}
         autoComplete="off"
-        hint="Type two or more letters of the name."
+        hint={t('new.customerHint')}
         error={error}
       />
-      <ul aria-label="Matching customers" aria-live="polite" className="flex flex-col">
-        {searching && matches.length === 0 ? <li className="text-xs text-muted">Searching…</li> : null}
+      <ul aria-label={t('new.matching')} aria-live="polite" className="flex flex-col">
+        {searching && matches.length === 0 ? <li className="text-xs text-muted">{t('new.searching')}</li> : null}
         {matches.map((c) => (
           <li key={c.id}>
             <button
@@ -89,7 +98,15 @@ function CustomerPicker({ error }: { error?: string[] }) {
 /** A defect no interaction captured: a complaint letter, a process failure seen on the floor. */
 export function ManualDefectForm({ options }: { options: DefectOptions }) {
   const router = useRouter();
+  const t = useTranslations('defects');
+  const tEnum = useTranslations('enums');
+  const format = useFormatter();
+  // The company's currency symbol as the reader's locale writes it (£, €, US$ …).
+  const currency = format.number(0, 'money').replace(/[\d\s.,]/g, '');
   const { run, pending, result, fieldErrors } = useAction(createManualDefectAction);
+  // Typed on the company's wall clock, as on the log form; "now" is known once hydrated.
+  const timeZone = useTimeZone() ?? 'UTC';
+  const mounted = useMounted();
   const stages = [...new Set(options.touchpoints.filter((t) => t.active).map((t) => t.stageName))];
   return (
     <form
@@ -97,21 +114,27 @@ export function ManualDefectForm({ options }: { options: DefectOptions }) {
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
-        run(new FormData(event.currentTarget), (data) => router.push(`/defects/${data.id}`));
+        run(wallClockFormData(event.currentTarget, timeZone), (data) => router.push(`/defects/${data.id}`));
       }}
     >
       <Field
-        label="Title"
+        label={t('field.title')}
         name="title"
         required
         maxLength={200}
         error={fieldErrors?.title}
-        hint="A short line people will recognise it by."
+        hint={t('new.titleHint')}
       />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <SelectField label="Touchpoint" name="touchpointId" required defaultValue="" error={fieldErrors?.touchpointId}>
+        <SelectField
+          label={t('field.touchpoint')}
+          name="touchpointId"
+          required
+          defaultValue=""
+          error={fieldErrors?.touchpointId}
+        >
           <option value="" disabled>
-            Choose a touchpoint
+            {t('new.chooseTouchpoint')}
           </option>
           {stages.map((stage) => (
             <optgroup key={stage} label={stage}>
@@ -126,16 +149,22 @@ export function ManualDefectForm({ options }: { options: DefectOptions }) {
           ))}
         </SelectField>
         <CustomerPicker error={fieldErrors?.customerId} />
-        <SelectField label="Kind" name="kind" defaultValue="complaint" error={fieldErrors?.kind}>
-          {Object.entries(KIND_LABELS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
+        <SelectField label={t('field.kind')} name="kind" defaultValue={DEFAULT_KIND} error={fieldErrors?.kind}>
+          {DEFECT_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {tEnum(`defectKind.${kind}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Category" name="categoryId" required defaultValue="" error={fieldErrors?.categoryId}>
+        <SelectField
+          label={t('field.category')}
+          name="categoryId"
+          required
+          defaultValue=""
+          error={fieldErrors?.categoryId}
+        >
           <option value="" disabled>
-            Choose a category
+            {t('new.chooseCategory')}
           </option>
           {options.categories
             .filter((c) => c.active)
@@ -145,29 +174,36 @@ export function ManualDefectForm({ options }: { options: DefectOptions }) {
               </option>
             ))}
         </SelectField>
-        <SelectField label="Severity" name="severity" defaultValue="minor" error={fieldErrors?.severity}>
-          {Object.entries(SEVERITY_LABELS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
+        <SelectField
+          label={t('field.severity')}
+          name="severity"
+          defaultValue={DEFAULT_SEVERITY}
+          error={fieldErrors?.severity}
+        >
+          {SEVERITIES.map((severity) => (
+            <option key={severity} value={severity}>
+              {tEnum(`severity.${severity}`)}
             </option>
           ))}
         </SelectField>
         <Field
-          label="Lost revenue (£)"
+          label={t('field.lostRevenueIn', { currency })}
           name="lostRevenue"
           inputMode="decimal"
           defaultValue="0"
           error={fieldErrors?.lostRevenue}
         />
-        <Field
-          label="Occurred at (UTC)"
-          name="occurredAt"
-          type="datetime-local"
-          error={fieldErrors?.occurredAt}
-          hint="Leave empty for now."
-        />
-        <SelectField label="Owner" name="ownerId" defaultValue="" error={fieldErrors?.ownerId}>
-          <option value="">Nobody yet</option>
+        {mounted ? (
+          <WhenField
+            label={t('new.occurredAt')}
+            defaultValue={toLocalInputValue(new Date(), timeZone)}
+            error={fieldErrors?.occurredAt}
+          />
+        ) : (
+          <div />
+        )}
+        <SelectField label={t('field.owner')} name="ownerId" defaultValue="" error={fieldErrors?.ownerId}>
+          <option value="">{t('nobodyYet')}</option>
           {options.people
             .filter((p) => p.active)
             .map((p) => (
@@ -176,29 +212,25 @@ export function ManualDefectForm({ options }: { options: DefectOptions }) {
               </option>
             ))}
         </SelectField>
-        <Field label="Follow-up due" name="dueOn" type="date" error={fieldErrors?.dueOn} />
+        <Field label={t('field.dueOn')} name="dueOn" type="date" error={fieldErrors?.dueOn} />
       </div>
       <TextAreaField
-        label="Description"
+        label={t('field.description')}
         name="description"
         error={fieldErrors?.description}
-        hint="What happened, in the customer's words where you have them."
+        hint={t('new.descriptionHint')}
       />
       <TextAreaField
-        label="Root cause (optional)"
+        label={t('new.rootCause')}
         name="rootCause"
         error={fieldErrors?.rootCause}
-        hint="One why per line."
+        hint={t('new.rootCauseHint')}
       />
-      <TextAreaField
-        label="Corrective action (optional)"
-        name="correctiveAction"
-        error={fieldErrors?.correctiveAction}
-      />
+      <TextAreaField label={t('new.correctiveAction')} name="correctiveAction" error={fieldErrors?.correctiveAction} />
       <ResultMessage result={result} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Record defect'}
+        <Button type="submit" disabled={pending || !mounted}>
+          {pending ? t('new.saving') : t('new.submit')}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
+import { useTranslations } from 'next-intl';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
+import type { DefectStatus } from '@/lib/enums';
 
 const TONES: Record<DefectStatus, BadgeTone> = {
   open: 'danger',
@@ -11,14 +12,16 @@ const TONES: Record<DefectStatus, BadgeTone> = {
 };
 
 export function StatusBadge({ status }: { status: DefectStatus }) {
+  const t = useTranslations('enums.defectStatus');
   return (
     <Badge tone={TONES[status]} className={status === 'dismissed' ? 'line-through' : undefined}>
-      {DEFECT_STATUS_LABELS[status]}
+      {t(status)}
     </Badge>
   );
 }
 
 /** Overdue follow-ups stand out in every list, in words as well as colour. */
 export function OverdueBadge() {
-  return <Badge tone="danger-solid">Overdue</Badge>;
+  const t = useTranslations('defects');
+  return <Badge tone="danger-solid">{t('overdue')}</Badge>;
 }

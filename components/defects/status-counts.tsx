@@ -1,8 +1,11 @@
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
-import { formatInteger } from '@/lib/format';
 import { listHref, type UrlState } from './list-url';
-import { DEFECT_STATUSES, DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
+import { DEFECT_STATUSES, type DefectStatus } from '@/lib/enums';
+
+const LIST = '/defects';
+const ALL = 'all';
 
 /** Counts per status under the other filters, always in view; each one filters the list to it. */
 export function StatusCounts({
@@ -14,9 +17,12 @@ export function StatusCounts({
   selected: DefectStatus[];
   state: UrlState;
 }) {
+  const t = useTranslations('defects.list');
+  const tStatus = useTranslations('enums.defectStatus');
+  const format = useFormatter();
   const total = DEFECT_STATUSES.reduce((sum, s) => sum + counts[s], 0);
-  const item = (label: string, n: number, href: string, current: boolean) => (
-    <li key={label}>
+  const item = (key: string, label: string, n: number, href: string, current: boolean) => (
+    <li key={key}>
       <Link
         href={href}
         aria-current={current ? 'true' : undefined}
@@ -27,20 +33,21 @@ export function StatusCounts({
             : 'border-border bg-surface text-muted hover:text-foreground',
         )}
       >
-        <span>{label}</span>
-        <span className="text-lg font-semibold tabular-nums text-foreground">{formatInteger(n)}</span>
+        <span className="whitespace-nowrap">{label}</span>
+        <span className="text-lg font-semibold tabular-nums text-foreground">{format.number(n, 'integer')}</span>
       </Link>
     </li>
   );
   return (
-    <nav aria-label="Defects by status" className="mb-4">
+    <nav aria-label={t('byStatus')} className="mb-4">
       <ul className="flex gap-2 overflow-x-auto pb-1">
-        {item('All', total, listHref('/defects', state, { status: undefined, page: 1 }), selected.length === 0)}
+        {item(ALL, t('all'), total, listHref(LIST, state, { status: undefined, page: 1 }), selected.length === 0)}
         {DEFECT_STATUSES.map((s) =>
           item(
-            DEFECT_STATUS_LABELS[s],
+            s,
+            tStatus(s),
             counts[s],
-            listHref('/defects', state, { status: s, page: 1 }),
+            listHref(LIST, state, { status: s, page: 1 }),
             selected.length === 1 && selected[0] === s,
           ),
         )}

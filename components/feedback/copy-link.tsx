@@ -1,16 +1,18 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 
 /** The public link in a read-only field, with a button that copies it. */
 export function CopyLink({ url, label }: { url: string; label: string }) {
+  const t = useTranslations('feedback.links');
   const [copied, setCopied] = useState<string>();
   const id = `link-${label.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
-        Public link
+        {t('publicLink')}
       </label>
       <div className="flex flex-col gap-2 sm:flex-row">
         <input
@@ -23,17 +25,17 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
         <Button
           type="button"
           variant="secondary"
-          aria-label={`Copy the feedback link for ${label}`}
+          aria-label={t('copyFor', { label })}
           onClick={async () => {
             try {
               await navigator.clipboard.writeText(url);
-              setCopied('Link copied.');
+              setCopied(t('copied'));
             } catch {
-              setCopied('Copying is blocked here: select the link and copy it by hand.');
+              setCopied(t('copyBlocked'));
             }
           }}
         >
-          Copy
+          {t('copy')}
         </Button>
       </div>
       <p role="status" aria-live="polite" className="text-xs text-muted">

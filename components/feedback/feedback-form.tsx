@@ -1,13 +1,19 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { useAction, type FormStateAction } from '@/components/ui/use-action';
 import { FEEDBACK_COMMENT_MAX, HONEYPOT_FIELD } from '@/lib/feedback/limits';
 import { ScaleQuestion } from './scale-question';
 
-const QUALITY = ['Very poor', 'Poor', 'Okay', 'Good', 'Excellent'];
-const SATISFACTION = ['Very unhappy', 'Unhappy', 'Neutral', 'Happy', 'Very happy'];
+const QUALITY = ['veryPoor', 'poor', 'okay', 'good', 'excellent'] as const;
+const SATISFACTION = ['veryUnhappy', 'unhappy', 'neutral', 'happy', 'veryHappy'] as const;
+
+// Grid columns on a phone (ScaleQuestion's `columns`).
+const FIVE_COLUMNS = 'grid-cols-5';
+const SEVEN_COLUMNS = 'grid-cols-7';
+const ELEVEN_COLUMNS = 'grid-cols-6 sm:grid-cols-11';
 
 const range = (from: number, to: number, labels?: string[]) =>
   Array.from({ length: to - from + 1 }, (_, i) => ({ value: from + i, label: labels?.[i] }));
@@ -24,8 +30,14 @@ export function FeedbackForm({
   /** A personalised link's verified customer token: the answers go to that customer, no email asked. */
   customerToken?: string;
 }) {
+  const t = useTranslations('feedback.form');
+  const quality = QUALITY.map((key) => t(`quality.${key}`));
+  const satisfaction = SATISFACTION.map((key) => t(`satisfaction.${key}`));
   const { formAction, pending, fieldErrors, values = {}, message } = useAction(action, { progressive: true });
-  const error = (field: string) => fieldErrors[field]?.[0];
+  // Each refused field's first message, by field name.
+  const error: Record<string, string | undefined> = Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [field, messages?.[0]]),
+  );
   const [commentLength, setCommentLength] = useState((values.comment ?? '').length);
 
   return (
@@ -35,51 +47,51 @@ export function FeedbackForm({
 
       <ScaleQuestion
         name="expectation"
-        legend="Before, what did you expect?"
-        options={range(1, 5, QUALITY)}
-        columns="grid-cols-5"
+        legend={t('expectation')}
+        options={range(1, 5, quality)}
+        columns={FIVE_COLUMNS}
         defaultValue={values.expectation}
-        error={error('expectation')}
+        error={error.expectation}
       />
       <ScaleQuestion
         name="experience"
-        legend="And how was it, really?"
-        options={range(1, 5, QUALITY)}
-        columns="grid-cols-5"
+        legend={t('experience')}
+        options={range(1, 5, quality)}
+        columns={FIVE_COLUMNS}
         defaultValue={values.experience}
-        error={error('experience')}
+        error={error.experience}
       />
       <ScaleQuestion
         name="csat"
-        legend="Overall, how satisfied are you?"
-        options={range(1, 5, SATISFACTION)}
-        columns="grid-cols-5"
+        legend={t('csat')}
+        options={range(1, 5, satisfaction)}
+        columns={FIVE_COLUMNS}
         faces
         defaultValue={values.csat}
-        error={error('csat')}
+        error={error.csat}
       />
       <ScaleQuestion
         name="nps"
-        legend="How likely are you to recommend us to a friend or colleague?"
+        legend={t('nps')}
         options={range(0, 10)}
-        columns="grid-cols-6 sm:grid-cols-11"
-        anchors={['0 = Not at all likely', '10 = Extremely likely']}
+        columns={ELEVEN_COLUMNS}
+        anchors={[t('npsLow'), t('npsHigh')]}
         defaultValue={values.nps}
-        error={error('nps')}
+        error={error.nps}
       />
       <ScaleQuestion
         name="effort"
-        legend="How easy was it to get what you needed?"
+        legend={t('effort')}
         options={range(1, 7)}
-        columns="grid-cols-7"
-        anchors={['1 = Very difficult', '7 = Very easy']}
+        columns={SEVEN_COLUMNS}
+        anchors={[t('effortLow'), t('effortHigh')]}
         defaultValue={values.effort}
-        error={error('effort')}
+        error={error.effort}
       />
 
       <div className="flex flex-col gap-2">
         <label htmlFor="comment" className="text-lg font-semibold leading-snug">
-          {commentLabel} <span className="text-sm font-normal text-muted">(optional)</span>
+          {commentLabel} <span className="text-sm font-normal text-muted">{t('optional')}</span>
         </label>
         <textarea
           id="comment"
@@ -88,35 +100,32 @@ export function FeedbackForm({
           maxLength={FEEDBACK_COMMENT_MAX}
           defaultValue={values.comment}
           onChange={(event) => setCommentLength(event.target.value.length)}
-          aria-invalid={error('comment') ? true : undefined}
-          aria-describedby={cn('comment-count', error('comment') && 'comment-error')}
+          aria-invalid={error.comment ? true : undefined}
+          aria-describedby={cn('comment-count', error.comment && 'comment-error')}
           className={cn(
             'min-h-28 w-full rounded-xl border-2 bg-surface px-4 py-3 text-base',
-            error('comment') ? 'border-danger' : 'border-input',
+            error.comment ? 'border-danger' : 'border-input',
           )}
         />
         <p id="comment-count" className="text-right text-xs text-muted tabular-nums">
-          {commentLength.toLocaleString('en-GB')} / {FEEDBACK_COMMENT_MAX.toLocaleString('en-GB')} characters
+          {t('characters', { count: commentLength, max: FEEDBACK_COMMENT_MAX })}
         </p>
-        {error('comment') ? (
+        {error.comment ? (
           <p id="comment-error" className="text-sm font-medium text-danger">
-            {error('comment')}
+            {error.comment}
           </p>
         ) : null}
       </div>
 
       {customerToken ? (
-        <p className="rounded-xl bg-primary/10 px-4 py-3 text-sm">
-          This link is personal: your answers are added to your account so we can follow up. No mailing lists.
-        </p>
+        <p className="rounded-xl bg-primary/10 px-4 py-3 text-sm">{t('personal')}</p>
       ) : (
         <div className="flex flex-col gap-2">
           <label htmlFor="email" className="text-lg font-semibold leading-snug">
-            Your email <span className="text-sm font-normal text-muted">(optional)</span>
+            {t('email')} <span className="text-sm font-normal text-muted">{t('optional')}</span>
           </label>
           <p id="email-hint" className="text-sm text-muted">
-            If you are already a customer, we use it only to add this to your account so we can follow up. No mailing
-            lists.
+            {t('emailHint')}
           </p>
           <input
             id="email"
@@ -125,16 +134,16 @@ export function FeedbackForm({
             inputMode="email"
             autoComplete="email"
             defaultValue={values.email}
-            aria-invalid={error('email') ? true : undefined}
-            aria-describedby={cn('email-hint', error('email') && 'email-error')}
+            aria-invalid={error.email ? true : undefined}
+            aria-describedby={cn('email-hint', error.email && 'email-error')}
             className={cn(
               'min-h-12 w-full rounded-xl border-2 bg-surface px-4 text-base',
-              error('email') ? 'border-danger' : 'border-input',
+              error.email ? 'border-danger' : 'border-input',
             )}
           />
-          {error('email') ? (
+          {error.email ? (
             <p id="email-error" className="text-sm font-medium text-danger">
-              {error('email')}
+              {error.email}
             </p>
           ) : null}
         </div>
@@ -142,7 +151,7 @@ export function FeedbackForm({
 
       {/* Honeypot: hidden from people and screen readers, out of the tab order; bots fill it in. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor={HONEYPOT_FIELD}>Leave this field empty</label>
+        <label htmlFor={HONEYPOT_FIELD}>{t('honeypot')}</label>
         <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
@@ -157,7 +166,7 @@ export function FeedbackForm({
           disabled={pending}
           className="min-h-14 w-full rounded-xl bg-primary px-6 text-lg font-semibold text-primary-foreground shadow-sm transition hover:opacity-90 disabled:opacity-60"
         >
-          {pending ? 'Sending…' : 'Send feedback'}
+          {pending ? t('sending') : t('send')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import {
   disableFeedbackLinkAction,
   enableFeedbackLinkAction,
@@ -21,15 +22,16 @@ export function FeedbackLinkActions({
   enabled: boolean;
   canEnable: boolean;
 }) {
+  const t = useTranslations('feedback.links');
   const [message, setMessage] = useState<string>();
   const [confirmingRotate, setConfirmingRotate] = useState(false);
   const settled = (done: string) => ({
     onSuccess: () => (setConfirmingRotate(false), setMessage(done)),
     onFailure: (failure: { message: string }) => (setConfirmingRotate(false), setMessage(failure.message)),
   });
-  const enable = useAction(enableFeedbackLinkAction, settled('Feedback link turned on.'));
-  const rotate = useAction(rotateFeedbackLinkAction, settled('New link created; the old one no longer works.'));
-  const disable = useAction(disableFeedbackLinkAction, settled('Feedback link switched off.'));
+  const enable = useAction(enableFeedbackLinkAction, settled(t('turnedOn')));
+  const rotate = useAction(rotateFeedbackLinkAction, settled(t('rotated')));
+  const disable = useAction(disableFeedbackLinkAction, settled(t('switchedOff')));
   const pending = enable.pending || rotate.pending || disable.pending;
 
   return (
@@ -38,16 +40,16 @@ export function FeedbackLinkActions({
         {!enabled ? (
           <Button type="button" disabled={pending || !canEnable} onClick={() => enable.run({ touchpointId })}>
             {/* The name starts with the visible words, so voice control users can say what they see. */}
-            {pending ? 'Turning on…' : 'Turn on link'}
-            <span className="sr-only"> for {touchpointName}</span>
+            {pending ? t('turningOn') : t('turnOn')}
+            <span className="sr-only">{t('forTouchpoint', { touchpoint: touchpointName })}</span>
           </Button>
         ) : confirmingRotate ? (
           <div
             role="group"
-            aria-label="Confirm rotation"
+            aria-label={t('confirmRotation')}
             className="flex flex-wrap items-center gap-2 rounded-md border border-warning/40 bg-warning/10 p-2"
           >
-            <p className="text-sm">The current link and every printed code stop working.</p>
+            <p className="text-sm">{t('rotateWarning')}</p>
             <Button
               type="button"
               variant="danger"
@@ -55,20 +57,21 @@ export function FeedbackLinkActions({
               autoFocus
               onClick={() => rotate.run({ touchpointId })}
             >
-              {pending ? 'Rotating…' : 'Rotate now'}
+              {pending ? t('rotating') : t('rotateNow')}
             </Button>
             <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirmingRotate(false)}>
-              Cancel
+              {t('cancel')}
             </Button>
           </div>
         ) : (
           <>
             <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirmingRotate(true)}>
-              Rotate link<span className="sr-only"> for {touchpointName}</span>
+              {t('rotate')}
+              <span className="sr-only">{t('forTouchpoint', { touchpoint: touchpointName })}</span>
             </Button>
             <Button type="button" variant="secondary" disabled={pending} onClick={() => disable.run({ touchpointId })}>
-              {pending ? 'Switching off…' : 'Switch off link'}
-              <span className="sr-only"> for {touchpointName}</span>
+              {pending ? t('switchingOff') : t('switchOff')}
+              <span className="sr-only">{t('forTouchpoint', { touchpoint: touchpointName })}</span>
             </Button>
           </>
         )}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { setFeedbackQuestionAction } from '@/app/(app)/admin/feedback/actions';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -8,6 +9,7 @@ import { FEEDBACK_QUESTION_MAX } from '@/lib/feedback/limits';
 
 /** The optional question customers see above the comment box. */
 export function FeedbackQuestionForm({ touchpointId, question }: { touchpointId: string; question: string | null }) {
+  const t = useTranslations('feedback.links');
   const { formAction, pending, result } = useAction(setFeedbackQuestionAction);
   const error = result && !result.ok ? (result.fieldErrors?.question?.[0] ?? result.message) : undefined;
   const inputId = `question-${touchpointId}`;
@@ -15,7 +17,7 @@ export function FeedbackQuestionForm({ touchpointId, question }: { touchpointId:
     <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="touchpointId" value={touchpointId} />
       <label htmlFor={inputId} className="text-sm font-medium">
-        Your question <span className="font-normal text-muted">(optional, shown above the comment box)</span>
+        {t('question')} <span className="font-normal text-muted">{t('questionHint')}</span>
       </label>
       <div className="flex flex-col gap-2 sm:flex-row">
         <input
@@ -23,7 +25,7 @@ export function FeedbackQuestionForm({ touchpointId, question }: { touchpointId:
           name="question"
           defaultValue={question ?? ''}
           maxLength={FEEDBACK_QUESTION_MAX}
-          placeholder="Anything you would like to tell us?"
+          placeholder={t('questionPlaceholder')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${inputId}-error` : undefined}
           className={cn(
@@ -32,7 +34,7 @@ export function FeedbackQuestionForm({ touchpointId, question }: { touchpointId:
           )}
         />
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? 'Saving…' : 'Save question'}
+          {pending ? t('saving') : t('saveQuestion')}
         </Button>
       </div>
       {error ? (
@@ -41,7 +43,7 @@ export function FeedbackQuestionForm({ touchpointId, question }: { touchpointId:
         </p>
       ) : null}
       <p role="status" aria-live="polite" className="text-sm text-muted">
-        {result?.ok ? 'Question saved.' : null}
+        {result?.ok ? t('questionSaved') : null}
       </p>
     </form>
   );

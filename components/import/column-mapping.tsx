@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { SelectField } from '@/components/ui/form-fields';
 
 /**
@@ -19,29 +20,28 @@ export function ColumnMapping({
   mapping: Record<string, string>;
   onChange: (mapping: Record<string, string>) => void;
 }) {
+  const t = useTranslations('imports.mapping');
+  const format = useFormatter();
   const chosen = Object.values(mapping).filter(Boolean);
   const missing = required.filter((c) => !chosen.includes(c));
   return (
     <fieldset className="flex flex-col gap-3">
-      <legend className="mb-1 text-sm font-medium">Match the file’s columns to ours</legend>
-      <p className="text-sm text-muted">
-        Some of this file’s column names are not ours. Choose what each one holds, or leave it out.
-      </p>
+      <legend className="mb-1 text-sm font-medium">{t('legend')}</legend>
+      <p className="text-sm text-muted">{t('description')}</p>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {headers.map((header, i) => (
           <SelectField
             key={`${header}-${i}`}
             id={`map-${i}`}
             name={`map-${i}`}
-            label={`“${header}” is`}
+            label={t('columnIs', { header })}
             value={mapping[header] ?? ''}
             onChange={(event) => onChange({ ...mapping, [header]: event.target.value })}
           >
-            <option value="">Leave it out</option>
+            <option value="">{t('leaveOut')}</option>
             {columns.map((column) => (
               <option key={column} value={column}>
-                {column}
-                {required.includes(column) ? ' (needed)' : ''}
+                {required.includes(column) ? t('needed', { column }) : column}
               </option>
             ))}
           </SelectField>
@@ -49,7 +49,7 @@ export function ColumnMapping({
       </div>
       {missing.length ? (
         <p className="text-sm text-danger" role="status">
-          Still needed: {missing.join(', ')}.
+          {t('stillNeeded', { columns: format.list(missing, { type: 'unit' }) })}
         </p>
       ) : null}
     </fieldset>

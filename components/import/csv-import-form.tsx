@@ -1,22 +1,16 @@
 'use client';
 
 import { parse } from 'csv-parse/browser/esm/sync';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ImportEvent } from '@/lib/import/upload';
-import { formatInteger } from '@/lib/format';
 import { guessColumn } from '@/lib/csv/guess-column';
 import { ColumnMapping } from './column-mapping';
 
 type Progress = Extract<ImportEvent, { type: 'progress' }>;
 type Result = Extract<ImportEvent, { type: 'result' }>;
-
-const PHASE_LABELS: Record<Progress['phase'], string> = {
-  uploading: 'Uploading',
-  validating: 'Checking every row',
-  importing: 'Importing',
-};
 
 /**
  * Uploads a CSV file and follows the import: a progress bar while the file uploads, while every
@@ -25,16 +19,18 @@ const PHASE_LABELS: Record<Progress['phase'], string> = {
  */
 export function CsvImportForm({
   endpoint,
-  noun,
+  kind,
   columns,
   required,
 }: {
   endpoint: string;
-  noun: string;
+  /** What the file holds: names the button and what "existing" means. */
+  kind: 'customers' | 'interactions';
   /** Our column names, for mapping a file whose headers are another tool's. */
   columns: readonly string[];
   required: readonly string[];
 }) {
+  const t = useTranslations('imports.form');
   const fileRef = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<Progress>();
   const [result, setResult] = useState<Result>();
@@ -66,7 +62,7 @@ export function CsvImportForm({
     event.preventDefault();
     const file = fileRef.current?.files?.[0];
     if (!file) {
-      setFileError('Choose a CSV file.');
+      setFileError(t('chooseFile'));
       return;
     }
     setFileError(undefined);
@@ -98,7 +94,7 @@ export function CsvImportForm({
         readLines();
         return;
       }
-      let detail = `The upload failed (${xhr.status}).`;
+      let detail = t('uploadFailed', { status: xhr.status });
       try {
         detail = (JSON.parse(xhr.responseText) as { detail?: string }).detail ?? detail;
       } catch {
@@ -112,8 +108,7 @@ export function CsvImportForm({
       setResult({
         type: 'result',
         ok: false,
-        message:
-          'The connection failed before the import finished. Nothing was imported unless a retry says the rows are already there.',
+        message: t('connectionFailed'),
         errors: [],
         errorCount: 0,
       });
@@ -130,11 +125,11 @@ export function CsvImportForm({
 
   return (
     <div className="flex flex-col gap-4">
-      <form onSubmit={onSubmit} aria-label={`Import ${noun}`} className="flex flex-col gap-4">
+      <form onSubmit={onSubmit} aria-label={t(`submit.${kind}`)} className="flex flex-col gap-4">
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <div className="flex flex-col gap-1">
             <label htmlFor="csv-file" className="text-sm font-medium">
-              CSV file
+              {t('file')}
             </label>
             <input
               ref={fileRef}
@@ -154,7 +149,7 @@ export function CsvImportForm({
             ) : null}
           </div>
           <Button type="submit" disabled={running}>
-            {running ? 'Importing…' : `Import ${noun}`}
+            {running ? t('importing') : t(`submit.${kind}`)}
           </Button>
         </div>
         <label className="flex items-start gap-2 text-sm">
@@ -166,12 +161,8 @@ export function CsvImportForm({
             onChange={(event) => setUpdateExisting(event.target.checked)}
           />
           <span>
-            Update existing rows
-            <span className="block text-xs text-muted">
-              A row whose {noun === 'customers' ? 'id, reference or email' : 'id'} is already stored with other values
-              changes it: checked like a new row, {noun === 'customers' ? '' : 'defect rules re-applied, '}
-              recorded in the audit log. Unticked, such rows are listed and left as they are.
-            </span>
+            {t('updateExisting')}
+            <span className="block text-xs text-muted">{t(`updateExistingHint.${kind}`)}</span>
           </span>
         </label>
         {headers.length ? (
@@ -188,10 +179,9 @@ export function CsvImportForm({
       {progress ? (
         <div className="flex flex-col gap-1">
           <label htmlFor="import-progress" className="text-sm">
-            {PHASE_LABELS[progress.phase]}
             {progress.phase === 'uploading'
-              ? ''
-              : `: ${formatInteger(progress.done)} of ${formatInteger(progress.total)} rows`}
+              ? t('phase.uploading')
+              : t(`phase.${progress.phase}`, { done: progress.done, total: progress.total })}
           </label>
           <progress id="import-progress" className="h-3 w-full" max={100} value={percent}>
             {percent} %
@@ -202,11 +192,13 @@ export function CsvImportForm({
       {result?.ok ? (
         <FormMessage
           tone="success"
-          message={`Imported ${formatInteger(result.rows)} rows: ${formatInteger(result.created)} new${
-            result.updated ? `, ${formatInteger(result.updated)} updated` : ''
-          }, ${formatInteger(result.existing)} already there${
-            result.defectsRaised !== undefined ? `, ${formatInteger(result.defectsRaised)} defects raised` : ''
-          }.`}
+          message={t(result.defectsRaised !== undefined ? 'imported.interactions' : 'imported.customers', {
+            rows: result.rows,
+            created: result.created,
+            updated: result.updated ?? 0,
+            existing: result.existing,
+            defects: result.defectsRaised ?? 0,
+          })}
         />
       ) : (
         <FormMessage message={result?.message} />
@@ -217,26 +209,23 @@ export function CsvImportForm({
           <table className="w-full text-left text-sm">
             <caption className="mb-2 text-left">
               <span className="font-medium text-warning">
-                {formatInteger(result.changedCount ?? result.changed.length)} row
-                {(result.changedCount ?? 0) === 1 ? ' is' : 's are'} already stored with other values and{' '}
-                {(result.changedCount ?? 0) === 1 ? 'was' : 'were'} left as{' '}
-                {(result.changedCount ?? 0) === 1 ? 'it was' : 'they were'}.
+                {t('changed.count', { count: result.changedCount ?? result.changed.length })}
               </span>{' '}
-              Tick “Update existing rows” and import again to apply the new values.
+              {t('changed.hint')}
               {(result.changedCount ?? 0) > result.changed.length
-                ? ` The first ${formatInteger(result.changed.length)} are listed.`
+                ? ` ${t('changed.firstListed', { count: result.changed.length })}`
                 : ''}
             </caption>
             <thead className="text-muted">
               <tr>
                 <th scope="col" className="py-2 pr-4 font-medium">
-                  Row
+                  {t('row')}
                 </th>
                 <th scope="col" className="py-2 pr-4 font-medium">
-                  Id
+                  {t('id')}
                 </th>
                 <th scope="col" className="py-2 font-medium">
-                  Columns that differ
+                  {t('columnsThatDiffer')}
                 </th>
               </tr>
             </thead>
@@ -257,21 +246,20 @@ export function CsvImportForm({
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="mb-2 text-left font-medium">
-              Rows to fix
               {result.errorCount > result.errors.length
-                ? ` (the first ${formatInteger(result.errors.length)} of ${formatInteger(result.errorCount)})`
-                : ''}
+                ? t('rowsToFixSome', { shown: result.errors.length, total: result.errorCount })
+                : t('rowsToFix')}
             </caption>
             <thead className="text-muted">
               <tr>
                 <th scope="col" className="py-2 pr-4 font-medium">
-                  Row
+                  {t('row')}
                 </th>
                 <th scope="col" className="py-2 pr-4 font-medium">
-                  Column
+                  {t('column')}
                 </th>
                 <th scope="col" className="py-2 font-medium">
-                  Reason
+                  {t('reason')}
                 </th>
               </tr>
             </thead>

@@ -1,11 +1,12 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import { Field } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
 import type { TouchpointGroup } from '@/lib/interactions/touchpoint-groups';
 import { SelectField, TextAreaField } from '@/components/ui/form-fields';
+import { wallClockInZone } from '@/lib/dates';
 import { WhenField } from './when-field';
-import { OUTCOME_LABELS } from '@/lib/enums';
 
 export interface InteractionDefaults {
   touchpointId?: string;
@@ -20,13 +21,10 @@ export interface InteractionDefaults {
   notes?: string;
 }
 
-const OUTCOME_ORDER = ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated'];
+const OUTCOME_ORDER = ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated'] as const;
 
-/** A Date as the value of a datetime-local input, in the browser's time zone. */
-export function toLocalInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+/** A Date as the value of a datetime-local input, on the company's wall clock (docs/settings.md "Time zone"). */
+export const toLocalInputValue = (date: Date, zone: string): string => wallClockInZone(date, zone);
 
 /**
  * The fields of one interaction, shared by the log screen and the edit form. Touchpoints come
@@ -44,10 +42,15 @@ export function InteractionFields({
   /** Changes whenever the form is reset, so the defaults apply again. */
   formKey?: string;
 }) {
+  const t = useTranslations('interactions.fields');
+  const tOutcome = useTranslations('enums.outcome');
+  const format = useFormatter();
+  // The company's currency symbol as the reader's locale writes it (£, €, US$ …).
+  const currency = format.number(0, 'money').replace(/[\d\s.,]/g, '');
   return (
     <div key={formKey} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
       <SelectField
-        label="Touchpoint"
+        label={t('touchpoint')}
         name="touchpointId"
         required
         defaultValue={defaults.touchpointId ?? ''}
@@ -55,7 +58,7 @@ export function InteractionFields({
         className="sm:col-span-2"
       >
         <option value="" disabled>
-          Choose where it happened…
+          {t('chooseTouchpoint')}
         </option>
         {groups.map((group) => (
           <optgroup key={group.stageId} label={group.stageName}>
@@ -68,26 +71,31 @@ export function InteractionFields({
         ))}
       </SelectField>
       <WhenField defaultValue={defaults.occurredAtLocal} error={errors.occurredAt} />
-      <SelectField label="Outcome" name="outcome" defaultValue={defaults.outcome ?? 'none'} error={errors.outcome}>
+      <SelectField
+        label={t('outcome')}
+        name="outcome"
+        defaultValue={defaults.outcome ?? OUTCOME_ORDER[0]}
+        error={errors.outcome}
+      >
         {OUTCOME_ORDER.map((o) => (
           <option key={o} value={o}>
-            {OUTCOME_LABELS[o]}
+            {tOutcome(o)}
           </option>
         ))}
       </SelectField>
       <Field
-        label="Sale value (£)"
+        label={t('saleValue', { currency })}
         name="saleValue"
         inputMode="decimal"
         autoComplete="off"
         defaultValue={defaults.saleValue}
         error={errors.saleValue}
-        hint="Optional; for a lost sale it becomes the lost revenue"
+        hint={t('saleValueHint')}
       />
       <fieldset className="grid grid-cols-2 gap-4 sm:col-span-2 sm:grid-cols-5">
-        <legend className="mb-2 text-sm font-medium">The customer’s scores (optional)</legend>
+        <legend className="mb-2 text-sm font-medium">{t('scores')}</legend>
         <Field
-          label="Expectation 1–5"
+          label={t('expectation')}
           name="expectation"
           type="number"
           min={1}
@@ -97,7 +105,7 @@ export function InteractionFields({
           error={errors.expectation}
         />
         <Field
-          label="Experience 1–5"
+          label={t('experience')}
           name="experience"
           type="number"
           min={1}
@@ -107,7 +115,7 @@ export function InteractionFields({
           error={errors.experience}
         />
         <Field
-          label="CSAT 1–5"
+          label={t('csat')}
           name="csat"
           type="number"
           min={1}
@@ -117,7 +125,7 @@ export function InteractionFields({
           error={errors.csat}
         />
         <Field
-          label="NPS 0–10"
+          label={t('nps')}
           name="nps"
           type="number"
           min={0}
@@ -127,7 +135,7 @@ export function InteractionFields({
           error={errors.nps}
         />
         <Field
-          label="Effort 1–7"
+          label={t('effort')}
           name="effort"
           type="number"
           min={1}
@@ -135,11 +143,11 @@ export function InteractionFields({
           inputMode="numeric"
           defaultValue={defaults.effort}
           error={errors.effort}
-          hint="7 = very easy"
+          hint={t('effortHint')}
         />
       </fieldset>
       <TextAreaField
-        label="Notes"
+        label={t('notes')}
         name="notes"
         rows={3}
         maxLength={5000}
@@ -149,16 +157,4 @@ export function InteractionFields({
       />
     </div>
   );
-}
-
-/** The form's values as the action takes them: the local time becomes an instant. */
-export function interactionFormData(form: HTMLFormElement): FormData {
-  const data = new FormData(form);
-  const local = data.get('occurredAtLocal');
-  data.delete('occurredAtLocal');
-  if (typeof local === 'string' && local) {
-    const date = new Date(local);
-    data.set('occurredAt', Number.isNaN(date.getTime()) ? local : date.toISOString());
-  }
-  return data;
 }

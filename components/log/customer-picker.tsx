@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { DuplicateWarning, type CustomerDetails } from '@/components/customers/duplicate-warning';
 import { Field } from '@/components/ui/field';
 import type { FieldErrors } from '@/lib/errors';
@@ -19,6 +20,11 @@ export type CustomerChoice =
   | { mode: 'new'; id: string; name: string }
   | { mode: 'none' };
 
+type CustomerDetailsMatch = Parameters<NonNullable<React.ComponentProps<typeof DuplicateWarning>['onUse']>>[0];
+
+// The checkbox the duplicate warning adds: ticked, the new customer is someone else.
+const CONFIRM_FIELD = 'newCustomerConfirmed';
+
 type Option = { key: string; label: string; detail?: string; choose: () => CustomerChoice };
 
 /**
@@ -36,6 +42,7 @@ export function CustomerPicker({
   errors?: FieldErrors;
   inputRef: React.RefObject<HTMLInputElement | null>;
 }) {
+  const t = useTranslations('log.customer');
   const listId = useId();
   const [query, setQuery] = useState(choice.mode === 'existing' ? choice.customer.name : '');
   // Matches remember the text they answer, so stale ones never show under newer text.
@@ -57,16 +64,16 @@ export function CustomerPicker({
         const body = (await response.json()) as { data: CustomerOption[] };
         setMatches({ q, data: body.data });
         setActive(0);
-        setStatus(body.data.length ? `${body.data.length} customers found` : 'No customer found; you can create one');
+        setStatus(body.data.length ? t('found', { count: body.data.length }) : t('noneFound'));
       } catch (error) {
-        if ((error as Error).name !== 'AbortError') setStatus('The search did not answer; try again.');
+        if ((error as Error).name !== 'AbortError') setStatus(t('searchFailed'));
       }
     }, 120);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query, choice.mode]);
+  }, [query, choice.mode, t]);
 
   // Focus follows the choice: to the new customer's email, or back to the search.
   useEffect(() => {
@@ -89,12 +96,12 @@ export function CustomerPicker({
       ? [
           {
             key: 'new',
-            label: `Create new customer “${q}”`,
+            label: t('createNew', { name: q }),
             choose: (): CustomerChoice => ({ mode: 'new', id: crypto.randomUUID(), name: q }),
           },
         ]
       : []),
-    { key: 'none', label: 'No customer (anonymous)', choose: (): CustomerChoice => ({ mode: 'none' }) },
+    { key: 'none', label: t('noCustomer'), choose: (): CustomerChoice => ({ mode: 'none' }) },
   ];
   const expanded = open && choice.mode === 'search' && q.length > 0;
   const optionId = (i: number) => `${listId}-option-${i}`;
@@ -117,7 +124,7 @@ export function CustomerPicker({
     } else if (event.key === 'Enter' && expanded) {
       event.preventDefault();
       if (searching) {
-        setStatus('Still searching; press Enter again once the matches show.');
+        setStatus(t('stillSearching'));
         return;
       }
       const option = options[active];
@@ -128,23 +135,29 @@ export function CustomerPicker({
   }
 
   const errorText = errors.customerId?.[0];
+  const customerMode = choice.mode === 'search' ? 'existing' : choice.mode;
+  const useMatch = (match: CustomerDetailsMatch) => {
+    setQuery(match.name);
+    onChoose({
+      mode: 'existing',
+      customer: { id: match.id, name: match.name, email: match.email, company: match.company, externalRef: null },
+    });
+  };
 
   return (
     <div className="flex flex-col gap-3">
-      <input type="hidden" name="customerMode" value={choice.mode === 'search' ? 'existing' : choice.mode} />
+      <input type="hidden" name="customerMode" value={customerMode} />
       {choice.mode === 'existing' ? <input type="hidden" name="customerId" value={choice.customer.id} /> : null}
       {choice.mode === 'new' || choice.mode === 'none' ? (
         <div className="flex flex-col gap-3 rounded-md border border-border p-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm font-medium">
-              {choice.mode === 'new' ? 'New customer' : 'No customer: the interaction is anonymous'}
-            </p>
+            <p className="text-sm font-medium">{choice.mode === 'new' ? t('newCustomer') : t('anonymous')}</p>
             <button
               type="button"
               className="text-sm text-primary underline"
               onClick={() => onChoose({ mode: 'search' })}
             >
-              Search for a customer instead
+              {t('searchInstead')}
             </button>
           </div>
           {choice.mode === 'new' ? (
@@ -160,7 +173,7 @@ export function CustomerPicker({
             >
               <input type="hidden" name="newCustomerId" value={choice.id} />
               <Field
-                label="Name"
+                label={t('name')}
                 name="newCustomerName"
                 required
                 defaultValue={choice.name}
@@ -169,15 +182,20 @@ export function CustomerPicker({
               />
               <Field
                 ref={newEmailRef}
-                label="Email"
+                label={t('email')}
                 name="newCustomerEmail"
                 type="email"
                 error={errors.newCustomerEmail}
                 autoComplete="off"
               />
-              <Field label="Company" name="newCustomerCompany" error={errors.newCustomerCompany} autoComplete="off" />
               <Field
-                label="Phone"
+                label={t('company')}
+                name="newCustomerCompany"
+                error={errors.newCustomerCompany}
+                autoComplete="off"
+              />
+              <Field
+                label={t('phone')}
                 name="newCustomerPhone"
                 type="tel"
                 error={errors.newCustomerPhone}
@@ -186,20 +204,8 @@ export function CustomerPicker({
               <div className="sm:col-span-2">
                 <DuplicateWarning
                   details={{ name: choice.name, ...newDetails }}
-                  confirmName="newCustomerConfirmed"
-                  onUse={(match) => {
-                    setQuery(match.name);
-                    onChoose({
-                      mode: 'existing',
-                      customer: {
-                        id: match.id,
-                        name: match.name,
-                        email: match.email,
-                        company: match.company,
-                        externalRef: null,
-                      },
-                    });
-                  }}
+                  confirmName={CONFIRM_FIELD}
+                  onUse={useMatch}
                 />
               </div>
             </div>
@@ -208,7 +214,7 @@ export function CustomerPicker({
       ) : (
         <div className="relative flex flex-col gap-1">
           <label htmlFor="customer-search" className="text-sm font-medium">
-            Customer
+            {t('label')}
           </label>
           <input
             ref={inputRef}
@@ -222,7 +228,7 @@ export function CustomerPicker({
             aria-activedescendant={expanded && options[active] ? optionId(active) : undefined}
             aria-invalid={errorText ? true : undefined}
             aria-describedby={['customer-search-hint', errorText ? 'customerId-error' : null].filter(Boolean).join(' ')}
-            placeholder="Name, email, company or reference"
+            placeholder={t('placeholder')}
             value={query}
             className={`min-h-10 rounded-md border bg-surface px-3 py-2 text-sm ${errorText ? 'border-danger' : 'border-input'}`}
             onChange={(event) => {
@@ -237,10 +243,12 @@ export function CustomerPicker({
           />
           <p id="customer-search-hint" className="text-xs text-muted">
             {choice.mode === 'existing'
-              ? `Chosen: ${choice.customer.name}${choice.customer.email ? ` (${choice.customer.email})` : ''}`
+              ? choice.customer.email
+                ? t('chosenWithEmail', { name: choice.customer.name, email: choice.customer.email })
+                : t('chosen', { name: choice.customer.name })
               : searching
-                ? 'Searching…'
-                : 'Type to search; ↓ ↑ to move, Enter to choose'}
+                ? t('searching')
+                : t('searchHint')}
           </p>
           {errorText ? (
             <p id="customerId-error" className="text-sm text-danger">
@@ -250,7 +258,7 @@ export function CustomerPicker({
           <ul
             id={listId}
             role="listbox"
-            aria-label="Customers"
+            aria-label={t('listLabel')}
             hidden={!expanded}
             className="absolute top-[4.75rem] z-10 max-h-80 w-full overflow-auto rounded-md border border-border bg-surface shadow-lg"
           >

@@ -2,19 +2,16 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import { useFormatter, useTimeZone, useTranslations } from 'next-intl';
 import { logInteractionAction } from '@/app/(app)/log/actions';
-import {
-  InteractionFields,
-  interactionFormData,
-  toLocalInputValue,
-} from '@/components/interactions/interaction-fields';
+import { InteractionFields, toLocalInputValue } from '@/components/interactions/interaction-fields';
+import { wallClockFormData } from '@/components/interactions/when-field';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
 import type { TouchpointGroup } from '@/lib/interactions/touchpoint-groups';
 import type { FieldErrors } from '@/lib/errors';
-import { formatMoney } from '@/lib/format';
 import { useMounted } from '@/components/interactions/use-mounted';
 import { CustomerPicker, type CustomerChoice, type CustomerOption } from './customer-picker';
 
@@ -35,6 +32,10 @@ export function LogInteractionForm({
   groups: TouchpointGroup[];
   initialCustomer?: CustomerOption;
 }) {
+  const t = useTranslations('log');
+  // The company's zone (the next-intl configuration): the form's times are on its wall clock.
+  const timeZone = useTimeZone() ?? 'UTC';
+  const format = useFormatter();
   const formRef = useRef<HTMLFormElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   // The browser chooses the id on the first submit and keeps it until the save succeeds, so a
@@ -74,20 +75,28 @@ export function LogInteractionForm({
     event.preventDefault();
     if (pending) return;
     idRef.current ??= crypto.randomUUID();
-    const data = interactionFormData(event.currentTarget);
+    const data = wallClockFormData(event.currentTarget, timeZone);
     data.set('id', idRef.current);
     run(data, (logged) => {
-      const who = logged.customer
-        ? ` with ${logged.customer.name}${logged.customer.created ? ' (new customer)' : ''}`
-        : '';
-      const defectText = logged.defects.length
-        ? ` It raised ${logged.defects.length === 1 ? 'a defect' : `${logged.defects.length} defects`}: ${logged.defects
-            .map((d) =>
-              Number(d.lostRevenue) > 0 ? `${d.categoryName} (${formatMoney(Number(d.lostRevenue))})` : d.categoryName,
-            )
-            .join(', ')}.`
-        : ' No defect raised.';
-      const summary = `${logged.created ? 'Saved' : 'Already saved'}: ${logged.touchpointName}${who}.${defectText}`;
+      const defects = format.list(
+        logged.defects.map((d) =>
+          Number(d.lostRevenue) > 0
+            ? t('defectWithRevenue', {
+                category: d.categoryName,
+                revenue: format.number(Number(d.lostRevenue), 'money'),
+              })
+            : d.categoryName,
+        ),
+        { type: 'conjunction' },
+      );
+      const summary = t('savedSummary', {
+        created: logged.created ? 'yes' : 'no',
+        touchpoint: logged.touchpointName,
+        customer: logged.customer ? (logged.customer.created ? 'new' : 'existing') : 'none',
+        name: logged.customer?.name ?? '',
+        count: logged.defects.length,
+        defects,
+      });
       setMessage({ text: summary, tone: 'success' });
       setSaved({ id: logged.id, summary, customerId: logged.customer?.id ?? null });
       readyForNext(typeof data.get('touchpointId') === 'string' ? String(data.get('touchpointId')) : undefined);
@@ -100,11 +109,11 @@ export function LogInteractionForm({
       {saved ? (
         <p className="-mt-2 flex flex-wrap gap-4 text-sm">
           <Link className="text-primary underline" href={`/interactions/${saved.id}`}>
-            View the interaction
+            {t('viewInteraction')}
           </Link>
           {saved.customerId ? (
             <Link className="text-primary underline" href={`/customers/${saved.customerId}`}>
-              Open the customer
+              {t('openCustomer')}
             </Link>
           ) : null}
         </p>
@@ -121,7 +130,7 @@ export function LogInteractionForm({
             }
           }}
           noValidate
-          aria-label="Log an interaction"
+          aria-label={t('formLabel')}
           className="flex flex-col gap-5"
         >
           <CustomerPicker key={formKey} choice={choice} onChoose={setChoice} errors={errors} inputRef={searchRef} />
@@ -131,14 +140,14 @@ export function LogInteractionForm({
               groups={groups}
               formKey={formKey}
               errors={errors}
-              defaults={{ occurredAtLocal: toLocalInputValue(new Date()), touchpointId: lastTouchpoint }}
+              defaults={{ occurredAtLocal: toLocalInputValue(new Date(), timeZone), touchpointId: lastTouchpoint }}
             />
           ) : null}
           <div className="flex items-center gap-3">
             <Button type="submit" disabled={pending || !mounted}>
-              {pending ? 'Saving…' : 'Save interaction'}
+              {pending ? t('saving') : t('save')}
             </Button>
-            <span className="text-xs text-muted">Ctrl+Enter saves from any field</span>
+            <span className="text-xs text-muted">{t('shortcut')}</span>
           </div>
         </form>
       </Card>

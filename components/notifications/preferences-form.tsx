@@ -1,19 +1,23 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { savePreferencesAction } from '@/app/(app)/account/notifications/actions';
 import { Button } from '@/components/ui/button';
 import { ResultMessage } from '@/components/ui/form-message';
 import { useAction } from '@/components/ui/use-action';
+import type { NotificationType } from '@/lib/notifications/kinds';
 
 interface Preference {
-  type: string;
-  label: string;
+  type: NotificationType;
   inApp: boolean | null;
   email: boolean | null;
 }
 
+const CHANNELS = ['inApp', 'email'] as const;
+
 /** One row per kind, a checkbox per channel; a dash where a kind has no such channel. */
 export function PreferencesForm({ preferences }: { preferences: Preference[] }) {
+  const t = useTranslations('notifications');
   const { result: state, formAction, pending } = useAction(savePreferencesAction);
   return (
     <form action={formAction} className="flex flex-col gap-4">
@@ -21,13 +25,13 @@ export function PreferencesForm({ preferences }: { preferences: Preference[] }) 
         <thead className="text-muted">
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">
-              Tell me when…
+              {t('settings.tellMeWhen')}
             </th>
             <th scope="col" className="w-24 py-2 pr-4 text-center font-medium">
-              In the app
+              {t('settings.inApp')}
             </th>
             <th scope="col" className="w-24 py-2 text-center font-medium">
-              By email
+              {t('settings.byEmail')}
             </th>
           </tr>
         </thead>
@@ -35,12 +39,12 @@ export function PreferencesForm({ preferences }: { preferences: Preference[] }) 
           {preferences.map((p) => (
             <tr key={p.type} className="border-t border-border">
               <th scope="row" className="py-2 pr-4 font-normal">
-                {p.label}
+                {t(`kinds.${p.type}`)}
               </th>
-              {(['inApp', 'email'] as const).map((channel) => (
+              {CHANNELS.map((channel) => (
                 <td key={channel} className="py-2 pr-4 text-center">
                   {p[channel] === null ? (
-                    <span className="text-muted" aria-label="Not available">
+                    <span className="text-muted" aria-label={t('settings.notAvailable')}>
                       –
                     </span>
                   ) : (
@@ -49,7 +53,9 @@ export function PreferencesForm({ preferences }: { preferences: Preference[] }) 
                       name={channel}
                       value={p.type}
                       defaultChecked={p[channel]}
-                      aria-label={`${p.label}: ${channel === 'inApp' ? 'in the app' : 'by email'}`}
+                      aria-label={t(channel === 'inApp' ? 'settings.inAppFor' : 'settings.byEmailFor', {
+                        kind: t(`kinds.${p.type}`),
+                      })}
                       className="size-4 accent-primary"
                     />
                   )}
@@ -59,10 +65,10 @@ export function PreferencesForm({ preferences }: { preferences: Preference[] }) 
           ))}
         </tbody>
       </table>
-      <ResultMessage result={state} success={'Saved.'} />
+      <ResultMessage result={state} success={t('settings.saved')} />
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : 'Save settings'}
+          {pending ? t('settings.saving') : t('settings.save')}
         </Button>
       </div>
     </form>

@@ -1,9 +1,12 @@
 import { can, type Permission } from '@/lib/auth/roles';
 import type { Role } from '@/lib/enums';
 
+import type messages from '@/messages/en';
+
 export interface NavItem {
   href: string;
-  label: string;
+  /** Its name in the shell.nav messages. */
+  label: keyof (typeof messages)['shell']['nav'];
   permission: Permission;
   section: NavSection;
 }
@@ -12,30 +15,31 @@ export type NavSection = 'Work' | 'Admin' | 'Account';
 
 // Only pages that exist are listed; each page checks the permission again itself.
 export const NAV_ITEMS: NavItem[] = [
-  { href: '/dashboard', label: 'Dashboard', permission: 'viewDashboard', section: 'Work' },
-  { href: '/portfolio', label: 'Portfolio', permission: 'viewDashboard', section: 'Work' },
-  { href: '/my-work', label: 'My work', permission: 'viewOwnWork', section: 'Work' },
-  { href: '/log', label: 'Log interaction', permission: 'logInteraction', section: 'Work' },
-  { href: '/interactions', label: 'Interactions', permission: 'logInteraction', section: 'Work' },
-  { href: '/customers', label: 'Customers', permission: 'manageCustomers', section: 'Work' },
-  { href: '/defects', label: 'Defects', permission: 'viewOwnWork', section: 'Work' },
-  { href: '/cases', label: 'Cases', permission: 'viewOwnWork', section: 'Work' },
-  { href: '/inbox', label: 'Feedback inbox', permission: 'triageDefects', section: 'Work' },
-  { href: '/admin/stages', label: 'Stages', permission: 'administer', section: 'Admin' },
-  { href: '/admin/touchpoints', label: 'Touchpoints', permission: 'administer', section: 'Admin' },
-  { href: '/admin/categories', label: 'Categories', permission: 'administer', section: 'Admin' },
-  { href: '/admin/segments', label: 'Segments', permission: 'administer', section: 'Admin' },
-  { href: '/admin/lifecycle', label: 'Lifecycle rules', permission: 'administer', section: 'Admin' },
-  { href: '/admin/users', label: 'Users', permission: 'administer', section: 'Admin' },
-  { href: '/admin/feedback', label: 'Feedback links', permission: 'administer', section: 'Admin' },
-  { href: '/admin/api-keys', label: 'API keys', permission: 'administer', section: 'Admin' },
-  { href: '/admin/webhooks', label: 'Webhooks', permission: 'administer', section: 'Admin' },
-  { href: '/admin/mail', label: 'Mail outbox', permission: 'administer', section: 'Admin' },
-  { href: '/admin/jobs', label: 'Background jobs', permission: 'administer', section: 'Admin' },
-  { href: '/admin/audit', label: 'Audit log', permission: 'administer', section: 'Admin' },
-  { href: '/notifications', label: 'Notifications', permission: 'viewOwnWork', section: 'Account' },
-  { href: '/account/notifications', label: 'Notification settings', permission: 'viewOwnWork', section: 'Account' },
-  { href: '/account/password', label: 'Change password', permission: 'viewOwnWork', section: 'Account' },
+  { href: '/dashboard', label: 'dashboard', permission: 'viewDashboard', section: 'Work' },
+  { href: '/portfolio', label: 'portfolio', permission: 'viewDashboard', section: 'Work' },
+  { href: '/my-work', label: 'myWork', permission: 'viewOwnWork', section: 'Work' },
+  { href: '/log', label: 'log', permission: 'logInteraction', section: 'Work' },
+  { href: '/interactions', label: 'interactions', permission: 'logInteraction', section: 'Work' },
+  { href: '/customers', label: 'customers', permission: 'manageCustomers', section: 'Work' },
+  { href: '/defects', label: 'defects', permission: 'viewOwnWork', section: 'Work' },
+  { href: '/cases', label: 'cases', permission: 'viewOwnWork', section: 'Work' },
+  { href: '/inbox', label: 'inbox', permission: 'triageDefects', section: 'Work' },
+  { href: '/admin/stages', label: 'stages', permission: 'administer', section: 'Admin' },
+  { href: '/admin/touchpoints', label: 'touchpoints', permission: 'administer', section: 'Admin' },
+  { href: '/admin/categories', label: 'categories', permission: 'administer', section: 'Admin' },
+  { href: '/admin/segments', label: 'segments', permission: 'administer', section: 'Admin' },
+  { href: '/admin/lifecycle', label: 'lifecycle', permission: 'administer', section: 'Admin' },
+  { href: '/admin/settings', label: 'settings', permission: 'administer', section: 'Admin' },
+  { href: '/admin/users', label: 'users', permission: 'administer', section: 'Admin' },
+  { href: '/admin/feedback', label: 'feedback', permission: 'administer', section: 'Admin' },
+  { href: '/admin/api-keys', label: 'apiKeys', permission: 'administer', section: 'Admin' },
+  { href: '/admin/webhooks', label: 'webhooks', permission: 'administer', section: 'Admin' },
+  { href: '/admin/mail', label: 'mail', permission: 'administer', section: 'Admin' },
+  { href: '/admin/jobs', label: 'jobs', permission: 'administer', section: 'Admin' },
+  { href: '/admin/audit', label: 'audit', permission: 'administer', section: 'Admin' },
+  { href: '/notifications', label: 'notifications', permission: 'viewOwnWork', section: 'Account' },
+  { href: '/account/notifications', label: 'notificationSettings', permission: 'viewOwnWork', section: 'Account' },
+  { href: '/account/password', label: 'password', permission: 'viewOwnWork', section: 'Account' },
 ];
 
 /** The role's navigation, grouped by section in a fixed order. */

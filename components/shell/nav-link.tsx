@@ -12,7 +12,8 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
       href={href}
       aria-current={active ? 'page' : undefined}
       className={cn(
-        'block rounded-md px-3 py-2 text-sm font-medium',
+        // Long German compounds wrap at their soft hyphen (messages/de/shell.json) instead of being cut off.
+        'block rounded-md px-3 py-2 text-sm font-medium hyphens-manual break-words',
         active ? 'bg-primary text-primary-foreground' : 'text-foreground hover:bg-background',
       )}
     >

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 
 /**
@@ -10,6 +11,7 @@ import { cn } from '@/components/ui/cn';
  * sidebar. The menu remembers the page it was opened on, so following a link closes it.
  */
 export function NavMenu({ brand, children }: { brand: React.ReactNode; children: React.ReactNode }) {
+  const t = useTranslations('shell');
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -39,7 +41,7 @@ export function NavMenu({ brand, children }: { brand: React.ReactNode; children:
           >
             {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
           </svg>
-          Menu
+          {t('menu')}
         </button>
       </div>
       <div

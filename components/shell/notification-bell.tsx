@@ -3,12 +3,14 @@
 import Link from 'next/link';
 import { Bell } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
 
 // Polling, not a stream: docs/notifications.md says why 15 s is soon enough and what SSE would cost.
 const POLL_MS = 15_000;
 
 /** The bell with the unread count; it asks again every 15 s and when the tab comes back. */
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
+  const t = useTranslations('shell');
   const [unread, setUnread] = useState(initialUnread);
   // A fresh server render (after marking read, say) brings a newer count: take it.
   const [rendered, setRendered] = useState(initialUnread);
@@ -33,7 +35,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
       document.removeEventListener('visibilitychange', refresh);
     };
   }, []);
-  const label = unread === 0 ? 'Notifications, none unread' : `Notifications, ${unread} unread`;
+  const label = t('bellLabel', { unread });
   return (
     <Link
       href="/notifications"

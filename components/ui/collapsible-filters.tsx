@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { cn } from './cn';
 
 /**
@@ -8,6 +9,7 @@ import { cn } from './cn';
  * the first screen; from md up it is always shown. The button says how many filters are applied.
  */
 export function CollapsibleFilters({ activeCount = 0, children }: { activeCount?: number; children: React.ReactNode }) {
+  const t = useTranslations('ui.filters');
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
@@ -30,9 +32,11 @@ export function CollapsibleFilters({ activeCount = 0, children }: { activeCount?
         >
           <path d="M3 5h14M6 10h8M9 15h2" />
         </svg>
-        {open ? 'Hide filters' : 'Filters'}
+        {open ? t('hide') : t('show')}
         {activeCount > 0 ? (
-          <span className="rounded-full bg-primary px-2 text-xs text-primary-foreground">{activeCount} on</span>
+          <span className="rounded-full bg-primary px-2 text-xs text-primary-foreground">
+            {t('active', { count: activeCount })}
+          </span>
         ) : null}
       </button>
       <div id={panelId} className={cn(open ? 'block' : 'hidden', 'md:block [&>*]:mb-0')}>

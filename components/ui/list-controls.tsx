@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatInteger } from '@/lib/format';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from './button';
 import { cn } from './cn';
 
@@ -14,7 +14,8 @@ export function withParams(path: string, params: URLSearchParams, changes: Recor
   return query ? `${path}?${query}` : path;
 }
 
-const spoken = (dir: 'asc' | 'desc') => (dir === 'asc' ? 'ascending' : 'descending');
+/** The sorted column's direction, shown (not read: the screen reader hears the words). */
+const ARROW = { asc: '▲', desc: '▼' } as const;
 
 /**
  * A sortable column header of every list: a link that sorts by the column (starting in
@@ -39,13 +40,14 @@ export function SortHeader({
   defaultDir?: 'asc' | 'desc';
   className?: string;
 }) {
+  const t = useTranslations('ui.sort');
   const current = sort === column;
   const nextDir = current ? (dir === 'asc' ? 'desc' : 'asc') : defaultDir;
   return (
     <th
       scope="col"
       className={className ?? 'py-2 pr-4 font-medium whitespace-nowrap'}
-      aria-sort={current ? spoken(dir) : undefined}
+      aria-sort={current ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
     >
       <Link
         href={withParams(path, params, { sort: column, dir: nextDir, page: undefined })}
@@ -55,8 +57,8 @@ export function SortHeader({
         )}
       >
         {label}
-        <span aria-hidden="true">{current ? (dir === 'asc' ? '▲' : '▼') : ''}</span>
-        <span className="sr-only">{current ? `, sorted ${spoken(dir)}; sort ${spoken(nextDir)}` : ', sort'}</span>
+        <span aria-hidden="true">{current ? ARROW[dir] : null}</span>
+        <span className="sr-only">{current ? t('sorted', { dir, next: nextDir }) : t('sortable')}</span>
       </Link>
     </th>
   );
@@ -69,27 +71,29 @@ export function Pagination({
   page,
   pageSize,
   total,
-  previousLabel = 'Previous',
-  nextLabel = 'Next',
+  previousLabel,
+  nextLabel,
+  totalIsLowerBound = false,
 }: {
   path: string;
   params: URLSearchParams;
   page: number;
   pageSize: number;
   total: number;
+  /** The list counted only this far ("of more than n"): a text search stops counting early. */
+  totalIsLowerBound?: boolean;
   /** The audit log, newest first, says "Newer" and "Older". */
   previousLabel?: string;
   nextLabel?: string;
 }) {
+  const t = useTranslations('ui.pagination');
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
-    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
+    <nav aria-label={t('label')} className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
       <p className="text-muted" aria-live="polite">
-        {total === 0
-          ? 'Nothing matches.'
-          : `Rows ${formatInteger(first)}–${formatInteger(last)} of ${formatInteger(total)}`}
+        {total === 0 ? t('nothing') : t(totalIsLowerBound ? 'rowsMoreThan' : 'rows', { first, last, total })}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
@@ -98,19 +102,19 @@ export function Pagination({
             rel="prev"
             href={withParams(path, params, { page: page - 1 === 1 ? undefined : String(page - 1) })}
           >
-            {previousLabel}
+            {previousLabel ?? t('previous')}
           </Link>
         ) : null}
         <span className="self-center px-2 text-muted">
-          Page {formatInteger(Math.min(page, pages))} of {formatInteger(pages)}
+          {t(totalIsLowerBound ? 'pageMoreThan' : 'page', { page: Math.min(page, pages), pages })}
         </span>
-        {page < pages ? (
+        {page < pages || totalIsLowerBound ? (
           <Link
             className={buttonClass('secondary')}
             rel="next"
             href={withParams(path, params, { page: String(page + 1) })}
           >
-            {nextLabel}
+            {nextLabel ?? t('next')}
           </Link>
         ) : null}
       </div>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 /**
  * The title of every page, its one-line description, and its actions (right-aligned from sm up).
@@ -15,13 +16,14 @@ export function PageHeader({
   back?: { href: string; label: string };
   children?: React.ReactNode;
 }) {
+  const t = useTranslations('ui');
   return (
     <header className="mb-6">
       {back ? (
         <p className="mb-2 text-sm">
           <Link href={back.href} className="text-primary underline-offset-2 hover:underline">
             <span aria-hidden="true">← </span>
-            <span className="sr-only">Back to </span>
+            <span className="sr-only">{t('backTo')}</span>
             {back.label}
           </Link>
         </p>

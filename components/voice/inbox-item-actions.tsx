@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import {
   assignCommentAction,
   openCaseFromCommentAction,
@@ -31,6 +32,7 @@ export function InboxItemActions({
   assignees: Choice[];
   categories: Choice[];
 }) {
+  const t = useTranslations('voice.inbox');
   const router = useRouter();
   const id = useId();
   const handle = useAction(setCommentHandledAction);
@@ -52,11 +54,11 @@ export function InboxItemActions({
           disabled={pending}
           onClick={() => handle.run({ interactionId, handled: handled ? '0' : '1' }, () => router.refresh())}
         >
-          {handled ? 'Mark as new' : 'Mark handled'}
+          {handled ? t('markNew') : t('markHandled')}
         </button>
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-assignee`} className="text-sm font-medium">
-            Assigned to
+            {t('assignedTo')}
           </label>
           <select
             id={`${id}-assignee`}
@@ -64,7 +66,7 @@ export function InboxItemActions({
             value={assignee}
             onChange={(event) => setAssignee(event.target.value)}
           >
-            <option value="">Nobody</option>
+            <option value="">{t('nobody')}</option>
             {assignees.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -78,13 +80,13 @@ export function InboxItemActions({
           disabled={pending || assignee === (assigneeId ?? '')}
           onClick={() => assign.run({ interactionId, assigneeId: assignee }, () => router.refresh())}
         >
-          Assign
+          {t('assign')}
         </button>
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-category`} className="text-sm font-medium">
-            Defect category
+            {t('category')}
           </label>
           <select
             id={`${id}-category`}
@@ -112,7 +114,7 @@ export function InboxItemActions({
           disabled={pending}
           onClick={() => raise.run({ interactionId, categoryId }, (data) => router.push(`/defects/${data.defectId}`))}
         >
-          Raise a defect
+          {t('raiseDefect')}
         </button>
         <button
           type="button"
@@ -120,7 +122,7 @@ export function InboxItemActions({
           disabled={pending}
           onClick={() => openCase.run({ interactionId, categoryId }, (data) => router.push(`/cases/${data.caseId}`))}
         >
-          Open a case
+          {t('openCase')}
         </button>
       </div>
       <FormMessage message={failure && !failure.ok ? failure.message : undefined} />

@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { ListKind } from '@/lib/validation/admin-lists';
 import { adminTransaction } from './transaction';
+import { msg } from '@/lib/validation/messages';
 
 // Defect categories and customer segments are both admin-kept lists of names with an active flag;
 // one implementation serves both, told apart by the table and what uses their rows.
@@ -14,19 +15,17 @@ const KINDS = {
   category: {
     table: defectCategories,
     entityType: 'defect_category',
-    label: 'defect category',
-    duplicate: 'There is already a defect category with that name.',
-    inUse:
-      'Defects use this category, so it cannot be deleted. Deactivate it instead: it stays on those defects but is no longer offered.',
+    gone: msg('categoryGone'),
+    duplicate: msg('categoryDuplicate'),
+    inUse: msg('categoryInUse'),
     uses: (tx: Transaction, id: string) => tx.select({ n: count() }).from(defects).where(eq(defects.categoryId, id)),
   },
   segment: {
     table: segments,
     entityType: 'segment',
-    label: 'customer segment',
-    duplicate: 'There is already a customer segment with that name.',
-    inUse:
-      'Customers belong to this segment, so it cannot be deleted. Deactivate it instead: they keep it but it is no longer offered.',
+    gone: msg('segmentGone'),
+    duplicate: msg('segmentDuplicate'),
+    inUse: msg('segmentInUse'),
     uses: (tx: Transaction, id: string) => tx.select({ n: count() }).from(customers).where(eq(customers.segmentId, id)),
   },
 } as const;
@@ -42,13 +41,13 @@ function duplicateOf(kind: ListKind) {
 }
 
 async function lockItem(tx: Transaction, kind: ListKind, id: string) {
-  const { table, label } = KINDS[kind];
+  const { table, gone } = KINDS[kind];
   const [row] = await tx
     .select({ id: table.id, name: table.name, active: table.active })
     .from(table)
     .where(eq(table.id, id))
     .for('update');
-  if (!row) throw new DomainError('not-found', `That ${label} no longer exists.`);
+  if (!row) throw new DomainError('not-found', gone);
   return row;
 }
 

@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import type { Transaction } from '@/db';
 import { DomainError, type FieldErrors } from '@/lib/errors';
 import { isForeignKeyViolation, isUniqueViolation } from '@/lib/db-errors';
+import { msg } from '@/lib/validation/messages';
 
 /**
  * Runs an admin change in one transaction. A unique index refusing the write (two admins racing
@@ -19,11 +20,7 @@ export async function adminTransaction<T>(
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('conflict', onDuplicate.message, onDuplicate.fieldErrors);
     // Another admin removed what this change refers to (a stage deleted under a new touchpoint).
-    if (isForeignKeyViolation(error))
-      throw new DomainError(
-        'conflict',
-        'Something this change refers to was just changed by someone else. Reload the page and try again.',
-      );
+    if (isForeignKeyViolation(error)) throw new DomainError('conflict', msg('changedBySomeoneElse'));
     throw error;
   }
 }

@@ -60,9 +60,10 @@ const problemResponse = (description: string) => ({
 function filterParameters() {
   const shape = metricsQuerySchema.shape;
   const describe: Record<string, string> = {
-    from: 'First UTC day of the period (YYYY-MM-DD). Default: 29 days before `to`.',
-    to: 'Last UTC day of the period, inclusive. Default: today.',
-    granularity: 'Subgroup of the trend and p-chart. Default: day up to 62 days, week up to a year, else month.',
+    from: 'First day of the period (YYYY-MM-DD), in the company’s time zone. Default: 29 days before `to`.',
+    to: 'Last day of the period, inclusive, in the company’s time zone. Default: today there.',
+    granularity:
+      'Subgroup of the trend and p-chart. Default: day up to 62 days, week up to a year, else month. Weeks start on the company’s first day of the week (its settings).',
     touchpoint: 'Touchpoint id; repeat for several.',
     stage: 'Journey stage id; repeat for several.',
     channel: 'Channel; repeat for several.',
@@ -191,7 +192,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           operationId: 'recordInteractions',
           summary: `Record one interaction, or a batch of up to ${MAX_BATCH.toLocaleString('en-GB')}`,
           description:
-            'Needs the `interactions:write` scope. Idempotent by `id`: send your own UUIDs and a retry stores nothing twice. The touchpoints’ auto-defect rules apply. A batch is stored whole or not at all.',
+            'Needs the `interactions:write` scope. Idempotent by `id`: send your own UUIDs and a retry stores nothing twice. The touchpoints’ auto-defect rules apply. A batch is stored whole or not at all. `saleValue` is a plain number in the company’s currency (the `currency` that `GET /api/v1/metrics` states).',
           requestBody: {
             required: true,
             content: { 'application/json': { schema: toSchema(interactionBatchSchema, 'input') } },

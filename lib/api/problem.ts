@@ -1,11 +1,17 @@
 import type { z } from 'zod';
 import { DOMAIN_ERROR_STATUS, type DomainError, type FieldErrors } from '@/lib/errors';
+import { englishMessage } from '@/lib/i18n/english';
 
 /** One thing wrong with the request: `pointer` is a JSON pointer into the body, or into the query parameters as an object. */
 export type ProblemError = { pointer: string; message: string };
 
-/** An RFC 9457 problem-details response; `errors` lists what is wrong, field by field. */
-export function problem(status: number, title: string, detail?: string, errors?: ProblemError[]): Response {
+/**
+ * An RFC 9457 problem-details response; `errors` lists what is wrong, field by field. The API is
+ * read by machines, so its messages are English whatever the caller's language (docs/i18n.md).
+ */
+export function problem(status: number, title: string, rawDetail?: string, rawErrors?: ProblemError[]): Response {
+  const detail = rawDetail === undefined ? undefined : englishMessage(rawDetail);
+  const errors = rawErrors?.map((error) => ({ ...error, message: englishMessage(error.message) }));
   return Response.json(
     { type: 'about:blank', title, status, ...(detail ? { detail } : {}), ...(errors?.length ? { errors } : {}) },
     { status, headers: { 'content-type': 'application/problem+json' } },
@@ -45,7 +51,7 @@ export function domainProblem(error: DomainError, suffix = ''): Response {
   return problem(
     DOMAIN_ERROR_STATUS[error.kind],
     DOMAIN_TITLES[error.kind],
-    `${error.message}${suffix}`,
+    `${englishMessage(error.message)}${suffix}`,
     fieldErrorList(error.fieldErrors ?? {}),
   );
 }

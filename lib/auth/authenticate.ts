@@ -5,6 +5,7 @@ import { auditEvents, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { getDummyHash, verifyPassword } from './password';
 import type { Role } from '@/lib/enums';
+import { msg } from '@/lib/validation/messages';
 
 /*
  * Sign-in throttling after OWASP's authentication guidance. Failed attempts are remembered in the
@@ -39,10 +40,11 @@ export interface AuthenticatedUser {
 }
 
 export type AuthenticateResult =
-  { ok: true; user: AuthenticatedUser } | { ok: false; reason: 'invalid' | 'throttled'; message: string };
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: 'invalid' | 'throttled'; message: string; waitSeconds?: number };
 
-export const INVALID_CREDENTIALS_MESSAGE = 'That email and password do not match an active account.';
-export const DEACTIVATED_MESSAGE = 'This account has been deactivated. Ask an administrator to reactivate it.';
+export const INVALID_CREDENTIALS_MESSAGE = msg('invalidCredentials');
+export const DEACTIVATED_MESSAGE = msg('accountDeactivated');
 export const throttledMessage = (seconds: number) =>
   seconds < 120
     ? `Too many failed sign-ins. Wait ${Math.max(1, Math.ceil(seconds))} seconds and try again.`
@@ -100,7 +102,7 @@ export async function authenticate(input: {
       after: { waitSeconds: Math.ceil(wait), knownDevice: Boolean(input.knownDevice) },
       ip,
     });
-    return { ok: false, reason: 'throttled', message: throttledMessage(wait) };
+    return { ok: false, reason: 'throttled', message: throttledMessage(wait), waitSeconds: wait };
   }
 
   const [user] = await db

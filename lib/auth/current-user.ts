@@ -7,6 +7,7 @@ import { users } from '@/db/schema';
 import { auth } from './auth';
 import { can, type Permission } from './roles';
 import type { Role } from '@/lib/enums';
+import { isLanguage, type Language } from '@/lib/i18n/languages';
 
 export interface CurrentUser {
   id: string;
@@ -14,6 +15,8 @@ export interface CurrentUser {
   name: string;
   role: Role;
   mustChangePassword: boolean;
+  /** The chosen UI language; null follows the company's (lib/i18n/request.ts). */
+  language: Language | null;
 }
 
 /**
@@ -34,6 +37,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       active: users.active,
       mustChangePassword: users.mustChangePassword,
       sessionVersion: users.sessionVersion,
+      language: users.language,
     })
     .from(users)
     .where(eq(users.id, id))
@@ -45,6 +49,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     name: user.name,
     role: user.role,
     mustChangePassword: user.mustChangePassword,
+    language: isLanguage(user.language) ? user.language : null,
   };
 });
 

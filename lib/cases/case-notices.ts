@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
 import { emitEvent } from '@/lib/jobs/enqueue';
+import { msg } from '@/lib/validation/messages';
 
 /**
  * Tells the case's owner and the touchpoint's owner (in the same transaction, through the outbox)
@@ -35,7 +36,11 @@ export async function emitCaseEvent(
     caseId,
     number: row.number,
     title: row.title,
-    touchpointName: row.touchpoint_name ?? (row.stage_name ? `the ${row.stage_name} stage` : 'the whole company'),
+    // A message reference when the case is on a stage or the whole company: each reader gets it in
+    // their language, webhooks in English (lib/webhooks/queue-deliveries.ts).
+    touchpointName:
+      row.touchpoint_name ??
+      (row.stage_name ? msg('caseScopeStage', { stage: row.stage_name }) : msg('caseScopeCompany')),
     href: `/cases/${caseId}`,
     summary,
     recipientIds,

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
-import { addDays } from '@/lib/dates';
+import { dayEnd, dayStart } from '@/lib/queries/zone';
 import { subgroupEnd, type ChartRef } from './charts';
 
 /*
@@ -10,21 +10,34 @@ import { subgroupEnd, type ChartRef } from './charts';
  * its title, its owner and its linked defects.
  */
 
-/** "Defect rate of Checkout (touchpoint)", "… of the whole company". */
-export async function chartTitle(tx: DbOrTx, ref: Omit<ChartRef, 'subgroup'>): Promise<string> {
+/** The names a chart's title is made of: its stage, touchpoint and category (null when none). */
+export async function chartNames(
+  tx: DbOrTx,
+  ref: Omit<ChartRef, 'subgroup'>,
+): Promise<{ stage: string | null; touchpoint: string | null; category: string | null }> {
   const [names] = await selectRows<{ stage: string | null; touchpoint: string | null; category: string | null }>(
     tx,
     sql`select (select name from journey_stages where id = ${ref.stageId ?? null}::uuid) as stage,
                (select name from touchpoints where id = ${ref.touchpointId ?? null}::uuid) as touchpoint,
                (select name from defect_categories where id = ${ref.categoryId ?? null}::uuid) as category`,
   );
+  return names ?? { stage: null, touchpoint: null, category: null };
+}
+
+/**
+ * "Defect rate at Checkout", "… at the whole company": the title a case opened by the monitored
+ * charts is stored with (in English, as the rest of the stored history; the page that opens a case
+ * by hand suggests it in the reader's language, cases.open.suggestedTitle).
+ */
+export async function chartTitle(tx: DbOrTx, ref: Omit<ChartRef, 'subgroup'>): Promise<string> {
+  const names = await chartNames(tx, ref);
   const where =
     ref.scope === 'company'
       ? 'the whole company'
       : ref.scope === 'stage'
-        ? `the ${names?.stage ?? 'stage'} stage`
-        : `${names?.touchpoint ?? 'the touchpoint'}`;
-  return names?.category ? `${names.category} at ${where}` : `Defect rate at ${where}`;
+        ? `the ${names.stage ?? 'stage'} stage`
+        : `${names.touchpoint ?? 'the touchpoint'}`;
+  return names.category ? `${names.category} at ${where}` : `Defect rate at ${where}`;
 }
 
 /**
@@ -72,14 +85,15 @@ export async function linkSubgroupDefects(
     at = new Date(),
   }: { caseId: string; ref: ChartRef; period: string; actorId: string | null; at?: Date },
 ): Promise<number> {
-  const from = `${period}T00:00:00Z`;
-  const to = `${addDays(subgroupEnd(period, ref.subgroup), 1)}T00:00:00Z`;
+  // The subgroup's days in the company's zone, the days the rollups counted it on.
+  const from = dayStart(period);
+  const to = dayEnd(subgroupEnd(period, ref.subgroup));
   const rows = await selectRows<{ id: string }>(
     tx,
     sql`with linked as (
           update defects d set case_id = ${caseId}
           where d.case_id is null and d.status <> 'dismissed' and ${chartCondition(ref)}
-            and d.occurred_at >= ${from}::timestamptz and d.occurred_at < ${to}::timestamptz
+            and d.occurred_at >= ${from} and d.occurred_at < ${to}
           returning d.id
         ), events as (
           insert into defect_events (defect_id, actor_id, type, changes, created_at)

@@ -4,13 +4,16 @@ import type { DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
 import { EMPTY_TOTALS, type Totals } from '@/lib/metrics/kpis';
 import type { Subgroup } from '@/lib/metrics/p-chart';
-import { addDays } from '@/lib/dates';
+import { addDays, startOfWeek } from '@/lib/dates';
+import { subgroupOf } from '@/lib/queries/zone';
 import { subgroupStarts } from '@/lib/validation/metrics';
 
 /*
  * The monitored charts (docs/cases.md): the whole company, each stage and each touchpoint, read
- * from the daily rollups (metrics_daily, UTC days) in SQL. A manual case may narrow a chart to one
- * defect category; its d_i is then that category's defects, at most one per interaction.
+ * from the daily rollups (metrics_daily, days in the company's zone) in SQL. Weekly subgroups start
+ * on the company's first day of the week (`weekStart`, ISO 1 = Monday … 7 = Sunday), which the
+ * caller reads once with the zone (companyCalendar, getCompanySettings). A manual case may narrow a
+ * chart to one defect category; its d_i is then that category's defects, at most one per interaction.
  */
 
 export type ChartScope = 'company' | 'stage' | 'touchpoint';
@@ -36,8 +39,7 @@ export function chartKeyOf(ref: Omit<ChartRef, 'subgroup'>): string {
   return ref.categoryId ? `${base}/category:${ref.categoryId}` : base;
 }
 
-const bucketOf = (subgroup: SubgroupSize) =>
-  sql`to_char(date_trunc(${sql.raw(`'${subgroup}'`)}, r.day::timestamp), 'YYYY-MM-DD')`;
+const bucketOf = (subgroup: SubgroupSize, weekStart: number) => subgroupOf(sql`r.day`, subgroup, weekStart);
 
 /** The chart that contains this one: a touchpoint's stage, a stage's company. */
 export function parentKeyOf(ref: Omit<ChartRef, 'subgroup'>): string | null {
@@ -58,9 +60,10 @@ function fill(
   from: string,
   to: string,
   subgroup: SubgroupSize,
+  weekStart: number,
 ) {
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
-  return subgroupStarts({ from, to, granularity: subgroup }).map((period) => {
+  return subgroupStarts({ from, to, granularity: subgroup, weekStart }).map((period) => {
     const row = byPeriod.get(period);
     const n = Number(row?.n ?? 0);
     return { period, n, d: Math.min(n, Number(row?.d ?? 0)) };
@@ -68,8 +71,14 @@ function fill(
 }
 
 /** One chart's subgroups from the subgroup holding `from` to the one holding `to`, in one statement. */
-export async function getChartSeries(db: DbOrTx, ref: ChartRef, from: string, to: string): Promise<Subgroup[]> {
-  const bucket = bucketOf(ref.subgroup);
+export async function getChartSeries(
+  db: DbOrTx,
+  ref: ChartRef,
+  from: string,
+  to: string,
+  weekStart = 1,
+): Promise<Subgroup[]> {
+  const bucket = bucketOf(ref.subgroup, weekStart);
   const range = sql`r.day >= ${from}::date and r.day <= ${to}::date`;
   const rows = ref.categoryId
     ? await selectRows<{ period: string; n: number | null; d: number | null }>(
@@ -91,7 +100,7 @@ export async function getChartSeries(db: DbOrTx, ref: ChartRef, from: string, to
             from metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id
             where ${range} and ${scopeOf(ref)} group by 1`,
       );
-  return fill(rows, from, to, ref.subgroup);
+  return fill(rows, from, to, ref.subgroup, weekStart);
 }
 
 /**
@@ -149,8 +158,9 @@ export interface MonitoredSeries {
  */
 export async function listMonitoredSeries(
   db: DbOrTx,
-  window: { from: string; to: string; subgroup: SubgroupSize },
+  window: { from: string; to: string; subgroup: SubgroupSize; weekStart?: number },
 ): Promise<MonitoredSeries[]> {
+  const weekStart = window.weekStart ?? 1;
   const rows = await selectRows<{
     period: string;
     stage_id: string | null;
@@ -162,7 +172,7 @@ export async function listMonitoredSeries(
   }>(
     db,
     sql`with b as (
-          select ${bucketOf(window.subgroup)} as period, tp.stage_id, r.touchpoint_id, r.units, r.defective_units
+          select ${bucketOf(window.subgroup, weekStart)} as period, tp.stage_id, r.touchpoint_id, r.units, r.defective_units
           from metrics_daily r join touchpoints tp on tp.id = r.touchpoint_id
           where r.day >= ${window.from}::date and r.day <= ${window.to}::date
         )
@@ -191,17 +201,19 @@ export async function listMonitoredSeries(
   return [...charts.entries()].map(([key, chart]) => ({
     key,
     ref: chart.ref,
-    subgroups: fill(chart.rows, window.from, window.to, window.subgroup),
+    subgroups: fill(chart.rows, window.from, window.to, window.subgroup, weekStart),
   }));
 }
 
-/** The last whole subgroup before `today` (UTC): yesterday, or the week before this one. */
-export function lastClosedSubgroup(today: string, subgroup: SubgroupSize): { from: string; to: string } {
+/**
+ * The last whole subgroup before `today` (the company zone's): yesterday, or the week before this
+ * one, weeks starting on `weekStart`.
+ */
+export function lastClosedSubgroup(today: string, subgroup: SubgroupSize, weekStart = 1): { from: string; to: string } {
   const yesterday = addDays(today, -1);
   if (subgroup === 'day') return { from: yesterday, to: yesterday };
-  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
-  const thisMonday = addDays(today, -weekday);
-  return { from: addDays(thisMonday, -7), to: addDays(thisMonday, -1) };
+  const thisWeek = startOfWeek(today, weekStart);
+  return { from: addDays(thisWeek, -7), to: addDays(thisWeek, -1) };
 }
 
 /** The last day of a subgroup that starts on `period`. */

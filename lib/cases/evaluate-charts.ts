@@ -1,10 +1,12 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { msg, ref as messageRef, sentences } from '@/lib/validation/messages';
 import type { DbOrTx } from '@/db';
 import { selectRows } from '@/db/client';
 import { caseEvents, caseSignals, cases, type CaseSignal } from '@/db/schema';
 import { pChart, type PChart, type PChartPoint, type Subgroup } from '@/lib/metrics/p-chart';
-import { addDays, isoDay } from '@/lib/dates';
+import { addDays, todayInZone } from '@/lib/dates';
+import { companyCalendar } from '@/lib/settings/company';
 import { linkSubgroupDefects, ownerForChart, chartTitle } from './case-records';
 import { emitCaseEvent } from './case-notices';
 import {
@@ -76,29 +78,32 @@ export interface EvaluationSummary {
 }
 
 /** The window of closed subgroups each chart is judged on, ending with the last whole one. */
-function windowOf(today: string, subgroup: SubgroupSize) {
-  const last = lastClosedSubgroup(today, subgroup);
+function windowOf(today: string, subgroup: SubgroupSize, weekStart: number) {
+  const last = lastClosedSubgroup(today, subgroup, weekStart);
   const span = subgroup === 'day' ? 1 : 7;
   return {
     from: addDays(last.from, -(WINDOW_SUBGROUPS[subgroup] - 1) * span),
     to: last.to,
     recentFrom: addDays(last.from, -(RECENT_SUBGROUPS[subgroup] - 1) * span),
     subgroup,
+    weekStart,
   };
 }
 
 /**
- * Evaluates every monitored chart on the subgroups closed before `now` (UTC days): a new signal
+ * Evaluates every monitored chart on the subgroups closed before `now` (days in the company's zone,
+ * weeks from its first day of the week, both read in the evaluation's transaction): a new signal
  * above the centre line opens a case on its chart, or adds to the case already open there, and
  * links the defects of the signalling subgroups. One evaluation at a time across instances (an
  * advisory lock inside the transaction); running it twice records nothing twice.
  */
 export async function evaluateMonitoredCharts({ db, now }: { db: DbOrTx; now: Date }): Promise<EvaluationSummary> {
-  const today = isoDay(now);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${EVALUATION_LOCK})`);
-    const daily = windowOf(today, 'day');
-    const weekly = windowOf(today, 'week');
+    const { timeZone, weekStart } = await companyCalendar(tx);
+    const today = todayInZone(timeZone, now);
+    const daily = windowOf(today, 'day', weekStart);
+    const weekly = windowOf(today, 'week', weekStart);
     const [byDay, byWeek] = await Promise.all([listMonitoredSeries(tx, daily), listMonitoredSeries(tx, weekly)]);
     const weeklyByKey = new Map(byWeek.map((s) => [s.key, s]));
     const summary: EvaluationSummary = { charts: 0, signals: 0, opened: 0, added: 0 };
@@ -176,8 +181,6 @@ async function recordedSignals(tx: DbOrTx, from: string): Promise<Recorded> {
   return recorded;
 }
 
-const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)} %`);
-
 /** Adds the signals to the chart's active case, or opens one; links the signalling subgroups' defects. */
 async function recordSignals(
   tx: DbOrTx,
@@ -196,20 +199,29 @@ async function recordSignals(
         sql`select id from cases where chart_key = ${key} and status <> 'closed' order by created_at limit 1 for update`,
       );
   const latest = signals[signals.length - 1]!;
-  const described = signals
-    .map((s) => `${s.period}: p = ${percent(s.p)} against UCL ${percent(s.ucl)} (${s.rule})`)
-    .join('; ');
+  // The history's note, as message references (lib/validation/messages.ts) its readers see in their language.
+  // The rule is worded as the dashboard's p-chart words it.
+  const signalRefs = signals.map((s) =>
+    msg('historySignal', {
+      period: s.period,
+      p: s.p ?? 0,
+      ucl: s.ucl ?? 0,
+      rule: s.rule ? messageRef('dashboard.pChart', `signal.${s.rule}`, { side: s.side ?? 'above' }) : 'none',
+    }),
+  );
   let caseId: string;
   let opened: boolean;
   if (active) {
     caseId = active.id;
     opened = false;
-    const wider = explainedBy ? ` on the wider chart “${await chartTitle(tx, ref)}”` : '';
     await tx.insert(caseEvents).values({
       caseId,
       actorId: null,
       type: 'signal',
-      comment: `New signal${wider} — ${described}.`,
+      comment: sentences(
+        msg('historyNewSignal', explainedBy ? { wider: 'yes', chart: await chartTitle(tx, ref) } : { wider: 'no' }),
+        ...signalRefs,
+      ),
       createdAt: now,
     });
   } else {
@@ -235,10 +247,10 @@ async function recordSignals(
       caseId,
       actorId: null,
       type: 'opened',
-      comment: `Opened by a signal on the monitored chart — ${described}.`,
+      comment: sentences(msg('historyOpenedBySignal'), ...signalRefs),
       createdAt: now,
     });
-    await emitCaseEvent(tx, 'case.opened', { caseId, summary: `A signal on the control chart: ${described}.` });
+    await emitCaseEvent(tx, 'case.opened', { caseId, summary: sentences(msg('historyOpenedBySignal'), ...signalRefs) });
   }
   await tx
     .insert(caseSignals)

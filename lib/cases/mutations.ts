@@ -11,27 +11,27 @@ import {
   users,
   type Case,
 } from '@/db/schema';
+import { msg, ref } from '@/lib/validation/messages';
 import { DomainError, type FieldErrors } from '@/lib/errors';
 import { can } from '@/lib/auth/roles';
 import type { Actor } from '@/lib/defects/mutations';
-import { formatDateTime } from '@/lib/format';
 import { pChart } from '@/lib/metrics/p-chart';
 import type { CaseEditInput, OpenCaseInput } from '@/lib/validation/cases';
-import { addDays, isoDay } from '@/lib/dates';
+import { addDays, todayInZone } from '@/lib/dates';
+import { companyCalendar, type CompanyCalendar } from '@/lib/settings/company';
 import { chartTitle, linkDefectIds, linkSubgroupDefects, ownerForChart } from './case-records';
 import { emitCaseEvent } from './case-notices';
 import { chartKeyOf, getChartSeries, type ChartRef, type SubgroupSize } from './charts';
 import { chooseSubgroup, signalOf, WINDOW_SUBGROUPS } from './evaluate-charts';
 import { judgeCase } from './proof';
 import { checkCaseMove } from './workflow';
-import { CASE_STATUS_LABELS, type CaseStatus } from '@/lib/enums';
+import type { CaseStatus } from '@/lib/enums';
 
 const isManager = (actor: Actor) => can(actor.role, 'triageDefects');
 
 /** Staff may work only the cases they own; managers every case. */
 function assertMayWork(actor: Actor, row: Pick<Case, 'ownerId'>): void {
-  if (!isManager(actor) && row.ownerId !== actor.id)
-    throw new DomainError('forbidden', 'This case is not assigned to you. Ask a manager to assign it to you first.');
+  if (!isManager(actor) && row.ownerId !== actor.id) throw new DomainError('forbidden', msg('caseNotYours'));
 }
 
 /** A chart for a selection of defects: their touchpoint, else their stage, else the company. */
@@ -41,11 +41,7 @@ async function chartOfDefects(tx: DbOrTx, ids: string[]): Promise<Omit<ChartRef,
     .from(defects)
     .innerJoin(touchpoints, eq(touchpoints.id, defects.touchpointId))
     .where(inArray(defects.id, ids));
-  if (rows.length !== new Set(ids).size)
-    throw new DomainError(
-      'not-found',
-      'Some of the selected defects no longer exist. Nothing was changed; reload the list.',
-    );
+  if (rows.length !== new Set(ids).size) throw new DomainError('not-found', msg('someDefectsGone'));
   const one = <T>(values: T[]) => (new Set(values).size === 1 ? values[0]! : null);
   const touchpointId = one(rows.map((r) => r.touchpointId));
   const stageId = one(rows.map((r) => r.stageId));
@@ -56,27 +52,27 @@ async function chartOfDefects(tx: DbOrTx, ids: string[]): Promise<Omit<ChartRef,
 
 async function assertChartExists(tx: DbOrTx, ref: Omit<ChartRef, 'subgroup'>): Promise<void> {
   const refuse = (field: string, message: string) =>
-    new DomainError('invalid', 'Some fields need attention.', { [field]: [message] });
+    new DomainError('invalid', msg('fieldsNeedAttention'), { [field]: [message] });
   if (ref.scope === 'stage') {
     const [stage] = await tx
       .select({ id: journeyStages.id })
       .from(journeyStages)
       .where(eq(journeyStages.id, ref.stageId!));
-    if (!stage) throw refuse('stageId', 'Choose a stage from the list.');
+    if (!stage) throw refuse('stageId', msg('chooseStageFromList'));
   }
   if (ref.scope === 'touchpoint') {
     const [touchpoint] = await tx
       .select({ id: touchpoints.id })
       .from(touchpoints)
       .where(eq(touchpoints.id, ref.touchpointId!));
-    if (!touchpoint) throw refuse('touchpointId', 'Choose a touchpoint from the list.');
+    if (!touchpoint) throw refuse('touchpointId', msg('chooseTouchpointFromList'));
   }
   if (ref.categoryId) {
     const [category] = await tx
       .select({ id: defectCategories.id })
       .from(defectCategories)
       .where(eq(defectCategories.id, ref.categoryId));
-    if (!category) throw refuse('categoryId', 'Choose a category from the list.');
+    if (!category) throw refuse('categoryId', msg('chooseCategoryFromList'));
   }
 }
 
@@ -90,7 +86,7 @@ export async function openCase(
   input: OpenCaseInput,
   now: Date = new Date(),
 ): Promise<{ id: string; existing: boolean; linked: number }> {
-  if (!isManager(actor)) throw new DomainError('forbidden', 'Only a manager can open a case.');
+  if (!isManager(actor)) throw new DomainError('forbidden', msg('openCaseManagerOnly'));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const defectIds = [...new Set((input.items ?? []).map((i) => i.id))];
@@ -103,7 +99,8 @@ export async function openCase(
         }
       : await chartOfDefects(tx, defectIds);
     await assertChartExists(tx, chart);
-    const subgroup: SubgroupSize = input.subgroup ?? (await subgroupFor(tx, chart, now));
+    const calendar = await companyCalendar(tx);
+    const subgroup: SubgroupSize = input.subgroup ?? (await subgroupFor(tx, chart, now, calendar));
     const ref: ChartRef = { ...chart, subgroup };
     const key = chartKeyOf(chart);
 
@@ -118,7 +115,7 @@ export async function openCase(
     if (active) {
       caseId = active.id;
     } else {
-      const signal = input.period ? await pointOf(tx, ref, input.period, now) : null;
+      const signal = input.period ? await pointOf(tx, ref, input.period, now, calendar) : null;
       const [created] = await tx
         .insert(cases)
         .values({
@@ -137,30 +134,39 @@ export async function openCase(
         .returning({ id: cases.id });
       caseId = created!.id;
       await tx.insert(caseEvents).values({ caseId, actorId: actor.id, type: 'opened' });
-      await emitCaseEvent(tx, 'case.opened', { caseId, summary: 'Opened by a manager.' });
+      await emitCaseEvent(tx, 'case.opened', { caseId, summary: msg('historyOpenedByManager') });
     }
     let linked = (await linkDefectIds(tx, { caseId, defectIds, actorId: actor.id })).length;
     if (input.period) linked += await linkSubgroupDefects(tx, { caseId, ref, period: input.period, actorId: actor.id });
     if (active && linked > 0)
       await tx
         .insert(caseEvents)
-        .values({ caseId, actorId: actor.id, type: 'linked', comment: `${linked} defects linked.` });
+        .values({ caseId, actorId: actor.id, type: 'linked', comment: msg('historyDefectsLinked', { count: linked }) });
     return { id: caseId, existing: Boolean(active), linked };
   });
 }
 
 /** The subgroup size the monitored chart would use: daily where the last 28 days allow it. */
-async function subgroupFor(tx: DbOrTx, chart: Omit<ChartRef, 'subgroup'>, now: Date): Promise<SubgroupSize> {
-  const to = addDays(isoDay(now), -1);
+async function subgroupFor(
+  tx: DbOrTx,
+  chart: Omit<ChartRef, 'subgroup'>,
+  now: Date,
+  calendar: CompanyCalendar,
+): Promise<SubgroupSize> {
+  const to = addDays(todayInZone(calendar.timeZone, now), -1);
   return chooseSubgroup(await getChartSeries(tx, { ...chart, subgroup: 'day' }, addDays(to, -27), to));
 }
 
-/** The chart's point at `period`, with limits from the window ending there, as the chart showed it. */
-async function pointOf(tx: DbOrTx, ref: ChartRef, period: string, now: Date) {
+/**
+ * The chart's point at `period`, with limits from the window ending there, as the chart showed it
+ * (days in the company's zone, weeks from its first day of the week).
+ */
+async function pointOf(tx: DbOrTx, ref: ChartRef, period: string, now: Date, calendar: CompanyCalendar) {
   const span = ref.subgroup === 'day' ? 1 : 7;
+  const today = todayInZone(calendar.timeZone, now);
   const from = addDays(period, -(WINDOW_SUBGROUPS[ref.subgroup] - 1) * span);
-  const to = period < isoDay(now) ? addDays(period, span - 1) : isoDay(now);
-  const chart = pChart(await getChartSeries(tx, ref, from, to));
+  const to = period < today ? addDays(period, span - 1) : today;
+  const chart = pChart(await getChartSeries(tx, ref, from, to, calendar.weekStart));
   const point = chart.points.find((p) => p.period === period);
   return point ? signalOf(point, chart.centre) : null;
 }
@@ -170,39 +176,28 @@ export async function linkDefectsToCase(
   actor: Actor,
   input: { id: string; items: { id: string }[] },
 ): Promise<{ linked: number }> {
-  if (!isManager(actor)) throw new DomainError('forbidden', 'Only a manager can link defects to a case.');
+  if (!isManager(actor)) throw new DomainError('forbidden', msg('linkDefectsManagerOnly'));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, input.id)).for('update');
-    if (!row) throw new DomainError('not-found', 'That case no longer exists.');
+    if (!row) throw new DomainError('not-found', msg('caseGone'));
     const ids = [...new Set(input.items.map((i) => i.id))];
     const existing = await tx.select({ id: defects.id }).from(defects).where(inArray(defects.id, ids));
-    if (existing.length !== ids.length)
-      throw new DomainError(
-        'not-found',
-        'Some of the selected defects no longer exist. Nothing was changed; reload the list.',
-      );
+    if (existing.length !== ids.length) throw new DomainError('not-found', msg('someDefectsGone'));
     const linked = await linkDefectIds(tx, { caseId: row.id, defectIds: ids, actorId: actor.id });
     if (linked.length)
-      await tx
-        .insert(caseEvents)
-        .values({ caseId: row.id, actorId: actor.id, type: 'linked', comment: `${linked.length} defects linked.` });
+      await tx.insert(caseEvents).values({
+        caseId: row.id,
+        actorId: actor.id,
+        type: 'linked',
+        comment: msg('historyDefectsLinked', { count: linked.length }),
+      });
     return { linked: linked.length };
   });
 }
 
 const MANAGER_FIELDS = ['title', 'ownerId', 'closeReason'] as const;
 const WORK_FIELDS = ['rootCause', 'correctiveAction', 'effectiveOn'] as const;
-type Field = (typeof MANAGER_FIELDS)[number] | (typeof WORK_FIELDS)[number];
-const FIELD_LABELS: Record<Field, string> = {
-  title: 'Title',
-  ownerId: 'Owner',
-  closeReason: 'Reason for closing',
-  rootCause: 'Root cause',
-  correctiveAction: 'Corrective action',
-  effectiveOn: 'Effective date',
-};
-
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
 async function staleCaseError(tx: DbOrTx, current: Case, sent: Partial<Record<string, unknown>>): Promise<DomainError> {
@@ -213,22 +208,27 @@ async function staleCaseError(tx: DbOrTx, current: Case, sent: Partial<Record<st
     .where(eq(caseEvents.caseId, current.id))
     .orderBy(desc(caseEvents.createdAt))
     .limit(1);
-  const who = last ? `${last.name ?? 'the nightly evaluation'} at ${formatDateTime(last.at)}` : 'someone else';
   const fieldErrors: FieldErrors = {};
   for (const field of [...MANAGER_FIELDS, ...WORK_FIELDS]) {
     const value = sent[field];
     if (value === undefined) continue;
     const now = current[field] ?? null;
     if (String(value ?? '') === String(now ?? '')) continue;
-    fieldErrors[field] = [`Changed meanwhile; it is now ${now === null || now === '' ? 'empty' : `“${String(now)}”`}.`];
+    fieldErrors[field] = [
+      now === null || now === '' ? msg('changedMeanwhileEmpty') : msg('changedMeanwhileTo', { value: String(now) }),
+    ];
   }
   if (sent.status !== undefined && sent.status !== current.status)
-    fieldErrors.status = [`Changed meanwhile; it is now ${CASE_STATUS_LABELS[current.status]}.`];
+    fieldErrors.status = [msg('changedMeanwhileStatus', { status: ref('enums.caseStatus', current.status) })];
   return new DomainError(
     'conflict',
-    `This case was changed by ${who} while you were editing, so nothing of yours was saved. ` +
-      `It is now ${CASE_STATUS_LABELS[current.status]} (version ${current.version}). ` +
-      'The current values are shown on the page; check them and save again.',
+    msg('staleCase', {
+      by: last ? 'event' : 'unknown',
+      name: last?.name ?? msg('nightlyEvaluation'),
+      at: last ? last.at.getTime() : 0,
+      status: ref('enums.caseStatus', current.status),
+      version: current.version,
+    }),
     fieldErrors,
   );
 }
@@ -246,12 +246,12 @@ export async function updateCase(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(cases).where(eq(cases.id, input.id)).for('update');
-    if (!current) throw new DomainError('not-found', 'That case no longer exists.');
+    if (!current) throw new DomainError('not-found', msg('caseGone'));
     assertMayWork(actor, current);
     if (!isManager(actor)) {
       const forbidden = MANAGER_FIELDS.find((f) => input[f] !== undefined && input[f] !== (current[f] ?? null));
       if (forbidden)
-        throw new DomainError('forbidden', `Only a manager can change the ${FIELD_LABELS[forbidden].toLowerCase()}.`);
+        throw new DomainError('forbidden', msg('managerOnlyField', { name: ref('validation.fieldNames', forbidden) }));
     }
     if (input.version !== current.version) throw await staleCaseError(tx, current, input);
 
@@ -292,8 +292,8 @@ export async function updateCase(
         .from(users)
         .where(and(eq(users.id, set.ownerId), eq(users.active, true)));
       if (!owner)
-        throw new DomainError('invalid', 'Some fields need attention.', {
-          ownerId: ['Choose an active person from the list.'],
+        throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+          ownerId: [msg('chooseActivePerson')],
         });
     }
     if (Object.keys(changes).length === 0 && !input.comment) return { version: current.version, changed: [] };
@@ -340,13 +340,9 @@ export async function evaluateCaseNow(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(cases).where(eq(cases.id, input.id)).for('update');
-    if (!row) throw new DomainError('not-found', 'That case no longer exists.');
+    if (!row) throw new DomainError('not-found', msg('caseGone'));
     assertMayWork(actor, row);
-    if (!row.effectiveOn)
-      throw new DomainError(
-        'invalid',
-        'Give the corrective action an effective date first: the proof compares before and after it.',
-      );
+    if (!row.effectiveOn) throw new DomainError('invalid', msg('giveEffectiveDateFirst'));
     const result = await judgeCase(tx, row, { now, actorId: actor.id });
     return { outcome: result.outcome, moved: result.moved, verdict: result.proof?.verdict ?? null };
   });

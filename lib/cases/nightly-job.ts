@@ -15,5 +15,8 @@ defineJob({
   },
 });
 
-// 00:30 UTC, once the day has closed.
-registerSchedule({ name: EVALUATE_CASES, next: (after) => nextDaily(after, { hour: 0, minute: 30 }) });
+// 00:30 in the company's zone, once its day has closed.
+registerSchedule({
+  name: EVALUATE_CASES,
+  next: (after, { timeZone }) => nextDaily(after, { hour: 0, minute: 30 }, timeZone),
+});

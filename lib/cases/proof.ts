@@ -12,12 +12,16 @@ import {
   subgroupsWithData,
   testImprovement,
   verdictText,
+  reasonRef,
+  verdictRef,
   type ImprovementTest,
   type ProofDecision,
   type Proportions,
   type StagedPChart,
 } from '@/lib/metrics/proof';
-import { addDays, isoDay } from '@/lib/dates';
+import { addDays, dayInZone, startOfWeek } from '@/lib/dates';
+import { companyCalendar, type CompanyCalendar } from '@/lib/settings/company';
+import { msg, sentences } from '@/lib/validation/messages';
 import { getChartSeries, getChartTotals, lastClosedSubgroup, type ChartRef } from './charts';
 import { WINDOW_SUBGROUPS } from './evaluate-charts';
 
@@ -47,29 +51,29 @@ export interface CaseProof {
   verdict: string;
 }
 
-const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
-
 /**
- * The days each stage covers. Daily: the 28 days before T, and T up to yesterday. Weekly: a week
- * that straddles T belongs to neither stage; the baseline is the 12 whole weeks before it.
+ * The days each stage covers. Daily: the 28 days before T, and T up to yesterday. Weekly (weeks
+ * starting on `weekStart`, the company's first day of the week): a week that straddles T belongs
+ * to neither stage; the baseline is the 12 whole weeks before it.
  */
 export function proofRanges(
   effectiveOn: string,
   subgroup: 'day' | 'week',
   today: string,
+  weekStart = 1,
 ): { before: { from: string; to: string }; after: { from: string; to: string } } {
-  const lastDay = lastClosedSubgroup(today, subgroup).to;
+  const lastDay = lastClosedSubgroup(today, subgroup, weekStart).to;
   if (subgroup === 'day') {
     return {
       before: { from: addDays(effectiveOn, -WINDOW_SUBGROUPS.day), to: addDays(effectiveOn, -1) },
       after: { from: effectiveOn, to: lastDay },
     };
   }
-  const monday = mondayOf(effectiveOn);
-  const afterFrom = monday === effectiveOn ? monday : addDays(monday, 7);
-  const beforeTo = addDays(monday, -1);
+  const weekOfT = startOfWeek(effectiveOn, weekStart);
+  const afterFrom = weekOfT === effectiveOn ? weekOfT : addDays(weekOfT, 7);
+  const beforeTo = addDays(weekOfT, -1);
   return {
-    before: { from: addDays(monday, -7 * WINDOW_SUBGROUPS.week), to: beforeTo },
+    before: { from: addDays(weekOfT, -7 * WINDOW_SUBGROUPS.week), to: beforeTo },
     after: { from: afterFrom, to: lastDay },
   };
 }
@@ -117,21 +121,25 @@ function asOf(row: Partial<Pick<Case, 'status' | 'verdict' | 'closedAt'>>, now: 
 
 /**
  * The proof of a case's corrective action as of `today`: staged p-chart, the figures of each
- * stage, the one-sided test and the verdict. Null until the case has an effective date T.
+ * stage, the one-sided test and the verdict. Null until the case has an effective date T. Days are
+ * the company zone's and weeks start on its first day of the week: `calendar` as the caller read it
+ * (a page's getCompanySettings()), else read here in `db`.
  */
 export async function getCaseProof(
   db: DbOrTx,
   row: Pick<Case, 'scope' | 'stageId' | 'touchpointId' | 'categoryId' | 'subgroup' | 'effectiveOn' | 'closedAt'> &
     Partial<Pick<Case, 'status' | 'verdict'>>,
   now: Date = new Date(),
+  calendar?: CompanyCalendar,
 ): Promise<CaseProof | null> {
   if (!row.effectiveOn) return null;
-  const today = isoDay(asOf(row, now));
+  const { timeZone, weekStart } = calendar ?? (await companyCalendar(db));
+  const today = dayInZone(asOf(row, now), timeZone);
   const ref = caseChartRef(row);
-  const ranges = proofRanges(row.effectiveOn, row.subgroup, today);
+  const ranges = proofRanges(row.effectiveOn, row.subgroup, today, weekStart);
   const afterTo = ranges.after.to < ranges.after.from ? addDays(ranges.after.from, -1) : ranges.after.to;
   const [series, beforeTotals, afterTotals] = await Promise.all([
-    getChartSeries(db, ref, ranges.before.from, afterTo),
+    getChartSeries(db, ref, ranges.before.from, afterTo, weekStart),
     getChartTotals(db, ref, ranges.before.from, ranges.before.to),
     getChartTotals(db, ref, ranges.after.from, afterTo),
   ]);
@@ -206,7 +214,8 @@ export async function judgeCase(
     actorId,
     type: 'status',
     changes: { status: { from: row.status, to } },
-    comment: [proof.verdict, ...proof.decision.reasons].join(' '),
+    // Stored as message references, so the history reads in each reader's language.
+    comment: sentences(verdictRef(proof.counts, proof.test, proof.decision), ...proof.decision.why.map(reasonRef)),
   });
   if (to === 'proved') {
     await closeProvedDefects(tx, row, actorId);
@@ -228,7 +237,7 @@ async function closeProvedDefects(tx: DbOrTx, row: Case, actorId: string | null)
       actorId,
       type: 'status',
       changes: { status: { from: 'verified', to: 'closed' } },
-      comment: `Closed with case #${row.number}: its corrective action is proved.`,
+      comment: msg('historyClosedWithCase', { number: row.number ?? 0 }),
     })),
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { caseMovesFor, checkCaseMove } from './workflow';
+import english from '@/messages/en/cases.json';
+import type { CaseStatus } from '@/lib/enums';
+import { CASE_TRANSITIONS, caseMoveKey, caseMovesFor, checkCaseMove } from './workflow';
 
 const empty = { rootCause: null, correctiveAction: null, effectiveOn: null, closeReason: null };
 
@@ -30,5 +32,21 @@ describe('case workflow', () => {
     expect(caseMovesFor('staff', 'open')).toEqual(['investigating']);
     expect(checkCaseMove('staff', 'proved', 'closed', empty)).toMatchObject({ status: 403 });
     expect(checkCaseMove('staff', 'investigating', 'action', { ...empty, rootCause: 'Why' })).toBeNull();
+  });
+
+  it('names every move with a message of cases.form.move', () => {
+    expect(caseMoveKey('closed', 'investigating')).toBe('reopen');
+    expect(caseMoveKey('proved', 'closed')).toBe('close');
+    expect(caseMoveKey('not_effective', 'closed')).toBe('closeWithoutProof');
+    expect(caseMoveKey('action', 'monitoring')).toBe('startMonitoring');
+    expect(caseMoveKey('not_effective', 'investigating')).toBe('backTo.investigating');
+    expect(caseMoveKey('open', 'investigating')).toBe('moveTo.investigating');
+    const moves = english.form.move as Record<string, string | Record<string, string>>;
+    for (const [from, tos] of Object.entries(CASE_TRANSITIONS) as [CaseStatus, readonly CaseStatus[]][])
+      for (const to of tos) {
+        const [group, key] = caseMoveKey(from, to).split('.');
+        const message = key ? (moves[group!] as Record<string, string>)[key] : moves[group!];
+        expect(typeof message, `${from} → ${to}`).toBe('string');
+      }
   });
 });

@@ -1,4 +1,5 @@
-import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus, type Role } from '@/lib/enums';
+import { CASE_STATUSES, type CaseStatus, type Role } from '@/lib/enums';
+import { msg, ref } from '@/lib/validation/messages';
 
 /*
  * The case workflow (docs/cases.md): open → investigating → action → monitoring → proved or
@@ -30,13 +31,27 @@ const OWNER_MOVES: ReadonlySet<string> = new Set([
   'not_effective>action',
 ]);
 
-export function caseMoveLabel(from: CaseStatus, to: CaseStatus): string {
-  if (from === 'closed') return 'Reopen';
-  if (to === 'closed') return from === 'proved' ? 'Close' : 'Close without proof';
-  if (to === 'monitoring') return 'Start monitoring';
-  if (CASE_STATUSES.indexOf(to) < CASE_STATUSES.indexOf(from)) return `Back to ${CASE_STATUS_LABELS[to].toLowerCase()}`;
-  return `Move to ${CASE_STATUS_LABELS[to].toLowerCase()}`;
+/** The message of a move's button (key under `cases.form.move`). */
+export function caseMoveKey(
+  from: CaseStatus,
+  to: CaseStatus,
+):
+  | 'reopen'
+  | 'close'
+  | 'closeWithoutProof'
+  | 'startMonitoring'
+  | `moveTo.${'investigating' | 'action'}`
+  | `backTo.${'open' | 'investigating' | 'action'}` {
+  if (from === 'closed') return 'reopen';
+  if (to === 'closed') return from === 'proved' ? 'close' : 'closeWithoutProof';
+  if (to === 'monitoring') return 'startMonitoring';
+  if (isCaseBackMove(from, to)) return `backTo.${to as 'open' | 'investigating' | 'action'}`;
+  return `moveTo.${to as 'investigating' | 'action'}`;
 }
+
+/** A step back along the workflow (shown as a secondary button). */
+export const isCaseBackMove = (from: CaseStatus, to: CaseStatus) =>
+  from !== 'closed' && CASE_STATUSES.indexOf(to) < CASE_STATUSES.indexOf(from);
 
 const isManager = (role: Role) => role === 'manager' || role === 'admin';
 
@@ -65,40 +80,40 @@ export function checkCaseMove(
 ): CaseMoveRefusal | null {
   if (from === to) return null;
   if (!CASE_TRANSITIONS[from].includes(to)) {
-    const hint =
-      to === 'proved' || to === 'not_effective'
-        ? ' Only the proof decides that: it runs every night, or with "Evaluate now".'
-        : '';
+    const statuses = { from: ref('enums.caseStatus', from), to: ref('enums.caseStatus', to) };
     return {
       status: 422,
       field: 'status',
-      message: `A case cannot move from ${CASE_STATUS_LABELS[from]} to ${CASE_STATUS_LABELS[to]}.${hint}`,
+      message:
+        to === 'proved' || to === 'not_effective'
+          ? msg('caseMoveOnlyProof', statuses)
+          : msg('caseMoveNotAllowed', statuses),
     };
   }
   if (!isManager(role) && !OWNER_MOVES.has(`${from}>${to}`))
     return {
       status: 403,
-      message: `Only a manager can move a case from ${CASE_STATUS_LABELS[from]} to ${CASE_STATUS_LABELS[to]}.`,
+      message: msg('caseMoveManagerOnly', { from: ref('enums.caseStatus', from), to: ref('enums.caseStatus', to) }),
     };
   if (to === 'action' && !after.rootCause?.trim())
-    return { status: 422, field: 'rootCause', message: 'Record the root cause before moving to action.' };
+    return { status: 422, field: 'rootCause', message: msg('recordRootCause') };
   if (to === 'monitoring' && !after.correctiveAction?.trim())
     return {
       status: 422,
       field: 'correctiveAction',
-      message: 'Record the corrective action before monitoring it.',
+      message: msg('recordCorrectiveActionBeforeMonitoring'),
     };
   if (to === 'monitoring' && !after.effectiveOn)
     return {
       status: 422,
       field: 'effectiveOn',
-      message: 'Give the day the corrective action took effect (T): the proof compares before and after it.',
+      message: msg('giveEffectiveDay'),
     };
   if (to === 'closed' && from !== 'proved' && !after.closeReason?.trim())
     return {
       status: 422,
       field: 'closeReason',
-      message: 'This case is not proved: record why it is closed anyway.',
+      message: msg('closeUnprovedReason'),
     };
   return null;
 }

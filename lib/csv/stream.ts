@@ -1,5 +1,7 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
+import { todayInZone } from '@/lib/dates';
+import { getCompanySettings } from '@/lib/settings/company';
 
 /** The last line of an export that failed part-way, so a saved file says it is incomplete. */
 export const EXPORT_FAILED_MARKER = '# EXPORT FAILED: this file is incomplete. Download it again.';
@@ -59,4 +61,5 @@ export async function csvResponse<Row>(
   });
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the company's time zone, for an export's file name. */
+export const today = async () => todayInZone((await getCompanySettings()).timeZone);

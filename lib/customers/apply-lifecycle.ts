@@ -11,6 +11,7 @@ import {
   type LifecycleDecision,
   type LifecycleRuleSettings,
 } from './lifecycle-rules';
+import { msg } from '@/lib/validation/messages';
 
 /** Customers per facts query (one uuid[] parameter each). */
 const CHUNK = 2_000;
@@ -29,7 +30,7 @@ export async function getLifecycleRules(tx: DbOrTx): Promise<LifecycleRuleSettin
   };
 }
 
-interface Change extends LifecycleDecision {
+export interface LifecycleChange extends LifecycleDecision {
   customerId: string;
   from: Lifecycle;
   /** When the causing event happened (see customer_lifecycle_changes.occurred_at). */
@@ -37,7 +38,11 @@ interface Change extends LifecycleDecision {
 }
 
 /** Writes lifecycle changes and their history rows, each only if the customer is still where it was. */
-async function applyChanges(tx: DbOrTx, changes: Change[], actorId: string | null): Promise<void> {
+export async function applyLifecycleChanges(
+  tx: DbOrTx,
+  changes: LifecycleChange[],
+  actorId: string | null,
+): Promise<void> {
   if (changes.length === 0) return;
   const json = JSON.stringify(
     changes.map((c) => ({
@@ -63,7 +68,8 @@ async function applyChanges(tx: DbOrTx, changes: Change[], actorId: string | nul
     from x join moved on moved.id = x.customer_id`);
 }
 
-interface FactsRow {
+/** What the rules read about a customer: its lifecycle, latest NPS answers and newest open severe defect. */
+export interface CustomerLifecycleFacts {
   id: string;
   lifecycle: Lifecycle;
   recent_nps: number[] | null;
@@ -71,16 +77,20 @@ interface FactsRow {
 }
 
 /** The defect rule's change happened when the defect did; any other rule's when the interaction did. */
-function causeTime(decision: LifecycleDecision, facts: FactsRow, fallback: Date): Date {
+function causeTime(decision: LifecycleDecision, facts: Pick<CustomerLifecycleFacts, 'severe'>, fallback: Date): Date {
   return decision.rule === 'severe_defect' && facts.severe ? new Date(facts.severe.occurredAt) : fallback;
 }
 
-async function factsOf(tx: DbOrTx, customerIds: string[], rules: LifecycleRuleSettings): Promise<FactsRow[]> {
+async function factsOf(
+  tx: DbOrTx,
+  customerIds: string[],
+  rules: LifecycleRuleSettings,
+): Promise<CustomerLifecycleFacts[]> {
   const k = Math.max(1, rules.advocateAfterPromoters ?? 1);
-  const rows: FactsRow[] = [];
+  const rows: CustomerLifecycleFacts[] = [];
   for (let i = 0; i < customerIds.length; i += CHUNK) {
     rows.push(
-      ...(await selectRows<FactsRow>(
+      ...(await selectRows<CustomerLifecycleFacts>(
         tx,
         sql`select c.id, c.lifecycle,
               (select array_agg(x.nps order by x.occurred_at desc, x.id desc) from (
@@ -89,7 +99,9 @@ async function factsOf(tx: DbOrTx, customerIds: string[], rules: LifecycleRuleSe
                  order by i.occurred_at desc, i.id desc limit ${k}) x) as recent_nps,
               (select json_build_object('severity', d.severity, 'categoryName', dc.name, 'touchpointName', t.name, 'occurredAt', d.occurred_at)
                  from defects d join defect_categories dc on dc.id = d.category_id join touchpoints t on t.id = d.touchpoint_id
-                 where d.customer_id = c.id and d.severity in ('major', 'critical') and d.status in ('open', 'investigating', 'action')
+                 -- status as text, so the planner reads the customer's few defects by the customer
+                 -- index instead of ANDing them with every open defect (see record-interactions.ts).
+                 where d.customer_id = c.id and d.severity in ('major', 'critical') and d.status::text in ('open', 'investigating', 'action')
                  order by d.occurred_at desc limit 1) as severe
             from customers c where c.id = any(${sql.param(customerIds.slice(i, i + CHUNK))}::uuid[])`,
       )),
@@ -117,35 +129,49 @@ export async function applyLifecycleAfterInteractions(
   written: WrittenInteraction[],
   actorId: string | null,
 ): Promise<void> {
-  const newest = new Map<string, WrittenInteraction>();
+  const newest = newestPerCustomer(written);
+  if (newest.size === 0) return;
+  const rules = await getLifecycleRules(tx);
+  const changes = (await factsOf(tx, [...newest.keys()], rules)).flatMap((facts) => {
+    const change = lifecycleChangeAfterInteraction(newest.get(facts.id)!, facts, rules);
+    return change ? [change] : [];
+  });
+  await applyLifecycleChanges(tx, changes, actorId);
+}
+
+/** Per customer, the newest of the interactions written: the one the rules judge. */
+export function newestPerCustomer<T extends WrittenInteraction>(written: T[]): Map<string, T> {
+  const newest = new Map<string, T>();
   for (const w of written) {
     if (!w.customerId) continue;
     const seen = newest.get(w.customerId);
     if (!seen || seen.occurredAt < w.occurredAt) newest.set(w.customerId, w);
   }
-  if (newest.size === 0) return;
-  const rules = await getLifecycleRules(tx);
-  const changes: Change[] = [];
-  for (const facts of await factsOf(tx, [...newest.keys()], rules)) {
-    const w = newest.get(facts.id)!;
-    const decision = decideLifecycle(
-      {
-        current: facts.lifecycle,
-        interaction: { outcome: w.outcome, nps: w.nps, touchpointName: w.touchpointName },
-        recentNps: facts.recent_nps ?? [],
-        severeDefect: facts.severe,
-      },
-      rules,
-    );
-    if (decision && decision.to !== facts.lifecycle)
-      changes.push({
-        ...decision,
-        customerId: facts.id,
-        from: facts.lifecycle,
-        occurredAt: causeTime(decision, facts, w.occurredAt),
-      });
-  }
-  await applyChanges(tx, changes, actorId);
+  return newest;
+}
+
+/** What the newest interaction written for a customer does to its lifecycle, given the facts after the write. */
+export function lifecycleChangeAfterInteraction(
+  w: WrittenInteraction,
+  facts: CustomerLifecycleFacts,
+  rules: LifecycleRuleSettings,
+): LifecycleChange | null {
+  const decision = decideLifecycle(
+    {
+      current: facts.lifecycle,
+      interaction: { outcome: w.outcome, nps: w.nps, touchpointName: w.touchpointName },
+      recentNps: facts.recent_nps ?? [],
+      severeDefect: facts.severe,
+    },
+    rules,
+  );
+  if (!decision || decision.to === facts.lifecycle) return null;
+  return {
+    ...decision,
+    customerId: facts.id,
+    from: facts.lifecycle,
+    occurredAt: causeTime(decision, facts, w.occurredAt),
+  };
 }
 
 /** Applies the defect rule to customers whose defects were just written, in the caller's transaction. */
@@ -158,7 +184,7 @@ export async function applyLifecycleAfterDefects(
   if (ids.length === 0) return;
   const rules = await getLifecycleRules(tx);
   if (!rules.atRiskOnSevereDefect) return;
-  const changes: Change[] = [];
+  const changes: LifecycleChange[] = [];
   for (const facts of await factsOf(tx, ids, rules)) {
     const decision = decideLifecycle(
       { current: facts.lifecycle, recentNps: facts.recent_nps ?? [], severeDefect: facts.severe },
@@ -172,7 +198,7 @@ export async function applyLifecycleAfterDefects(
         occurredAt: causeTime(decision, facts, new Date()),
       });
   }
-  await applyChanges(tx, changes, actorId);
+  await applyLifecycleChanges(tx, changes, actorId);
 }
 
 /**
@@ -194,7 +220,7 @@ export async function applySilenceRules(tx: DbOrTx, now: Date = new Date()): Pro
           and coalesce((select max(i.occurred_at) from interactions i where i.customer_id = c.id), c.created_at)
               <= ${now.toISOString()}::timestamptz - make_interval(days => ${shortest})`,
   );
-  const changes: Change[] = [];
+  const changes: LifecycleChange[] = [];
   for (const row of rows) {
     const decision = decideSilence(row.lifecycle, row.days, rules);
     if (!decision) continue;
@@ -203,7 +229,7 @@ export async function applySilenceRules(tx: DbOrTx, now: Date = new Date()): Pro
     const reached = new Date(new Date(row.last).getTime() + (days ?? row.days) * 86_400_000);
     changes.push({ ...decision, customerId: row.id, from: row.lifecycle, occurredAt: reached > now ? now : reached });
   }
-  await applyChanges(tx, changes, null);
+  await applyLifecycleChanges(tx, changes, null);
   return changes.length;
 }
 
@@ -213,5 +239,5 @@ export async function recordManualLifecycleChange(
   change: { customerId: string; from: Lifecycle | null; to: Lifecycle; actorId: string },
 ): Promise<void> {
   await tx.execute(sql`insert into customer_lifecycle_changes (customer_id, from_lifecycle, to_lifecycle, rule, reason, actor_id)
-    values (${change.customerId}, ${change.from}, ${change.to}, null, 'Set by hand.', ${change.actorId})`);
+    values (${change.customerId}, ${change.from}, ${change.to}, null, ${msg('lifecycleSetByHand')}, ${change.actorId})`);
 }

@@ -15,4 +15,7 @@ defineJob({
   },
 });
 
-registerSchedule({ name: LIFECYCLE_SILENCE, next: (after) => nextDaily(after, { hour: 2, minute: 15 }) });
+registerSchedule({
+  name: LIFECYCLE_SILENCE,
+  next: (after, { timeZone }) => nextDaily(after, { hour: 2, minute: 15 }, timeZone),
+});

@@ -7,6 +7,8 @@
  * advocate at risk, and 365 days make any customer but a prospect churned.
  */
 
+import { msg } from '@/lib/validation/messages';
+
 export type Lifecycle = 'prospect' | 'active' | 'at_risk' | 'churned' | 'advocate';
 export type LifecycleRule = 'severe_defect' | 'detractor' | 'sale_won' | 'promoters' | 'silence' | 'long_silence';
 
@@ -56,7 +58,11 @@ export function decideLifecycle(facts: CustomerFacts, rules: LifecycleRuleSettin
     return {
       to: 'at_risk',
       rule: 'severe_defect',
-      reason: `Open ${severeDefect.severity} defect "${severeDefect.categoryName}" at ${severeDefect.touchpointName}.`,
+      reason: msg('lifecycleSevereDefect', {
+        severity: severeDefect.severity,
+        category: severeDefect.categoryName,
+        touchpoint: severeDefect.touchpointName,
+      }),
     };
   if (!interaction) return null;
   if (
@@ -68,13 +74,16 @@ export function decideLifecycle(facts: CustomerFacts, rules: LifecycleRuleSettin
     return {
       to: 'at_risk',
       rule: 'detractor',
-      reason: `Detractor score (NPS ${interaction.nps}) at ${interaction.touchpointName}.`,
+      reason: msg('lifecycleDetractor', { nps: interaction.nps, touchpoint: interaction.touchpointName }),
     };
   if (rules.activeOnSale && interaction.outcome === 'sale_won' && oneOf(current, 'prospect', 'churned'))
     return {
       to: 'active',
       rule: 'sale_won',
-      reason: `Sale won at ${interaction.touchpointName}${current === 'churned' ? ': won back' : ''}.`,
+      reason: msg('lifecycleSaleWon', {
+        touchpoint: interaction.touchpointName,
+        wonBack: current === 'churned' ? 'yes' : 'no',
+      }),
     };
   const k = rules.advocateAfterPromoters;
   if (
@@ -88,7 +97,7 @@ export function decideLifecycle(facts: CustomerFacts, rules: LifecycleRuleSettin
     return {
       to: 'advocate',
       rule: 'promoters',
-      reason: `${k} promoter scores in a row (latest NPS ${interaction.nps} at ${interaction.touchpointName}).`,
+      reason: msg('lifecyclePromoters', { count: k, nps: interaction.nps, touchpoint: interaction.touchpointName }),
     };
   return null;
 }
@@ -104,8 +113,8 @@ export function decideSilence(
     daysSilent >= rules.churnedAfterDays &&
     oneOf(current, 'active', 'at_risk', 'advocate')
   )
-    return { to: 'churned', rule: 'long_silence', reason: `No contact for ${rules.churnedAfterDays} days.` };
+    return { to: 'churned', rule: 'long_silence', reason: msg('lifecycleNoContact', { days: rules.churnedAfterDays }) };
   if (rules.atRiskAfterDays !== null && daysSilent >= rules.atRiskAfterDays && oneOf(current, 'active', 'advocate'))
-    return { to: 'at_risk', rule: 'silence', reason: `No contact for ${rules.atRiskAfterDays} days.` };
+    return { to: 'at_risk', rule: 'silence', reason: msg('lifecycleNoContact', { days: rules.atRiskAfterDays }) };
   return null;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { customers, defects, interactions } from '@/db/schema';
+import { msg } from '@/lib/validation/messages';
 import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -39,10 +40,10 @@ export async function mergeCustomers(
       .for('update');
     const keep = rows.find((r) => r.id === keepId);
     const duplicate = rows.find((r) => r.id === duplicateId);
-    if (!keep) throw new DomainError('not-found', 'That customer no longer exists.');
+    if (!keep) throw new DomainError('not-found', msg('customerGone'));
     if (!duplicate)
-      throw new DomainError('not-found', 'The duplicate no longer exists: it may have been merged already.', {
-        duplicateId: ['That customer no longer exists.'],
+      throw new DomainError('not-found', msg('duplicateGone'), {
+        duplicateId: [msg('customerGone')],
       });
 
     const movedInteractions = await tx

@@ -4,12 +4,13 @@ import type { DbOrTx } from '@/db';
 import { customers, segments, users, type Customer } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import { msg } from '@/lib/validation/messages';
 import { DomainError, type FieldErrors } from '@/lib/errors';
 import type { CustomerInput } from '@/lib/validation/customers';
 import { recordManualLifecycleChange } from './apply-lifecycle';
 import { describeDuplicate, findDuplicateCustomers } from './find-duplicates';
 
-export const DUPLICATE_REF_MESSAGE = 'Another customer already has this external reference.';
+export const DUPLICATE_REF_MESSAGE = msg('duplicateExternalRef');
 
 /** Checks the references a customer points at, on ids loaded from the database. */
 async function checkReferences(
@@ -25,12 +26,12 @@ async function checkReferences(
       .from(segments)
       .where(eq(segments.id, input.segmentId))
       .limit(1);
-    if (!segment) errors.segmentId = ['That segment does not exist.'];
+    if (!segment) errors.segmentId = [msg('segmentMissing')];
   }
   // An owner who has since left may stay on the customers they had; nobody new is given them.
   if (input.ownerId && input.ownerId !== existing?.ownerId) {
     const [owner] = await tx.select({ active: users.active }).from(users).where(eq(users.id, input.ownerId)).limit(1);
-    if (!owner?.active) errors.ownerId = ['Choose an active user as the owner.'];
+    if (!owner?.active) errors.ownerId = [msg('chooseActiveOwner')];
   }
   if (input.externalRef) {
     const [taken] = await tx
@@ -43,7 +44,7 @@ async function checkReferences(
   if (Object.keys(errors).length) {
     throw new DomainError(
       errors.externalRef ? 'conflict' : 'invalid',
-      errors.externalRef ? DUPLICATE_REF_MESSAGE : 'Some fields need attention.',
+      errors.externalRef ? DUPLICATE_REF_MESSAGE : msg('fieldsNeedAttention'),
       errors,
     );
   }
@@ -60,8 +61,7 @@ const columnsOf = (input: CustomerInput) => ({
   externalRef: input.externalRef ?? null,
 });
 
-export const DUPLICATE_CUSTOMER_MESSAGE =
-  'This looks like a customer you already have. Use that customer, or confirm this is someone else.';
+export const DUPLICATE_CUSTOMER_MESSAGE = msg('duplicateCustomer');
 
 /**
  * Creates a customer; with a client-chosen id, a second call with the same id returns the
@@ -81,6 +81,12 @@ export async function createCustomer(
   await checkReferences(tx, input);
   if (options.refuseDuplicates) {
     const matches = await findDuplicateCustomers(tx, input);
+    // The same form sent twice at once: the other submission stored this very customer meanwhile.
+    const same = input.id ? matches.find((m) => m.id === input.id) : undefined;
+    if (same) {
+      const [existing] = await tx.select().from(customers).where(eq(customers.id, same.id)).limit(1);
+      if (existing) return { customer: existing, created: false };
+    }
     if (matches.length) {
       throw new DomainError('conflict', DUPLICATE_CUSTOMER_MESSAGE, {
         [options.refuseDuplicates.nameField]: matches.map(describeDuplicate),
@@ -109,7 +115,7 @@ export async function updateCustomer(
     .from(customers)
     .where(eq(customers.id, id))
     .limit(1);
-  if (!existing) throw new DomainError('not-found', 'That customer no longer exists.');
+  if (!existing) throw new DomainError('not-found', msg('customerGone'));
   await checkReferences(tx, input, existing);
   const [customer] = await tx
     .update(customers)

@@ -1,12 +1,3 @@
-export const EVENT_LABELS: Record<string, string> = {
-  created: 'recorded the defect',
-  updated: 'edited',
-  assigned: 'assigned',
-  status: 'moved',
-  reopened: 'reopened',
-  comment: 'commented',
-};
-
 /** "Why? … Why? …": a root cause written one why per line, as the steps of its chain. */
 export function rootCauseSteps(rootCause: string | null): string[] {
   return (rootCause ?? '')

@@ -12,16 +12,17 @@ import {
   type Defect,
 } from '@/db/schema';
 import { DomainError, type FieldErrors } from '@/lib/errors';
+import { dayInZone } from '@/lib/dates';
+import { companyFormatting } from '@/lib/i18n/server-formatter';
+import { msg, ref, sentences } from '@/lib/validation/messages';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime } from '@/lib/format';
 import { applyLifecycleAfterDefects } from '@/lib/customers/apply-lifecycle';
 import { recountOpenDefects } from '@/lib/interactions/auto-defects';
 import { emitEvent } from '@/lib/jobs/enqueue';
 import type { DefectEditInput, DefectPatch, ManualDefectInput } from '@/lib/validation/defects';
-import { FIELD_LABELS } from './field-labels';
 import { checkMove, isReopen } from './workflow';
-import { DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
+import type { DefectStatus } from '@/lib/enums';
 
 export type Actor = Pick<CurrentUser, 'id' | 'role'>;
 
@@ -40,7 +41,7 @@ const TRIAGE_FIELDS = [
 const WORK_FIELDS = ['rootCause', 'correctiveAction'] as const;
 type EditableField = (typeof TRIAGE_FIELDS)[number] | (typeof WORK_FIELDS)[number];
 
-const NOT_YOURS = 'This defect is not assigned to you. Ask a manager to assign it to you first.';
+const NOT_YOURS = msg('defectNotYours');
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
@@ -63,8 +64,8 @@ async function assertActiveOwner(tx: DbOrTx, ownerId: string): Promise<void> {
     .from(users)
     .where(and(eq(users.id, ownerId), eq(users.active, true)));
   if (!owner)
-    throw new DomainError('invalid', 'Some fields need attention.', {
-      ownerId: ['Choose an active person from the list.'],
+    throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+      ownerId: [msg('chooseActivePerson')],
     });
 }
 
@@ -75,17 +76,18 @@ async function assertCategory(tx: DbOrTx, categoryId: string, current?: string):
     .from(defectCategories)
     .where(and(eq(defectCategories.id, categoryId), eq(defectCategories.active, true)));
   if (!category)
-    throw new DomainError('invalid', 'Some fields need attention.', {
-      categoryId: ['Choose a category from the list.'],
+    throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+      categoryId: [msg('chooseCategoryFromList')],
     });
 }
 
-const utcDay = (date: Date) => date.toISOString().slice(0, 10);
-
-function assertDueAfterOccurred(dueOn: string | null | undefined, occurredAt: Date): void {
-  if (dueOn && dueOn < utcDay(occurredAt)) {
-    throw new DomainError('invalid', 'Some fields need attention.', {
-      dueOn: [`The follow-up cannot be due before the defect occurred (${utcDay(occurredAt)}).`],
+/** A follow-up is due on or after the company-zone day the defect occurred (docs/settings.md "Time zone"). */
+async function assertDueAfterOccurred(tx: DbOrTx, dueOn: string | null | undefined, occurredAt: Date): Promise<void> {
+  if (!dueOn) return;
+  const occurredOn = dayInZone(occurredAt, (await companyFormatting(tx)).timeZone);
+  if (dueOn < occurredOn) {
+    throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+      dueOn: [msg('dueBeforeOccurredOn', { day: occurredOn })],
     });
   }
 }
@@ -106,24 +108,34 @@ async function staleVersionError(
   const [owner] = current.ownerId
     ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.ownerId))
     : [];
-  const who = last ? `${last.name ?? 'someone'} at ${formatDateTime(last.at)}` : 'someone else';
   const fieldErrors: FieldErrors = {};
   for (const field of [...TRIAGE_FIELDS, ...WORK_FIELDS]) {
     const value = sent[field];
     if (value === undefined) continue;
     const now = storedValue(current, field);
     if (String(value ?? '') === String(now ?? '')) continue;
-    const shown =
-      field === 'ownerId' ? (owner?.name ?? 'nobody') : now === null || now === '' ? 'empty' : `“${String(now)}”`;
-    fieldErrors[field] = [`Changed meanwhile; it is now ${shown}.`];
+    fieldErrors[field] = [
+      field === 'ownerId'
+        ? owner
+          ? msg('changedMeanwhilePerson', { name: owner.name })
+          : msg('changedMeanwhileNobody')
+        : now === null || now === ''
+          ? msg('changedMeanwhileEmpty')
+          : msg('changedMeanwhileTo', { value: String(now) }),
+    ];
   }
   if (sent.status !== undefined && sent.status !== current.status)
-    fieldErrors.status = [`Changed meanwhile; it is now ${DEFECT_STATUS_LABELS[current.status]}.`];
+    fieldErrors.status = [msg('changedMeanwhileStatus', { status: ref('enums.defectStatus', current.status) })];
   return new DomainError(
     'conflict',
-    `This defect was changed by ${who} while you were editing, so nothing of yours was saved. ` +
-      `It is now ${DEFECT_STATUS_LABELS[current.status]}, owned by ${owner?.name ?? 'nobody'} (version ${current.version}). ` +
-      'The current values are shown on the page; check them and save again.',
+    msg('staleDefect', {
+      by: last ? 'event' : 'unknown',
+      name: last?.name ?? msg('someone'),
+      at: last ? last.at.getTime() : 0,
+      status: ref('enums.defectStatus', current.status),
+      owner: owner?.name ?? msg('nobody'),
+      version: current.version,
+    }),
     fieldErrors,
   );
 }
@@ -191,7 +203,7 @@ export async function updateDefect(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(defects).where(eq(defects.id, input.id));
-    if (!current) throw new DomainError('not-found', 'That defect no longer exists.');
+    if (!current) throw new DomainError('not-found', msg('defectGone'));
     assertMayWork(actor, current);
 
     const { comment } = input;
@@ -201,7 +213,7 @@ export async function updateDefect(
       if (forbiddenField)
         throw new DomainError(
           'forbidden',
-          `Only a manager can change the ${FIELD_LABELS[forbiddenField].toLowerCase()}.`,
+          msg('managerOnlyField', { name: ref('validation.fieldNames', forbiddenField) }),
         );
     }
     if (input.version !== current.version) throw await staleVersionError(tx, current, patch);
@@ -241,7 +253,7 @@ export async function updateDefect(
     if (to === 'closed' && from !== 'closed') await assertCaseLetsClose(tx, [current]);
     if (set.ownerId) await assertActiveOwner(tx, set.ownerId);
     if (set.categoryId) await assertCategory(tx, set.categoryId, current.categoryId);
-    if (set.dueOn !== undefined) assertDueAfterOccurred(set.dueOn, current.occurredAt);
+    if (set.dueOn !== undefined) await assertDueAfterOccurred(tx, set.dueOn, current.occurredAt);
 
     if (Object.keys(changes).length === 0 && !comment) return { version: current.version, changed: [] };
 
@@ -257,7 +269,7 @@ export async function updateDefect(
         const [now] = await tx.select().from(defects).where(eq(defects.id, current.id));
         throw now
           ? await staleVersionError(tx, now, { ...patch, status: input.status })
-          : new DomainError('not-found', 'That defect no longer exists.');
+          : new DomainError('not-found', msg('defectGone'));
       }
       version = updated.version;
     }
@@ -286,7 +298,7 @@ export async function commentOnDefect(actor: Actor, input: { id: string; comment
       .select({ id: defects.id, ownerId: defects.ownerId })
       .from(defects)
       .where(eq(defects.id, input.id));
-    if (!current) throw new DomainError('not-found', 'That defect no longer exists.');
+    if (!current) throw new DomainError('not-found', msg('defectGone'));
     assertMayWork(actor, current);
     await tx
       .insert(defectEvents)
@@ -297,7 +309,7 @@ export async function commentOnDefect(actor: Actor, input: { id: string; comment
 type BulkItem = { id: string; version: number };
 
 function assertTriager(actor: Actor): void {
-  if (!isTriager(actor)) throw new DomainError('forbidden', 'Only a manager can change several defects at once.');
+  if (!isTriager(actor)) throw new DomainError('forbidden', msg('bulkManagerOnly'));
 }
 
 /** The selected defects, each still at the version the list showed, or a refusal naming how many are not. */
@@ -344,11 +356,7 @@ async function applyBulk(
       .set({ ...values, touched: true, version: row.version + 1, updatedAt: new Date() })
       .where(and(eq(defects.id, row.id), eq(defects.version, row.version)))
       .returning({ id: defects.id });
-    if (!updated)
-      throw new DomainError(
-        'conflict',
-        'One of the selected defects was changed by someone else meanwhile. Nothing was changed; reload the list and try again.',
-      );
+    if (!updated) throw new DomainError('conflict', msg('bulkOneChanged'));
     const changes: Changes = {};
     for (const [key, value] of Object.entries(values)) {
       if (key === 'dismissReason' && value === null) continue;
@@ -405,12 +413,12 @@ export async function bulkMoveDefects(
         rows.filter((r) => r.status !== 'closed'),
       );
     if (refusals.size) {
-      const reasons = [...refusals].map(([message, n]) => `${n} × ${message}`).join(' ');
+      const reasons = [...refusals].map(([reason, count]) => msg('refusedTimes', { count, reason }));
       throw new DomainError(
         'invalid',
-        `Nothing was changed. ${reasons}`,
+        sentences(msg('nothingChanged'), ...reasons),
         input.status === 'dismissed' && !input.dismissReason
-          ? { dismissReason: ['Say why the defects are dismissed.'] }
+          ? { dismissReason: [msg('sayWhyDefectsDismissed')] }
           : undefined,
       );
     }
@@ -435,7 +443,7 @@ export async function bulkMoveDefects(
 
 /** Records a defect no interaction captured, with its first history event. */
 export async function createManualDefect(actor: Actor, input: ManualDefectInput): Promise<{ id: string }> {
-  if (!isTriager(actor)) throw new DomainError('forbidden', 'Only a manager can record a defect by hand.');
+  if (!isTriager(actor)) throw new DomainError('forbidden', msg('manualDefectManagerOnly'));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [touchpoint] = await tx
@@ -443,8 +451,8 @@ export async function createManualDefect(actor: Actor, input: ManualDefectInput)
       .from(touchpoints)
       .where(eq(touchpoints.id, input.touchpointId));
     if (!touchpoint)
-      throw new DomainError('invalid', 'Some fields need attention.', {
-        touchpointId: ['Choose a touchpoint from the list.'],
+      throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+        touchpointId: [msg('chooseTouchpointFromList')],
       });
     if (input.customerId) {
       const [customer] = await tx
@@ -452,14 +460,14 @@ export async function createManualDefect(actor: Actor, input: ManualDefectInput)
         .from(customers)
         .where(eq(customers.id, input.customerId));
       if (!customer)
-        throw new DomainError('invalid', 'Some fields need attention.', {
-          customerId: ['Choose a customer from the list.'],
+        throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+          customerId: [msg('chooseCustomerFromList')],
         });
     }
     await assertCategory(tx, input.categoryId);
     if (input.ownerId) await assertActiveOwner(tx, input.ownerId);
     const occurredAt = input.occurredAt ?? new Date();
-    assertDueAfterOccurred(input.dueOn, occurredAt);
+    await assertDueAfterOccurred(tx, input.dueOn, occurredAt);
     const [created] = await tx
       .insert(defects)
       .values({

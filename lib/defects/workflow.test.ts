@@ -1,7 +1,15 @@
+import { englishMessage } from '@/lib/i18n/english';
 import { describe, expect, it } from 'vitest';
-import { checkMove, isAllowedMove, isOverdue, isReopen, moveLabel, movesFor, TRANSITIONS } from './workflow';
+import { checkMove, isAllowedMove, isOverdue, isReopen, moveLabelKey, movesFor, TRANSITIONS } from './workflow';
 import { defectStatusEnum } from '@/db/schema';
 import { DEFECT_STATUSES, type DefectStatus } from '@/lib/enums';
+
+import english from '@/messages/en/defects.json';
+
+/** Every workflow button's message key, as `defects.workflow.move` has them. */
+const moveLabelKeys = Object.entries(english.workflow.move).flatMap(([key, value]) =>
+  typeof value === 'string' ? [key] : Object.keys(value).map((to) => `${key}.${to}`),
+);
 
 const withAction = { correctiveAction: 'Retrained the team', dismissReason: null };
 
@@ -36,7 +44,8 @@ describe('the transition table', () => {
   });
 
   it('refuses skipping steps, with a message naming both statuses', () => {
-    expect(checkMove('manager', 'open', 'closed', withAction)).toEqual({
+    const refusal = checkMove('manager', 'open', 'closed', withAction);
+    expect({ ...refusal, message: englishMessage(refusal?.message ?? '') }).toEqual({
       status: 422,
       field: 'status',
       message: 'A defect cannot move from Open to Closed.',
@@ -76,10 +85,14 @@ describe('the transition table', () => {
   it('names reopening and backward moves', () => {
     expect(isReopen('closed', 'open')).toBe(true);
     expect(isReopen('investigating', 'open')).toBe(false);
-    expect(moveLabel('dismissed', 'open')).toBe('Reopen');
-    expect(moveLabel('action', 'investigating')).toBe('Back to investigating');
-    expect(moveLabel('verified', 'closed')).toBe('Close');
-    expect(moveLabel('open', 'investigating')).toBe('Move to investigating');
+    expect(moveLabelKey('dismissed', 'open')).toBe('reopen');
+    expect(moveLabelKey('action', 'investigating')).toBe('backTo.investigating');
+    expect(moveLabelKey('verified', 'closed')).toBe('close');
+    expect(moveLabelKey('open', 'dismissed')).toBe('dismiss');
+    expect(moveLabelKey('open', 'investigating')).toBe('moveTo.investigating');
+    // Every button any role is offered has a message (defects.workflow.move).
+    for (const [from, tos] of Object.entries(TRANSITIONS) as [DefectStatus, readonly DefectStatus[]][])
+      for (const to of tos) expect(moveLabelKeys).toContain(moveLabelKey(from, to));
   });
 
   it('counts a follow-up overdue only while work is owed', () => {

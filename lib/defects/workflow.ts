@@ -1,4 +1,5 @@
-import { DEFECT_STATUS_LABELS, DEFECT_STATUSES, type DefectStatus, type Role } from '@/lib/enums';
+import { DEFECT_STATUSES, type DefectStatus, type Role } from '@/lib/enums';
+import { msg, ref } from '@/lib/validation/messages';
 
 /**
  * Every move a defect may make: forward along open → investigating → action → verified → closed,
@@ -21,15 +22,29 @@ const STAFF_MOVES: ReadonlySet<string> = new Set([
   'action>verified',
 ]);
 
-/** Labels of the workflow buttons. */
-export function moveLabel(from: DefectStatus, to: DefectStatus): string {
-  if (from === 'closed' || from === 'dismissed') return 'Reopen';
-  if (to === 'dismissed') return 'Dismiss';
-  if (to === 'closed') return 'Close';
-  if (DEFECT_STATUSES.indexOf(to) < DEFECT_STATUSES.indexOf(from))
-    return `Back to ${DEFECT_STATUS_LABELS[to].toLowerCase()}`;
-  return `Move to ${DEFECT_STATUS_LABELS[to].toLowerCase()}`;
+/**
+ * The message of a workflow button (key under `defects.workflow.move`): reopen, dismiss, close,
+ * or a step forward or back to a status.
+ */
+export function moveLabelKey(
+  from: DefectStatus,
+  to: DefectStatus,
+):
+  | 'reopen'
+  | 'dismiss'
+  | 'close'
+  | `moveTo.${'investigating' | 'action' | 'verified'}`
+  | `backTo.${'open' | 'investigating' | 'action'}` {
+  if (from === 'closed' || from === 'dismissed') return 'reopen';
+  if (to === 'dismissed') return 'dismiss';
+  if (to === 'closed') return 'close';
+  if (isBackMove(from, to)) return `backTo.${to as 'open' | 'investigating' | 'action'}`;
+  return `moveTo.${to as 'investigating' | 'action' | 'verified'}`;
 }
+
+/** A step back along the workflow (shown as a secondary button). */
+export const isBackMove = (from: DefectStatus, to: DefectStatus) =>
+  DEFECT_STATUSES.indexOf(to) < DEFECT_STATUSES.indexOf(from) && !isReopen(from, to);
 
 export function isAllowedMove(from: DefectStatus, to: DefectStatus): boolean {
   return TRANSITIONS[from].includes(to);
@@ -68,24 +83,30 @@ export function checkMove(
     return {
       status: 422,
       field: 'status',
-      message: `A defect cannot move from ${DEFECT_STATUS_LABELS[from]} to ${DEFECT_STATUS_LABELS[to]}.`,
+      message: msg('defectMoveNotAllowed', {
+        from: ref('enums.defectStatus', from),
+        to: ref('enums.defectStatus', to),
+      }),
     };
   }
   if (role === 'staff' && !isStaffMove(from, to)) {
     return {
       status: 403,
-      message: `Only a manager can move a defect from ${DEFECT_STATUS_LABELS[from]} to ${DEFECT_STATUS_LABELS[to]}.`,
+      message: msg('defectMoveManagerOnly', {
+        from: ref('enums.defectStatus', from),
+        to: ref('enums.defectStatus', to),
+      }),
     };
   }
   if (to === 'verified' && !after.correctiveAction?.trim()) {
     return {
       status: 422,
       field: 'correctiveAction',
-      message: 'Record the corrective action before marking the defect verified.',
+      message: msg('recordCorrectiveActionBeforeVerified'),
     };
   }
   if (to === 'dismissed' && !after.dismissReason?.trim()) {
-    return { status: 422, field: 'dismissReason', message: 'Say why the defect is dismissed.' };
+    return { status: 422, field: 'dismissReason', message: msg('sayWhyDismissed') };
   }
   return null;
 }

@@ -1,8 +1,9 @@
 import 'server-only';
 import { defineJob, registerSchedule } from '@/lib/jobs/registry';
 import { nextWeekly } from '@/lib/jobs/schedule';
+import { companyFormatting, readerLanguage, serverIntl } from '@/lib/i18n/server-formatter';
+import { companyName, composeEmail } from '@/lib/mail/compose';
 import { queueMail } from '@/lib/mail/queue-mail';
-import { renderEmail } from '@/lib/mail/render';
 import { unsubscribeUrl } from '@/lib/mail/unsubscribe-token';
 import { channelsFor } from '@/lib/notifications/preferences';
 import { buildWeeklyDigest, digestRecipients, weeklyDigestEmail } from './weekly-digest';
@@ -23,11 +24,23 @@ defineJob({
     );
     const wanting = recipients.filter((r) => channels.get(r.id)?.email);
     if (wanting.length === 0) return;
-    const content = weeklyDigestEmail(await buildWeeklyDigest(db, new Date()));
+    const digest = await buildWeeklyDigest(db, new Date());
+    const [company, brand] = await Promise.all([companyFormatting(db), companyName(db)]);
+    // The figures once; the words once per language its readers read.
+    const byLanguage = new Map<
+      string,
+      { intl: Awaited<ReturnType<typeof serverIntl>>; content: ReturnType<typeof weeklyDigestEmail> }
+    >();
     for (const recipient of wanting) {
+      const language = readerLanguage(recipient.language, company);
+      if (!byLanguage.has(language)) {
+        const intl = await serverIntl(language, company);
+        byLanguage.set(language, { intl, content: weeklyDigestEmail(digest, intl, brand) });
+      }
+      const { intl, content } = byLanguage.get(language)!;
       const url = unsubscribeUrl(recipient.id, 'digest.weekly');
       await queueMail(db, {
-        ...renderEmail({ ...content, unsubscribe: { url, what: 'the weekly digest' } }),
+        ...composeEmail(intl, content, { url, what: intl.t('emails.what.digest'), brand }),
         to: recipient.email,
         userId: recipient.id,
         kind: 'digest.weekly',
@@ -37,5 +50,8 @@ defineJob({
   },
 });
 
-// Mondays at 07:00 UTC, for the week that ended on Sunday.
-registerSchedule({ name: WEEKLY_DIGEST, next: (after) => nextWeekly(after, { weekday: 1, hour: 7 }) });
+// 07:00 in the company's zone on the first day of its week, for the week that has just ended.
+registerSchedule({
+  name: WEEKLY_DIGEST,
+  next: (after, { timeZone, weekStart }) => nextWeekly(after, { weekday: weekStart, hour: 7 }, timeZone),
+});

@@ -1,23 +1,26 @@
 import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { defectCategories, defects, touchpoints, users } from '@/db/schema';
+import { companySettings, defectCategories, defects, touchpoints, users } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
 import type { Kpis } from '@/lib/metrics/kpis';
-import { formatChange, formatMetric, type MetricKind } from '@/lib/metrics/format';
+import { changeDirection, type MetricKind } from '@/lib/metrics/format';
 import { defectsHref } from '@/lib/metrics/drill-down';
-import type { MetricValue } from '@/lib/metrics/value';
+import type { MetricValue, MissingReason } from '@/lib/metrics/value';
+import type { Signal } from '@/lib/metrics/p-chart';
+import type { NumberFormatOptions } from 'next-intl';
+import type { ServerIntl } from '@/lib/i18n/server-formatter';
 import { overdueDefect } from '@/lib/queries/filter-conditions';
 import { getKpiSummary, getPareto, getTrend, pChartOf, type KpiSummary } from '@/lib/queries/metrics';
 import type { EmailContent, EmailSection } from '@/lib/mail/render';
-import { addDays, isoDay } from '@/lib/dates';
-import { subgroupStart, type MetricsFilters } from '@/lib/validation/metrics';
+import { addDays, dayInZone, startOfWeek } from '@/lib/dates';
+import type { MetricsFilters } from '@/lib/validation/metrics';
 
 export interface WeeklyDigest {
   from: string;
   to: string;
   kpis: KpiSummary;
-  signals: { day: string; p: number | null; explanation: string }[];
+  signals: { day: string; p: number | null; explanation: string; rules: Pick<Signal, 'rule' | 'side'>[] }[];
   movers: { categoryId: string; name: string; now: number; before: number }[];
   overdue: {
     total: number;
@@ -35,22 +38,34 @@ const scope = (from: string, to: string, granularity: MetricsFilters['granularit
   segment: [],
 });
 
-/** The last whole week (Monday to Sunday, UTC) before `now`. */
-export function lastWeek(now: Date): { from: string; to: string } {
-  const thisMonday = subgroupStart(isoDay(now), 'week');
-  return { from: addDays(thisMonday, -7), to: addDays(thisMonday, -1) };
+/**
+ * The last whole week before `now`, in the company's zone and starting on its first day of the
+ * week (ISO 1 = Monday … 7 = Sunday; docs/settings.md).
+ */
+export function lastWeek(now: Date, zone = 'UTC', weekStart = 1): { from: string; to: string } {
+  const thisWeek = startOfWeek(dayInZone(now, zone), weekStart);
+  return { from: addDays(thisWeek, -7), to: addDays(thisWeek, -1) };
 }
 
 /** Every figure of the digest, from the same queries the dashboard asks. */
 export async function buildWeeklyDigest(db: DbOrTx, now: Date): Promise<WeeklyDigest> {
-  const { from, to } = lastWeek(now);
+  const [company] = await db
+    .select({ timeZone: companySettings.timeZone, weekStart: companySettings.weekStart })
+    .from(companySettings)
+    .where(eq(companySettings.id, 1));
+  const { from, to } = lastWeek(now, company?.timeZone, company?.weekStart);
   const kpis = await getKpiSummary(scope(from, to), db);
 
   // Signals: the p-chart over four weeks of days, so the week's points are judged against a baseline.
   const chart = pChartOf(await getTrend(scope(addDays(from, -21), to), db));
   const signals = chart.points
     .filter((p) => p.period >= from && p.signals.length > 0)
-    .map((p) => ({ day: p.period, p: p.p, explanation: p.signals.map((s) => s.explanation).join(' ') }));
+    .map((p) => ({
+      day: p.period,
+      p: p.p,
+      explanation: p.signals.map((s) => s.explanation).join(' '),
+      rules: p.signals.map(({ rule, side }) => ({ rule, side })),
+    }));
 
   const [thisWeek, weekBefore] = await Promise.all([
     getPareto(scope(from, to), db),
@@ -107,32 +122,97 @@ export async function buildWeeklyDigest(db: DbOrTx, now: Date): Promise<WeeklyDi
   };
 }
 
-const KPI_ROWS: { key: keyof Kpis & string; label: string; kind: MetricKind; higherIsBetter: boolean }[] = [
-  { key: 'interactions', label: 'Interactions', kind: 'count', higherIsBetter: true },
-  { key: 'defects', label: 'Defects', kind: 'count', higherIsBetter: false },
-  { key: 'dpmo', label: 'DPMO', kind: 'dpmo', higherIsBetter: false },
-  { key: 'sigma', label: 'Sigma level', kind: 'sigma', higherIsBetter: true },
-  { key: 'nps', label: 'NPS', kind: 'nps', higherIsBetter: true },
-  { key: 'csat', label: 'CSAT', kind: 'share', higherIsBetter: true },
-  { key: 'ces', label: 'Customer effort (CES)', kind: 'mean', higherIsBetter: false },
-  { key: 'costOfPoorQuality', label: 'Cost of poor quality', kind: 'money', higherIsBetter: false },
-];
+const KPI_ROWS = [
+  { key: 'interactions', kind: 'count', higherIsBetter: true },
+  { key: 'defects', kind: 'count', higherIsBetter: false },
+  { key: 'dpmo', kind: 'dpmo', higherIsBetter: false },
+  { key: 'sigma', kind: 'sigma', higherIsBetter: true },
+  { key: 'nps', kind: 'nps', higherIsBetter: true },
+  { key: 'csat', kind: 'share', higherIsBetter: true },
+  { key: 'ces', kind: 'mean', higherIsBetter: false },
+  { key: 'costOfPoorQuality', kind: 'money', higherIsBetter: false },
+] as const satisfies readonly { key: keyof Kpis & string; kind: MetricKind; higherIsBetter: boolean }[];
 
-/** The digest as a message: every section links to the exact filtered view behind it. */
-export function weeklyDigestEmail(digest: WeeklyDigest): Omit<EmailContent, 'unsubscribe'> {
+const MISSING: Record<MissingReason, 'noData' | 'noDefects' | 'allDefective' | 'moreDefects'> = {
+  'no data': 'noData',
+  'no defects': 'noDefects',
+  'every opportunity defective': 'allDefective',
+  'more defects than opportunities': 'moreDefects',
+};
+
+/** A KPI's value in the reader's locale and the company's currency. */
+function metricText(intl: ServerIntl, metric: MetricValue | number, kind: MetricKind): string {
+  const { t, format } = intl;
+  const value = typeof metric === 'number' ? metric : metric.value;
+  if (value === null) return t(`emails.digest.missing.${MISSING[(metric as MetricValue).reason!]}`);
+  switch (kind) {
+    case 'money':
+      return format.number(value, 'money');
+    case 'sigma':
+      return t('emails.digest.sigma', { value: format.number(value, 'decimal2') });
+    case 'share':
+      return format.number(value, 'percent');
+    case 'mean':
+    case 'gap':
+      return format.number(value, 'decimal2');
+    case 'dpu':
+      return format.number(value, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    default:
+      return format.number(value, 'integer');
+  }
+}
+
+/** A change against the week before: relative for counts and money, in the KPI's own unit otherwise. */
+function changeText(intl: ServerIntl, change: number | null, kind: MetricKind): string | null {
+  if (change === null) return null;
+  const { t, format } = intl;
+  const signed = (value: number, options: NumberFormatOptions) =>
+    format.number(value, { signDisplay: 'exceptZero', ...options });
+  switch (kind) {
+    case 'count':
+    case 'money':
+      return signed(change, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    case 'dpmo':
+      return t('emails.digest.dpmoChange', { value: signed(change, { maximumFractionDigits: 0 }) });
+    case 'sigma':
+      return t('emails.digest.sigma', {
+        value: signed(change, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      });
+    case 'share':
+      return t('emails.digest.points', {
+        value: signed(change * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      });
+    case 'nps':
+      return t('emails.digest.points', { value: signed(change, { maximumFractionDigits: 0 }) });
+    default:
+      return signed(change, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+}
+
+/** The digest as a message in the reader's language: every section links to the exact filtered view behind it. */
+export function weeklyDigestEmail(
+  digest: WeeklyDigest,
+  intl: ServerIntl,
+  /** The company's name, which the subject leads with. */
+  company: string,
+): Omit<EmailContent, 'unsubscribe' | 'lang' | 'brand'> {
+  const { t, format } = intl;
   const { from, to, kpis } = digest;
+  const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), 'day');
+  const int = (value: number) => format.number(value, 'integer');
   const week = scope(from, to);
   const kpiRows = KPI_ROWS.map((row) => {
     const current = kpis.current[row.key] as MetricValue | number;
     const previous = kpis.previous[row.key] as MetricValue | number;
     const change = kpis.change[row.key as keyof typeof kpis.change] ?? null;
-    const better = change === null || change === 0 ? null : change > 0 === row.higherIsBetter;
+    const direction = changeDirection(change, row.kind);
+    const better = direction === 'flat' ? null : (direction === 'up') === row.higherIsBetter;
     return [
-      row.label,
-      formatMetric(current, row.kind),
-      formatMetric(previous, row.kind),
+      t(`emails.digest.kpi.${row.key}`),
+      metricText(intl, current, row.kind),
+      metricText(intl, previous, row.kind),
       {
-        text: formatChange(change, row.kind) ?? '–',
+        text: changeText(intl, change, row.kind) ?? '–',
         tone: better === null ? ('muted' as const) : better ? ('good' as const) : ('bad' as const),
       },
     ];
@@ -140,70 +220,92 @@ export function weeklyDigestEmail(digest: WeeklyDigest): Omit<EmailContent, 'uns
   const dashboard = (f: string, t: string) => appUrl(`/dashboard?from=${f}&to=${t}`);
   const sections: EmailSection[] = [
     {
-      title: 'Key figures',
-      table: { columns: ['KPI', 'This week', 'Week before', 'Change'], rows: kpiRows, numeric: [1, 2, 3] },
-      link: { label: 'Open the dashboard for this week', href: dashboard(from, to) },
+      title: t('emails.digest.keyFigures'),
+      table: {
+        columns: [
+          t('emails.digest.kpiColumn'),
+          t('emails.digest.thisWeek'),
+          t('emails.digest.weekBefore'),
+          t('emails.digest.change'),
+        ],
+        rows: kpiRows,
+        numeric: [1, 2, 3],
+      },
+      link: { label: t('emails.digest.openDashboard'), href: dashboard(from, to) },
     },
     {
-      title: 'New signals',
-      text: digest.signals.length
-        ? 'Days when the share of defective interactions left its usual range (p-chart, four weeks of days).'
-        : undefined,
-      empty: 'No out-of-control signal this week.',
+      title: t('emails.digest.signals'),
+      text: digest.signals.length ? t('emails.digest.signalsNote') : undefined,
+      empty: t('emails.digest.noSignals'),
       table: {
-        columns: ['Day', 'Defective share', 'Signal'],
+        columns: [t('emails.digest.day'), t('emails.digest.defectiveShare'), t('emails.digest.signal')],
         rows: digest.signals.map((s) => [
-          { text: s.day, href: appUrl(`/interactions?from=${s.day}&to=${s.day}&hasDefects=1`) },
-          s.p === null ? '–' : `${(s.p * 100).toFixed(1)} %`,
-          s.explanation,
+          { text: day(s.day), href: appUrl(`/interactions?from=${s.day}&to=${s.day}&hasDefects=1`) },
+          s.p === null ? '–' : format.number(s.p, 'percent'),
+          s.rules.map(({ rule, side }) => t(`emails.digest.rules.${rule}`, { side })).join(' '),
         ]),
         numeric: [1],
       },
-      link: { label: 'Open the p-chart', href: dashboard(addDays(from, -21), to) },
+      link: { label: t('emails.digest.openPChart'), href: dashboard(addDays(from, -21), to) },
     },
     {
-      title: 'Pareto movers',
-      text: digest.movers.length ? 'Defect categories that changed most against the week before.' : undefined,
-      empty: 'No defect category moved this week.',
+      title: t('emails.digest.movers'),
+      text: digest.movers.length ? t('emails.digest.moversNote') : undefined,
+      empty: t('emails.digest.noMovers'),
       table: {
-        columns: ['Category', 'This week', 'Week before', 'Change'],
+        columns: [
+          t('emails.digest.category'),
+          t('emails.digest.thisWeek'),
+          t('emails.digest.weekBefore'),
+          t('emails.digest.change'),
+        ],
         rows: digest.movers.map((m) => [
           { text: m.name, href: appUrl(defectsHref(week, { category: [m.categoryId] })) },
-          String(m.now),
-          String(m.before),
+          int(m.now),
+          int(m.before),
           {
-            text: `${m.now > m.before ? '+' : '−'}${Math.abs(m.now - m.before)}`,
+            text: format.number(m.now - m.before, { signDisplay: 'exceptZero', maximumFractionDigits: 0 }),
             tone: m.now > m.before ? 'bad' : 'good',
           },
         ]),
         numeric: [1, 2, 3],
       },
-      link: { label: 'Open this week’s defects', href: appUrl(defectsHref(week)) },
+      link: { label: t('emails.digest.openDefects'), href: appUrl(defectsHref(week)) },
     },
     {
-      title: `Overdue backlog: ${digest.overdue.total}`,
-      text: digest.overdue.total ? 'Defects past their follow-up day that still need work, oldest first.' : undefined,
-      empty: 'Nothing is overdue.',
+      title: t('emails.digest.overdue', { total: digest.overdue.total }),
+      text: digest.overdue.total ? t('emails.digest.overdueNote') : undefined,
+      empty: t('emails.digest.noOverdue'),
       table: {
-        columns: ['Defect', 'Touchpoint', 'Due', 'Owner'],
+        columns: [
+          t('emails.digest.defect'),
+          t('emails.digest.touchpoint'),
+          t('emails.digest.due'),
+          t('emails.digest.owner'),
+        ],
         rows: digest.overdue.oldest.map((d) => [
           { text: d.name, href: appUrl(`/defects/${d.id}`) },
           d.touchpoint,
-          d.dueOn,
-          d.owner ?? { text: 'Unassigned', tone: 'bad' },
+          day(d.dueOn),
+          d.owner ?? { text: t('emails.digest.unassigned'), tone: 'bad' },
         ]),
       },
-      link: { label: 'Open every overdue defect', href: appUrl('/defects?overdue=1') },
+      link: { label: t('emails.digest.openOverdue'), href: appUrl('/defects?overdue=1') },
     },
   ];
-  const defectsChange = formatChange(kpis.change.defects, 'count');
+  const defectsChange = changeText(intl, kpis.change.defects, 'count');
+  const counts = {
+    interactions: Number(kpis.current.interactions),
+    defects: Number(kpis.current.defects),
+  };
   return {
-    subject: `OutsideIn weekly digest, ${from} to ${to}`,
-    heading: `Your week in customer experience: ${from} to ${to}`,
+    subject: t('emails.digest.subject', { company, from: day(from), to: day(to) }),
+    heading: t('emails.digest.heading', { from: day(from), to: day(to) }),
     paragraphs: [
-      `${formatMetric(kpis.current.interactions, 'count')} interactions and ${formatMetric(kpis.current.defects, 'count')} new defects` +
-        (defectsChange ? ` (${defectsChange} against the week before).` : '.') +
-        ` ${digest.signals.length} signal${digest.signals.length === 1 ? '' : 's'}, ${digest.overdue.total} overdue.`,
+      defectsChange
+        ? t('emails.digest.summaryChange', { ...counts, change: defectsChange })
+        : t('emails.digest.summary', counts),
+      t('emails.digest.summarySignals', { signals: digest.signals.length, overdue: digest.overdue.total }),
     ],
     sections,
   };
@@ -212,7 +314,7 @@ export function weeklyDigestEmail(digest: WeeklyDigest): Omit<EmailContent, 'uns
 /** Managers and admins who are active: the people a digest may go to (their preferences decide). */
 export async function digestRecipients(db: DbOrTx) {
   return db
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, language: users.language })
     .from(users)
     .where(and(eq(users.active, true), inArray(users.role, ['manager', 'admin'])));
 }

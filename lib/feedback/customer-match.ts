@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { DomainError } from '@/lib/errors';
 import { signCustomerToken, type PersonalLinkDays } from './customer-token';
+import { msg } from '@/lib/validation/messages';
 
 const matchView = (row: typeof interactions.$inferSelect) => ({
   customerId: row.customerId,
@@ -31,12 +32,8 @@ export async function settleFeedbackMatch(
       .where(eq(interactions.id, input.interactionId))
       .for('update')
       .limit(1);
-    if (!existing) throw new DomainError('not-found', 'That feedback no longer exists.');
-    if (existing.customerMatch !== 'unverified')
-      throw new DomainError(
-        'conflict',
-        'This feedback has no unconfirmed customer match: someone may have settled it.',
-      );
+    if (!existing) throw new DomainError('not-found', msg('feedbackGone'));
+    if (existing.customerMatch !== 'unverified') throw new DomainError('conflict', msg('noUnconfirmedMatch'));
 
     let customerId: string | null = null;
     if (input.decision === 'confirm') {
@@ -48,7 +45,7 @@ export async function settleFeedbackMatch(
             .for('share')
             .limit(1)
         : [];
-      if (!customer) throw new DomainError('conflict', 'The customer this feedback matched no longer exists.');
+      if (!customer) throw new DomainError('conflict', msg('matchedCustomerGone'));
       customerId = customer.id;
     }
 
@@ -98,7 +95,7 @@ export async function createPersonalFeedbackLink(
       .from(customers)
       .where(eq(customers.id, input.customerId))
       .limit(1);
-    if (!customer) throw new DomainError('not-found', 'That customer no longer exists.');
+    if (!customer) throw new DomainError('not-found', msg('customerGone'));
     const [touchpoint] = await tx
       .select({ id: touchpoints.id, token: touchpoints.feedbackToken })
       .from(touchpoints)
@@ -111,8 +108,8 @@ export async function createPersonalFeedbackLink(
       )
       .limit(1);
     if (!touchpoint?.token)
-      throw new DomainError('invalid', 'That touchpoint has no live feedback link: an admin can switch one on.', {
-        touchpointId: ['Choose a touchpoint whose feedback link is on.'],
+      throw new DomainError('invalid', msg('noLiveFeedbackLink'), {
+        touchpointId: [msg('chooseTouchpointWithLink')],
       });
     const expiresAt = new Date(now.getTime() + input.days * 86_400_000);
     const customerToken = signCustomerToken({ customerId: customer.id, touchpointId: touchpoint.id, expiresAt });

@@ -6,6 +6,7 @@ import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { generateFeedbackToken } from './token';
+import { msg } from '@/lib/validation/messages';
 
 type Change = 'enable' | 'rotate' | 'disable';
 
@@ -18,7 +19,7 @@ const stateOf = (t: { feedbackEnabled: boolean; feedbackToken: string | null; fe
 
 async function lockTouchpoint(tx: DbOrTx, touchpointId: string) {
   const [touchpoint] = await tx.select().from(touchpoints).where(eq(touchpoints.id, touchpointId)).for('update');
-  if (!touchpoint) throw new DomainError('not-found', 'That touchpoint no longer exists.');
+  if (!touchpoint) throw new DomainError('not-found', msg('touchpointGone'));
   return touchpoint;
 }
 
@@ -34,10 +35,7 @@ export async function changeFeedbackLink(
   await db.transaction(async (tx) => {
     const touchpoint = await lockTouchpoint(tx, input.touchpointId);
     if (input.change !== 'disable' && !touchpoint.active) {
-      throw new DomainError(
-        'conflict',
-        `"${touchpoint.name}" is no longer in use: reactivate it before collecting feedback.`,
-      );
+      throw new DomainError('conflict', msg('touchpointRetiredReactivate', { name: touchpoint.name }));
     }
     const next =
       input.change === 'enable'

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { msg } from '@/lib/validation/messages';
 import type { RowError } from './read-csv';
 
 export type ImportPhase = 'validating' | 'importing';
@@ -45,10 +46,12 @@ export class ErrorReport {
     this.count += 1;
     if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ row, column, reason });
   }
-  failure(noun: string): ImportResult {
+  failure(file: 'customers' | 'interactions'): ImportResult {
     return {
       ok: false,
-      message: `Nothing was imported: ${this.count} problem${this.count === 1 ? '' : 's'} in the ${noun} file. Fix ${this.count === 1 ? 'it' : 'them'} and upload the file again.`,
+      message: msg(file === 'customers' ? 'importCustomersProblems' : 'importInteractionsProblems', {
+        count: this.count,
+      }),
       errors: this.errors,
       errorCount: this.count,
     };

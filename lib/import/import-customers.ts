@@ -1,4 +1,5 @@
 import 'server-only';
+import { msg } from '@/lib/validation/messages';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, segments, users, type Customer } from '@/db/schema';
@@ -133,8 +134,8 @@ export async function importCustomersCsv(
       report.add(row, column, reason);
       rowOk = false;
     };
-    if (segmentName && !segmentId) fail('segment', `No segment is called “${segmentName}”.`);
-    if (ownerEmail && !ownerId) fail('owner_email', `No user has the email ${ownerEmail}.`);
+    if (segmentName && !segmentId) fail('segment', msg('importNoSegment', { segment: segmentName }));
+    if (ownerEmail && !ownerId) fail('owner_email', msg('importNoUserEmail', { email: ownerEmail }));
 
     const result = customerInputSchema.safeParse({
       id: values.id,
@@ -180,7 +181,7 @@ export async function importCustomersCsv(
       } else if (input.externalRef && refRow.has(input.externalRef)) {
         fail(
           'external_ref',
-          `The external reference ${input.externalRef} is also on row ${refRow.get(input.externalRef)}.`,
+          msg('importExternalRefRepeated', { ref: input.externalRef, row: refRow.get(input.externalRef)! }),
         );
       } else {
         if (input.externalRef) refRow.set(input.externalRef, row);

@@ -1,9 +1,16 @@
 import 'server-only';
+import { msg } from '@/lib/validation/messages';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { customers, interactions, journeyStages, touchpoints, type Touchpoint } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { fromCsvText, INTERACTION_EXPORT_COLUMNS, INTERACTION_IMPORT_REQUIRED } from '@/lib/csv/columns';
+import {
+  fromCsvText,
+  INTERACTION_EXPORT_COLUMNS,
+  INTERACTION_IMPORT_REQUIRED,
+  saleValueColumn,
+} from '@/lib/csv/columns';
+import { companyFormatting } from '@/lib/i18n/server-formatter';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { saveInteractionEdit } from '@/lib/interactions/update-interaction';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
@@ -71,10 +78,20 @@ export async function importInteractionsCsv(
   }: { loggedById: string | null; actor?: CurrentUser; onProgress?: ProgressListener } & ImportOptions,
 ): Promise<ImportResult> {
   if (updateExisting && !actor) throw new Error('Updating existing rows needs the user who asked, for the audit log.');
+  // Exports name the sale value's currency (sale_value_eur); read that column as sale_value. A
+  // column in another currency stays unknown and is refused: its amounts would be misread.
+  const saleColumn = saleValueColumn((await companyFormatting(db)).currency);
+  const columnMapping = Object.fromEntries(
+    Object.entries({ [saleColumn]: saleColumn, ...mapping }).map(([from, to]) => [
+      from,
+      to === saleColumn ? 'sale_value' : to,
+    ]),
+  );
   const parsed = readCsv(bytes, {
     required: INTERACTION_IMPORT_REQUIRED,
-    known: INTERACTION_EXPORT_COLUMNS,
-    mapping,
+    // Listed in a header error as expected; the file's sale_value_<currency> arrives as sale_value.
+    known: [...INTERACTION_EXPORT_COLUMNS, saleColumn],
+    mapping: columnMapping,
   });
   if (!parsed.ok)
     return { ok: false, message: parsed.message, errors: parsed.errors ?? [], errorCount: parsed.errors?.length ?? 0 };
@@ -237,21 +254,22 @@ export async function importInteractionsCsv(
         const touchpointName = fromCsvText(values.touchpoint ?? '').toLowerCase();
         const stageName = fromCsvText(values.stage ?? '').toLowerCase();
         let touchpointId: string | undefined;
-        if (!touchpointName) fail('touchpoint', 'Name the touchpoint.');
+        if (!touchpointName) fail('touchpoint', msg('importNameTouchpoint'));
         else if (stageName) {
           touchpointId = byStageAndName.get(`${stageName}\u0000${touchpointName}`);
           if (!touchpointId)
             fail(
               byName.has(touchpointName) ? 'stage' : 'touchpoint',
               byName.has(touchpointName)
-                ? `The touchpoint “${values.touchpoint}” is not in the stage “${values.stage}”.`
-                : `No touchpoint is called “${values.touchpoint}”.`,
+                ? msg('importTouchpointNotInStage', { touchpoint: values.touchpoint!, stage: values.stage! })
+                : msg('importNoTouchpoint', { touchpoint: values.touchpoint! }),
             );
         } else {
           const matches = byName.get(touchpointName) ?? [];
           if (matches.length === 1) touchpointId = matches[0];
-          else if (matches.length === 0) fail('touchpoint', `No touchpoint is called “${values.touchpoint}”.`);
-          else fail('stage', `“${values.touchpoint}” is a touchpoint in more than one stage: add the stage.`);
+          else if (matches.length === 0)
+            fail('touchpoint', msg('importNoTouchpoint', { touchpoint: values.touchpoint! }));
+          else fail('stage', msg('importTouchpointAmbiguous', { touchpoint: values.touchpoint! }));
         }
 
         // The id when this database knows it (a re-imported export), else the reference, else the email.
@@ -262,13 +280,10 @@ export async function importInteractionsCsv(
         if (givenId && knownIds.has(givenId)) customerId = givenId;
         else if (givenRef && idByRef.has(givenRef)) customerId = idByRef.get(givenRef);
         else if (givenEmail && idByEmail.has(givenEmail)) customerId = idByEmail.get(givenEmail);
-        else if (givenRef) fail('customer_external_ref', 'No customer has this external reference.');
-        else if (givenEmail) fail('customer_email', 'No customer has this email address.');
+        else if (givenRef) fail('customer_external_ref', msg('importNoCustomerRef'));
+        else if (givenEmail) fail('customer_email', msg('importNoCustomerEmail'));
         else if (givenId)
-          fail(
-            'customer_id',
-            uuidPattern.test(givenId) ? 'No customer has this id.' : 'The customer id must be a UUID.',
-          );
+          fail('customer_id', uuidPattern.test(givenId) ? msg('importNoCustomerId') : msg('importCustomerIdUuid'));
 
         const candidate = {
           id: values.id,
@@ -290,7 +305,7 @@ export async function importInteractionsCsv(
           for (const issue of result.error.issues)
             fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
         } else if (!result.data.occurredAt) {
-          fail('occurred_at', 'Enter when it happened, like 2026-01-31T14:05:00Z.');
+          fail('occurred_at', msg('importEnterOccurredAt'));
         } else if (rowOk) {
           const input = result.data;
           input.id ??= contentId('interaction', [
@@ -312,7 +327,7 @@ export async function importInteractionsCsv(
           const first = seenInFile.get(input.id);
           if (first) {
             if (first.fingerprint === fingerprint) totals.existing += 1;
-            else fail('id', `Row ${first.row} has the same id with other values.`);
+            else fail('id', msg('importSameIdOtherValues', { row: first.row }));
           } else {
             seenInFile.set(input.id, { row, fingerprint });
             batch.push(input);

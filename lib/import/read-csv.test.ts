@@ -1,3 +1,4 @@
+import { englishMessage } from '@/lib/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES, readCsv } from './read-csv';
 
@@ -27,14 +28,14 @@ describe('readCsv', () => {
   it.each([
     ['', /empty/],
     ['name,email\n', /no rows/],
-    ['email\nx@y.test\n', /missing “name”/],
-    ['name,colour\nAda,red\n', /unknown “colour”/],
-    ['name,name\nAda,Ada\n', /repeated “name”/],
+    ['email\nx@y.test\n', /missing: “name”/i],
+    ['name,colour\nAda,red\n', /unknown: “colour”/i],
+    ['name,name\nAda,Ada\n', /repeated: “name”/i],
     ['name\n"Ada\n', /not valid CSV/],
   ])('refuses %j with a clear message', (text, message) => {
     const result = readCsv(bytes(text), options);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(message);
+    if (!result.ok) expect(englishMessage(result.message)).toMatch(message);
   });
 
   it('refuses text that is not UTF-8', () => {

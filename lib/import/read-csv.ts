@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { msg } from '@/lib/validation/messages';
 
 /** Limits that keep one upload from taking the server down. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -39,22 +40,22 @@ export function readCsv(
     mapping?: Record<string, string>;
   },
 ): ReadCsvResult {
-  if (bytes.byteLength === 0) return { ok: false, message: 'The file is empty.' };
+  if (bytes.byteLength === 0) return { ok: false, message: msg('csvEmpty') };
   if (bytes.byteLength > MAX_IMPORT_BYTES)
     return {
       ok: false,
-      message: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      message: msg('csvTooLarge', { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 }),
     };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, message: 'The file is UTF-16 text. Save it as “CSV UTF-8” and upload it again.' };
+    return { ok: false, message: msg('csvUtf16') };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, message: 'The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.' };
+    return { ok: false, message: msg('csvNotUtf8') };
   }
-  if (text.includes('\u0000')) return { ok: false, message: 'The file is not a text CSV file.' };
+  if (text.includes('\u0000')) return { ok: false, message: msg('csvNotText') };
 
   let rows: { record: string[]; info: { lines: number } }[];
   try {
@@ -78,7 +79,7 @@ export function readCsv(
   }
 
   const [headerRow, ...dataRows] = rows;
-  if (!headerRow) return { ok: false, message: 'The file has no header row.' };
+  if (!headerRow) return { ok: false, message: msg('csvNoHeader') };
   const mapped = new Map(Object.entries(mapping).map(([from, to]) => [from.trim().toLowerCase(), to]));
   // A column mapped to '' is left out: null marks it, and its values are never read.
   const columns = headerRow.record.map((c) => {
@@ -90,21 +91,24 @@ export function readCsv(
   const missing = required.filter((c) => !used.includes(c));
   const repeated = used.filter((c, i) => used.indexOf(c) !== i);
   if (unknown.length || missing.length || repeated.length) {
-    const parts = [
-      missing.length ? `missing ${missing.map((c) => `“${c}”`).join(', ')}` : null,
-      unknown.length ? `unknown ${unknown.map((c) => `“${c || '(blank)'}”`).join(', ')}` : null,
-      repeated.length ? `repeated ${[...new Set(repeated)].map((c) => `“${c}”`).join(', ')}` : null,
-    ].filter(Boolean);
     return {
       ok: false,
-      message: `The header row does not match: ${parts.join('; ')}. Expected columns: ${known.join(', ')}. Map the file’s columns to these and import again.`,
+      message: msg('csvHeaderMismatch', {
+        hasMissing: missing.length ? 'yes' : 'no',
+        missing: missing.map((c) => `“${c}”`).join(', '),
+        hasUnknown: unknown.length ? 'yes' : 'no',
+        unknown: unknown.map((c) => `“${c || '(blank)'}”`).join(', '),
+        hasRepeated: repeated.length ? 'yes' : 'no',
+        repeated: [...new Set(repeated)].map((c) => `“${c}”`).join(', '),
+        expected: known.join(', '),
+      }),
     };
   }
-  if (dataRows.length === 0) return { ok: false, message: 'The file has a header but no rows.' };
+  if (dataRows.length === 0) return { ok: false, message: msg('csvNoRows') };
   if (dataRows.length > maxRows)
     return {
       ok: false,
-      message: `The file has more than ${maxRows.toLocaleString('en-GB')} rows. Split it into smaller files.`,
+      message: msg('csvTooManyRows', { max: maxRows }),
     };
 
   const errors: RowError[] = [];
@@ -114,7 +118,7 @@ export function readCsv(
       errors.push({
         row: info.lines,
         column: '(row)',
-        reason: `Has ${record.length} values where the header has ${columns.length} columns.`,
+        reason: msg('csvRowValueCount', { values: record.length, columns: columns.length }),
       });
       continue;
     }

@@ -1,4 +1,6 @@
 import 'server-only';
+import { getValidationTranslator } from '@/lib/i18n/reader';
+import { msg } from '@/lib/validation/messages';
 import { z } from 'zod';
 import { problem } from '@/lib/api/problem';
 import { readLimitedBody } from '@/lib/api/read-body';
@@ -22,7 +24,7 @@ const uploadOptionsSchema = z.object({
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'The column mapping is not JSON.' });
+        ctx.addIssue({ code: 'custom', message: msg('importMappingNotJson') });
         return z.NEVER;
       }
     })
@@ -43,16 +45,22 @@ export async function handleCsvUpload(
     options: ImportOptions,
   ) => Promise<ImportResult>,
 ): Promise<Response> {
-  const auth = await authorizeSession('importExport', { forbidden: 'Only managers and admins import data.' });
+  const auth = await authorizeSession('importExport', { forbidden: msg('importLeadsOnly') });
   if ('response' in auth) return auth.response;
   const { user } = auth;
+  // The page shows these answers to the importing user: in their language, like the report below.
+  const t = await getValidationTranslator(user);
   const params = new URL(request.url).searchParams;
   const parsedOptions = uploadOptionsSchema.safeParse({
     update: params.get('update') ?? undefined,
     map: params.get('map') ?? undefined,
   });
   if (!parsedOptions.success)
-    return problem(400, 'Bad Request', parsedOptions.error.issues[0]?.message ?? 'The import options are not valid.');
+    return problem(
+      400,
+      'Bad Request',
+      t.message(parsedOptions.error.issues[0]?.message ?? msg('importOptionsInvalid')),
+    );
   const options: ImportOptions = {
     updateExisting: parsedOptions.data.update === '1',
     mapping: parsedOptions.data.map,
@@ -62,9 +70,19 @@ export async function handleCsvUpload(
     return problem(
       413,
       'Content Too Large',
-      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      t.message(msg('csvTooLarge', { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 })),
     );
 
+  // The report speaks the reader's language: its messages are references (lib/validation/messages.ts).
+  const translated = (result: ImportResult): ImportEvent =>
+    result.ok
+      ? { type: 'result', ...result }
+      : {
+          type: 'result',
+          ...result,
+          message: t.message(result.message),
+          errors: result.errors.map((error) => ({ ...error, reason: t.message(error.reason) })),
+        };
   const encoder = new TextEncoder();
   const stream = new TransformStream<Uint8Array, Uint8Array>();
   const writer = stream.writable.getWriter();
@@ -81,14 +99,12 @@ export async function handleCsvUpload(
         },
         options,
       );
-      await send({ type: 'result', ...result });
+      await send(translated(result));
     } catch (error) {
       // Everything ran in one transaction, so a failure here has written nothing.
-      const message = isUniqueViolation(error)
-        ? 'Nothing was imported: someone saved a conflicting record while the import ran. Upload the file again.'
-        : 'Nothing was imported: the import failed unexpectedly. Try again, and tell an admin if it keeps failing.';
+      const message = isUniqueViolation(error) ? msg('importConflict') : msg('importFailed');
       if (!isUniqueViolation(error)) console.error('CSV import failed', error);
-      await send({ type: 'result', ok: false, message, errors: [], errorCount: 0 });
+      await send(translated({ ok: false, message, errors: [], errorCount: 0 }));
     } finally {
       await writer.close().catch(() => undefined);
     }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, isNotNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { defectCategories, defects, interactions, type Interaction, type Touchpoint } from '@/db/schema';
-import { evaluateAutoDefects, type AutoDefectSpec } from '@/lib/defects/auto-rules';
+import { evaluateAutoDefects, type AutoDefectSpec, type RuleSettings } from '@/lib/defects/auto-rules';
 
 /**
  * Ids of the categories auto defects start in. They are seeded, so this is one read; a category an
@@ -62,7 +62,7 @@ export function autoDefectRows(
     | 'csat'
     | 'nps'
   >,
-  touchpoint: Touchpoint,
+  touchpoint: RuleSettings,
   categoryIds: Map<AutoDefectSpec['categoryName'], string>,
 ) {
   return evaluateAutoDefects(ruleInputOf(interaction), touchpoint).map((spec) => ({

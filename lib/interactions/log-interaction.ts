@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { defectCategories, defects, interactions } from '@/db/schema';
+import { msg } from '@/lib/validation/messages';
 import { DomainError } from '@/lib/errors';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { createCustomer } from '@/lib/customers/save-customer';
@@ -69,8 +70,7 @@ export async function logInteraction(
         .from(interactions)
         .where(eq(interactions.id, interaction.id));
       // An id is the browser's own: someone else's interaction is not "already saved" for them.
-      if (stored?.loggedById !== user.id)
-        throw new DomainError('conflict', 'That form was already used. Reload the page and try again.');
+      if (stored?.loggedById !== user.id) throw new DomainError('conflict', msg('formAlreadyUsed'));
       const raised = await tx
         .select({
           id: defects.id,

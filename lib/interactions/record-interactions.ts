@@ -1,21 +1,32 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { selectRows } from '@/db/client';
+import { selectPreparedRows } from '@/db/client';
 import {
   customers,
   defects,
   interactions,
-  touchpoints,
+  jobs,
+  lifecycleChanges,
+  outboxEvents,
   type Interaction,
   type NewInteraction,
   type Touchpoint,
 } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
-import { emitEvents } from '@/lib/jobs/enqueue';
+import { msg } from '@/lib/validation/messages';
+import { DISPATCH_EVENT } from '@/lib/jobs/enqueue';
+import type { AnyEventType } from '@/lib/jobs/event-types';
 import type { InteractionInput } from '@/lib/validation/interactions';
-import { applyLifecycleAfterInteractions } from '@/lib/customers/apply-lifecycle';
+import {
+  lifecycleChangeAfterInteraction,
+  newestPerCustomer,
+  type CustomerLifecycleFacts,
+  type LifecycleChange,
+} from '@/lib/customers/apply-lifecycle';
+import { DEFAULT_LIFECYCLE_RULES, type LifecycleRuleSettings } from '@/lib/customers/lifecycle-rules';
+import type { AutoDefectSpec, RuleSettings } from '@/lib/defects/auto-rules';
 import { analyseComment } from '@/lib/voice/analyse-comment';
 import { autoDefectCategoryIds, autoDefectRows } from './auto-defects';
 
@@ -44,22 +55,61 @@ export interface RecordResult {
   customerNames: Map<string, string>;
 }
 
-// Rows per statement. Each chunk travels as one JSON parameter (see insertInteractionRows), so
+// Rows per write statement. Each chunk travels as one JSON parameter (see writeChunk), so
 // PostgreSQL's 65,534-parameter limit does not apply; this only bounds the statement's size.
 const CHUNK = 5_000;
-// Customer ids per existence check (one parameter each).
-const ID_CHUNK = 2_000;
+
+/** A touchpoint as recording needs it: its rules, opportunities and whether it is in use. */
+type TouchpointFacts = RuleSettings & Pick<Touchpoint, 'id' | 'name' | 'active' | 'opportunities'>;
+
+interface ExistingFacts extends CustomerLifecycleFacts {
+  name: string;
+  /** The customer's newest NPS answers before this write: [nps, occurredAt, id], newest first. */
+  recent: [number, string, string][];
+}
+
+/** Everything the write needs to know, read in one statement. */
+interface WriteContext {
+  touchpoints: TouchpointFacts[];
+  customers: ExistingFacts[];
+  /** Ids of the inputs that are stored already (a retry or a re-run import). */
+  existing: string[];
+  categories: { id: string; name: string }[];
+  rules: LifecycleRuleSettings | null;
+}
 
 /**
- * Stores interactions and the auto defects their touchpoints' rules raise, idempotently by id.
- * Run it inside a transaction: the interactions, their defects and their open-defect counts land
- * together or not at all. Unknown customers or touchpoints throw a DomainError (invalid).
+ * Stores interactions and the auto defects their touchpoints' rules raise, idempotently by id,
+ * with their outbox events and the lifecycle moves they cause. Two round trips for up to CHUNK
+ * interactions: one statement reads what the write needs (touchpoints, customers and their
+ * lifecycle facts, which ids exist, the auto-defect categories, the lifecycle rules), and one
+ * statement writes everything, so outside a transaction it still lands whole or not at all.
+ * Larger batches are written chunk by chunk in one transaction. Unknown customers or touchpoints
+ * throw a DomainError (invalid).
  */
 export async function recordInteractions(
-  tx: DbOrTx,
+  db: DbOrTx,
   inputs: InteractionInput[],
   options: RecordOptions,
 ): Promise<RecordResult> {
+  if (inputs.length <= CHUNK) return recordChunk(db, inputs, options);
+  return db.transaction(async (tx) => {
+    const parts: RecordResult[] = [];
+    for (let i = 0; i < inputs.length; i += CHUNK)
+      parts.push(await recordChunk(tx, inputs.slice(i, i + CHUNK), options));
+    return {
+      ids: parts.flatMap((p) => p.ids),
+      created: parts.flatMap((p) => p.created),
+      existing: parts.flatMap((p) => p.existing),
+      defectsRaised: parts.reduce((n, p) => n + p.defectsRaised, 0),
+      raised: parts.flatMap((p) => p.raised),
+      touchpointNames: new Map(parts.flatMap((p) => [...p.touchpointNames])),
+      customerNames: new Map(parts.flatMap((p) => [...p.customerNames])),
+    };
+  });
+}
+
+async function recordChunk(db: DbOrTx, inputs: InteractionInput[], options: RecordOptions): Promise<RecordResult> {
   if (inputs.length === 0)
     return {
       ids: [],
@@ -71,43 +121,49 @@ export async function recordInteractions(
       customerNames: new Map(),
     };
 
+  const now = new Date();
+  const ids = inputs.map((input) => (input.id ?? randomUUID()).toLowerCase());
   const touchpointIds = [...new Set(inputs.map((i) => i.touchpointId))];
-  const touchpointRows = await tx.select().from(touchpoints).where(inArray(touchpoints.id, touchpointIds));
-  const touchpointById = new Map<string, Touchpoint>(touchpointRows.map((t) => [t.id, t]));
+  const customerIds = [...new Set(inputs.map((i) => i.customerId).filter((id): id is string => Boolean(id)))];
+  const context = await readContext(db, touchpointIds, customerIds, ids);
+
+  const touchpointById = new Map(context.touchpoints.map((t) => [t.id, t]));
   for (const id of touchpointIds) {
     const touchpoint = touchpointById.get(id);
     if (!touchpoint)
-      throw new DomainError('invalid', 'That touchpoint does not exist.', {
-        touchpointId: ['That touchpoint does not exist.'],
+      throw new DomainError('invalid', msg('touchpointMissing'), {
+        touchpointId: [msg('touchpointMissing')],
       });
     if (!touchpoint.active && !options.allowInactiveTouchpoints) {
-      throw new DomainError('invalid', `The touchpoint "${touchpoint.name}" is no longer in use.`, {
-        touchpointId: ['That touchpoint is no longer in use.'],
+      throw new DomainError('invalid', msg('touchpointNamedRetired', { name: touchpoint.name }), {
+        touchpointId: [msg('touchpointRetired')],
       });
     }
   }
+  const customerById = new Map(context.customers.map((c) => [c.id, c]));
+  if (customerById.size !== customerIds.length)
+    throw new DomainError('invalid', msg('customerMissing'), {
+      customerId: [msg('customerMissing')],
+    });
 
-  const customerIds = [...new Set(inputs.map((i) => i.customerId).filter((id): id is string => Boolean(id)))];
-  const customerNames = new Map<string, string>();
-  if (customerIds.length && !options.customerChecked) {
-    for (let i = 0; i < customerIds.length; i += ID_CHUNK) {
-      const rows = await tx
-        .select({ id: customers.id, name: customers.name })
-        .from(customers)
-        .where(inArray(customers.id, customerIds.slice(i, i + ID_CHUNK)));
-      for (const row of rows) customerNames.set(row.id, row.name);
-    }
-    if (customerNames.size !== customerIds.length)
-      throw new DomainError('invalid', 'That customer does not exist.', {
-        customerId: ['That customer does not exist.'],
-      });
-  }
+  // The auto defects' categories are seeded; one an admin removed is created again first.
+  const categoryIds =
+    context.categories.length === AUTO_CATEGORIES.length
+      ? new Map(
+          AUTO_CATEGORIES.map((name) => [
+            name,
+            context.categories.find((c) => c.name.toLowerCase() === name.toLowerCase())!.id,
+          ]),
+        )
+      : await autoDefectCategoryIds(db);
+  const categoryNames = new Map([...categoryIds].map(([name, id]) => [id, name]));
+  const existing = new Set(context.existing);
 
-  const categoryIds = await autoDefectCategoryIds(tx);
-  const now = new Date();
-  const rows = inputs.map((input) => {
+  const rows = inputs.map((input, index) => {
+    const id = ids[index]!;
+    const touchpoint = touchpointById.get(input.touchpointId)!;
     const row = {
-      id: input.id ?? randomUUID(),
+      id,
       customerId: input.customerId ?? null,
       touchpointId: input.touchpointId,
       loggedById: options.loggedById,
@@ -121,65 +177,239 @@ export async function recordInteractions(
       nps: input.nps ?? null,
       effort: input.effort ?? null,
       notes: input.notes ?? null,
-      ...analyseComment(input.notes),
+      ...(existing.has(id) ? {} : analyseComment(input.notes)),
       // Fixed now: a later change to the touchpoint leaves this interaction's history as it was.
-      opportunities: touchpointById.get(input.touchpointId)!.opportunities,
+      opportunities: touchpoint.opportunities,
       contactEmail: options.feedbackMatch?.contactEmail ?? null,
       customerMatch: options.feedbackMatch?.customerMatch ?? null,
       suggestedCustomerId: options.feedbackMatch?.suggestedCustomerId ?? null,
     };
-    const defectRows = autoDefectRows(row, touchpointById.get(row.touchpointId)!, categoryIds);
-    return { row: { ...row, openDefectCount: defectRows.length }, defectRows };
+    const defectRows = existing.has(id)
+      ? []
+      : autoDefectRows(row, touchpoint, categoryIds).map((d) => ({ ...d, id: randomUUID() }));
+    return { row: { ...row, openDefectCount: defectRows.length }, defectRows, fresh: !existing.has(id) };
   });
+  // Stored before: a retry or a re-run import, left as it was (nothing raised, moved or announced twice).
+  const fresh = rows.filter((r) => r.fresh);
+  const defectRows = fresh.flatMap((r) => r.defectRows);
 
-  const categoryNames = new Map([...categoryIds].map(([name, id]) => [id, name]));
-  const created: string[] = [];
-  const raisedAll: RaisedDefect[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const insertedIds = new Set(
-      await insertInteractionRows(
-        tx,
-        chunk.map((c) => c.row),
-      ),
-    );
-    created.push(...chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row.id));
-    // Defects only for interactions stored now: a retried id raises nothing twice.
-    const newDefects = chunk.filter((c) => insertedIds.has(c.row.id)).flatMap((c) => c.defectRows);
-    const raised = newDefects.length ? await insertDefectRows(tx, newDefects, categoryNames) : [];
-    raisedAll.push(...raised);
-    // Imports load history: announcing every past row to people and webhooks would be noise.
-    if (options.source !== 'import') {
-      const stored = chunk.filter((c) => insertedIds.has(c.row.id)).map((c) => c.row);
-      await emitInteractionEvents(tx, stored, raised);
-    }
-  }
-
-  const createdSet = new Set(created);
-  // The customers' lifecycle follows what was just stored (lib/customers/lifecycle-rules.ts).
-  await applyLifecycleAfterInteractions(
-    tx,
-    rows
-      .filter((r) => createdSet.has(r.row.id))
-      .map(({ row }) => ({
-        customerId: row.customerId,
-        occurredAt: row.occurredAt,
-        outcome: row.outcome,
-        nps: row.nps,
-        touchpointName: touchpointById.get(row.touchpointId)!.name,
-      })),
-    options.loggedById,
+  const changes = pendingLifecycleChanges(
+    fresh,
+    defectRows,
+    customerById,
+    touchpointById,
+    categoryNames,
+    context.rules,
   );
-  const ids = rows.map((r) => r.row.id);
+  // Imports load history: announcing every past row to people and webhooks would be noise.
+  const events =
+    options.source === 'import'
+      ? []
+      : interactionEvents(
+          fresh.map((r) => r.row),
+          defectRows,
+        );
+
+  const created = new Set(
+    await writeChunk(
+      db,
+      fresh.map((r) => r.row),
+      defectRows,
+      events,
+      changes,
+      options.loggedById,
+    ),
+  );
+  const raised: RaisedDefect[] = defectRows
+    .filter((d) => created.has(d.interactionId))
+    .map((d) => ({
+      id: d.id,
+      touchpointId: d.touchpointId,
+      categoryId: d.categoryId,
+      categoryName: categoryNames.get(d.categoryId)!,
+      kind: d.kind,
+      severity: d.severity,
+      interactionId: d.interactionId,
+      lostRevenue: d.lostRevenue,
+    }));
   return {
     ids,
-    created,
-    existing: ids.filter((id) => !createdSet.has(id)),
-    defectsRaised: raisedAll.length,
-    raised: raisedAll,
-    touchpointNames: new Map(touchpointRows.map((t) => [t.id, t.name])),
-    customerNames,
+    created: ids.filter((id) => created.has(id)),
+    existing: ids.filter((id) => !created.has(id)),
+    defectsRaised: raised.length,
+    raised,
+    touchpointNames: new Map(context.touchpoints.map((t) => [t.id, t.name])),
+    customerNames: new Map(context.customers.map((c) => [c.id, c.name])),
   };
+}
+
+const AUTO_CATEGORIES: AutoDefectSpec['categoryName'][] = ['Lost sale', 'Below expectations'];
+
+/** The one read of a write: touchpoints, customers with their lifecycle facts, stored ids, categories, rules. */
+async function readContext(
+  db: DbOrTx,
+  touchpointIds: string[],
+  customerIds: string[],
+  ids: string[],
+): Promise<WriteContext> {
+  const [row] = await selectPreparedRows<WriteContext>(
+    db,
+    sql`select
+      (select coalesce(json_agg(json_build_object(
+          'id', t.id, 'name', t.name, 'active', t.active, 'opportunities', t.opportunities,
+          'ruleLostSale', t.rule_lost_sale, 'ruleBelowExpectation', t.rule_below_expectation,
+          'ruleBelowExpectationGap', t.rule_below_expectation_gap, 'ruleLowCsat', t.rule_low_csat,
+          'ruleLowCsatMax', t.rule_low_csat_max, 'ruleLowNps', t.rule_low_nps, 'ruleLowNpsMax', t.rule_low_nps_max)), '[]')
+        from touchpoints t where t.id = any(${sql.param(touchpointIds)}::uuid[])) as touchpoints,
+      (select coalesce(json_agg(json_build_object(
+          'id', c.id, 'name', c.name, 'lifecycle', c.lifecycle,
+          'recent', (select coalesce(json_agg(json_build_array(x.nps, x.occurred_at, x.id) order by x.occurred_at desc, x.id desc), '[]')
+             from (select i.nps, i.occurred_at, i.id from interactions i
+                   where i.customer_id = c.id and i.nps is not null
+                   order by i.occurred_at desc, i.id desc
+                   limit greatest(1, coalesce((select s.advocate_after_promoters from lifecycle_settings s where s.id = 1), ${DEFAULT_LIFECYCLE_RULES.advocateAfterPromoters}))) x),
+          'severe', (select json_build_object('severity', d.severity, 'categoryName', dc.name, 'touchpointName', dt.name, 'occurredAt', d.occurred_at)
+             from defects d join defect_categories dc on dc.id = d.category_id join touchpoints dt on dt.id = d.touchpoint_id
+             -- status as text: compared on the enum, the planner ANDs the customer's few defects
+             -- with every open defect through the status index (0.3-0.6 ms per customer, most of
+             -- a 1,000-row batch's read); the customer index alone finds a handful of rows.
+             where d.customer_id = c.id and d.severity in ('major', 'critical') and d.status::text in ('open', 'investigating', 'action')
+             order by d.occurred_at desc limit 1))), '[]')
+        from customers c where c.id = any(${sql.param(customerIds)}::uuid[])) as customers,
+      (select coalesce(json_agg(i.id), '[]') from interactions i where i.id = any(${sql.param(ids)}::uuid[])) as existing,
+      (select coalesce(json_agg(json_build_object('id', dc.id, 'name', dc.name)), '[]') from defect_categories dc
+        where lower(dc.name) in ('lost sale', 'below expectations')) as categories,
+      (select json_build_object(
+          'activeOnSale', s.active_on_sale, 'atRiskOnDetractor', s.at_risk_on_detractor,
+          'atRiskOnSevereDefect', s.at_risk_on_severe_defect, 'atRiskAfterDays', s.at_risk_after_days,
+          'advocateAfterPromoters', s.advocate_after_promoters, 'churnedAfterDays', s.churned_after_days)
+        from lifecycle_settings s where s.id = 1) as rules`,
+  );
+  return row!;
+}
+
+type DefectRowWithId = DefectRow & { id: string };
+interface PendingChange extends LifecycleChange {
+  /** The interaction whose rule moved the customer: the move lands only if it is stored now. */
+  causeId: string;
+}
+
+/**
+ * The lifecycle moves the new interactions cause (docs/lifecycle.md): the facts read before the
+ * write, with the new interactions' NPS answers and auto defects folded in, are the facts after it.
+ */
+function pendingLifecycleChanges(
+  fresh: { row: InteractionRow }[],
+  defectRows: DefectRowWithId[],
+  customers: Map<string, ExistingFacts>,
+  touchpoints: Map<string, TouchpointFacts>,
+  categoryNames: Map<string, string>,
+  stored: LifecycleRuleSettings | null,
+): PendingChange[] {
+  const rules = stored ?? DEFAULT_LIFECYCLE_RULES;
+  const k = Math.max(1, rules.advocateAfterPromoters ?? 1);
+  const written = fresh.map(({ row }) => ({
+    id: row.id,
+    customerId: row.customerId ?? null,
+    occurredAt: row.occurredAt,
+    outcome: row.outcome ?? 'none',
+    nps: row.nps ?? null,
+    touchpointName: touchpoints.get(row.touchpointId)!.name,
+  }));
+  // The new answers and severe defects per customer, gathered once.
+  const answersOf = new Map<string, { nps: number; at: number; id: string }[]>();
+  for (const w of written) {
+    if (w.customerId && w.nps !== null) {
+      const list = answersOf.get(w.customerId) ?? [];
+      list.push({ nps: w.nps, at: w.occurredAt.getTime(), id: w.id });
+      answersOf.set(w.customerId, list);
+    }
+  }
+  const severeOf = new Map<string, DefectRowWithId>();
+  for (const d of defectRows) {
+    if (!d.customerId || (d.severity !== 'major' && d.severity !== 'critical')) continue;
+    const seen = severeOf.get(d.customerId);
+    if (!seen || seen.occurredAt < d.occurredAt) severeOf.set(d.customerId, d);
+  }
+  const changes: PendingChange[] = [];
+  for (const [customerId, newest] of newestPerCustomer(written)) {
+    const facts = customers.get(customerId)!;
+    const answers = [
+      ...facts.recent.map(([nps, at, id]) => ({ nps, at: new Date(at).getTime(), id })),
+      ...(answersOf.get(customerId) ?? []),
+    ].sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    let severe = facts.severe;
+    const raised = severeOf.get(customerId);
+    if (raised && (!severe || new Date(severe.occurredAt).getTime() < raised.occurredAt.getTime()))
+      severe = {
+        severity: raised.severity,
+        categoryName: categoryNames.get(raised.categoryId)!,
+        touchpointName: touchpoints.get(raised.touchpointId)!.name,
+        occurredAt: raised.occurredAt.toISOString(),
+      };
+    const change = lifecycleChangeAfterInteraction(
+      newest,
+      { id: customerId, lifecycle: facts.lifecycle, recent_nps: answers.slice(0, k).map((a) => a.nps), severe },
+      rules,
+    );
+    if (change) changes.push({ ...change, causeId: newest.id });
+  }
+  return changes;
+}
+
+interface PendingEvent {
+  cause: string;
+  type: AnyEventType;
+  payload: Record<string, unknown>;
+}
+
+/** interaction.created for each new interaction, feedback.received for public feedback, defect.created per auto defect. */
+function interactionEvents(stored: InteractionRow[], raised: DefectRowWithId[]): PendingEvent[] {
+  const events: PendingEvent[] = stored.map((r) => ({
+    cause: r.id,
+    type: 'interaction.created',
+    payload: {
+      interactionId: r.id,
+      touchpointId: r.touchpointId,
+      customerId: r.customerId ?? null,
+      source: r.source,
+      outcome: r.outcome,
+      occurredAt: r.occurredAt.toISOString(),
+      actorId: r.loggedById ?? null,
+    },
+  }));
+  for (const r of stored)
+    if (r.source === 'feedback')
+      events.push({
+        cause: r.id,
+        type: 'feedback.received',
+        payload: {
+          interactionId: r.id,
+          touchpointId: r.touchpointId,
+          customerId: r.customerId ?? null,
+          expectation: r.expectation ?? null,
+          experience: r.experience ?? null,
+          csat: r.csat ?? null,
+          nps: r.nps ?? null,
+          effort: r.effort ?? null,
+          comment: r.notes ?? null,
+        },
+      });
+  for (const d of raised)
+    events.push({
+      cause: d.interactionId,
+      type: 'defect.created',
+      payload: {
+        defectId: d.id,
+        touchpointId: d.touchpointId,
+        categoryId: d.categoryId,
+        kind: d.kind,
+        severity: d.severity,
+        interactionId: d.interactionId,
+        actorId: null,
+      },
+    });
+  return events;
 }
 
 type InteractionRow = Omit<NewInteraction, 'id' | 'occurredAt'> & { id: string; occurredAt: Date };
@@ -188,30 +418,24 @@ type DefectRow = ReturnType<typeof autoDefectRows>[number];
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /**
- * Inserts rows sent as one JSON parameter and unpacked by jsonb_to_recordset: building a statement
- * with a bind parameter per value cost more than running it, and this keeps large imports fast on
- * both drivers. `columns` names each SQL column with its type, once; each row is read by the
- * camelCase form of the name (a Date travels as its ISO string).
+ * Rows as one JSON parameter, unpacked by jsonb_to_recordset: building a statement with a bind
+ * parameter per value cost more than running it. `columns` names each SQL column with its type,
+ * once; each row is read by the camelCase form of the name (a Date travels as its ISO string).
  */
-async function insertJsonRows<T>(
-  tx: DbOrTx,
-  table: typeof interactions | typeof defects,
-  columns: Record<string, string>,
-  rows: object[],
-  tail: SQL,
-): Promise<T[]> {
+function jsonRecordset(columns: Record<string, string>, rows: object[], alias: string) {
   const names = Object.keys(columns);
+  const keys = names.map(camel);
   const json = JSON.stringify(
-    rows.map((row) =>
-      Object.fromEntries(names.map((name) => [name, (row as Record<string, unknown>)[camel(name)] ?? null])),
-    ),
+    rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (let c = 0; c < names.length; c++) out[names[c]!] = (row as Record<string, unknown>)[keys[c]!] ?? null;
+      return out;
+    }),
   );
-  const list = sql.raw(names.join(', '));
-  const typed = sql.raw(names.map((name) => `${name} ${columns[name]}`).join(', '));
-  return selectRows<T>(
-    tx,
-    sql`insert into ${table} (${list}) select ${list} from jsonb_to_recordset(${json}::jsonb) as x(${typed}) ${tail}`,
-  );
+  return {
+    list: sql.raw(names.join(', ')),
+    from: sql`jsonb_to_recordset(${json}::jsonb) as ${sql.raw(alias)}(${sql.raw(names.map((name) => `${name} ${columns[name]}`).join(', '))})`,
+  };
 }
 
 // The columns a logged, imported or API interaction is stored with: listed once.
@@ -240,63 +464,86 @@ const INTERACTION_COLUMNS = {
   suggested_customer_id: 'uuid',
 } as const;
 
-/** Inserts interactions, skipping ids already stored, and returns the ids inserted now. */
-async function insertInteractionRows(tx: DbOrTx, rows: InteractionRow[]): Promise<string[]> {
-  const inserted = await insertJsonRows<{ id: string }>(
-    tx,
-    interactions,
-    INTERACTION_COLUMNS,
-    rows,
-    sql`on conflict (id) do nothing returning id`,
-  );
-  return inserted.map((r) => r.id);
-}
+const DEFECT_COLUMNS = {
+  id: 'uuid',
+  touchpoint_id: 'uuid',
+  interaction_id: 'uuid',
+  customer_id: 'uuid',
+  category_id: 'uuid',
+  kind: 'defect_kind',
+  severity: 'severity',
+  lost_revenue: 'numeric',
+  occurred_at: 'timestamptz',
+  auto_rule: 'auto_rule',
+} as const;
 
-/** interaction.created for each stored interaction, feedback.received for public feedback, defect.created per auto defect. */
-async function emitInteractionEvents(tx: DbOrTx, stored: InteractionRow[], raised: RaisedDefect[]): Promise<void> {
-  await emitEvents(
-    tx,
-    'interaction.created',
-    stored.map((r) => ({
-      interactionId: r.id,
-      touchpointId: r.touchpointId,
-      customerId: r.customerId ?? null,
-      source: r.source,
-      outcome: r.outcome,
-      occurredAt: r.occurredAt.toISOString(),
-      actorId: r.loggedById ?? null,
-    })),
-  );
-  await emitEvents(
-    tx,
-    'feedback.received',
-    stored
-      .filter((r) => r.source === 'feedback')
-      .map((r) => ({
-        interactionId: r.id,
-        touchpointId: r.touchpointId,
-        customerId: r.customerId ?? null,
-        expectation: r.expectation ?? null,
-        experience: r.experience ?? null,
-        csat: r.csat ?? null,
-        nps: r.nps ?? null,
-        effort: r.effort ?? null,
-        comment: r.notes ?? null,
-      })),
-  );
-  await emitEvents(
-    tx,
-    'defect.created',
-    raised.map((d) => ({
-      defectId: d.id,
-      touchpointId: d.touchpointId,
-      categoryId: d.categoryId,
-      kind: d.kind,
-      severity: d.severity,
-      interactionId: d.interactionId,
-      actorId: null,
-    })),
-  );
+const EVENT_COLUMNS = { cause: 'uuid', type: 'text', payload: 'jsonb' } as const;
+
+const CHANGE_COLUMNS = {
+  cause_id: 'uuid',
+  customer_id: 'uuid',
+  from_lifecycle: 'lifecycle',
+  to_lifecycle: 'lifecycle',
+  rule: 'text',
+  reason: 'text',
+  occurred_at: 'timestamptz',
+} as const;
+
+/**
+ * The one statement of a write: the interactions not stored yet, then — only for those stored
+ * now, so a retried id raises, announces and moves nothing twice — their auto defects, their
+ * outbox events with the jobs that dispatch them, and the lifecycle moves they cause (each only
+ * if the customer is still where it was), with the moves' history. The rollup triggers run in
+ * the same statement. Returns the ids stored now.
+ */
+async function writeChunk(
+  db: DbOrTx,
+  rows: InteractionRow[],
+  defectRows: DefectRowWithId[],
+  events: PendingEvent[],
+  changes: PendingChange[],
+  actorId: string | null,
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const x = jsonRecordset(INTERACTION_COLUMNS, rows, 'x');
+  const parts = [
+    sql`with ins as (
+      insert into ${interactions} (${x.list}) select ${x.list} from ${x.from}
+      on conflict (id) do nothing returning id)`,
+  ];
+  if (defectRows.length) {
+    const d = jsonRecordset(DEFECT_COLUMNS, defectRows, 'd');
+    parts.push(sql`, raised as (
+      insert into ${defects} (${d.list}) select ${d.list} from ${d.from} where d.interaction_id in (select id from ins))`);
+  }
+  if (events.length) {
+    const e = jsonRecordset(EVENT_COLUMNS, events, 'e');
+    parts.push(sql`, announced as (
+      insert into ${outboxEvents} (type, payload) select e.type, e.payload from ${e.from}
+      where e.cause in (select id from ins) returning id
+    ), dispatched as (
+      insert into ${jobs} (kind, payload) select ${DISPATCH_EVENT}, jsonb_build_object('eventId', announced.id) from announced)`);
+  }
+  if (changes.length) {
+    const c = jsonRecordset(
+      CHANGE_COLUMNS,
+      changes.map((change) => ({ ...change, fromLifecycle: change.from, toLifecycle: change.to })),
+      'c',
+    );
+    parts.push(sql`, moves as (
+      select * from ${c.from} where c.cause_id in (select id from ins)
+    ), moved as (
+      update ${customers} cu set lifecycle = moves.to_lifecycle, updated_at = now()
+      from moves where cu.id = moves.customer_id and cu.lifecycle = moves.from_lifecycle
+      returning cu.id
+    ), recorded as (
+      insert into ${lifecycleChanges} (customer_id, from_lifecycle, to_lifecycle, rule, reason, actor_id, occurred_at)
+      select moves.customer_id, moves.from_lifecycle, moves.to_lifecycle, moves.rule, moves.reason, ${actorId}::uuid, moves.occurred_at
+      from moves join moved on moved.id = moves.customer_id)`);
+  }
+  parts.push(sql` select id from ins`);
+  const stored = await selectPreparedRows<{ id: string }>(db, sql.join(parts));
+  return stored.map((r) => r.id);
 }
 
 /** An auto defect as stored, with its category's name. */
@@ -309,31 +556,4 @@ export interface RaisedDefect {
   severity: string;
   interactionId: string;
   lostRevenue: string;
-}
-
-const DEFECT_COLUMNS = {
-  touchpoint_id: 'uuid',
-  interaction_id: 'uuid',
-  customer_id: 'uuid',
-  category_id: 'uuid',
-  kind: 'defect_kind',
-  severity: 'severity',
-  lost_revenue: 'numeric',
-  occurred_at: 'timestamptz',
-  auto_rule: 'auto_rule',
-} as const;
-
-async function insertDefectRows(
-  tx: DbOrTx,
-  rows: DefectRow[],
-  categoryNames: Map<string, string>,
-): Promise<RaisedDefect[]> {
-  const stored = await insertJsonRows<Omit<RaisedDefect, 'categoryName'>>(
-    tx,
-    defects,
-    DEFECT_COLUMNS,
-    rows,
-    sql`returning id, touchpoint_id as "touchpointId", category_id as "categoryId", kind, severity, interaction_id as "interactionId", lost_revenue::text as "lostRevenue"`,
-  );
-  return stored.map((d) => ({ ...d, categoryName: categoryNames.get(d.categoryId)! }));
 }

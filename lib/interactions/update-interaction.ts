@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DbOrTx } from '@/db';
 import { customers, defects, interactions, touchpoints, type Interaction, type Touchpoint } from '@/db/schema';
+import { msg } from '@/lib/validation/messages';
 import { DomainError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -13,7 +14,7 @@ import { analyseComment } from '@/lib/voice/analyse-comment';
 import { syncAutoDefects } from './auto-defects';
 import { canEditInteraction } from './edit-window';
 
-export const EDIT_REFUSED_MESSAGE = 'You may edit only interactions you logged, and only for 24 hours.';
+export const EDIT_REFUSED_MESSAGE = msg('editRefused');
 
 const auditView = (row: Interaction) => ({
   customerId: row.customerId,
@@ -109,18 +110,18 @@ export async function updateInteraction(user: CurrentUser, input: z.output<typeo
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(interactions).where(eq(interactions.id, input.id)).for('update').limit(1);
-    if (!existing) throw new DomainError('not-found', 'That interaction no longer exists.');
+    if (!existing) throw new DomainError('not-found', msg('interactionGone'));
     if (!canEditInteraction(user, existing)) throw new DomainError('forbidden', EDIT_REFUSED_MESSAGE);
 
     const [touchpoint] = await tx.select().from(touchpoints).where(eq(touchpoints.id, input.touchpointId)).limit(1);
     if (!touchpoint)
-      throw new DomainError('invalid', 'That touchpoint does not exist.', {
-        touchpointId: ['That touchpoint does not exist.'],
+      throw new DomainError('invalid', msg('touchpointMissing'), {
+        touchpointId: [msg('touchpointMissing')],
       });
     // A touchpoint switched off since stays on its old interactions, but nothing new moves there.
     if (!touchpoint.active && touchpoint.id !== existing.touchpointId) {
-      throw new DomainError('invalid', 'That touchpoint is no longer in use.', {
-        touchpointId: ['That touchpoint is no longer in use.'],
+      throw new DomainError('invalid', msg('touchpointRetired'), {
+        touchpointId: [msg('touchpointRetired')],
       });
     }
     if (input.customerId) {
@@ -130,8 +131,8 @@ export async function updateInteraction(user: CurrentUser, input: z.output<typeo
         .where(eq(customers.id, input.customerId))
         .limit(1);
       if (!customer)
-        throw new DomainError('invalid', 'That customer does not exist.', {
-          customerId: ['That customer does not exist.'],
+        throw new DomainError('invalid', msg('customerMissing'), {
+          customerId: [msg('customerMissing')],
         });
     }
 
@@ -145,7 +146,7 @@ export async function deleteInteraction(user: CurrentUser, id: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(interactions).where(eq(interactions.id, id)).for('update').limit(1);
-    if (!existing) throw new DomainError('not-found', 'That interaction no longer exists.');
+    if (!existing) throw new DomainError('not-found', msg('interactionGone'));
     const [defectCount] = await tx.select({ n: count() }).from(defects).where(eq(defects.interactionId, id));
     await tx.delete(interactions).where(eq(interactions.id, id));
     await recordAudit(tx, {

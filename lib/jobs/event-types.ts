@@ -18,12 +18,4 @@ export type InternalEventType = (typeof INTERNAL_EVENT_TYPES)[number];
 
 export type AnyEventType = EventType | InternalEventType;
 
-export const EVENT_LABELS: Record<EventType, string> = {
-  'defect.created': 'A defect is raised',
-  'defect.assigned': 'A defect is assigned',
-  'defect.status_changed': 'A defect changes status',
-  'interaction.created': 'An interaction is recorded',
-  'feedback.received': 'Feedback arrives from the public page',
-  'case.opened': 'A case is opened',
-  'case.proved': 'A case is proved',
-};
+// Their names on screen are the messages admin.webhooks.eventType.<type>.

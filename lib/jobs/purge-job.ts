@@ -19,4 +19,4 @@ defineJob({
   },
 });
 
-registerSchedule({ name: PURGE_FINISHED, next: (after) => nextDaily(after, { hour: 3 }) });
+registerSchedule({ name: PURGE_FINISHED, next: (after, { timeZone }) => nextDaily(after, { hour: 3 }, timeZone) });

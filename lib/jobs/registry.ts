@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Database, Transaction } from '@/db';
 import type { Job } from '@/db/schema';
+import type { ScheduleCalendar } from './schedule';
 
 export interface JobContext {
   job: Job;
@@ -24,8 +25,11 @@ export interface ScheduleDefinition {
   /** Unique name; also the kind of the job it queues unless `kind` says otherwise. */
   name: string;
   kind?: string;
-  /** The next run strictly after `after` (see ./schedule.ts for weekly and daily helpers). */
-  next: (after: Date) => Date;
+  /**
+   * The next run strictly after `after` (see ./schedule.ts for weekly and daily helpers), reckoned
+   * in the company's zone and week (`calendar`, read by the runner once per round).
+   */
+  next: (after: Date, calendar: ScheduleCalendar) => Date;
   payload?: Record<string, unknown>;
 }
 

@@ -4,10 +4,11 @@ import os from 'node:os';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { selectRows } from '@/db/client';
-import { jobRunnerLeases, jobs, scheduledJobs, type Job } from '@/db/schema';
+import { companySettings, jobRunnerLeases, jobs, scheduledJobs, type Job } from '@/db/schema';
 import { retryDelaySeconds, shouldGiveUp } from './backoff';
 import { enqueueJob } from './enqueue';
 import { jobDefinition, registeredSchedules } from './registry';
+import type { ScheduleCalendar } from './schedule';
 
 export interface RunnerOptions {
   getDb: () => Promise<Database>;
@@ -128,15 +129,21 @@ export class JobRunner {
 
   private async queueDueSchedules(db: Database): Promise<void> {
     const now = new Date();
+    // The company's zone and first day of the week, once per round: schedules run on its wall clock.
+    const [company] = await db
+      .select({ timeZone: companySettings.timeZone, weekStart: companySettings.weekStart })
+      .from(companySettings)
+      .where(eq(companySettings.id, 1));
+    const calendar: ScheduleCalendar = company ?? { timeZone: 'UTC', weekStart: 1 };
     for (const schedule of registeredSchedules()) {
       await db
         .insert(scheduledJobs)
-        .values({ name: schedule.name, nextRunAt: schedule.next(now) })
+        .values({ name: schedule.name, nextRunAt: schedule.next(now, calendar) })
         .onConflictDoNothing();
       await db.transaction(async (tx) => {
         const [due] = await tx
           .update(scheduledJobs)
-          .set({ nextRunAt: schedule.next(now), lastRunAt: now })
+          .set({ nextRunAt: schedule.next(now, calendar), lastRunAt: now })
           .where(and(eq(scheduledJobs.name, schedule.name), sql`${scheduledJobs.nextRunAt} <= now()`))
           .returning({ name: scheduledJobs.name });
         if (due) await enqueueJob(tx, schedule.kind ?? schedule.name, schedule.payload ?? {});

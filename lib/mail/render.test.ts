@@ -14,7 +14,13 @@ describe('renderEmail', () => {
       },
       { title: 'Overdue', empty: 'Nothing is overdue.' },
     ],
-    unsubscribe: { url: 'https://cx.example.com/unsubscribe/t', what: 'mail about defects assigned to you' },
+    unsubscribe: {
+      url: 'https://cx.example.com/unsubscribe/t',
+      notice: 'You receive this because mail about defects assigned to you is switched on for your account.',
+      label: 'Unsubscribe',
+    },
+    lang: 'de',
+    brand: 'Acme & Co',
   });
 
   it('escapes text and links in the HTML part', () => {
@@ -34,6 +40,11 @@ describe('renderEmail', () => {
   it('ends every message with its unsubscribe link', () => {
     expect(mail.html).toContain('https://cx.example.com/unsubscribe/t');
     expect(mail.text).toMatch(/Unsubscribe: https:\/\/cx\.example\.com\/unsubscribe\/t$/);
+  });
+
+  it('names the language and the company', () => {
+    expect(mail.html).toContain('<html lang="de">');
+    expect(mail.html).toContain('Acme &amp; Co');
   });
 
   it('uses inline styles only', () => {

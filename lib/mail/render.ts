@@ -27,8 +27,15 @@ export interface EmailContent {
   paragraphs: string[];
   action?: { label: string; href: string };
   sections?: EmailSection[];
-  /** The preference this mail belongs to, and the link that turns it off. */
-  unsubscribe: { url: string; what: string };
+  /**
+   * The link that turns this kind of mail off, and the footer's words, in the mail's language:
+   * `notice` says which preference sent it, `label` names the link.
+   */
+  unsubscribe: { url: string; notice: string; label: string };
+  /** The mail's language (html lang). */
+  lang?: string;
+  /** The sender's name at the top: the company's name. */
+  brand?: string;
 }
 
 export interface RenderedEmail {
@@ -97,17 +104,17 @@ export function renderEmail(content: EmailContent): RenderedEmail {
     ? `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 16px;"><tr><td style="background:#1d4ed8;border-radius:6px;"><a href="${escape(content.action.href)}" style="display:inline-block;padding:10px 18px;color:#ffffff;font-size:15px;font-weight:600;text-decoration:none;${FONT}">${escape(content.action.label)}</a></td></tr></table>`
     : '';
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(content.subject)}</title></head>
+<html lang="${escape(content.lang ?? 'en')}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(content.subject)}</title></head>
 <body style="margin:0;padding:0;background:#f3f4f6;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f4f6;"><tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="640" cellpadding="0" cellspacing="0" style="max-width:640px;width:100%;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px;">
-<tr><td style="padding:16px 24px;border-bottom:1px solid #e5e7eb;font-size:16px;font-weight:700;color:#1d4ed8;${FONT}">OutsideIn</td></tr>
+<tr><td style="padding:16px 24px;border-bottom:1px solid #e5e7eb;font-size:16px;font-weight:700;color:#1d4ed8;${FONT}">${escape(content.brand ?? 'OutsideIn')}</td></tr>
 <tr><td style="padding:20px 24px;">
 <h1 style="margin:0 0 12px;font-size:20px;line-height:28px;color:#111827;${FONT}">${escape(content.heading)}</h1>
 ${content.paragraphs.map(paragraph).join('')}${action}${sectionsHtml}
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #e5e7eb;font-size:12px;line-height:18px;color:#6b7280;${FONT}">
-You receive this because ${escape(content.unsubscribe.what)} is switched on for your account. <a href="${escape(content.unsubscribe.url)}" style="color:#6b7280;text-decoration:underline;">Unsubscribe from these emails</a>.
+${escape(content.unsubscribe.notice)} <a href="${escape(content.unsubscribe.url)}" style="color:#6b7280;text-decoration:underline;">${escape(content.unsubscribe.label)}</a>
 </td></tr>
 </table></td></tr></table>
 </body></html>`;
@@ -122,10 +129,6 @@ You receive this because ${escape(content.unsubscribe.what)} is switched on for 
     if (section.link) textParts.push(`${section.link.label}: ${section.link.href}`);
     textParts.push('');
   }
-  textParts.push(
-    '--',
-    `You receive this because ${content.unsubscribe.what} is switched on for your account.`,
-    `Unsubscribe: ${content.unsubscribe.url}`,
-  );
+  textParts.push('--', content.unsubscribe.notice, `${content.unsubscribe.label}: ${content.unsubscribe.url}`);
   return { subject: content.subject, html, text: textParts.join('\n') };
 }

@@ -1,36 +1,7 @@
+import type { useFormatter } from 'next-intl';
 import type { Interval, MetricValue } from './value';
 
 export type MetricKind = 'count' | 'money' | 'dpmo' | 'dpu' | 'sigma' | 'share' | 'nps' | 'mean' | 'gap';
-
-const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-const signed = (text: string, value: number) =>
-  value > 0 ? `+${text}` : value < 0 ? `−${text.replace('-', '')}` : text;
-
-/** A metric as the dashboard shows it: the reason in words when there is no number. */
-export function formatMetric(metric: MetricValue | number, kind: MetricKind): string {
-  const value = typeof metric === 'number' ? metric : metric.value;
-  if (value === null) return (metric as MetricValue).reason ?? 'no data';
-  switch (kind) {
-    case 'count':
-    case 'dpmo':
-      return integer.format(value);
-    case 'money':
-      return money.format(value);
-    case 'dpu':
-      return value.toFixed(3);
-    case 'sigma':
-      return `${value.toFixed(2)} σ`;
-    case 'share':
-      return `${(value * 100).toFixed(1)} %`;
-    case 'nps':
-      return value.toFixed(0);
-    case 'mean':
-      return value.toFixed(2);
-    case 'gap':
-      return signed(value.toFixed(2), value);
-  }
-}
 
 /** The change as the card shows it: rounded to the digits it is written with. */
 function shownChange(change: number, kind: MetricKind): number {
@@ -60,40 +31,105 @@ export function changeDirection(change: number | null, kind: MetricKind): 'up' |
   return shown > 0 ? 'up' : shown < 0 ? 'down' : 'flat';
 }
 
-/** A change against the previous period: relative for counts and money, in the metric's own unit for rates. */
-export function formatChange(raw: number | null, kind: MetricKind): string | null {
-  if (raw === null) return null;
-  const change = shownChange(raw, kind);
-  switch (kind) {
-    case 'count':
-    case 'money':
-      return `${signed((Math.abs(change) * 100).toFixed(1), change)} %`;
-    case 'dpmo':
-      return `${signed(integer.format(Math.abs(change)), change)} DPMO`;
-    case 'dpu':
-      return signed(Math.abs(change).toFixed(3), change);
-    case 'sigma':
-      return `${signed(Math.abs(change).toFixed(2), change)} σ`;
-    case 'share':
-      return `${signed((Math.abs(change) * 100).toFixed(1), change)} pts`;
-    case 'nps':
-      return `${signed(Math.abs(change).toFixed(0), change)} pts`;
-    case 'mean':
-    case 'gap':
-      return signed(Math.abs(change).toFixed(2), change);
-  }
+/*
+ * The same, in the reader's language and the company's locale and currency (docs/i18n.md):
+ * `metricFormatter(t, format)` with `t` for the `metrics` namespace (useTranslations('metrics') /
+ * await getTranslations('metrics')) and next-intl's formatter (useFormatter() / await getFormatter()).
+ */
+type MetricWords = (
+  key:
+    | 'reason.noData'
+    | 'reason.noDefects'
+    | 'reason.everyOpportunityDefective'
+    | 'reason.moreDefectsThanOpportunities'
+    | 'sigma'
+    | 'dpmoChange'
+    | 'sharePoints'
+    | 'npsPoints'
+    | 'interval'
+    | 'tooFew'
+    | 'reviewOpportunities',
+  values?: Record<string, string | number>,
+) => string;
+
+/** next-intl's formatter (useFormatter() / await getFormatter()): only its numbers are needed. */
+type NumberFormatter = Pick<ReturnType<typeof useFormatter>, 'number'>;
+
+const REASON_KEYS = {
+  'no data': 'reason.noData',
+  'no defects': 'reason.noDefects',
+  'every opportunity defective': 'reason.everyOpportunityDefective',
+  'more defects than opportunities': 'reason.moreDefectsThanOpportunities',
+} as const;
+
+export function metricFormatter(t: MetricWords, format: NumberFormatter) {
+  const fixed = (digits: number, sign = false) => ({
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: sign ? ('exceptZero' as const) : ('auto' as const),
+  });
+  // A typographic minus (−), not a hyphen.
+  const minus = (text: string) => text.replace('-', '−');
+  const metricText = (metric: MetricValue | number, kind: MetricKind): string => {
+    const value = typeof metric === 'number' ? metric : metric.value;
+    if (value === null) return t(REASON_KEYS[(metric as MetricValue).reason ?? 'no data']);
+    switch (kind) {
+      case 'count':
+      case 'dpmo':
+        return format.number(value, 'integer');
+      case 'money':
+        return format.number(value, 'money');
+      case 'dpu':
+        return format.number(value, fixed(3));
+      case 'sigma':
+        return t('sigma', { value: format.number(value, 'decimal2') });
+      case 'share':
+        return format.number(value, 'percent');
+      case 'nps':
+        return minus(format.number(value, 'integer'));
+      case 'mean':
+        return format.number(value, 'decimal2');
+      case 'gap':
+        return minus(format.number(value, fixed(2, true)));
+    }
+  };
+  return {
+    metric: metricText,
+    /** A change against the previous period: relative for counts and money, in the metric's own unit for rates. */
+    change(raw: number | null, kind: MetricKind): string | null {
+      if (raw === null) return null;
+      const change = shownChange(raw, kind);
+      switch (kind) {
+        case 'count':
+        case 'money':
+          return minus(format.number(change, { style: 'percent' as const, ...fixed(1, true) }));
+        case 'dpmo':
+          return t('dpmoChange', {
+            value: minus(format.number(change, { maximumFractionDigits: 0, signDisplay: 'exceptZero' as const })),
+          });
+        case 'dpu':
+          return minus(format.number(change, fixed(3, true)));
+        case 'sigma':
+          return t('sigma', { value: minus(format.number(change, fixed(2, true))) });
+        case 'share':
+          return t('sharePoints', { value: minus(format.number(change * 100, fixed(1, true))) });
+        case 'nps':
+          return t('npsPoints', { value: minus(format.number(change, fixed(0, true))) });
+        case 'mean':
+        case 'gap':
+          return minus(format.number(change, fixed(2, true)));
+      }
+    },
+    /** A 95 % interval in the metric's own unit ("95% CI 81.2–88.0%"). */
+    interval(interval: Interval | undefined | null, kind: MetricKind): string | null {
+      if (!interval) return null;
+      // A share names its unit once, after the upper end.
+      const low = kind === 'share' ? format.number(interval.low * 100, 'decimal1') : metricText(interval.low, kind);
+      return t('interval', { low, high: metricText(interval.high, kind) });
+    },
+    tooFew: () => t('tooFew'),
+    reviewOpportunities: () => t('reviewOpportunities'),
+  };
 }
 
-/** A 95 % interval in the metric's own unit: "95 % CI 81.2–88.0 %". */
-export function formatInterval(interval: Interval | undefined | null, kind: MetricKind): string | null {
-  if (!interval) return null;
-  const low = formatMetric(interval.low, kind);
-  const high = formatMetric(interval.high, kind);
-  const unit = kind === 'share' ? ' %' : '';
-  return `95 % CI ${unit ? low.replace(unit, '') : low}–${high}`;
-}
-
-/** What a reader is told instead of a number that would mislead. */
-export const TOO_FEW_LABEL = 'too few to judge';
-export const REVIEW_OPPORTUNITIES =
-  'More defects than opportunities: review this touchpoint’s opportunities per interaction.';
+export type MetricFormatter = ReturnType<typeof metricFormatter>;

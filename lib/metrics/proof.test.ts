@@ -1,3 +1,4 @@
+import { englishMessage } from '@/lib/i18n/english';
 import { describe, expect, it } from 'vitest';
 import {
   decideProof,
@@ -8,6 +9,9 @@ import {
   testImprovement,
   twoProportionZTest,
   verdictText,
+  verdictRef,
+  reasonRef,
+  pValueRef,
 } from './proof';
 
 describe('staged p-chart', () => {
@@ -119,6 +123,24 @@ describe('the proved rule', () => {
     expect(verdictText(rose, test, failed)).toMatch(
       /^The defect rate rose from 10\.0 % to 12\.0 %; p = 0\.\d{3}; not effective\.$/,
     );
+  });
+
+  it('gives the verdict and its reasons as message references each reader sees in their language', () => {
+    const counts = { n0: 1000, d0: 124, n1: 1000, d1: 79 };
+    const decision = decideProof({ beforeSubgroups: 8, afterSubgroups: 8, afterSignals: 0, test: significant });
+    expect(englishMessage(verdictRef(counts, significant, decision))).toBe(
+      'The defect rate fell from 12.4% to 7.9%; p = 0.003; proved.',
+    );
+    const pending = decideProof({ beforeSubgroups: 3, afterSubgroups: 7, afterSignals: 0, test: significant });
+    expect(pending.why.map((r) => englishMessage(reasonRef(r)))).toEqual(pending.reasons);
+    const unstable = decideProof({
+      beforeSubgroups: 10,
+      afterSubgroups: 10,
+      afterSignals: 2,
+      test: { ...significant, pValue: 0.2 },
+    });
+    expect(unstable.why.map((r) => englishMessage(reasonRef(r)))).toEqual(unstable.reasons);
+    expect(englishMessage(pValueRef(0.0004))).toBe('p < 0.001');
   });
 });
 

@@ -1,3 +1,4 @@
+import { msg, sentences } from '@/lib/validation/messages';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import hypergeometricCdf from '@stdlib/stats-base-dists-hypergeometric-cdf';
 import { pChart, type PChart, type Subgroup } from './p-chart';
@@ -96,10 +97,20 @@ export function testImprovement(counts: Proportions): ImprovementTest | null {
 
 export type ProofOutcome = 'proved' | 'not_effective' | 'pending';
 
+/** Why a fix is not (yet) proved, as data: the page words it in the reader's language. */
+export type ProofReason =
+  | { kind: 'baselineShort'; have: number; need: number }
+  | { kind: 'afterShort'; have: number; need: number }
+  | { kind: 'noData' }
+  | { kind: 'afterSignals'; count: number }
+  | { kind: 'pNotBelow'; pValue: number; alpha: number };
+
 export interface ProofDecision {
   outcome: ProofOutcome;
-  /** Why, in a sentence a manager can read. */
+  /** Why, in English sentences: the stored history and the API (which stays English). */
   reasons: string[];
+  /** The same reasons as data, for the pages (cases.detail.reason.*). */
+  why: ProofReason[];
 }
 
 /**
@@ -114,17 +125,71 @@ export function decideProof(input: {
   test: ImprovementTest | null;
 }): ProofDecision {
   const { beforeSubgroups, afterSubgroups, afterSignals, test } = input;
-  const pending: string[] = [];
+  const pending: ProofReason[] = [];
   if (beforeSubgroups < MIN_STAGE_SUBGROUPS)
-    pending.push(`The baseline has ${beforeSubgroups} subgroups before T; it needs ${MIN_STAGE_SUBGROUPS}.`);
+    pending.push({ kind: 'baselineShort', have: beforeSubgroups, need: MIN_STAGE_SUBGROUPS });
   if (afterSubgroups < MIN_STAGE_SUBGROUPS)
-    pending.push(`${afterSubgroups} of ${MIN_STAGE_SUBGROUPS} subgroups are in after T.`);
-  if (pending.length || !test) return { outcome: 'pending', reasons: pending.length ? pending : ['No data yet.'] };
-  const failed: string[] = [];
-  if (afterSignals > 0)
-    failed.push(`The after stage has ${afterSignals} out-of-control ${afterSignals === 1 ? 'point' : 'points'}.`);
-  if (!(test.pValue < ALPHA)) failed.push(`${pValueText(test.pValue)} is not below ${ALPHA}.`);
-  return failed.length ? { outcome: 'not_effective', reasons: failed } : { outcome: 'proved', reasons: [] };
+    pending.push({ kind: 'afterShort', have: afterSubgroups, need: MIN_STAGE_SUBGROUPS });
+  const decided = (outcome: ProofOutcome, why: ProofReason[]): ProofDecision => ({
+    outcome,
+    reasons: why.map(reasonText),
+    why,
+  });
+  if (pending.length || !test) return decided('pending', pending.length ? pending : [{ kind: 'noData' }]);
+  const failed: ProofReason[] = [];
+  if (afterSignals > 0) failed.push({ kind: 'afterSignals', count: afterSignals });
+  if (!(test.pValue < ALPHA)) failed.push({ kind: 'pNotBelow', pValue: test.pValue, alpha: ALPHA });
+  return decided(failed.length ? 'not_effective' : 'proved', failed);
+}
+
+/** "p = 0.009" or "p < 0.001" as a message reference (lib/validation/messages.ts), for the reader's format. */
+export const pValueRef = (p: number) => msg('pValue', { below: p < 0.001 ? 'yes' : 'no', p });
+
+/** A reason as a message reference: the case page and its history translate it for their reader. */
+export function reasonRef(reason: ProofReason): string {
+  switch (reason.kind) {
+    case 'baselineShort':
+      return msg('proofBaselineShort', { have: reason.have, need: reason.need });
+    case 'afterShort':
+      return msg('proofAfterShort', { have: reason.have, need: reason.need });
+    case 'noData':
+      return msg('proofNoData');
+    case 'afterSignals':
+      return msg('proofAfterSignals', { count: reason.count });
+    case 'pNotBelow':
+      return msg('proofPNotBelow', { p: pValueRef(reason.pValue), alpha: reason.alpha });
+  }
+}
+
+/** The verdict as a message reference: what verdictText says, in the reader's language. */
+export function verdictRef(counts: Proportions, test: ImprovementTest | null, decision: ProofDecision): string {
+  if (!test || counts.n0 === 0 || counts.n1 === 0)
+    return sentences(msg('proofNotEnoughData'), ...decision.why.map(reasonRef));
+  const p0 = counts.d0 / counts.n0;
+  const p1 = counts.d1 / counts.n1;
+  return msg('proofVerdict', {
+    movement: p1 < p0 ? 'fell' : p1 > p0 ? 'rose' : 'stayed',
+    before: p0,
+    after: p1,
+    p: pValueRef(test.pValue),
+    outcome: decision.outcome,
+  });
+}
+
+/** A reason in English, as the API records it. */
+function reasonText(reason: ProofReason): string {
+  switch (reason.kind) {
+    case 'baselineShort':
+      return `The baseline has ${reason.have} subgroups before T; it needs ${reason.need}.`;
+    case 'afterShort':
+      return `${reason.have} of ${reason.need} subgroups are in after T.`;
+    case 'noData':
+      return 'No data yet.';
+    case 'afterSignals':
+      return `The after stage has ${reason.count} out-of-control ${reason.count === 1 ? 'point' : 'points'}.`;
+    case 'pNotBelow':
+      return `${pValueText(reason.pValue)} is not below ${reason.alpha}.`;
+  }
 }
 
 /** "p = 0.009", or "p < 0.001" (never "p = < 0.001"). */

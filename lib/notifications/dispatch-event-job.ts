@@ -1,18 +1,25 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { notifications, outboxEvents, users } from '@/db/schema';
+import { companyFormatting, readerLanguage, serverIntl, type ServerIntl } from '@/lib/i18n/server-formatter';
+import type { Language } from '@/lib/i18n/languages';
 import { DISPATCH_EVENT } from '@/lib/jobs/enqueue';
 import { defineJob } from '@/lib/jobs/registry';
+import { companyName, composeEmail } from '@/lib/mail/compose';
 import { queueMail } from '@/lib/mail/queue-mail';
-import { renderEmail } from '@/lib/mail/render';
 import { unsubscribeUrl } from '@/lib/mail/unsubscribe-token';
 import { queueWebhookDeliveries } from '@/lib/webhooks/queue-deliveries';
-import { describeEvent } from './event-messages';
+import { describeEvent, eventTexts } from './event-messages';
 import { channelsFor } from './preferences';
 
 // Turns one outbox event into in-app notifications, mail and webhook deliveries. It only writes
 // to the database, so it runs in one transaction with the job's completion: a crash before the
 // commit runs it again from scratch, a crash after leaves nothing to repeat.
+//
+// Each recipient reads their own language (users.language, else the company's): the mail is
+// written in it; the in-app notification keeps the event's facts (params), so the list shows it
+// in the reader's language of the day, and its title/body in the recipient's language as well,
+// for anything that reads the row without translating it.
 defineJob({
   kind: DISPATCH_EVENT,
   transactional: true,
@@ -24,39 +31,53 @@ defineJob({
     if (!event) return;
     await queueWebhookDeliveries(db, event);
 
-    const message = await describeEvent(db, event);
-    if (!message || message.recipientIds.length === 0) return;
+    const facts = await describeEvent(db, event);
+    if (!facts || facts.recipientIds.length === 0) return;
     const recipients = await db
-      .select({ id: users.id, email: users.email })
+      .select({ id: users.id, email: users.email, language: users.language })
       .from(users)
-      .where(and(inArray(users.id, message.recipientIds), eq(users.active, true)));
+      .where(and(inArray(users.id, facts.recipientIds), eq(users.active, true)));
+    if (recipients.length === 0) return;
     const channels = await channelsFor(
       db,
       recipients.map((r) => r.id),
-      message.type,
+      facts.type,
     );
+    const company = await companyFormatting(db);
+    const brand = await companyName(db);
+    const intls = new Map<Language, ServerIntl>();
+    const intlFor = async (language: string | null) => {
+      const chosen = readerLanguage(language, company);
+      if (!intls.has(chosen)) intls.set(chosen, await serverIntl(chosen, company));
+      return intls.get(chosen)!;
+    };
     for (const recipient of recipients) {
       const chosen = channels.get(recipient.id)!;
+      if (!chosen.inApp && !chosen.email) continue;
+      const intl = await intlFor(recipient.language);
+      const texts = eventTexts(intl.t, intl.format, facts.type, facts.params, facts.href);
+      if (!texts) continue;
       if (chosen.inApp) {
         await db
           .insert(notifications)
           .values({
             userId: recipient.id,
             eventId: event.id,
-            type: message.type,
-            title: message.title,
-            body: message.body || null,
-            href: message.href,
+            type: facts.type,
+            title: texts.title,
+            body: texts.body || null,
+            params: facts.params,
+            href: facts.href,
           })
           .onConflictDoNothing();
       }
       if (chosen.email) {
-        const url = unsubscribeUrl(recipient.id, message.type);
+        const url = unsubscribeUrl(recipient.id, facts.type);
         await queueMail(db, {
-          ...renderEmail({ ...message.email, unsubscribe: { url, what: message.what } }),
+          ...composeEmail(intl, texts.email, { url, what: texts.what, brand }),
           to: recipient.email,
           userId: recipient.id,
-          kind: message.type,
+          kind: facts.type,
           unsubscribeUrl: url,
         });
       }

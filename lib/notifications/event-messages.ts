@@ -3,23 +3,40 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { defectCategories, defects, touchpoints, users, type OutboxEvent } from '@/db/schema';
 import { appUrl } from '@/lib/app-url';
+import type { ServerFormatter, ServerTranslator } from '@/lib/i18n/server-formatter';
 import type { EmailContent } from '@/lib/mail/render';
+import { DEFECT_STATUSES, SEVERITIES, type DefectStatus, type Severity } from '@/lib/enums';
+import { translateMessage, type ValidationTranslator } from '@/lib/validation/messages';
 import type { NotificationType } from './kinds';
-import { SEVERITY_LABELS, DEFECT_STATUS_LABELS, type DefectStatus } from '@/lib/enums';
 
-/** What one event tells people: the in-app line, the link, and the mail body. */
-export interface EventMessage {
+/*
+ * An event becomes facts (who is told, where the link goes, and the values the texts need: names,
+ * codes, numbers) and then texts in each reader's language. The facts are stored with an in-app
+ * notification (notifications.params), so the list shows it in whatever language its reader reads
+ * now; the mail is written once, in the recipient's language when it is queued.
+ */
+
+/** The values an event's texts are written from: names as they are, enum codes, numbers. */
+export type EventParams = Record<string, string | number | null>;
+
+export interface EventFacts {
   type: NotificationType;
   recipientIds: string[];
+  href: string;
+  params: EventParams;
+}
+
+/** What one event tells a reader: the in-app line and the mail. */
+export interface EventTexts {
   title: string;
   body: string;
-  href: string;
-  email: Omit<EmailContent, 'unsubscribe'>;
+  email: Omit<EmailContent, 'unsubscribe' | 'lang' | 'brand'>;
   /** Who the mail's footer says it is about ("mail about …"). */
   what: string;
 }
 
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
+const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 async function defectSummary(tx: DbOrTx, id: string) {
   const [row] = await tx
@@ -40,10 +57,11 @@ async function defectSummary(tx: DbOrTx, id: string) {
   return row;
 }
 
-async function nameOf(tx: DbOrTx, id: string | null): Promise<string> {
-  if (!id) return 'The system';
+/** Who did it: a name, or the system (no actor), or someone no longer known. */
+async function actorOf(tx: DbOrTx, id: string | null): Promise<EventParams> {
+  if (!id) return { actor: null, actorKind: 'system' };
   const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, id));
-  return row?.name ?? 'Someone';
+  return row ? { actor: row.name, actorKind: 'user' } : { actor: null, actorKind: 'unknown' };
 }
 
 async function activeLeads(tx: DbOrTx, roles: ('admin' | 'manager')[]): Promise<string[]> {
@@ -54,8 +72,8 @@ async function activeLeads(tx: DbOrTx, roles: ('admin' | 'manager')[]): Promise<
   return rows.map((u) => u.id);
 }
 
-/** The people an event concerns and what to tell them; null when it concerns nobody. */
-export async function describeEvent(tx: DbOrTx, event: OutboxEvent): Promise<EventMessage | null> {
+/** The people an event concerns and the facts to tell them; null when it concerns nobody. */
+export async function describeEvent(tx: DbOrTx, event: OutboxEvent): Promise<EventFacts | null> {
   const p = event.payload;
   const actorId = str(p.actorId);
   const notActor = (ids: (string | null)[]) => ids.filter((id): id is string => Boolean(id) && id !== actorId);
@@ -66,89 +84,42 @@ export async function describeEvent(tx: DbOrTx, event: OutboxEvent): Promise<Eve
     case 'defect.created': {
       const defect = await defectSummary(tx, String(p.defectId));
       if (!defect) return null;
-      const name = defect.title ?? `${defect.category} at ${defect.touchpoint}`;
-      const href = `/defects/${defect.id}`;
-      const actor = await nameOf(tx, actorId);
-      const facts = `${SEVERITY_LABELS[defect.severity]} · ${defect.touchpoint} · ${DEFECT_STATUS_LABELS[defect.status]}${defect.dueOn ? ` · due ${defect.dueOn}` : ''}`;
-      if (event.type === 'defect.assigned') {
-        return {
-          type: 'defect.assigned',
-          recipientIds: notActor([str(p.ownerId)]),
-          title: `Assigned to you: ${name}`,
-          body: `${actor} assigned you this defect. ${facts}`,
-          href,
-          what: 'mail about defects assigned to you',
-          email: {
-            subject: `Defect assigned to you: ${name}`,
-            heading: 'A defect was assigned to you',
-            paragraphs: [
-              `${actor} assigned you “${name}”.`,
-              facts,
-              'Find its cause, record the corrective action, and move it on.',
-            ],
-            action: { label: 'Open the defect', href: appUrl(href) },
-          },
-        };
-      }
-      if (event.type === 'defect.status_changed') {
-        const to = DEFECT_STATUS_LABELS[p.to as DefectStatus] ?? String(p.to);
-        const from = DEFECT_STATUS_LABELS[p.from as DefectStatus] ?? String(p.from);
-        return {
-          type: 'defect.status_changed',
-          recipientIds: notActor([str(p.ownerId)]),
-          title: `${name}: ${from} → ${to}`,
-          body: `${actor} moved a defect you own. ${facts}`,
-          href,
-          what: 'mail about status changes of your defects',
-          email: {
-            subject: `Your defect moved to ${to}: ${name}`,
-            heading: `A defect you own is now ${to}`,
-            paragraphs: [`${actor} moved “${name}” from ${from} to ${to}.`, facts],
-            action: { label: 'Open the defect', href: appUrl(href) },
-          },
-        };
-      }
-      return {
-        type: 'defect.created',
-        recipientIds: notActor(await activeLeads(tx, ['manager', 'admin'])),
-        title: `New defect: ${name}`,
-        body: facts,
-        href,
-        what: 'mail about every new defect',
-        email: {
-          subject: `New defect: ${name}`,
-          heading: 'A defect was raised',
-          paragraphs: [`“${name}” was raised.`, facts],
-          action: { label: 'Open the defect', href: appUrl(href) },
-        },
+      const params: EventParams = {
+        title: defect.title,
+        category: defect.category,
+        touchpoint: defect.touchpoint,
+        severity: defect.severity,
+        status: defect.status,
+        dueOn: defect.dueOn,
+        ...(await actorOf(tx, actorId)),
       };
+      const href = `/defects/${defect.id}`;
+      if (event.type === 'defect.assigned')
+        return { type: event.type, recipientIds: notActor([str(p.ownerId)]), href, params };
+      if (event.type === 'defect.status_changed')
+        return {
+          type: event.type,
+          recipientIds: notActor([str(p.ownerId)]),
+          href,
+          params: { ...params, from: str(p.from), to: str(p.to) },
+        };
+      return { type: event.type, recipientIds: notActor(await activeLeads(tx, ['manager', 'admin'])), href, params };
     }
     case 'feedback.received': {
-      const href = `/interactions/${String(p.interactionId)}`;
       const [tp] = await tx
         .select({ name: touchpoints.name })
         .from(touchpoints)
         .where(eq(touchpoints.id, String(p.touchpointId)));
-      const scores = [
-        p.csat != null ? `CSAT ${String(p.csat)}` : null,
-        p.nps != null ? `NPS ${String(p.nps)}` : null,
-        p.experience != null ? `experience ${String(p.experience)}` : null,
-      ]
-        .filter(Boolean)
-        .join(', ');
-      const title = `Feedback on ${tp?.name ?? 'a touchpoint'}${scores ? `: ${scores}` : ''}`;
       return {
         type: 'feedback.received',
         recipientIds: await activeLeads(tx, ['manager', 'admin']),
-        title,
-        body: str(p.comment) ?? 'No comment.',
-        href,
-        what: 'mail about feedback from the public page',
-        email: {
-          subject: title,
-          heading: 'A customer sent feedback',
-          paragraphs: [title, str(p.comment) ? `“${str(p.comment)}”` : 'They left no comment.'],
-          action: { label: 'Open the interaction', href: appUrl(href) },
+        href: `/interactions/${String(p.interactionId)}`,
+        params: {
+          touchpoint: tp?.name ?? null,
+          csat: num(p.csat),
+          nps: num(p.nps),
+          experience: num(p.experience),
+          comment: str(p.comment),
         },
       };
     }
@@ -156,70 +127,208 @@ export async function describeEvent(tx: DbOrTx, event: OutboxEvent): Promise<Eve
     case 'case.proved': {
       // Emitted by the cases feature, which names who is told (the touchpoint's owners).
       const recipients = Array.isArray(p.recipientIds) ? p.recipientIds.map(String) : [];
-      const title = str(p.title) ?? 'A case';
-      const touchpoint = str(p.touchpointName) ?? 'your touchpoint';
-      const href = str(p.href) ?? '/dashboard';
-      const opened = event.type === 'case.opened';
       return {
         type: event.type,
         recipientIds: notActor(recipients),
-        title: opened ? `Case opened on ${touchpoint}: ${title}` : `Case proved on ${touchpoint}: ${title}`,
-        body: str(p.summary) ?? '',
-        href,
-        what: opened ? 'mail about cases opened on your touchpoints' : 'mail about cases proved on your touchpoints',
-        email: {
-          subject: opened ? `Case opened on ${touchpoint}: ${title}` : `Case proved on ${touchpoint}: ${title}`,
-          heading: opened ? `A case was opened on ${touchpoint}` : `A case on ${touchpoint} was proved`,
-          paragraphs: [
-            `“${title}”`,
-            ...(str(p.summary) ? [str(p.summary)!] : []),
-            opened
-              ? 'You are told because you own this touchpoint. Look at the evidence and plan the improvement.'
-              : 'The improvement held: the chart shows the change is real.',
-          ],
-          action: { label: 'Open the case', href: appUrl(href) },
-        },
+        href: str(p.href) ?? '/dashboard',
+        params: { title: str(p.title), touchpoint: str(p.touchpointName), summary: str(p.summary) },
       };
     }
-    case 'account.password_reset': {
-      const actor = await nameOf(tx, actorId);
+    case 'account.password_reset':
       return {
         type: 'account.password_reset',
         recipientIds: [String(p.userId)],
-        title: 'Your password was reset',
-        body: `${actor} reset your password.`,
         href: '/account/password',
-        what: 'mail about password resets on your account',
-        email: {
-          subject: 'Your OutsideIn password was reset',
-          heading: 'Your password was reset by an admin',
-          paragraphs: [
-            `${actor} reset the password of your OutsideIn account. They will give you a one-time password; sign in with it and choose a new one.`,
-            'If you did not ask for this, tell your admin at once.',
-          ],
-          action: { label: 'Sign in', href: appUrl('/login') },
-        },
+        params: await actorOf(tx, actorId),
       };
-    }
-    case 'webhook.disabled': {
-      const href = `/admin/webhooks/${String(p.endpointId)}`;
-      const url = str(p.url) ?? 'an endpoint';
+    case 'webhook.disabled':
       return {
         type: 'webhook.disabled',
         recipientIds: await activeLeads(tx, ['admin']),
-        title: `Webhook switched off: ${url}`,
-        body: str(p.reason) ?? '',
-        href,
-        what: 'mail about webhook endpoints switched off',
+        href: `/admin/webhooks/${String(p.endpointId)}`,
+        params: { url: str(p.url), reason: str(p.reason) },
+      };
+    default:
+      return null;
+  }
+}
+
+const isSeverity = (value: unknown): value is Severity => (SEVERITIES as readonly unknown[]).includes(value);
+const isStatus = (value: unknown): value is DefectStatus => (DEFECT_STATUSES as readonly unknown[]).includes(value);
+
+/** The in-app title and body of a notification, in the translator's language. */
+export function notificationTexts(
+  t: ServerTranslator,
+  format: ServerFormatter,
+  type: string,
+  params: EventParams,
+): { title: string; body: string } | null {
+  const texts = eventTexts(t, format, type, params, '');
+  return texts ? { title: texts.title, body: texts.body } : null;
+}
+
+/** Every text of an event for one reader: the notification's line and the mail. */
+export function eventTexts(
+  t: ServerTranslator,
+  format: ServerFormatter,
+  type: string,
+  params: EventParams,
+  href: string,
+): EventTexts | null {
+  const text = (key: string) => str(params[key]);
+  // A parameter stored as a message reference (a case's summary, a webhook's failure), said in
+  // the reader's language; plain text passes unchanged.
+  const said = (key: string) => {
+    const raw = text(key);
+    return raw ? translateMessage(raw, t as unknown as ValidationTranslator) : undefined;
+  };
+  const actor = () =>
+    params.actorKind === 'user' && text('actor')
+      ? text('actor')!
+      : params.actorKind === 'system'
+        ? t('notifications.actor.system')
+        : t('notifications.actor.someone');
+  const status = (key: string) => {
+    const code = params[key];
+    return isStatus(code) ? t(`enums.defectStatus.${code}`) : String(code ?? '');
+  };
+  const action = (label: string) => ({ label, href: appUrl(href) });
+
+  switch (type) {
+    case 'defect.assigned':
+    case 'defect.status_changed':
+    case 'defect.created': {
+      const name =
+        text('title') ??
+        t('notifications.defectName', { category: text('category') ?? '', touchpoint: text('touchpoint') ?? '' });
+      const severity = isSeverity(params.severity) ? t(`enums.severity.${params.severity}`) : '';
+      const due = text('dueOn');
+      const facts = due
+        ? t('notifications.defectFactsDue', {
+            severity,
+            touchpoint: text('touchpoint') ?? '',
+            status: status('status'),
+            due: format.dateTime(new Date(`${due}T00:00:00Z`), 'day'),
+          })
+        : t('notifications.defectFacts', { severity, touchpoint: text('touchpoint') ?? '', status: status('status') });
+      const open = action(t('emails.openDefect'));
+      if (type === 'defect.assigned')
+        return {
+          title: t('notifications.events.defectAssigned.title', { name }),
+          body: t('notifications.events.defectAssigned.body', { actor: actor(), facts }),
+          what: t('emails.what.defectAssigned'),
+          email: {
+            subject: t('emails.defectAssigned.subject', { name }),
+            heading: t('emails.defectAssigned.heading'),
+            paragraphs: [
+              t('emails.defectAssigned.intro', { actor: actor(), name }),
+              facts,
+              t('emails.defectAssigned.ask'),
+            ],
+            action: open,
+          },
+        };
+      if (type === 'defect.status_changed') {
+        const from = status('from');
+        const to = status('to');
+        return {
+          title: t('notifications.events.defectStatusChanged.title', { name, from, to }),
+          body: t('notifications.events.defectStatusChanged.body', { actor: actor(), facts }),
+          what: t('emails.what.defectStatusChanged'),
+          email: {
+            subject: t('emails.defectStatusChanged.subject', { name, to }),
+            heading: t('emails.defectStatusChanged.heading', { to }),
+            paragraphs: [t('emails.defectStatusChanged.intro', { actor: actor(), name, from, to }), facts],
+            action: open,
+          },
+        };
+      }
+      return {
+        title: t('notifications.events.defectCreated.title', { name }),
+        body: facts,
+        what: t('emails.what.defectCreated'),
         email: {
-          subject: `Webhook endpoint switched off: ${url}`,
-          heading: 'A webhook endpoint was switched off',
+          subject: t('emails.defectCreated.subject', { name }),
+          heading: t('emails.defectCreated.heading'),
+          paragraphs: [t('emails.defectCreated.intro', { name }), facts],
+          action: open,
+        },
+      };
+    }
+    case 'feedback.received': {
+      const scores = [
+        params.csat != null ? t('notifications.scores.csat', { value: Number(params.csat) }) : null,
+        params.nps != null ? t('notifications.scores.nps', { value: Number(params.nps) }) : null,
+        params.experience != null ? t('notifications.scores.experience', { value: Number(params.experience) }) : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const touchpoint = text('touchpoint') ?? t('notifications.aTouchpoint');
+      const title = scores
+        ? t('notifications.events.feedbackReceived.titleScores', { touchpoint, scores })
+        : t('notifications.events.feedbackReceived.title', { touchpoint });
+      const comment = text('comment');
+      return {
+        title,
+        body: comment ?? t('notifications.events.feedbackReceived.noComment'),
+        what: t('emails.what.feedbackReceived'),
+        email: {
+          subject: title,
+          heading: t('emails.feedbackReceived.heading'),
+          paragraphs: [title, comment ? t('emails.quoted', { text: comment }) : t('emails.feedbackReceived.noComment')],
+          action: action(t('emails.openInteraction')),
+        },
+      };
+    }
+    case 'case.opened':
+    case 'case.proved': {
+      const title = text('title') ?? t('notifications.aCase');
+      // The scope (when not a touchpoint) and the summary are message references (lib/cases).
+      const touchpoint = said('touchpoint') ?? t('notifications.yourTouchpoint');
+      const summary = said('summary');
+      const opened = type === 'case.opened';
+      const key = opened ? 'caseOpened' : 'caseProved';
+      return {
+        title: t(`notifications.events.${key}.title`, { touchpoint, title }),
+        body: summary ?? '',
+        what: t(`emails.what.${key}`),
+        email: {
+          subject: t(`notifications.events.${key}.title`, { touchpoint, title }),
+          heading: t(`emails.${key}.heading`, { touchpoint }),
+          paragraphs: [t('emails.quoted', { text: title }), ...(summary ? [summary] : []), t(`emails.${key}.note`)],
+          action: action(t('emails.openCase')),
+        },
+      };
+    }
+    case 'account.password_reset':
+      return {
+        title: t('notifications.events.passwordReset.title'),
+        body: t('notifications.events.passwordReset.body', { actor: actor() }),
+        what: t('emails.what.passwordReset'),
+        email: {
+          subject: t('emails.passwordReset.subject'),
+          heading: t('emails.passwordReset.heading'),
+          paragraphs: [t('emails.passwordReset.intro', { actor: actor() }), t('emails.passwordReset.warning')],
+          action: { label: t('emails.signIn'), href: appUrl('/login') },
+        },
+      };
+    case 'webhook.disabled': {
+      const url = text('url') ?? t('notifications.anEndpoint');
+      // A message reference (lib/webhooks/attempt-delivery.ts).
+      const reason = said('reason');
+      return {
+        title: t('notifications.events.webhookDisabled.title', { url }),
+        body: reason ?? '',
+        what: t('emails.what.webhookDisabled'),
+        email: {
+          subject: t('emails.webhookDisabled.subject', { url }),
+          heading: t('emails.webhookDisabled.heading'),
           paragraphs: [
-            `Deliveries to ${url} kept failing, so OutsideIn stopped sending to it.`,
-            str(p.reason) ?? '',
-            'Fix the receiver, then switch the endpoint on again and redeliver what it missed.',
-          ].filter(Boolean),
-          action: { label: 'Open the endpoint', href: appUrl(href) },
+            t('emails.webhookDisabled.intro', { url }),
+            ...(reason ? [reason] : []),
+            t('emails.webhookDisabled.fix'),
+          ],
+          action: action(t('emails.openEndpoint')),
         },
       };
     }

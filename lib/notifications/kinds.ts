@@ -1,9 +1,11 @@
 import type { Role } from '@/lib/enums';
 
-/** What a person can be told about, who may choose it, and how it reaches them unless they change it. */
+/**
+ * What a person can be told about, who may choose it, and how it reaches them unless they change it.
+ * Its name on screen is the message notifications.kinds.<type>.
+ */
 export interface NotificationKind {
   type: string;
-  label: string;
   roles: readonly Role[];
   /** `null`: this kind has no such channel (a digest is only mail). */
   inApp: boolean | null;
@@ -14,23 +16,21 @@ const everyone = ['admin', 'manager', 'staff'] as const;
 const leads = ['admin', 'manager'] as const;
 
 export const NOTIFICATION_KINDS = [
-  { type: 'defect.assigned', label: 'A defect is assigned to me', roles: everyone, inApp: true, email: true },
-  { type: 'defect.status_changed', label: 'A defect I own changes status', roles: everyone, inApp: true, email: false },
-  { type: 'defect.created', label: 'Any new defect is raised', roles: leads, inApp: false, email: false },
+  { type: 'defect.assigned', roles: everyone, inApp: true, email: true },
+  { type: 'defect.status_changed', roles: everyone, inApp: true, email: false },
+  { type: 'defect.created', roles: leads, inApp: false, email: false },
   {
     type: 'feedback.received',
-    label: 'Feedback arrives from the public page',
     roles: leads,
     inApp: false,
     email: false,
   },
-  { type: 'case.opened', label: 'A case is opened on my touchpoint', roles: everyone, inApp: true, email: true },
-  { type: 'case.proved', label: 'A case on my touchpoint is proved', roles: everyone, inApp: true, email: false },
-  { type: 'digest.weekly', label: 'The weekly digest', roles: leads, inApp: null, email: true },
-  { type: 'account.password_reset', label: 'An admin resets my password', roles: everyone, inApp: null, email: true },
+  { type: 'case.opened', roles: everyone, inApp: true, email: true },
+  { type: 'case.proved', roles: everyone, inApp: true, email: false },
+  { type: 'digest.weekly', roles: leads, inApp: null, email: true },
+  { type: 'account.password_reset', roles: everyone, inApp: null, email: true },
   {
     type: 'webhook.disabled',
-    label: 'A webhook endpoint is switched off after failures',
     roles: ['admin'],
     inApp: true,
     email: true,

@@ -39,7 +39,6 @@ export async function listPreferences({ userId, role }: { userId: string; role: 
     const saved = byType.get(kind.type);
     return {
       type: kind.type,
-      label: kind.label,
       inApp: kind.inApp === null ? null : (saved?.inApp ?? kind.inApp),
       email: kind.email === null ? null : (saved?.email ?? kind.email),
     };

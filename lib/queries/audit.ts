@@ -13,6 +13,7 @@ import {
   users,
 } from '@/db/schema';
 import type { AuditFilters } from '@/lib/validation/audit';
+import { dayEnd, dayStart } from './zone';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,11 +23,9 @@ function conditions(filters: AuditFilters): SQL | undefined {
     filters.action ? eq(auditEvents.action, filters.action) : undefined,
     filters.entity ? eq(auditEvents.entityType, filters.entity) : undefined,
     escaped ? ilike(auditEvents.actorLabel, `%${escaped}%`) : undefined,
-    filters.from ? gte(auditEvents.createdAt, new Date(`${filters.from}T00:00:00Z`)) : undefined,
-    // "to" is inclusive: everything before the start of the next UTC day.
-    filters.to
-      ? lt(auditEvents.createdAt, sql`${`${filters.to}T00:00:00Z`}::timestamptz + interval '1 day'`)
-      : undefined,
+    // Days in the company's zone, as every list cuts them; "to" is inclusive.
+    filters.from ? gte(auditEvents.createdAt, dayStart(filters.from)) : undefined,
+    filters.to ? lt(auditEvents.createdAt, dayEnd(filters.to)) : undefined,
   );
 }
 

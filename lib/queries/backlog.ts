@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { selectRows } from '@/db/client';
+import { getDb, type DbOrTx } from '@/db';
+import { selectPreparedRows } from '@/db/client';
 import { defects, touchpoints } from '@/db/schema';
 import { overdueDefect } from './filter-conditions';
 
@@ -40,10 +40,10 @@ const num = (v: number | null | undefined) => (v === null || v === undefined ? n
  * overdue and unassigned, and how fast things close, against the 30 days before. Aggregated in
  * SQL; a defect's close time is the history event that moved it to closed.
  */
-export async function getBacklogHealth(): Promise<BacklogHealth> {
-  const db = await getDb();
+export async function getBacklogHealth(database?: DbOrTx): Promise<BacklogHealth> {
+  const db = database ?? (await getDb());
   const [defectRows, defectFlow, caseRows] = await Promise.all([
-    selectRows<AgeRow & { open: number; overdue: number; unassigned: number }>(
+    selectPreparedRows<AgeRow & { open: number; overdue: number; unassigned: number }>(
       db,
       sql`select count(*)::float8 as open, count(*) filter (where ${overdueDefect})::float8 as overdue,
                  count(*) filter (where owner_id is null)::float8 as unassigned,
@@ -53,7 +53,7 @@ export async function getBacklogHealth(): Promise<BacklogHealth> {
                  count(*) filter (where created_at < now() - interval '91 days')::float8 as age_90
           from defects where status not in ('closed', 'dismissed')`,
     ),
-    selectRows<{
+    selectPreparedRows<{
       opened30: number;
       opened_prev: number;
       closed30: number;
@@ -78,7 +78,7 @@ export async function getBacklogHealth(): Promise<BacklogHealth> {
               filter (where closed_at < now() - interval '30 days') as median_prev
           from closes`,
     ),
-    selectRows<
+    selectPreparedRows<
       AgeRow & {
         open: number;
         unassigned: number;

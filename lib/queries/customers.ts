@@ -1,7 +1,7 @@
 import 'server-only';
 import { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from '@/db/score-bands';
 import { and, asc, count, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, getReadTarget } from '@/db';
 import {
   customers,
   defectCategories,
@@ -12,7 +12,9 @@ import {
   touchpoints,
   users,
 } from '@/db/schema';
+import type { DefectStatus, Outcome, Severity } from '@/lib/enums';
 import type { CustomerListParams } from '@/lib/validation/customers';
+import { dayEnd, dayStart } from './zone';
 
 /** `like` wildcards typed by a user match themselves, not "anything". */
 export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -80,8 +82,8 @@ function customerListConditions(
       select 1 from interactions i join touchpoints t on t.id = i.touchpoint_id join journey_stages s on s.id = t.stage_id
       where i.customer_id = ${customers.id}
         and s.position >= (select position from journey_stages where id = ${params.reached}::uuid)
-        ${params.from ? sql`and i.occurred_at >= ${`${params.from}T00:00:00Z`}::timestamptz` : sql``}
-        ${params.to ? sql`and i.occurred_at < ${params.to}::date + 1` : sql``})`);
+        ${params.from ? sql`and i.occurred_at >= ${dayStart(params.from)}` : sql``}
+        ${params.to ? sql`and i.occurred_at < ${dayEnd(params.to)}` : sql``})`);
   return conditions.length ? and(...conditions) : undefined;
 }
 
@@ -127,7 +129,8 @@ export async function* streamCustomers(
     Partial<Pick<CustomerListParams, 'reached' | 'from' | 'to'>>,
   pageSize = 2_000,
 ) {
-  const db = await getDb();
+  // An export may read from a replica (DATABASE_READ_URL): it is a report, not a read-your-own-write.
+  const { db } = await getReadTarget();
   const where = customerListConditions(params);
   let after: string | null = null;
   for (;;) {
@@ -249,7 +252,7 @@ export type TimelineEntry =
       id: string;
       at: Date;
       touchpointName: string;
-      outcome: string;
+      outcome: Outcome;
       saleValue: string | null;
       csat: number | null;
       nps: number | null;
@@ -269,8 +272,8 @@ export type TimelineEntry =
       interactionId: string | null;
       categoryName: string;
       kind: string;
-      status: string;
-      severity: string;
+      status: DefectStatus;
+      severity: Severity;
       lostRevenue: string;
       ownerId: string | null;
     };

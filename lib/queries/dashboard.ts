@@ -1,23 +1,53 @@
 import 'server-only';
 import { cache } from 'react';
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getReadTarget, onReadTarget, type Database } from '@/db';
 import { journeyStages, segments, touchpoints } from '@/db/schema';
 import type { ParetoMeasure } from '@/lib/metrics/pareto';
-import { getKpiSummary, getPareto, getSegmentMetrics, getTouchpointMetrics, getTrend } from './metrics';
+import type { MetricsFilters } from '@/lib/validation/metrics';
+import { getBacklogHealth } from './backlog';
+import { getDashboardScan, getPareto } from './metrics';
+import { getCommentThemes } from './voice';
+
+/*
+ * The dashboard reads from a read replica when DATABASE_READ_URL names one (db/read-replicas.ts):
+ * one choice per request, so every section of a page reads from the same server and the lag notice
+ * speaks for all of them.
+ */
+const requestReadTarget = cache(getReadTarget);
+const readForDashboard = async <T>(work: (db: Database) => Promise<T>) => onReadTarget(work, await requestReadTarget());
+
+/** A replica at least this far behind is named on the dashboard; nearer, its data counts as current. */
+export const LAG_NOTICE_SECONDS = 3;
+
+/**
+ * How old this request's dashboard data may be: the seconds a lagging replica it reads from is
+ * behind the primary (whole seconds), or null when it reads current data.
+ */
+export async function getDashboardDataAge(): Promise<number | null> {
+  const { source, lagSeconds } = await requestReadTarget();
+  return source === 'replica' && lagSeconds >= LAG_NOTICE_SECONDS ? Math.floor(lagSeconds) : null;
+}
 
 /*
  * The dashboard page streams each section on its own; these per-request caches let two sections
  * that need the same answer (the trend and the p-chart, the heat map and the worst touchpoints)
  * ask the database once. Filters arrive as their JSON so equal filters hit the same entry.
  */
-export const cachedKpiSummary = cache((json: string) => getKpiSummary(JSON.parse(json)));
-export const cachedTrend = cache((json: string) => getTrend(JSON.parse(json)));
+// The KPI cards, trend, touchpoints and segments share one scan of the rollups (getDashboardScan).
+const cachedScan = cache((json: string) => readForDashboard((db) => getDashboardScan(JSON.parse(json), db)));
+export const cachedKpiSummary = cache(async (json: string) => (await cachedScan(json)).kpis);
+export const cachedTrend = cache(async (json: string) => (await cachedScan(json)).trend);
 export const cachedPareto = cache((json: string, measure: ParetoMeasure) =>
-  getPareto(JSON.parse(json), undefined, measure),
+  readForDashboard((db) => getPareto(JSON.parse(json), db, measure)),
 );
-export const cachedTouchpointMetrics = cache((json: string) => getTouchpointMetrics(JSON.parse(json)));
-export const cachedSegmentMetrics = cache((json: string) => getSegmentMetrics(JSON.parse(json)));
+export const cachedTouchpointMetrics = cache(async (json: string) => (await cachedScan(json)).touchpoints);
+export const cachedSegmentMetrics = cache(async (json: string) => (await cachedScan(json)).segments);
+
+/** The backlog cards and the keyword themes, as the dashboard shows them (from its read target). */
+export const getDashboardBacklogHealth = () => readForDashboard((db) => getBacklogHealth(db));
+export const getDashboardCommentThemes = (filters: MetricsFilters) =>
+  readForDashboard((db) => getCommentThemes(filters, undefined, db));
 
 export interface FilterOptions {
   stages: { id: string; name: string; touchpoints: { id: string; name: string; active: boolean }[] }[];
@@ -25,8 +55,11 @@ export interface FilterOptions {
 }
 
 /** The stages with their touchpoints, and the segments, that the dashboard's filters offer. */
-export async function getDashboardFilterOptions(): Promise<FilterOptions> {
-  const db = await getDb();
+export function getDashboardFilterOptions(): Promise<FilterOptions> {
+  return readForDashboard(filterOptions);
+}
+
+async function filterOptions(db: Database): Promise<FilterOptions> {
   const [rows, segmentRows] = await Promise.all([
     db
       .select({

@@ -14,7 +14,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, getReadTarget } from '@/db';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import {
   cases,
@@ -258,7 +258,8 @@ export async function* iterateDefectsForExport({
   q?: string;
   batchSize?: number;
 }) {
-  const db = await getDb();
+  // An export may read from a replica (DATABASE_READ_URL): it is a report, not a read-your-own-write.
+  const { db } = await getReadTarget();
   let after: { occurredAt: Date; id: string } | null = null;
   for (;;) {
     const keyset: SQL | undefined = after

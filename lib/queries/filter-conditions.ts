@@ -16,11 +16,9 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import { customers, defects, interactions, touchpoints } from '@/db/schema';
+import { CSAT_UNHAPPY_MAX, NPS_DETRACTOR_MAX } from '@/db/score-bands';
+import { companyToday, dayEnd, dayStart } from './zone';
 import { NO_SEGMENT, type DefectFilters, type InteractionFilters, type ScopeFilters } from '@/lib/validation/filters';
-
-/** The first instant after a UTC day, for an inclusive `to`. */
-export const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
-export const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
  * How one source expresses each dimension of the scope. The lists read the base tables and the
@@ -70,8 +68,9 @@ const customersWhere = (condition: SQL | undefined) =>
 
 /** The scope over interactions or defects rows. */
 export const rowsTarget = (columns: Columns): ScopeTarget => ({
-  onOrAfter: (day) => gte(columns.occurredAt, startOfDay(day)),
-  onOrBefore: (day) => lt(columns.occurredAt, endOfDay(day)),
+  // Days of the company's zone, as the rollups count them.
+  onOrAfter: (day) => gte(columns.occurredAt, dayStart(day)),
+  onOrBefore: (day) => lt(columns.occurredAt, dayEnd(day)),
   touchpointIn: (ids) => inArray(columns.touchpointId, ids),
   stageIn: (ids) => inArray(columns.touchpointId, touchpointsWhere(inArray(touchpoints.stageId, ids))),
   channelIn: (channels) =>
@@ -111,15 +110,18 @@ const NPS_GROUP_RANGE: Record<InteractionFilters['npsGroup'][number], [number, n
 
 /**
  * The interactions whose comments the themes count: experience below expectation, an NPS
- * detractor, or CSAT ≤ 2 (docs/voice-of-customer.md).
+ * detractor, or CSAT ≤ 2 (docs/voice-of-customer.md). The themes' rollup triggers use the same
+ * definition (`unhappy` in db/voice-rollup-sql.ts). Literals, not parameters, so the planner can use
+ * the partial index interactions_unhappy_phrases_idx.
  */
-export const unhappyInteraction = sql<boolean>`(${interactions.experience} < ${interactions.expectation} or ${interactions.nps} <= 6 or ${interactions.csat} <= 2)`;
+export const unhappyInteraction = sql<boolean>`(${interactions.experience} < ${interactions.expectation} or ${interactions.nps} <= ${sql.raw(String(NPS_DETRACTOR_MAX))} or ${interactions.csat} <= ${sql.raw(String(CSAT_UNHAPPY_MAX))})`;
 
 /**
- * The full-text query of a search box. Language configuration 'english', the same as the
- * generated notes_search column (db/schema.ts), so stems match.
+ * The full-text query of a search box, in the company locale's text search configuration
+ * (company_search_config(), migration comment-search-language): the one the notes are indexed in
+ * (interactions.search_config), so stems match.
  */
-export const notesQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+export const notesQuery = (q: string) => sql`websearch_to_tsquery(company_search_config(), ${q})`;
 
 /** The WHERE clause of every interactions question asked with these filters. */
 export function interactionConditions(filters: InteractionFilters): SQL | undefined {
@@ -148,9 +150,10 @@ export function interactionConditions(filters: InteractionFilters): SQL | undefi
 
 /**
  * A defect is overdue when its follow-up date has passed and it still needs work: verified ones
- * wait only for a manager to close them. One definition for the list, the filter and My work.
+ * wait only for a manager to close them. One definition for the list, the filter and My work. The
+ * date passes at midnight in the company's zone (its today, not the database session's).
  */
-export const overdueDefect = sql<boolean>`(${defects.dueOn} is not null and ${defects.dueOn} < current_date and ${defects.status} not in ('verified', 'closed', 'dismissed'))`;
+export const overdueDefect = sql<boolean>`(${defects.dueOn} is not null and ${defects.dueOn} < ${companyToday()} and ${defects.status} not in ('verified', 'closed', 'dismissed'))`;
 
 /** A defect's age (days since it was recorded) in the backlog's bands. */
 export const AGE_BANDS = {

@@ -1,14 +1,15 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
-import { selectRows } from '@/db/client';
+import { selectPreparedRows } from '@/db/client';
 import { EMPTY_TOTALS, kpiChanges, kpisOf, type KpiChanges, type Kpis, type Totals } from '@/lib/metrics/kpis';
 import { pareto, type ParetoBar, type ParetoMeasure } from '@/lib/metrics/pareto';
 import { pChart, type PChart } from '@/lib/metrics/p-chart';
 import { rolledThroughputYield, type RolledThroughputYield } from '@/lib/metrics/rolled-throughput-yield';
 import { defectsPerMillion, sigmaLevel } from '@/lib/metrics/six-sigma';
 import type { MetricValue } from '@/lib/metrics/value';
-import { isoDay } from '@/lib/dates';
+import { ROLLUP_TABLES } from '@/db/rollup-sql';
+import { isoDay, splitByWholeMonths } from '@/lib/dates';
 import {
   previousPeriod,
   subgroupEnd,
@@ -17,11 +18,13 @@ import {
   type MetricsFilters,
 } from '@/lib/validation/metrics';
 import { rollupTarget, scopeConditions } from './filter-conditions';
+import { localWeekOf } from './zone';
 
 /*
  * Every question the dashboard and GET /api/v1/metrics ask, each one SQL aggregation over the
- * daily rollups (metrics_daily, defect_category_daily: see db/schema.ts), which triggers keep equal to
- * the interactions and non-dismissed defects the lists show for the same filters.
+ * rollups (metrics_daily/_monthly, defect_category_daily/_monthly: db/rollup-sql.ts), which
+ * triggers keep equal to the interactions and non-dismissed defects the lists show for the same
+ * filters. Whole months are read from the monthly rollups (docs/performance.md).
  */
 
 // The sums of one group of metrics_daily rows (alias r, touchpoints as tp), as numbers on both
@@ -49,16 +52,55 @@ const TOTAL_COLUMNS = sql.raw(
 /** The scope over a rollup (alias r, joined to touchpoints as tp): the lists' filters, on the rollup's columns. */
 const rollupScope = (filters: MetricsFilters): SQL => sql.join(scopeConditions(filters, rollupTarget), sql` and `);
 
-/**
- * The rollup's rows in scope. Touchpoints are joined only when a stage or channel filter needs
- * them: over 12 months the join costs about a third of each statement (`npm run bench`).
- */
-const rollupIn = (table: 'metrics_daily' | 'defect_category_daily', filters: MetricsFilters) =>
-  filters.stage.length || filters.channel.length
-    ? sql`${sql.raw(table)} r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`
-    : sql`${sql.raw(table)} r where ${rollupScope(filters)}`;
+/** A family of rollups: its daily table (`<family>_daily`) and its monthly one (`<family>_monthly`; trend has none). */
+type Family = 'metrics' | 'defect_category' | 'trend';
+type Period = Pick<MetricsFilters, 'from' | 'to'>;
+/** Day: every day from the daily table. Month: whole months from the monthly table, the days around them from the daily one. */
+type Grain = 'day' | 'month';
 
-const dailyIn = (filters: MetricsFilters) => rollupIn('metrics_daily', filters);
+const familyColumns = (family: Family) => {
+  const daily = ROLLUP_TABLES.find((t) => t.name === `${family}_daily`)!;
+  return sql.raw([...daily.keys, ...daily.measures.map((m) => m.column)].join(', '));
+};
+
+/**
+ * A family's rollup rows over some periods, as one relation with a `day` column (a month's row
+ * carries its first day). Several rows may share a key (delta rows not folded yet): readers sum.
+ */
+function rollupRows(family: Family, periods: Period[], grain: Grain): SQL {
+  const columns = familyColumns(family);
+  const daily = sql.raw(`${family}_daily`);
+  const days = ({ from, to }: Period) =>
+    sql`select day, ${columns} from ${daily} where day between ${from}::date and ${to}::date`;
+  const parts = periods.flatMap((period) => {
+    if (grain === 'day') return [days(period)];
+    const split = splitByWholeMonths(period.from, period.to);
+    return [
+      ...(split.months
+        ? [
+            sql`select month as day, ${columns} from ${sql.raw(`${family}_monthly`)}
+                where month between ${split.months.first}::date and ${split.months.last}::date`,
+          ]
+        : []),
+      ...split.days.map(days),
+    ];
+  });
+  return sql`(${sql.join(parts, sql` union all `)})`;
+}
+
+/**
+ * The rollup's rows in scope, as alias r. Touchpoints are joined only when a stage or channel
+ * filter needs them: over 12 months the join costs about a third of each statement (`npm run bench`).
+ */
+const scoped = (rows: SQL, filters: MetricsFilters) =>
+  filters.stage.length || filters.channel.length
+    ? sql`${rows} r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`
+    : sql`${rows} r where ${rollupScope(filters)}`;
+
+const rollupIn = (family: Family, filters: MetricsFilters, grain: Grain = 'month', periods: Period[] = [filters]) =>
+  scoped(rollupRows(family, periods, grain), filters);
+
+const metricsIn = (filters: MetricsFilters) => rollupIn('metrics', filters);
 
 interface TotalsRow {
   units: number | null;
@@ -111,10 +153,11 @@ export async function getKpiSummary(filters: MetricsFilters, db?: DbOrTx): Promi
   const database = db ?? (await getDb());
   const previous = previousPeriod(filters);
   const both = { ...filters, from: previous.from, to: filters.to };
-  const rows = await selectRows<TotalsRow & { current: boolean }>(
+  const rows = await selectPreparedRows<TotalsRow & { current: boolean }>(
     database,
     sql`with a as (
-          select (r.day >= ${filters.from}::date) as current, ${interactionSums}, ${defectSums} from ${dailyIn(both)} group by 1
+          select (r.day >= ${filters.from}::date) as current, ${interactionSums}, ${defectSums}
+          from ${rollupIn('metrics', both, 'month', [previous, filters])} group by 1
         )
         select p.current, ${TOTAL_COLUMNS}
         from (values (true), (false)) as p(current)
@@ -148,31 +191,51 @@ export interface TrendPoint {
 
 /**
  * Units, opportunities, defective units and defects per day, week or month, in one statement.
- * `today` (UTC) marks the subgroup still in progress.
+ * Weeks start on the filters' week start (the company's first day of the week). `today` (UTC)
+ * marks the subgroup still in progress.
  */
-export async function getTrend(filters: MetricsFilters, db?: DbOrTx, today: Date = new Date()): Promise<TrendPoint[]> {
+export async function getTrend(filters: MetricsFilters, db?: DbOrTx, today?: Date): Promise<TrendPoint[]> {
   const database = db ?? (await getDb());
-  const unit = sql.raw(`'${filters.granularity}'`);
-  const rows = await selectRows<{
-    bucket: string;
-    units: number | null;
-    opportunities: number | null;
-    defective_units: number | null;
-    defects: number | null;
-  }>(
+  const bucket =
+    filters.granularity === 'week'
+      ? localWeekOf(sql`r.day`, filters.weekStart)
+      : sql`date_trunc(${sql.raw(`'${filters.granularity}'`)}, r.day::timestamp)`;
+  // By month, the months; by day or week, the days of the trend's own rollup (no segment) unless a
+  // segment filter needs the segment.
+  const rows =
+    filters.granularity === 'month'
+      ? rollupIn('metrics', filters, 'month')
+      : rollupIn(filters.segment.length ? 'metrics' : 'trend', filters, 'day');
+  const buckets = await selectPreparedRows<TrendRow>(
     database,
     // Grouped on the truncated date, formatted once per subgroup: to_char on every row took half the time.
     sql`select to_char(a.bucket, 'YYYY-MM-DD') as bucket, a.units, a.opportunities, a.defective_units, a.defects
         from (
-          select date_trunc(${unit}, r.day::timestamp) as bucket, sum(r.units)::float8 as units,
+          select ${bucket} as bucket, sum(r.units)::float8 as units,
                  sum(r.opportunities)::float8 as opportunities, sum(r.defective_units)::float8 as defective_units,
                  sum(r.defects)::float8 as defects
-          from ${dailyIn(filters)}
+          from ${rows}
           group by 1
         ) a`,
   );
+  return trendPoints(buckets, filters, today);
+}
+
+interface TrendRow {
+  bucket: string | null;
+  units: number | null;
+  opportunities: number | null;
+  defective_units: number | null;
+  defects: number | null;
+}
+
+/**
+ * Every subgroup of the period, with its summed row if it has one. Today (a given instant's UTC day,
+ * else the company zone's today the filters were resolved with) marks the one still in progress.
+ */
+function trendPoints(rows: TrendRow[], filters: MetricsFilters, today?: Date): TrendPoint[] {
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
-  const todayDay = isoDay(today);
+  const todayDay = today ? isoDay(today) : (filters.today ?? isoDay(new Date()));
   return subgroupStarts(filters).map((period) => {
     const row = byBucket.get(period);
     const counts = { units: n(row?.units), opportunities: n(row?.opportunities), defects: n(row?.defects) };
@@ -204,12 +267,12 @@ export async function getPareto(
   measure: ParetoMeasure = 'count',
 ): Promise<ParetoRow[]> {
   const database = db ?? (await getDb());
-  const rows = await selectRows<{ id: string; name: string; defects: number; lost_revenue: number }>(
+  const rows = await selectPreparedRows<{ id: string; name: string; defects: number; lost_revenue: number }>(
     database,
     // Summed per category first, then named: nine names joined, not 200,000 rows.
     sql`with a as (
           select r.category_id, sum(r.defects)::float8 as defects, sum(r.lost_revenue)::float8 as lost_revenue
-          from ${rollupIn('defect_category_daily', filters)}
+          from ${rollupIn('defect_category', filters)}
           group by 1
         )
         select c.id, c.name, a.defects, a.lost_revenue from a join defect_categories c on c.id = a.category_id`,
@@ -237,7 +300,7 @@ export async function getTouchpointMetrics(filters: MetricsFilters, db?: DbOrTx)
   if (filters.touchpoint.length) scope.push(sql`t.id in ${filters.touchpoint}`);
   if (filters.stage.length) scope.push(sql`t.stage_id in ${filters.stage}`);
   if (filters.channel.length) scope.push(sql`t.channel::text in ${filters.channel}`);
-  const rows = await selectRows<
+  const rows = await selectPreparedRows<
     TotalsRow & {
       id: string;
       name: string;
@@ -249,7 +312,7 @@ export async function getTouchpointMetrics(filters: MetricsFilters, db?: DbOrTx)
   >(
     database,
     sql`with a as (
-          select r.touchpoint_id, ${interactionSums}, ${defectSums} from ${dailyIn(filters)} group by 1
+          select r.touchpoint_id, ${interactionSums}, ${defectSums} from ${metricsIn(filters)} group by 1
         )
         select t.id, t.name, t.channel::text as channel, s.id as stage_id, s.name as stage_name, s.position as stage_position,
                ${TOTAL_COLUMNS}
@@ -281,10 +344,10 @@ export interface SegmentMetrics {
 /** Every segment (and "no segment") with its KPIs, in one statement. */
 export async function getSegmentMetrics(filters: MetricsFilters, db?: DbOrTx): Promise<SegmentMetrics[]> {
   const database = db ?? (await getDb());
-  const rows = await selectRows<TotalsRow & { id: string | null; name: string | null }>(
+  const rows = await selectPreparedRows<TotalsRow & { id: string | null; name: string | null }>(
     database,
     sql`with a as (
-          select r.segment_id, ${interactionSums}, ${defectSums} from ${dailyIn(filters)} group by 1
+          select r.segment_id, ${interactionSums}, ${defectSums} from ${metricsIn(filters)} group by 1
         ), keys as (
           select segment_id from a
           ${filters.segment.length ? sql`` : sql`union select id from segments where active`}
@@ -316,6 +379,128 @@ export function rolledThroughputYieldOf(touchpoints: TouchpointMetrics[]): Rolle
   return rolledThroughputYield(stages);
 }
 
+export interface DashboardScan {
+  kpis: KpiSummary;
+  trend: TrendPoint[];
+  touchpoints: TouchpointMetrics[];
+  segments: SegmentMetrics[];
+}
+
+/**
+ * The KPI cards (both periods), the trend, the touchpoints and the segments from ONE scan of the
+ * metrics rollups (GROUPING SETS), beside two small reads of the touchpoints and segments to name
+ * and order the rows. Equal, number for number, to getKpiSummary, getTrend, getTouchpointMetrics
+ * and getSegmentMetrics asked one by one (tests/integration/metrics-queries.test.ts).
+ */
+export async function getDashboardScan(filters: MetricsFilters, db?: DbOrTx, today?: Date): Promise<DashboardScan> {
+  const database = db ?? (await getDb());
+  const previous = previousPeriod(filters);
+  const both = { ...filters, from: previous.from, to: filters.to };
+  const current = sql`(r.day >= ${filters.from}::date)`;
+  // Both periods by whole months. A trend by month shares the scan; by day or week its points are
+  // days, which this scan does not read: it is asked beside it (getTrend, from trend_daily).
+  const byMonth = filters.granularity === 'month';
+  const source = rollupRows('metrics', [previous, filters], 'month');
+  const bucket = byMonth
+    ? sql`case when ${current} then date_trunc('month', r.day::timestamp) end`
+    : sql`null::timestamp`;
+  const sets = [
+    sql`(r.current)`,
+    ...(byMonth ? [sql`(r.current, r.bucket)`] : []),
+    sql`(r.current, r.touchpoint_id)`,
+    sql`(r.current, r.segment_id)`,
+  ];
+  const touchpointScope: SQL[] = [];
+  if (filters.touchpoint.length) touchpointScope.push(sql`t.id in ${filters.touchpoint}`);
+  if (filters.stage.length) touchpointScope.push(sql`t.stage_id in ${filters.stage}`);
+  if (filters.channel.length) touchpointScope.push(sql`t.channel::text in ${filters.channel}`);
+  type Row = TotalsRow & {
+    g: number;
+    current: boolean;
+    bucket: string | null;
+    touchpoint_id: string | null;
+    segment_id: string | null;
+  };
+  const [rows, touchpointRows, segmentRows, dailyTrend] = await Promise.all([
+    selectPreparedRows<Row>(
+      database,
+      sql`select ${byMonth ? sql`grouping(r.bucket, r.touchpoint_id, r.segment_id)` : sql`4 + grouping(r.touchpoint_id, r.segment_id)`} as g,
+                 r.current, ${byMonth ? sql`to_char(r.bucket, 'YYYY-MM-DD')` : sql`null`} as bucket,
+                 r.touchpoint_id, r.segment_id, ${interactionSums}, ${defectSums}
+          from (
+            select r.*, ${current} as current, ${bucket} as bucket
+            from ${scoped(source, both)}
+          ) r
+          group by grouping sets (${sql.join(sets, sql`, `)})`,
+    ),
+    selectPreparedRows<{
+      id: string;
+      name: string;
+      channel: string;
+      stage_id: string;
+      stage_name: string;
+      stage_position: number;
+      active: boolean;
+    }>(
+      database,
+      sql`select t.id, t.name, t.channel::text as channel, s.id as stage_id, s.name as stage_name, s.position as stage_position, t.active
+          from touchpoints t join journey_stages s on s.id = t.stage_id
+          ${touchpointScope.length ? sql`where ${sql.join(touchpointScope, sql` and `)}` : sql``}
+          order by s.position, s.name, t.name`,
+    ),
+    selectPreparedRows<{ id: string; name: string; active: boolean }>(
+      database,
+      sql`select id, name, active from segments order by name`,
+    ),
+    byMonth ? undefined : getTrend(filters, database, today),
+  ]);
+  // grouping() sets a bit for each of bucket, touchpoint, segment NOT grouped by in the row's set.
+  const ofSet = (g: number) => rows.filter((r) => n(r.g) === g && r.current === true);
+  const totals = (isCurrent: boolean) => kpisOf(totalsOf(rows.find((r) => n(r.g) === 7 && r.current === isCurrent)));
+  const currentKpis = totals(true);
+  const previousKpis = totals(false);
+  const trend = dailyTrend ?? trendPoints(ofSet(3), filters, today);
+  const byTouchpoint = new Map(ofSet(5).map((r) => [r.touchpoint_id, r]));
+  const touchpoints = touchpointRows
+    .filter((t) => {
+      const row = byTouchpoint.get(t.id);
+      return t.active || n(row?.units) > 0 || n(row?.defects) > 0;
+    })
+    .map((t) => ({
+      id: t.id,
+      name: t.name,
+      channel: t.channel,
+      stageId: t.stage_id,
+      stageName: t.stage_name,
+      stagePosition: n(t.stage_position),
+      kpis: kpisOf(totalsOf(byTouchpoint.get(t.id))),
+    }));
+  const bySegment = new Map(ofSet(6).map((r) => [r.segment_id, r]));
+  const named = new Map(segmentRows.map((r) => [r.id, r]));
+  const keys = new Set<string | null>(bySegment.keys());
+  if (!filters.segment.length) for (const segment of segmentRows) if (segment.active) keys.add(segment.id);
+  // In the order of their names, "No segment" (and any id without a row) last.
+  const segments = [
+    ...segmentRows.filter((r) => keys.has(r.id)).map((r) => r.id as string | null),
+    ...[...keys].filter((k) => k === null || !named.has(k)),
+  ].map((id) => ({
+    id,
+    name: (id !== null && named.get(id)?.name) || 'No segment',
+    kpis: kpisOf(totalsOf(bySegment.get(id))),
+  }));
+  return {
+    kpis: {
+      current: currentKpis,
+      previous: previousKpis,
+      change: kpiChanges(currentKpis, previousKpis),
+      previousPeriod: { from: previous.from, to: previous.to },
+    },
+    trend,
+    touchpoints,
+    segments,
+  };
+}
+
 export interface DashboardMetrics {
   filters: MetricsFilters;
   kpis: KpiSummary;
@@ -335,12 +520,10 @@ export async function getDashboardMetrics(
   paretoMeasure: ParetoMeasure = 'count',
 ): Promise<DashboardMetrics> {
   const database = db ?? (await getDb());
-  const [kpis, trend, paretoRows, touchpointRows, segmentRows] = await Promise.all([
-    getKpiSummary(filters, database),
-    getTrend(filters, database),
+  // Two scans: the metrics rollups once for four questions, the Pareto's rollup once.
+  const [{ kpis, trend, touchpoints: touchpointRows, segments: segmentRows }, paretoRows] = await Promise.all([
+    getDashboardScan(filters, database),
     getPareto(filters, database, paretoMeasure),
-    getTouchpointMetrics(filters, database),
-    getSegmentMetrics(filters, database),
   ]);
   return {
     filters,

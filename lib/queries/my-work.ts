@@ -3,6 +3,8 @@ import { and, count, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { customers, defects, interactions, touchpoints } from '@/db/schema';
 import { overdueDefect } from './filter-conditions';
+import { companyToday } from './zone';
+import type { Outcome } from '@/lib/enums';
 
 export interface RecentInteraction {
   id: string;
@@ -10,7 +12,7 @@ export interface RecentInteraction {
   touchpointName: string;
   customerId: string | null;
   customerName: string | null;
-  outcome: string;
+  outcome: Outcome;
   openDefectCount: number;
 }
 
@@ -66,7 +68,7 @@ export async function countDefectsAssignedTo({
       open: count(),
       overdue: count(sql`case when ${overdueDefect} then 1 end`),
       dueSoon: count(
-        sql`case when ${defects.dueOn} between current_date and current_date + 7 and ${defects.status} <> 'verified' then 1 end`,
+        sql`case when ${defects.dueOn} between ${companyToday()} and ${companyToday()} + 7 and ${defects.status} <> 'verified' then 1 end`,
       ),
     })
     .from(defects)

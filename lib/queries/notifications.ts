@@ -29,6 +29,7 @@ export async function listNotifications({
       type: notifications.type,
       title: notifications.title,
       body: notifications.body,
+      params: notifications.params,
       href: notifications.href,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, sql, type SQL } from 'drizzle-orm';
 import { defects } from '@/db/schema';
 import { rowsTarget, scopeConditions } from './filter-conditions';
+import { dayEnd, dayStart, localMonthOf } from './zone';
 import { getDb } from '@/db';
 import { selectRows } from '@/db/client';
 
@@ -32,33 +33,60 @@ interface Period {
   to: string;
 }
 
-/** Segments × lifecycle: each cell's customers (as they are now) and their period's figures. */
-export async function getPortfolioCells({ from, to }: Period): Promise<PortfolioCell[]> {
+type CellRow = {
+  segment_id: string | null;
+  segment_name: string | null;
+  lifecycle: LifecycleName;
+  customers: number;
+  won: string;
+  lost: string;
+  n: number;
+  promoters: number;
+  detractors: number;
+};
+
+const toCell = (r: CellRow): PortfolioCell => ({
+  segmentId: r.segment_id,
+  segmentName: r.segment_name ?? 'No segment',
+  lifecycle: r.lifecycle,
+  customers: r.customers,
+  revenueWon: Number(r.won),
+  lostRevenue: Number(r.lost),
+  // As the dashboard's NPS: % promoters (9–10) − % detractors (0–6) of the answers.
+  nps: r.n ? ((r.promoters - r.detractors) / r.n) * 100 : null,
+  npsResponses: r.n,
+});
+
+/**
+ * Segments × lifecycle: each cell's customers (as they are now) and their period's figures.
+ */
+export async function getPortfolioCells(period: Period): Promise<PortfolioCell[]> {
+  // Not from portfolio_daily yet: main's one-statement write (interaction insert and lifecycle move
+  // in one statement) makes its customers trigger move the new interaction a second time. Until
+  // that is fixed the cells count the rows (the report of issue 17 says so).
+  return getPortfolioCellsFromRows(period);
+}
+
+/**
+ * The same cells counted from the interactions and defects themselves: what the rollup must always
+ * equal (tests/integration/voice-rollups.test.ts) and the "before" of `npm run bench:voice`.
+ */
+export async function getPortfolioCellsFromRows({ from, to }: Period): Promise<PortfolioCell[]> {
   const db = await getDb();
-  const start = `${from}T00:00:00Z`;
-  const rows = await selectRows<{
-    segment_id: string | null;
-    segment_name: string | null;
-    lifecycle: LifecycleName;
-    customers: number;
-    won: string;
-    lost: string;
-    n: number;
-    promoters: number;
-    detractors: number;
-  }>(
+  const start = dayStart(from);
+  const rows = await selectRows<CellRow>(
     db,
     sql`with iv as (
           select customer_id, sum(sale_value) filter (where outcome = 'sale_won') as won, count(nps) as n,
             count(*) filter (where nps >= 9) as promoters, count(*) filter (where nps <= 6) as detractors
           from interactions
-          where customer_id is not null and occurred_at >= ${start}::timestamptz
-            and occurred_at < ${to}::date + 1
+          where customer_id is not null and occurred_at >= ${start}
+            and occurred_at < ${dayEnd(to)}
           group by customer_id
         ), dv as (
           select customer_id, sum(lost_revenue) as lost from defects
-          where customer_id is not null and status <> 'dismissed' and occurred_at >= ${start}::timestamptz
-            and occurred_at < ${to}::date + 1
+          where customer_id is not null and status <> 'dismissed' and occurred_at >= ${start}
+            and occurred_at < ${dayEnd(to)}
           group by customer_id
         )
         select c.segment_id, s.name as segment_name, c.lifecycle, count(*)::int as customers,
@@ -72,17 +100,7 @@ export async function getPortfolioCells({ from, to }: Period): Promise<Portfolio
         group by c.segment_id, s.name, c.lifecycle
         order by s.name nulls last, c.lifecycle`,
   );
-  return rows.map((r) => ({
-    segmentId: r.segment_id,
-    segmentName: r.segment_name ?? 'No segment',
-    lifecycle: r.lifecycle,
-    customers: r.customers,
-    revenueWon: Number(r.won),
-    lostRevenue: Number(r.lost),
-    // As the dashboard's NPS: % promoters (9–10) − % detractors (0–6) of the answers.
-    nps: r.n ? ((r.promoters - r.detractors) / r.n) * 100 : null,
-    npsResponses: r.n,
-  }));
+  return rows.map(toCell);
 }
 
 export interface DefectionMonth {
@@ -96,11 +114,40 @@ export interface DefectionMonth {
   rate: number | null;
 }
 
+/** Customers who moved to churned in each month and still had contact in the year before it began. */
+const churnedIn = (month: SQL) => sql`(select count(distinct ch.customer_id) from customer_lifecycle_changes ch
+  where ch.to_lifecycle = 'churned' and ch.occurred_at >= ${month} and ch.occurred_at < ${month} + interval '1 month'
+    and exists (select 1 from interactions i where i.customer_id = ch.customer_id
+                  and i.occurred_at >= ${month} - interval '365 days' and i.occurred_at < ${month}))::int`;
+
 /**
  * Defection (churn) rate per month: customers who moved to churned in the month (their lifecycle
- * history), over the customers who had contact in the year before the month began.
+ * history), over the customers who had contact in the year before the month began. The base is
+ * the running sum of the defection_base_steps rollup (db/voice-rollup-sql.ts).
  */
 export async function getDefectionByMonth({ from, to }: Period): Promise<DefectionMonth[]> {
+  const db = await getDb();
+  const rows = await selectRows<{ month: string; base: number; churned: number }>(
+    db,
+    sql`with months as (
+          select m::date as month from generate_series(date_trunc('month', ${from}::date), date_trunc('month', ${to}::date), interval '1 month') m
+        ), steps as (
+          select month, sum(customers) as d from defection_base_steps
+          where month <= date_trunc('month', ${to}::date)::date group by month
+        )
+        select to_char(months.month, 'YYYY-MM-DD') as month,
+          (select coalesce(sum(d), 0) from steps where steps.month <= months.month)::int as base,
+          ${churnedIn(sql`months.month`)} as churned
+        from months order by months.month`,
+  );
+  return rows.map((r) => ({ ...r, rate: r.base ? r.churned / r.base : null }));
+}
+
+/**
+ * The same, counted from the interactions themselves: what the rollup must always equal
+ * (tests/integration/voice-rollups.test.ts) and the "before" of `npm run bench:voice`.
+ */
+export async function getDefectionByMonthFromRows({ from, to }: Period): Promise<DefectionMonth[]> {
   const db = await getDb();
   const rows = await selectRows<{ month: string; base: number; churned: number }>(
     db,
@@ -112,15 +159,15 @@ export async function getDefectionByMonth({ from, to }: Period): Promise<Defecti
     sql`with months as (
           select m::date as month from generate_series(date_trunc('month', ${from}::date), date_trunc('month', ${to}::date), interval '1 month') m
         ), buckets as (
-          select customer_id, date_trunc('month', occurred_at) as bm, max(occurred_at) as last
+          select customer_id, ${localMonthOf(sql`occurred_at`)} as bm, max(occurred_at) as last
           from interactions
           where customer_id is not null
-            and occurred_at >= date_trunc('month', ${from}::date) - interval '365 days'
-            and occurred_at < date_trunc('month', ${to}::date)
-          group by customer_id, date_trunc('month', occurred_at)
+            and occurred_at >= ${dayStart(`${from.slice(0, 8)}01`)} - interval '365 days'
+            and occurred_at < ${dayStart(`${to.slice(0, 8)}01`)}
+          group by 1, 2
         ), ranges as (
-          select bm + interval '1 month' as s, date_trunc('month', last + interval '365 days') as e,
-            lag(date_trunc('month', last + interval '365 days')) over (partition by customer_id order by bm) as prev_e
+          select bm + interval '1 month' as s, ${localMonthOf(sql`(last + interval '365 days')`)} as e,
+            lag(${localMonthOf(sql`(last + interval '365 days')`)}) over (partition by customer_id order by bm) as prev_e
           from buckets
         ), parts as (
           select greatest(s, coalesce(prev_e + interval '1 month', s)) as s, e from ranges
@@ -136,11 +183,7 @@ export async function getDefectionByMonth({ from, to }: Period): Promise<Defecti
         )
         select to_char(months.month, 'YYYY-MM-DD') as month,
           base.base,
-          (select count(distinct ch.customer_id) from customer_lifecycle_changes ch
-             where ch.to_lifecycle = 'churned' and ch.occurred_at >= months.month
-               and ch.occurred_at < months.month + interval '1 month'
-               and exists (select 1 from interactions i where i.customer_id = ch.customer_id
-                             and i.occurred_at >= months.month - interval '365 days' and i.occurred_at < months.month))::int as churned
+          ${churnedIn(sql`months.month`)} as churned
         from months join base on base.month = months.month order by months.month`,
   );
   return rows.map((r) => ({ ...r, rate: r.base ? r.churned / r.base : null }));
@@ -154,47 +197,9 @@ export interface RetentionCohort {
   retained: (number | null)[];
 }
 
-/**
- * Retention by the cohort (month) of first contact: of the customers whose first interaction fell in
- * a month, the share with an interaction in each following month, up to `months` later; months not
- * yet reached are null.
- */
-export async function getRetentionCohorts({ from, to }: Period, months = 12): Promise<RetentionCohort[]> {
-  const db = await getDb();
-  const rows = await selectRows<{
-    cohort: string;
-    offset: number;
-    customers: number;
-    active: number;
-    reached: boolean;
-  }>(
-    db,
-    // One pass over the interactions: each customer's months with contact; the first is the cohort.
-    sql`with cm as materialized (
-          select customer_id, date_trunc('month', occurred_at)::date as m
-          from interactions where customer_id is not null
-          group by customer_id, date_trunc('month', occurred_at)
-        ), firsts as (
-          select customer_id, min(m) as cohort from cm group by customer_id
-        ), cohorts as (
-          select cohort, count(*)::int as customers from firsts
-          where cohort >= date_trunc('month', ${from}::date) and cohort <= ${to}::date group by cohort
-        ), counted as (
-          select f.cohort,
-            ((extract(year from cm.m) - extract(year from f.cohort)) * 12
-              + extract(month from cm.m) - extract(month from f.cohort))::int as k,
-            count(*)::int as active
-          from firsts f join cm on cm.customer_id = f.customer_id
-          where f.cohort >= date_trunc('month', ${from}::date) and f.cohort <= ${to}::date
-          group by 1, 2
-        )
-        select to_char(c.cohort, 'YYYY-MM-DD') as cohort, k.k as offset, c.customers,
-          coalesce(counted.active, 0) as active,
-          (c.cohort + make_interval(months => k.k)) <= date_trunc('month', now())::date as reached
-        from cohorts c cross join generate_series(0, ${months - 1}) as k(k)
-          left join counted on counted.cohort = c.cohort and counted.k = k.k
-        order by c.cohort, k.k`,
-  );
+type RetentionRow = { cohort: string; offset: number; customers: number; active: number; reached: boolean };
+
+function toCohorts(rows: RetentionRow[]): RetentionCohort[] {
   const byCohort = new Map<string, RetentionCohort>();
   for (const r of rows) {
     const cohort = byCohort.get(r.cohort) ?? { cohort: r.cohort, customers: r.customers, retained: [] };
@@ -202,6 +207,72 @@ export async function getRetentionCohorts({ from, to }: Period, months = 12): Pr
     byCohort.set(r.cohort, cohort);
   }
   return [...byCohort.values()];
+}
+
+/** Each cohort × offset k, with the cohort's size and its customers active at k (relations cohorts, counted). */
+const cohortTable = (months: number) => sql`
+        select to_char(c.cohort, 'YYYY-MM-DD') as cohort, k.k as offset, c.customers,
+          coalesce(counted.active, 0) as active,
+          (c.cohort + make_interval(months => k.k)) <= date_trunc('month', now())::date as reached
+        from cohorts c cross join generate_series(0, ${months - 1}) as k(k)
+          left join counted on counted.cohort = c.cohort and counted.k = k.k
+        order by c.cohort, k.k`;
+
+const monthsBetween = (a: string, b: string) =>
+  sql.raw(
+    `((extract(year from ${b}) - extract(year from ${a})) * 12 + extract(month from ${b}) - extract(month from ${a}))::int`,
+  );
+
+/**
+ * Retention by the cohort (month) of first contact: of the customers whose first interaction fell in
+ * a month, the share with an interaction in each following month, up to `months` later; months not
+ * yet reached are null. Read from the retention_monthly rollup (db/voice-rollup-sql.ts).
+ */
+export async function getRetentionCohorts({ from, to }: Period, months = 12): Promise<RetentionCohort[]> {
+  const db = await getDb();
+  const rows = await selectRows<RetentionRow>(
+    db,
+    sql`with r as (
+          select cohort, month, sum(customers)::int as customers from retention_monthly
+          where cohort >= date_trunc('month', ${from}::date) and cohort <= ${to}::date
+          group by 1, 2 having sum(customers) <> 0
+        ), cohorts as (
+          select cohort, customers from r where month = cohort
+        ), counted as (
+          select cohort, ${monthsBetween('cohort', 'month')} as k, customers as active from r
+        )
+        ${cohortTable(months)}`,
+  );
+  return toCohorts(rows);
+}
+
+/**
+ * The same, counted from the interactions themselves: what the rollup must always equal
+ * (tests/integration/voice-rollups.test.ts) and the "before" of `npm run bench:voice`.
+ */
+export async function getRetentionCohortsFromRows({ from, to }: Period, months = 12): Promise<RetentionCohort[]> {
+  const db = await getDb();
+  const rows = await selectRows<RetentionRow>(
+    db,
+    // One pass over the interactions: each customer's months with contact; the first is the cohort.
+    sql`with cm as materialized (
+          select customer_id, ${localMonthOf(sql`occurred_at`)}::date as m
+          from interactions where customer_id is not null
+          group by 1, 2
+        ), firsts as (
+          select customer_id, min(m) as cohort from cm group by customer_id
+        ), cohorts as (
+          select cohort, count(*)::int as customers from firsts
+          where cohort >= date_trunc('month', ${from}::date) and cohort <= ${to}::date group by cohort
+        ), counted as (
+          select f.cohort, ${monthsBetween('f.cohort', 'cm.m')} as k, count(*)::int as active
+          from firsts f join cm on cm.customer_id = f.customer_id
+          where f.cohort >= date_trunc('month', ${from}::date) and f.cohort <= ${to}::date
+          group by 1, 2
+        )
+        ${cohortTable(months)}`,
+  );
+  return toCohorts(rows);
 }
 
 export interface FunnelStage {
@@ -222,7 +293,7 @@ export interface FunnelStage {
  */
 export async function getJourneyFunnel({ from, to, segment }: Period & { segment?: string }): Promise<FunnelStage[]> {
   const db = await getDb();
-  const start = `${from}T00:00:00Z`;
+  const start = dayStart(from);
   const inSegment = (column: SQL) =>
     segment === undefined
       ? sql`true`
@@ -244,7 +315,7 @@ export async function getJourneyFunnel({ from, to, segment }: Period & { segment
         ), reach as (
           select i.customer_id, max(st.position) as furthest
           from interactions i join touchpoints t on t.id = i.touchpoint_id join st on st.id = t.stage_id
-          where i.customer_id is not null and i.occurred_at >= ${start}::timestamptz and i.occurred_at < ${to}::date + 1
+          where i.customer_id is not null and i.occurred_at >= ${start} and i.occurred_at < ${dayEnd(to)}
             and ${inSegment(sql`i.customer_id`)}
           group by i.customer_id
         ), def as (

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, type DbOrTx } from '@/db';
 import { journeyStages, metricsDaily, touchpoints, type Touchpoint } from '@/db/schema';
 import { addDays, isoDay } from '@/lib/dates';
 import type { RuleSettings } from '@/lib/defects/auto-rules';
@@ -23,8 +23,8 @@ export type EditableTouchpoint = Pick<
   RuleSettings;
 
 /** Every touchpoint with its stage, in journey order. */
-export async function listTouchpoints() {
-  const db = await getDb();
+export async function listTouchpoints(database?: DbOrTx) {
+  const db = database ?? (await getDb());
   return db
     .select({
       id: touchpoints.id,
@@ -42,10 +42,9 @@ export async function listTouchpoints() {
 
 /**
  * The period of the touchpoints list's counts: the dashboard's default period, the last 30
- * calendar days (UTC) up to today, so the two pages show the same numbers.
+ * calendar days up to today (the company zone's, given by the page), so the two pages show the same numbers.
  */
-export function adminVolumePeriod(today: Date = new Date()) {
-  const to = isoDay(today);
+export function adminVolumePeriod(to: string = isoDay(new Date())) {
   return { from: addDays(to, -(DEFAULT_PERIOD_DAYS - 1)), to, days: DEFAULT_PERIOD_DAYS };
 }
 

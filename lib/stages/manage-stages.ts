@@ -6,17 +6,17 @@ import { DomainError } from '@/lib/errors';
 import { adminTransaction, pick } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import { msg } from '@/lib/validation/messages';
 
-export const DUPLICATE_STAGE = 'There is already a journey stage with that name.';
-export const STAGE_IN_USE =
-  'Touchpoints still belong to this stage. Move or delete them first; a stage can only be deleted when nothing uses it.';
+export const DUPLICATE_STAGE = msg('stageDuplicate');
+export const STAGE_IN_USE = msg('stageInUse');
 
 const duplicate = { message: DUPLICATE_STAGE, fieldErrors: { name: [DUPLICATE_STAGE] } };
 const AUDITED = ['name', 'description', 'position'] as const;
 
 async function lockStage(tx: Transaction, id: string) {
   const [row] = await tx.select().from(journeyStages).where(eq(journeyStages.id, id)).for('update');
-  if (!row) throw new DomainError('not-found', 'That journey stage no longer exists.');
+  if (!row) throw new DomainError('not-found', msg('stageGone'));
   return row;
 }
 
@@ -82,7 +82,7 @@ export async function moveStage(actor: CurrentUser, id: string, direction: 'up' 
       .orderBy(asc(journeyStages.position), asc(journeyStages.name))
       .for('update');
     const index = ordered.findIndex((stage) => stage.id === id);
-    if (index < 0) throw new DomainError('not-found', 'That journey stage no longer exists.');
+    if (index < 0) throw new DomainError('not-found', msg('stageGone'));
     const target = direction === 'up' ? index - 1 : index + 1;
     if (target < 0 || target >= ordered.length) {
       throw new DomainError('conflict', `This stage is already the ${direction === 'up' ? 'first' : 'last'} one.`);
@@ -138,8 +138,8 @@ export async function setStageOwner(actor: CurrentUser, id: string, ownerId: str
         .from(users)
         .where(and(eq(users.id, ownerId), eq(users.active, true)));
       if (!owner)
-        throw new DomainError('invalid', 'Some fields need attention.', {
-          ownerId: ['Choose an active person from the list.'],
+        throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+          ownerId: [msg('chooseActivePerson')],
         });
     }
     if (before.ownerId === ownerId) return;

@@ -7,6 +7,7 @@ import { adminTransaction, pick } from '@/lib/admin/transaction';
 import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { TouchpointFields } from '@/lib/validation/touchpoints';
+import { msg } from '@/lib/validation/messages';
 
 const AUDITED = [
   'name',
@@ -26,9 +27,8 @@ const AUDITED = [
   'ruleLowNpsMax',
 ] as const;
 
-export const DUPLICATE_TOUCHPOINT = 'This stage already has a touchpoint with that name.';
-export const TOUCHPOINT_HAS_HISTORY =
-  'This touchpoint has interactions or defects, so deleting it would rewrite history. Deactivate it instead: it disappears from logging and keeps its numbers.';
+export const DUPLICATE_TOUCHPOINT = msg('touchpointDuplicate');
+export const TOUCHPOINT_HAS_HISTORY = msg('touchpointHasHistory');
 
 const duplicate = { message: DUPLICATE_TOUCHPOINT, fieldErrors: { name: [DUPLICATE_TOUCHPOINT] } };
 
@@ -37,8 +37,7 @@ async function assertNameFree(tx: Transaction, fields: Pick<TouchpointFields, 'n
     .select({ id: journeyStages.id })
     .from(journeyStages)
     .where(eq(journeyStages.id, fields.stageId));
-  if (!stage)
-    throw new DomainError('invalid', 'That journey stage no longer exists.', { stageId: ['Choose a journey stage.'] });
+  if (!stage) throw new DomainError('invalid', msg('stageGone'), { stageId: [msg('chooseJourneyStage')] });
   const [clash] = await tx
     .select({ id: touchpoints.id })
     .from(touchpoints)
@@ -59,14 +58,14 @@ async function assertOwner(tx: Transaction, ownerId: string | null) {
     .from(users)
     .where(and(eq(users.id, ownerId), eq(users.active, true)));
   if (!owner)
-    throw new DomainError('invalid', 'Some fields need attention.', {
-      ownerId: ['Choose an active person from the list.'],
+    throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+      ownerId: [msg('chooseActivePerson')],
     });
 }
 
 async function lockTouchpoint(tx: Transaction, id: string) {
   const [row] = await tx.select().from(touchpoints).where(eq(touchpoints.id, id)).for('update');
-  if (!row) throw new DomainError('not-found', 'That touchpoint no longer exists.');
+  if (!row) throw new DomainError('not-found', msg('touchpointGone'));
   return row;
 }
 

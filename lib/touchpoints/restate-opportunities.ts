@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { defectsPerMillion } from '@/lib/metrics/six-sigma';
 import type { MetricValue } from '@/lib/metrics/value';
+import { msg } from '@/lib/validation/messages';
 
 /** What restating a touchpoint's history would change: its all-time DPMO before and after. */
 export interface RestatementPreview {
@@ -57,8 +58,7 @@ export async function previewRestatement(touchpointId: string, db?: DbOrTx): Pro
   };
 }
 
-export const RESTATEMENT_STALE =
-  'The touchpoint’s opportunities changed since this preview. Review the new preview and confirm again.';
+export const RESTATEMENT_STALE = msg('restatementStale');
 
 /**
  * Restates every past interaction of a touchpoint to its current opportunities per interaction:
@@ -73,7 +73,7 @@ export async function restateOpportunities(
   return adminTransaction(
     async (tx) => {
       const [touchpoint] = await tx.select().from(touchpoints).where(eq(touchpoints.id, touchpointId)).for('update');
-      if (!touchpoint) throw new DomainError('not-found', 'That touchpoint no longer exists.');
+      if (!touchpoint) throw new DomainError('not-found', msg('touchpointGone'));
       if (touchpoint.opportunities !== opportunities) throw new DomainError('conflict', RESTATEMENT_STALE);
       const preview = await previewRestatement(touchpointId, tx);
       const changed = await tx
@@ -96,6 +96,6 @@ export async function restateOpportunities(
       });
       return { changed: changed.length };
     },
-    { message: 'The touchpoint changed meanwhile. Reload the page and try again.' },
+    { message: msg('touchpointChangedMeanwhile') },
   );
 }

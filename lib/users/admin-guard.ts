@@ -3,8 +3,9 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db';
 import { users } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { msg } from '@/lib/validation/messages';
 
-export const LAST_ADMIN_MESSAGE = 'There must always be at least one active admin.';
+export const LAST_ADMIN_MESSAGE = msg('lastAdmin');
 
 // One transaction-scoped advisory lock for every change that can remove an active admin:
 // two of them (A demotes B while B deactivates A) then run one after the other, so the second

@@ -13,9 +13,10 @@ import { endSessions } from '@/lib/auth/sessions';
 import { emitEvent } from '@/lib/jobs/enqueue';
 import { assertAnotherActiveAdmin, lockAdminGuard } from './admin-guard';
 import type { Role } from '@/lib/enums';
+import { msg } from '@/lib/validation/messages';
 
 export const DUPLICATE_EMAIL = 'A user with that email address already exists.';
-export const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
+export const WRONG_CURRENT_PASSWORD = msg('wrongCurrentPassword');
 
 const duplicate = { message: DUPLICATE_EMAIL, fieldErrors: { email: [DUPLICATE_EMAIL] } };
 
@@ -30,7 +31,7 @@ async function lockUser(tx: Transaction, id: string) {
     .from(users)
     .where(eq(users.id, id))
     .for('update');
-  if (!row) throw new DomainError('not-found', 'That user no longer exists.');
+  if (!row) throw new DomainError('not-found', msg('userGone'));
   return row;
 }
 
@@ -118,7 +119,7 @@ export async function changeOwnPassword(
   const db = await getDb();
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new DomainError('invalid', 'Some fields need attention.', { currentPassword: [WRONG_CURRENT_PASSWORD] });
+    throw new DomainError('invalid', msg('fieldsNeedAttention'), { currentPassword: [WRONG_CURRENT_PASSWORD] });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {

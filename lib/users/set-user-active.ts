@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit';
 import { endSessions } from '@/lib/auth/sessions';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertAnotherActiveAdmin, lockAdminGuard } from './admin-guard';
+import { msg } from '@/lib/validation/messages';
 
 export { LAST_ADMIN_MESSAGE } from './admin-guard';
 
@@ -16,7 +17,7 @@ export async function setUserActive(actor: CurrentUser, input: { userId: string;
   await db.transaction(async (tx) => {
     await lockAdminGuard(tx);
     const [target] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update');
-    if (!target) throw new DomainError('not-found', 'That user no longer exists.');
+    if (!target) throw new DomainError('not-found', msg('userGone'));
     if (target.active === input.active) return;
     if (!input.active && target.role === 'admin') await assertAnotherActiveAdmin(tx, target.id);
     await tx.update(users).set({ active: input.active, updatedAt: new Date() }).where(eq(users.id, target.id));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { API_SCOPES } from '@/lib/auth/api-scopes';
 import { nameField } from './form-values';
+import { msg } from './messages';
 
 export const API_SCOPE_LABELS: Record<(typeof API_SCOPES)[number], string> = {
   'interactions:write': 'Record interactions',
@@ -9,17 +10,17 @@ export const API_SCOPE_LABELS: Record<(typeof API_SCOPES)[number], string> = {
 };
 
 export const createApiKeySchema = z.object({
-  name: nameField('Name', 80),
+  name: nameField(80),
   // A form sends one value or several under the same name; a caller may send an array.
   scopes: z.preprocess(
     (value) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]),
     z
-      .array(z.enum(API_SCOPES, { error: 'Unknown scope.' }))
-      .min(1, { error: 'Choose at least one scope.' })
+      .array(z.enum(API_SCOPES, { error: msg('unknownScope') }))
+      .min(1, { error: msg('chooseAtLeastOneScope') })
       .transform((scopes) => [...new Set(scopes)].sort()),
   ),
 });
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
-export const apiKeyIdSchema = z.object({ keyId: z.uuid({ error: 'Unknown API key.' }) });
+export const apiKeyIdSchema = z.object({ keyId: z.uuid({ error: msg('unknownApiKey') }) });

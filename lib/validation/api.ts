@@ -131,6 +131,14 @@ const kpiChangesSchema = z
 
 const day = z.iso.date();
 
+/** Stated once per response: amounts stay plain numbers, in the company's currency. */
+const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .describe(
+    'The ISO 4217 currency of every amount in this response (costOfPoorQuality, lostRevenue …), set in the company settings. Amounts are plain numbers in it; they are not converted when the setting changes.',
+  );
+
 const signalSchema = z.object({
   rule: z.enum(['beyond-3-sigma', 'two-of-three-beyond-2-sigma', 'four-of-five-beyond-1-sigma', 'eight-on-one-side']),
   side: z.enum(['above', 'below']),
@@ -140,6 +148,7 @@ const signalSchema = z.object({
 export const metricsResponseSchema = z
   .object({
     data: z.object({
+      currency: currencySchema,
       period: z.object({ from: day, to: day, granularity: z.enum(GRANULARITIES) }),
       previousPeriod: z.object({ from: day, to: day }),
       filters: z.object({
@@ -362,5 +371,5 @@ export const caseProofSchema = z
   .register(apiRegistry, { id: 'CaseProof', description: 'The staged p-chart and the test of the corrective action.' });
 
 export const caseResponseSchema = z
-  .object({ data: caseSummarySchema.extend({ proof: caseProofSchema.nullable() }) })
+  .object({ data: caseSummarySchema.extend({ currency: currencySchema, proof: caseProofSchema.nullable() }) })
   .register(apiRegistry, { id: 'Case' });

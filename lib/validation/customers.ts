@@ -2,45 +2,46 @@ import { z } from 'zod';
 import { daySchema } from '@/lib/dates';
 import { LIFECYCLES } from '@/lib/enums';
 import { checkbox } from './form-values';
+import { msg, type ValidationField } from './messages';
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value === null ? undefined : value;
 
-const optionalText = (max: number, label: string) =>
+const optionalText = (max: number, field: ValidationField) =>
   z.preprocess(
     blankToUndefined,
     z
       .string()
       .trim()
-      .max(max, { error: `${label} is limited to ${max} characters.` })
+      .max(max, { error: msg('limitedToChars', { field, max }) })
       .optional(),
   );
 
 /** A customer as the forms, the log screen and the import send it. */
 export const customerInputSchema = z.object({
   // Chosen by the client on the log screen, so a resubmitted form creates the customer once.
-  id: z.preprocess(blankToUndefined, z.uuid({ error: 'The id must be a UUID.' }).optional()),
+  id: z.preprocess(blankToUndefined, z.uuid({ error: msg('idMustBeUuid') }).optional()),
   name: z
-    .string({ error: 'Enter the customer’s name.' })
+    .string({ error: msg('enterCustomerName') })
     .trim()
-    .min(1, { error: 'Enter the customer’s name.' })
-    .max(200, { error: 'The name is limited to 200 characters.' }),
+    .min(1, { error: msg('enterCustomerName') })
+    .max(200, { error: msg('customerNameMax', { max: 200 }) }),
   email: z.preprocess(
     (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : value.trim()) : blankToUndefined(value)),
     z
-      .email({ error: 'Enter an email address like name@example.com.' })
-      .max(320, { error: 'The email address is too long.' })
+      .email({ error: msg('emailLike') })
+      .max(320, { error: msg('emailTooLongThe') })
       .optional(),
   ),
-  phone: optionalText(50, 'The phone number'),
-  company: optionalText(200, 'The company'),
-  segmentId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a segment from the list.' }).optional()),
+  phone: optionalText(50, 'thePhone'),
+  company: optionalText(200, 'theCompany'),
+  segmentId: z.preprocess(blankToUndefined, z.uuid({ error: msg('chooseSegmentFromList') }).optional()),
   lifecycle: z.preprocess(
     blankToUndefined,
-    z.enum(LIFECYCLES, { error: 'Choose a lifecycle stage from the list.' }).default('prospect'),
+    z.enum(LIFECYCLES, { error: msg('chooseLifecycleFromList') }).default('prospect'),
   ),
-  ownerId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose an owner from the list.' }).optional()),
-  externalRef: optionalText(100, 'The external reference'),
+  ownerId: z.preprocess(blankToUndefined, z.uuid({ error: msg('chooseOwnerFromList') }).optional()),
+  externalRef: optionalText(100, 'theExternalRef'),
 });
 
 export type CustomerInput = z.output<typeof customerInputSchema>;
@@ -48,16 +49,16 @@ export type CustomerInput = z.output<typeof customerInputSchema>;
 /** The new-customer form: a customer, and whether its person confirmed a look-alike is someone else. */
 export const createCustomerSchema = customerInputSchema.extend({ confirmDuplicate: checkbox });
 
-export const updateCustomerSchema = customerInputSchema.extend({ id: z.uuid({ error: 'Unknown customer.' }) });
+export const updateCustomerSchema = customerInputSchema.extend({ id: z.uuid({ error: msg('unknownCustomer') }) });
 
 /** Merging a duplicate into the customer who stays. */
 export const mergeCustomersSchema = z
   .object({
-    keepId: z.uuid({ error: 'Unknown customer.' }),
-    duplicateId: z.uuid({ error: 'Choose the duplicate to merge.' }),
+    keepId: z.uuid({ error: msg('unknownCustomer') }),
+    duplicateId: z.uuid({ error: msg('chooseDuplicate') }),
   })
   .refine((v) => v.keepId !== v.duplicateId, {
-    error: 'A customer cannot be merged into itself.',
+    error: msg('mergeIntoItself'),
     path: ['duplicateId'],
   });
 
@@ -69,8 +70,10 @@ export const duplicateQuerySchema = z.object({
   except: z.uuid().optional(),
 });
 
+export const CUSTOMER_SEARCH_MAX = 100;
+
 export const customerSearchSchema = z.object({
-  q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(100)),
+  q: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(CUSTOMER_SEARCH_MAX)),
 });
 
 export const CUSTOMER_SORTS = ['name', 'created', 'lifecycle'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FEEDBACK_COMMENT_MAX, FEEDBACK_QUESTION_MAX } from '@/lib/feedback/limits';
+import { msg } from './messages';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
@@ -8,10 +9,10 @@ const answer = (min: number, max: number) =>
   z.preprocess(
     blankToUndefined,
     z.coerce
-      .number({ error: 'Choose one of the answers.' })
-      .int({ error: 'Choose one of the answers.' })
-      .min(min, { error: 'Choose one of the answers.' })
-      .max(max, { error: 'Choose one of the answers.' })
+      .number({ error: msg('chooseAnswer') })
+      .int({ error: msg('chooseAnswer') })
+      .min(min, { error: msg('chooseAnswer') })
+      .max(max, { error: msg('chooseAnswer') })
       .optional(),
   );
 
@@ -19,7 +20,7 @@ const answer = (min: number, max: number) =>
 export const feedbackSubmissionSchema = z
   .object({
     // Rendered into the form, so a double submit stores one interaction.
-    id: z.preprocess(blankToUndefined, z.uuid({ error: 'Reload the page and try again.' }).optional()),
+    id: z.preprocess(blankToUndefined, z.uuid({ error: msg('reloadAndRetry') }).optional()),
     expectation: answer(1, 5),
     experience: answer(1, 5),
     csat: answer(1, 5),
@@ -31,15 +32,15 @@ export const feedbackSubmissionSchema = z
         .string()
         .trim()
         .max(FEEDBACK_COMMENT_MAX, {
-          error: `Please keep your comment under ${FEEDBACK_COMMENT_MAX.toLocaleString('en-GB')} characters.`,
+          error: msg('feedbackCommentMax', { max: FEEDBACK_COMMENT_MAX }),
         })
         .optional(),
     ),
     email: z.preprocess(
       (value) => (typeof value === 'string' ? blankToUndefined(value.trim()) : blankToUndefined(value)),
       z
-        .email({ error: 'Enter a valid email address, or leave it empty.' })
-        .max(254, { error: 'That email address is too long.' })
+        .email({ error: msg('feedbackEmail') })
+        .max(254, { error: msg('emailTooLong') })
         .optional(),
     ),
   })
@@ -48,19 +49,19 @@ export const feedbackSubmissionSchema = z
       [v.expectation, v.experience, v.csat, v.nps, v.effort, v.comment].some(
         (answered) => answered !== undefined && answered !== '',
       ),
-    { error: 'Answer at least one question before sending.' },
+    { error: msg('answerAtLeastOne') },
   );
 
 export const feedbackLinkSchema = z.object({
-  touchpointId: z.uuid({ error: 'Unknown touchpoint.' }),
+  touchpointId: z.uuid({ error: msg('unknownTouchpoint') }),
 });
 
 export const feedbackQuestionSchema = z.object({
-  touchpointId: z.uuid({ error: 'Unknown touchpoint.' }),
+  touchpointId: z.uuid({ error: msg('unknownTouchpoint') }),
   question: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() : value),
-    z.string({ error: 'Enter the question, or leave it empty.' }).max(FEEDBACK_QUESTION_MAX, {
-      error: `Keep the question under ${FEEDBACK_QUESTION_MAX} characters.`,
+    z.string({ error: msg('enterQuestionOrEmpty') }).max(FEEDBACK_QUESTION_MAX, {
+      error: msg('questionMax', { max: FEEDBACK_QUESTION_MAX }),
     }),
   ),
 });
@@ -70,18 +71,18 @@ export const FEEDBACK_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** A member of staff settling feedback whose typed email matched a customer. */
 export const feedbackMatchSchema = z.object({
-  interactionId: z.uuid({ error: 'Unknown feedback.' }),
-  decision: z.enum(['confirm', 'reject'], { error: 'Choose to confirm or reject the match.' }),
+  interactionId: z.uuid({ error: msg('unknownFeedback') }),
+  decision: z.enum(['confirm', 'reject'], { error: msg('confirmOrReject') }),
 });
 
 /** A personalised feedback link for one customer on one touchpoint, valid for 7, 30 or 90 days. */
 export const personalFeedbackLinkSchema = z.object({
-  customerId: z.uuid({ error: 'Unknown customer.' }),
-  touchpointId: z.uuid({ error: 'Choose a touchpoint.' }),
+  customerId: z.uuid({ error: msg('unknownCustomer') }),
+  touchpointId: z.uuid({ error: msg('chooseTouchpoint') }),
   days: z.preprocess(
     (value) => (value === '' || value === undefined ? 30 : value),
     z.coerce
-      .number({ error: 'Choose how long the link works.' })
-      .pipe(z.union([z.literal(7), z.literal(30), z.literal(90)], { error: 'Choose 7, 30 or 90 days.' })),
+      .number({ error: msg('chooseLinkDuration') })
+      .pipe(z.union([z.literal(7), z.literal(30), z.literal(90)], { error: msg('chooseLinkDays') })),
   ),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { daySchema } from '@/lib/dates';
 import { CHANNELS, DEFECT_KINDS, DEFECT_STATUSES, OUTCOMES, SENTIMENTS, SEVERITIES, SOURCES } from '@/lib/enums';
+import { msg } from './messages';
 
 /**
  * The filters that lists, the dashboard, drill-down links, CSV exports and the API share. They
@@ -21,9 +22,9 @@ const optional = <T extends z.ZodType>(item: T) =>
     item.optional(),
   );
 
-const flag = optional(z.enum(['1', '0'], { error: 'Use 1 or 0.' }));
+const flag = optional(z.enum(['1', '0'], { error: msg('useOneOrZero') }));
 
-const uuid = z.uuid({ error: 'Unknown id.' });
+const uuid = z.uuid({ error: msg('unknownId') });
 
 /**
  * `segment=none`: interactions and defects without a customer or whose customer has no segment,
@@ -46,20 +47,15 @@ export const SCORE_FILTERS = ['csat', 'nps', 'effort', 'gap'] as const;
 
 /** NPS groups: detractors answer 0–6, passives 7–8, promoters 9–10. */
 export const NPS_GROUPS = ['detractor', 'passive', 'promoter'] as const;
-export const NPS_GROUP_LABELS: Record<(typeof NPS_GROUPS)[number], string> = {
-  detractor: 'Detractors (0–6)',
-  passive: 'Passives (7–8)',
-  promoter: 'Promoters (9–10)',
-};
 
 /** Longest search text and theme accepted from the URL. */
 export const SEARCH_MAX = 200;
 
-const trimmed = (max: number, what: string) =>
+const trimmed = (max: number, what: 'searchMax' | 'themeMax') =>
   z
     .string()
     .trim()
-    .max(max, { error: `Keep the ${what} under ${max} characters.` })
+    .max(max, { error: msg(what, { max }) })
     .transform((v) => (v === '' ? undefined : v));
 
 export const interactionFiltersSchema = scopeFiltersSchema.extend({
@@ -70,25 +66,31 @@ export const interactionFiltersSchema = scopeFiltersSchema.extend({
   /** 1: only interactions with at least one open (non-dismissed) defect; 0: only those without. */
   hasDefects: flag,
   /** Only interactions that have every one of these scores: the drill-down of a score card. */
-  scored: many(z.enum(SCORE_FILTERS, { error: 'Use csat, nps, effort or gap.' })),
+  scored: many(z.enum(SCORE_FILTERS, { error: msg('useScoreFilter') })),
   /** Words to find in the notes or feedback comment (web-search syntax: "quoted phrase", -word, or). */
-  q: optional(trimmed(SEARCH_MAX, 'search')),
+  q: optional(trimmed(SEARCH_MAX, 'searchMax')),
   /** 1: only interactions with a comment (notes). */
   commented: flag,
-  sentiment: many(z.enum(SENTIMENTS, { error: 'Use negative, neutral or positive.' })),
+  sentiment: many(z.enum(SENTIMENTS, { error: msg('useSentiment') })),
   /** By NPS answer: detractor 0–6, passive 7–8, promoter 9–10. */
-  npsGroup: many(z.enum(NPS_GROUPS, { error: 'Use detractor, passive or promoter.' })),
+  npsGroup: many(z.enum(NPS_GROUPS, { error: msg('useNpsGroup') })),
   /** 1: experience scored below expectation. */
   below: flag,
   /** Only CSAT answers at or below this (1–5). */
-  csatMax: optional(z.coerce.number({ error: 'Use a CSAT from 1 to 5.' }).int().min(1).max(5)),
+  csatMax: optional(
+    z.coerce
+      .number({ error: msg('useCsatRange') })
+      .int()
+      .min(1)
+      .max(5),
+  ),
   /**
    * 1: the interactions whose comments feed the themes: experience below expectation, an NPS
    * detractor or CSAT ≤ 2.
    */
   unhappy: flag,
   /** A keyword theme: interactions whose comment has this key phrase. */
-  theme: optional(trimmed(100, 'theme')),
+  theme: optional(trimmed(100, 'themeMax')),
 });
 
 export const defectFiltersSchema = scopeFiltersSchema.extend({
@@ -106,7 +108,7 @@ export const defectFiltersSchema = scopeFiltersSchema.extend({
   /** 1: nobody owns it yet (the triage queue). */
   unassigned: flag,
   /** Days since the defect was recorded: the backlog's age bands. */
-  age: optional(z.enum(['0-7', '8-30', '31-90', '90+'], { error: 'Use 0-7, 8-30, 31-90 or 90+.' })),
+  age: optional(z.enum(['0-7', '8-30', '31-90', '90+'], { error: msg('useAge') })),
   /** Only the defects linked to this case. */
   case: optional(uuid),
 });

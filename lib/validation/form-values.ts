@@ -1,30 +1,31 @@
 import { z } from 'zod';
+import { msg, type ValidationField } from './messages';
 
 /** A checkbox: FormData sends "on" when ticked and nothing when not; objects send a boolean. */
 export const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
 
 /** A whole number in a range, from a form field or a number. */
-export const integerIn = (min: number, max: number, label: string) =>
+export const integerIn = (min: number, max: number, field: ValidationField) =>
   z.coerce
-    .number({ error: `${label} must be a number.` })
-    .int({ error: `${label} must be a whole number.` })
-    .min(min, { error: `${label} must be between ${min} and ${max}.` })
-    .max(max, { error: `${label} must be between ${min} and ${max}.` });
+    .number({ error: msg('mustBeNumber', { field }) })
+    .int({ error: msg('mustBeWholeNumber', { field }) })
+    .min(min, { error: msg('mustBeBetween', { field, min, max }) })
+    .max(max, { error: msg('mustBeBetween', { field, min, max }) });
 
 /** A required, trimmed name. */
-export const nameField = (label: string, max = 120) =>
+export const nameField = (max = 120) =>
   z
-    .string({ error: `Enter a ${label.toLowerCase()}.` })
+    .string({ error: msg('enterName') })
     .trim()
-    .min(1, { error: `Enter a ${label.toLowerCase()}.` })
-    .max(max, { error: `${label} must be at most ${max} characters.` });
+    .min(1, { error: msg('enterName') })
+    .max(max, { error: msg('atMostChars', { field: 'name', max }) });
 
 /** Optional text: blank becomes null. */
-export const optionalText = (label: string, max: number) =>
+export const optionalText = (field: ValidationField, max: number) =>
   z
     .string()
     .trim()
-    .max(max, { error: `${label} must be at most ${max} characters.` })
+    .max(max, { error: msg('atMostChars', { field, max }) })
     .nullish()
     .transform((value) => (value ? value : null));
 

@@ -1,29 +1,30 @@
 import { z } from 'zod';
 import { SEVERITIES } from '@/lib/enums';
+import { msg } from './messages';
 
 /** The feedback inbox's forms and URL. */
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
-const interactionId = z.uuid({ error: 'Unknown comment.' });
+const interactionId = z.uuid({ error: msg('unknownComment') });
 
 export const setCommentHandledSchema = z.object({
   interactionId,
-  handled: z.enum(['1', '0'], { error: 'Use 1 or 0.' }),
+  handled: z.enum(['1', '0'], { error: msg('useOneOrZero') }),
 });
 
 export const assignCommentSchema = z.object({
   interactionId,
   /** Blank: nobody. */
-  assigneeId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a person from the list.' }).optional()),
+  assigneeId: z.preprocess(blankToUndefined, z.uuid({ error: msg('choosePersonFromList') }).optional()),
 });
 
 /** Raise a defect (kind complaint) from a comment; the same fields open a case on it. */
 export const raiseFromCommentSchema = z.object({
   interactionId,
-  categoryId: z.uuid({ error: 'Choose a category.' }),
-  severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: 'Choose a severity.' }).default('minor')),
+  categoryId: z.uuid({ error: msg('chooseCategory') }),
+  severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES, { error: msg('chooseSeverity') }).default('minor')),
 });
 export type RaiseFromCommentInput = z.output<typeof raiseFromCommentSchema>;
 

@@ -4,18 +4,19 @@ import { checkbox } from './form-values';
 import { OUTCOMES } from '@/lib/enums';
 import { pastInstantSchema } from '@/lib/dates';
 import { MAX_MONEY } from './form-values';
+import { msg, type ValidationField } from './messages';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 /** An optional whole-number score on a scale; blank means "not asked". */
-const score = (min: number, max: number, label: string) =>
+const score = (min: number, max: number, field: ValidationField) =>
   z.preprocess(
     blankToUndefined,
     z.coerce
-      .number({ error: `${label} must be a number.` })
-      .int({ error: `${label} must be a whole number.` })
-      .min(min, { error: `${label} must be between ${min} and ${max}.` })
-      .max(max, { error: `${label} must be between ${min} and ${max}.` })
+      .number({ error: msg('mustBeNumber', { field }) })
+      .int({ error: msg('mustBeWholeNumber', { field }) })
+      .min(min, { error: msg('mustBeBetween', { field, min, max }) })
+      .max(max, { error: msg('mustBeBetween', { field, min, max }) })
       .optional(),
   );
 
@@ -24,28 +25,32 @@ const score = (min: number, max: number, label: string) =>
  * chosen by the client so that a retry stores nothing twice.
  */
 export const interactionInputSchema = z.object({
-  id: z.preprocess(blankToUndefined, z.uuid({ error: 'The id must be a UUID.' }).optional()),
-  customerId: z.preprocess(blankToUndefined, z.uuid({ error: 'Choose a customer from the list.' }).optional()),
-  touchpointId: z.uuid({ error: 'Choose a touchpoint.' }),
+  id: z.preprocess(blankToUndefined, z.uuid({ error: msg('idMustBeUuid') }).optional()),
+  customerId: z.preprocess(blankToUndefined, z.uuid({ error: msg('chooseCustomerFromList') }).optional()),
+  touchpointId: z.uuid({ error: msg('chooseTouchpoint') }),
   occurredAt: pastInstantSchema,
-  outcome: z.preprocess(blankToUndefined, z.enum(OUTCOMES, { error: 'Choose a valid outcome.' }).default('none')),
+  outcome: z.preprocess(blankToUndefined, z.enum(OUTCOMES, { error: msg('chooseValidOutcome') }).default('none')),
   saleValue: z.preprocess(
     blankToUndefined,
     z.coerce
-      .number({ error: 'The sale value must be a number.' })
-      .finite({ error: 'The sale value must be a number.' })
-      .min(0, { error: 'The sale value cannot be negative.' })
-      .max(MAX_MONEY, { error: `The sale value can be at most ${MAX_MONEY.toLocaleString('en-GB')}.` })
+      .number({ error: msg('saleValueNumber') })
+      .finite({ error: msg('saleValueNumber') })
+      .min(0, { error: msg('saleValueNegative') })
+      .max(MAX_MONEY, { error: msg('saleValueMax', { max: MAX_MONEY }) })
       .optional(),
   ),
-  expectation: score(1, 5, 'Expectation'),
-  experience: score(1, 5, 'Experience'),
-  csat: score(1, 5, 'CSAT'),
-  nps: score(0, 10, 'Likelihood to recommend'),
-  effort: score(1, 7, 'Effort'),
+  expectation: score(1, 5, 'expectation'),
+  experience: score(1, 5, 'experience'),
+  csat: score(1, 5, 'csat'),
+  nps: score(0, 10, 'nps'),
+  effort: score(1, 7, 'effort'),
   notes: z.preprocess(
     blankToUndefined,
-    z.string().trim().max(5_000, { error: 'Notes are limited to 5,000 characters.' }).optional(),
+    z
+      .string()
+      .trim()
+      .max(5_000, { error: msg('notesMax', { max: 5_000 }) })
+      .optional(),
   ),
 });
 
@@ -66,7 +71,7 @@ const NEW_CUSTOMER_FIELDS = {
  */
 export const logInteractionSchema = interactionInputSchema
   .extend({
-    id: z.uuid({ error: 'The form lost its id: reload the page.' }),
+    id: z.uuid({ error: msg('formLostId') }),
     customerMode: z.preprocess(blankToUndefined, z.enum(['existing', 'new', 'none']).default('existing')),
     newCustomerId: z.preprocess(blankToUndefined, z.uuid().optional()),
     newCustomerName: z.preprocess(blankToUndefined, z.string().optional()),
@@ -91,7 +96,7 @@ export const logInteractionSchema = interactionInputSchema
       ctx.addIssue({
         code: 'custom',
         path: ['customerId'],
-        message: 'Choose a customer, create one, or choose “No customer”.',
+        message: msg('chooseCustomerOrNone'),
       });
       return z.NEVER;
     }
@@ -125,10 +130,10 @@ export type LogInteractionInput = z.output<typeof logInteractionSchema>;
 
 /** An edit keeps the interaction's id and source; the rest is the same as logging. */
 export const updateInteractionSchema = interactionInputSchema.extend({
-  id: z.uuid({ error: 'Unknown interaction.' }),
+  id: z.uuid({ error: msg('unknownInteraction') }),
 });
 
-export const deleteInteractionSchema = z.object({ id: z.uuid({ error: 'Unknown interaction.' }) });
+export const deleteInteractionSchema = z.object({ id: z.uuid({ error: msg('unknownInteraction') }) });
 
 export const INTERACTION_SORTS = ['occurred', 'touchpoint', 'customer', 'outcome', 'saleValue', 'defects'] as const;
 

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { msg, type ValidationField } from './messages';
 
 const checkbox = z.preprocess((value) => value === 'on' || value === '1' || value === true, z.boolean());
-const days = (label: string) =>
+const days = (field: ValidationField) =>
   z.preprocess(
     (value) => (value === '' || value === null || value === undefined ? null : value),
     z.coerce
-      .number({ error: `${label} must be a whole number of days.` })
-      .int({ error: `${label} must be a whole number of days.` })
-      .min(1, { error: `${label} must be at least 1 day.` })
-      .max(3650, { error: `${label} can be at most 3,650 days.` })
+      .number({ error: msg('wholeDays', { field }) })
+      .int({ error: msg('wholeDays', { field }) })
+      .min(1, { error: msg('atLeastOneDay', { field }) })
+      .max(3650, { error: msg('atMostDays', { field, max: 3650 }) })
       .nullable(),
   );
 
@@ -18,17 +19,17 @@ export const lifecycleSettingsSchema = z
     activeOnSale: checkbox,
     atRiskOnDetractor: checkbox,
     atRiskOnSevereDefect: checkbox,
-    atRiskAfterDays: days('At risk after'),
+    atRiskAfterDays: days('atRiskAfter'),
     advocateAfterPromoters: z.preprocess(
       (value) => (value === '' || value === null || value === undefined ? null : value),
       z.coerce
-        .number({ error: 'Use a whole number of answers from 1 to 10.' })
-        .int({ error: 'Use a whole number of answers from 1 to 10.' })
-        .min(1, { error: 'Use a whole number of answers from 1 to 10.' })
-        .max(10, { error: 'Use a whole number of answers from 1 to 10.' })
+        .number({ error: msg('promoterAnswers') })
+        .int({ error: msg('promoterAnswers') })
+        .min(1, { error: msg('promoterAnswers') })
+        .max(10, { error: msg('promoterAnswers') })
         .nullable(),
     ),
-    churnedAfterDays: days('Churned after'),
+    churnedAfterDays: days('churnedAfter'),
   })
   .superRefine((value, ctx) => {
     if (
@@ -39,6 +40,6 @@ export const lifecycleSettingsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['churnedAfterDays'],
-        message: 'Churned must come after at risk: choose more days than for at risk.',
+        message: msg('churnedAfterAtRisk'),
       });
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { metricsFiltersSchema, previousPeriod, resolveMetricsFilters, subgroupRange, subgroupStarts } from './metrics';
+import {
+  metricsFiltersSchema,
+  previousPeriod,
+  resolveMetricsFilters,
+  subgroupEnd,
+  subgroupRange,
+  subgroupStart,
+  subgroupStarts,
+} from './metrics';
 
 const resolve = (params: Record<string, unknown>) =>
   resolveMetricsFilters(metricsFiltersSchema.parse(params), new Date('2026-05-20T15:00:00Z'));
@@ -10,6 +18,16 @@ describe('metrics filters', () => {
       ok: true,
       filters: { from: '2026-04-21', to: '2026-05-20', granularity: 'day' },
     });
+  });
+
+  it('end on today in the company’s time zone', () => {
+    const lateEvening = new Date('2026-05-20T23:30:00Z');
+    const inZone = (zone: string) => resolveMetricsFilters(metricsFiltersSchema.parse({}), lateEvening, zone);
+    expect(inZone('UTC')).toMatchObject({ filters: { to: '2026-05-20', today: '2026-05-20' } });
+    expect(inZone('Europe/Berlin')).toMatchObject({
+      filters: { from: '2026-04-22', to: '2026-05-21', today: '2026-05-21' },
+    });
+    expect(inZone('America/New_York')).toMatchObject({ filters: { to: '2026-05-20' } });
   });
 
   it('pick week or month for longer periods unless asked', () => {
@@ -75,5 +93,61 @@ describe('metrics filters at the edges', () => {
     ]);
     expect(() => subgroupStarts({ from: '1900-01-01', to: '2200-12-31', granularity: 'day' })).toThrow(RangeError);
     expect(() => subgroupStarts({ from: '1900-01-01', to: '2200-12-31', granularity: 'month' })).toThrow(RangeError);
+  });
+});
+
+describe('weekly subgroups start on the company’s first day of the week', () => {
+  const week = (from: string, to: string, weekStart: number) => ({ from, to, granularity: 'week' as const, weekStart });
+  // 2026-03-01 is a Sunday, 2026-01-01 a Thursday, 2025-12-27 a Saturday.
+
+  it('starts on Monday, Sunday or Saturday', () => {
+    expect(subgroupStart('2026-03-04', 'week', 1)).toBe('2026-03-02');
+    expect(subgroupStart('2026-03-04', 'week', 7)).toBe('2026-03-01');
+    expect(subgroupStart('2026-03-04', 'week', 6)).toBe('2026-02-28');
+    // A day that is itself the first day of its week.
+    expect(subgroupStart('2026-03-01', 'week', 7)).toBe('2026-03-01');
+    expect(subgroupStart('2026-03-01', 'week', 1)).toBe('2026-02-23');
+    expect(subgroupStart('2026-02-28', 'week', 6)).toBe('2026-02-28');
+    // Monday unless told.
+    expect(subgroupStart('2026-03-04', 'week')).toBe('2026-03-02');
+    // Days and months do not care.
+    expect(subgroupStart('2026-03-04', 'month', 7)).toBe('2026-03-01');
+    expect(subgroupStart('2026-03-04', 'day', 7)).toBe('2026-03-04');
+  });
+
+  it('lists the weeks of a period that starts mid-week and crosses a month', () => {
+    // Wednesday 25 February to Tuesday 10 March.
+    expect(subgroupStarts(week('2026-02-25', '2026-03-10', 1))).toEqual(['2026-02-23', '2026-03-02', '2026-03-09']);
+    expect(subgroupStarts(week('2026-02-25', '2026-03-10', 7))).toEqual(['2026-02-22', '2026-03-01', '2026-03-08']);
+    expect(subgroupStarts(week('2026-02-25', '2026-03-10', 6))).toEqual(['2026-02-21', '2026-02-28', '2026-03-07']);
+    // Each clipped to the period for its drill-down, whole weeks of seven days in between.
+    const sunday = week('2026-02-25', '2026-03-10', 7);
+    expect(subgroupRange('2026-02-22', sunday)).toEqual({ from: '2026-02-25', to: '2026-02-28' });
+    expect(subgroupRange('2026-03-01', sunday)).toEqual({ from: '2026-03-01', to: '2026-03-07' });
+    expect(subgroupRange('2026-03-08', sunday)).toEqual({ from: '2026-03-08', to: '2026-03-10' });
+    expect(subgroupEnd('2026-03-01', 'week')).toBe('2026-03-07');
+  });
+
+  it('lists the weeks of a period that crosses a year', () => {
+    // Tuesday 23 December 2025 to Friday 9 January 2026.
+    expect(subgroupStarts(week('2025-12-23', '2026-01-09', 1))).toEqual(['2025-12-22', '2025-12-29', '2026-01-05']);
+    expect(subgroupStarts(week('2025-12-23', '2026-01-09', 7))).toEqual(['2025-12-21', '2025-12-28', '2026-01-04']);
+    expect(subgroupStarts(week('2025-12-23', '2026-01-09', 6))).toEqual(['2025-12-20', '2025-12-27', '2026-01-03']);
+    const saturday = week('2025-12-23', '2026-01-09', 6);
+    expect(subgroupRange('2025-12-20', saturday)).toEqual({ from: '2025-12-23', to: '2025-12-26' });
+    expect(subgroupRange('2025-12-27', saturday)).toEqual({ from: '2025-12-27', to: '2026-01-02' });
+    expect(subgroupRange('2026-01-03', saturday)).toEqual({ from: '2026-01-03', to: '2026-01-09' });
+  });
+
+  it('carry the week start the filters were resolved with', () => {
+    const resolved = resolveMetricsFilters(
+      metricsFiltersSchema.parse({ from: '2026-02-25', to: '2026-03-10', granularity: 'week' }),
+      new Date('2026-03-20T12:00:00Z'),
+      'Europe/Berlin',
+      7,
+    );
+    if (!resolved.ok) throw new Error('expected ok');
+    expect(resolved.filters.weekStart).toBe(7);
+    expect(subgroupStarts(resolved.filters)).toEqual(['2026-02-22', '2026-03-01', '2026-03-08']);
   });
 });

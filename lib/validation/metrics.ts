@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { addDays, dayToTime, daysBetween, isoDay, startOfNextMonth } from '@/lib/dates';
+import { addDays, dayInZone, dayToTime, daysBetween, startOfNextMonth, startOfWeek } from '@/lib/dates';
 import { PARETO_MEASURES, type ParetoMeasure } from '@/lib/metrics/pareto';
 import { scopeFiltersSchema, type ScopeFilters } from './filters';
+import { msg } from './messages';
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
@@ -20,7 +21,7 @@ const single = (value: unknown) =>
  * channels, segments) plus the trend's granularity. Missing dates mean the last 30 days ending today.
  */
 export const metricsFiltersSchema = scopeFiltersSchema.extend({
-  granularity: z.preprocess(single, z.enum(GRANULARITIES, { error: 'Use day, week or month.' }).optional()),
+  granularity: z.preprocess(single, z.enum(GRANULARITIES, { error: msg('useGranularity') }).optional()),
 });
 
 export type MetricsFiltersInput = z.output<typeof metricsFiltersSchema>;
@@ -28,7 +29,7 @@ export type MetricsFiltersInput = z.output<typeof metricsFiltersSchema>;
 /** The Pareto's measure in the URL (`pareto=revenue`) and in GET /api/v1/metrics; count by default. */
 export const paretoMeasureSchema = z.preprocess(
   single,
-  z.enum(PARETO_MEASURES, { error: 'Use count or revenue.' }).default('count'),
+  z.enum(PARETO_MEASURES, { error: msg('useParetoMeasure') }).default('count'),
 );
 
 /** The metrics API's query: the dashboard's filters and the Pareto's measure. */
@@ -45,26 +46,42 @@ export interface MetricsFilters extends ScopeFilters {
   from: string;
   to: string;
   granularity: Granularity;
+  /** Today in the company's zone when the filters were resolved: the subgroup in progress. */
+  today?: string;
+  /**
+   * The company's first day of the week when the filters were resolved (ISO 1 = Monday …
+   * 7 = Sunday, company_settings.week_start): where weekly subgroups start. Monday when absent.
+   */
+  weekStart?: number;
 }
 
 export type ResolveResult =
   { ok: true; filters: MetricsFilters } | { ok: false; fieldErrors: Record<string, string[]> };
 
-/** Fills in the default period and granularity, and refuses a period that ends before it starts or runs too long. */
-export function resolveMetricsFilters(input: MetricsFiltersInput, today: Date = new Date()): ResolveResult {
-  const to = input.to ?? isoDay(today);
+/**
+ * Fills in the default period and granularity, and refuses a period that ends before it starts or
+ * runs too long. "Today" is the company zone's (company_settings.time_zone); weeks start on the
+ * company's first day of the week (company_settings.week_start, ISO 1 = Monday … 7 = Sunday).
+ */
+export function resolveMetricsFilters(
+  input: MetricsFiltersInput,
+  now: Date = new Date(),
+  zone = 'UTC',
+  weekStart = 1,
+): ResolveResult {
+  const today = dayInZone(now, zone);
+  const to = input.to ?? today;
   const from = input.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
   const span = daysBetween(from, to);
-  if (span < 1) return { ok: false, fieldErrors: { to: ['The end date must not be before the start date.'] } };
-  if (span > MAX_PERIOD_DAYS)
-    return { ok: false, fieldErrors: { from: [`Choose a period of at most ${MAX_PERIOD_DAYS} days.`] } };
+  if (span < 1) return { ok: false, fieldErrors: { to: [msg('endBeforeStart')] } };
+  if (span > MAX_PERIOD_DAYS) return { ok: false, fieldErrors: { from: [msg('periodMax', { max: MAX_PERIOD_DAYS })] } };
   const granularity = input.granularity ?? (span <= 62 ? 'day' : span <= 366 ? 'week' : 'month');
   if (granularity === 'day' && span > MAX_SUBGROUPS)
     return {
       ok: false,
-      fieldErrors: { granularity: [`Day by day works up to ${MAX_SUBGROUPS} days: choose week or month.`] },
+      fieldErrors: { granularity: [msg('dayByDayMax', { max: MAX_SUBGROUPS })] },
     };
-  return { ok: true, filters: { ...input, from, to, granularity } };
+  return { ok: true, filters: { ...input, from, to, granularity, today, weekStart } };
 }
 
 /** The period of the same length just before, for the change shown on each card. */
@@ -73,13 +90,14 @@ export function previousPeriod(filters: MetricsFilters): MetricsFilters {
   return { ...filters, from: addDays(filters.from, -span), to: addDays(filters.from, -1) };
 }
 
-/** The first day of the subgroup holding `day` (weeks start on Monday, as ISO weeks do). */
-export function subgroupStart(day: string, granularity: Granularity): string {
+/**
+ * The first day of the subgroup holding `day`. Weeks start on `weekStart` (ISO 1 = Monday …
+ * 7 = Sunday, the company's first day of the week; Monday by default).
+ */
+export function subgroupStart(day: string, granularity: Granularity, weekStart = 1): string {
   if (granularity === 'day') return day;
-  const date = new Date(`${day}T00:00:00Z`);
   if (granularity === 'month') return `${day.slice(0, 8)}01`;
-  const weekday = (date.getUTCDay() + 6) % 7;
-  return addDays(day, -weekday);
+  return startOfWeek(day, weekStart);
 }
 
 /**
@@ -87,10 +105,10 @@ export function subgroupStart(day: string, granularity: Granularity): string {
  * The loop is bounded by MAX_SUBGROUPS whatever the dates, and compares days as instants (never as
  * strings), so no input can make it run away.
  */
-export function subgroupStarts(filters: Pick<MetricsFilters, 'from' | 'to' | 'granularity'>): string[] {
+export function subgroupStarts(filters: Pick<MetricsFilters, 'from' | 'to' | 'granularity' | 'weekStart'>): string[] {
   const starts: string[] = [];
   const end = dayToTime(filters.to);
-  let current = subgroupStart(filters.from, filters.granularity);
+  let current = subgroupStart(filters.from, filters.granularity, filters.weekStart);
   while (dayToTime(current) <= end) {
     if (starts.length >= MAX_SUBGROUPS) throw new RangeError(`A period yields at most ${MAX_SUBGROUPS} subgroups.`);
     starts.push(current);
@@ -111,10 +129,10 @@ export function subgroupEnd(start: string, granularity: Granularity): string {
 /** The part of a subgroup inside the period: what its drill-down link filters on. */
 export function subgroupRange(
   start: string,
-  filters: Pick<MetricsFilters, 'from' | 'to' | 'granularity'>,
+  filters: Pick<MetricsFilters, 'from' | 'to' | 'granularity' | 'weekStart'>,
 ): { from: string; to: string } {
-  const nextStart =
-    subgroupStarts({ from: start, to: addDays(start, 31), granularity: filters.granularity })[1] ?? addDays(start, 1);
-  const end = addDays(nextStart, -1);
+  // The last day of the subgroup holding `start` (a trend asks this of every subgroup: no list of
+  // subgroups is built for it).
+  const end = subgroupEnd(subgroupStart(start, filters.granularity, filters.weekStart), filters.granularity);
   return { from: start < filters.from ? filters.from : start, to: end > filters.to ? filters.to : end };
 }

@@ -2,31 +2,31 @@ import { z } from 'zod';
 import { CHANNELS } from '@/lib/enums';
 import { enabledRuleCount } from '@/lib/defects/auto-rules';
 import { checkbox, integerIn, nameField, optionalText } from './form-values';
+import { msg } from './messages';
 
 const touchpointFields = z.object({
-  name: nameField('Name'),
-  description: optionalText('Description', 1000),
-  stageId: z.uuid({ error: 'Choose a journey stage.' }),
-  channel: z.enum(CHANNELS, { error: 'Choose a channel.' }),
-  opportunities: integerIn(1, 1000, 'Opportunities per interaction'),
-  expectationTarget: integerIn(1, 5, 'Expectation target'),
+  name: nameField(),
+  description: optionalText('description', 1000),
+  stageId: z.uuid({ error: msg('chooseJourneyStage') }),
+  channel: z.enum(CHANNELS, { error: msg('chooseChannel') }),
+  opportunities: integerIn(1, 1000, 'opportunities'),
+  expectationTarget: integerIn(1, 5, 'expectationTarget'),
   // Who answers for the cases a signal on this touchpoint's chart opens; blank: the managers.
   ownerId: z.preprocess(
     (value) => (value === '' || value === undefined ? null : value),
-    z.uuid({ error: 'Choose an owner from the list.' }).nullable(),
+    z.uuid({ error: msg('chooseOwnerFromList') }).nullable(),
   ),
   ruleLostSale: checkbox,
   ruleBelowExpectation: checkbox,
-  ruleBelowExpectationGap: integerIn(1, 4, 'The gap'),
+  ruleBelowExpectationGap: integerIn(1, 4, 'theGap'),
   ruleLowCsat: checkbox,
-  ruleLowCsatMax: integerIn(1, 4, 'The CSAT threshold'),
+  ruleLowCsatMax: integerIn(1, 4, 'theCsatThreshold'),
   ruleLowNps: checkbox,
-  ruleLowNpsMax: integerIn(0, 9, 'The NPS threshold'),
+  ruleLowNpsMax: integerIn(0, 9, 'theNpsThreshold'),
 });
 
 /** The message beside the opportunities field when it is below the enabled rules. */
-export const tooFewOpportunitiesMessage = (enabled: number) =>
-  `At least ${enabled}: each enabled auto-defect rule is an opportunity for a defect, so an interaction here has at least ${enabled}.`;
+export const tooFewOpportunitiesMessage = (enabled: number) => msg('tooFewOpportunities', { enabled });
 
 /** Opportunities per interaction must be at least the enabled auto-defect rules, or D could exceed O. */
 function atLeastOnePerRule(fields: z.output<typeof touchpointFields>, ctx: z.RefinementCtx) {
@@ -41,10 +41,10 @@ export const touchpointFieldsSchema = touchpointFields.superRefine(atLeastOnePer
 export type TouchpointFields = z.infer<typeof touchpointFieldsSchema>;
 
 export const updateTouchpointSchema = touchpointFields
-  .extend({ touchpointId: z.uuid({ error: 'Unknown touchpoint.' }) })
+  .extend({ touchpointId: z.uuid({ error: msg('unknownTouchpoint') }) })
   .superRefine(atLeastOnePerRule);
 
-export const touchpointIdSchema = z.object({ touchpointId: z.uuid({ error: 'Unknown touchpoint.' }) });
+export const touchpointIdSchema = z.object({ touchpointId: z.uuid({ error: msg('unknownTouchpoint') }) });
 
 export const setTouchpointActiveSchema = touchpointIdSchema.extend({
   active: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),

@@ -1,10 +1,12 @@
+import { msg } from './messages';
+
 /*
  * Text PostgreSQL cannot store, or would store altered: the NUL character (refused by the
  * database, once a 500) and UTF-16 surrogates without their pair (silently replaced). Every
  * edge refuses input holding them before any schema or query sees it.
  */
 
-export const UNSAFE_TEXT_MESSAGE = 'Remove the invisible control characters from this field.';
+export const UNSAFE_TEXT_MESSAGE = msg('unsafeText');
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

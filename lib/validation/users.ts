@@ -1,47 +1,48 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/enums';
 import { nameField } from './form-values';
+import { msg } from './messages';
 
 export const setUserActiveSchema = z.object({
-  userId: z.uuid({ error: 'Unknown user.' }),
+  userId: z.uuid({ error: msg('unknownUser') }),
   active: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
 });
 
-const role = z.enum(ROLES, { error: 'Choose a role.' });
+const role = z.enum(ROLES, { error: msg('chooseRole') });
 
 export const createUserSchema = z.object({
-  name: nameField('Name', 120),
+  name: nameField(120),
   email: z
-    .string({ error: 'Enter a valid email address.' })
+    .string({ error: msg('enterValidEmail') })
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: 'Enter a valid email address.' }).max(254, { error: 'That email address is too long.' })),
+    .pipe(z.email({ error: msg('enterValidEmail') }).max(254, { error: msg('emailTooLong') })),
   role,
 });
 
-export const changeRoleSchema = z.object({ userId: z.uuid({ error: 'Unknown user.' }), role });
+export const changeRoleSchema = z.object({ userId: z.uuid({ error: msg('unknownUser') }), role });
 
-export const userIdSchema = z.object({ userId: z.uuid({ error: 'Unknown user.' }) });
+export const userIdSchema = z.object({ userId: z.uuid({ error: msg('unknownUser') }) });
 
 export const MIN_PASSWORD_LENGTH = 12;
 
 export const changeOwnPasswordSchema = z
   .object({
     currentPassword: z
-      .string({ error: 'Enter your current password.' })
-      .min(1, { error: 'Enter your current password.' })
+      .string({ error: msg('enterCurrentPassword') })
+      .min(1, { error: msg('enterCurrentPassword') })
       .max(200),
     newPassword: z
-      .string({ error: 'Choose a new password.' })
-      .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
-      .max(200, { error: 'Use at most 200 characters.' }),
-    confirmPassword: z.string({ error: 'Type the new password again.' }),
+      .string({ error: msg('chooseNewPassword') })
+      .min(MIN_PASSWORD_LENGTH, { error: msg('passwordMin', { min: MIN_PASSWORD_LENGTH }) })
+      .max(200, { error: msg('passwordMax', { max: 200 }) }),
+    confirmPassword: z.string({ error: msg('typePasswordAgain') }),
   })
   .refine((input) => input.newPassword === input.confirmPassword, {
     path: ['confirmPassword'],
-    error: 'The two new passwords differ.',
+    error: msg('passwordsDiffer'),
   })
   .refine((input) => input.newPassword !== input.currentPassword, {
     path: ['newPassword'],
-    error: 'Choose a password different from the current one.',
+    error: msg('passwordSameAsCurrent'),
   });

@@ -57,4 +57,7 @@ defineJob({
   },
 });
 
-registerSchedule({ name: ANALYSE_COMMENTS, next: (after) => nextDaily(after, { hour: 1, minute: 30 }) });
+registerSchedule({
+  name: ANALYSE_COMMENTS,
+  next: (after, { timeZone }) => nextDaily(after, { hour: 1, minute: 30 }, timeZone),
+});

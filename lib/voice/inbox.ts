@@ -11,6 +11,7 @@ import { DomainError } from '@/lib/errors';
 import { recountOpenDefects } from '@/lib/interactions/auto-defects';
 import { emitEvent } from '@/lib/jobs/enqueue';
 import type { RaiseFromCommentInput } from '@/lib/validation/inbox';
+import { msg } from '@/lib/validation/messages';
 
 /**
  * The feedback inbox's actions on one comment: handle it, assign it, raise a defect or open a case
@@ -21,8 +22,7 @@ import type { RaiseFromCommentInput } from '@/lib/validation/inbox';
 type Actor = Pick<CurrentUser, 'id' | 'role' | 'email'>;
 
 function assertManager(actor: Actor) {
-  if (!can(actor.role, 'triageDefects'))
-    throw new DomainError('forbidden', 'Only a manager can work the feedback inbox.');
+  if (!can(actor.role, 'triageDefects')) throw new DomainError('forbidden', msg('inboxManagerOnly'));
 }
 
 /** The commented interaction, locked for this change; refused when gone or without a comment. */
@@ -39,8 +39,8 @@ async function lockComment(tx: DbOrTx, interactionId: string) {
     .where(eq(interactions.id, interactionId))
     .for('update')
     .limit(1);
-  if (!row) throw new DomainError('not-found', 'That comment no longer exists.');
-  if (!row.notes?.trim()) throw new DomainError('invalid', 'That interaction has no comment.');
+  if (!row) throw new DomainError('not-found', msg('commentGone'));
+  if (!row.notes?.trim()) throw new DomainError('invalid', msg('noComment'));
   const [review] = await tx.select().from(commentReviews).where(eq(commentReviews.interactionId, interactionId));
   return { interaction: { ...row, notes: row.notes }, review: review ?? null };
 }
@@ -94,8 +94,8 @@ export async function assignComment(actor: Actor, input: { interactionId: string
         .from(users)
         .where(eq(users.id, input.assigneeId));
       if (!person?.active || !can(person.role, 'triageDefects'))
-        throw new DomainError('invalid', 'Some fields need attention.', {
-          assigneeId: ['Choose an active manager or admin from the list.'],
+        throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+          assigneeId: [msg('chooseActiveLead')],
         });
     }
     await saveReview(tx, input.interactionId, { assigneeId: input.assigneeId ?? null });
@@ -130,8 +130,8 @@ export async function raiseDefectFromComment(
       .from(defectCategories)
       .where(eq(defectCategories.id, input.categoryId));
     if (!category?.active)
-      throw new DomainError('invalid', 'Some fields need attention.', {
-        categoryId: ['Choose a category from the list.'],
+      throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+        categoryId: [msg('chooseCategoryFromList')],
       });
     const text = interaction.notes.trim().replace(/\s+/g, ' ');
     const [created] = await tx

@@ -1,3 +1,4 @@
+import { englishMessage } from '@/lib/i18n/english';
 import { describe, expect, it } from 'vitest';
 import { isPublicAddress, webhookUrlProblem } from './address-policy';
 
@@ -36,8 +37,8 @@ describe('webhookUrlProblem', () => {
     expect(webhookUrlProblem('http://hooks.example.com:8080/in')).toBeNull();
   });
   it('refuses other schemes, credentials and non-URLs', () => {
-    expect(webhookUrlProblem('ftp://example.com')).toMatch(/http/);
-    expect(webhookUrlProblem('https://user:pw@example.com')).toMatch(/password/);
-    expect(webhookUrlProblem('example.com/hook')).toMatch(/full URL/);
+    expect(englishMessage(webhookUrlProblem('ftp://example.com')!)).toMatch(/http/);
+    expect(englishMessage(webhookUrlProblem('https://user:pw@example.com')!)).toMatch(/password/);
+    expect(englishMessage(webhookUrlProblem('example.com/hook')!)).toMatch(/full URL/);
   });
 });

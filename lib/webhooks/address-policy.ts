@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { msg } from '@/lib/validation/messages';
 
 /**
  * Whether an IP address is on the public internet. Loopback, link-local (cloud metadata lives at
@@ -11,15 +12,15 @@ export function isPublicAddress(address: string): boolean {
   return ipaddr.process(address).range() === 'unicast';
 }
 
-/** Why a webhook URL is refused before any lookup, or null when its form is acceptable. */
+/** Why a webhook URL is refused before any lookup (a message reference), or null when its form is acceptable. */
 export function webhookUrlProblem(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'Enter a full URL, like https://example.com/webhooks/outsidein.';
+    return msg('webhookUrlInvalid');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Use an http:// or https:// URL.';
-  if (url.username || url.password) return 'Leave the user name and password out of the URL.';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return msg('webhookUrlScheme');
+  if (url.username || url.password) return msg('webhookUrlCredentials');
   return null;
 }

@@ -6,12 +6,27 @@ import { emitEvent } from '@/lib/jobs/enqueue';
 import { postWebhook, type WebhookResponse } from './post-webhook';
 import { allowsPrivateWebhookTargets } from './settings';
 import { signWebhook } from './signing';
+import { msg } from '@/lib/validation/messages';
 
 /** An endpoint failing without one success for this long is switched off, and admins are told. */
 export const DISABLE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export type AttemptResult =
   { ok: true; response: WebhookResponse } | { ok: false; error: string; response?: WebhookResponse };
+
+/**
+ * What the delivery log keeps of a failure: a message reference (lib/validation/messages.ts), so the
+ * endpoint's page says it in its reader's language. The network's own errors are named by their
+ * code; one without a known code keeps the runtime's (English) text.
+ */
+function failureMessage(error: unknown, url: string): string {
+  const host = new URL(url).host;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return msg('webhookHostUnknown', { host });
+  if (code === 'ECONNREFUSED') return msg('webhookConnectionRefused', { host });
+  if (code === 'ECONNRESET' || code === 'EPIPE') return msg('webhookConnectionReset', { host });
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** Sends one delivery once and writes the attempt to the delivery log. */
 export async function attemptDelivery(
@@ -31,9 +46,9 @@ export async function attemptDelivery(
     result =
       response.status >= 200 && response.status < 300
         ? { ok: true, response }
-        : { ok: false, error: `The endpoint answered ${response.status}.`, response };
+        : { ok: false, error: msg('webhookAnswered', { status: String(response.status) }), response };
   } catch (error) {
-    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    result = { ok: false, error: failureMessage(error, endpoint.url) };
   }
   await db
     .update(webhookDeliveries)
@@ -63,7 +78,8 @@ export async function attemptDelivery(
 export async function disableIfFailingTooLong(db: DbOrTx, endpointId: string): Promise<boolean> {
   const cutoff = new Date(Date.now() - DISABLE_AFTER_MS);
   return db.transaction(async (tx) => {
-    const reason = 'Every delivery failed for 24 hours.';
+    // A message reference: the admin page, the notification and the email each say it in their reader's language.
+    const reason = msg('webhookFailingDay');
     const [disabled] = await tx
       .update(webhookEndpoints)
       .set({ active: false, disabledAt: new Date(), disabledReason: reason })

@@ -4,6 +4,7 @@ import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { defineJob } from '@/lib/jobs/registry';
 import { attemptDelivery, disableIfFailingTooLong } from './attempt-delivery';
 import { DELIVER_WEBHOOK } from './queue-deliveries';
+import { msg } from '@/lib/validation/messages';
 
 // Delivery is at least once: a crash after the receiver answered and before the log is written
 // sends it again, with the same webhook-id, which receivers use to drop the duplicate.
@@ -19,7 +20,7 @@ defineJob({
     if (!row.endpoint.active) {
       await db
         .update(webhookDeliveries)
-        .set({ status: 'dead', error: 'The endpoint is switched off; redeliver once it is on again.' })
+        .set({ status: 'dead', error: msg('webhookEndpointOff') })
         .where(eq(webhookDeliveries.id, row.delivery.id));
       return;
     }

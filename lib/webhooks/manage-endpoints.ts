@@ -13,6 +13,7 @@ import { attemptDelivery, type AttemptResult } from './attempt-delivery';
 import { queueDeliveryJob } from './queue-deliveries';
 import { allowsPrivateWebhookTargets, setAllowPrivateWebhookTargets } from './settings';
 import { generateWebhookSecret } from './signing';
+import { msg } from '@/lib/validation/messages';
 
 /** Refuses a URL whose host resolves to a private address unless an admin allowed those. */
 async function assertReachableTarget(url: string): Promise<void> {
@@ -22,14 +23,12 @@ async function assertReachableTarget(url: string): Promise<void> {
   try {
     addresses = (await dns.lookup(host, { all: true })).map((a) => a.address);
   } catch {
-    throw new DomainError('invalid', 'Some fields need attention.', { url: [`${host} could not be found in DNS.`] });
+    throw new DomainError('invalid', msg('fieldsNeedAttention'), { url: [msg('webhookHostUnknown', { host })] });
   }
   const refused = addresses.find((a) => !isPublicAddress(a));
   if (refused)
-    throw new DomainError('invalid', 'Some fields need attention.', {
-      url: [
-        `${host} resolves to ${refused}, a loopback, link-local or private address. Allow such addresses in the settings below first.`,
-      ],
+    throw new DomainError('invalid', msg('fieldsNeedAttention'), {
+      url: [msg('webhookHostPrivate', { host, address: refused })],
     });
 }
 
@@ -71,11 +70,11 @@ export async function setWebhookActive(actor: CurrentUser, endpointId: string, a
       .set(
         active
           ? { active, disabledAt: null, disabledReason: null, failingSince: null }
-          : { active, disabledAt: new Date(), disabledReason: `Switched off by ${actor.name}.` },
+          : { active, disabledAt: new Date(), disabledReason: msg('webhookSwitchedOffBy', { name: actor.name }) },
       )
       .where(eq(webhookEndpoints.id, endpointId))
       .returning({ id: webhookEndpoints.id });
-    if (!row) throw new DomainError('not-found', 'That endpoint no longer exists.');
+    if (!row) throw new DomainError('not-found', msg('endpointGone'));
     await recordAudit(tx, {
       actor,
       action: active ? 'webhook.enabled' : 'webhook.disabled',
@@ -92,7 +91,7 @@ export async function deleteWebhookEndpoint(actor: CurrentUser, endpointId: stri
       .delete(webhookEndpoints)
       .where(eq(webhookEndpoints.id, endpointId))
       .returning({ url: webhookEndpoints.url });
-    if (!row) throw new DomainError('not-found', 'That endpoint no longer exists.');
+    if (!row) throw new DomainError('not-found', msg('endpointGone'));
     await recordAudit(tx, {
       actor,
       action: 'webhook.deleted',
@@ -107,7 +106,7 @@ export async function deleteWebhookEndpoint(actor: CurrentUser, endpointId: stri
 export async function sendTestPing(actor: CurrentUser, endpointId: string): Promise<AttemptResult> {
   const db = await getDb();
   const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
-  if (!endpoint) throw new DomainError('not-found', 'That endpoint no longer exists.');
+  if (!endpoint) throw new DomainError('not-found', msg('endpointGone'));
   const body = JSON.stringify({
     type: 'webhook.test',
     timestamp: new Date().toISOString(),
@@ -129,8 +128,8 @@ export async function redeliver(actor: CurrentUser, deliveryId: string): Promise
       .from(webhookDeliveries)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
       .where(eq(webhookDeliveries.id, deliveryId));
-    if (!row) throw new DomainError('not-found', 'That delivery no longer exists.');
-    if (!row.active) throw new DomainError('conflict', 'Switch the endpoint on before redelivering to it.');
+    if (!row) throw new DomainError('not-found', msg('deliveryGone'));
+    if (!row.active) throw new DomainError('conflict', msg('switchOnBeforeRedeliver'));
     await tx.update(webhookDeliveries).set({ status: 'pending', error: null }).where(eq(webhookDeliveries.id, row.id));
     await queueDeliveryJob(tx, row.id);
     await recordAudit(tx, { actor, action: 'webhook.redelivered', entityType: 'webhook_delivery', entityId: row.id });

@@ -3,6 +3,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { msg } from '@/lib/validation/messages';
 import { isPublicAddress } from './address-policy';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -17,7 +18,11 @@ export interface WebhookResponse {
   excerpt: string;
 }
 
+/** A delivery refused before sending; its message is a reference (lib/validation/messages.ts). */
 export class WebhookRefused extends Error {}
+
+/** A failure the delivery log keeps: its message is a reference (lib/validation/messages.ts), said in each reader's language. */
+class WebhookFailed extends Error {}
 
 /**
  * Resolves the host and refuses private addresses at connection time, so a name that resolves to
@@ -31,16 +36,14 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       const refused = list.find((a) => !allowPrivate && !isPublicAddress(a.address));
       if (refused) {
         return callback(
-          new WebhookRefused(
-            `${hostname} resolves to ${refused.address}, a loopback, link-local or private address. An admin can allow such addresses in the webhook settings.`,
-          ),
+          new WebhookRefused(msg('webhookResolvesPrivate', { host: hostname, address: refused.address })),
           '',
           0,
         );
       }
       if (options.all) return callback(null, list);
       const first = list[0];
-      if (!first) return callback(new Error(`${hostname} has no address.`), '', 0);
+      if (!first) return callback(new WebhookFailed(msg('webhookHostNoAddress', { host: hostname })), '', 0);
       callback(null, first.address, first.family);
     });
   };
@@ -96,7 +99,9 @@ export function postWebhook(options: {
       },
     );
     request.on('timeout', () =>
-      request.destroy(new Error(`No answer within ${(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS) / 1000} s.`)),
+      request.destroy(
+        new WebhookFailed(msg('webhookNoAnswer', { seconds: (options.timeoutMs ?? WEBHOOK_TIMEOUT_MS) / 1000 })),
+      ),
     );
     request.on('error', reject);
     request.end(options.body);
@@ -107,7 +112,5 @@ export function postWebhook(options: {
 export function literalAddressProblem(rawUrl: string, allowPrivate: boolean): string | null {
   const host = new URL(rawUrl).hostname.replace(/^\[|\]$/g, '');
   if (allowPrivate || !/^[\d.]+$|:/.test(host)) return null;
-  return isPublicAddress(host)
-    ? null
-    : `${host} is a loopback, link-local or private address. An admin can allow such addresses in the webhook settings.`;
+  return isPublicAddress(host) ? null : msg('webhookAddressPrivate', { host });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, arrayContains, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { webhookDeliveries, webhookEndpoints, type OutboxEvent } from '@/db/schema';
+import { englishMessage } from '@/lib/i18n/english';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { EVENT_TYPES, type EventType } from '@/lib/jobs/event-types';
 
@@ -9,9 +10,18 @@ export const DELIVER_WEBHOOK = 'deliver-webhook';
 /** Retries stop this long after a delivery is first queued (the Standard Webhooks practice). */
 export const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-/** The JSON body receivers get: `type`, `timestamp` and the event's `data`. */
+/**
+ * The JSON body receivers get: `type`, `timestamp` and the event's `data`. Texts stored as message
+ * references (a case's summary, a stage as its scope) go out in English, as the API speaks.
+ */
 export function webhookBody(event: Pick<OutboxEvent, 'type' | 'payload' | 'createdAt'>): string {
-  return JSON.stringify({ type: event.type, timestamp: event.createdAt.toISOString(), data: event.payload });
+  const data = Object.fromEntries(
+    Object.entries(event.payload as Record<string, unknown>).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? englishMessage(value) : value,
+    ]),
+  );
+  return JSON.stringify({ type: event.type, timestamp: event.createdAt.toISOString(), data });
 }
 
 /** Queues the delivery job of one (new or redelivered) delivery. */

@@ -33,6 +33,7 @@ const admin = { permission: 'administer' } as const;
 const ACTIONS: Record<string, Access> = {
   'app/(app)/account/notifications/actions.ts#savePreferencesAction': { permission: 'viewOwnWork' },
   'app/(app)/account/password/actions.ts#changeOwnPasswordAction': { permission: 'viewOwnWork', allowPending: true },
+  'app/(app)/account/language/actions.ts#setLanguageAction': { permission: 'viewOwnWork' },
   'app/(app)/actions.ts#signOutAction': { public: 'signs out whoever calls it' },
   'app/(app)/admin/api-keys/actions.ts#createApiKeyAction': admin,
   'app/(app)/admin/api-keys/actions.ts#revokeApiKeyAction': admin,
@@ -45,6 +46,8 @@ const ACTIONS: Record<string, Access> = {
   'app/(app)/admin/feedback/actions.ts#disableFeedbackLinkAction': admin,
   'app/(app)/admin/feedback/actions.ts#setFeedbackQuestionAction': admin,
   'app/(app)/admin/lifecycle/actions.ts#saveLifecycleRulesAction': admin,
+  'app/(app)/admin/settings/actions.ts#saveCompanySettingsAction': admin,
+  'app/(app)/admin/settings/actions.ts#requestTimeZoneChangeAction': admin,
   'app/(app)/admin/segments/actions.ts#createSegmentAction': admin,
   'app/(app)/admin/segments/actions.ts#renameSegmentAction': admin,
   'app/(app)/admin/segments/actions.ts#setSegmentActiveAction': admin,

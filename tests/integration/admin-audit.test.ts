@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { auditEvents, segments } from '@/db/schema';
+import { auditEvents, companySettings, segments } from '@/db/schema';
+import { eq } from 'drizzle-orm';
 import {
   AUDIT_PAGE_SIZE,
   idsInAuditRows,
@@ -59,6 +60,24 @@ describe('the audit log query', () => {
       'touchpoint.created',
     ]);
     expect((await listAuditFacets()).entities).toEqual(['touchpoint', 'user']);
+  });
+
+  it('cuts the from and to days in the company zone', async () => {
+    const db = await getDb();
+    await db.insert(auditEvents).values([
+      { action: 'zone.before', entityType: 'zone', actorLabel: 'z', createdAt: new Date('2026-06-02T03:59:00Z') },
+      { action: 'zone.first', entityType: 'zone', actorLabel: 'z', createdAt: new Date('2026-06-02T04:00:00Z') },
+      { action: 'zone.last', entityType: 'zone', actorLabel: 'z', createdAt: new Date('2026-06-03T03:59:00Z') },
+      { action: 'zone.after', entityType: 'zone', actorLabel: 'z', createdAt: new Date('2026-06-03T04:00:00Z') },
+    ]);
+    // 2 June in New York (UTC−4 in summer) runs from 04:00 UTC to 04:00 UTC on the 3rd.
+    await db.update(companySettings).set({ timeZone: 'America/New_York' }).where(eq(companySettings.id, 1));
+    try {
+      const day = await listAuditEvents(filters({ entity: 'zone', from: '2026-06-02', to: '2026-06-02' }));
+      expect(day.rows.map((r) => r.action)).toEqual(['zone.last', 'zone.first']);
+    } finally {
+      await db.update(companySettings).set({ timeZone: 'UTC' }).where(eq(companySettings.id, 1));
+    }
   });
 
   it('pages 50 at a time', async () => {

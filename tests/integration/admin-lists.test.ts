@@ -1,3 +1,4 @@
+import { englishMessage } from '@/lib/i18n/english';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -100,13 +101,13 @@ for (const { kind, table, actions, entityType, use } of kinds) {
       expect(await actions.create({ name: 'PREMIUM' })).toMatchObject({
         ok: false,
         status: 409,
-        fieldErrors: { name: [LIST_MESSAGES[kind].duplicate] },
+        fieldErrors: { name: [englishMessage(LIST_MESSAGES[kind].duplicate)] },
       });
       await use(created.data.id);
       expect(await actions.remove({ id: created.data.id })).toMatchObject({
         ok: false,
         status: 409,
-        message: LIST_MESSAGES[kind].inUse,
+        message: englishMessage(LIST_MESSAGES[kind].inUse),
       });
       expect(await row(created.data.id)).toBeDefined();
     });

@@ -1,3 +1,4 @@
+import { englishMessage } from '@/lib/i18n/english';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -87,7 +88,7 @@ describe('journey stage administration', () => {
     expect(await deleteStageAction({ stageId: stage.id })).toMatchObject({
       ok: false,
       status: 409,
-      message: STAGE_IN_USE,
+      message: englishMessage(STAGE_IN_USE),
     });
     const db = await getDb();
     expect(await db.select().from(journeyStages).where(eq(journeyStages.id, stage.id))).toHaveLength(1);
@@ -97,7 +98,7 @@ describe('journey stage administration', () => {
     signInAs((await createUser({ role: 'admin' })).id);
     await createStage('Purchase');
     const result = await createStageAction({ name: ' purchase ' });
-    expect(result).toMatchObject({ ok: false, status: 409, fieldErrors: { name: [DUPLICATE_STAGE] } });
+    expect(result).toMatchObject({ ok: false, status: 409, fieldErrors: { name: [englishMessage(DUPLICATE_STAGE)] } });
     expect(await createStageAction({ name: '' })).toMatchObject({
       ok: false,
       status: 422,
@@ -110,7 +111,7 @@ describe('journey stage administration', () => {
     const results = await Promise.all(Array.from({ length: 4 }, () => createStageAction({ name: 'Simultaneous' })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const failed of results.filter((r) => !r.ok))
-      expect(failed).toMatchObject({ status: 409, fieldErrors: { name: [DUPLICATE_STAGE] } });
+      expect(failed).toMatchObject({ status: 409, fieldErrors: { name: [englishMessage(DUPLICATE_STAGE)] } });
   });
 
   it("sets a stage's case owner, audited; signal cases on its chart and its ownerless touchpoints go to that person", async () => {

@@ -1,3 +1,4 @@
+import { englishMessage } from '@/lib/i18n/english';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -115,8 +116,8 @@ describe('touchpoint administration', () => {
     const other = await createStage();
     await createTouchpointRow(stage.id, 'Checkout');
     const clash = await createTouchpointAction(touchpointForm(stage.id, { name: 'CHECKOUT' }));
-    expect(clash).toMatchObject({ ok: false, status: 409, message: DUPLICATE_TOUCHPOINT });
-    if (!clash.ok) expect(clash.fieldErrors?.name).toEqual([DUPLICATE_TOUCHPOINT]);
+    expect(clash).toMatchObject({ ok: false, status: 409, message: englishMessage(DUPLICATE_TOUCHPOINT) });
+    if (!clash.ok) expect(clash.fieldErrors?.name).toEqual([englishMessage(DUPLICATE_TOUCHPOINT)]);
     expect(await createTouchpointAction(touchpointForm(other.id, { name: 'Checkout' }))).toMatchObject({ ok: true });
   });
 
@@ -161,7 +162,7 @@ describe('touchpoint administration', () => {
     expect(await deleteTouchpointAction({ touchpointId: used.id })).toMatchObject({
       ok: false,
       status: 409,
-      message: TOUCHPOINT_HAS_HISTORY,
+      message: englishMessage(TOUCHPOINT_HAS_HISTORY),
     });
     expect(await touchpointRow(used.id)).toBeDefined();
     expect(await deleteTouchpointAction({ touchpointId: unused.id })).toMatchObject({ ok: true });

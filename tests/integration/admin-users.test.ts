@@ -1,3 +1,4 @@
+import { englishMessage } from '@/lib/i18n/english';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -96,7 +97,7 @@ describe('user administration', () => {
     expect(await createUserAction({ name: 'Nina Again', email: 'NINA@example.test', role: 'staff' })).toMatchObject({
       ok: false,
       status: 409,
-      fieldErrors: { email: [DUPLICATE_EMAIL] },
+      fieldErrors: { email: [englishMessage(DUPLICATE_EMAIL)] },
     });
     expect(await createUserAction({ name: '', email: 'nope', role: 'owner' })).toMatchObject({
       ok: false,
@@ -129,12 +130,12 @@ describe('user administration', () => {
     expect(await changeUserRoleAction({ userId: admin.id, role: 'manager' })).toMatchObject({
       ok: false,
       status: 409,
-      message: LAST_ADMIN_MESSAGE,
+      message: englishMessage(LAST_ADMIN_MESSAGE),
     });
     expect(await setUserActiveAction({ userId: admin.id, active: false })).toMatchObject({
       ok: false,
       status: 409,
-      message: LAST_ADMIN_MESSAGE,
+      message: englishMessage(LAST_ADMIN_MESSAGE),
     });
     expect(await userRow(admin.id)).toMatchObject({ role: 'admin', active: true });
 
@@ -168,7 +169,11 @@ describe('user administration', () => {
       newPassword: 'a brand new secret',
       confirmPassword: 'a brand new secret',
     });
-    expect(wrong).toMatchObject({ ok: false, status: 422, fieldErrors: { currentPassword: [WRONG_CURRENT_PASSWORD] } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      status: 422,
+      fieldErrors: { currentPassword: [englishMessage(WRONG_CURRENT_PASSWORD)] },
+    });
     const mismatch = await changeOwnPasswordAction({
       currentPassword: 'correct horse battery',
       newPassword: 'a brand new secret',

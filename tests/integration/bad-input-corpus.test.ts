@@ -39,6 +39,7 @@ const BAD = [
 /** The field names the app's forms and API use, each set to the bad value at once. */
 const FIELDS = [
   'id',
+  'language',
   'name',
   'email',
   'phone',
@@ -67,6 +68,9 @@ const FIELDS = [
   'assigneeId',
   'handled',
   'severity',
+  'currency',
+  'locale',
+  'weekStart',
 ];
 
 // Public entries need no session; signOut is the one that takes no input at all.

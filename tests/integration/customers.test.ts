@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { englishMessage } from '@/lib/i18n/english';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -67,7 +68,7 @@ describe('createCustomerAction and updateCustomerAction', () => {
     expect(await createCustomerAction({ name: 'X', externalRef: 'CRM-TAKEN' })).toMatchObject({
       ok: false,
       status: 409,
-      fieldErrors: { externalRef: [DUPLICATE_REF_MESSAGE] },
+      fieldErrors: { externalRef: [englishMessage(DUPLICATE_REF_MESSAGE)] },
     });
     expect(await createCustomerAction({ name: 'X', lifecycle: 'immortal' })).toMatchObject({ ok: false, status: 422 });
     expect(await tableCounts()).toEqual(before);

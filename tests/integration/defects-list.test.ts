@@ -156,7 +156,7 @@ describe('the CSV export', () => {
       .trim()
       .split('\n');
     expect(lines[0]).toBe(
-      'id,title,status,kind,severity,category,stage,touchpoint,customer_id,customer,interaction_id,owner,occurred_at,due_on,overdue,lost_revenue,source,root_cause,corrective_action,dismiss_reason',
+      'id,title,status,kind,severity,category,stage,touchpoint,customer_id,customer,interaction_id,owner,occurred_at,due_on,overdue,lost_revenue_gbp,source,root_cause,corrective_action,dismiss_reason',
     );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")",dismissed`);

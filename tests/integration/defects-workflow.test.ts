@@ -7,6 +7,7 @@ import {
   defectEvents,
   defects,
   interactions,
+  companySettings,
   journeyStages,
   touchpoints,
   type Touchpoint,
@@ -500,7 +501,7 @@ describe('manual defects', () => {
     expect(early).toMatchObject({
       ok: false,
       status: 422,
-      fieldErrors: { dueOn: ['The follow-up cannot be due before the defect occurred.'] },
+      fieldErrors: { dueOn: ['The follow-up cannot be due before the defect occurred (2026-03-05).'] },
     });
     const unknown = await createManualDefectAction({ ...base, ownerId: randomUUID() });
     expect(unknown).toMatchObject({ ok: false, status: 422, fieldErrors: { ownerId: expect.any(Array) } });
@@ -508,5 +509,34 @@ describe('manual defects', () => {
     expect(untitled).toMatchObject({ ok: false, status: 422, fieldErrors: { title: expect.any(Array) } });
     const [after] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(defects);
     expect(after?.n).toBe(before?.n);
+  });
+  it('count the day it occurred in the company zone, and refuse a time the zone skips beside the field', async () => {
+    const db = await getDb();
+    await db.update(companySettings).set({ timeZone: 'Europe/Berlin' }).where(eq(companySettings.id, 1));
+    try {
+      // 23:30 UTC on 4 March is 00:30 on 5 March in Berlin: the defect occurred on the 5th.
+      const base = {
+        touchpointId: till.id,
+        categoryId,
+        kind: 'process',
+        title: 'Late-night spill',
+        occurredAt: '2026-03-04T23:30:00Z',
+      };
+      expect(await createManualDefectAction({ ...base, dueOn: '2026-03-04' })).toMatchObject({
+        ok: false,
+        fieldErrors: { dueOn: ['The follow-up cannot be due before the defect occurred (2026-03-05).'] },
+      });
+      expect(await createManualDefectAction({ ...base, dueOn: '2026-03-05' })).toMatchObject({ ok: true });
+      // The form sends a wall-clock time the zone skips (02:30 on 29 March in Berlin) as typed.
+      expect(
+        await createManualDefectAction({ ...base, occurredAt: '2026-03-29T02:30 Europe/Berlin', dueOn: '' }),
+      ).toMatchObject({
+        ok: false,
+        status: 422,
+        fieldErrors: { occurredAt: [expect.stringMatching(/2026-03-29 02:30.*Europe\/Berlin/)] },
+      });
+    } finally {
+      await db.update(companySettings).set({ timeZone: 'UTC' }).where(eq(companySettings.id, 1));
+    }
   });
 });

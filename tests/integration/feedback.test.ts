@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { msg } from '@/lib/validation/messages';
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -367,7 +368,7 @@ describe('submitting feedback', () => {
     expect(result).toMatchObject({
       ok: false,
       reason: 'invalid',
-      message: 'Answer at least one question before sending.',
+      message: msg('answerAtLeastOne'),
     });
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { englishMessage } from '@/lib/i18n/english';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -131,7 +132,11 @@ describe('editing an interaction', () => {
   it('refuses staff editing someone else’s interaction, whatever they send, and changes nothing', async () => {
     const id = await logAs(otherStaff.id, { csat: 5 });
     const before = await tableCounts();
-    expect(await edit(id, { csat: '1' })).toMatchObject({ ok: false, status: 403, message: EDIT_REFUSED_MESSAGE });
+    expect(await edit(id, { csat: '1' })).toMatchObject({
+      ok: false,
+      status: 403,
+      message: englishMessage(EDIT_REFUSED_MESSAGE),
+    });
     expect((await getInteraction(id))?.csat).toBe(5);
     expect(await tableCounts()).toEqual(before);
   });

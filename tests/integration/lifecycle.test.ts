@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { englishMessage } from '@/lib/i18n/english';
 import { auditEvents, customers, defectCategories, defects, lifecycleChanges, lifecycleSettings } from '@/db/schema';
 import { updateCustomerAction } from '@/app/(app)/customers/actions';
 import { createManualDefectAction, updateDefectAction } from '@/app/(app)/defects/actions';
@@ -29,16 +30,20 @@ async function log(customerId: string, values: Record<string, unknown>, occurred
 
 async function history(customerId: string) {
   const db = await getDb();
-  return db
-    .select({
-      from: lifecycleChanges.fromLifecycle,
-      to: lifecycleChanges.toLifecycle,
-      rule: lifecycleChanges.rule,
-      reason: lifecycleChanges.reason,
-    })
-    .from(lifecycleChanges)
-    .where(eq(lifecycleChanges.customerId, customerId))
-    .orderBy(asc(lifecycleChanges.createdAt), asc(lifecycleChanges.id));
+  return (
+    db
+      .select({
+        from: lifecycleChanges.fromLifecycle,
+        to: lifecycleChanges.toLifecycle,
+        rule: lifecycleChanges.rule,
+        reason: lifecycleChanges.reason,
+      })
+      .from(lifecycleChanges)
+      .where(eq(lifecycleChanges.customerId, customerId))
+      .orderBy(asc(lifecycleChanges.createdAt), asc(lifecycleChanges.id))
+      // Reasons are stored as message references: read them as an English reader does.
+      .then((rows) => rows.map((row) => ({ ...row, reason: row.reason && englishMessage(row.reason) })))
+  );
 }
 
 async function lifecycleOf(customerId: string) {

@@ -31,8 +31,9 @@ import { interactionInputSchema } from '@/lib/validation/interactions';
  * compare, row by row, after each write path.
  */
 
-const recomputedInteractions = sql`
-  select (i.occurred_at at time zone 'UTC')::date as day, i.touchpoint_id, c.segment_id,
+/** The base tables' rows per rollup key, `period` being the day or the month of occurred_at. */
+const recomputedInteractions = (period: string) => sql`
+  select ${sql.raw(period.replace('X', 'i.occurred_at'))} as period, i.touchpoint_id, c.segment_id,
          count(*)::int as units, sum(i.opportunities)::int as opportunities, count(*) filter (where i.open_defect_count > 0)::int as defective_units,
          count(i.csat)::int as csat_responses, count(*) filter (where i.csat >= 4)::int as csat_satisfied,
          count(i.nps)::int as nps_responses, count(*) filter (where i.nps >= 9)::int as promoters,
@@ -40,34 +41,70 @@ const recomputedInteractions = sql`
          coalesce(sum(i.effort), 0)::int as effort_sum, count(i.experience - i.expectation)::int as gap_responses,
          coalesce(sum(i.experience - i.expectation), 0)::int as gap_sum
   from interactions i left join customers c on c.id = i.customer_id group by 1, 2, 3`;
-const storedInteractions = sql`
-  select day, touchpoint_id, segment_id, units, opportunities, defective_units, csat_responses, csat_satisfied, nps_responses, promoters,
-         detractors, effort_responses, effort_sum, gap_responses, gap_sum
-  from metrics_daily
-  where units <> 0 or defective_units <> 0 or csat_responses <> 0 or nps_responses <> 0 or effort_responses <> 0 or gap_responses <> 0`;
-const recomputedDefects = sql`
-  select (d.occurred_at at time zone 'UTC')::date as day, d.touchpoint_id, c.segment_id, d.category_id,
+/** A rollup's rows summed per key (folded and delta rows alike), keys whose sums are all zero left out. */
+const storedInteractions = (table: string, period: string) => sql`
+  select ${sql.raw(period)} as period, touchpoint_id, segment_id, sum(units)::int as units, sum(opportunities)::int as opportunities,
+         sum(defective_units)::int as defective_units, sum(csat_responses)::int as csat_responses, sum(csat_satisfied)::int as csat_satisfied,
+         sum(nps_responses)::int as nps_responses, sum(promoters)::int as promoters, sum(detractors)::int as detractors,
+         sum(effort_responses)::int as effort_responses, sum(effort_sum)::int as effort_sum, sum(gap_responses)::int as gap_responses,
+         sum(gap_sum)::int as gap_sum
+  from ${sql.raw(table)} group by 1, 2, 3
+  having sum(units) <> 0 or sum(defective_units) <> 0 or sum(csat_responses) <> 0 or sum(nps_responses) <> 0 or sum(effort_responses) <> 0 or sum(gap_responses) <> 0`;
+const recomputedDefects = (period: string) => sql`
+  select ${sql.raw(period.replace('X', 'd.occurred_at'))} as period, d.touchpoint_id, c.segment_id, d.category_id,
          count(*)::int as defects, sum(d.lost_revenue)::numeric(14, 2) as lost_revenue
   from defects d left join customers c on c.id = d.customer_id where d.status <> 'dismissed' group by 1, 2, 3, 4`;
-const storedDefects = sql`select day, touchpoint_id, segment_id, category_id, defects, lost_revenue from defect_category_daily where defects <> 0 or lost_revenue <> 0`;
-const recomputedDailyDefects = sql`
-  select (d.occurred_at at time zone 'UTC')::date as day, d.touchpoint_id, c.segment_id, count(*)::int as defects, sum(d.lost_revenue)::numeric(14, 2) as lost_revenue
+const storedDefects = (table: string, period: string) =>
+  sql`select ${sql.raw(period)} as period, touchpoint_id, segment_id, category_id, sum(defects)::int as defects, sum(lost_revenue)::numeric(14, 2) as lost_revenue
+      from ${sql.raw(table)} group by 1, 2, 3, 4 having sum(defects) <> 0 or sum(lost_revenue) <> 0`;
+const recomputedMetricDefects = (period: string) => sql`
+  select ${sql.raw(period.replace('X', 'd.occurred_at'))} as period, d.touchpoint_id, c.segment_id, count(*)::int as defects, sum(d.lost_revenue)::numeric(14, 2) as lost_revenue
   from defects d left join customers c on c.id = d.customer_id where d.status <> 'dismissed' group by 1, 2, 3`;
-const storedDailyDefects = sql`select day, touchpoint_id, segment_id, defects, lost_revenue from metrics_daily where defects <> 0 or lost_revenue <> 0`;
+const storedMetricDefects = (table: string, period: string) =>
+  sql`select ${sql.raw(period)} as period, touchpoint_id, segment_id, sum(defects)::int as defects, sum(lost_revenue)::numeric(14, 2) as lost_revenue
+      from ${sql.raw(table)} group by 1, 2, 3 having sum(defects) <> 0 or sum(lost_revenue) <> 0`;
 
-/** Rows that differ between the rollups and a recomputation from the base tables. */
+/** The trend's rollup: per day and touchpoint, without the segment. */
+const recomputedTrend = sql`
+  select day, touchpoint_id, sum(units)::int as units, sum(opportunities)::int as opportunities,
+         sum(defective_units)::int as defective_units, sum(defects)::int as defects
+  from (
+    select (i.occurred_at at time zone 'UTC')::date as day, i.touchpoint_id, 1 as units, i.opportunities,
+           (i.open_defect_count > 0)::int as defective_units, 0 as defects from interactions i
+    union all
+    select (d.occurred_at at time zone 'UTC')::date, d.touchpoint_id, 0, 0, 0, 1 from defects d where d.status <> 'dismissed'
+  ) x group by 1, 2`;
+const storedTrend = sql`
+  select day, touchpoint_id, sum(units)::int as units, sum(opportunities)::int as opportunities,
+         sum(defective_units)::int as defective_units, sum(defects)::int as defects
+  from trend_daily group by 1, 2 having sum(units) <> 0 or sum(defects) <> 0 or sum(opportunities) <> 0 or sum(defective_units) <> 0`;
+
+const DAY = "(X at time zone 'UTC')::date";
+const MONTH = "date_trunc('month', X at time zone 'UTC')::date";
+
+/**
+ * Rows that differ between the rollups and a recomputation from the base tables: interactions
+ * (a, b), the Pareto's rollup (c, d) and the defects in the metrics rollup (e, f), by day; then the
+ * same by month (g … l); then the trend's rollup (m, n).
+ */
 async function drift() {
   const db = await getDb();
   const diff = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) =>
     sql`select count(*)::int as n from ((${a}) except all (${b})) x`;
-  const [rows] = await selectRows<{ a: number; b: number; c: number; d: number; e: number; f: number }>(
+  const both = (a: ReturnType<typeof sql>, b: ReturnType<typeof sql>) => sql`(${diff(a, b)}), (${diff(b, a)})`;
+  const [row] = await selectRows<{ n: number[] }>(
     db,
-    sql`select (${diff(recomputedInteractions, storedInteractions)}) as a, (${diff(storedInteractions, recomputedInteractions)}) as b,
-               (${diff(recomputedDefects, storedDefects)}) as c, (${diff(storedDefects, recomputedDefects)}) as d,
-               (${diff(recomputedDailyDefects, storedDailyDefects)}) as e, (${diff(storedDailyDefects, recomputedDailyDefects)}) as f`,
+    sql`select array[
+          ${both(recomputedInteractions(DAY), storedInteractions('metrics_daily', 'day'))},
+          ${both(recomputedDefects(DAY), storedDefects('defect_category_daily', 'day'))},
+          ${both(recomputedMetricDefects(DAY), storedMetricDefects('metrics_daily', 'day'))},
+          ${both(recomputedInteractions(MONTH), storedInteractions('metrics_monthly', 'month'))},
+          ${both(recomputedDefects(MONTH), storedDefects('defect_category_monthly', 'month'))},
+          ${both(recomputedMetricDefects(MONTH), storedMetricDefects('metrics_monthly', 'month'))},
+          ${both(recomputedTrend, storedTrend)}
+        ] as n`,
   );
-  // Interactions (a, b), the Pareto's rollup (c, d) and the defects in metrics_daily (e, f).
-  return rows;
+  return Object.fromEntries(row!.n.map((n, i) => [String.fromCharCode(97 + i), n]));
 }
 
 async function totalUnits() {
@@ -76,7 +113,7 @@ async function totalUnits() {
   return row!.n;
 }
 
-const NONE = { a: 0, b: 0, c: 0, d: 0, e: 0, f: 0 };
+const NONE = Object.fromEntries([...'abcdefghijklmn'].map((k) => [k, 0]));
 
 let phone: Touchpoint;
 let web: Touchpoint;
@@ -361,13 +398,13 @@ describe('the daily rollups stay equal to the base tables', () => {
     });
     expect(await drift()).toEqual(NONE);
     const manager = await createUser({ role: 'manager' });
-    const actor = { ...manager, name: 'M', role: 'manager' as const, mustChangePassword: false };
+    const actor = { ...manager, name: 'M', role: 'manager' as const, mustChangePassword: false, language: null };
     const result = await mergeCustomers(actor, { keepId: ids.ann, duplicateId: dup!.id });
     expect(result).toMatchObject({ movedInteractions: 2, movedDefects: 2 });
     expect(await drift()).toEqual(NONE);
     const [{ n }] = (await selectRows<{ n: number }>(
       db,
-      sql`select count(*)::int as n from metrics_daily where segment_id = ${ids.homes} and units <> 0`,
+      sql`select count(*)::int as n from (select 1 from metrics_daily where segment_id = ${ids.homes} group by day, touchpoint_id having sum(units) <> 0) k`,
     )) as [{ n: number }];
     expect(n).toBe(0);
   });
@@ -379,6 +416,61 @@ describe('the daily rollups stay equal to the base tables', () => {
     expect((await drift())!.a).toBe(1);
     await db.execute(sql`update metrics_daily set units = units - 1 where ${first}`);
     expect(await drift()).toEqual(NONE);
+  });
+
+  it('lets two writers on one touchpoint and day run side by side, and folds only committed deltas', async () => {
+    const db = await getDb();
+    const deltas = async () =>
+      (await selectRows<{ n: number }>(db, sql`select count(*)::int as n from metrics_daily where delta`))[0]!.n;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote = () => {};
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const first = db.transaction(async (tx) => {
+      await recordInteractions(tx, [input({ occurredAt: '2026-02-10T10:00:00Z', csat: 5 })], {
+        source: 'api',
+        loggedById: null,
+      });
+      wrote();
+      await held;
+    });
+    await written;
+    // The second writer does not wait for the first: with an upsert it would queue on the row lock.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set local lock_timeout = '2s'`);
+      await recordInteractions(tx, [input({ occurredAt: '2026-02-10T11:00:00Z', csat: 1 })], {
+        source: 'api',
+        loggedById: null,
+      });
+    });
+    await db.execute(sql`select fold_metric_rollups()`);
+    expect(await deltas()).toBe(0);
+    release();
+    await first;
+    // The running writer's deltas were invisible to the fold: they stay, and count, until the next one.
+    expect(await deltas()).toBeGreaterThan(0);
+    expect(await drift()).toEqual(NONE);
+    await db.execute(sql`select fold_metric_rollups()`);
+    expect(await deltas()).toBe(0);
+    expect(await drift()).toEqual(NONE);
+    const [{ n }] = (await selectRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 from metrics_daily group by day, touchpoint_id, segment_id having count(*) > 1) k`,
+    )) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+
+  it('rebuilds every rollup from the base tables to the same numbers, folded', async () => {
+    const db = await getDb();
+    await db.execute(sql`select rebuild_metric_rollups()`);
+    expect(await drift()).toEqual(NONE);
+    const [{ n }] = (await selectRows<{ n: number }>(
+      db,
+      sql`select (select count(*) from metrics_daily where delta) + (select count(*) from metrics_monthly where delta)
+               + (select count(*) from defect_category_daily where delta) + (select count(*) from defect_category_monthly where delta)
+               + (select count(*) from trend_daily where delta) as n`,
+    )) as [{ n: number }];
+    expect(Number(n)).toBe(0);
   });
 
   it('and a rolled-back write leaves them untouched', async () => {

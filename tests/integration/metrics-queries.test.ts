@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { customers, defectCategories, defects, interactions, journeyStages, segments, touchpoints } from '@/db/schema';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
 import { defectConditions, interactionConditions } from '@/lib/queries/filter-conditions';
 import {
+  getDashboardScan,
   getKpiSummary,
   getPareto,
   getSegmentMetrics,
@@ -399,5 +400,74 @@ describe('every number drills down to the same rows', () => {
       .where(and(eq(defects.status, 'dismissed')));
     expect(row!.n).toBe(1);
     expect(await countDefects(defectsHref(filters()))).toBe(4);
+  });
+  // Whole months come from the monthly rollups, the days around them from the daily ones; delta
+  // rows count whether folded or not. Periods that cut a month in half, hold one whole, or several.
+  it.each([
+    ['2026-02-15', '2026-03-10'],
+    ['2026-03-01', '2026-03-31'],
+    ['2026-01-15', '2026-03-20'],
+    ['2026-02-01', '2026-03-05'],
+    ['2026-02-20', '2026-03-31'],
+  ])('a period from %s to %s, by month and by day, before and after a fold', async (from, to) => {
+    const db = await getDb();
+    const check = async () => {
+      const cuts: Record<string, string>[] = [{}, { touchpoint: ids.b }, { segment: ids.x }, { stage: ids.stage2 }];
+      for (const cut of cuts) {
+        for (const granularity of ['month', 'day'] as const) {
+          const f = filters({ from, to, granularity, ...cut });
+          const { current, previous, previousPeriod } = await getKpiSummary(f);
+          expect(await countInteractions(interactionsHref(f))).toBe(current.interactions);
+          expect(await countDefects(defectsHref(f))).toBe(current.defects);
+          const before = { ...f, ...previousPeriod };
+          expect(await countInteractions(interactionsHref(before))).toBe(previous.interactions);
+          expect(await countDefects(defectsHref(before))).toBe(previous.defects);
+          // By day the trend reads days only; by month its points are the whole months and the cut ones.
+          if (granularity === 'month')
+            for (const point of await getTrend(f)) {
+              const range = { ...f, from: point.from, to: point.to };
+              expect(await countInteractions(interactionsHref(range))).toBe(point.units);
+              expect(await countDefects(defectsHref(range))).toBe(point.defects);
+            }
+        }
+        const f = filters({ from, to, ...cut });
+        for (const bar of await getPareto(f))
+          expect(await countDefects(defectsHref(f, { category: bar.key }))).toBe(bar.count);
+        expect((await getPareto(f)).reduce((sum, bar) => sum + bar.count, 0)).toBe(await countDefects(defectsHref(f)));
+        for (const tp of await getTouchpointMetrics(f))
+          expect(await countInteractions(interactionsHref({ ...f, touchpoint: [tp.id] }))).toBe(tp.kpis.interactions);
+        for (const row of await getSegmentMetrics(f))
+          expect(await countDefects(defectsHref({ ...f, segment: [row.id ?? NO_SEGMENT] }))).toBe(row.kpis.defects);
+      }
+    };
+    await check();
+    await db.execute(sql`select fold_metric_rollups()`);
+    await check();
+  });
+});
+
+describe('the one-pass dashboard scan (GROUPING SETS)', () => {
+  it.each<Record<string, string>>([
+    {},
+    { from: '2026-02-15', to: '2026-03-10', granularity: 'month' },
+    { from: '2026-01-15', to: '2026-03-20', granularity: 'week' },
+    { from: '2026-02-01', to: '2026-03-31', granularity: 'month' },
+  ])('equals the questions asked one by one, for %o', async (period) => {
+    const cuts: Record<string, string>[] = [
+      {},
+      { touchpoint: ids.b },
+      { segment: ids.y },
+      { stage: ids.stage2 },
+      { channel: 'web' },
+    ];
+    for (const cut of cuts) {
+      const f = filters({ ...period, ...cut });
+      const today = new Date('2026-03-05T12:00:00Z');
+      const scan = await getDashboardScan(f, undefined, today);
+      expect(scan.kpis).toEqual(await getKpiSummary(f));
+      expect(scan.trend).toEqual(await getTrend(f, undefined, today));
+      expect(scan.touchpoints).toEqual(await getTouchpointMetrics(f));
+      expect(scan.segments).toEqual(await getSegmentMetrics(f));
+    }
   });
 });

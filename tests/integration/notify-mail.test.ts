@@ -2,7 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { jobRunnerLeases, mailMessages, notificationPreferences, type User } from '@/db/schema';
+import {
+  companySettings,
+  jobRunnerLeases,
+  mailMessages,
+  notificationPreferences,
+  notifications,
+  users,
+  type User,
+} from '@/db/schema';
 import { updateDefectAction } from '@/app/(app)/defects/actions';
 import { resetUserPasswordAction } from '@/app/(app)/admin/users/actions';
 import { WEEKLY_DIGEST } from '@/lib/digest/weekly-digest-job';
@@ -93,6 +101,40 @@ describe('mail through a real SMTP server', () => {
     expect(to(staff)).toHaveLength(0);
   });
 
+  it('writes to a German reader in German (Sie), and keeps the facts so the list follows their language', async () => {
+    const db = await getDb();
+    const german = await createUser({ role: 'staff' });
+    await db.update(users).set({ language: 'de' }).where(eq(users.id, german.id));
+    // The footer names the company, as its settings name it.
+    await db.update(companySettings).set({ name: 'Brightwell Interiors' }).where(eq(companySettings.id, 1));
+    const { defect } = await createDefectFixture();
+    signInAs(manager.id);
+    const result = await updateDefectAction({
+      id: defect.id,
+      version: await defectVersion(defect.id),
+      ownerId: german.id,
+    });
+    expect(result.ok).toBe(true);
+    await testRunner().drain();
+
+    const [mail] = to(german);
+    expect(mail, 'the German reader got the mail').toBeDefined();
+    expect(mail!.subject).toBe(`Ihnen zugewiesener Fehler: ${defect.title}`);
+    expect(mail!.html).toContain('<html lang="de">');
+    expect(mail!.text).toContain('Ihnen wurde ein Fehler zugewiesen');
+    expect(mail!.text).toContain(`${manager.name} hat Ihnen „${defect.title}“ zugewiesen.`);
+    expect(mail!.text).toContain('Sie erhalten diese E-Mail von Brightwell Interiors, weil für Ihr Konto');
+    expect(mail!.html).toContain('Brightwell Interiors</td>');
+    await db.update(companySettings).set({ name: 'OutsideIn' }).where(eq(companySettings.id, 1));
+    expect(mail!.text).toMatch(/Abbestellen: \S+\/unsubscribe\//);
+    expect(mail!.text).not.toContain('Unsubscribe');
+
+    // The in-app row: its text in German, and the facts it was written from for any later language.
+    const [row] = await db.select().from(notifications).where(eq(notifications.userId, german.id));
+    expect(row!.title).toBe(`Ihnen zugewiesen: ${defect.title}`);
+    expect(row!.params).toMatchObject({ title: defect.title, actor: manager.name, actorKind: 'user' });
+  });
+
   it('tells a user their password was reset, never what it is', async () => {
     signInAs(admin.id);
     const result = await resetUserPasswordAction({ userId: manager.id });
@@ -138,7 +180,9 @@ describe('mail through a real SMTP server', () => {
 
     const [digest] = to(manager);
     expect(digest, 'the manager got the digest').toBeDefined();
-    expect(digest!.subject).toMatch(/^OutsideIn weekly digest, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
+    expect(digest!.subject).toMatch(
+      /^OutsideIn weekly digest, \d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}$/,
+    );
     expect(digest!.text).toContain('KEY FIGURES');
     expect(digest!.text).toMatch(/- Interactions · This week: \d+ · Week before: \d+/);
     expect(digest!.text).toContain('PARETO MOVERS');

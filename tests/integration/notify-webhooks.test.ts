@@ -1,3 +1,4 @@
+import { englishMessage } from '@/lib/i18n/english';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -204,7 +205,12 @@ describe('webhook delivery', () => {
     await sendTestPingAction({ endpointId: id });
     expect(receiver.received).toHaveLength(0);
     const log = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, id));
+    // Stored as message references, said in each reader's language on the endpoint's page.
     expect(log.map((d) => d.error)).toEqual([
+      expect.stringMatching(/^validation:/),
+      expect.stringMatching(/^validation:/),
+    ]);
+    expect(log.map((d) => englishMessage(d.error!))).toEqual([
       expect.stringMatching(/127\.0\.0\.1 is a loopback/),
       expect.stringMatching(/localhost resolves to .*(127\.0\.0\.1|::1)/),
     ]);
@@ -225,7 +231,11 @@ describe('webhook delivery', () => {
     await assign(defect.id, staff.id);
     await testRunner().drain();
     const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
-    expect(endpoint).toMatchObject({ active: false, disabledReason: 'Every delivery failed for 24 hours.' });
+    expect(endpoint).toMatchObject({ active: false });
+    // Stored as a message reference, read in each reader's language.
+    expect(englishMessage(endpoint!.disabledReason!)).toBe('Every delivery failed for 24 hours.');
+    const [failed] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, id));
+    expect(englishMessage(failed!.error!)).toBe('The endpoint answered 500.');
     const told = await db
       .select()
       .from(notifications)
@@ -256,7 +266,7 @@ describe('posting to a slow or chatty endpoint', () => {
           allowPrivate: true,
           timeoutMs: 300,
         }),
-      ).rejects.toThrow(/No answer within 0.3 s/);
+      ).rejects.toThrow(/webhookNoAnswer \{"seconds":0.3\}/);
       expect(Date.now() - started).toBeLessThan(5_000);
       const big = await postWebhook({
         url: `http://127.0.0.1:${port}/big`,

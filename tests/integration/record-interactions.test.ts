@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { defects, interactions, journeyStages, touchpoints, type Touchpoint } from '@/db/schema';
 import { syncAutoDefects } from '@/lib/interactions/auto-defects';
+import { englishMessage } from '@/lib/i18n/english';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { interactionInputSchema } from '@/lib/validation/interactions';
 
@@ -68,7 +69,7 @@ describe('recordInteractions', () => {
           loggedById: null,
         }),
       ),
-    ).rejects.toThrow(/no longer in use/);
+    ).rejects.toSatisfy((e: Error) => /no longer in use/.test(englishMessage(e.message)));
     const [after] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(interactions);
     expect(after?.n).toBe(before?.n);
   });
@@ -79,7 +80,7 @@ describe('recordInteractions', () => {
       db.transaction((tx) =>
         recordInteractions(tx, [input({ customerId: randomUUID() })], { source: 'staff', loggedById: null }),
       ),
-    ).rejects.toThrow(/customer does not exist/);
+    ).rejects.toSatisfy((e: Error) => /customer does not exist/.test(englishMessage(e.message)));
   });
 });
 

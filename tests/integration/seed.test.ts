@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { selectRows } from '@/db/client';
-import { defects, interactions, touchpoints } from '@/db/schema';
+import { companySettings, defects, interactions, touchpoints } from '@/db/schema';
 import { clearDatabase, seedDemoData } from '@/db/seed-demo';
 import { evaluateAutoDefects } from '@/lib/defects/auto-rules';
 
@@ -36,6 +36,26 @@ describe('demo data', () => {
     expect(first.interactions).toBeGreaterThan(2_000);
     // Two whole seeds, each now also telling the case story (proofs and a chart evaluation).
   }, 60_000);
+
+  it('names the demo company and keeps its pounds, British formats, UTC days and Monday weeks', async () => {
+    const db = await getDb();
+    const [company] = await db
+      .select({
+        name: companySettings.name,
+        currency: companySettings.currency,
+        locale: companySettings.locale,
+        timeZone: companySettings.timeZone,
+        weekStart: companySettings.weekStart,
+      })
+      .from(companySettings);
+    expect(company).toEqual({
+      name: 'Brightwell Interiors',
+      currency: 'GBP',
+      locale: 'en-GB',
+      timeZone: 'UTC',
+      weekStart: 1,
+    });
+  });
 
   it('raises exactly the defects the touchpoint rules ask for, and counts them on each interaction', async () => {
     const db = await getDb();

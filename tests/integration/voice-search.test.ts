@@ -74,6 +74,23 @@ describe('full-text search over comments', () => {
       await expect(list({ q })).resolves.toBeDefined();
   });
 
+  it('counts a search only so far past the page, and says so; other lists count exactly', async () => {
+    const filters = interactionFiltersSchema.parse({ touchpoint: catalog.till.id, q: 'late or tidy or delivery' });
+    const capped = await listInteractions({ filters, sort: 'occurred', dir: 'desc', page: 1, countAhead: 2 });
+    expect(capped.rows).toHaveLength(4);
+    expect([capped.total, capped.totalIsLowerBound]).toEqual([2, true]);
+    const roomy = await listInteractions({ filters, sort: 'occurred', dir: 'desc', page: 1, countAhead: 4 });
+    expect([roomy.total, roomy.totalIsLowerBound]).toEqual([4, false]);
+    const unsearched = await listInteractions({
+      filters: interactionFiltersSchema.parse({ touchpoint: catalog.till.id }),
+      sort: 'occurred',
+      dir: 'desc',
+      page: 1,
+      countAhead: 2,
+    });
+    expect([unsearched.total, unsearched.totalIsLowerBound]).toEqual([7, false]);
+  });
+
   it('refuses an over-long search in the URL', () => {
     expect(interactionFiltersSchema.safeParse({ q: 'x'.repeat(201) }).success).toBe(false);
     expect(interactionFiltersSchema.parse({ q: '  ' }).q).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { CaseStatusBadge } from '@/components/cases/case-status-badge';
 import { EvaluateChartsButton } from '@/components/cases/case-buttons';
@@ -9,20 +10,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatInteger } from '@/lib/format';
 import { CASES_PAGE_SIZE, listCases } from '@/lib/queries/cases';
 import { caseListSchema } from '@/lib/validation/cases';
 import { paramsToObject } from '@/lib/validation/filters';
-import { CASE_STATUS_LABELS, CASE_STATUSES } from '@/lib/enums';
+import { pValueRef } from '@/lib/metrics/proof';
+import { translateMessage, type ValidationTranslator } from '@/lib/validation/messages';
+import { CASE_STATUSES } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'Cases' };
-
-const chartOf = (row: { scope: string; touchpointName: string | null; stageName: string | null }) =>
-  row.scope === 'touchpoint'
-    ? (row.touchpointName ?? 'Touchpoint')
-    : row.scope === 'stage'
-      ? `${row.stageName ?? 'Stage'} stage`
-      : 'Whole company';
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('cases');
+  return { title: t('title') };
+}
 
 export default async function CasesPage({
   searchParams,
@@ -38,26 +36,34 @@ export default async function CasesPage({
   const query = new URLSearchParams();
   for (const status of params.status) query.append('status', status);
   if (params.owner) query.set('owner', params.owner);
+  const t = await getTranslations('cases');
+  const tStatus = await getTranslations('enums.caseStatus');
+  const format = await getFormatter();
+  const tAll = (await getTranslations()) as unknown as ValidationTranslator;
+  const chartOf = (row: { scope: string; touchpointName: string | null; stageName: string | null }) =>
+    t('list.chartOf', { scope: row.scope, touchpoint: row.touchpointName ?? '', stage: row.stageName ?? '' });
+  // The verdict stored with the case is English text; its outcome and p-value are shown in the reader's words.
+  const verdictOf = (verdict: (typeof rows)[number]['verdict']) =>
+    verdict
+      ? t('list.verdictShort', {
+          outcome: t(`outcome.${verdict.outcome}`),
+          hasP: verdict.pValue === null ? 'no' : 'yes',
+          p: verdict.pValue === null ? '' : translateMessage(pValueRef(verdict.pValue), tAll),
+        })
+      : '—';
 
   return (
     <>
-      <PageHeader
-        title="Cases"
-        description={
-          manager
-            ? 'Investigations of special causes: opened by a signal on a monitored chart or by a manager, closed when the fix is proved.'
-            : 'The investigations assigned to you.'
-        }
-      >
+      <PageHeader title={t('title')} description={manager ? t('list.descriptionManager') : t('list.descriptionOwn')}>
         {manager ? <EvaluateChartsButton /> : null}
       </PageHeader>
-      <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2 text-sm">
+      <nav aria-label={t('list.filterByStatus')} className="mb-4 flex flex-wrap gap-2 text-sm">
         <Link
           href="/cases"
           className="rounded-md border border-border px-3 py-1.5 hover:bg-background"
           aria-current={params.status.length === 0 ? 'page' : undefined}
         >
-          All
+          {t('list.all')}
         </Link>
         {CASE_STATUSES.map((status) => (
           <Link
@@ -66,67 +72,67 @@ export default async function CasesPage({
             className="rounded-md border border-border px-3 py-1.5 hover:bg-background aria-[current=page]:border-primary aria-[current=page]:text-primary"
             aria-current={params.status.length === 1 && params.status[0] === status ? 'page' : undefined}
           >
-            {CASE_STATUS_LABELS[status]}
+            {tStatus(status)}
           </Link>
         ))}
       </nav>
       <Card>
         {rows.length === 0 ? (
-          <EmptyState>No cases match.</EmptyState>
+          <EmptyState>{t('list.noneMatch')}</EmptyState>
         ) : (
-          <TableScroll label="Cases">
+          <TableScroll label={t('title')}>
             <table className="card-table w-full min-w-[48rem] text-left text-sm">
               <thead className="text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Case
+                    {t('list.case')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Chart
+                    {t('list.chart')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Status
+                    {t('field.status')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Owner
+                    {t('field.owner')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Defects
+                    {t('list.defects')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Verdict
+                    {t('list.verdict')}
                   </th>
                   <th scope="col" className="py-2 font-medium">
-                    Opened
+                    {t('list.opened')}
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id} className="border-t border-border align-top">
-                    <td data-label="Case" className="py-2 pr-4">
+                    <td data-label={t('list.case')} className="py-2 pr-4">
                       <Link className="text-primary underline-offset-2 hover:underline" href={`/cases/${row.id}`}>
-                        #{row.number} {row.title}
+                        {t('caseLink', { number: row.number ?? '', title: row.title })}
                       </Link>
                     </td>
-                    <td data-label="Chart" className="py-2 pr-4">
+                    <td data-label={t('list.chart')} className="py-2 pr-4">
                       {chartOf(row)}
                       {row.categoryName ? ` · ${row.categoryName}` : ''}
                     </td>
-                    <td data-label="Status" className="py-2 pr-4">
+                    <td data-label={t('field.status')} className="py-2 pr-4">
                       <CaseStatusBadge status={row.status} />
                     </td>
-                    <td data-label="Owner" className="py-2 pr-4">
-                      {row.ownerName ?? <span className="text-muted">Managers’ queue</span>}
+                    <td data-label={t('field.owner')} className="py-2 pr-4">
+                      {row.ownerName ?? <span className="text-muted">{t('managersQueue')}</span>}
                     </td>
-                    <td data-label="Defects" className="py-2 pr-4 tabular-nums">
-                      {formatInteger(row.defectCount)}
+                    <td data-label={t('list.defects')} className="py-2 pr-4 tabular-nums">
+                      {format.number(row.defectCount, 'integer')}
                     </td>
-                    <td data-label="Verdict" className="py-2 pr-4 text-muted">
-                      {row.verdict?.text ?? '—'}
+                    <td data-label={t('list.verdict')} className="py-2 pr-4 text-muted">
+                      {verdictOf(row.verdict)}
                     </td>
-                    <td data-label="Opened" className="py-2 whitespace-nowrap">
-                      {formatDateTime(row.createdAt)}
+                    <td data-label={t('list.opened')} className="py-2 whitespace-nowrap">
+                      {format.dateTime(row.createdAt, 'dateTime')}
                     </td>
                   </tr>
                 ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { SelectField } from '@/components/ui/form-fields';
@@ -11,14 +12,16 @@ import { TableScroll } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatInteger } from '@/lib/format';
 import { listCustomers, listOwnerChoices, listSegments } from '@/lib/queries/customers';
 import { listStages } from '@/lib/queries/touchpoints';
 import { filtersToSearchParams, paramsToObject } from '@/lib/validation/filters';
 import { customerListParamsSchema } from '@/lib/validation/customers';
-import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/enums';
+import { LIFECYCLES } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'Customers' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('customers.list');
+  return { title: t('title') };
+}
 
 export default async function CustomersPage({
   searchParams,
@@ -49,28 +52,29 @@ export default async function CustomersPage({
     listOwnerChoices(),
     params.reached ? listStages() : Promise.resolve([]),
   ]);
-  const reachedStage = stages.find((s) => s.id === params.reached)?.name ?? 'a stage';
+  const t = await getTranslations('customers.list');
+  const tLifecycle = await getTranslations('enums.lifecycle');
+  const format = await getFormatter();
+  const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), 'day');
+  const reachedStage = stages.find((s) => s.id === params.reached)?.name ?? t('aStage');
   const exportQuery = filtersToSearchParams(filterParams).toString();
 
   return (
     <>
-      <PageHeader
-        title="Customers"
-        description="Everyone you have met along the journey. Open one for their whole timeline."
-      >
+      <PageHeader title={t('title')} description={t('description')}>
         <div className="flex flex-wrap gap-2">
           {can(user.role, 'importExport') ? (
             <>
               <a className={buttonClass('secondary')} href={`/customers/export${exportQuery ? `?${exportQuery}` : ''}`}>
-                Export CSV
+                {t('exportCsv')}
               </a>
               <Link className={buttonClass('secondary')} href="/customers/import">
-                Import CSV
+                {t('importCsv')}
               </Link>
             </>
           ) : null}
           <Link className={buttonClass('primary')} href="/customers/new">
-            New customer
+            {t('new')}
           </Link>
         </div>
       </PageHeader>
@@ -82,36 +86,36 @@ export default async function CustomersPage({
             method="get"
             action="/customers"
             role="search"
-            aria-label="Find customers"
+            aria-label={t('findLabel')}
             className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5"
           >
             <Field
-              label="Search"
+              label={t('search')}
               name="q"
               type="search"
               defaultValue={params.q}
-              placeholder="Name, email, company, reference"
+              placeholder={t('searchPlaceholder')}
               className="lg:col-span-2"
             />
-            <SelectField label="Segment" name="segment" defaultValue={params.segment ?? ''}>
-              <option value="">Any</option>
+            <SelectField label={t('segment')} name="segment" defaultValue={params.segment ?? ''}>
+              <option value="">{t('any')}</option>
               {segments.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
                 </option>
               ))}
-              <option value="none">No segment</option>
+              <option value="none">{t('noSegment')}</option>
             </SelectField>
-            <SelectField label="Lifecycle" name="lifecycle" defaultValue={params.lifecycle ?? ''}>
-              <option value="">Any</option>
+            <SelectField label={t('lifecycle')} name="lifecycle" defaultValue={params.lifecycle ?? ''}>
+              <option value="">{t('any')}</option>
               {LIFECYCLES.map((l) => (
                 <option key={l} value={l}>
-                  {LIFECYCLE_LABELS[l]}
+                  {tLifecycle(l)}
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Owner" name="owner" defaultValue={params.owner ?? ''}>
-              <option value="">Anyone</option>
+            <SelectField label={t('owner')} name="owner" defaultValue={params.owner ?? ''}>
+              <option value="">{t('anyone')}</option>
               {owners.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
@@ -125,10 +129,10 @@ export default async function CustomersPage({
             {params.dir !== 'asc' ? <input type="hidden" name="dir" value={params.dir} /> : null}
             <div className="flex items-end gap-2">
               <button type="submit" className={buttonClass('primary')}>
-                Search
+                {t('submit')}
               </button>
               <Link href="/customers" className={buttonClass('secondary')}>
-                Clear
+                {t('clear')}
               </Link>
             </div>
           </form>
@@ -136,15 +140,19 @@ export default async function CustomersPage({
       </CollapsibleFilters>
       {filterParams.reached ? (
         <p className="mb-4 text-sm">
-          Customers who reached <strong>{reachedStage}</strong> or a later stage
           {filterParams.from || filterParams.to
-            ? ` between ${filterParams.from ?? 'the start'} and ${filterParams.to ?? 'today'}`
-            : ''}{' '}
+            ? t.rich('reachedBetween', {
+                stage: reachedStage,
+                from: filterParams.from ? day(filterParams.from) : t('theStart'),
+                to: filterParams.to ? day(filterParams.to) : t('today'),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })
+            : t.rich('reached', { stage: reachedStage, strong: (chunks) => <strong>{chunks}</strong> })}{' '}
           <Link
             className="text-primary underline"
             href={`/customers?${filtersToSearchParams({ ...filterParams, reached: undefined, from: undefined, to: undefined }).toString()}`}
           >
-            every stage
+            {t('everyStage')}
           </Link>
         </p>
       ) : null}
@@ -153,21 +161,21 @@ export default async function CustomersPage({
           <EmptyState
             action={
               <Link href="/customers" className={buttonClass('secondary')}>
-                Clear filters
+                {t('clearFilters')}
               </Link>
             }
           >
-            No customers match these filters.
+            {t('empty')}
           </EmptyState>
         ) : (
           <>
-            <TableScroll label="Customers">
+            <TableScroll label={t('title')}>
               <table className="card-table w-full min-w-[48rem] text-left text-sm">
-                <caption className="sr-only">Customers, {formatInteger(list.total)} in all</caption>
+                <caption className="sr-only">{t('caption', { count: list.total })}</caption>
                 <thead className="text-muted">
                   <tr>
                     <SortHeader
-                      label="Name"
+                      label={t('name')}
                       column="name"
                       path="/customers"
                       params={urlParams}
@@ -175,16 +183,16 @@ export default async function CustomersPage({
                       dir={params.dir}
                     />
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Company
+                      {t('company')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Email
+                      {t('email')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Segment
+                      {t('segment')}
                     </th>
                     <SortHeader
-                      label="Lifecycle"
+                      label={t('lifecycle')}
                       column="lifecycle"
                       path="/customers"
                       params={urlParams}
@@ -192,10 +200,10 @@ export default async function CustomersPage({
                       dir={params.dir}
                     />
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Owner
+                      {t('owner')}
                     </th>
                     <SortHeader
-                      label="Added"
+                      label={t('added')}
                       column="created"
                       defaultDir="desc"
                       path="/customers"
@@ -215,23 +223,23 @@ export default async function CustomersPage({
                         </Link>
                         {row.externalRef ? <span className="block text-xs text-muted">{row.externalRef}</span> : null}
                       </td>
-                      <td data-label="Company" className="py-2 pr-4">
+                      <td data-label={t('company')} className="py-2 pr-4">
                         {row.company}
                       </td>
-                      <td data-label="Email" className="py-2 pr-4">
+                      <td data-label={t('email')} className="py-2 pr-4">
                         {row.email}
                       </td>
-                      <td data-label="Segment" className="py-2 pr-4">
+                      <td data-label={t('segment')} className="py-2 pr-4">
                         {row.segmentName}
                       </td>
-                      <td data-label="Lifecycle" className="py-2 pr-4">
-                        {LIFECYCLE_LABELS[row.lifecycle]}
+                      <td data-label={t('lifecycle')} className="py-2 pr-4">
+                        {tLifecycle(row.lifecycle)}
                       </td>
-                      <td data-label="Owner" className="py-2 pr-4">
+                      <td data-label={t('owner')} className="py-2 pr-4">
                         {row.ownerName}
                       </td>
-                      <td data-label="Added" className="py-2 whitespace-nowrap">
-                        {row.createdAt.toISOString().slice(0, 10)}
+                      <td data-label={t('added')} className="py-2 whitespace-nowrap">
+                        {format.dateTime(row.createdAt, 'date')}
                       </td>
                     </tr>
                   ))}

@@ -1,8 +1,8 @@
-import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { rememberingFormatter, rememberingTranslator, rememberScope } from '@/lib/i18n/remembered';
 import { ChartFrame, linkClass, tableClass } from '@/components/charts/chart-frame';
 import { PChart } from '@/components/charts/p-chart';
 import { ParetoChart } from '@/components/charts/pareto-chart';
-import { monthLabel, shortDay } from '@/components/charts/theme';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { YieldChart } from '@/components/charts/yield-chart';
 import { HeatMap, type HeatMeasure } from '@/components/dashboard/heat-map';
@@ -11,15 +11,7 @@ import { MetricValueCell } from '@/components/dashboard/metric-value';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { defectsHref, interactionsHref } from '@/lib/metrics/drill-down';
-import {
-  changeDirection,
-  formatChange,
-  formatInterval,
-  formatMetric,
-  REVIEW_OPPORTUNITIES,
-  TOO_FEW_LABEL,
-  type MetricKind,
-} from '@/lib/metrics/format';
+import { changeDirection, metricFormatter, type MetricKind } from '@/lib/metrics/format';
 import { MIN_TO_JUDGE } from '@/lib/metrics/intervals';
 import type { KpiChanges, Kpis } from '@/lib/metrics/kpis';
 import {
@@ -34,15 +26,36 @@ import { pChartOf, rolledThroughputYieldOf } from '@/lib/queries/metrics';
 import { NO_SEGMENT } from '@/lib/validation/filters';
 import type { MetricsFilters } from '@/lib/validation/metrics';
 
-const dayLabel = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-export const periodLabel = (from: string, to: string) =>
-  from === to ? dayLabel(from) : `${dayLabel(from)} – ${dayLabel(to)}`;
+type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+
+/** A calendar day ('YYYY-MM-DD', already in the company's zone) in a named day format. */
+const dayOf = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** A period of calendar days: "2 Mar 2026", or "2 Mar 2026 – 8 Mar 2026". */
+export const periodLabel = (format: Formatter, from: string, to: string) =>
+  from === to
+    ? format.dateTime(dayOf(from), 'day')
+    : `${format.dateTime(dayOf(from), 'day')} – ${format.dateTime(dayOf(to), 'day')}`;
+
+/**
+ * What each section needs to speak: the dashboard's words, the metric words and the formatter,
+ * remembering across renders what they wrote (lib/i18n/remembered.ts: most of a render's CPU was
+ * next-intl building the same texts again).
+ */
+async function speech() {
+  const [dashboard, metrics, heat, intl, scope] = await Promise.all([
+    getTranslations('dashboard'),
+    getTranslations('metrics'),
+    getTranslations('dashboard.heat'),
+    getFormatter(),
+    rememberScope(),
+  ]);
+  const t = rememberingTranslator(`${scope}\u0000dashboard`, dashboard);
+  const format = rememberingFormatter(scope, intl);
+  const m = metricFormatter(rememberingTranslator(`${scope}\u0000metrics`, metrics), format);
+  const tHeat = rememberingTranslator(`${scope}\u0000dashboard.heat`, heat);
+  return { t, format, m, tHeat, count: (n: number) => format.number(n, 'integer') };
+}
 
 /**
  * Where "Open a case" goes from a chart: the chart of the filtered scope (one touchpoint, one
@@ -69,125 +82,136 @@ function openCaseHref(filters: MetricsFilters, extra: { period?: string; categor
 
 type CardKey = keyof KpiChanges;
 
+/** The count a card's drill-down link opens, and the numbers its hint names. */
+/** The cards shown, each with its words in `dashboard.kpi.cards`. */
+type ShownCard = Extract<
+  CardKey,
+  | 'interactions'
+  | 'defects'
+  | 'dpmo'
+  | 'sigma'
+  | 'yield'
+  | 'nps'
+  | 'csat'
+  | 'ces'
+  | 'expectationGap'
+  | 'costOfPoorQuality'
+>;
+
 type CardSpec = {
-  key: CardKey;
-  label: string;
+  key: ShownCard;
   kind: MetricKind;
   higherIsBetter: boolean | null;
   href: (f: MetricsFilters) => string;
-  linkLabel: (k: Kpis) => string;
-  hint?: (k: Kpis) => string;
+  linkCount: (k: Kpis) => number;
+  hint?: (k: Kpis) => Record<string, number>;
 };
 
-const count = (n: number) => n.toLocaleString('en-GB');
+const defectsLink = (k: Kpis) => k.defects;
 
 const CARDS: CardSpec[] = [
   {
     key: 'interactions',
-    label: 'Interactions',
     kind: 'count',
     higherIsBetter: null,
     href: (f) => interactionsHref(f),
-    linkLabel: (k) => `the ${count(k.interactions)} interactions`,
+    linkCount: (k) => k.interactions,
   },
   {
     key: 'defects',
-    label: 'Defects',
     kind: 'count',
     higherIsBetter: false,
     href: (f) => defectsHref(f),
-    linkLabel: (k) => `the ${count(k.defects)} defects`,
-    hint: () => 'Dismissed defects excluded',
+    linkCount: defectsLink,
+    hint: () => ({}),
   },
   {
     key: 'dpmo',
-    label: 'DPMO',
     kind: 'dpmo',
     higherIsBetter: false,
     href: (f) => defectsHref(f),
-    linkLabel: (k) => `the ${count(k.defects)} defects`,
-    hint: (k) =>
-      `${count(k.defects)} defects in ${count(k.opportunities)} opportunities, each interaction counted with the opportunities it was logged with`,
+    linkCount: defectsLink,
+    hint: (k) => ({ defects: k.defects, opportunities: k.opportunities }),
   },
   {
     key: 'sigma',
-    label: 'Sigma level',
     kind: 'sigma',
     higherIsBetter: true,
     href: (f) => defectsHref(f),
-    linkLabel: (k) => `the ${count(k.defects)} defects`,
-    hint: () => 'Short-term, with the 1.5 σ shift',
+    linkCount: defectsLink,
+    hint: () => ({}),
   },
   {
     key: 'yield',
-    label: 'Yield',
     kind: 'share',
     higherIsBetter: true,
     href: (f) => defectsHref(f),
-    linkLabel: (k) => `the ${count(k.defects)} defects`,
-    hint: (k) => `First-pass yield ${formatMetric(k.firstPassYield, 'share')}`,
+    linkCount: defectsLink,
+    hint: () => ({}),
   },
   {
     key: 'nps',
-    label: 'NPS',
     kind: 'nps',
     higherIsBetter: true,
     href: (f) => interactionsHref(f, { scored: 'nps' }),
-    linkLabel: (k) => `the ${count(k.npsResponses)} interactions with an NPS answer`,
-    hint: (k) => `${count(k.npsResponses)} responses`,
+    linkCount: (k) => k.npsResponses,
+    hint: (k) => ({ count: k.npsResponses }),
   },
   {
     key: 'csat',
-    label: 'CSAT',
     kind: 'share',
     higherIsBetter: true,
     href: (f) => interactionsHref(f, { scored: 'csat' }),
-    linkLabel: (k) => `the ${count(k.csatResponses)} interactions with a CSAT score`,
-    hint: (k) => `${count(k.csatResponses)} responses rating 1–5`,
+    linkCount: (k) => k.csatResponses,
+    hint: (k) => ({ count: k.csatResponses }),
   },
   {
     key: 'ces',
-    label: 'Customer effort (CES)',
     kind: 'mean',
     higherIsBetter: true,
     href: (f) => interactionsHref(f, { scored: 'effort' }),
-    linkLabel: (k) => `the ${count(k.cesResponses)} interactions with an effort score`,
-    hint: (k) => `${count(k.cesResponses)} responses, 7 = very easy`,
+    linkCount: (k) => k.cesResponses,
+    hint: (k) => ({ count: k.cesResponses }),
   },
   {
     key: 'expectationGap',
-    label: 'Expectation gap',
     kind: 'gap',
     higherIsBetter: true,
     href: (f) => interactionsHref(f, { scored: 'gap' }),
-    linkLabel: (k) => `the ${count(k.expectationGapResponses)} interactions with expectation and experience`,
-    hint: (k) => `${count(k.expectationGapResponses)} responses, experience − expectation`,
+    linkCount: (k) => k.expectationGapResponses,
+    hint: (k) => ({ count: k.expectationGapResponses }),
   },
   {
     key: 'costOfPoorQuality',
-    label: 'Cost of poor quality',
     kind: 'money',
     higherIsBetter: false,
     href: (f) => defectsHref(f),
-    linkLabel: (k) => `the ${count(k.defects)} defects`,
-    hint: () => 'Lost revenue of the defects',
+    linkCount: defectsLink,
+    hint: () => ({}),
   },
 ];
 
+/** Whether a change is good news, bad news or neither, for the card's colour. */
+function toneOf(direction: 'up' | 'down' | 'flat', higherIsBetter: boolean | null): KpiCardProps['tone'] {
+  if (direction === 'flat' || higherIsBetter === null) return 'neutral';
+  return (direction === 'up') === higherIsBetter ? 'better' : 'worse';
+}
+
+const LIMIT_OPTIONS = ['p', 'laney'] as const;
+const HEAT_OPTIONS = ['sigma', 'csat'] as const;
+
 /** The KPI cards with their change against the previous period of the same length. */
 export async function KpiSection({ filters }: { filters: MetricsFilters }) {
-  const summary = await cachedKpiSummary(JSON.stringify(filters));
-  const previousLabel = periodLabel(summary.previousPeriod.from, summary.previousPeriod.to);
+  const [summary, { t, format, m }] = await Promise.all([cachedKpiSummary(JSON.stringify(filters)), speech()]);
+  const previousLabel = periodLabel(format, summary.previousPeriod.from, summary.previousPeriod.to);
   return (
     <section aria-labelledby="kpi-title">
       <h2 id="kpi-title" className="sr-only">
-        Key figures
+        {t('kpi.title')}
       </h2>
       {summary.current.interactions === 0 && summary.current.defects === 0 ? (
         <div className="mb-4">
-          <EmptyState>
-            No interactions or defects in this period for these filters. Widen the period or clear a filter.
-          </EmptyState>
+          <EmptyState>{t('kpi.empty')}</EmptyState>
         </div>
       ) : null}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-5">
@@ -197,27 +221,31 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
           const judged = typeof value === 'number' ? undefined : value;
           // Judged on the change as shown, so "0.0 pts" is neither red nor green.
           const direction = changeDirection(change, card.kind);
-          const tone: KpiCardProps['tone'] =
-            direction === 'flat' || card.higherIsBetter === null
-              ? 'neutral'
-              : (direction === 'up') === card.higherIsBetter
-                ? 'better'
-                : 'worse';
+          const tone = toneOf(direction, card.higherIsBetter);
           return (
             <KpiCard
               key={card.key}
-              label={card.label}
-              value={formatMetric(value, card.kind)}
+              label={t(`kpi.cards.${card.key}.label`)}
+              value={m.metric(value, card.kind)}
               href={card.href(filters)}
-              linkLabel={card.linkLabel(summary.current)}
-              change={formatChange(change, card.kind)}
+              linkLabel={t(`kpi.cards.${card.key}.link`, { count: card.linkCount(summary.current) })}
+              change={m.change(change, card.kind)}
               direction={direction}
               tone={tone}
               previousLabel={previousLabel}
-              hint={card.hint?.(summary.current)}
-              interval={formatInterval(judged?.interval, card.kind)}
+              hint={
+                card.key === 'yield'
+                  ? t('kpi.cards.yield.hint', { firstPass: m.metric(summary.current.firstPassYield, 'share') })
+                  : card.hint
+                    ? t(
+                        `kpi.cards.${card.key as Exclude<ShownCard, 'interactions' | 'yield'>}.hint`,
+                        card.hint(summary.current),
+                      )
+                    : undefined
+              }
+              interval={m.interval(judged?.interval, card.kind)}
               tooFew={judged?.tooFew}
-              warning={judged?.reason === 'more defects than opportunities' ? REVIEW_OPPORTUNITIES : undefined}
+              warning={judged?.reason === 'more defects than opportunities' ? m.reviewOpportunities() : undefined}
             />
           );
         })}
@@ -226,68 +254,70 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
   );
 }
 
-const subgroupLabel = (period: string, filters: MetricsFilters) =>
+type Words = Awaited<ReturnType<typeof speech>>;
+
+/** A subgroup on a chart's axis: "2 Mar", "Week of 2 Mar", "Mar 2026". */
+const subgroupLabel = ({ t, format }: Words, period: string, filters: MetricsFilters) =>
   filters.granularity === 'month'
-    ? monthLabel(period)
+    ? format.dateTime(dayOf(period), 'month')
     : filters.granularity === 'week'
-      ? `Week of ${shortDay(period)}`
-      : shortDay(period);
+      ? t('weekOf', { day: format.dateTime(dayOf(period), 'dayShort') })
+      : format.dateTime(dayOf(period), 'dayShort');
 
 /** DPMO and sigma per subgroup. */
 export async function TrendSection({ filters }: { filters: MetricsFilters }) {
-  const trend = await cachedTrend(JSON.stringify(filters));
-  const hasData = trend.some((t) => t.units > 0);
-  const withSigma = trend.filter((t) => t.sigma.value !== null);
+  const [trend, words] = await Promise.all([cachedTrend(JSON.stringify(filters)), speech()]);
+  const { t, format, m, count } = words;
+  const hasData = trend.some((row) => row.units > 0);
+  const sigmas = trend.flatMap((row) => (row.sigma.value === null ? [] : [row.sigma.value]));
+  const granularity = filters.granularity;
   return (
     <ChartFrame
       id="trend"
-      title="DPMO and sigma level"
-      description={`Per ${filters.granularity}. Defects per million opportunities (left axis) and the sigma level (right axis); a break in a line is a ${filters.granularity} with no interactions or no defects.`}
+      title={t('trend.title')}
+      description={t('trend.description', { granularity })}
       summary={
         hasData
-          ? `DPMO and sigma level per ${filters.granularity} over ${trend.length} ${filters.granularity}s; sigma ranges from ${withSigma.length ? Math.min(...withSigma.map((t) => t.sigma.value!)).toFixed(2) : 'n/a'} to ${withSigma.length ? Math.max(...withSigma.map((t) => t.sigma.value!)).toFixed(2) : 'n/a'}.`
-          : 'No interactions in this period.'
+          ? sigmas.length
+            ? t('trend.summary', {
+                granularity,
+                count: trend.length,
+                min: format.number(Math.min(...sigmas), 'decimal2'),
+                max: format.number(Math.max(...sigmas), 'decimal2'),
+              })
+            : t('trend.summaryNoSigma', { granularity, count: trend.length })
+          : t('noInteractions')
       }
       table={
         <table className={tableClass}>
           <thead>
             <tr>
-              <th scope="col">
-                {filters.granularity === 'day' ? 'Day' : filters.granularity === 'week' ? 'Week' : 'Month'}
-              </th>
-              <th scope="col">Interactions</th>
-              <th scope="col">Defects</th>
-              <th scope="col">DPMO</th>
-              <th scope="col">Sigma</th>
+              <th scope="col">{t('subgroup', { granularity })}</th>
+              <th scope="col">{t('columns.interactions')}</th>
+              <th scope="col">{t('columns.defects')}</th>
+              <th scope="col">{t('columns.dpmo')}</th>
+              <th scope="col">{t('columns.sigma')}</th>
             </tr>
           </thead>
           <tbody>
-            {trend.map((t) => (
-              <tr key={t.period}>
+            {trend.map((row) => (
+              <tr key={row.period}>
                 <th scope="row" className="text-left font-normal">
-                  {periodLabel(t.from, t.to)}
-                  {t.inProgress ? <span className="block text-xs text-muted">in progress</span> : null}
+                  {periodLabel(format, row.from, row.to)}
+                  {row.inProgress ? <span className="block text-xs text-muted">{t('inProgress')}</span> : null}
                 </th>
                 <td>
-                  <Link
-                    prefetch={false}
-                    className={linkClass}
-                    href={interactionsHref({ ...filters, from: t.from, to: t.to })}
-                  >
-                    {count(t.units)}
-                  </Link>
+                  <a className={linkClass} href={interactionsHref({ ...filters, from: row.from, to: row.to })}>
+                    {count(row.units)}
+                  </a>
                 </td>
                 <td>
-                  <Link
-                    prefetch={false}
-                    className={linkClass}
-                    href={defectsHref({ ...filters, from: t.from, to: t.to })}
-                  >
-                    {count(t.defects)}
-                  </Link>
+                  <a className={linkClass} href={defectsHref({ ...filters, from: row.from, to: row.to })}>
+                    {count(row.defects)}
+                  </a>
                 </td>
-                <td>{formatMetric(t.dpmo, 'dpmo')}</td>
-                <td>{formatMetric(t.sigma, 'sigma')}</td>
+                <td>{m.metric(row.dpmo, 'dpmo')}</td>
+                <td>{m.metric(row.sigma, 'sigma')}</td>
               </tr>
             ))}
           </tbody>
@@ -296,14 +326,14 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
     >
       {hasData ? (
         <TrendChart
-          data={trend.map((t) => ({
-            label: subgroupLabel(t.period, filters),
-            dpmo: t.dpmo.value,
-            sigma: t.sigma.value,
+          data={trend.map((row) => ({
+            label: subgroupLabel(words, row.period, filters),
+            dpmo: row.dpmo.value,
+            sigma: row.sigma.value,
           }))}
         />
       ) : (
-        <EmptyState>No interactions in this period.</EmptyState>
+        <EmptyState>{t('noInteractions')}</EmptyState>
       )}
     </ChartFrame>
   );
@@ -311,10 +341,10 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
 
 export type PChartLimits = 'p' | 'laney';
 
-const HOLLOW_REASON = {
-  'small-subgroup': 'hollow: too small for the limits (n·p̄ or n·(1 − p̄) under 5), no signal',
-  'in-progress': 'hollow: still in progress, no signal',
-} as const;
+/** The hollow point's mark in the legend, as the chart draws it. */
+const HOLLOW_MARK = '○';
+
+const HOLLOW_REASON = { 'small-subgroup': 'smallSubgroup', 'in-progress': 'inProgress' } as const;
 
 /**
  * The p-chart of defective interactions, with each signal explained and linked to its rows.
@@ -330,35 +360,33 @@ export async function PChartSection({
   limits: PChartLimits;
   limitsHref: (limits: PChartLimits) => string;
 }) {
-  const trend = await cachedTrend(JSON.stringify(filters));
+  const [trend, words] = await Promise.all([cachedTrend(JSON.stringify(filters)), speech()]);
+  const { t, format, count } = words;
+  const granularity = filters.granularity;
   const chart = pChartOf(trend);
   const laney = limits === 'laney' && chart.sigmaZ !== null;
   const signalsOf = (point: (typeof chart.points)[number]) => (laney ? point.laneySignals : point.signals);
   const signals = chart.points.flatMap((point, i) => (signalsOf(point).length ? [{ point, range: trend[i]! }] : []));
   const hollowCount = chart.points.filter((p) => p.hollow !== null).length;
-  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
-  const limitName = laney ? 'Laney p′ limits' : 'p-chart limits';
+  const pct = (v: number | null) => (v === null ? '—' : format.number(v, 'percent'));
+  const limits_ = laney ? 'laney' : 'p';
+  const explain = (point: (typeof chart.points)[number]) =>
+    signalsOf(point)
+      .map((signal) => t(`pChart.signal.${signal.rule}`, { side: signal.side }))
+      .join(' ');
   return (
     <ChartFrame
       id="p-chart"
-      title="Control chart (p-chart) of defective interactions"
+      title={t('pChart.title')}
       description={
         chart.centre === null ? (
-          'No interactions in this period.'
+          t('noInteractions')
         ) : (
           <>
-            <p>
-              Share of interactions with at least one defect per {filters.granularity}; centre line p̄ ={' '}
-              {pct(chart.centre)},{' '}
-              {laney
-                ? `p′ limits at ±3σ·σ_z for each ${filters.granularity}'s size`
-                : `limits at ±3σ for each ${filters.granularity}'s size`}
-              . Red squares break a Western Electric rule; hollow circles are not judged.
-            </p>
-            <nav aria-label="Control limits" className="mt-2 flex flex-wrap items-center gap-1 text-sm">
-              {(['p', 'laney'] as const).map((option) => (
-                <Link
-                  prefetch={false}
+            <p>{t('pChart.description', { granularity, centre: pct(chart.centre), limits: limits_ })}</p>
+            <nav aria-label={t('pChart.limitsLabel')} className="mt-2 flex flex-wrap items-center gap-1 text-sm">
+              {LIMIT_OPTIONS.map((option) => (
+                <a
                   key={option}
                   href={limitsHref(option)}
                   aria-current={limits === option ? 'true' : undefined}
@@ -369,26 +397,28 @@ export async function PChartSection({
                       : 'border-border hover:bg-background',
                   )}
                 >
-                  {option === 'p' ? 'p limits' : 'Laney p′ limits'}
-                </Link>
+                  {t(`pChart.limitsOption.${option}`)}
+                </a>
               ))}
               <span className="ml-2 text-foreground" data-testid="sigma-z">
-                σ_z ={' '}
                 {chart.sigmaZ === null
-                  ? 'not enough judged subgroups'
-                  : `${chart.sigmaZ.toFixed(2)} (observed ÷ expected variation, over ${chart.judgedSubgroups} ${filters.granularity}s)`}
+                  ? t('pChart.sigmaZMissing')
+                  : t('pChart.sigmaZ', {
+                      value: format.number(chart.sigmaZ, 'decimal2'),
+                      count: chart.judgedSubgroups,
+                      granularity,
+                    })}
               </span>
             </nav>
             {chart.laneyRecommended ? (
               <p className="mt-2 text-foreground" role="note">
-                {limits === 'laney' ? 'Laney p′ limits in use: ' : 'Recommended: switch to Laney p′ limits. '}
-                the {filters.granularity}s vary {chart.sigmaZ!.toFixed(1)} times more than a binomial process of this
-                size would, so ±3σ limits flag ordinary variation as signals.
+                {t(limits === 'laney' ? 'pChart.laneyInUse' : 'pChart.laneyRecommended', {
+                  granularity,
+                  times: format.number(chart.sigmaZ!, 'decimal1'),
+                })}
               </p>
             ) : null}
-            {limits === 'laney' && chart.sigmaZ === null ? (
-              <p className="mt-2">Laney p′ needs at least two judged subgroups: showing the p limits.</p>
-            ) : null}
+            {limits === 'laney' && chart.sigmaZ === null ? <p className="mt-2">{t('pChart.laneyNeedsTwo')}</p> : null}
           </>
         )
       }
@@ -396,42 +426,37 @@ export async function PChartSection({
         chart.centre !== null ? (
           <div className="mt-3">
             <p className="mb-2 text-sm">
-              <Link prefetch={false} className={linkClass} href={openCaseHref(filters, {})}>
-                Open a case on this chart
-              </Link>
+              <a className={linkClass} href={openCaseHref(filters, {})}>
+                {t('openCaseOnChart')}
+              </a>
             </p>
             <p className="text-xs text-muted" data-testid="hollow-legend">
-              <span aria-hidden="true">○</span> Hollow circle: a {filters.granularity} too small for the normal
-              approximation (n·p̄ or n·(1 − p̄) under 5) or still in progress. It is drawn but raises no signal
-              {hollowCount ? ` (${hollowCount} here)` : ''}.
+              <span aria-hidden="true">{HOLLOW_MARK}</span>{' '}
+              {t('pChart.hollowLegend', { granularity, count: hollowCount })}
             </p>
-            <h3 className="mt-2 text-sm font-semibold">Signals against the {limitName}</h3>
+            <h3 className="mt-2 text-sm font-semibold">{t('pChart.signalsTitle', { limits: limits_ })}</h3>
             {signals.length === 0 ? (
-              <p className="text-sm text-muted">No out-of-control signals: the variation looks like common cause.</p>
+              <p className="text-sm text-muted">{t('pChart.noSignals')}</p>
             ) : (
               <ul className="mt-1 space-y-1 text-sm">
                 {signals.map(({ point, range }) => (
                   <li key={point.period}>
-                    <Link
-                      prefetch={false}
+                    <a
                       className={linkClass}
                       href={interactionsHref({ ...filters, from: range.from, to: range.to }, { hasDefects: '1' })}
                     >
-                      {periodLabel(range.from, range.to)}: {pct(point.p)} defective ({count(point.d)} of{' '}
-                      {count(point.n)})
-                    </Link>{' '}
-                    —{' '}
-                    {signalsOf(point)
-                      .map((s) => s.explanation)
-                      .join(' ')}{' '}
+                      {t('pChart.signalPoint', {
+                        period: periodLabel(format, range.from, range.to),
+                        share: pct(point.p),
+                        defective: count(point.d),
+                        total: count(point.n),
+                      })}
+                    </a>{' '}
+                    — {explain(point)}{' '}
                     {filters.granularity !== 'month' ? (
-                      <Link
-                        prefetch={false}
-                        className={linkClass}
-                        href={openCaseHref(filters, { period: point.period })}
-                      >
-                        Open a case
-                      </Link>
+                      <a className={linkClass} href={openCaseHref(filters, { period: point.period })}>
+                        {t('openCase')}
+                      </a>
                     ) : null}
                   </li>
                 ))}
@@ -442,51 +467,52 @@ export async function PChartSection({
       }
       summary={
         chart.centre === null
-          ? 'No interactions in this period.'
-          : `p-chart over ${chart.points.length} ${filters.granularity}s, centre ${pct(chart.centre)}, ${laney ? chart.laneySignalCount : chart.signalCount} out-of-control points against the ${limitName}, ${hollowCount} hollow points not judged.`
+          ? t('noInteractions')
+          : t('pChart.summary', {
+              granularity,
+              count: chart.points.length,
+              centre: pct(chart.centre),
+              signals: laney ? chart.laneySignalCount : chart.signalCount,
+              limits: limits_,
+              hollow: hollowCount,
+            })
       }
       table={
         <table className={tableClass}>
           <thead>
             <tr>
-              <th scope="col">Subgroup</th>
-              <th scope="col">n</th>
-              <th scope="col">Defective</th>
-              <th scope="col">p</th>
-              <th scope="col">LCL</th>
-              <th scope="col">UCL</th>
-              <th scope="col">LCL′ (p′)</th>
-              <th scope="col">UCL′ (p′)</th>
-              <th scope="col">Signals</th>
+              <th scope="col">{t('pChart.columns.subgroup')}</th>
+              <th scope="col">{t('pChart.columns.n')}</th>
+              <th scope="col">{t('pChart.columns.defective')}</th>
+              <th scope="col">{t('pChart.columns.p')}</th>
+              {/* The limits the chart draws and judges by, as its signals column does. */}
+              <th scope="col">{t(laney ? 'pChart.columns.laneyLcl' : 'pChart.columns.lcl')}</th>
+              <th scope="col">{t(laney ? 'pChart.columns.laneyUcl' : 'pChart.columns.ucl')}</th>
+              <th scope="col">{t('pChart.columns.signals')}</th>
             </tr>
           </thead>
           <tbody>
             {chart.points.map((p, i) => (
               <tr key={p.period}>
                 <th scope="row" className="text-left font-normal">
-                  {periodLabel(trend[i]!.from, trend[i]!.to)}
+                  {periodLabel(format, trend[i]!.from, trend[i]!.to)}
                 </th>
                 <td>{count(p.n)}</td>
                 <td>
-                  <Link
-                    prefetch={false}
+                  <a
                     className={linkClass}
                     href={interactionsHref({ ...filters, from: trend[i]!.from, to: trend[i]!.to }, { hasDefects: '1' })}
                   >
                     {count(p.d)}
-                  </Link>
+                  </a>
                 </td>
                 <td>{pct(p.p)}</td>
-                <td>{pct(p.lcl)}</td>
-                <td>{pct(p.ucl)}</td>
-                <td>{pct(p.laneyLcl)}</td>
-                <td>{pct(p.laneyUcl)}</td>
+                <td>{pct(laney ? p.laneyLcl : p.lcl)}</td>
+                <td>{pct(laney ? p.laneyUcl : p.ucl)}</td>
                 <td>
                   {p.hollow
-                    ? HOLLOW_REASON[p.hollow]
-                    : signalsOf(p)
-                        .map((s) => s.explanation)
-                        .join(' ') || (p.p === null ? 'gap' : 'in control')}
+                    ? t(`pChart.hollow.${HOLLOW_REASON[p.hollow]}`)
+                    : explain(p) || t(p.p === null ? 'pChart.gap' : 'pChart.inControl')}
                 </td>
               </tr>
             ))}
@@ -495,7 +521,7 @@ export async function PChartSection({
       }
     >
       {chart.centre === null ? (
-        <EmptyState>No interactions in this period.</EmptyState>
+        <EmptyState>{t('noInteractions')}</EmptyState>
       ) : (
         <PChart
           centre={chart.centre * 100}
@@ -503,7 +529,7 @@ export async function PChartSection({
           data={chart.points.map((p, i) => {
             const [ucl, lcl] = laney ? [p.laneyUcl, p.laneyLcl] : [p.ucl, p.lcl];
             return {
-              label: subgroupLabel(p.period, filters),
+              label: subgroupLabel(words, p.period, filters),
               p: p.p === null ? null : p.p * 100,
               ucl: ucl === null ? null : ucl * 100,
               lcl: lcl === null ? null : lcl * 100,
@@ -528,20 +554,19 @@ export async function ParetoSection({
   measure: ParetoMeasure;
   measureHref: (measure: ParetoMeasure) => string;
 }) {
-  const bars = await cachedPareto(JSON.stringify(filters), measure);
+  const [bars, { t, format, m, count }] = await Promise.all([cachedPareto(JSON.stringify(filters), measure), speech()]);
   const vital = bars.filter((b) => b.vitalFew);
-  const of = measure === 'revenue' ? 'lost revenue' : 'defects';
   const valueOf = (b: (typeof bars)[number]) => (measure === 'revenue' ? b.lostRevenue : b.count);
+  const share = (v: number) => format.number(v, 'percent');
   return (
     <ChartFrame
       id="pareto"
-      title={measure === 'revenue' ? 'Pareto of defect causes by lost revenue' : 'Pareto of defect causes'}
+      title={t('pareto.title', { measure })}
       description={
         <>
-          <nav aria-label="Rank the Pareto by" className="mb-2 flex gap-1 text-sm">
+          <nav aria-label={t('pareto.rankBy')} className="mb-2 flex gap-1 text-sm">
             {PARETO_MEASURES.map((option) => (
-              <Link
-                prefetch={false}
+              <a
                 key={option}
                 href={measureHref(option)}
                 aria-current={measure === option ? 'true' : undefined}
@@ -552,33 +577,42 @@ export async function ParetoSection({
                     : 'border-border hover:bg-background',
                 )}
               >
-                {option === 'count' ? 'Defect count' : 'Lost revenue'}
-              </Link>
+                {t(`pareto.option.${option}`)}
+              </a>
             ))}
           </nav>
           {bars.length
-            ? `The vital few — ${vital.map((b) => b.label).join(', ')} — make up the first 80 % of ${of}. Select a bar to see its defects.`
+            ? t('pareto.vitalFew', {
+                measure,
+                categories: format.list(
+                  vital.map((b) => b.label),
+                  { type: 'unit' },
+                ),
+              })
             : null}
         </>
       }
       summary={
         bars.length
-          ? `${measure === 'revenue' ? 'Lost revenue' : 'Defects'} by category, most first: ${bars.map((b) => `${b.label} ${measure === 'revenue' ? formatMetric(b.lostRevenue, 'money') : b.count}`).join(', ')}.`
-          : measure === 'revenue'
-            ? 'No lost revenue in this period.'
-            : 'No defects in this period.'
+          ? t('pareto.summary', {
+              measure,
+              bars: bars
+                .map((b) => `${b.label} ${measure === 'revenue' ? m.metric(b.lostRevenue, 'money') : count(b.count)}`)
+                .join(', '),
+            })
+          : t('pareto.none', { measure })
       }
       table={
         <table className={tableClass}>
           <thead>
             <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Defects</th>
-              <th scope="col">Lost revenue</th>
-              <th scope="col">Share of {of}</th>
-              <th scope="col">Cumulative</th>
-              <th scope="col">Vital few</th>
-              <th scope="col">Case</th>
+              <th scope="col">{t('pareto.columns.category')}</th>
+              <th scope="col">{t('columns.defects')}</th>
+              <th scope="col">{t('pareto.columns.lostRevenue')}</th>
+              <th scope="col">{t('pareto.columns.share', { measure })}</th>
+              <th scope="col">{t('pareto.columns.cumulative')}</th>
+              <th scope="col">{t('pareto.columns.vitalFew')}</th>
+              <th scope="col">{t('pareto.columns.case')}</th>
             </tr>
           </thead>
           <tbody>
@@ -588,18 +622,18 @@ export async function ParetoSection({
                   {b.label}
                 </th>
                 <td>
-                  <Link prefetch={false} className={linkClass} href={defectsHref(filters, { category: b.key })}>
+                  <a className={linkClass} href={defectsHref(filters, { category: b.key })}>
                     {count(b.count)}
-                  </Link>
+                  </a>
                 </td>
-                <td>{formatMetric(b.lostRevenue, 'money')}</td>
-                <td>{(b.share * 100).toFixed(1)} %</td>
-                <td>{(b.cumulativeShare * 100).toFixed(1)} %</td>
-                <td>{b.vitalFew ? 'yes' : 'no'}</td>
+                <td>{m.metric(b.lostRevenue, 'money')}</td>
+                <td>{share(b.share)}</td>
+                <td>{share(b.cumulativeShare)}</td>
+                <td>{t(b.vitalFew ? 'yes' : 'no')}</td>
                 <td>
-                  <Link prefetch={false} className={linkClass} href={openCaseHref(filters, { categoryId: b.key })}>
-                    Open a case
-                  </Link>
+                  <a className={linkClass} href={openCaseHref(filters, { categoryId: b.key })}>
+                    {t('openCase')}
+                  </a>
                 </td>
               </tr>
             ))}
@@ -619,11 +653,7 @@ export async function ParetoSection({
           }))}
         />
       ) : (
-        <EmptyState>
-          {measure === 'revenue'
-            ? 'No lost revenue in this period: nothing to rank.'
-            : 'No defects in this period: nothing to rank.'}
-        </EmptyState>
+        <EmptyState>{t('pareto.empty', { measure })}</EmptyState>
       )}
     </ChartFrame>
   );
@@ -634,48 +664,64 @@ export async function ParetoSection({
  * defect-free, and where the yield is lost, stage by stage, as a step chart with its table.
  */
 export async function YieldSection({ filters }: { filters: MetricsFilters }) {
-  const touchpoints = await cachedTouchpointMetrics(JSON.stringify(filters));
+  const [touchpoints, { t, format, m, count }] = await Promise.all([
+    cachedTouchpointMetrics(JSON.stringify(filters)),
+    speech(),
+  ]);
   const rty = rolledThroughputYieldOf(touchpoints);
-  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
+  const pct = (v: number | null) => (v === null ? '—' : format.number(v, 'percent'));
   const withData = rty.stages.filter((s) => s.firstPassYield !== null);
+  const value = (chunks: React.ReactNode) => (
+    <span className="font-semibold text-foreground tabular-nums">{chunks}</span>
+  );
   return (
     <ChartFrame
       id="rty"
-      title="Rolled throughput yield across the journey"
+      title={t('rty.title')}
       description={
         rty.rty === null ? (
-          'No interactions in this period.'
+          t('noInteractions')
         ) : (
           <div className="flex flex-wrap gap-x-6 gap-y-1">
             <p>
-              Rolled throughput yield{' '}
-              <span className="font-semibold text-foreground tabular-nums" data-testid="rty">
-                {pct(rty.rty)}
-              </span>
+              {t.rich('rty.value', {
+                value: pct(rty.rty),
+                strong: (chunks) => (
+                  <span className="font-semibold text-foreground tabular-nums" data-testid="rty">
+                    {chunks}
+                  </span>
+                ),
+              })}
             </p>
             <p>
-              Normalised yield per stage{' '}
-              <span className="font-semibold text-foreground tabular-nums">{pct(rty.normalizedYield)}</span> over{' '}
-              {rty.stagesWithData} stages with interactions
+              {t.rich('rty.normalised', {
+                value: pct(rty.normalizedYield),
+                count: rty.stagesWithData,
+                strong: value,
+              })}
             </p>
           </div>
         )
       }
       summary={
         rty.rty === null
-          ? 'No interactions in this period.'
-          : `Rolled throughput yield ${pct(rty.rty)} over ${rty.stagesWithData} stages; the most yield is lost at ${[...withData].sort((a, b) => b.yieldLost! - a.yieldLost!)[0]?.name}.`
+          ? t('noInteractions')
+          : t('rty.summary', {
+              value: pct(rty.rty),
+              count: rty.stagesWithData,
+              stage: [...withData].sort((a, b) => b.yieldLost! - a.yieldLost!)[0]?.name ?? '',
+            })
       }
       table={
         <table className={tableClass}>
           <thead>
             <tr>
-              <th scope="col">Stage</th>
-              <th scope="col">Interactions</th>
-              <th scope="col">Defective</th>
-              <th scope="col">First-pass yield</th>
-              <th scope="col">Yield after this stage</th>
-              <th scope="col">Yield lost here</th>
+              <th scope="col">{t('rty.columns.stage')}</th>
+              <th scope="col">{t('columns.interactions')}</th>
+              <th scope="col">{t('pChart.columns.defective')}</th>
+              <th scope="col">{t('columns.firstPassYield')}</th>
+              <th scope="col">{t('rty.columns.after')}</th>
+              <th scope="col">{t('rty.columns.lost')}</th>
             </tr>
           </thead>
           <tbody>
@@ -690,12 +736,16 @@ export async function YieldSection({ filters }: { filters: MetricsFilters }) {
                   {pct(stage.firstPassYield)}
                   {stage.firstPassYieldInterval ? (
                     <span className="block text-xs text-muted">
-                      {formatInterval(stage.firstPassYieldInterval, 'share')}
+                      {m.interval(stage.firstPassYieldInterval, 'share')}
                     </span>
                   ) : null}
                 </td>
                 <td>{pct(stage.cumulativeYield)}</td>
-                <td>{stage.yieldLost === null ? 'no interactions' : `${(stage.yieldLost * 100).toFixed(1)} pts`}</td>
+                <td>
+                  {stage.yieldLost === null
+                    ? t('rty.noInteractions')
+                    : t('rty.points', { value: format.number(stage.yieldLost * 100, 'decimal1') })}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -711,7 +761,7 @@ export async function YieldSection({ filters }: { filters: MetricsFilters }) {
           }))}
         />
       ) : (
-        <EmptyState>No interactions in this period.</EmptyState>
+        <EmptyState>{t('noInteractions')}</EmptyState>
       )}
     </ChartFrame>
   );
@@ -727,7 +777,10 @@ export async function JourneySection({
   heat: HeatMeasure;
   heatHref: (measure: HeatMeasure) => string;
 }) {
-  const touchpoints = await cachedTouchpointMetrics(JSON.stringify(filters));
+  const [touchpoints, { t, m, count, format, tHeat }] = await Promise.all([
+    cachedTouchpointMetrics(JSON.stringify(filters)),
+    speech(),
+  ]);
   const stages = new Map<
     string,
     {
@@ -736,17 +789,17 @@ export async function JourneySection({
       cells: { id: string; name: string; value: Kpis['sigma']; units: number; href: string; caseHref: string }[];
     }
   >();
-  for (const t of touchpoints) {
-    const stage = stages.get(t.stageId) ?? { stageId: t.stageId, stageName: t.stageName, cells: [] };
+  for (const tp of touchpoints) {
+    const stage = stages.get(tp.stageId) ?? { stageId: tp.stageId, stageName: tp.stageName, cells: [] };
     stage.cells.push({
-      id: t.id,
-      name: t.name,
-      value: heat === 'sigma' ? t.kpis.sigma : t.kpis.csat,
-      units: t.kpis.interactions,
-      href: interactionsHref({ ...filters, touchpoint: [t.id] }),
-      caseHref: openCaseHref({ ...filters, touchpoint: [t.id], stage: [] }, {}),
+      id: tp.id,
+      name: tp.name,
+      value: heat === 'sigma' ? tp.kpis.sigma : tp.kpis.csat,
+      units: tp.kpis.interactions,
+      href: interactionsHref({ ...filters, touchpoint: [tp.id] }),
+      caseHref: openCaseHref({ ...filters, touchpoint: [tp.id], stage: [] }, {}),
     });
-    stages.set(t.stageId, stage);
+    stages.set(tp.stageId, stage);
   }
   // Ranked only where enough interactions stand behind the DPMO; the others are named, not ranked.
   const withDefects = touchpoints.filter((t) => t.kpis.defects > 0);
@@ -764,12 +817,11 @@ export async function JourneySection({
       >
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="heat-title" className="text-lg font-semibold">
-            Journey heat map
+            {t('heat.title')}
           </h2>
-          <nav aria-label="Colour the heat map by" className="flex gap-1 text-sm">
-            {(['sigma', 'csat'] as const).map((measure) => (
-              <Link
-                prefetch={false}
+          <nav aria-label={t('heat.colourBy')} className="flex gap-1 text-sm">
+            {HEAT_OPTIONS.map((measure) => (
+              <a
                 key={measure}
                 href={heatHref(measure)}
                 aria-current={heat === measure ? 'true' : undefined}
@@ -780,67 +832,52 @@ export async function JourneySection({
                     : 'border-border hover:bg-background',
                 )}
               >
-                {measure === 'sigma' ? 'Sigma level' : 'CSAT'}
-              </Link>
+                {t(`heat.option.${measure}`)}
+              </a>
             ))}
           </nav>
         </div>
-        <p className="mt-1 text-sm text-muted">
-          Each journey stage with its touchpoints, coloured by{' '}
-          {heat === 'sigma' ? 'sigma level' : 'CSAT (share of 4–5 answers)'}. Select a touchpoint for its interactions,
-          or open a case on its chart.
-        </p>
+        <p className="mt-1 text-sm text-muted">{t('heat.description', { measure: heat })}</p>
         <div className="mt-3 overflow-x-auto">
           {touchpoints.length ? (
-            <HeatMap rows={[...stages.values()]} measure={heat} />
+            <HeatMap rows={[...stages.values()]} measure={heat} words={{ t: tHeat, format, m }} />
           ) : (
-            <EmptyState>No touchpoints match these filters.</EmptyState>
+            <EmptyState>{t('heat.empty')}</EmptyState>
           )}
         </div>
       </section>
       <section aria-labelledby="worst-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm">
         <h2 id="worst-title" className="text-lg font-semibold">
-          Worst touchpoints
+          {t('worst.title')}
         </h2>
-        <p className="mt-1 text-sm text-muted">
-          Highest DPMO in the period with its 95 % interval, among touchpoints with at least {MIN_TO_JUDGE}{' '}
-          interactions.
-        </p>
+        <p className="mt-1 text-sm text-muted">{t('worst.description', { min: MIN_TO_JUDGE })}</p>
         {worst.length ? (
           <div className="mt-3 overflow-x-auto">
             <table className={tableClass}>
               <thead>
                 <tr>
-                  <th scope="col">Touchpoint</th>
-                  <th scope="col">DPMO</th>
-                  <th scope="col">Defects</th>
+                  <th scope="col">{t('worst.columns.touchpoint')}</th>
+                  <th scope="col">{t('columns.dpmo')}</th>
+                  <th scope="col">{t('columns.defects')}</th>
                 </tr>
               </thead>
               <tbody>
-                {worst.map((t) => (
-                  <tr key={t.id}>
+                {worst.map((tp) => (
+                  <tr key={tp.id}>
                     <th scope="row" className="text-left font-normal">
-                      <Link
-                        prefetch={false}
-                        className={linkClass}
-                        href={interactionsHref({ ...filters, touchpoint: [t.id] })}
-                      >
-                        {t.name}
-                      </Link>
-                      <span className="block text-xs text-muted">{t.stageName}</span>
+                      <a className={linkClass} href={interactionsHref({ ...filters, touchpoint: [tp.id] })}>
+                        {tp.name}
+                      </a>
+                      <span className="block text-xs text-muted">{tp.stageName}</span>
                     </th>
                     <td>
-                      <MetricValueCell metric={t.kpis.dpmo} kind="dpmo" />
-                      <span className="block text-xs text-muted">{formatMetric(t.kpis.sigma, 'sigma')}</span>
+                      <MetricValueCell metric={tp.kpis.dpmo} kind="dpmo" m={m} />
+                      <span className="block text-xs text-muted">{m.metric(tp.kpis.sigma, 'sigma')}</span>
                     </td>
                     <td>
-                      <Link
-                        prefetch={false}
-                        className={linkClass}
-                        href={defectsHref({ ...filters, touchpoint: [t.id] })}
-                      >
-                        {count(t.kpis.defects)}
-                      </Link>
+                      <a className={linkClass} href={defectsHref({ ...filters, touchpoint: [tp.id] })}>
+                        {count(tp.kpis.defects)}
+                      </a>
                     </td>
                   </tr>
                 ))}
@@ -849,22 +886,20 @@ export async function JourneySection({
           </div>
         ) : (
           <div className="mt-3">
-            <EmptyState>
-              {withDefects.length
-                ? 'No touchpoint with defects has enough interactions to rank.'
-                : 'No defects in this period.'}
-            </EmptyState>
+            <EmptyState>{t(withDefects.length ? 'worst.noneRanked' : 'noDefects')}</EmptyState>
           </div>
         )}
         {review.length ? (
           <p className="mt-3 text-sm text-warning">
-            {REVIEW_OPPORTUNITIES} {review.map((t) => t.name).join(', ')}.
+            {t('worst.review', { text: m.reviewOpportunities(), touchpoints: review.map((tp) => tp.name).join(', ') })}
           </p>
         ) : null}
         {unranked.length ? (
           <p className="mt-3 text-sm text-muted" data-too-few="">
-            Not ranked, {TOO_FEW_LABEL} (fewer than {MIN_TO_JUDGE} interactions):{' '}
-            {unranked.map((t) => `${t.name} (${count(t.kpis.interactions)})`).join(', ')}.
+            {t('worst.unranked', {
+              min: MIN_TO_JUDGE,
+              touchpoints: unranked.map((tp) => `${tp.name} (${count(tp.kpis.interactions)})`).join(', '),
+            })}
           </p>
         ) : null}
       </section>
@@ -874,30 +909,27 @@ export async function JourneySection({
 
 /** Each segment (the target markets) side by side. */
 export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
-  const rows = await cachedSegmentMetrics(JSON.stringify(filters));
+  const [rows, { t, m, count }] = await Promise.all([cachedSegmentMetrics(JSON.stringify(filters)), speech()]);
   return (
     <section aria-labelledby="segments-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm">
       <h2 id="segments-title" className="text-lg font-semibold">
-        Segments compared
+        {t('segments.title')}
       </h2>
-      <p className="mt-1 text-sm text-muted">
-        “No segment” holds anonymous feedback and customers without a segment. Each rate shows its 95 % interval; a rate
-        on fewer than {MIN_TO_JUDGE} interactions or answers is greyed as {TOO_FEW_LABEL}.
-      </p>
+      <p className="mt-1 text-sm text-muted">{t('segments.description', { min: MIN_TO_JUDGE })}</p>
       {rows.length ? (
         <div className="mt-3 overflow-x-auto">
           <table className={tableClass}>
             <thead>
               <tr>
-                <th scope="col">Segment</th>
-                <th scope="col">Interactions</th>
-                <th scope="col">Defects</th>
-                <th scope="col">DPMO</th>
-                <th scope="col">Sigma</th>
-                <th scope="col">First-pass yield</th>
-                <th scope="col">NPS</th>
-                <th scope="col">CSAT</th>
-                <th scope="col">Cost of poor quality</th>
+                <th scope="col">{t('segments.columns.segment')}</th>
+                <th scope="col">{t('columns.interactions')}</th>
+                <th scope="col">{t('columns.defects')}</th>
+                <th scope="col">{t('columns.dpmo')}</th>
+                <th scope="col">{t('columns.sigma')}</th>
+                <th scope="col">{t('columns.firstPassYield')}</th>
+                <th scope="col">{t('columns.nps')}</th>
+                <th scope="col">{t('columns.csat')}</th>
+                <th scope="col">{t('columns.costOfPoorQuality')}</th>
               </tr>
             </thead>
             <tbody>
@@ -906,34 +938,34 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
                 return (
                   <tr key={s.id ?? 'none'}>
                     <th scope="row" className="text-left font-normal">
-                      {s.name}
+                      {s.id === null ? t('noSegment') : s.name}
                     </th>
                     <td>
-                      <Link prefetch={false} className={linkClass} href={interactionsHref(scope)}>
+                      <a className={linkClass} href={interactionsHref(scope)}>
                         {count(s.kpis.interactions)}
-                      </Link>
+                      </a>
                     </td>
                     <td>
-                      <Link prefetch={false} className={linkClass} href={defectsHref(scope)}>
+                      <a className={linkClass} href={defectsHref(scope)}>
                         {count(s.kpis.defects)}
-                      </Link>
+                      </a>
                     </td>
                     <td>
-                      <MetricValueCell metric={s.kpis.dpmo} kind="dpmo" />
+                      <MetricValueCell metric={s.kpis.dpmo} kind="dpmo" m={m} />
                     </td>
                     <td>
-                      <MetricValueCell metric={s.kpis.sigma} kind="sigma" />
+                      <MetricValueCell metric={s.kpis.sigma} kind="sigma" m={m} />
                     </td>
                     <td>
-                      <MetricValueCell metric={s.kpis.firstPassYield} kind="share" />
+                      <MetricValueCell metric={s.kpis.firstPassYield} kind="share" m={m} />
                     </td>
                     <td>
-                      <MetricValueCell metric={s.kpis.nps} kind="nps" />
+                      <MetricValueCell metric={s.kpis.nps} kind="nps" m={m} />
                     </td>
                     <td>
-                      <MetricValueCell metric={s.kpis.csat} kind="share" />
+                      <MetricValueCell metric={s.kpis.csat} kind="share" m={m} />
                     </td>
-                    <td>{formatMetric(s.kpis.costOfPoorQuality, 'money')}</td>
+                    <td>{m.metric(s.kpis.costOfPoorQuality, 'money')}</td>
                   </tr>
                 );
               })}
@@ -942,7 +974,7 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
         </div>
       ) : (
         <div className="mt-3">
-          <EmptyState>No segments yet.</EmptyState>
+          <EmptyState>{t('segments.empty')}</EmptyState>
         </div>
       )}
     </section>

@@ -1,10 +1,13 @@
-import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { linkClass, tableClass } from '@/components/charts/chart-frame';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatInteger } from '@/lib/format';
+import { rememberingFormatter, rememberingTranslator, rememberScope } from '@/lib/i18n/remembered';
 import { interactionsHref } from '@/lib/metrics/drill-down';
-import { getCommentThemes, THEME_MIN_COMMENTS, themeFilters } from '@/lib/queries/voice';
+import { getDashboardCommentThemes } from '@/lib/queries/dashboard';
+import { THEME_MIN_COMMENTS, themeFilters } from '@/lib/queries/voice';
 import type { MetricsFilters } from '@/lib/validation/metrics';
+
+const SEPARATOR = ', ';
 
 const themeHref = (filters: MetricsFilters, phrase: string, touchpoint?: string) => {
   const { unhappy, theme } = themeFilters(filters, phrase);
@@ -12,60 +15,63 @@ const themeHref = (filters: MetricsFilters, phrase: string, touchpoint?: string)
 };
 
 /** The trend of a theme in words: its count against the period of the same length before. */
-function trendText(comments: number, previous: number): string {
-  if (previous === 0) return 'new this period';
-  if (comments === previous) return `same as before (${formatInteger(previous)})`;
-  return `${comments > previous ? 'up' : 'down'} from ${formatInteger(previous)}`;
-}
+const trendOf = (comments: number, previous: number) =>
+  previous === 0 ? 'new' : comments === previous ? 'same' : comments > previous ? 'up' : 'down';
 
 /**
  * Keyword themes of the unhappy comments in the period, each drilling down to its comments on the
  * interactions list (docs/voice-of-customer.md, "Themes").
  */
 export async function ThemesSection({ filters }: { filters: MetricsFilters }) {
-  const themes = await getCommentThemes(filters);
+  const [themes, words, intl, scope] = await Promise.all([
+    getDashboardCommentThemes(filters),
+    getTranslations('dashboard.themes'),
+    getFormatter(),
+    rememberScope(),
+  ]);
+  // Texts remembered across renders, as the other sections' (lib/i18n/remembered.ts): a count and
+  // a trend per theme and touchpoint were next-intl's work again in every render.
+  const t = rememberingTranslator(`${scope}\u0000dashboard.themes`, words);
+  const format = rememberingFormatter(scope, intl);
+  const integer = (n: number) => format.number(n, 'integer');
   return (
     <section aria-labelledby="themes-title" className="rounded-lg border border-border bg-surface p-4 shadow-sm">
       <h2 id="themes-title" className="text-lg font-semibold">
-        What unhappy customers say: keyword themes
+        {t('title')}
       </h2>
       <p className="mt-1 text-sm text-muted">
-        The phrases that recur in comments on interactions below expectation, from NPS detractors (0–6) or with CSAT
-        1–2. These are keyword themes, not topics a model understood: each comment is cut at common words and
-        punctuation, so “The fitter arrived four hours late and left a mess” gives <em>fitter arrived</em>,{' '}
-        <em>hours late</em>, <em>left</em> and <em>mess</em>. A phrase in at least {THEME_MIN_COMMENTS} comments is
-        listed; select it to read them.
+        {t.rich('description', { min: THEME_MIN_COMMENTS, em: (chunks) => <em>{chunks}</em> })}
       </p>
       {themes.length ? (
         <div className="mt-3 overflow-x-auto">
           <table className={tableClass}>
-            <caption className="sr-only">Keyword themes of unhappy comments, most frequent first</caption>
+            <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Theme</th>
-                <th scope="col">Comments</th>
-                <th scope="col">Trend</th>
-                <th scope="col">Where from</th>
+                <th scope="col">{t('columns.theme')}</th>
+                <th scope="col">{t('columns.comments')}</th>
+                <th scope="col">{t('columns.trend')}</th>
+                <th scope="col">{t('columns.from')}</th>
               </tr>
             </thead>
             <tbody>
-              {themes.map((t) => (
-                <tr key={t.phrase}>
+              {themes.map((theme) => (
+                <tr key={theme.phrase}>
                   <th scope="row" className="text-left font-normal">
-                    <Link prefetch={false} className={linkClass} href={themeHref(filters, t.phrase)}>
-                      {t.phrase}
-                    </Link>
+                    <a className={linkClass} href={themeHref(filters, theme.phrase)}>
+                      {theme.phrase}
+                    </a>
                   </th>
-                  <td className="tabular-nums">{formatInteger(t.comments)}</td>
-                  <td>{trendText(t.comments, t.previous)}</td>
+                  <td className="tabular-nums">{integer(theme.comments)}</td>
+                  <td>{t('trend', { trend: trendOf(theme.comments, theme.previous), previous: theme.previous })}</td>
                   <td>
-                    {t.touchpoints.map((tp, i) => (
+                    {theme.touchpoints.map((tp, i) => (
                       <span key={tp.id}>
-                        {i > 0 ? ', ' : ''}
-                        <Link prefetch={false} className={linkClass} href={themeHref(filters, t.phrase, tp.id)}>
+                        {i > 0 ? SEPARATOR : null}
+                        <a className={linkClass} href={themeHref(filters, theme.phrase, tp.id)}>
                           {tp.name}
-                        </Link>{' '}
-                        ({formatInteger(tp.comments)})
+                        </a>{' '}
+                        {t('count', { count: tp.comments })}
                       </span>
                     ))}
                   </td>
@@ -76,9 +82,7 @@ export async function ThemesSection({ filters }: { filters: MetricsFilters }) {
         </div>
       ) : (
         <div className="mt-3">
-          <EmptyState>
-            No phrase recurs in the unhappy comments of this period. Widen the period or clear a filter.
-          </EmptyState>
+          <EmptyState>{t('empty')}</EmptyState>
         </div>
       )}
     </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { BulkActions } from '@/components/defects/bulk-actions';
 import { DefectBoard } from '@/components/defects/defect-board';
@@ -13,6 +14,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
+import { getRequestValidationTranslator } from '@/lib/i18n/reader';
 import { can } from '@/lib/auth/roles';
 import {
   BOARD_COLUMN_SIZE,
@@ -27,7 +29,10 @@ import { defectListParamsSchema } from '@/lib/validation/defects';
 import { defectFiltersSchema, paramsToObject } from '@/lib/validation/filters';
 import { DEFECT_STATUSES } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'Defects' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('defects');
+  return { title: t('title') };
+}
 
 export default async function DefectsPage({
   searchParams,
@@ -64,6 +69,13 @@ export default async function DefectsPage({
         })
       : null,
   ]);
+  const t = await getTranslations('defects');
+  // Filter problems are message references (lib/validation/messages.ts): shown in the reader's language.
+  const filterProblems = parsedFilters.success
+    ? null
+    : await getRequestValidationTranslator().then((v) =>
+        parsedFilters.error.issues.map((i) => `${i.path.join('.')}: ${v.message(i.message)}`).join('; '),
+      );
   const exportHref = listHref('/defects/export', {
     ...state,
     view: undefined,
@@ -74,30 +86,22 @@ export default async function DefectsPage({
 
   return (
     <>
-      <PageHeader
-        title="Defects"
-        description={
-          triage
-            ? 'Every lost sale and below-expectation experience: triage them, find their causes, prove the fixes.'
-            : 'The defects assigned to you: find the cause, record the action, and move them on.'
-        }
-      >
+      <PageHeader title={t('title')} description={triage ? t('list.descriptionTriage') : t('list.descriptionOwn')}>
         {triage ? (
           <div className="flex flex-wrap gap-2">
             <Link href="/defects/new" className={buttonClass('primary')}>
-              Record a defect
+              {t('list.record')}
             </Link>
             <a href={exportHref} className={buttonClass('secondary')} download>
-              Export CSV
+              {t('list.exportCsv')}
             </a>
           </div>
         ) : null}
       </PageHeader>
 
-      {!parsedFilters.success ? (
+      {filterProblems ? (
         <p role="alert" className="mb-4 rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">
-          Some filters in the address were not understood and were left out:{' '}
-          {parsedFilters.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
+          {t('list.badFilters', { problems: filterProblems })}
         </p>
       ) : null}
 
@@ -114,20 +118,20 @@ export default async function DefectsPage({
       </CollapsibleFilters>
 
       {triage ? (
-        <nav aria-label="View" className="mb-3 flex gap-2">
+        <nav aria-label={t('list.view')} className="mb-3 flex gap-2">
           <Link
             href={listHref('/defects', state, { view: 'list', page: 1 })}
             aria-current={view === 'list' ? 'page' : undefined}
             className={buttonClass(view === 'list' ? 'primary' : 'secondary')}
           >
-            List
+            {t('list.list')}
           </Link>
           <Link
             href={listHref('/defects', state, { view: 'board', page: 1 })}
             aria-current={view === 'board' ? 'page' : undefined}
             className={buttonClass(view === 'board' ? 'primary' : 'secondary')}
           >
-            Board
+            {t('list.board')}
           </Link>
         </nav>
       ) : null}
@@ -143,11 +147,11 @@ export default async function DefectsPage({
             <EmptyState
               action={
                 <Link href="/defects" className={buttonClass('secondary')}>
-                  Clear filters
+                  {t('list.clearFilters')}
                 </Link>
               }
             >
-              {triage ? 'No defects match these filters.' : 'No defects assigned to you match these filters.'}
+              {triage ? t('list.noneMatch') : t('list.noneMatchOwn')}
             </EmptyState>
           ) : (
             <>

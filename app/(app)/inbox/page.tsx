@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Pagination } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
@@ -11,14 +12,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { InboxItemActions } from '@/components/voice/inbox-item-actions';
 import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import { requirePermission } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format';
-import { SOURCE_LABELS } from '@/lib/enums';
+import { SENTIMENTS } from '@/lib/enums';
 import { listDefectOptions } from '@/lib/queries/defects';
 import { listInbox, listInboxAssignees } from '@/lib/queries/inbox';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
 import {
   filtersToSearchParams,
-  NPS_GROUP_LABELS,
   readInteractionFilters,
   NPS_GROUPS,
   paramsToObject,
@@ -26,7 +25,12 @@ import {
 } from '@/lib/validation/filters';
 import { inboxParamsSchema } from '@/lib/validation/inbox';
 
-export const metadata: Metadata = { title: 'Feedback inbox' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('inbox');
+  return { title: t('title') };
+}
+
+const SCORE_SEPARATOR = ' · ';
 
 export default async function InboxPage({
   searchParams,
@@ -49,99 +53,108 @@ export default async function InboxPage({
     listInboxAssignees(),
     listDefectOptions(),
   ]);
+  const [t, tSource, tSentiment, format] = await Promise.all([
+    getTranslations('inbox'),
+    getTranslations('enums.source'),
+    getTranslations('enums.sentiment'),
+    getFormatter(),
+  ]);
   const categories = options.categories.filter((c) => c.active).map(({ id, name }) => ({ id, name }));
 
   return (
     <>
-      <PageHeader
-        title="Feedback inbox"
-        description="Customers' comments, newest first. Handle each one: assign it, raise a defect or open a case from it."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <Card className="mb-4">
         <form
           method="get"
           action="/inbox"
           className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
-          aria-label="Filter the inbox"
+          aria-label={t('filters.label')}
         >
           {!understood ? (
             <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">
-              Some filters in the address were not understood and are ignored.
+              {t('filters.notUnderstood')}
             </p>
           ) : null}
-          <SelectField label="Show" name="state" defaultValue={inbox.state}>
-            <option value="new">New comments</option>
-            <option value="handled">Handled</option>
-            <option value="all">All comments</option>
+          <SelectField label={t('filters.show')} name="state" defaultValue={inbox.state}>
+            <option value="new">{t('filters.stateNew')}</option>
+            <option value="handled">{t('filters.stateHandled')}</option>
+            <option value="all">{t('filters.stateAll')}</option>
           </SelectField>
-          <SelectField label="Assigned" name="assigned" defaultValue={inbox.assigned ?? ''}>
-            <option value="">To anyone or nobody</option>
-            <option value="me">To me</option>
+          <SelectField label={t('filters.assigned')} name="assigned" defaultValue={inbox.assigned ?? ''}>
+            <option value="">{t('filters.assignedAnyone')}</option>
+            <option value="me">{t('filters.assignedMe')}</option>
           </SelectField>
-          <SelectField label="Sentiment" name="sentiment" defaultValue={filters.sentiment[0] ?? ''}>
-            <option value="">Any</option>
-            <option value="negative">Negative</option>
-            <option value="neutral">Neutral</option>
-            <option value="positive">Positive</option>
+          <SelectField label={t('filters.sentiment')} name="sentiment" defaultValue={filters.sentiment[0] ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {SENTIMENTS.map((s) => (
+              <option key={s} value={s}>
+                {tSentiment(s)}
+              </option>
+            ))}
           </SelectField>
-          <SelectField label="NPS answer" name="npsGroup" defaultValue={filters.npsGroup[0] ?? ''}>
-            <option value="">Any</option>
+          <SelectField label={t('filters.npsGroup')} name="npsGroup" defaultValue={filters.npsGroup[0] ?? ''}>
+            <option value="">{t('filters.any')}</option>
             {NPS_GROUPS.map((g) => (
               <option key={g} value={g}>
-                {NPS_GROUP_LABELS[g]}
+                {t(`npsGroup.${g}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField label="CSAT at most" name="csatMax" defaultValue={filters.csatMax?.toString() ?? ''}>
-            <option value="">Any</option>
+          <SelectField label={t('filters.csatMax')} name="csatMax" defaultValue={filters.csatMax?.toString() ?? ''}>
+            <option value="">{t('filters.any')}</option>
             {[1, 2, 3, 4].map((n) => (
               <option key={n} value={n}>
-                {`${n} or less`}
+                {t('filters.orLess', { n })}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Touchpoint" name="touchpoint" defaultValue={filters.touchpoint[0] ?? ''}>
-            <option value="">Any</option>
-            {touchpoints.map((t) => (
-              <option key={t.id} value={t.id}>
-                {`${t.stageName}: ${t.name}`}
+          <SelectField label={t('filters.touchpoint')} name="touchpoint" defaultValue={filters.touchpoint[0] ?? ''}>
+            <option value="">{t('filters.any')}</option>
+            {touchpoints.map((tp) => (
+              <option key={tp.id} value={tp.id}>
+                {t('filters.touchpointOption', { stage: tp.stageName, touchpoint: tp.name })}
               </option>
             ))}
           </SelectField>
           <Field
-            label="Keyword theme"
+            label={t('filters.theme')}
             name="theme"
             maxLength={100}
             defaultValue={filters.theme ?? ''}
-            hint="A phrase from the dashboard's keyword themes, e.g. late delivery."
+            hint={t('filters.themeHint')}
           />
-          <Field label="Search comments" name="q" type="search" maxLength={SEARCH_MAX} defaultValue={filters.q ?? ''} />
+          <Field
+            label={t('filters.search')}
+            name="q"
+            type="search"
+            maxLength={SEARCH_MAX}
+            defaultValue={filters.q ?? ''}
+          />
           {filters.unhappy ? <input type="hidden" name="unhappy" value={filters.unhappy} /> : null}
           {filters.from ? <input type="hidden" name="from" value={filters.from} /> : null}
           {filters.to ? <input type="hidden" name="to" value={filters.to} /> : null}
           <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
             <button type="submit" className={buttonClass('primary')}>
-              Apply filters
+              {t('filters.apply')}
             </button>
             <Link href="/inbox" className={buttonClass('secondary')}>
-              Clear
+              {t('filters.clear')}
             </Link>
           </div>
         </form>
       </Card>
 
       {list.rows.length === 0 ? (
-        <EmptyState>
-          {inbox.state === 'new' ? 'No new comments match: the inbox is clear.' : 'No comments match these filters.'}
-        </EmptyState>
+        <EmptyState>{t(inbox.state === 'new' ? 'emptyNew' : 'empty')}</EmptyState>
       ) : (
-        <ol className="flex flex-col gap-3" aria-label="Comments">
+        <ol className="flex flex-col gap-3" aria-label={t('comments')}>
           {list.rows.map((row) => {
             const scores = [
-              row.nps !== null ? `NPS ${row.nps}` : null,
-              row.csat !== null ? `CSAT ${row.csat}` : null,
+              row.nps !== null ? t('scores.nps', { value: row.nps }) : null,
+              row.csat !== null ? t('scores.csat', { value: row.csat }) : null,
               row.expectation !== null && row.experience !== null
-                ? `experience ${row.experience} vs expected ${row.expectation}`
+                ? t('scores.gap', { experience: row.experience, expectation: row.expectation })
                 : null,
             ].filter(Boolean);
             return (
@@ -150,29 +163,29 @@ export default async function InboxPage({
                   <article aria-labelledby={`comment-${row.id}`}>
                     <div className="flex flex-wrap items-center gap-2 text-sm text-muted">
                       <Link className="text-primary underline" href={`/interactions/${row.id}`}>
-                        {formatDateTime(row.occurredAt)}
+                        {format.dateTime(row.occurredAt, 'dateTime')}
                       </Link>
-                      <span>
-                        {row.touchpointName} ({row.stageName})
-                      </span>
+                      <span>{t('touchpoint', { touchpoint: row.touchpointName, stage: row.stageName })}</span>
                       <span>
                         {row.customerId ? (
                           <Link className="hover:underline" href={`/customers/${row.customerId}`}>
                             {row.customerName}
                           </Link>
                         ) : (
-                          'Anonymous'
+                          t('anonymous')
                         )}
                       </span>
-                      <span>{SOURCE_LABELS[row.source]}</span>
+                      <span>{tSource(row.source)}</span>
                       {row.handledAt ? (
-                        <Badge tone="success">{`Handled${row.handledByName ? ` by ${row.handledByName}` : ''}`}</Badge>
+                        <Badge tone="success">
+                          {row.handledByName ? t('handledBy', { name: row.handledByName }) : t('handled')}
+                        </Badge>
                       ) : (
-                        <Badge tone="info">New</Badge>
+                        <Badge tone="info">{t('new')}</Badge>
                       )}
-                      {row.assigneeName ? <Badge>{`Assigned to ${row.assigneeName}`}</Badge> : null}
+                      {row.assigneeName ? <Badge>{t('assignedTo', { name: row.assigneeName })}</Badge> : null}
                       {row.openDefectCount ? (
-                        <Badge tone="warning">{`${row.openDefectCount} open defect${row.openDefectCount === 1 ? '' : 's'}`}</Badge>
+                        <Badge tone="warning">{t('openDefects', { count: row.openDefectCount })}</Badge>
                       ) : null}
                     </div>
                     <p id={`comment-${row.id}`} className="mt-2 break-words whitespace-pre-wrap">
@@ -180,7 +193,7 @@ export default async function InboxPage({
                     </p>
                     <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
                       <SentimentBadge sentiment={row.sentiment} score={row.sentimentScore} />
-                      {scores.join(' · ')}
+                      {scores.join(SCORE_SEPARATOR)}
                     </p>
                     <InboxItemActions
                       interactionId={row.id}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { SelectField } from '@/components/ui/form-fields';
 import { Pagination, SortHeader, withParams } from '@/components/ui/list-controls';
@@ -10,13 +11,11 @@ import { TableScroll } from '@/components/ui/table';
 import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatInteger, formatMoney } from '@/lib/format';
 import { listOwnerChoices, listSegments } from '@/lib/queries/customers';
 import { COMMENT_PREVIEW_CHARS, getCustomerName, listInteractions } from '@/lib/queries/interactions';
 import { listStages, listTouchpoints } from '@/lib/queries/touchpoints';
 import {
   filtersToSearchParams,
-  NPS_GROUP_LABELS,
   readInteractionFilters,
   NO_SEGMENT,
   NPS_GROUPS,
@@ -25,31 +24,12 @@ import {
   type InteractionFilters,
 } from '@/lib/validation/filters';
 import { interactionListExtrasSchema } from '@/lib/validation/interactions';
-import { CHANNEL_LABELS, CHANNELS, OUTCOME_LABELS, OUTCOMES, SOURCE_LABELS, SOURCES } from '@/lib/enums';
+import { CHANNELS, OUTCOMES, SENTIMENTS, SOURCES } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'Interactions' };
-
-/** The scores an interaction carries, in a line: what a comment is read against. */
-function scoreLine(row: {
-  nps: number | null;
-  csat: number | null;
-  expectation: number | null;
-  experience: number | null;
-}): string {
-  const parts: string[] = [];
-  if (row.nps !== null) parts.push(`NPS ${row.nps}`);
-  if (row.csat !== null) parts.push(`CSAT ${row.csat}`);
-  if (row.expectation !== null && row.experience !== null)
-    parts.push(`experience ${row.experience} vs expected ${row.expectation}`);
-  return parts.join(' · ');
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('interactions.list');
+  return { title: t('title') };
 }
-
-const SCORE_LABELS: Record<InteractionFilters['scored'][number], string> = {
-  csat: 'a CSAT score',
-  nps: 'an NPS answer',
-  effort: 'an effort score',
-  gap: 'both expectation and experience',
-};
 
 export default async function InteractionsPage({
   searchParams,
@@ -75,6 +55,31 @@ export default async function InteractionsPage({
     filters.segment.length ? listSegments() : Promise.resolve([]),
     filters.customer ? getCustomerName(filters.customer) : Promise.resolve(null),
   ]);
+  const t = await getTranslations('interactions.list');
+  const tScores = await getTranslations('inbox.scores');
+  const tChannel = await getTranslations('enums.channel');
+  const tOutcome = await getTranslations('enums.outcome');
+  const tSource = await getTranslations('enums.source');
+  const tSentiment = await getTranslations('enums.sentiment');
+  const tNpsGroup = await getTranslations('inbox.npsGroup');
+  const format = await getFormatter();
+  /** The scores an interaction carries, in a line: what a comment is read against. */
+  const scoreLine = (row: {
+    nps: number | null;
+    csat: number | null;
+    expectation: number | null;
+    experience: number | null;
+  }) =>
+    [
+      row.nps !== null ? tScores('nps', { value: row.nps }) : null,
+      row.csat !== null ? tScores('csat', { value: row.csat }) : null,
+      row.expectation !== null && row.experience !== null
+        ? tScores('gap', { experience: row.experience, expectation: row.expectation })
+        : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  const scored = (score: InteractionFilters['scored'][number]) => t(`scored.${score}`);
   const exportQuery = filtersToSearchParams(filters).toString();
   // A single choice shows as a plain select; several (from a drill-down link) as a multiple one, so none is lost.
   const choice = (values: string[]) =>
@@ -83,12 +88,12 @@ export default async function InteractionsPage({
       : { defaultValue: values[0] ?? '' };
   const segmentNames = new Map(segmentRows.map((s) => [s.id, s.name]));
   const segmentLabel = filters.segment
-    .map((id) => (id === NO_SEGMENT ? 'No segment' : (segmentNames.get(id) ?? 'unknown segment')))
+    .map((id) => (id === NO_SEGMENT ? t('noSegment') : (segmentNames.get(id) ?? t('unknownSegment'))))
     .join(', ');
 
   return (
     <>
-      <PageHeader title="Interactions" description="Every logged contact, as filtered. Open one to see its defects.">
+      <PageHeader title={t('title')} description={t('description')}>
         <div className="flex flex-wrap gap-2">
           {can(user.role, 'importExport') ? (
             <>
@@ -96,15 +101,15 @@ export default async function InteractionsPage({
                 className={buttonClass('secondary')}
                 href={`/interactions/export${exportQuery ? `?${exportQuery}` : ''}`}
               >
-                Export CSV
+                {t('exportCsv')}
               </a>
               <Link className={buttonClass('secondary')} href="/interactions/import">
-                Import CSV
+                {t('importCsv')}
               </Link>
             </>
           ) : null}
           <Link className={buttonClass('primary')} href="/log">
-            Log interaction
+            {t('log')}
           </Link>
         </div>
       </PageHeader>
@@ -114,107 +119,109 @@ export default async function InteractionsPage({
           method="get"
           action="/interactions"
           className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
-          aria-label="Filter interactions"
+          aria-label={t('filtersLabel')}
         >
           {!understood ? (
             <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">
-              Some filters in the address were not understood and are ignored.
+              {t('notUnderstood')}
             </p>
           ) : null}
-          <Field label="From" name="from" type="date" defaultValue={filters.from} />
-          <Field label="To" name="to" type="date" defaultValue={filters.to} />
-          <SelectField label="Touchpoint" name="touchpoint" {...choice(filters.touchpoint)}>
-            <option value="">Any</option>
-            {touchpoints.map((t) => (
-              <option key={t.id} value={t.id}>
-                {`${t.stageName}: ${t.name}${t.active ? '' : ' (no longer in use)'}`}
+          <Field label={t('from')} name="from" type="date" defaultValue={filters.from} />
+          <Field label={t('to')} name="to" type="date" defaultValue={filters.to} />
+          <SelectField label={t('touchpoint')} name="touchpoint" {...choice(filters.touchpoint)}>
+            <option value="">{t('any')}</option>
+            {touchpoints.map((tp) => (
+              <option key={tp.id} value={tp.id}>
+                {t('touchpointOption', { stage: tp.stageName, touchpoint: tp.name, active: String(tp.active) })}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Stage" name="stage" {...choice(filters.stage)}>
-            <option value="">Any</option>
+          <SelectField label={t('stage')} name="stage" {...choice(filters.stage)}>
+            <option value="">{t('any')}</option>
             {stages.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Channel" name="channel" {...choice(filters.channel)}>
-            <option value="">Any</option>
+          <SelectField label={t('channel')} name="channel" {...choice(filters.channel)}>
+            <option value="">{t('any')}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
+                {tChannel(c)}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Outcome" name="outcome" {...choice(filters.outcome)}>
-            <option value="">Any</option>
+          <SelectField label={t('outcome')} name="outcome" {...choice(filters.outcome)}>
+            <option value="">{t('any')}</option>
             {OUTCOMES.map((o) => (
               <option key={o} value={o}>
-                {OUTCOME_LABELS[o]}
+                {tOutcome(o)}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Source" name="source" {...choice(filters.source)}>
-            <option value="">Any</option>
+          <SelectField label={t('source')} name="source" {...choice(filters.source)}>
+            <option value="">{t('any')}</option>
             {SOURCES.map((s) => (
               <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
+                {tSource(s)}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Logged by" name="loggedBy" {...choice(filters.loggedBy)}>
-            <option value="">Anyone</option>
+          <SelectField label={t('loggedBy')} name="loggedBy" {...choice(filters.loggedBy)}>
+            <option value="">{t('anyone')}</option>
             {people.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Defects" name="hasDefects" defaultValue={filters.hasDefects ?? ''}>
-            <option value="">With or without</option>
-            <option value="1">With open defects</option>
-            <option value="0">Without defects</option>
+          <SelectField label={t('defects')} name="hasDefects" defaultValue={filters.hasDefects ?? ''}>
+            <option value="">{t('withOrWithout')}</option>
+            <option value="1">{t('withOpenDefects')}</option>
+            <option value="0">{t('withoutDefects')}</option>
           </SelectField>
           <Field
-            label="Search comments"
+            label={t('search')}
             name="q"
             type="search"
             maxLength={SEARCH_MAX}
             defaultValue={filters.q ?? ''}
-            hint='Words in the notes or feedback comment; "exact phrase", -word, or.'
+            hint={t('searchHint')}
             className="sm:col-span-2"
           />
-          <SelectField label="Comment" name="commented" defaultValue={filters.commented ?? ''}>
-            <option value="">With or without</option>
-            <option value="1">With a comment</option>
-            <option value="0">Without a comment</option>
+          <SelectField label={t('comment')} name="commented" defaultValue={filters.commented ?? ''}>
+            <option value="">{t('withOrWithout')}</option>
+            <option value="1">{t('withComment')}</option>
+            <option value="0">{t('withoutComment')}</option>
           </SelectField>
-          <SelectField label="Sentiment" name="sentiment" {...choice(filters.sentiment)}>
-            <option value="">Any</option>
-            <option value="negative">Negative</option>
-            <option value="neutral">Neutral</option>
-            <option value="positive">Positive</option>
+          <SelectField label={t('sentiment')} name="sentiment" {...choice(filters.sentiment)}>
+            <option value="">{t('any')}</option>
+            {SENTIMENTS.map((s) => (
+              <option key={s} value={s}>
+                {tSentiment(s)}
+              </option>
+            ))}
           </SelectField>
-          <SelectField label="NPS answer" name="npsGroup" {...choice(filters.npsGroup)}>
-            <option value="">Any</option>
+          <SelectField label={t('npsGroup')} name="npsGroup" {...choice(filters.npsGroup)}>
+            <option value="">{t('any')}</option>
             {NPS_GROUPS.map((g) => (
               <option key={g} value={g}>
-                {NPS_GROUP_LABELS[g]}
+                {tNpsGroup(g)}
               </option>
             ))}
           </SelectField>
-          <SelectField label="CSAT at most" name="csatMax" defaultValue={filters.csatMax?.toString() ?? ''}>
-            <option value="">Any</option>
+          <SelectField label={t('csatMax')} name="csatMax" defaultValue={filters.csatMax?.toString() ?? ''}>
+            <option value="">{t('any')}</option>
             {[1, 2, 3, 4].map((n) => (
               <option key={n} value={n}>
-                {`${n} or less`}
+                {t('orLess', { n })}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Expectation" name="below" defaultValue={filters.below ?? ''}>
-            <option value="">Any</option>
-            <option value="1">Experience below expectation</option>
+          <SelectField label={t('expectation')} name="below" defaultValue={filters.below ?? ''}>
+            <option value="">{t('any')}</option>
+            <option value="1">{t('belowExpectation')}</option>
           </SelectField>
           {/* Filters this form has no control for (they come from dashboard drill-downs) are kept. */}
           {filters.customer ? <input type="hidden" name="customer" value={filters.customer} /> : null}
@@ -230,78 +237,80 @@ export default async function InteractionsPage({
           {extras.dir !== 'desc' ? <input type="hidden" name="dir" value={extras.dir} /> : null}
           <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
             <button type="submit" className={buttonClass('primary')}>
-              Apply filters
+              {t('apply')}
             </button>
             <Link href="/interactions" className={buttonClass('secondary')}>
-              Clear
+              {t('clear')}
             </Link>
           </div>
         </form>
         {filters.customer ? (
           <p className="mt-3 text-sm">
-            Customer: <strong>{customerName ?? 'unknown'}</strong>{' '}
+            {t.rich('onlyCustomer', { name: customerName ?? t('unknown'), strong: (c) => <strong>{c}</strong> })}{' '}
             <Link
               className="text-primary underline"
               href={withParams('/interactions', params, { customer: undefined, page: undefined })}
             >
-              show every customer
+              {t('everyCustomer')}
             </Link>
           </p>
         ) : null}
         {filters.segment.length ? (
           <p className="mt-3 text-sm">
-            Segment: <strong>{segmentLabel}</strong>{' '}
+            {t.rich('onlySegment', { segments: segmentLabel, strong: (c) => <strong>{c}</strong> })}{' '}
             <Link
               className="text-primary underline"
               href={withParams('/interactions', params, { segment: undefined, page: undefined })}
             >
-              show every segment
+              {t('everySegment')}
             </Link>
           </p>
         ) : null}
         {filters.theme ? (
           <p className="mt-3 text-sm">
-            Keyword theme: <strong>“{filters.theme}”</strong>{' '}
+            {t.rich('onlyTheme', { theme: filters.theme, strong: (c) => <strong>{c}</strong> })}{' '}
             <Link
               className="text-primary underline"
               href={withParams('/interactions', params, { theme: undefined, page: undefined })}
             >
-              any comment
+              {t('anyComment')}
             </Link>
           </p>
         ) : null}
         {filters.unhappy === '1' ? (
           <p className="mt-3 text-sm">
-            Only unhappy customers: experience below expectation, NPS 0–6 or CSAT 1–2{' '}
+            {t('onlyUnhappy')}{' '}
             <Link
               className="text-primary underline"
               href={withParams('/interactions', params, { unhappy: undefined, page: undefined })}
             >
-              everyone
+              {t('everyone')}
             </Link>
           </p>
         ) : null}
         {filters.scored.length ? (
           <p className="mt-3 text-sm">
-            Only interactions with {filters.scored.map((s) => SCORE_LABELS[s]).join(' and ')}{' '}
+            {t('onlyScored', { scores: format.list(filters.scored.map(scored), { type: 'conjunction' }) })}{' '}
             <Link
               className="text-primary underline"
               href={withParams('/interactions', params, { scored: undefined, page: undefined })}
             >
-              show them all
+              {t('showAll')}
             </Link>
           </p>
         ) : null}
       </Card>
 
       <Card>
-        <TableScroll label="Interactions">
+        <TableScroll label={t('title')}>
           <table className="card-table w-full min-w-[64rem] text-left text-sm">
-            <caption className="sr-only">Interactions, {formatInteger(list.total)} in all</caption>
+            <caption className="sr-only">
+              {t(list.totalIsLowerBound ? 'captionMoreThan' : 'caption', { count: list.total })}
+            </caption>
             <thead className="text-muted">
               <tr>
                 <SortHeader
-                  label="When"
+                  label={t('when')}
                   column="occurred"
                   defaultDir="desc"
                   path="/interactions"
@@ -310,7 +319,7 @@ export default async function InteractionsPage({
                   dir={extras.dir}
                 />
                 <SortHeader
-                  label="Touchpoint"
+                  label={t('touchpoint')}
                   column="touchpoint"
                   path="/interactions"
                   params={params}
@@ -318,7 +327,7 @@ export default async function InteractionsPage({
                   dir={extras.dir}
                 />
                 <SortHeader
-                  label="Customer"
+                  label={t('customer')}
                   column="customer"
                   path="/interactions"
                   params={params}
@@ -326,7 +335,7 @@ export default async function InteractionsPage({
                   dir={extras.dir}
                 />
                 <SortHeader
-                  label="Outcome"
+                  label={t('outcome')}
                   column="outcome"
                   path="/interactions"
                   params={params}
@@ -334,7 +343,7 @@ export default async function InteractionsPage({
                   dir={extras.dir}
                 />
                 <SortHeader
-                  label="Sale value"
+                  label={t('saleValue')}
                   column="saleValue"
                   defaultDir="desc"
                   path="/interactions"
@@ -343,13 +352,13 @@ export default async function InteractionsPage({
                   dir={extras.dir}
                 />
                 <th scope="col" className="py-2 pr-4 font-medium">
-                  Comment
+                  {t('comment')}
                 </th>
                 <th scope="col" className="py-2 pr-4 font-medium">
-                  Logged by
+                  {t('loggedBy')}
                 </th>
                 <SortHeader
-                  label="Defects"
+                  label={t('defects')}
                   column="defects"
                   defaultDir="desc"
                   path="/interactions"
@@ -365,31 +374,31 @@ export default async function InteractionsPage({
                 <tr key={row.id} className="border-t border-border align-top">
                   <td className="py-2 pr-4 whitespace-nowrap">
                     <Link className="text-primary underline" href={`/interactions/${row.id}`}>
-                      {formatDateTime(row.occurredAt)}
+                      {format.dateTime(row.occurredAt, 'dateTime')}
                     </Link>
                   </td>
-                  <td data-label="Touchpoint" className="py-2 pr-4">
+                  <td data-label={t('touchpoint')} className="py-2 pr-4">
                     {row.touchpointName}
                     <span className="block text-xs text-muted">
-                      {row.stageName} · {CHANNEL_LABELS[row.channel]}
+                      {row.stageName} · {tChannel(row.channel)}
                     </span>
                   </td>
-                  <td data-label="Customer" className="py-2 pr-4">
+                  <td data-label={t('customer')} className="py-2 pr-4">
                     {row.customerId ? (
                       <Link className="hover:underline" href={`/customers/${row.customerId}`}>
                         {row.customerName}
                       </Link>
                     ) : (
-                      <span className="text-muted">Anonymous</span>
+                      <span className="text-muted">{t('anonymous')}</span>
                     )}
                   </td>
-                  <td data-label="Outcome" className="py-2 pr-4">
-                    {OUTCOME_LABELS[row.outcome]}
+                  <td data-label={t('outcome')} className="py-2 pr-4">
+                    {tOutcome(row.outcome)}
                   </td>
-                  <td data-label="Sale value" className="py-2 pr-4 tabular-nums">
-                    {row.saleValue === null ? '' : formatMoney(Number(row.saleValue))}
+                  <td data-label={t('saleValue')} className="py-2 pr-4 tabular-nums">
+                    {row.saleValue === null ? '' : format.number(Number(row.saleValue), 'money')}
                   </td>
-                  <td data-label="Comment" className="max-w-[24rem] py-2 pr-4">
+                  <td data-label={t('comment')} className="max-w-[24rem] py-2 pr-4">
                     {row.comment ? (
                       <>
                         <span className="block break-words">
@@ -402,11 +411,11 @@ export default async function InteractionsPage({
                     ) : null}
                     <span className="block text-xs text-muted">{scoreLine(row)}</span>
                   </td>
-                  <td data-label="Logged by" className="py-2 pr-4">
-                    {row.loggedByName ?? <span className="text-muted">{SOURCE_LABELS[row.source]}</span>}
+                  <td data-label={t('loggedBy')} className="py-2 pr-4">
+                    {row.loggedByName ?? <span className="text-muted">{tSource(row.source)}</span>}
                   </td>
                   <td
-                    data-label="Defects"
+                    data-label={t('defects')}
                     className={`py-2 tabular-nums ${row.openDefectCount ? 'font-semibold text-danger' : ''}`}
                   >
                     {row.openDefectCount}
@@ -422,6 +431,7 @@ export default async function InteractionsPage({
           page={extras.page}
           pageSize={list.pageSize}
           total={list.total}
+          totalIsLowerBound={list.totalIsLowerBound}
         />
       </Card>
     </>

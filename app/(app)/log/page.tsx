@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { LogInteractionForm } from '@/components/log/log-interaction-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -7,7 +8,10 @@ import { listTouchpoints } from '@/lib/queries/touchpoints';
 import { getCustomer } from '@/lib/queries/customers';
 import { z } from 'zod';
 
-export const metadata: Metadata = { title: 'Log interaction' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('log');
+  return { title: t('pageTitle') };
+}
 
 export default async function LogInteractionPage({
   searchParams,
@@ -15,6 +19,7 @@ export default async function LogInteractionPage({
   searchParams: Promise<{ customer?: string | string[] }>;
 }) {
   await requirePermission('logInteraction');
+  const t = await getTranslations('log');
   const customerId = z.uuid().safeParse((await searchParams).customer);
   const [touchpoints, customer] = await Promise.all([
     listTouchpoints(),
@@ -23,12 +28,9 @@ export default async function LogInteractionPage({
   const groups = groupTouchpoints(touchpoints);
   return (
     <>
-      <PageHeader
-        title="Log interaction"
-        description="What happened, with whom, and how the customer saw it. Only the customer and the touchpoint are needed."
-      />
+      <PageHeader title={t('pageTitle')} description={t('pageDescription')} />
       {groups.length === 0 ? (
-        <p className="text-sm text-muted">No touchpoint is in use yet: an admin needs to set one up first.</p>
+        <p className="text-sm text-muted">{t('noTouchpoints')}</p>
       ) : (
         <LogInteractionForm
           groups={groups}

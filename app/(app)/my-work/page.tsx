@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { AssignedDefects } from '@/components/defects/assigned-defects';
@@ -8,13 +9,14 @@ import { TableScroll } from '@/components/ui/table';
 import { Stat } from '@/components/ui/stat';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
-import { formatDateTime, formatInteger } from '@/lib/format';
 import { countDefectsAssignedTo, listRecentInteractionsLoggedBy } from '@/lib/queries/my-work';
 import { can } from '@/lib/auth/roles';
 import { MyCases, TriageQueue } from '@/components/cases/triage-queue';
-import { OUTCOME_LABELS } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'My work' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('myWork');
+  return { title: t('title') };
+}
 
 export default async function MyWorkPage() {
   const user = await requirePermission('viewOwnWork');
@@ -23,28 +25,25 @@ export default async function MyWorkPage() {
     listRecentInteractionsLoggedBy({ userId: user.id }),
     countDefectsAssignedTo({ userId: user.id, canClose: manager }),
   ]);
+  const t = await getTranslations('myWork');
+  const tOutcome = await getTranslations('enums.outcome');
+  const format = await getFormatter();
+  const integer = (value: number) => format.number(value, 'integer');
   return (
     <>
-      <PageHeader
-        title="My work"
-        description={`Hello ${user.name.split(' ')[0]}: what you logged lately and what is waiting for you.`}
-      >
+      <PageHeader title={t('title')} description={t('description', { name: user.name.split(' ')[0] ?? user.name })}>
         <Link className={buttonClass('primary')} href="/log">
-          Log interaction
+          {t('log')}
         </Link>
       </PageHeader>
       <dl className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Stat
-          label="Defects waiting for me"
-          value={formatInteger(assigned.open)}
-          hint={manager ? 'Not yet closed or dismissed' : 'Still to work: verified ones wait for a manager'}
+          label={t('waiting')}
+          value={integer(assigned.open)}
+          hint={manager ? t('waitingHintManager') : t('waitingHintStaff')}
         />
-        <Stat
-          label="Follow-ups due this week"
-          value={formatInteger(assigned.dueSoon)}
-          hint="Due today or in the next 7 days"
-        />
-        <Stat label="Follow-ups overdue" value={formatInteger(assigned.overdue)} />
+        <Stat label={t('dueSoon')} value={integer(assigned.dueSoon)} hint={t('dueSoonHint')} />
+        <Stat label={t('overdue')} value={integer(assigned.overdue)} />
       </dl>
       {manager ? <TriageQueue /> : null}
       <MyCases userId={user.id} />
@@ -52,33 +51,33 @@ export default async function MyWorkPage() {
       <Card aria-labelledby="recent-heading">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="recent-heading" className="text-lg font-semibold">
-            My recent interactions
+            {t('recent')}
           </h2>
           <Link className="text-sm text-primary underline" href={`/interactions?loggedBy=${user.id}`}>
-            All I logged
+            {t('allLogged')}
           </Link>
         </div>
         {recent.length === 0 ? (
-          <EmptyState>You have not logged any interactions yet.</EmptyState>
+          <EmptyState>{t('empty')}</EmptyState>
         ) : (
-          <TableScroll label="Table of my recent interactions">
+          <TableScroll label={t('tableLabel')}>
             <table className="card-table w-full min-w-[36rem] text-left text-sm">
               <thead className="text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    When
+                    {t('when')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Touchpoint
+                    {t('touchpoint')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Customer
+                    {t('customer')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium">
-                    Outcome
+                    {t('outcome')}
                   </th>
                   <th scope="col" className="py-2 font-medium">
-                    Defects
+                    {t('defects')}
                   </th>
                 </tr>
               </thead>
@@ -87,25 +86,25 @@ export default async function MyWorkPage() {
                   <tr key={row.id} className="border-t border-border">
                     <td className="py-2 pr-4 whitespace-nowrap">
                       <Link className="text-primary underline" href={`/interactions/${row.id}`}>
-                        {formatDateTime(row.occurredAt)}
+                        {format.dateTime(row.occurredAt, 'dateTime')}
                       </Link>
                     </td>
-                    <td data-label="Touchpoint" className="py-2 pr-4">
+                    <td data-label={t('touchpoint')} className="py-2 pr-4">
                       {row.touchpointName}
                     </td>
-                    <td data-label="Customer" className="py-2 pr-4">
+                    <td data-label={t('customer')} className="py-2 pr-4">
                       {row.customerId ? (
                         <Link className="hover:underline" href={`/customers/${row.customerId}`}>
                           {row.customerName}
                         </Link>
                       ) : (
-                        <span className="text-muted">Anonymous</span>
+                        <span className="text-muted">{t('anonymous')}</span>
                       )}
                     </td>
-                    <td data-label="Outcome" className="py-2 pr-4">
-                      {OUTCOME_LABELS[row.outcome] ?? row.outcome}
+                    <td data-label={t('outcome')} className="py-2 pr-4">
+                      {tOutcome(row.outcome)}
                     </td>
-                    <td data-label="Defects" className="py-2 tabular-nums">
+                    <td data-label={t('defects')} className="py-2 tabular-nums">
                       {row.openDefectCount}
                     </td>
                   </tr>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ChartFrame, linkClass, tableClass } from '@/components/charts/chart-frame';
 import { ShareLineChart } from '@/components/charts/portfolio-charts';
@@ -9,8 +10,8 @@ import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/form-fields';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
-import { addDays, daySchema, isoDay } from '@/lib/dates';
-import { formatInteger, formatMoney } from '@/lib/format';
+import { addDays, daySchema } from '@/lib/dates';
+import { getCompanyToday } from '@/lib/settings/company';
 import { defectsHref } from '@/lib/metrics/drill-down';
 import { listSegments } from '@/lib/queries/customers';
 import {
@@ -21,9 +22,12 @@ import {
   type LifecycleName,
 } from '@/lib/queries/portfolio';
 import { paramsToObject } from '@/lib/validation/filters';
-import { LIFECYCLE_LABELS, LIFECYCLES } from '@/lib/enums';
+import { LIFECYCLES } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'Customer portfolio' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('portfolio');
+  return { title: t('title') };
+}
 
 const periodSchema = z.object({
   segment: z
@@ -39,9 +43,8 @@ const periodSchema = z.object({
 });
 
 const RETENTION_MONTHS = 12;
-const pct = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
-const monthName = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const NONE = '—';
+const plusMonths = (k: number) => `+${k}`;
 
 export default async function PortfolioPage({
   searchParams,
@@ -50,7 +53,7 @@ export default async function PortfolioPage({
 }) {
   await requirePermission('viewDashboard');
   const raw = periodSchema.parse(paramsToObject(await searchParams));
-  const to = raw.to ?? isoDay(new Date());
+  const to = raw.to ?? (await getCompanyToday());
   const from = raw.from && raw.from <= to ? raw.from : addDays(to, -364);
   const period = { from, to };
   const [cells, defection, cohorts, funnel, segmentChoices] = await Promise.all([
@@ -60,6 +63,16 @@ export default async function PortfolioPage({
     getJourneyFunnel({ ...period, segment: raw.segment }),
     listSegments(),
   ]);
+  const [t, tLifecycle, format] = await Promise.all([
+    getTranslations('portfolio'),
+    getTranslations('enums.lifecycle'),
+    getFormatter(),
+  ]);
+  const pct = (share: number | null) => (share === null ? NONE : format.number(share, 'percent'));
+  const integer = (n: number) => format.number(n, 'integer');
+  const money = (n: number) => format.number(n, 'money');
+  const monthName = (day: string) => format.dateTime(new Date(`${day}T00:00:00Z`), 'month');
+  const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00Z`), 'day');
   const funnelScope = { from, to, touchpoint: [], stage: [], channel: [], segment: raw.segment ? [raw.segment] : [] };
 
   const segmentRows = [...new Map(cells.map((c) => [c.segmentId ?? 'none', c.segmentName])).entries()];
@@ -76,86 +89,87 @@ export default async function PortfolioPage({
 
   return (
     <>
-      <PageHeader
-        title="Customer portfolio"
-        description={`Who the company does business with: segments by lifecycle now, with the revenue won, lost revenue and NPS of ${from} to ${to}.`}
-      />
+      <PageHeader title={t('title')} description={t('description', { from: day(from), to: day(to) })} />
       <Card className="mb-4">
-        <form method="get" action="/portfolio" className="flex flex-wrap items-end gap-3" aria-label="Portfolio period">
-          <Field label="From" name="from" type="date" defaultValue={from} />
-          <Field label="To" name="to" type="date" defaultValue={to} />
-          <SelectField label="Journey funnel: segment" name="segment" defaultValue={raw.segment ?? ''}>
-            <option value="">Every segment</option>
+        <form method="get" action="/portfolio" className="flex flex-wrap items-end gap-3" aria-label={t('form.label')}>
+          <Field label={t('form.from')} name="from" type="date" defaultValue={from} />
+          <Field label={t('form.to')} name="to" type="date" defaultValue={to} />
+          <SelectField label={t('form.segment')} name="segment" defaultValue={raw.segment ?? ''}>
+            <option value="">{t('form.everySegment')}</option>
             {segmentChoices.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>
             ))}
-            <option value="none">No segment</option>
+            <option value="none">{t('noSegment')}</option>
           </SelectField>
           <button type="submit" className={buttonClass('primary')}>
-            Apply
+            {t('form.apply')}
           </button>
         </form>
       </Card>
 
       <section aria-labelledby="cells-title" className="mb-6 rounded-lg border border-border bg-surface p-4 shadow-sm">
         <h2 id="cells-title" className="text-lg font-semibold">
-          Segments by lifecycle
+          {t('cells.title')}
         </h2>
-        <p className="mt-1 text-sm text-muted">
-          Each cell: the customers there now (select to list them), then the period&apos;s revenue won, lost revenue
-          (defects) and NPS of their answers.
-        </p>
+        <p className="mt-1 text-sm text-muted">{t('cells.description')}</p>
         <div className="mt-3 overflow-x-auto">
           <table className={`card-table ${tableClass}`}>
-            <caption className="sr-only">Customers by segment and lifecycle</caption>
+            <caption className="sr-only">{t('cells.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Segment</th>
+                <th scope="col">{t('cells.segment')}</th>
                 {LIFECYCLES.map((l) => (
                   <th key={l} scope="col">
-                    {LIFECYCLE_LABELS[l]}
+                    {tLifecycle(l)}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {segmentRows.map(([segment, name]) => (
-                <tr key={segment}>
-                  <th scope="row" className="text-left font-normal">
-                    {name}
-                  </th>
-                  {LIFECYCLES.map((l) => {
-                    const cell = cellOf(segment, l);
-                    return (
-                      <td key={l} data-label={LIFECYCLE_LABELS[l]} className="align-top">
-                        {cell ? (
-                          <>
-                            <Link
-                              className={linkClass}
-                              href={customersHref(segment, l)}
-                              aria-label={`${formatInteger(cell.customers)} customers, ${name}, ${LIFECYCLE_LABELS[l]}`}
-                            >
-                              {formatInteger(cell.customers)}
-                            </Link>
-                            <span className="block text-xs text-muted">
-                              won {formatMoney(cell.revenueWon)} · lost {formatMoney(cell.lostRevenue)}
-                            </span>
-                            <span className="block text-xs text-muted">
-                              {cell.nps === null
-                                ? 'NPS: no answers'
-                                : `NPS ${cell.nps.toFixed(0)} (${formatInteger(cell.npsResponses)})`}
-                            </span>
-                          </>
-                        ) : (
-                          <span className="text-muted">0</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
+              {segmentRows.map(([segment, segmentName]) => {
+                const name = segment === 'none' ? t('noSegment') : segmentName;
+                return (
+                  <tr key={segment}>
+                    <th scope="row" className="text-left font-normal">
+                      {name}
+                    </th>
+                    {LIFECYCLES.map((l) => {
+                      const cell = cellOf(segment, l);
+                      return (
+                        <td key={l} data-label={tLifecycle(l)} className="align-top">
+                          {cell ? (
+                            <>
+                              <Link
+                                className={linkClass}
+                                href={customersHref(segment, l)}
+                                aria-label={t('cells.link', {
+                                  count: cell.customers,
+                                  segment: name,
+                                  lifecycle: tLifecycle(l),
+                                })}
+                              >
+                                {integer(cell.customers)}
+                              </Link>
+                              <span className="block text-xs text-muted">
+                                {t('cells.money', { won: money(cell.revenueWon), lost: money(cell.lostRevenue) })}
+                              </span>
+                              <span className="block text-xs text-muted">
+                                {cell.nps === null
+                                  ? t('cells.npsNone')
+                                  : t('cells.nps', { nps: integer(cell.nps), count: cell.npsResponses })}
+                              </span>
+                            </>
+                          ) : (
+                            <span className="text-muted">0</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -164,17 +178,21 @@ export default async function PortfolioPage({
       <div className="flex flex-col gap-4">
         <ChartFrame
           id="defection"
-          title="Defection rate per month"
-          description="Customers who moved to churned in the month, over those with contact in the year before it began."
-          summary={`Defection rate for ${defection.length} months, from ${pct(defection[0]?.rate ?? null)} to ${pct(defection.at(-1)?.rate ?? null)}.`}
+          title={t('defection.title')}
+          description={t('defection.description')}
+          summary={t('defection.summary', {
+            count: defection.length,
+            first: pct(defection[0]?.rate ?? null),
+            last: pct(defection.at(-1)?.rate ?? null),
+          })}
           table={
             <table className={tableClass}>
               <thead>
                 <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col">Customers with contact in the year before</th>
-                  <th scope="col">Churned in the month</th>
-                  <th scope="col">Defection rate</th>
+                  <th scope="col">{t('defection.month')}</th>
+                  <th scope="col">{t('defection.base')}</th>
+                  <th scope="col">{t('defection.churned')}</th>
+                  <th scope="col">{t('defection.rate')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -183,8 +201,8 @@ export default async function PortfolioPage({
                     <th scope="row" className="text-left font-normal">
                       {monthName(m.month)}
                     </th>
-                    <td>{formatInteger(m.base)}</td>
-                    <td>{formatInteger(m.churned)}</td>
+                    <td>{integer(m.base)}</td>
+                    <td>{integer(m.churned)}</td>
                     <td>{pct(m.rate)}</td>
                   </tr>
                 ))}
@@ -193,28 +211,30 @@ export default async function PortfolioPage({
           }
         >
           <ShareLineChart
-            name="Defection rate"
-            xLabel="month"
+            name={t('defection.rate')}
+            xLabel={t('defection.axis')}
             data={defection.map((m) => ({ label: monthName(m.month), value: m.rate === null ? null : m.rate * 100 }))}
           />
         </ChartFrame>
         <ChartFrame
           id="retention"
-          title="Retention by month of first contact"
-          description="Of the customers first in contact in a month (a cohort), the share in contact again each month after; the chart shows the mean over the cohorts."
-          summary={`Mean retention one month after first contact: ${pct(meanRetention[1] ?? null)}.`}
+          title={t('retention.title')}
+          description={t('retention.description')}
+          summary={t('retention.summary', { value: pct(meanRetention[1] ?? null) })}
           table={
             <table className={tableClass}>
               <thead>
                 <tr>
-                  <th scope="col">Months since first contact</th>
-                  <th scope="col">Mean retention</th>
+                  <th scope="col">{t('retention.months')}</th>
+                  <th scope="col">{t('retention.mean')}</th>
                 </tr>
               </thead>
               <tbody>
                 {meanRetention.map((value, k) => (
                   <tr key={k}>
-                    <th scope="row" className="text-left font-normal">{`+${k}`}</th>
+                    <th scope="row" className="text-left font-normal">
+                      {plusMonths(k)}
+                    </th>
                     <td>{pct(value)}</td>
                   </tr>
                 ))}
@@ -223,9 +243,12 @@ export default async function PortfolioPage({
           }
         >
           <ShareLineChart
-            name="Mean retention"
-            xLabel="months since first contact"
-            data={meanRetention.map((value, k) => ({ label: `+${k}`, value: value === null ? null : value * 100 }))}
+            name={t('retention.mean')}
+            xLabel={t('retention.axis')}
+            data={meanRetention.map((value, k) => ({
+              label: plusMonths(k),
+              value: value === null ? null : value * 100,
+            }))}
           />
         </ChartFrame>
       </div>
@@ -234,21 +257,20 @@ export default async function PortfolioPage({
         className="mt-6 rounded-lg border border-border bg-surface p-4 shadow-sm"
       >
         <h2 id="cohorts-title" className="text-lg font-semibold">
-          Retention of each cohort
+          {t('cohorts.title')}
         </h2>
-        <p className="mt-1 text-sm text-muted">
-          Customers first in contact in the month, and the share of them in contact again +1 … +11 months later (— : not
-          reached yet).
-        </p>
+        <p className="mt-1 text-sm text-muted">{t('cohorts.description')}</p>
         <div className="mt-3">
           <table className={`card-table ${tableClass}`}>
-            <caption className="sr-only">Retention of each cohort, month by month</caption>
+            <caption className="sr-only">{t('cohorts.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Cohort</th>
-                <th scope="col">Customers</th>
+                <th scope="col">{t('cohorts.cohort')}</th>
+                <th scope="col">{t('cohorts.customers')}</th>
                 {Array.from({ length: RETENTION_MONTHS }, (_, k) => (
-                  <th key={k} scope="col">{`+${k}`}</th>
+                  <th key={k} scope="col">
+                    {plusMonths(k)}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -258,9 +280,9 @@ export default async function PortfolioPage({
                   <th scope="row" className="text-left font-normal">
                     {monthName(c.cohort)}
                   </th>
-                  <td data-label="Customers">{formatInteger(c.customers)}</td>
+                  <td data-label={t('cohorts.customers')}>{integer(c.customers)}</td>
                   {Array.from({ length: RETENTION_MONTHS }, (_, k) => (
-                    <td key={k} data-label={`+${k}`}>
+                    <td key={k} data-label={plusMonths(k)}>
                       {pct(c.retained[k] ?? null)}
                     </td>
                   ))}
@@ -272,22 +294,24 @@ export default async function PortfolioPage({
       </section>
       <section aria-labelledby="funnel-title" className="mt-6 rounded-lg border border-border bg-surface p-4 shadow-sm">
         <h2 id="funnel-title" className="text-lg font-semibold">
-          Journey funnel
+          {t('funnel.title')}
         </h2>
         <p className="mt-1 text-sm text-muted">
-          Customers who reached each journey stage in the period (an interaction there or at a later stage), where they
-          stopped, and the defects met at each stage
-          {raw.segment ? `, for ${segmentChoices.find((s) => s.id === raw.segment)?.name ?? 'no segment'}` : ''}.
+          {raw.segment
+            ? t('funnel.descriptionFor', {
+                segment: segmentChoices.find((s) => s.id === raw.segment)?.name ?? t('funnel.noSegment'),
+              })
+            : t('funnel.description')}
         </p>
         <div className="mt-3 overflow-x-auto">
           <table className={`card-table ${tableClass}`}>
-            <caption className="sr-only">Customers reaching each stage, in journey order</caption>
+            <caption className="sr-only">{t('funnel.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Stage</th>
-                <th scope="col">Customers who reached it</th>
-                <th scope="col">Went no further</th>
-                <th scope="col">Defects at the stage</th>
+                <th scope="col">{t('funnel.stage')}</th>
+                <th scope="col">{t('funnel.reached')}</th>
+                <th scope="col">{t('funnel.stopped')}</th>
+                <th scope="col">{t('funnel.defects')}</th>
               </tr>
             </thead>
             <tbody>
@@ -296,7 +320,7 @@ export default async function PortfolioPage({
                   <th scope="row" className="text-left font-normal">
                     {stage.name}
                   </th>
-                  <td data-label="Customers who reached it">
+                  <td data-label={t('funnel.reached')}>
                     <Link
                       className={linkClass}
                       href={`/customers?${new URLSearchParams({
@@ -306,16 +330,20 @@ export default async function PortfolioPage({
                         ...(raw.segment ? { segment: raw.segment } : {}),
                       }).toString()}`}
                     >
-                      {formatInteger(stage.reached)}
+                      {integer(stage.reached)}
                     </Link>
                   </td>
-                  <td data-label="Went no further">
-                    {formatInteger(stage.stopped)}
-                    {stage.reached ? ` (${pct(stage.stopped / stage.reached)})` : ''}
+                  <td data-label={t('funnel.stopped')}>
+                    {stage.reached
+                      ? t('funnel.stoppedShare', {
+                          count: integer(stage.stopped),
+                          share: pct(stage.stopped / stage.reached),
+                        })
+                      : integer(stage.stopped)}
                   </td>
-                  <td data-label="Defects at the stage">
+                  <td data-label={t('funnel.defects')}>
                     <Link className={linkClass} href={defectsHref({ ...funnelScope, stage: [stage.stageId] })}>
-                      {formatInteger(stage.defects)}
+                      {integer(stage.defects)}
                     </Link>
                   </td>
                 </tr>

@@ -1,10 +1,12 @@
 'use server';
 
+import { getRequestValidationTranslator } from '@/lib/i18n/reader';
 import { cookies, headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/action';
 import { signIn } from '@/lib/auth/auth';
-import { authenticate } from '@/lib/auth/authenticate';
+import { authenticate, DEACTIVATED_MESSAGE } from '@/lib/auth/authenticate';
 import { clientAddress } from '@/lib/auth/client-address';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceCookieValue, isKnownDevice } from '@/lib/auth/device-cookie';
 import { homePathFor } from '@/lib/auth/roles';
@@ -15,7 +17,8 @@ import { signInSchema } from '@/lib/validation/auth';
  * before JavaScript has loaded; it answers the same `ActionResult` as every guarded action.
  */
 export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
-  if (!(formData instanceof FormData)) return { ok: false, status: 400, message: 'Sign in from the sign-in page.' };
+  const t = await getTranslations('auth.signIn');
+  if (!(formData instanceof FormData)) return { ok: false, status: 400, message: t('fromSignInPage') };
   const raw = { email: formData.get('email'), password: formData.get('password') };
   // Never the password: only the email is shown again.
   const values = { email: typeof raw.email === 'string' ? raw.email : '' };
@@ -24,8 +27,8 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
     return {
       ok: false,
       status: 422,
-      message: 'Some fields need attention.',
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      message: t('fieldsNeedAttention'),
+      fieldErrors: (await getRequestValidationTranslator()).fieldErrors(z.flattenError(parsed.error).fieldErrors),
       values,
     };
   }
@@ -35,8 +38,18 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
   const cookieStore = await cookies();
   const knownDevice = isKnownDevice(cookieStore.get(DEVICE_COOKIE)?.value, parsed.data.email);
   const result = await authenticate({ ...parsed.data, ip: clientAddress(await headers()), knownDevice });
-  if (!result.ok)
-    return { ok: false, status: result.reason === 'throttled' ? 429 : 401, message: result.message, values };
+  if (!result.ok) {
+    const wait = result.waitSeconds ?? 0;
+    const message =
+      result.reason === 'throttled'
+        ? wait < 120
+          ? t('throttledSeconds', { seconds: Math.max(1, Math.ceil(wait)) })
+          : t('throttledMinutes', { minutes: Math.ceil(wait / 60) })
+        : result.message === DEACTIVATED_MESSAGE
+          ? t('deactivated')
+          : t('invalid');
+    return { ok: false, status: result.reason === 'throttled' ? 429 : 401, message, values };
+  }
 
   // This browser has now signed in as this email: a flood of wrong passwords cannot lock it out.
   cookieStore.set(DEVICE_COOKIE, deviceCookieValue(parsed.data.email), {

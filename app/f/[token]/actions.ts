@@ -1,6 +1,8 @@
 'use server';
 
+import { getRequestValidationTranslator } from '@/lib/i18n/reader';
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { clientAddress } from '@/lib/auth/client-address';
 import { submitFeedback } from '@/lib/feedback/submit-feedback';
@@ -21,9 +23,10 @@ export async function submitFeedbackAction(
   _previous: unknown,
   formData: FormData,
 ): Promise<ActionResult> {
+  const t = await getTranslations('feedback.errors');
   // Every export here is a public endpoint: refuse anything but the page's own form.
   if (typeof token !== 'string' || !(formData instanceof FormData))
-    return { ok: false, status: 400, message: 'Send your answers from the feedback page.' };
+    return { ok: false, status: 400, message: t('fromPage') };
   const form: Record<string, unknown> = {};
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
@@ -36,8 +39,10 @@ export async function submitFeedbackAction(
     return {
       ok: false,
       status: 422,
-      message: 'Some answers need attention.',
-      fieldErrors: Object.fromEntries(unsafe.map((field) => [field, [UNSAFE_TEXT_MESSAGE]])),
+      message: t('needAttention'),
+      fieldErrors: (await getRequestValidationTranslator()).fieldErrors(
+        Object.fromEntries(unsafe.map((field) => [field, [UNSAFE_TEXT_MESSAGE]])),
+      ),
       values,
     };
   // A personalised link's signed customer token travels as a hidden field; it is verified inside.
@@ -48,11 +53,12 @@ export async function submitFeedbackAction(
     address: clientAddress(await headers()),
   });
   if (result.ok) redirect(`/f/${token}/thanks`);
+  const refusal = await getRequestValidationTranslator();
   return {
     ok: false,
     status: FAILURE_STATUS[result.reason],
-    message: result.message,
-    fieldErrors: result.fieldErrors,
+    message: refusal.message(result.message),
+    fieldErrors: result.fieldErrors && refusal.fieldErrors(result.fieldErrors),
     values,
   };
 }

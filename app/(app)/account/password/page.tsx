@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/(app)/actions';
 import { ChangePasswordForm } from '@/components/admin/change-password-form';
 import { Button } from '@/components/ui/button';
@@ -6,36 +8,37 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/current-user';
 
-export const metadata: Metadata = { title: 'Change password' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('account.password');
+  return { title: t('title') };
+}
 
 export default async function ChangePasswordPage() {
   // The one page a user who must change their password may see.
   const user = await requireUser({ allowPendingPasswordChange: true });
+  const t = await getTranslations('account.password');
   return (
     <>
-      <PageHeader
-        title="Change password"
-        description={
-          user.mustChangePassword
-            ? 'Before you go on, replace the one-time password you were given with one only you know.'
-            : 'Choose a new password. You need your current one to do it.'
-        }
-      />
+      <PageHeader title={t('title')} description={t(user.mustChangePassword ? 'descriptionForced' : 'description')} />
       <Card className="max-w-md">
         <ChangePasswordForm forced={user.mustChangePassword} />
       </Card>
       <Card className="mt-6 max-w-md">
-        <h2 className="text-base font-semibold">Sign out everywhere</h2>
-        <p className="mt-1 text-sm text-muted">
-          Ends every session of yours, on this device and any other: a lost phone or a shared computer included. Signing
-          out anywhere does the same.
-        </p>
+        <h2 className="text-base font-semibold">{t('signOutEverywhere')}</h2>
+        <p className="mt-1 text-sm text-muted">{t('signOutEverywhereBody')}</p>
         <form action={signOutAction} className="mt-3">
           <Button type="submit" variant="secondary">
-            Sign out everywhere
+            {t('signOutEverywhere')}
           </Button>
         </form>
       </Card>
+      {user.mustChangePassword ? null : (
+        <p className="mt-6 text-sm">
+          <Link href="/account/language" className="text-primary underline underline-offset-2">
+            {t('languageLink')}
+          </Link>
+        </p>
+      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { CreateApiKeyForm } from '@/components/admin/create-api-key-form';
 import { Card } from '@/components/ui/card';
@@ -6,48 +7,48 @@ import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format';
 import { listApiKeys } from '@/lib/queries/admin';
 import { revokeApiKeyAction } from './actions';
 
-export const metadata: Metadata = { title: 'API keys' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.apiKeys');
+  return { title: t('title') };
+}
 
 export default async function ApiKeysPage() {
   await requirePermission('administer');
   const keys = await listApiKeys();
+  const t = await getTranslations('admin.apiKeys');
+  const tc = await getTranslations('admin.common');
+  const format = await getFormatter();
   return (
     <>
-      <PageHeader
-        title="API keys"
-        description="Keys let other systems write interactions and read the numbers through /api/v1. Only a hash of each is kept."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="grid gap-6 xl:grid-cols-[3fr_1fr]">
         <Card>
-          {keys.length === 0 ? (
-            <EmptyState>No API keys yet. Create one with the form beside this list.</EmptyState>
-          ) : null}
+          {keys.length === 0 ? <EmptyState>{t('empty')}</EmptyState> : null}
           {keys.length > 0 ? (
-            <TableScroll label="API keys">
+            <TableScroll label={t('title')}>
               <table className="card-table w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Name
+                      {t('name')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Key starts
+                      {t('keyStarts')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Scopes
+                      {t('scopes')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Created
+                      {t('created')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Last used
+                      {t('lastUsed')}
                     </th>
                     <th scope="col" className="py-2 font-medium">
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{tc('actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -55,31 +56,39 @@ export default async function ApiKeysPage() {
                   {keys.map((key) => (
                     <tr key={key.id} className="border-t border-border align-top">
                       <td className="py-2 pr-4 font-medium">{key.name}</td>
-                      <td data-label="Key starts" className="py-2 pr-4 font-mono text-xs">
-                        oi_{key.prefix}_…
+                      <td data-label={t('keyStarts')} className="py-2 pr-4 font-mono text-xs">
+                        {t('keyPrefix', { prefix: key.prefix })}
                       </td>
-                      <td data-label="Scopes" className="py-2 pr-4">
+                      <td data-label={t('scopes')} className="py-2 pr-4">
                         {key.scopes.join(', ')}
                       </td>
-                      <td data-label="Created" className="py-2 pr-4 whitespace-nowrap">
-                        {formatDateTime(key.createdAt)}
-                        {key.createdBy ? <span className="block text-xs text-muted">by {key.createdBy}</span> : null}
+                      <td data-label={t('created')} className="py-2 pr-4 whitespace-nowrap">
+                        {format.dateTime(key.createdAt, 'dateTime')}
+                        {key.createdBy ? (
+                          <span className="block text-xs text-muted">{t('by', { name: key.createdBy })}</span>
+                        ) : null}
                       </td>
-                      <td data-label="Last used" className="py-2 pr-4 whitespace-nowrap">
-                        {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="text-muted">Never</span>}
+                      <td data-label={t('lastUsed')} className="py-2 pr-4 whitespace-nowrap">
+                        {key.lastUsedAt ? (
+                          format.dateTime(key.lastUsedAt, 'dateTime')
+                        ) : (
+                          <span className="text-muted">{t('never')}</span>
+                        )}
                       </td>
                       <td className="py-2">
                         {key.revokedAt ? (
-                          <span className="text-danger">Revoked {formatDateTime(key.revokedAt)}</span>
+                          <span className="text-danger">
+                            {t('revokedAt', { when: format.dateTime(key.revokedAt, 'dateTime') })}
+                          </span>
                         ) : (
                           <ActionButton
                             action={revokeApiKeyAction}
                             input={{ keyId: key.id }}
                             variant="danger"
-                            label={`Revoke ${key.name}`}
-                            confirm={`Revoke the key “${key.name}”? Systems using it stop working at once.`}
+                            label={t('revokeNamed', { name: key.name })}
+                            confirm={t('confirmRevoke', { name: key.name })}
                           >
-                            Revoke
+                            {t('revoke')}
                           </ActionButton>
                         )}
                       </td>
@@ -92,7 +101,7 @@ export default async function ApiKeysPage() {
         </Card>
         <Card aria-labelledby="new-key-heading" className="self-start">
           <h2 id="new-key-heading" className="mb-3 text-lg font-semibold">
-            New API key
+            {t('new')}
           </h2>
           <CreateApiKeyForm />
         </Card>

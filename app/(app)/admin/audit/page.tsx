@@ -1,4 +1,6 @@
+import { getRequestValidationTranslator } from '@/lib/i18n/reader';
 import type { Metadata } from 'next';
+import { getFormatter, getTimeZone, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { z } from 'zod';
 import { AuditChanges } from '@/components/admin/audit-changes';
@@ -10,7 +12,6 @@ import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
-import { formatDateTime, formatInteger } from '@/lib/format';
 import {
   AUDIT_PAGE_SIZE,
   idsInAuditRows,
@@ -21,7 +22,10 @@ import {
 import { auditFiltersSchema, type AuditFilters } from '@/lib/validation/audit';
 import { paramsToObject } from '@/lib/validation/filters';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.audit');
+  return { title: t('title') };
+}
 
 const inputClass = 'min-h-10 rounded-md border border-input bg-surface px-3 py-2 text-sm';
 
@@ -43,62 +47,74 @@ export default async function AuditLogPage({
   await requirePermission('administer');
   const parsed = auditFiltersSchema.safeParse(paramsToObject(await searchParams));
   const filters: AuditFilters = parsed.success ? parsed.data : { page: 1 };
-  const errors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+  const errors = parsed.success
+    ? {}
+    : (await getRequestValidationTranslator()).fieldErrors(z.flattenError(parsed.error).fieldErrors);
   const [{ rows, total }, facets] = await Promise.all([listAuditEvents(filters), listAuditFacets()]);
   const names = await listNamesForIds(idsInAuditRows(rows));
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const t = await getTranslations('admin.audit');
+  const format = await getFormatter();
+  // The days are the company's (lib/queries/zone.ts), as the times in the list are.
+  const zone = await getTimeZone();
+  // The stored action and record type stay codes; a code without a translation is shown as it is.
+  const actionName = (code: string) => {
+    const key = `actions.${code}` as Parameters<typeof t>[0];
+    return /^[a-z_]+\.[a-z_]+$/.test(code) && t.has(key) ? t(key) : code;
+  };
+  const entityName = (code: string) => {
+    const key = `entities.${code}` as Parameters<typeof t>[0];
+    return /^[a-z_]+$/.test(code) && t.has(key) ? t(key) : code;
+  };
 
   return (
     <>
-      <PageHeader
-        title="Audit log"
-        description="Every admin change, delete, role change and failed sign-in: who, when, what, and the values before and after."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <CollapsibleFilters>
         <Card>
           <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
             <div className="flex flex-col gap-1">
               <label htmlFor="audit-action" className="text-sm font-medium">
-                Action
+                {t('action')}
               </label>
               <select id="audit-action" name="action" defaultValue={filters.action ?? ''} className={inputClass}>
-                <option value="">Any action</option>
+                <option value="">{t('anyAction')}</option>
                 {facets.actions.map((action) => (
                   <option key={action} value={action}>
-                    {action}
+                    {actionName(action)}
                   </option>
                 ))}
               </select>
             </div>
             <div className="flex flex-col gap-1">
               <label htmlFor="audit-entity" className="text-sm font-medium">
-                Record type
+                {t('recordType')}
               </label>
               <select id="audit-entity" name="entity" defaultValue={filters.entity ?? ''} className={inputClass}>
-                <option value="">Any type</option>
+                <option value="">{t('anyType')}</option>
                 {facets.entities.map((entity) => (
                   <option key={entity} value={entity}>
-                    {entity}
+                    {entityName(entity)}
                   </option>
                 ))}
               </select>
             </div>
             <div className="flex flex-col gap-1">
               <label htmlFor="audit-actor" className="text-sm font-medium">
-                Who
+                {t('who')}
               </label>
               <input
                 id="audit-actor"
                 name="actor"
                 type="search"
-                placeholder="Email or part of it"
+                placeholder={t('whoPlaceholder')}
                 defaultValue={filters.actor ?? ''}
                 className={inputClass}
               />
             </div>
             <div className="flex flex-col gap-1">
               <label htmlFor="audit-from" className="text-sm font-medium">
-                From (UTC)
+                {t('from', { zone })}
               </label>
               <input
                 id="audit-from"
@@ -116,7 +132,7 @@ export default async function AuditLogPage({
             </div>
             <div className="flex flex-col gap-1">
               <label htmlFor="audit-to" className="text-sm font-medium">
-                To (UTC)
+                {t('to', { zone })}
               </label>
               <input
                 id="audit-to"
@@ -134,10 +150,10 @@ export default async function AuditLogPage({
             </div>
             <div className="flex gap-2">
               <button type="submit" className={buttonClass('primary')}>
-                Filter
+                {t('filter')}
               </button>
               <Link href="/admin/audit" className={buttonClass('secondary')}>
-                Clear
+                {t('clear')}
               </Link>
             </div>
           </form>
@@ -146,46 +162,43 @@ export default async function AuditLogPage({
 
       <Card aria-labelledby="events-heading">
         <h2 id="events-heading" className="mb-3 text-lg font-semibold" aria-live="polite">
-          {formatInteger(total)} {total === 1 ? 'event' : 'events'}
+          {t('events', { count: total })}
           {total > 0 ? (
-            <span className="text-sm font-normal text-muted">
-              {' '}
-              · page {filters.page} of {formatInteger(pages)}
-            </span>
+            <span className="text-sm font-normal text-muted"> {t('page', { page: filters.page, pages })}</span>
           ) : null}
         </h2>
         {rows.length === 0 ? (
-          <EmptyState>No events match these filters.</EmptyState>
+          <EmptyState>{t('empty')}</EmptyState>
         ) : (
-          <TableScroll label="Audit events">
+          <TableScroll label={t('tableLabel')}>
             {/* Fixed column widths on a desktop: an event's long values wrap in their own column, whatever the page holds. */}
             <table className="card-table w-full text-left text-sm lg:table-fixed">
               <thead className="text-muted">
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium lg:w-48">
-                    When
+                    {t('when')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium lg:w-56">
-                    Who
+                    {t('who')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium lg:w-40">
-                    Action
+                    {t('action')}
                   </th>
                   <th scope="col" className="py-2 pr-4 font-medium lg:w-52">
-                    Record
+                    {t('record')}
                   </th>
                   <th scope="col" className="py-2 font-medium">
-                    Before → after
+                    {t('beforeAfter')}
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id} className="border-t border-border align-top">
-                    <td data-label="When" className="py-2 pr-4 whitespace-nowrap">
-                      {formatDateTime(row.createdAt)}
+                    <td data-label={t('when')} className="py-2 pr-4 whitespace-nowrap">
+                      {format.dateTime(row.createdAt, 'dateTime')}
                     </td>
-                    <td data-label="Who" className="max-w-56 py-2 pr-4">
+                    <td data-label={t('who')} className="max-w-56 py-2 pr-4">
                       {row.actorName ? <span className="block">{row.actorName}</span> : null}
                       {row.actorLabel ? (
                         // An email stays on one line, cut short with the whole of it on hover.
@@ -196,15 +209,16 @@ export default async function AuditLogPage({
                           {row.actorLabel}
                         </span>
                       ) : (
-                        <span className="text-muted">System</span>
+                        <span className="text-muted">{t('system')}</span>
                       )}
                       {row.ip ? <span className="block text-xs text-muted">{row.ip}</span> : null}
                     </td>
-                    <td data-label="Action" className="py-2 pr-4 font-mono text-xs [overflow-wrap:anywhere]">
-                      {row.action}
+                    <td data-label={t('action')} className="py-2 pr-4 [overflow-wrap:anywhere]">
+                      {actionName(row.action)}
+                      <code className="block text-xs text-muted">{row.action}</code>
                     </td>
-                    <td data-label="Record" className="py-2 pr-4 [overflow-wrap:anywhere]">
-                      {row.entityType}
+                    <td data-label={t('record')} className="py-2 pr-4 [overflow-wrap:anywhere]">
+                      {entityName(row.entityType)}
                       {row.entityId && names.get(row.entityId) ? (
                         <span className="block">{names.get(row.entityId)}</span>
                       ) : null}
@@ -217,7 +231,7 @@ export default async function AuditLogPage({
                         </span>
                       ) : null}
                     </td>
-                    <td data-label="Before → after" className="py-2">
+                    <td data-label={t('beforeAfter')} className="py-2">
                       <AuditChanges before={row.before} after={row.after} names={names} />
                     </td>
                   </tr>
@@ -233,8 +247,8 @@ export default async function AuditLogPage({
             page={filters.page}
             pageSize={AUDIT_PAGE_SIZE}
             total={total}
-            previousLabel="Newer"
-            nextLabel="Older"
+            previousLabel={t('newer')}
+            nextLabel={t('older')}
           />
         ) : null}
       </Card>

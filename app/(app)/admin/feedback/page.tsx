@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Image from 'next/image';
 import { headers } from 'next/headers';
 import { CopyLink } from '@/components/feedback/copy-link';
@@ -9,7 +10,6 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { feedbackUrl, requestOrigin } from '@/lib/feedback/public-url';
-import { formatDateTime, formatInteger } from '@/lib/format';
 import {
   FEEDBACK_RESPONSE_DAYS,
   listFeedbackLinks,
@@ -17,15 +17,18 @@ import {
   type RecentFeedback,
 } from '@/lib/queries/feedback';
 
-export const metadata: Metadata = { title: 'Feedback links' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.feedback');
+  return { title: t('title') };
+}
 
-const SCORES: { key: keyof RecentFeedback; label: string; max: number }[] = [
-  { key: 'expectation', label: 'Expected', max: 5 },
-  { key: 'experience', label: 'Got', max: 5 },
-  { key: 'csat', label: 'CSAT', max: 5 },
-  { key: 'nps', label: 'NPS', max: 10 },
-  { key: 'effort', label: 'Ease', max: 7 },
-];
+const SCORES = [
+  { key: 'expectation', max: 5 },
+  { key: 'experience', max: 5 },
+  { key: 'csat', max: 5 },
+  { key: 'nps', max: 10 },
+  { key: 'effort', max: 7 },
+] as const satisfies readonly { key: keyof RecentFeedback; max: number }[];
 
 export default async function FeedbackLinksPage() {
   await requirePermission('administer');
@@ -36,13 +39,12 @@ export default async function FeedbackLinksPage() {
   ]);
   const origin = requestOrigin(requestHeaders);
   const live = links.filter((l) => l.enabled).length;
+  const t = await getTranslations('admin.feedback');
+  const format = await getFormatter();
 
   return (
     <>
-      <PageHeader
-        title="Feedback links"
-        description={`Let customers rate a touchpoint from their phone, no account needed. ${formatInteger(live)} of ${formatInteger(links.length)} links are on.`}
-      />
+      <PageHeader title={t('title')} description={t('description', { live, total: links.length })} />
 
       <ul className="flex flex-col gap-3">
         {links.map((link) => {
@@ -62,12 +64,11 @@ export default async function FeedbackLinksPage() {
                       {link.name}
                     </h2>
                     <p className="text-sm text-muted">
-                      {link.stageName} · {formatInteger(link.responses)}{' '}
-                      {link.responses === 1 ? 'response' : 'responses'} in the last {FEEDBACK_RESPONSE_DAYS} days
+                      {t('responses', { stage: link.stageName, count: link.responses, days: FEEDBACK_RESPONSE_DAYS })}
                     </p>
                   </div>
                   <Badge tone={link.enabled ? 'success' : 'neutral'}>
-                    {link.enabled ? 'Link on' : link.active ? 'Link off' : 'Touchpoint not in use'}
+                    {link.enabled ? t('linkOn') : link.active ? t('linkOff') : t('notInUse')}
                   </Badge>
                 </div>
 
@@ -82,7 +83,7 @@ export default async function FeedbackLinksPage() {
                       <Image
                         unoptimized
                         src={`${qr}?format=svg&v=${version}`}
-                        alt={`QR code of the feedback link for ${link.name}`}
+                        alt={t('qrAlt', { name: link.name })}
                         width={128}
                         height={128}
                         className="size-32 rounded-md border border-border bg-white"
@@ -92,21 +93,30 @@ export default async function FeedbackLinksPage() {
                           href={`/f/${link.token}`}
                           className="font-medium text-primary underline-offset-2 hover:underline"
                         >
-                          Open the form<span className="sr-only"> for {link.name}</span>
+                          {t.rich('openForm', {
+                            name: link.name,
+                            hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                          })}
                         </a>
                         <a
                           href={`${qr}?format=png&download=1&v=${version}`}
                           download
                           className="font-medium text-primary underline-offset-2 hover:underline"
                         >
-                          Download PNG<span className="sr-only"> QR code for {link.name}</span>
+                          {t.rich('downloadPng', {
+                            name: link.name,
+                            hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                          })}
                         </a>
                         <a
                           href={`${qr}?format=svg&download=1&v=${version}`}
                           download
                           className="font-medium text-primary underline-offset-2 hover:underline"
                         >
-                          Download SVG<span className="sr-only"> QR code for {link.name}</span>
+                          {t.rich('downloadSvg', {
+                            name: link.name,
+                            hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                          })}
                         </a>
                       </div>
                     </div>
@@ -127,11 +137,11 @@ export default async function FeedbackLinksPage() {
 
       <Card aria-labelledby="recent-feedback-heading" className="mt-8">
         <h2 id="recent-feedback-heading" className="mb-1 text-lg font-semibold">
-          Latest responses
+          {t('latest')}
         </h2>
-        <p className="mb-4 text-sm text-muted">The newest answers from the public pages, as customers wrote them.</p>
+        <p className="mb-4 text-sm text-muted">{t('latestNote')}</p>
         {recent.length === 0 ? (
-          <p className="text-sm text-muted">No feedback has arrived yet.</p>
+          <p className="text-sm text-muted">{t('noFeedback')}</p>
         ) : (
           <ul className="flex flex-col divide-y divide-border">
             {recent.map((item) => (
@@ -139,26 +149,26 @@ export default async function FeedbackLinksPage() {
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <p className="font-medium">{item.touchpointName}</p>
                   <p className="text-xs text-muted">
-                    {formatDateTime(item.occurredAt)} · {item.customerName ?? 'Anonymous'}
+                    {format.dateTime(item.occurredAt, 'dateTime')} · {item.customerName ?? t('anonymous')}
                   </p>
                 </div>
                 <dl className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                   {SCORES.filter((s) => item[s.key] !== null).map((s) => (
                     <div key={s.key} className="flex gap-1">
-                      <dt className="text-muted">{s.label}</dt>
+                      <dt className="text-muted">{t(`scores.${s.key}`)}</dt>
                       <dd className="font-medium tabular-nums">
-                        {String(item[s.key])}/{s.max}
+                        {t('outOf', { value: Number(item[s.key]), max: s.max })}
                       </dd>
                     </div>
                   ))}
                   <div className="flex gap-1">
-                    <dt className="text-muted">Defects</dt>
+                    <dt className="text-muted">{t('defects')}</dt>
                     <dd
                       className={
                         item.openDefectCount > 0 ? 'font-medium text-danger tabular-nums' : 'font-medium tabular-nums'
                       }
                     >
-                      {item.openDefectCount}
+                      {format.number(item.openDefectCount, 'integer')}
                     </dd>
                   </div>
                 </dl>

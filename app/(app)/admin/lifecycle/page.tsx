@@ -1,21 +1,23 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { LifecycleRulesForm } from '@/components/admin/lifecycle-rules-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { readLifecycleRules } from '@/lib/customers/lifecycle-settings';
 
-export const metadata: Metadata = { title: 'Lifecycle rules' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.lifecycle');
+  return { title: t('title') };
+}
 
 export default async function LifecycleRulesPage() {
   await requirePermission('administer');
   const rules = await readLifecycleRules();
+  const t = await getTranslations('admin.lifecycle');
   return (
     <>
-      <PageHeader
-        title="Lifecycle rules"
-        description="How customers move between prospect, active, at risk, advocate and churned as interactions and defects arrive. Each change records its reason on the customer's page; staff can still set a lifecycle by hand."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <Card>
         <LifecycleRulesForm rules={rules} />
       </Card>

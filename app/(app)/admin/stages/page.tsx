@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { NameForm } from '@/components/admin/name-form';
 import { StageMoveButtons } from '@/components/admin/stage-move-buttons';
@@ -6,28 +7,29 @@ import { StageOwnerForm } from '@/components/admin/stage-owner-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
-import { formatInteger } from '@/lib/format';
 import { listStagesWithUsage } from '@/lib/queries/admin';
 import { listCaseOwnerOptions } from '@/lib/queries/cases';
 import { createStageAction, deleteStageAction, renameStageAction } from './actions';
 
-export const metadata: Metadata = { title: 'Journey stages' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.stages');
+  return { title: t('title') };
+}
 
 export default async function StagesPage() {
   await requirePermission('administer');
   const [stages, people] = await Promise.all([listStagesWithUsage(), listCaseOwnerOptions()]);
+  const t = await getTranslations('admin.stages');
+  const tc = await getTranslations('admin.common');
   return (
     <>
-      <PageHeader
-        title="Journey stages"
-        description="The customer journey, in order. Touchpoints belong to a stage; the dashboard follows this order. A signal on a stage’s control chart opens a case for the stage’s owner; each touchpoint has its own owner on its page."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card aria-labelledby="stages-heading">
           <h2 id="stages-heading" className="mb-3 text-lg font-semibold">
-            Stages in journey order
+            {t('inOrder')}
           </h2>
-          {stages.length === 0 ? <p className="text-sm text-muted">No stages yet.</p> : null}
+          {stages.length === 0 ? <p className="text-sm text-muted">{t('empty')}</p> : null}
           <ol className="flex flex-col">
             {stages.map((stage, index) => (
               <li
@@ -42,12 +44,14 @@ export default async function StagesPage() {
                 />
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">
-                    <span className="text-muted tabular-nums">{index + 1}.</span> {stage.name}
+                    {t.rich('numbered', {
+                      position: index + 1,
+                      name: stage.name,
+                      number: (chunks) => <span className="text-muted tabular-nums">{chunks}</span>,
+                    })}
                   </p>
                   {stage.description ? <p className="text-sm text-muted">{stage.description}</p> : null}
-                  <p className="text-xs text-muted">
-                    {stage.touchpoints === 1 ? '1 touchpoint' : `${formatInteger(stage.touchpoints)} touchpoints`}
-                  </p>
+                  <p className="text-xs text-muted">{t('touchpoints', { count: stage.touchpoints })}</p>
                   <div className="mt-2">
                     <StageOwnerForm
                       stageId={stage.id}
@@ -57,7 +61,9 @@ export default async function StagesPage() {
                     />
                   </div>
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-sm text-primary">Rename {stage.name}</summary>
+                    <summary className="cursor-pointer text-sm text-primary">
+                      {tc('rename', { name: stage.name })}
+                    </summary>
                     <div className="mt-2 max-w-md">
                       <NameForm
                         action={renameStageAction}
@@ -65,8 +71,8 @@ export default async function StagesPage() {
                         idPrefix={`stage-${stage.id}`}
                         defaults={{ name: stage.name, description: stage.description }}
                         withDescription
-                        submitLabel="Save"
-                        successMessage="Saved."
+                        submitLabel={tc('save')}
+                        successMessage={tc('saved')}
                       />
                     </div>
                   </details>
@@ -75,10 +81,10 @@ export default async function StagesPage() {
                   action={deleteStageAction}
                   input={{ stageId: stage.id }}
                   variant="secondary"
-                  label={`Delete ${stage.name}`}
-                  confirm={`Delete the stage “${stage.name}”?`}
+                  label={tc('deleteNamed', { name: stage.name })}
+                  confirm={t('confirmDelete', { name: stage.name })}
                 >
-                  Delete
+                  {tc('delete')}
                 </ActionButton>
               </li>
             ))}
@@ -86,15 +92,15 @@ export default async function StagesPage() {
         </Card>
         <Card aria-labelledby="new-stage-heading" className="self-start">
           <h2 id="new-stage-heading" className="mb-3 text-lg font-semibold">
-            New stage
+            {t('new')}
           </h2>
-          <p className="mb-3 text-sm text-muted">It is added at the end; move it into place afterwards.</p>
+          <p className="mb-3 text-sm text-muted">{t('newNote')}</p>
           <NameForm
             action={createStageAction}
             idPrefix="new-stage"
             withDescription
-            submitLabel="Add stage"
-            successMessage="Stage added."
+            submitLabel={t('add')}
+            successMessage={t('added')}
             resetOnSuccess
           />
         </Card>

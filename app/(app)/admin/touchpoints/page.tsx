@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
@@ -7,16 +8,23 @@ import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePermission } from '@/lib/auth/current-user';
-import { formatInteger } from '@/lib/format';
+import { getCompanyToday } from '@/lib/settings/company';
 import { adminVolumePeriod, listTouchpointsWithVolume, type TouchpointVolumeRow } from '@/lib/queries/touchpoints';
-import { CHANNEL_LABELS } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'Touchpoints' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.touchpoints');
+  return { title: t('title') };
+}
 
 export default async function TouchpointsAdminPage() {
   await requirePermission('administer');
-  const period = adminVolumePeriod();
+  const period = adminVolumePeriod(await getCompanyToday());
   const rows = await listTouchpointsWithVolume(period);
+  const t = await getTranslations('admin.touchpoints');
+  const tc = await getTranslations('admin.common');
+  const tChannel = await getTranslations('enums.channel');
+  const format = await getFormatter();
+  const day = (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), 'day');
   const byStage = new Map<string, { name: string; rows: TouchpointVolumeRow[] }>();
   for (const row of rows) {
     const group = byStage.get(row.stageId) ?? { name: row.stageName, rows: [] };
@@ -26,38 +34,38 @@ export default async function TouchpointsAdminPage() {
   return (
     <>
       <PageHeader
-        title="Touchpoints"
-        description={`Every point of contact, by journey stage, with its interactions and counted defects in the last ${period.days} days (${period.from} to ${period.to}, UTC): the dashboard's default period, so the numbers match it.`}
+        title={t('title')}
+        description={t('description', { days: period.days, from: day(period.from), to: day(period.to) })}
       >
         <Link href="/admin/touchpoints/new" className={buttonClass('primary')}>
-          New touchpoint
+          {t('newTitle')}
         </Link>
       </PageHeader>
-      {byStage.size === 0 ? <EmptyState>No touchpoints yet. Create the first one.</EmptyState> : null}
+      {byStage.size === 0 ? <EmptyState>{t('empty')}</EmptyState> : null}
       <div className="flex flex-col gap-6">
         {[...byStage.entries()].map(([stageId, group]) => (
           <Card key={stageId} aria-labelledby={`stage-${stageId}`}>
             <h2 id={`stage-${stageId}`} className="mb-3 text-lg font-semibold">
               {group.name}
             </h2>
-            <TableScroll label={`Touchpoints of ${group.name}, table`}>
+            <TableScroll label={t('tableOf', { stage: group.name })}>
               <table className="card-table w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Touchpoint
+                      {t('touchpoint')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Channel
+                      {t('channel')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Status
+                      {t('status')}
                     </th>
                     <th scope="col" className="py-2 pr-4 text-right font-medium">
-                      Interactions ({period.days} d)
+                      {t('interactionsIn', { days: period.days })}
                     </th>
                     <th scope="col" className="py-2 text-right font-medium">
-                      Defects ({period.days} d)
+                      {t('defectsIn', { days: period.days })}
                     </th>
                   </tr>
                 </thead>
@@ -72,17 +80,19 @@ export default async function TouchpointsAdminPage() {
                           {row.name}
                         </Link>
                       </td>
-                      <td data-label="Channel" className="py-2 pr-4">
-                        {CHANNEL_LABELS[row.channel]}
+                      <td data-label={t('channel')} className="py-2 pr-4">
+                        {tChannel(row.channel)}
                       </td>
-                      <td data-label="Status" className="py-2 pr-4">
-                        <Badge tone={row.active ? 'success' : 'neutral'}>{row.active ? 'Active' : 'Inactive'}</Badge>
+                      <td data-label={t('status')} className="py-2 pr-4">
+                        <Badge tone={row.active ? 'success' : 'neutral'}>
+                          {row.active ? tc('active') : tc('inactive')}
+                        </Badge>
                       </td>
-                      <td data-label="Interactions" className="py-2 pr-4 text-right tabular-nums">
-                        {formatInteger(row.interactions)}
+                      <td data-label={t('interactions')} className="py-2 pr-4 text-right tabular-nums">
+                        {format.number(row.interactions, 'integer')}
                       </td>
-                      <td data-label="Defects" className="py-2 text-right tabular-nums">
-                        {formatInteger(row.defects)}
+                      <td data-label={t('defects')} className="py-2 text-right tabular-nums">
+                        {format.number(row.defects, 'integer')}
                       </td>
                     </tr>
                   ))}

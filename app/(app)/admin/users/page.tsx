@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UserActiveToggle } from '@/components/admin/user-active-toggle';
 import { UserRowActions } from '@/components/admin/user-row-actions';
@@ -6,29 +7,30 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listUsers } from '@/lib/queries/users';
-import { ROLE_LABELS } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.users');
+  return { title: t('title') };
+}
 
 export default async function UsersPage() {
   await requirePermission('administer');
   const rows = await listUsers();
+  const t = await getTranslations('admin.users');
+  const tRole = await getTranslations('enums.role');
   return (
     <>
-      <PageHeader
-        title="Users"
-        description="Everyone who can sign in, their role, and whether they still may. There is always at least one active admin."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="flex flex-col">
         <Card aria-labelledby="new-user-heading" className="mb-6">
           <h2 id="new-user-heading" className="mb-3 text-lg font-semibold">
-            New user
+            {t('new')}
           </h2>
           <CreateUserForm />
         </Card>
         <Card aria-labelledby="users-heading">
           <h2 id="users-heading" className="mb-1 text-lg font-semibold">
-            Everyone ({rows.length})
+            {t('everyone', { count: rows.length })}
           </h2>
           <ul className="flex flex-col">
             {rows.map((row) => (
@@ -43,9 +45,10 @@ export default async function UsersPage() {
                     {row.email}
                   </p>
                   <p className="text-sm">
-                    {ROLE_LABELS[row.role]} · {row.active ? 'Active' : <span className="text-danger">Deactivated</span>}
+                    {tRole(row.role)} ·{' '}
+                    {row.active ? t('active') : <span className="text-danger">{t('deactivated')}</span>}
                   </p>
-                  {row.mustChangePassword ? <p className="text-xs text-muted">Must choose a new password</p> : null}
+                  {row.mustChangePassword ? <p className="text-xs text-muted">{t('mustChangePassword')}</p> : null}
                 </div>
                 <UserRowActions userId={row.id} userName={row.name} role={row.role} />
                 <UserActiveToggle userId={row.id} userName={row.name} active={row.active} />

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { guardedAction } from '@/lib/action';
 import { DomainError } from '@/lib/errors';
+import { requestIntl } from '@/lib/i18n/server-formatter';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -18,6 +19,7 @@ import {
   webhookIdSchema,
   webhookSettingsSchema,
 } from '@/lib/validation/webhooks';
+import { translateMessage, type ValidationTranslator } from '@/lib/validation/messages';
 
 /** Returns the signing secret once, for the admin to copy into the receiver. */
 export const createWebhookAction = guardedAction(
@@ -53,9 +55,12 @@ export const sendTestPingAction = guardedAction(
     const result = await sendTestPing(user, endpointId);
     revalidatePath(`/admin/webhooks/${endpointId}`);
     // Logged either way; a failed ping is reported like any refused action, beside the button.
-    if (!result.ok) throw new DomainError('invalid', `Not delivered: ${result.error}`);
+    const { t } = await requestIntl();
+    // The delivery log's reason is a message reference, said in the reader's language too.
+    const reason = (text: string) => translateMessage(text, t as unknown as ValidationTranslator);
+    if (!result.ok) throw new DomainError('invalid', t('admin.webhooks.pingFailed', { error: reason(result.error) }));
     return {
-      message: `Delivered: the endpoint answered ${result.response.status} in ${result.response.latencyMs} ms.`,
+      message: t('admin.webhooks.pingDelivered', { status: result.response.status, ms: result.response.latencyMs }),
     };
   },
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { CreateWebhookForm } from '@/components/admin/create-webhook-form';
 import { WebhookSettingsForm } from '@/components/admin/webhook-settings-form';
@@ -11,38 +12,38 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { listWebhookEndpoints } from '@/lib/queries/webhooks';
 import { allowsPrivateWebhookTargets } from '@/lib/webhooks/settings';
 
-export const metadata: Metadata = { title: 'Webhooks' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.webhooks');
+  return { title: t('title') };
+}
 
 export default async function WebhooksPage() {
   await requirePermission('administer');
   const [endpoints, allowPrivate] = await Promise.all([listWebhookEndpoints(), allowsPrivateWebhookTargets()]);
+  const t = await getTranslations('admin.webhooks');
+  const format = await getFormatter();
   return (
     <>
-      <PageHeader
-        title="Webhooks"
-        description="Other systems are told as things happen: each event is POSTed, signed by the Standard Webhooks specification, and retried for 24 hours."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
         <Card>
-          {endpoints.length === 0 ? (
-            <EmptyState>No endpoints yet. Add one with the form beside this list.</EmptyState>
-          ) : null}
+          {endpoints.length === 0 ? <EmptyState>{t('empty')}</EmptyState> : null}
           {endpoints.length > 0 ? (
-            <TableScroll label="Webhook endpoints">
+            <TableScroll label={t('tableLabel')}>
               <table className="w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Endpoint
+                      {t('endpoint')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Events
+                      {t('events')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Last 24 h
+                      {t('last24h')}
                     </th>
                     <th scope="col" className="py-2 font-medium">
-                      State
+                      {t('state')}
                     </th>
                   </tr>
                 </thead>
@@ -62,20 +63,28 @@ export default async function WebhooksPage() {
                       </td>
                       <td className="py-2 pr-4 text-xs">{endpoint.eventTypes.join(', ')}</td>
                       <td className="py-2 pr-4 whitespace-nowrap">
-                        {endpoint.succeeded} delivered
+                        {t('delivered', {
+                          count: endpoint.succeeded,
+                          shown: format.number(endpoint.succeeded, 'integer'),
+                        })}
                         {endpoint.failing ? (
-                          <span className="block text-danger">{endpoint.failing} failing</span>
+                          <span className="block text-danger">
+                            {t('failing', {
+                              count: endpoint.failing,
+                              shown: format.number(endpoint.failing, 'integer'),
+                            })}
+                          </span>
                         ) : null}
                       </td>
                       <td className="py-2">
                         {endpoint.active ? (
                           endpoint.failingSince ? (
-                            <Badge tone="warning">Failing</Badge>
+                            <Badge tone="warning">{t('stateFailing')}</Badge>
                           ) : (
-                            <Badge tone="success">On</Badge>
+                            <Badge tone="success">{t('on')}</Badge>
                           )
                         ) : (
-                          <Badge tone="danger">Off</Badge>
+                          <Badge tone="danger">{t('off')}</Badge>
                         )}
                       </td>
                     </tr>
@@ -88,13 +97,13 @@ export default async function WebhooksPage() {
         <div className="flex flex-col gap-6">
           <Card aria-labelledby="new-webhook-heading">
             <h2 id="new-webhook-heading" className="mb-3 text-lg font-semibold">
-              New endpoint
+              {t('new')}
             </h2>
             <CreateWebhookForm />
           </Card>
           <Card aria-labelledby="webhook-settings-heading">
             <h2 id="webhook-settings-heading" className="mb-3 text-lg font-semibold">
-              Settings
+              {t('settings')}
             </h2>
             <WebhookSettingsForm allowPrivateTargets={allowPrivate} />
           </Card>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChartFrame, linkClass, tableClass } from '@/components/charts/chart-frame';
 import { PChart } from '@/components/charts/p-chart';
-import { shortDay } from '@/components/charts/theme';
 import { EvaluateCaseButton } from '@/components/cases/case-buttons';
 import { CaseForm } from '@/components/cases/case-form';
 import { CaseHistory } from '@/components/cases/case-history';
@@ -21,28 +21,58 @@ import { getChartSeries, lastClosedSubgroup } from '@/lib/cases/charts';
 import { WINDOW_SUBGROUPS } from '@/lib/cases/evaluate-charts';
 import { caseChartRef, getCaseProof, type CaseProof, type StageFigures } from '@/lib/cases/proof';
 import { caseMovesFor } from '@/lib/cases/workflow';
-import { formatDateTime, formatInteger, formatMoney, formatPercent } from '@/lib/format';
-import { formatMetric } from '@/lib/metrics/format';
-import { pValueText } from '@/lib/metrics/proof';
-import { pChart } from '@/lib/metrics/p-chart';
+import { metricFormatter } from '@/lib/metrics/format';
+import { pChart, type SignalRule } from '@/lib/metrics/p-chart';
+import { pValueRef, reasonRef, verdictRef } from '@/lib/metrics/proof';
+import { translateMessage, type ValidationTranslator } from '@/lib/validation/messages';
 import { getCase, listCaseDefects, listCaseEvents, listCaseOwnerOptions, listCaseSignals } from '@/lib/queries/cases';
-import { addDays, isoDay } from '@/lib/dates';
+import { addDays, dayToTime, todayInZone } from '@/lib/dates';
+import { getCompanySettings } from '@/lib/settings/company';
 
-export const metadata: Metadata = { title: 'Case' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('cases.detail');
+  return { title: t('title') };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v));
+const STAGES = ['before', 'after'] as const;
+const SIGNAL_RULES: readonly SignalRule[] = [
+  'beyond-3-sigma',
+  'two-of-three-beyond-2-sigma',
+  'four-of-five-beyond-1-sigma',
+  'eight-on-one-side',
+];
+
+/** The page's words and formats: shares as percentages ("–" for none), days as days. */
+async function caseIntl() {
+  const t = await getTranslations('cases');
+  const tDashboard = await getTranslations('dashboard.pChart');
+  const format = await getFormatter();
+  const tAll = (await getTranslations()) as unknown as ValidationTranslator;
+  /** A message reference (the proof's verdict, reasons and p-values) in the reader's language. */
+  const words = (reference: string) => translateMessage(reference, tAll);
+  const m = metricFormatter(await getTranslations('metrics'), format);
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : format.number(v, 'percent'));
+  const day = (d: string) => format.dateTime(new Date(dayToTime(d)), 'day');
+  const shortDay = (d: string) => format.dateTime(new Date(dayToTime(d)), 'dayShort');
+  /** A Western Electric rule's explanation, as the dashboard words it. */
+  const signalText = (rule: string | null, side: string | null) =>
+    rule && SIGNAL_RULES.includes(rule as SignalRule)
+      ? tDashboard(`signal.${rule as SignalRule}`, { side: side ?? 'above' })
+      : (rule ?? '');
+  return { t, format, m, pct, day, shortDay, signalText, words };
+}
 
 function Detail({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div className="flex flex-col gap-0.5 border-t border-border py-2 sm:flex-row sm:gap-4">
       <dt className="text-sm text-muted sm:w-44 sm:shrink-0">{term}</dt>
-      <dd className="text-sm">{children}</dd>
+      <dd className="text-sm [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
 
-function stagedData(proof: CaseProof): StagedDatum[] {
+function stagedData(proof: CaseProof, shortDay: (day: string) => string): StagedDatum[] {
   const rows = (stage: 'before' | 'after') => {
     const chart = proof.staged[stage];
     return chart.points.map((p) => ({
@@ -58,69 +88,92 @@ function stagedData(proof: CaseProof): StagedDatum[] {
   return [...rows('before'), ...rows('after')];
 }
 
-const FIGURE_ROWS: { label: string; value: (s: StageFigures) => string }[] = [
-  { label: 'Days', value: (s) => `${s.from} – ${s.to}` },
-  { label: 'Interactions', value: (s) => formatInteger(s.interactions) },
-  {
-    label: 'Defective share',
-    value: (s) => (s.interactions ? pct(s.defectiveInteractions / s.interactions) : 'no data'),
-  },
-  { label: 'DPMO', value: (s) => formatMetric(s.dpmo, 'dpmo') },
-  { label: 'Sigma level', value: (s) => formatMetric(s.sigma, 'sigma') },
-  { label: 'First-pass yield', value: (s) => formatMetric(s.firstPassYield, 'share') },
-  { label: 'Cost of poor quality', value: (s) => formatMoney(s.costOfPoorQuality) },
-  {
-    label: 'Cost per 100 interactions',
-    value: (s) => (s.costPer100Interactions === null ? 'no data' : formatMoney(s.costPer100Interactions)),
-  },
-];
-
-function ProofSection({ proof }: { proof: CaseProof }) {
+async function ProofSection({ proof }: { proof: CaseProof }) {
+  const { t, format, m, pct, day, shortDay, signalText, words } = await caseIntl();
   const tone =
     proof.decision.outcome === 'proved' ? 'success' : proof.decision.outcome === 'not_effective' ? 'danger' : 'info';
-  const testName = proof.test?.test === 'fisher-exact' ? 'Fisher’s exact test' : 'two-proportion z-test';
+  const { counts, test, decision } = proof;
+  // The plain-language verdict and reasons, worded from the proof's numbers (the stored ones may be English).
+  const verdict = words(verdictRef(counts, test, decision));
+  const noData = t('detail.noData');
+  const figureRows: { key: string; label: string; value: (s: StageFigures) => string }[] = [
+    {
+      key: 'days',
+      label: t('detail.row.days'),
+      value: (s) => t('detail.dayRange', { from: day(s.from), to: day(s.to) }),
+    },
+    {
+      key: 'interactions',
+      label: t('detail.row.interactions'),
+      value: (s) => format.number(s.interactions, 'integer'),
+    },
+    {
+      key: 'defectiveShare',
+      label: t('detail.row.defectiveShare'),
+      value: (s) => (s.interactions ? pct(s.defectiveInteractions / s.interactions) : noData),
+    },
+    { key: 'dpmo', label: t('detail.row.dpmo'), value: (s) => m.metric(s.dpmo, 'dpmo') },
+    { key: 'sigma', label: t('detail.row.sigma'), value: (s) => m.metric(s.sigma, 'sigma') },
+    { key: 'fpy', label: t('detail.row.firstPassYield'), value: (s) => m.metric(s.firstPassYield, 'share') },
+    {
+      key: 'copq',
+      label: t('detail.row.costOfPoorQuality'),
+      value: (s) => format.number(s.costOfPoorQuality, 'money'),
+    },
+    {
+      key: 'per100',
+      label: t('detail.row.costPer100'),
+      value: (s) => (s.costPer100Interactions === null ? noData : format.number(s.costPer100Interactions, 'money')),
+    },
+  ];
   return (
     <>
       <Card aria-labelledby="verdict-heading">
         <h2 id="verdict-heading" className="mb-2 text-lg font-semibold">
-          Proof of the fix
+          {t('detail.proofTitle')}
         </h2>
         <p className="text-base">
           <Badge tone={tone} className="mr-2">
-            {proof.decision.outcome === 'proved'
-              ? 'Proved'
-              : proof.decision.outcome === 'not_effective'
-                ? 'Not effective'
-                : 'Not yet decided'}
+            {t(`outcome.${decision.outcome}`)}
           </Badge>
-          <span data-testid="verdict">{proof.verdict}</span>
+          <span data-testid="verdict">{verdict}</span>
         </p>
-        {proof.decision.reasons.length ? (
+        {decision.why.length ? (
           <ul className="mt-2 list-disc pl-5 text-sm text-muted">
-            {proof.decision.reasons.map((r) => (
-              <li key={r}>{r}</li>
+            {decision.why.map((r) => (
+              <li key={r.kind}>{words(reasonRef(r))}</li>
             ))}
           </ul>
         ) : null}
         <p className="mt-2 text-sm text-muted">
-          {proof.test
-            ? `One-sided ${testName} of “the defective share fell”: ${formatInteger(proof.counts.d0)} of ${formatInteger(proof.counts.n0)} before T, ${formatInteger(proof.counts.d1)} of ${formatInteger(proof.counts.n1)} after${proof.test.statistic !== null ? `; z = ${proof.test.statistic.toFixed(2)}` : ''}; ${pValueText(proof.test.pValue)}.`
-            : 'No interactions on one side of T yet.'}{' '}
-          Proved needs p &lt; 0.05, at least 8 subgroups on each side of T, and no out-of-control point after T.
+          {test
+            ? t('detail.test', {
+                test: test.test === 'fisher-exact' ? 'fisher' : 'z',
+                d0: counts.d0,
+                n0: counts.n0,
+                d1: counts.d1,
+                n1: counts.n1,
+                hasZ: test.statistic !== null ? 'yes' : 'no',
+                z: test.statistic ?? 0,
+                p: words(pValueRef(test.pValue)),
+              })
+            : t('detail.noSideData')}{' '}
+          {t('detail.provedNeeds')}
         </p>
-        <TableScroll label="Before and after">
+        <TableScroll label={t('detail.beforeAfter')}>
           <table className={`${tableClass} mt-3`}>
             <thead>
               <tr>
-                <th scope="col">Measure</th>
-                <th scope="col">Before T</th>
-                <th scope="col">From T on</th>
+                <th scope="col">{t('detail.measure')}</th>
+                <th scope="col">{t('detail.beforeT')}</th>
+                <th scope="col">{t('detail.fromT')}</th>
               </tr>
             </thead>
             <tbody>
-              {FIGURE_ROWS.map((row) => (
-                <tr key={row.label}>
-                  <th scope="row" className="text-left font-normal">
+              {figureRows.map((row) => (
+                <tr key={row.key}>
+                  {/* A measure's name breaks between words (or hyphenates), never inside one: "Interaktionen". */}
+                  <th scope="row" className="text-left font-normal hyphens-auto [overflow-wrap:normal]!">
                     {row.label}
                   </th>
                   <td>{row.value(proof.before)}</td>
@@ -133,37 +186,43 @@ function ProofSection({ proof }: { proof: CaseProof }) {
       </Card>
       <ChartFrame
         id="staged-chart"
-        title="Staged p-chart"
-        description={`Limits computed per stage: before T and from T (${proof.effectiveOn}) on, ${proof.subgroup === 'day' ? 'daily' : 'weekly'} subgroups.`}
-        summary={`Defective share before T: ${pct(proof.staged.before.centre)}; from T on: ${pct(proof.staged.after.centre)}.`}
+        title={t('detail.stagedTitle')}
+        description={t('detail.stagedDescription', { day: day(proof.effectiveOn), subgroup: proof.subgroup })}
+        summary={t('detail.stagedSummary', {
+          before: pct(proof.staged.before.centre),
+          after: pct(proof.staged.after.centre),
+        })}
         table={
           <table className={tableClass}>
             <thead>
               <tr>
-                <th scope="col">Subgroup</th>
-                <th scope="col">Stage</th>
-                <th scope="col">n</th>
-                <th scope="col">Defective</th>
-                <th scope="col">p</th>
-                <th scope="col">LCL</th>
-                <th scope="col">UCL</th>
-                <th scope="col">Signals</th>
+                <th scope="col">{t('detail.column.subgroup')}</th>
+                <th scope="col">{t('detail.column.stage')}</th>
+                <th scope="col">{t('detail.column.n')}</th>
+                <th scope="col">{t('detail.column.defective')}</th>
+                <th scope="col">{t('detail.column.p')}</th>
+                <th scope="col">{t('detail.column.lcl')}</th>
+                <th scope="col">{t('detail.column.ucl')}</th>
+                <th scope="col">{t('detail.column.signals')}</th>
               </tr>
             </thead>
             <tbody>
-              {(['before', 'after'] as const).flatMap((stage) =>
+              {STAGES.flatMap((stage) =>
                 proof.staged[stage].points.map((p) => (
                   <tr key={`${stage}-${p.period}`}>
                     <th scope="row" className="text-left font-normal">
-                      {p.period}
+                      {day(p.period)}
                     </th>
-                    <td>{stage === 'before' ? 'before T' : 'from T'}</td>
-                    <td>{formatInteger(p.n)}</td>
-                    <td>{formatInteger(p.d)}</td>
+                    <td>{stage === 'before' ? t('detail.stageBefore') : t('detail.stageAfter')}</td>
+                    <td>{format.number(p.n, 'integer')}</td>
+                    <td>{format.number(p.d, 'integer')}</td>
                     <td>{pct(p.p)}</td>
                     <td>{pct(p.lcl)}</td>
                     <td>{pct(p.ucl)}</td>
-                    <td>{p.signals.map((s) => s.explanation).join(' ') || (p.p === null ? 'gap' : 'in control')}</td>
+                    <td>
+                      {p.signals.map((s) => signalText(s.rule, s.side)).join(' ') ||
+                        (p.p === null ? t('detail.gap') : t('detail.inControl'))}
+                    </td>
                   </tr>
                 )),
               )}
@@ -172,7 +231,7 @@ function ProofSection({ proof }: { proof: CaseProof }) {
         }
       >
         <StagedPChart
-          data={stagedData(proof)}
+          data={stagedData(proof, shortDay)}
           effectiveLabel={proof.staged.after.points[0] ? shortDay(proof.staged.after.points[0].period) : null}
         />
       </ChartFrame>
@@ -190,34 +249,50 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const mayWork = manager || row.ownerId === user.id;
   const db = await getDb();
   const ref = caseChartRef(row);
-  const today = isoDay(new Date());
-  const last = lastClosedSubgroup(today, row.subgroup);
+  // Today in the company's zone; weeks start on its first day of the week.
+  const calendar = await getCompanySettings();
+  const today = todayInZone(calendar.timeZone);
+  const last = lastClosedSubgroup(today, row.subgroup, calendar.weekStart);
   const span = row.subgroup === 'day' ? 1 : 7;
   const [events, signals, linked, people, proof, series] = await Promise.all([
     listCaseEvents({ caseId: id }),
     listCaseSignals({ caseId: id }),
     listCaseDefects({ caseId: id }),
     listCaseOwnerOptions(),
-    getCaseProof(db, row),
+    getCaseProof(db, row, new Date(), calendar),
     row.effectiveOn
       ? null
-      : getChartSeries(db, ref, addDays(last.from, -(WINDOW_SUBGROUPS[row.subgroup] - 1) * span), last.to),
+      : getChartSeries(
+          db,
+          ref,
+          addDays(last.from, -(WINDOW_SUBGROUPS[row.subgroup] - 1) * span),
+          last.to,
+          calendar.weekStart,
+        ),
   ]);
   const chart = series ? pChart(series) : null;
   const names = new Map(people.map((p) => [p.id, p.name] as const));
-  const where =
-    row.scope === 'touchpoint'
-      ? `${row.touchpointName} (touchpoint)`
-      : row.scope === 'stage'
-        ? `${row.stageName} (stage)`
-        : 'the whole company';
+  const { t, format, pct, day, shortDay, signalText } = await caseIntl();
+  const back = { href: '/cases', label: t('title') };
+  const where = t('detail.where', {
+    scope: row.scope,
+    touchpoint: row.touchpointName ?? '',
+    stage: row.stageName ?? '',
+  });
 
   return (
     <>
       <PageHeader
-        back={{ href: '/cases', label: 'Cases' }}
-        title={`Case #${row.number}: ${row.title}`}
-        description={`Chart: ${where}${row.categoryName ? `, ${row.categoryName} only` : ''} · ${row.subgroup === 'day' ? 'daily' : 'weekly'} subgroups · ${row.origin === 'signal' ? 'opened by a signal' : 'opened by a manager'} ${formatDateTime(row.createdAt)}`}
+        back={back}
+        title={t('detail.heading', { number: row.number ?? '', title: row.title })}
+        description={t('detail.description', {
+          where,
+          hasCategory: row.categoryName ? 'yes' : 'no',
+          category: row.categoryName ?? '',
+          subgroup: row.subgroup,
+          origin: row.origin,
+          when: format.dateTime(row.createdAt, 'dateTime'),
+        })}
       >
         <CaseStatusBadge status={row.status} />
       </PageHeader>
@@ -227,26 +302,26 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {chart ? (
             <ChartFrame
               id="case-chart"
-              title="The chart"
-              description="The monitored p-chart of this case’s scope over its latest window. Give the corrective action an effective date to see the staged chart and its proof."
-              summary={`Defective share, centre line ${pct(chart.centre)}.`}
+              title={t('detail.chartTitle')}
+              description={t('detail.chartDescription')}
+              summary={t('detail.chartSummary', { centre: pct(chart.centre) })}
               table={
                 <table className={tableClass}>
                   <thead>
                     <tr>
-                      <th scope="col">Subgroup</th>
-                      <th scope="col">n</th>
-                      <th scope="col">p</th>
-                      <th scope="col">UCL</th>
+                      <th scope="col">{t('detail.column.subgroup')}</th>
+                      <th scope="col">{t('detail.column.n')}</th>
+                      <th scope="col">{t('detail.column.p')}</th>
+                      <th scope="col">{t('detail.column.ucl')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {chart.points.map((p) => (
                       <tr key={p.period}>
                         <th scope="row" className="text-left font-normal">
-                          {p.period}
+                          {day(p.period)}
                         </th>
-                        <td>{formatInteger(p.n)}</td>
+                        <td>{format.number(p.n, 'integer')}</td>
                         <td>{pct(p.p)}</td>
                         <td>{pct(p.ucl)}</td>
                       </tr>
@@ -272,7 +347,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {mayWork ? (
             <Card aria-labelledby="work-heading">
               <h2 id="work-heading" className="mb-3 text-lg font-semibold">
-                Investigation and action
+                {t('detail.work')}
               </h2>
               <CaseForm
                 value={{
@@ -292,9 +367,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               />
               {row.effectiveOn && row.status !== 'closed' ? (
                 <div className="mt-4 border-t border-border pt-4">
-                  <p className="mb-2 text-sm text-muted">
-                    Monitoring cases are judged every night; evaluate now to see today’s verdict.
-                  </p>
+                  <p className="mb-2 text-sm text-muted">{t('detail.monitoringNote')}</p>
                   <EvaluateCaseButton id={row.id} />
                 </div>
               ) : null}
@@ -303,22 +376,20 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
           <Card aria-labelledby="linked-heading">
             <h2 id="linked-heading" className="mb-3 text-lg font-semibold">
-              Linked defects ({formatInteger(linked.total)})
+              {t('detail.linked', { count: linked.total })}
             </h2>
             {linked.rows.length === 0 ? (
-              <p className="text-sm text-muted">
-                No defects linked yet. Select defects in the Defects list and link them to this case.
-              </p>
+              <p className="text-sm text-muted">{t('detail.noneLinked')}</p>
             ) : (
-              <TableScroll label="Linked defects">
+              <TableScroll label={t('detail.linked', { count: linked.total })}>
                 <table className={tableClass}>
                   <thead>
                     <tr>
-                      <th scope="col">Occurred</th>
-                      <th scope="col">Touchpoint</th>
-                      <th scope="col">Category</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Lost revenue</th>
+                      <th scope="col">{t('detail.occurred')}</th>
+                      <th scope="col">{t('detail.touchpoint')}</th>
+                      <th scope="col">{t('detail.category')}</th>
+                      <th scope="col">{t('field.status')}</th>
+                      <th scope="col">{t('detail.lostRevenue')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -326,7 +397,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                       <tr key={d.id}>
                         <td>
                           <Link className={linkClass} href={`/defects/${d.id}`}>
-                            {formatDateTime(d.occurredAt)}
+                            {format.dateTime(d.occurredAt, 'dateTime')}
                           </Link>
                         </td>
                         <td>{d.touchpointName}</td>
@@ -334,7 +405,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                         <td>
                           <StatusBadge status={d.status} />
                         </td>
-                        <td>{formatMoney(d.lostRevenue)}</td>
+                        <td>{format.number(d.lostRevenue, 'money')}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -347,51 +418,63 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <div className="flex flex-col gap-6 self-start">
           <Card aria-labelledby="facts-heading">
             <h2 id="facts-heading" className="mb-2 text-lg font-semibold">
-              Facts
+              {t('detail.facts')}
             </h2>
             <dl>
-              <Detail term="Owner">{row.ownerName ?? <span className="text-muted">Managers’ queue</span>}</Detail>
+              <Detail term={t('field.owner')}>
+                {row.ownerName ?? <span className="text-muted">{t('managersQueue')}</span>}
+              </Detail>
               {row.signal ? (
-                <Detail term="Signal">
-                  {row.signal.period}: p = {pct(row.signal.p)} against UCL {pct(row.signal.ucl)} (centre{' '}
-                  {pct(row.signal.centre)}; {formatInteger(row.signal.d)} of {formatInteger(row.signal.n)} defective)
-                  {row.signal.rule ? ` · ${row.signal.rule}` : ''}
+                <Detail term={t('detail.signal')}>
+                  {t('detail.signalText', {
+                    period: day(row.signal.period),
+                    p: pct(row.signal.p),
+                    ucl: pct(row.signal.ucl),
+                    centre: pct(row.signal.centre),
+                    d: row.signal.d,
+                    n: row.signal.n,
+                  })}
+                  {row.signal.rule ? ` · ${signalText(row.signal.rule, row.signal.side)}` : ''}
                 </Detail>
               ) : null}
               {signals.length > 1 ? (
-                <Detail term="All signals">
+                <Detail term={t('detail.allSignals')}>
                   <ul>
                     {signals.map((s) => (
                       <li key={s.period}>
-                        {s.period}: {pct(s.signal.p)} vs UCL {pct(s.signal.ucl)}
+                        {t('detail.signalShort', {
+                          period: day(s.period),
+                          p: pct(s.signal.p),
+                          ucl: pct(s.signal.ucl),
+                        })}
                       </li>
                     ))}
                   </ul>
                 </Detail>
               ) : null}
-              <Detail term="Root cause">
+              <Detail term={t('field.rootCause')}>
                 {row.rootCause ? (
                   <span className="whitespace-pre-line">{row.rootCause}</span>
                 ) : (
-                  <span className="text-muted">Not found yet</span>
+                  <span className="text-muted">{t('detail.notFoundYet')}</span>
                 )}
               </Detail>
-              <Detail term="Corrective action">
+              <Detail term={t('field.correctiveAction')}>
                 {row.correctiveAction ? (
                   <span className="whitespace-pre-line">{row.correctiveAction}</span>
                 ) : (
-                  <span className="text-muted">None yet</span>
+                  <span className="text-muted">{t('detail.noneYet')}</span>
                 )}
               </Detail>
-              <Detail term="Effective date (T)">
-                {row.effectiveOn ?? <span className="text-muted">Not set</span>}
+              <Detail term={t('field.effectiveOn')}>
+                {row.effectiveOn ? day(row.effectiveOn) : <span className="text-muted">{t('detail.notSet')}</span>}
               </Detail>
-              {row.closeReason ? <Detail term="Closed because">{row.closeReason}</Detail> : null}
+              {row.closeReason ? <Detail term={t('detail.closedBecause')}>{row.closeReason}</Detail> : null}
             </dl>
           </Card>
           <Card aria-labelledby="history-heading">
             <h2 id="history-heading" className="mb-3 text-lg font-semibold">
-              History
+              {t('history.title')}
             </h2>
             <CaseHistory events={events} names={names} />
           </Card>

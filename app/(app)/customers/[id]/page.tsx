@@ -1,5 +1,6 @@
 import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -12,15 +13,15 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Stat } from '@/components/ui/stat';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatInteger, formatMoney, formatPercent } from '@/lib/format';
+import { getRequestValidationTranslator } from '@/lib/i18n/reader';
 import { listLikelyDuplicates } from '@/lib/customers/find-duplicates';
 import { getCustomer, getCustomerNumbers, getCustomerTimeline, listLifecycleChanges } from '@/lib/queries/customers';
-import { OUTCOME_LABELS, SEVERITY_LABELS, DEFECT_STATUS_LABELS, LIFECYCLE_LABELS } from '@/lib/enums';
 import { listLiveFeedbackTouchpoints, listUnverifiedFeedbackFor } from '@/lib/queries/feedback';
 
-export const metadata: Metadata = { title: 'Customer' };
-
-const responses = (n: number) => `${formatInteger(n)} answer${n === 1 ? '' : 's'}`;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('customers.detail');
+  return { title: t('title') };
+}
 
 export default async function CustomerPage({
   params,
@@ -49,11 +50,30 @@ export default async function CustomerPage({
     listLifecycleChanges(id),
   ]);
 
+  const t = await getTranslations('customers.detail');
+  const tLifecycle = await getTranslations('enums.lifecycle');
+  const tOutcome = await getTranslations('enums.outcome');
+  const tSeverity = await getTranslations('enums.severity');
+  const tStatus = await getTranslations('enums.defectStatus');
+  const format = await getFormatter();
+  // A lifecycle change's reason is stored as a message reference (lib/customers/lifecycle-rules.ts).
+  const validation = await getRequestValidationTranslator();
+  const when = (value: Date) => format.dateTime(value, 'dateTime');
+  const money = (value: number) => format.number(value, 'money');
+  const responses = (count: number) => t('answers', { count });
+  const matchedOn = (fields: ('name' | 'email' | 'phone')[]) =>
+    t('sameAs', {
+      fields: format.list(
+        fields.map((f) => t(`matchedOn.${f}`)),
+        { type: 'conjunction' },
+      ),
+    });
+
   const details = [
     customer.company,
     customer.email,
     customer.phone,
-    customer.externalRef ? `Ref ${customer.externalRef}` : null,
+    customer.externalRef ? t('ref', { ref: customer.externalRef }) : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -63,55 +83,60 @@ export default async function CustomerPage({
       <PageHeader title={customer.name} description={details || undefined}>
         <div className="flex flex-wrap gap-2">
           <Link className={buttonClass('primary')} href={`/log?customer=${customer.id}`}>
-            Log interaction
+            {t('log')}
           </Link>
           <Link className={buttonClass('secondary')} href={`/customers/${customer.id}/edit`}>
-            Edit customer
+            {t('edit')}
           </Link>
           <Link className={buttonClass('secondary')} href={`/interactions?customer=${customer.id}`}>
-            Interactions list
+            {t('interactionsList')}
           </Link>
         </div>
       </PageHeader>
       <p className="mb-4 text-sm text-muted">
-        {LIFECYCLE_LABELS[customer.lifecycle]}
-        {customer.segmentName ? ` · ${customer.segmentName}` : ''}
-        {customer.ownerName ? ` · Owner ${customer.ownerName}` : ''} · Customer since{' '}
-        {customer.createdAt.toISOString().slice(0, 10)}
+        {[
+          tLifecycle(customer.lifecycle),
+          customer.segmentName,
+          customer.ownerName ? t('owner', { name: customer.ownerName }) : null,
+          t('since', { date: format.dateTime(customer.createdAt, 'date') }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
-      <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label="This customer’s numbers">
-        <Stat label="Interactions" value={formatInteger(numbers.interactions)} />
+      <dl className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" aria-label={t('numbers')}>
+        <Stat label={t('interactions')} value={format.number(numbers.interactions, 'integer')} />
         <Stat
-          label="NPS"
-          value={numbers.nps === null ? 'no data' : numbers.nps.toFixed(0)}
+          label={t('nps')}
+          value={numbers.nps === null ? t('noData') : format.number(numbers.nps, 'integer')}
           hint={responses(numbers.npsResponses)}
         />
         <Stat
-          label="CSAT"
-          value={numbers.csat === null ? 'no data' : formatPercent(numbers.csat, 0)}
+          label={t('csat')}
+          value={numbers.csat === null ? t('noData') : format.number(numbers.csat, 'percent')}
           hint={responses(numbers.csatResponses)}
         />
         <Stat
-          label="Expectation gap"
+          label={t('expectationGap')}
           value={
             numbers.expectationGap === null
-              ? 'no data'
-              : `${numbers.expectationGap > 0 ? '+' : ''}${numbers.expectationGap.toFixed(2)}`
+              ? t('noData')
+              : format.number(numbers.expectationGap, {
+                  minimumFractionDigits: 2,
+                  maximumFractionDigits: 2,
+                  signDisplay: 'exceptZero',
+                })
           }
           hint={responses(numbers.gapResponses)}
         />
-        <Stat label="Open defects" value={formatInteger(numbers.openDefects)} />
-        <Stat label="Lost revenue" value={formatMoney(numbers.lostRevenue)} />
+        <Stat label={t('openDefects')} value={format.number(numbers.openDefects, 'integer')} />
+        <Stat label={t('lostRevenue')} value={money(numbers.lostRevenue)} />
       </dl>
       {duplicates.length ? (
         <Card aria-labelledby="duplicates-heading" className="mb-6">
           <h2 id="duplicates-heading" className="mb-1 text-lg font-semibold">
-            Possible duplicates
+            {t('duplicates.title')}
           </h2>
-          <p className="mb-3 text-sm text-muted">
-            Merging moves the other customer’s interactions and defects here, fills in the details this customer lacks,
-            and deletes the other record. The audit log keeps both as they were.
-          </p>
+          <p className="mb-3 text-sm text-muted">{t('duplicates.description')}</p>
           <ul className="flex flex-col gap-3">
             {duplicates.map((duplicate) => (
               <li key={duplicate.id} className="flex flex-wrap items-start justify-between gap-3 text-sm">
@@ -121,17 +146,17 @@ export default async function CustomerPage({
                   </Link>
                   <span className="text-muted">
                     {' '}
-                    {[duplicate.company, duplicate.email, duplicate.phone].filter(Boolean).join(' · ')} (same{' '}
-                    {duplicate.matchedOn.join(' and ')})
+                    {[duplicate.company, duplicate.email, duplicate.phone].filter(Boolean).join(' · ')} (
+                    {matchedOn(duplicate.matchedOn)})
                   </span>
                 </span>
                 <ActionButton
                   action={mergeCustomersAction}
                   input={{ keepId: customer.id, duplicateId: duplicate.id }}
-                  confirm={`Merge ${duplicate.name} into ${customer.name}? Their history moves here and the other record is deleted.`}
-                  successMessage="Merged."
+                  confirm={t('duplicates.confirm', { duplicate: duplicate.name, name: customer.name })}
+                  successMessage={t('duplicates.merged')}
                 >
-                  Merge into {customer.name}
+                  {t('duplicates.merge', { name: customer.name })}
                 </ActionButton>
               </li>
             ))}
@@ -141,19 +166,16 @@ export default async function CustomerPage({
       {unverified.length ? (
         <Card aria-labelledby="unverified-heading" className="mb-6 border-warning">
           <h2 id="unverified-heading" className="mb-1 text-lg font-semibold">
-            Feedback that may be theirs
+            {t('unverified.title')}
           </h2>
-          <p className="mb-3 text-sm text-muted">
-            These answers came through a public link with an email that matches this customer. Anyone can type an email,
-            so they count as anonymous until a member of staff confirms them on the feedback’s page.
-          </p>
+          <p className="mb-3 text-sm text-muted">{t('unverified.description')}</p>
           <ul className="flex flex-col gap-2 text-sm">
             {unverified.map((row) => (
               <li key={row.id}>
                 <Link className="text-primary underline" href={`/interactions/${row.id}`}>
-                  {row.touchpointName}, {formatDateTime(row.occurredAt)}
+                  {row.touchpointName}, {when(row.occurredAt)}
                 </Link>{' '}
-                <span className="text-muted">· typed {row.contactEmail}</span>
+                <span className="text-muted">· {t('unverified.typed', { email: row.contactEmail ?? '' })}</span>
               </li>
             ))}
           </ul>
@@ -161,25 +183,25 @@ export default async function CustomerPage({
       ) : null}
       <Card aria-labelledby="lifecycle-heading" className="mb-6">
         <h2 id="lifecycle-heading" className="mb-3 text-lg font-semibold">
-          Lifecycle history
+          {t('lifecycle.title')}
         </h2>
         {lifecycle.length === 0 ? (
           <p className="text-sm text-muted">
-            {`${LIFECYCLE_LABELS[customer.lifecycle]} since the customer was added: no rule or person has changed it.`}
+            {t('lifecycle.unchanged', { lifecycle: tLifecycle(customer.lifecycle) })}
           </p>
         ) : (
           <ol className="flex flex-col gap-2 text-sm">
             {lifecycle.map((change) => (
               <li key={change.id}>
-                <span className="text-muted">{formatDateTime(change.at)}</span>{' '}
+                <span className="text-muted">{when(change.at)}</span>{' '}
                 <strong>
-                  {change.from ? `${LIFECYCLE_LABELS[change.from]} → ` : ''}
-                  {LIFECYCLE_LABELS[change.to]}
+                  {change.from ? `${tLifecycle(change.from)} → ` : ''}
+                  {tLifecycle(change.to)}
                 </strong>
-                : {change.reason}
-                {change.rule ? ' (rule)' : change.actorName ? ` (${change.actorName})` : ''}
+                : {validation.message(change.reason)}
+                {change.rule ? ` ${t('lifecycle.byRule')}` : change.actorName ? ` (${change.actorName})` : ''}
                 {Math.abs(change.recordedAt.getTime() - change.at.getTime()) >= 60_000 ? (
-                  <span className="text-muted">{` Recorded ${formatDateTime(change.recordedAt)}.`}</span>
+                  <span className="text-muted"> {t('lifecycle.recorded', { when: when(change.recordedAt) })}</span>
                 ) : null}
               </li>
             ))}
@@ -188,33 +210,36 @@ export default async function CustomerPage({
       </Card>
       <Card aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
-          Timeline
+          {t('timeline.title')}
         </h2>
         {timeline.entries.length === 0 ? (
-          <p className="text-sm text-muted">{before ? 'Nothing older.' : 'No interactions yet.'}</p>
+          <p className="text-sm text-muted">{before ? t('timeline.nothingOlder') : t('timeline.empty')}</p>
         ) : (
           <ol className="flex flex-col gap-3">
             {timeline.entries.map((entry) =>
               entry.type === 'interaction' ? (
                 <li key={`i-${entry.id}`} className="rounded-md border border-border p-3 text-sm">
-                  <p className="text-xs text-muted">{formatDateTime(entry.at)}</p>
+                  <p className="text-xs text-muted">{when(entry.at)}</p>
                   <p className="font-medium">
                     <Link className="text-primary underline" href={`/interactions/${entry.id}`}>
                       {entry.touchpointName}
                     </Link>{' '}
-                    <span className="font-normal">· {OUTCOME_LABELS[entry.outcome]}</span>
+                    <span className="font-normal">· {tOutcome(entry.outcome)}</span>
                     {entry.saleValue !== null ? (
-                      <span className="font-normal"> · {formatMoney(Number(entry.saleValue))}</span>
+                      <span className="font-normal"> · {money(Number(entry.saleValue))}</span>
                     ) : null}
                   </p>
                   <p className="text-muted">
                     {[
                       entry.expectation !== null || entry.experience !== null
-                        ? `Expected ${entry.expectation ?? '—'}, experienced ${entry.experience ?? '—'}`
+                        ? t('timeline.gap', {
+                            expectation: entry.expectation ?? '—',
+                            experience: entry.experience ?? '—',
+                          })
                         : null,
-                      entry.csat !== null ? `CSAT ${entry.csat}` : null,
-                      entry.nps !== null ? `NPS ${entry.nps}` : null,
-                      entry.loggedByName ? `logged by ${entry.loggedByName}` : null,
+                      entry.csat !== null ? t('timeline.csat', { value: entry.csat }) : null,
+                      entry.nps !== null ? t('timeline.nps', { value: entry.nps }) : null,
+                      entry.loggedByName ? t('timeline.loggedBy', { name: entry.loggedByName }) : null,
                     ]
                       .filter(Boolean)
                       .join(' · ')}
@@ -225,9 +250,9 @@ export default async function CustomerPage({
                 </li>
               ) : (
                 <li key={`d-${entry.id}`} className="rounded-md border border-danger/40 bg-danger/5 p-3 text-sm">
-                  <p className="text-xs text-muted">{formatDateTime(entry.at)}</p>
+                  <p className="text-xs text-muted">{when(entry.at)}</p>
                   <p className="font-medium text-danger">
-                    Defect:{' '}
+                    {t('timeline.defect')}{' '}
                     {canOpenDefect(entry.ownerId) ? (
                       <Link className="underline" href={`/defects/${entry.id}`}>
                         {entry.categoryName}
@@ -235,16 +260,20 @@ export default async function CustomerPage({
                     ) : (
                       entry.categoryName
                     )}{' '}
-                    <span className="font-normal text-foreground">at {entry.touchpointName}</span>
+                    <span className="font-normal text-foreground">
+                      {t('timeline.at', { touchpoint: entry.touchpointName })}
+                    </span>
                   </p>
                   <p className="text-muted">
-                    {SEVERITY_LABELS[entry.severity] ?? entry.severity} · {DEFECT_STATUS_LABELS[entry.status]}
-                    {Number(entry.lostRevenue) > 0 ? ` · lost ${formatMoney(Number(entry.lostRevenue))}` : ''}
+                    {tSeverity(entry.severity)} · {tStatus(entry.status)}
+                    {Number(entry.lostRevenue) > 0
+                      ? ` · ${t('timeline.lost', { amount: money(Number(entry.lostRevenue)) })}`
+                      : ''}
                     {entry.interactionId ? (
                       <>
                         {' · '}
                         <Link className="text-primary underline" href={`/interactions/${entry.interactionId}`}>
-                          its interaction
+                          {t('timeline.itsInteraction')}
                         </Link>
                       </>
                     ) : null}
@@ -260,19 +289,16 @@ export default async function CustomerPage({
               className={buttonClass('secondary')}
               href={`/customers/${customer.id}?before=${encodeURIComponent(timeline.nextBefore.toISOString())}`}
             >
-              Show older
+              {t('timeline.older')}
             </Link>
           </p>
         ) : null}
       </Card>
       <Card aria-labelledby="personal-link-heading" className="mt-6">
         <h2 id="personal-link-heading" className="mb-1 text-lg font-semibold">
-          Personal feedback link
+          {t('personalLink.title')}
         </h2>
-        <p className="mb-3 text-sm text-muted">
-          A link signed for {customer.name}: their answers are added to this timeline straight away, with no email to
-          type and nothing to confirm.
-        </p>
+        <p className="mb-3 text-sm text-muted">{t('personalLink.description', { name: customer.name })}</p>
         <PersonalFeedbackLink customerId={customer.id} customerName={customer.name} touchpoints={feedbackTouchpoints} />
       </Card>
     </>

@@ -1,6 +1,7 @@
 import { getDb } from '@/db';
 import { authorizeSession } from '@/lib/auth/request-auth';
-import { problem } from '@/lib/api/problem';
+import { readerProblem } from '@/lib/api/reader-problem';
+import { msg } from '@/lib/validation/messages';
 import { findDuplicateCustomers } from '@/lib/customers/find-duplicates';
 import { duplicateQuerySchema } from '@/lib/validation/customers';
 
@@ -20,7 +21,7 @@ export async function GET(request: Request) {
     phone: params.get('phone') ?? undefined,
     except: params.get('except') ?? undefined,
   });
-  if (!parsed.success) return problem(400, 'Bad Request', 'The name, email or phone is too long.');
+  if (!parsed.success) return readerProblem(400, 'Bad Request', msg('duplicateQueryTooLong'));
   const db = await getDb();
   return Response.json(
     { data: await findDuplicateCustomers(db, parsed.data, { exceptId: parsed.data.except }) },

@@ -1,4 +1,6 @@
-import { parameterErrors, problem } from '@/lib/api/problem';
+import { parameterErrors } from '@/lib/api/problem';
+import { readerProblem } from '@/lib/api/reader-problem';
+import { msg } from '@/lib/validation/messages';
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { CUSTOMER_EXPORT_COLUMNS, toCsvText } from '@/lib/csv/columns';
 import { csvResponse, today } from '@/lib/csv/stream';
@@ -11,13 +13,13 @@ export const dynamic = 'force-dynamic';
 
 /** GET /customers/export?q=&segment=&lifecycle=&owner=: the customers list as filtered, as CSV. */
 export const GET = answerOutages(async function GET(request: Request) {
-  const auth = await authorizeRequest(request, { scope: 'export:read', permission: 'importExport' });
+  const auth = await authorizeRequest(request, { scope: 'export:read', permission: 'importExport', reader: true });
   if ('response' in auth) return auth.response;
   const parsed = customerListParamsSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
   if (!parsed.success)
-    return problem(400, 'Bad Request', 'Some filters were not understood.', parameterErrors(parsed.error));
+    return readerProblem(400, 'Bad Request', msg('filtersNotUnderstood'), parameterErrors(parsed.error));
   const params = parsed.data;
-  return csvResponse(`customers-${today()}.csv`, CUSTOMER_EXPORT_COLUMNS, streamCustomers(params), (r) => [
+  return csvResponse(`customers-${await today()}.csv`, CUSTOMER_EXPORT_COLUMNS, streamCustomers(params), (r) => [
     r.id,
     toCsvText(r.name),
     toCsvText(r.email),

@@ -1,7 +1,8 @@
 import { authorizeSession } from '@/lib/auth/request-auth';
-import { problem } from '@/lib/api/problem';
+import { readerProblem } from '@/lib/api/reader-problem';
+import { msg } from '@/lib/validation/messages';
 import { searchCustomers } from '@/lib/queries/customers';
-import { customerSearchSchema } from '@/lib/validation/customers';
+import { CUSTOMER_SEARCH_MAX, customerSearchSchema } from '@/lib/validation/customers';
 import { answerOutages } from '@/lib/api/outage';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,7 @@ export const GET = answerOutages(async function GET(request: Request) {
   const auth = await authorizeSession('logInteraction');
   if ('response' in auth) return auth.response;
   const parsed = customerSearchSchema.safeParse({ q: new URL(request.url).searchParams.get('q') ?? '' });
-  if (!parsed.success) return problem(400, 'Bad Request', 'Search for at most 100 characters.');
+  if (!parsed.success) return readerProblem(400, 'Bad Request', msg('searchAtMost', { max: CUSTOMER_SEARCH_MAX }));
   return Response.json(
     { data: await searchCustomers({ q: parsed.data.q }) },
     { headers: { 'cache-control': 'no-store' } },

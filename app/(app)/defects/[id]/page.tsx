@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { DefectCommentForm } from '@/components/defects/defect-comment-form';
@@ -13,11 +14,14 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
 import { rootCauseSteps } from '@/lib/defects/labels';
 import { movesFor } from '@/lib/defects/workflow';
-import { formatDateTime, formatMoney } from '@/lib/format';
 import { canViewDefect, getDefect, listDefectEvents, listDefectOptions } from '@/lib/queries/defects';
-import { AUTO_RULE_LABELS, KIND_LABELS, SEVERITY_LABELS, OUTCOME_LABELS } from '@/lib/enums';
+import { dayToTime } from '@/lib/dates';
+import type { AutoRule, DefectKind, Outcome, Severity } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'Defect' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('defects.detail');
+  return { title: t('title') };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,14 +51,23 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
     ...options.categories.map((c) => [c.id, c.name] as const),
   ]);
   const steps = rootCauseSteps(defect.rootCause);
-  const title = defect.title ?? `${KIND_LABELS[defect.kind]} at ${defect.touchpointName}`;
+  const t = await getTranslations('defects');
+  const back = { href: '/defects', label: t('title') };
+  const tEnum = await getTranslations('enums');
+  const format = await getFormatter();
+  const title = defect.title ?? t('untitled', { kind: defect.kind, touchpoint: defect.touchpointName });
 
   return (
     <>
       <PageHeader
-        back={{ href: '/defects', label: 'Defects' }}
+        back={back}
         title={title}
-        description={`${KIND_LABELS[defect.kind]} · ${defect.stageName} › ${defect.touchpointName} · ${formatDateTime(defect.occurredAt)}`}
+        description={t('detail.description', {
+          kind: tEnum(`defectKind.${defect.kind as DefectKind}`),
+          stage: defect.stageName,
+          touchpoint: defect.touchpointName,
+          when: format.dateTime(defect.occurredAt, 'dateTime'),
+        })}
       >
         <div className="flex items-center gap-2">
           <StatusBadge status={defect.status} />
@@ -67,7 +80,7 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
           <div className="flex flex-col gap-6">
             <Card aria-labelledby="workflow-heading">
               <h2 id="workflow-heading" className="mb-3 text-lg font-semibold">
-                Workflow
+                {t('workflow.title')}
               </h2>
               {mayWork ? (
                 <DefectWorkflow
@@ -81,18 +94,18 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
                 />
               ) : (
                 <p className="text-sm text-muted">
-                  You logged the interaction that raised this defect, so you can follow it here.{' '}
-                  {defect.ownerName ? `${defect.ownerName} works it.` : 'A manager will assign it.'}
+                  {t('detail.followOnly')}{' '}
+                  {defect.ownerName ? t('detail.worksIt', { name: defect.ownerName }) : t('detail.managerWillAssign')}
                 </p>
               )}
             </Card>
 
             <Card aria-labelledby="details-heading">
               <h2 id="details-heading" className="mb-2 text-lg font-semibold">
-                Details
+                {t('detail.details')}
               </h2>
               <dl>
-                <Detail term="Customer">
+                <Detail term={t('field.customer')}>
                   {defect.customerId ? (
                     <>
                       {defect.customerName} ·{' '}
@@ -100,62 +113,69 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
                         href={`/customers/${defect.customerId}`}
                         className="text-primary underline underline-offset-2"
                       >
-                        timeline
+                        {t('detail.timeline')}
                       </Link>
                     </>
                   ) : (
-                    <span className="text-muted">None recorded</span>
+                    <span className="text-muted">{t('detail.noneRecorded')}</span>
                   )}
                 </Detail>
-                <Detail term="Interaction">
+                <Detail term={t('detail.interaction')}>
                   {defect.interactionId ? (
                     <>
                       <Link
                         href={`/interactions/${defect.interactionId}`}
                         className="text-primary underline underline-offset-2"
                       >
-                        {formatDateTime(defect.interactionOccurredAt!)}
+                        {format.dateTime(defect.interactionOccurredAt!, 'dateTime')}
                       </Link>{' '}
-                      · {OUTCOME_LABELS[defect.interactionOutcome!]}
+                      · {tEnum(`outcome.${defect.interactionOutcome as Outcome}`)}
                       {defect.interactionSaleValue !== null
-                        ? ` · sale value ${formatMoney(Number(defect.interactionSaleValue))}`
+                        ? ` · ${t('detail.saleValue', { value: format.number(Number(defect.interactionSaleValue), 'money') })}`
                         : ''}
                     </>
                   ) : (
-                    <span className="text-muted">Recorded by hand</span>
+                    <span className="text-muted">{t('detail.recordedByHand')}</span>
                   )}
                 </Detail>
-                <Detail term="Category">{defect.categoryName}</Detail>
-                <Detail term="Case">
+                <Detail term={t('field.category')}>{defect.categoryName}</Detail>
+                <Detail term={t('field.caseId')}>
                   {defect.caseId ? (
                     <Link href={`/cases/${defect.caseId}`} className="text-primary underline-offset-2 hover:underline">
-                      Case #{defect.caseNumber}
+                      {t('detail.caseLink', { number: defect.caseNumber ?? '' })}
                     </Link>
                   ) : (
-                    <span className="text-muted">Not linked to a case</span>
+                    <span className="text-muted">{t('detail.notLinked')}</span>
                   )}
                 </Detail>
-                <Detail term="Severity">{SEVERITY_LABELS[defect.severity]}</Detail>
-                <Detail term="Lost revenue">{formatMoney(defect.lostRevenue)}</Detail>
-                <Detail term="Owner">{defect.ownerName ?? <span className="text-muted">Nobody yet</span>}</Detail>
-                <Detail term="Follow-up due">
+                <Detail term={t('field.severity')}>{tEnum(`severity.${defect.severity as Severity}`)}</Detail>
+                <Detail term={t('field.lostRevenue')}>{format.number(defect.lostRevenue, 'money')}</Detail>
+                <Detail term={t('field.owner')}>
+                  {defect.ownerName ?? <span className="text-muted">{t('nobodyYet')}</span>}
+                </Detail>
+                <Detail term={t('field.dueOn')}>
                   {defect.dueOn ? (
-                    <span className={defect.overdue ? 'font-semibold text-danger' : undefined}>{defect.dueOn}</span>
+                    <span className={defect.overdue ? 'font-semibold text-danger' : undefined}>
+                      {format.dateTime(new Date(dayToTime(defect.dueOn)), 'day')}
+                    </span>
                   ) : (
-                    <span className="text-muted">Not set</span>
+                    <span className="text-muted">{t('detail.notSet')}</span>
                   )}
                 </Detail>
-                <Detail term="Source">
+                <Detail term={t('detail.source')}>
                   {defect.autoRule
-                    ? `${AUTO_RULE_LABELS[defect.autoRule]}${defect.touched ? ', since edited by a person' : ''}`
-                    : 'Manual'}
+                    ? t('detail.sourceRule', {
+                        rule: tEnum(`autoRule.${defect.autoRule as AutoRule}`),
+                        touched: defect.touched ? 'yes' : 'no',
+                      })
+                    : t('detail.manual')}
                 </Detail>
                 {defect.description ? (
-                  <Detail term="Description">
+                  <Detail term={t('field.description')}>
                     <span className="whitespace-pre-line">{defect.description}</span>
                   </Detail>
                 ) : null}
-                <Detail term="Root cause">
+                <Detail term={t('field.rootCause')}>
                   {steps.length > 1 ? (
                     <ol className="list-decimal pl-5">
                       {steps.map((step, i) => (
@@ -163,18 +183,18 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
                       ))}
                     </ol>
                   ) : (
-                    (steps[0] ?? <span className="text-muted">Not found yet</span>)
+                    (steps[0] ?? <span className="text-muted">{t('detail.notFoundYet')}</span>)
                   )}
                 </Detail>
-                <Detail term="Corrective action">
+                <Detail term={t('field.correctiveAction')}>
                   {defect.correctiveAction ? (
                     <span className="whitespace-pre-line">{defect.correctiveAction}</span>
                   ) : (
-                    <span className="text-muted">None yet</span>
+                    <span className="text-muted">{t('detail.noneYet')}</span>
                   )}
                 </Detail>
                 {defect.status === 'dismissed' ? (
-                  <Detail term="Dismissed because">{defect.dismissReason}</Detail>
+                  <Detail term={t('detail.dismissedBecause')}>{defect.dismissReason}</Detail>
                 ) : null}
               </dl>
             </Card>
@@ -182,7 +202,7 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
             {mayWork ? (
               <Card aria-labelledby="edit-heading">
                 <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
-                  {triage ? 'Triage and follow-up' : 'Cause and action'}
+                  {triage ? t('detail.triageHeading') : t('detail.causeHeading')}
                 </h2>
                 <DefectEditForm
                   defect={{
@@ -209,7 +229,7 @@ export default async function DefectPage({ params }: { params: Promise<{ id: str
 
           <Card aria-labelledby="history-heading" className="self-start">
             <h2 id="history-heading" className="mb-3 text-lg font-semibold">
-              History
+              {t('history.title')}
             </h2>
             <DefectHistory events={events} names={names} />
             {mayWork ? (

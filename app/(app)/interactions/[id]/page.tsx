@@ -1,5 +1,6 @@
 import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeleteInteractionButton } from '@/components/interactions/delete-interaction-button';
@@ -10,15 +11,16 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/roles';
-import { formatDateTime, formatMoney } from '@/lib/format';
 import { canEditInteraction, STAFF_EDIT_WINDOW_MS } from '@/lib/interactions/edit-window';
 import { groupTouchpoints } from '@/lib/interactions/touchpoint-groups';
 import { getInteraction, listDefectsOfInteraction } from '@/lib/queries/interactions';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
 import { z } from 'zod';
-import { OUTCOME_LABELS, CHANNEL_LABELS, DEFECT_STATUS_LABELS, SOURCE_LABELS } from '@/lib/enums';
 
-export const metadata: Metadata = { title: 'Interaction' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('interactions.detail');
+  return { title: t('title') };
+}
 
 const str = (value: number | string | null) => (value === null ? undefined : String(value));
 
@@ -35,53 +37,73 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
   const canOpenDefect = (ownerId: string | null) =>
     can(user.role, 'triageDefects') || ownerId === user.id || interaction.loggedById === user.id;
 
+  const t = await getTranslations('interactions.detail');
+  const tChannel = await getTranslations('enums.channel');
+  const tOutcome = await getTranslations('enums.outcome');
+  const tSource = await getTranslations('enums.source');
+  const tSeverity = await getTranslations('enums.severity');
+  const tStatus = await getTranslations('enums.defectStatus');
+  const tRule = await getTranslations('enums.autoRule');
+  const format = await getFormatter();
+  const when = format.dateTime(interaction.occurredAt, 'dateTime');
+  const money = (value: number) => format.number(value, 'money');
+
   const facts: [string, React.ReactNode][] = [
-    ['When', formatDateTime(interaction.occurredAt)],
-    ['Touchpoint', `${interaction.touchpointName} (${interaction.stageName}, ${CHANNEL_LABELS[interaction.channel]})`],
+    [t('when'), when],
     [
-      'Customer',
+      t('touchpoint'),
+      t('touchpointValue', {
+        touchpoint: interaction.touchpointName,
+        stage: interaction.stageName,
+        channel: tChannel(interaction.channel),
+      }),
+    ],
+    [
+      t('customer'),
       interaction.customerId ? (
         <>
           <Link className="text-primary underline" href={`/customers/${interaction.customerId}`}>
             {interaction.customerName}
           </Link>
           {interaction.customerMatch === 'signed_link' ? (
-            <Badge className="ml-2" tone="success">
-              Verified by a personal link
+            <Badge className="ml-2 max-w-full whitespace-normal!" tone="success">
+              {t('verifiedByLink')}
             </Badge>
           ) : interaction.customerMatch === 'confirmed' ? (
-            <Badge className="ml-2" tone="success">
-              Confirmed by staff
+            <Badge className="ml-2 max-w-full whitespace-normal!" tone="success">
+              {t('confirmedByStaff')}
             </Badge>
           ) : null}
         </>
       ) : interaction.customerMatch === 'unverified' ? (
         <>
-          Anonymous{' '}
+          {t('anonymous')}{' '}
           <Badge className="ml-1" tone="warning">
-            Unverified match
+            {t('unverifiedMatch')}
           </Badge>
         </>
       ) : (
-        'Anonymous'
+        t('anonymous')
       ),
     ],
     ...(interaction.contactEmail !== null
-      ? ([['Email given', `${interaction.contactEmail} (as typed, not verified)`]] as [string, React.ReactNode][])
+      ? ([[t('emailGiven'), t('emailAsTyped', { email: interaction.contactEmail })]] as [string, React.ReactNode][])
       : []),
-    ['Outcome', OUTCOME_LABELS[interaction.outcome]],
-    ['Sale value', interaction.saleValue === null ? '—' : formatMoney(Number(interaction.saleValue))],
-    ['Expectation → experience', `${interaction.expectation ?? '—'} → ${interaction.experience ?? '—'}`],
-    ['CSAT', interaction.csat ?? '—'],
-    ['NPS likelihood', interaction.nps ?? '—'],
-    ['Effort', interaction.effort ?? '—'],
+    [t('outcome'), tOutcome(interaction.outcome)],
+    [t('saleValue'), interaction.saleValue === null ? '—' : money(Number(interaction.saleValue))],
+    [t('gap'), `${interaction.expectation ?? '—'} → ${interaction.experience ?? '—'}`],
+    [t('csat'), interaction.csat ?? '—'],
+    [t('nps'), interaction.nps ?? '—'],
+    [t('effort'), interaction.effort ?? '—'],
     [
-      'Source',
-      `${SOURCE_LABELS[interaction.source]}${interaction.loggedByName ? `, logged by ${interaction.loggedByName}` : ''}`,
+      t('source'),
+      interaction.loggedByName
+        ? t('sourceLoggedBy', { source: tSource(interaction.source), name: interaction.loggedByName })
+        : tSource(interaction.source),
     ],
-    ['Notes', interaction.notes ?? '—'],
+    [t('notes'), interaction.notes ?? '—'],
     [
-      'Sentiment',
+      t('sentiment'),
       interaction.sentiment ? (
         <SentimentBadge sentiment={interaction.sentiment} score={interaction.sentimentScore} />
       ) : (
@@ -93,37 +115,41 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader
-        title={`${interaction.touchpointName}${interaction.customerName ? ` with ${interaction.customerName}` : ''}`}
-        description={formatDateTime(interaction.occurredAt)}
-        back={{ href: '/interactions', label: 'Interactions' }}
+        title={
+          interaction.customerName
+            ? t('heading', { touchpoint: interaction.touchpointName, customer: interaction.customerName })
+            : interaction.touchpointName
+        }
+        description={when}
+        back={{ href: '/interactions', label: t('back') }}
       />
       {interaction.customerMatch === 'unverified' && interaction.suggestedCustomerId ? (
         <Card className="mb-4 border-warning" aria-labelledby="match-heading">
           <h2 id="match-heading" className="mb-2 text-lg font-semibold">
-            Unverified customer match
+            {t('match.title')}
           </h2>
           <p className="mb-3 text-sm">
-            Whoever sent this feedback typed an email that matches{' '}
-            <Link className="text-primary underline" href={`/customers/${interaction.suggestedCustomerId}`}>
-              {interaction.suggestedCustomerName}
-            </Link>
-            . Anyone holding the public link can type any email, so it counts as anonymous, and stays off their
-            timeline, until a member of staff confirms it came from them.
+            {t.rich('match.description', {
+              name: interaction.suggestedCustomerName ?? '',
+              customer: (chunks) => (
+                <Link className="text-primary underline" href={`/customers/${interaction.suggestedCustomerId}`}>
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
           <FeedbackMatchDecision
             interactionId={interaction.id}
-            customerName={interaction.suggestedCustomerName ?? 'this customer'}
+            customerName={interaction.suggestedCustomerName ?? t('match.thisCustomer')}
           />
         </Card>
       ) : interaction.customerMatch === 'rejected' && interaction.suggestedCustomerName ? (
-        <p className="mb-4 text-sm text-muted">
-          Staff decided this feedback did not come from {interaction.suggestedCustomerName}, whose email was typed.
-        </p>
+        <p className="mb-4 text-sm text-muted">{t('match.rejected', { name: interaction.suggestedCustomerName })}</p>
       ) : null}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card aria-labelledby="facts-heading">
           <h2 id="facts-heading" className="mb-3 text-lg font-semibold">
-            What happened
+            {t('facts')}
           </h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             {facts.map(([label, value]) => (
@@ -136,10 +162,10 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
         </Card>
         <Card aria-labelledby="defects-heading">
           <h2 id="defects-heading" className="mb-3 text-lg font-semibold">
-            Defects ({defectRows.length})
+            {t('defects', { count: defectRows.length })}
           </h2>
           {defectRows.length === 0 ? (
-            <p className="text-sm text-muted">No defect: this interaction went as the customer expected.</p>
+            <p className="text-sm text-muted">{t('noDefect')}</p>
           ) : (
             <ul className="flex flex-col gap-2 text-sm">
               {defectRows.map((d) => (
@@ -153,15 +179,19 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
                       d.categoryName
                     )}{' '}
                     <span className="font-normal text-muted">
-                      · {d.severity} · {DEFECT_STATUS_LABELS[d.status]}
+                      · {tSeverity(d.severity)} · {tStatus(d.status)}
                     </span>
                   </p>
                   <p className="text-muted">
-                    {Number(d.lostRevenue) > 0 ? `Lost revenue ${formatMoney(Number(d.lostRevenue))} · ` : ''}
-                    {d.autoRule
-                      ? `Raised by the ${d.autoRule.replace('_', ' ')} rule${d.touched ? ', since worked by hand' : ''}`
-                      : 'Logged by hand'}
-                    {d.ownerName ? ` · Owner ${d.ownerName}` : ''}
+                    {[
+                      Number(d.lostRevenue) > 0 ? t('lostRevenue', { amount: money(Number(d.lostRevenue)) }) : null,
+                      d.autoRule
+                        ? t(d.touched ? 'raisedByRuleTouched' : 'raisedByRule', { rule: tRule(d.autoRule) })
+                        : t('loggedByHand'),
+                      d.ownerName ? t('owner', { name: d.ownerName }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </p>
                 </li>
               ))}
@@ -171,7 +201,7 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
       </div>
       <Card className="mt-4" aria-labelledby="edit-heading">
         <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
-          Edit
+          {t('edit')}
         </h2>
         {editable ? (
           <EditInteractionForm
@@ -194,15 +224,15 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
         ) : (
           <p className="text-sm text-muted">
             {interaction.loggedById === user.id
-              ? `You could edit this for ${STAFF_EDIT_WINDOW_MS / 3_600_000} hours after logging it; ask a manager to change it now.`
-              : 'Only the person who logged it (for 24 hours), a manager or an admin may edit this interaction.'}
+              ? t('editWindowOver', { hours: STAFF_EDIT_WINDOW_MS / 3_600_000 })
+              : t('editNotYours', { hours: STAFF_EDIT_WINDOW_MS / 3_600_000 })}
           </p>
         )}
       </Card>
       {can(user.role, 'deleteRecords') ? (
         <Card className="mt-4" aria-labelledby="delete-heading">
           <h2 id="delete-heading" className="mb-3 text-lg font-semibold">
-            Delete
+            {t('delete')}
           </h2>
           <DeleteInteractionButton id={interaction.id} defectCount={defectRows.length} />
         </Card>

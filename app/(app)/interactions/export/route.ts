@@ -1,6 +1,9 @@
-import { parameterErrors, problem } from '@/lib/api/problem';
+import { parameterErrors } from '@/lib/api/problem';
+import { readerProblem } from '@/lib/api/reader-problem';
+import { msg } from '@/lib/validation/messages';
 import { authorizeRequest } from '@/lib/auth/request-auth';
-import { INTERACTION_EXPORT_COLUMNS, toCsvText } from '@/lib/csv/columns';
+import { interactionExportColumns, toCsvText } from '@/lib/csv/columns';
+import { getCompanySettings } from '@/lib/settings/company';
 import { csvResponse, today } from '@/lib/csv/stream';
 import { streamInteractions } from '@/lib/queries/interactions';
 import { interactionFiltersSchema, paramsToObject } from '@/lib/validation/filters';
@@ -10,14 +13,16 @@ export const dynamic = 'force-dynamic';
 
 /** GET /interactions/export?<the list's filters>: the interactions list as filtered, as CSV. */
 export const GET = answerOutages(async function GET(request: Request) {
-  const auth = await authorizeRequest(request, { scope: 'export:read', permission: 'importExport' });
+  const auth = await authorizeRequest(request, { scope: 'export:read', permission: 'importExport', reader: true });
   if ('response' in auth) return auth.response;
   const parsed = interactionFiltersSchema.safeParse(paramsToObject(new URL(request.url).searchParams));
   if (!parsed.success)
-    return problem(400, 'Bad Request', 'Some filters were not understood.', parameterErrors(parsed.error));
+    return readerProblem(400, 'Bad Request', msg('filtersNotUnderstood'), parameterErrors(parsed.error));
+  // Amounts are plain numbers (300.00); the header names their currency (sale_value_eur).
+  const { currency } = await getCompanySettings();
   return csvResponse(
-    `interactions-${today()}.csv`,
-    INTERACTION_EXPORT_COLUMNS,
+    `interactions-${await today()}.csv`,
+    interactionExportColumns(currency),
     streamInteractions(parsed.data),
     (r) => [
       r.id,

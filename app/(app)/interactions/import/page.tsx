@@ -1,56 +1,58 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { CsvImportForm } from '@/components/import/csv-import-form';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
-import { INTERACTION_EXPORT_COLUMNS, INTERACTION_IMPORT_REQUIRED } from '@/lib/csv/columns';
+import {
+  INTERACTION_IMPORT_REQUIRED,
+  interactionExportColumns,
+  interactionImportColumns,
+  saleValueColumn,
+} from '@/lib/csv/columns';
+import { getCompanySettings } from '@/lib/settings/company';
 import { MAX_IMPORT_ROWS } from '@/lib/import/read-csv';
 
-export const metadata: Metadata = { title: 'Import interactions' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('imports.interactions');
+  return { title: t('title') };
+}
 
 export default async function ImportInteractionsPage() {
   await requirePermission('importExport');
+  const { currency } = await getCompanySettings();
+  const t = await getTranslations('imports.interactions');
+  const tFile = await getTranslations('imports.file');
+  const format = await getFormatter();
+  const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
   return (
     <>
       <PageHeader
-        title="Import interactions"
-        description="From a CSV file: every row is checked first, and one bad row means nothing is imported."
-        back={{ href: '/interactions', label: 'Interactions' }}
+        title={t('title')}
+        description={tFile('description')}
+        back={{ href: '/interactions', label: t('back') }}
       />
       <Card className="mb-4">
         <CsvImportForm
           endpoint="/interactions/import/upload"
-          noun="interactions"
-          columns={INTERACTION_EXPORT_COLUMNS}
+          kind="interactions"
+          // An export's sale_value_<currency> and an older file's sale_value both import.
+          columns={interactionImportColumns(currency)}
           required={INTERACTION_IMPORT_REQUIRED}
         />
       </Card>
       <Card>
-        <h2 className="mb-2 text-lg font-semibold">The file</h2>
+        <h2 className="mb-2 text-lg font-semibold">{tFile('title')}</h2>
         <ul className="list-disc space-y-1 pl-5 text-sm">
-          <li>
-            UTF-8 text with a header row, up to {MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows. An export from the
-            interactions list imports as it is.
+          <li>{t('format', { max: format.number(MAX_IMPORT_ROWS, 'integer') })}</li>
+          <li>{t.rich('needed', { code })}</li>
+          <li>{t.rich('customer', { code })}</li>
+          <li>{t.rich('optional', { code, saleColumn: saleValueColumn(currency), currency })}</li>
+          <li>{t('existing')}</li>
+          <li>{tFile('otherTool')}</li>
+          <li className="text-muted">
+            {tFile('allColumns', { columns: interactionExportColumns(currency).join(', ') })}
           </li>
-          <li>
-            Needed: <code>occurred_at</code> (like 2026-01-31T14:05:00Z) and <code>touchpoint</code> (its name; add{' '}
-            <code>stage</code> when two stages share it).
-          </li>
-          <li>
-            The customer, if any, by <code>customer_id</code>, <code>customer_external_ref</code> or{' '}
-            <code>customer_email</code>.
-          </li>
-          <li>
-            Optional: <code>id</code>, <code>outcome</code>, <code>sale_value</code>, <code>expectation</code>,{' '}
-            <code>experience</code>, <code>csat</code>, <code>nps</code>, <code>effort</code>, <code>notes</code>.
-            Auto-defect rules apply to every imported interaction.
-          </li>
-          <li>
-            Importing the same file twice creates nothing twice: rows keep their id, or get one from their content. A
-            row whose id is stored with other values is listed; tick “Update existing rows” to apply it.
-          </li>
-          <li>Column names from another tool? Choose the file and match its columns to these.</li>
-          <li className="text-muted">All columns: {INTERACTION_EXPORT_COLUMNS.join(', ')}.</li>
         </ul>
       </Card>
     </>

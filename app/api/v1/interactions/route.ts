@@ -97,9 +97,11 @@ export const POST = apiRoute(async function POST(request: Request) {
   const loggedById = auth.principal.kind === 'user' ? auth.principal.userId : null;
   try {
     const db = await getDb();
-    const { ids, created, existing, defectsRaised } = await db.transaction((tx) =>
-      recordInteractions(tx, inputs, { source: 'api', loggedById }),
-    );
+    // One read and one write statement, which lands whole or not at all (no BEGIN/COMMIT round trips).
+    const { ids, created, existing, defectsRaised } = await recordInteractions(db, inputs, {
+      source: 'api',
+      loggedById,
+    });
     return Response.json(
       { data: { ids, created, existing, defectsRaised } },
       { status: created.length > 0 ? 201 : 200 },

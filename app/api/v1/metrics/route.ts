@@ -1,6 +1,8 @@
+import { onReadTarget } from '@/db';
 import { fieldErrorList, parameterErrors, problem } from '@/lib/api/problem';
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { getDashboardMetrics } from '@/lib/queries/metrics';
+import { getCompanySettings } from '@/lib/settings/company';
 import { paramsToObject } from '@/lib/validation/filters';
 import { metricsQuerySchema, previousPeriod, resolveMetricsFilters } from '@/lib/validation/metrics';
 import { apiRoute } from '@/lib/api/admission';
@@ -17,7 +19,8 @@ export const GET = apiRoute(async function GET(request: Request) {
     return problem(400, 'Bad Request', 'A query parameter is malformed.', parameterErrors(parsed.error));
   }
   const { pareto, ...filterInput } = parsed.data;
-  const resolved = resolveMetricsFilters(filterInput);
+  const { timeZone, weekStart } = await getCompanySettings();
+  const resolved = resolveMetricsFilters(filterInput, new Date(), timeZone, weekStart);
   if (!resolved.ok) {
     return problem(
       422,
@@ -28,10 +31,16 @@ export const GET = apiRoute(async function GET(request: Request) {
   }
 
   const filters = resolved.filters;
-  const metrics = await getDashboardMetrics(filters, undefined, pareto);
+  // From a read replica when DATABASE_READ_URL names one that is close enough (db/read-replicas.ts).
+  const [metrics, { currency }] = await Promise.all([
+    onReadTarget((db) => getDashboardMetrics(filters, db, pareto)),
+    getCompanySettings(),
+  ]);
   const previous = previousPeriod(filters);
   return Response.json({
     data: {
+      // Amounts stay plain numbers; the currency they are in is stated once.
+      currency,
       period: { from: filters.from, to: filters.to, granularity: filters.granularity },
       previousPeriod: { from: previous.from, to: previous.to },
       filters: {

@@ -1,4 +1,5 @@
 import { authorizeRequest } from '@/lib/auth/request-auth';
+import { onReadTarget } from '@/db';
 import { listTouchpoints } from '@/lib/queries/touchpoints';
 import { apiRoute } from '@/lib/api/admission';
 
@@ -8,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute(async function GET(request: Request) {
   const auth = await authorizeRequest(request, { scope: 'metrics:read', permission: 'viewDashboard' });
   if ('response' in auth) return auth.response;
-  return Response.json({ data: await listTouchpoints() });
+  return Response.json({ data: await onReadTarget((db) => listTouchpoints(db)) });
 });

@@ -1,12 +1,21 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { findPublicFeedbackTouchpoint } from '@/lib/queries/feedback';
+import { getCompanySettings } from '@/lib/settings/company';
 
-export const metadata: Metadata = { title: { absolute: 'Thank you for your feedback' } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('feedback.thanks');
+  return { title: { absolute: t('metaTitle') } };
+}
 
 export default async function FeedbackThanksPage({ params }: { params: Promise<{ token: string }> }) {
-  const touchpoint = await findPublicFeedbackTouchpoint({ token: (await params).token });
+  const [touchpoint, company] = await Promise.all([
+    findPublicFeedbackTouchpoint({ token: (await params).token }),
+    getCompanySettings(),
+  ]);
   if (!touchpoint) notFound();
+  const t = await getTranslations('feedback.thanks');
   return (
     <div className="mt-10 rounded-3xl border border-border bg-surface p-8 text-center shadow-sm">
       <div
@@ -25,12 +34,15 @@ export default async function FeedbackThanksPage({ params }: { params: Promise<{
           <path d="M5 12.5l4.5 4.5L19 7.5" />
         </svg>
       </div>
-      <h1 className="mt-5 text-3xl font-bold">Thank you!</h1>
+      <h1 className="mt-5 text-3xl font-bold">{t('title')}</h1>
       <p className="mt-3 text-base text-muted">
-        Your feedback on <span className="font-medium text-foreground">{touchpoint.name}</span> has reached the team.
-        Every answer helps us make the next visit better.
+        {t.rich('body', {
+          touchpoint: touchpoint.name,
+          company: company.name,
+          strong: (chunks) => <span className="font-medium text-foreground">{chunks}</span>,
+        })}
       </p>
-      <p className="mt-6 text-sm text-muted">You can close this page now.</p>
+      <p className="mt-6 text-sm text-muted">{t('close')}</p>
     </div>
   );
 }

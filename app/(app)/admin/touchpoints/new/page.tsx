@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { TouchpointForm } from '@/components/admin/touchpoint-form';
 import { listCaseOwnerOptions } from '@/lib/queries/cases';
@@ -7,24 +8,27 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listStages } from '@/lib/queries/touchpoints';
 
-export const metadata: Metadata = { title: 'New touchpoint' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.touchpoints');
+  return { title: t('newTitle') };
+}
 
 export default async function NewTouchpointPage() {
   await requirePermission('administer');
   const stages = await listStages();
+  const t = await getTranslations('admin.touchpoints');
   return (
     <>
-      <PageHeader
-        title="New touchpoint"
-        description="A point of contact where interactions are logged and defects counted."
-      />
+      <PageHeader title={t('newTitle')} description={t('newDescription')} />
       {stages.length === 0 ? (
         <p className="text-muted">
-          Create a{' '}
-          <Link href="/admin/stages" className="text-primary underline">
-            journey stage
-          </Link>{' '}
-          first: every touchpoint belongs to one.
+          {t.rich('noStages', {
+            link: (chunks) => (
+              <Link href="/admin/stages" className="text-primary underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : (
         <Card className="max-w-3xl">

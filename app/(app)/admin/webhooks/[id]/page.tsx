@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/admin/action-button';
 import { TestPingButton } from '@/components/admin/test-ping-button';
@@ -8,19 +9,23 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format';
+import { getRequestValidationTranslator } from '@/lib/i18n/reader';
 import { DELIVERY_LOG_SIZE, getWebhookEndpoint, listWebhookDeliveries } from '@/lib/queries/webhooks';
 import { webhookIdSchema } from '@/lib/validation/webhooks';
 import { deleteWebhookAction, redeliverAction, setWebhookActiveAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Webhook endpoint' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin.webhooks');
+  return { title: t('endpointTitle') };
+}
 
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  pending: { label: 'Queued', tone: 'neutral' },
-  succeeded: { label: 'Delivered', tone: 'success' },
-  failed: { label: 'Failed, retrying', tone: 'warning' },
-  dead: { label: 'Gave up', tone: 'danger' },
-};
+const STATUS = {
+  pending: 'neutral',
+  succeeded: 'success',
+  failed: 'warning',
+  dead: 'danger',
+} as const satisfies Record<string, BadgeTone>;
+type DeliveryStatus = keyof typeof STATUS;
 
 export default async function WebhookEndpointPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission('administer');
@@ -29,78 +34,77 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
   const endpoint = await getWebhookEndpoint({ id: parsed.data.endpointId });
   if (!endpoint) notFound();
   const deliveries = await listWebhookDeliveries({ endpointId: endpoint.id });
+  const t = await getTranslations('admin.webhooks');
+  const tc = await getTranslations('admin.common');
+  // Why it was switched off is stored as a message reference (lib/webhooks/manage-endpoints.ts).
+  const validation = await getRequestValidationTranslator();
+  const format = await getFormatter();
+  const when = (value: Date) => format.dateTime(value, 'dateTime');
+  const back = { href: '/admin/webhooks', label: t('title') };
   return (
     <>
-      <PageHeader
-        title={endpoint.url}
-        description={endpoint.description ?? undefined}
-        back={{ href: '/admin/webhooks', label: 'Webhooks' }}
-      >
+      <PageHeader title={endpoint.url} description={endpoint.description ?? undefined} back={back}>
         <TestPingButton endpointId={endpoint.id} />
         <ActionButton action={setWebhookActiveAction} input={{ endpointId: endpoint.id, active: !endpoint.active }}>
-          {endpoint.active ? 'Switch off' : 'Switch on'}
+          {endpoint.active ? t('switchOff') : t('switchOn')}
         </ActionButton>
         <ActionButton
           action={deleteWebhookAction}
           input={{ endpointId: endpoint.id }}
           variant="danger"
-          confirm={`Delete the endpoint ${endpoint.url} and its delivery log?`}
+          confirm={t('confirmDelete', { url: endpoint.url })}
           redirectTo="/admin/webhooks"
         >
-          Delete
+          {tc('delete')}
         </ActionButton>
       </PageHeader>
       <div className="flex flex-col gap-6">
         <Card>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-            <dt className="text-muted">State</dt>
+            <dt className="text-muted">{t('state')}</dt>
             <dd>
-              {endpoint.active ? <Badge tone="success">On</Badge> : <Badge tone="danger">Off</Badge>}
-              {endpoint.disabledReason ? <span className="ml-2">{endpoint.disabledReason}</span> : null}
+              {endpoint.active ? <Badge tone="success">{t('on')}</Badge> : <Badge tone="danger">{t('off')}</Badge>}
+              {endpoint.disabledReason ? (
+                <span className="ml-2">{validation.message(endpoint.disabledReason)}</span>
+              ) : null}
               {endpoint.active && endpoint.failingSince ? (
-                <span className="ml-2 text-warning">
-                  Failing since {formatDateTime(endpoint.failingSince)}; switched off after 24 hours of failures.
-                </span>
+                <span className="ml-2 text-warning">{t('failingSince', { when: when(endpoint.failingSince) })}</span>
               ) : null}
             </dd>
-            <dt className="text-muted">Events</dt>
+            <dt className="text-muted">{t('events')}</dt>
             <dd>{endpoint.eventTypes.join(', ')}</dd>
-            <dt className="text-muted">Added</dt>
-            <dd>{formatDateTime(endpoint.createdAt)}</dd>
+            <dt className="text-muted">{t('added')}</dt>
+            <dd>{when(endpoint.createdAt)}</dd>
           </dl>
         </Card>
         <Card aria-labelledby="deliveries-heading">
           <h2 id="deliveries-heading" className="mb-3 text-lg font-semibold">
-            Delivery log
+            {t('deliveryLog')}
           </h2>
-          <p className="mb-3 text-sm text-muted">
-            The latest {DELIVERY_LOG_SIZE} deliveries. The webhook-id is the event id, the same on every retry.
-          </p>
-          {deliveries.length === 0 ? (
-            <EmptyState>Nothing sent yet. Send a test ping to try the endpoint.</EmptyState>
-          ) : null}
+          <p className="mb-3 text-sm text-muted">{t('deliveryLogNote', { size: DELIVERY_LOG_SIZE })}</p>
+          {deliveries.length === 0 ? <EmptyState>{t('noDeliveries')}</EmptyState> : null}
           {deliveries.length > 0 ? (
-            <TableScroll label="Deliveries">
+            <TableScroll label={t('deliveries')}>
               <table className="w-full text-left text-sm">
                 <thead className="text-muted">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Event
+                      {t('event')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Status
+                      {t('status')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Response
+                      {t('response')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Latency
+                      {t('latency')}
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
-                      Last attempt
+                      {t('lastAttempt')}
                     </th>
                     <th scope="col" className="py-2 font-medium">
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{tc('actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -112,14 +116,18 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
                         <code className="block text-xs text-muted">{d.eventId}</code>
                       </td>
                       <td className="py-2 pr-4">
-                        <Badge tone={STATUS[d.status]!.tone}>{STATUS[d.status]!.label}</Badge>
-                        <span className="block text-xs text-muted">
-                          {d.attempts} attempt{d.attempts === 1 ? '' : 's'}
-                        </span>
+                        <Badge tone={STATUS[d.status as DeliveryStatus]}>
+                          {t(`deliveryStatus.${d.status as DeliveryStatus}`)}
+                        </Badge>
+                        <span className="block text-xs text-muted">{t('attempts', { count: d.attempts })}</span>
                       </td>
                       <td className="max-w-xs py-2 pr-4">
-                        {d.responseStatus ? <span className="font-medium">HTTP {d.responseStatus}</span> : null}
-                        {d.error ? <span className="block text-xs text-danger">{d.error}</span> : null}
+                        {d.responseStatus ? (
+                          <span className="font-medium">{t('http', { status: d.responseStatus })}</span>
+                        ) : null}
+                        {d.error ? (
+                          <span className="block text-xs text-danger">{validation.message(d.error)}</span>
+                        ) : null}
                         {d.responseExcerpt ? (
                           <code className="block truncate text-xs text-muted" title={d.responseExcerpt}>
                             {d.responseExcerpt}
@@ -127,20 +135,18 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
                         ) : null}
                       </td>
                       <td className="py-2 pr-4 whitespace-nowrap">
-                        {d.latencyMs === null ? '–' : `${d.latencyMs} ms`}
+                        {d.latencyMs === null ? '–' : t('ms', { ms: d.latencyMs })}
                       </td>
-                      <td className="py-2 pr-4 whitespace-nowrap">
-                        {d.lastAttemptAt ? formatDateTime(d.lastAttemptAt) : '–'}
-                      </td>
+                      <td className="py-2 pr-4 whitespace-nowrap">{d.lastAttemptAt ? when(d.lastAttemptAt) : '–'}</td>
                       <td className="py-2">
                         {d.eventType === 'webhook.test' ? null : (
                           <ActionButton
                             action={redeliverAction}
                             input={{ deliveryId: d.id }}
-                            label={`Redeliver ${d.eventType} ${d.eventId}`}
-                            successMessage="Queued again."
+                            label={t('redeliverNamed', { type: d.eventType, id: d.eventId })}
+                            successMessage={t('queuedAgain')}
                           >
-                            Redeliver
+                            {t('redeliver')}
                           </ActionButton>
                         )}
                       </td>

@@ -4,6 +4,7 @@ import { problem } from '@/lib/api/problem';
 import { authorizeRequest } from '@/lib/auth/request-auth';
 import { getCaseProof } from '@/lib/cases/proof';
 import { getCase } from '@/lib/queries/cases';
+import { getCompanySettings } from '@/lib/settings/company';
 import { caseIdSchema } from '@/lib/validation/cases';
 import { apiRoute } from '@/lib/api/admission';
 
@@ -17,6 +18,7 @@ export const GET = apiRoute(async function GET(request: Request, { params }: { p
   if (!parsed.success) return problem(404, 'Not Found', 'No case has that id.');
   const row = await getCase({ id: parsed.data.id, viewer: { id: '', role: 'manager' } });
   if (!row) return problem(404, 'Not Found', 'No case has that id.');
-  const proof = await getCaseProof(await getDb(), row);
-  return Response.json({ data: { ...caseSummaryJson(row), proof: proof ? caseProofJson(proof) : null } });
+  const [proof, { currency }] = await Promise.all([getCaseProof(await getDb(), row), getCompanySettings()]);
+  // The proof's costs are plain numbers in the company's currency, stated once.
+  return Response.json({ data: { ...caseSummaryJson(row), currency, proof: proof ? caseProofJson(proof) : null } });
 });

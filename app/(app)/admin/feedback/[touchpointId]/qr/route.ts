@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { problem } from '@/lib/api/problem';
+import { readerProblem } from '@/lib/api/reader-problem';
+import { msg } from '@/lib/validation/messages';
 import { authorizeSession } from '@/lib/auth/request-auth';
 import { feedbackUrl, requestOrigin } from '@/lib/feedback/public-url';
 import { qrPng, qrSvg } from '@/lib/feedback/qr';
@@ -7,9 +8,9 @@ import { findEnabledFeedbackLink } from '@/lib/queries/feedback';
 import { answerOutages } from '@/lib/api/outage';
 
 const querySchema = z.object({
-  touchpointId: z.uuid({ error: 'Unknown touchpoint.' }),
-  format: z.enum(['png', 'svg'], { error: 'The format must be png or svg.' }).default('svg'),
-  download: z.enum(['0', '1']).default('0'),
+  touchpointId: z.uuid({ error: msg('unknownTouchpoint') }),
+  format: z.enum(['png', 'svg'], { error: msg('qrFormat') }).default('svg'),
+  download: z.enum(['0', '1'], { error: msg('parametersNotUnderstood') }).default('0'),
 });
 
 const slug = (name: string) =>
@@ -24,8 +25,8 @@ export const GET = answerOutages(async function GET(
   { params }: { params: Promise<{ touchpointId: string }> },
 ): Promise<Response> {
   const auth = await authorizeSession('administer', {
-    unauthorized: 'Sign in as an admin to download QR codes.',
-    forbidden: 'Only admins manage feedback links.',
+    unauthorized: msg('qrSignInAsAdmin'),
+    forbidden: msg('qrAdminsOnly'),
   });
   if ('response' in auth) return auth.response;
 
@@ -35,10 +36,10 @@ export const GET = answerOutages(async function GET(
     format: search.get('format') ?? undefined,
     download: search.get('download') ?? undefined,
   });
-  if (!parsed.success) return problem(400, 'Bad Request', z.prettifyError(parsed.error));
+  if (!parsed.success) return readerProblem(400, 'Bad Request', parsed.error.issues[0]?.message);
 
   const link = await findEnabledFeedbackLink({ touchpointId: parsed.data.touchpointId });
-  if (!link) return problem(404, 'Not Found', 'This touchpoint has no feedback link switched on.');
+  if (!link) return readerProblem(404, 'Not Found', msg('qrNoFeedbackLink'));
 
   const url = feedbackUrl(requestOrigin(request.headers), link.token);
   const filename = `feedback-qr-${slug(link.name)}.${parsed.data.format}`;

@@ -1,0 +1,289 @@
+// `npm run bench:writes`: the write path of the HTTP API, measured in this process through the
+// route handler itself (no HTTP server, so Next.js's own request handling is not in the figures):
+//
+//   - single POST /api/v1/interactions: round trips to the database per request, counted on the
+//     wire by a proxy (tests/support/round-trip-proxy.ts), and CPU per request: Node.js by
+//     process.cpuUsage(), PostgreSQL by the utime + stime in /proc/<pid>/stat of the backends
+//     serving this database (the statements' parse, plan, execution and triggers; not the
+//     background writer, WAL writer or autovacuum);
+//   - batch POST of 1,000 interactions: interactions per second, and CPU per 1,000.
+//
+// `-- --before <git ref>` also runs this script on that commit (checked out in a temporary
+// worktree sharing node_modules) and prints both side by side, each with its load average.
+//
+//   BENCH_DRIVERS=embedded,postgres   which to run (postgres: BENCH_DATABASE_URL, else TEST_DATABASE_URL,
+//                                     else postgres://postgres@127.0.0.1:5432/postgres; a throwaway database)
+//   BENCH_POSTS=1000 BENCH_BATCHES=20 how many single POSTs and batches
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+// Renamed: the handler reads the database through getDb(), which this points at each handle in turn.
+import { useDatabaseForTests as pointAppAt } from '@/db';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrator';
+import { apiKeys, customers, journeyStages, touchpoints } from '@/db/schema';
+import { POST } from '@/app/api/v1/interactions/route';
+import { generateApiKey } from '@/lib/auth/api-keys';
+import { startRoundTripProxy } from '../tests/support/round-trip-proxy';
+import { runBefore } from './bench-before';
+
+const POSTS = Number(process.env.BENCH_POSTS ?? 1_000);
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
+const BATCH = 1_000;
+const DRIVERS = (process.env.BENCH_DRIVERS ?? 'embedded,postgres').split(',').map((d) => d.trim());
+const SERVER =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const OUTCOMES = ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated'] as const;
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+interface Figures {
+  driver: string;
+  load: number;
+  postRoundTrips: number;
+  postMs: number;
+  postNodeCpuMs: number;
+  postPgCpuMs: number;
+  batchPerSecond: number;
+  batchNodeCpuMs: number;
+  batchPgCpuMs: number;
+}
+
+const load = () => Number(os.loadavg()[0]!.toFixed(1));
+
+async function openBenchDatabase(driver: string): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  if (driver === 'postgres') {
+    const name = `oi_writes_bench_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(SERVER);
+    url.pathname = `/${name}`;
+    const handle = await openDatabase({ url: url.toString() });
+    return {
+      handle,
+      drop: async () => {
+        await handle.close();
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end({ timeout: 5 });
+      },
+    };
+  }
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outsidein-bench-writes-'));
+  const handle = await openDatabase({ dataDir: folder, stopServer: 'always' });
+  return {
+    handle,
+    drop: async () => {
+      await handle.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function seedCatalog({ db }: DatabaseHandle) {
+  const stages = await db
+    .insert(journeyStages)
+    .values(Array.from({ length: 8 }, (_, i) => ({ name: `Stage ${i + 1}`, position: i })))
+    .returning();
+  const tps = await db
+    .insert(touchpoints)
+    .values(
+      Array.from({ length: 25 }, (_, i) => ({
+        name: `Touchpoint ${i + 1}`,
+        stageId: stages[i % 8]!.id,
+        channel: 'phone' as const,
+        opportunities: 4,
+        ruleLowNps: i % 3 === 0,
+      })),
+    )
+    .returning({ id: touchpoints.id });
+  const people = await db
+    .insert(customers)
+    .values(Array.from({ length: 1_000 }, (_, i) => ({ name: `Customer ${i + 1}`, email: `c${i + 1}@bench.test` })))
+    .returning({ id: customers.id });
+  const key = generateApiKey();
+  await db
+    .insert(apiKeys)
+    .values({ name: 'bench', prefix: key.prefix, secretHash: key.hash, scopes: ['interactions:write'] });
+  return { touchpointIds: tps.map((t) => t.id), customerIds: people.map((c) => c.id), key: key.key };
+}
+
+type Catalog = Awaited<ReturnType<typeof seedCatalog>>;
+
+let serial = 0;
+/** One interaction as an integration would send it: about one in five raises a defect, one in five has a comment. */
+function interaction({ touchpointIds, customerIds }: Catalog) {
+  const i = serial++;
+  const outcome = OUTCOMES[i % OUTCOMES.length]!;
+  const expectation = 3 + (i % 3);
+  return {
+    id: randomUUID(),
+    touchpointId: touchpointIds[i % touchpointIds.length],
+    customerId: customerIds[(i * 7) % customerIds.length],
+    occurredAt: new Date(Date.now() - (i % 90) * 86_400_000 - 60_000).toISOString(),
+    outcome,
+    ...(outcome.startsWith('sale') ? { saleValue: (i % 97) * 10 + 50 } : {}),
+    expectation,
+    experience: i % 10 === 0 ? expectation - 2 : Math.min(5, expectation + (i % 2)),
+    csat: i % 15 === 0 ? 2 : 4 + (i % 2),
+    nps: i % 11,
+    effort: 1 + (i % 7),
+    ...(i % 5 === 0 ? { notes: `Called about the bill, ticket ${i}: the engineer was late but polite.` } : {}),
+  };
+}
+
+async function post(key: string, body: unknown): Promise<void> {
+  const response = await POST(
+    new Request('http://localhost/api/v1/interactions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+  if (response.status !== 201) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
+}
+
+/** CPU milliseconds the backends serving this database have used, by pid. */
+async function backendCpu({ db }: DatabaseHandle): Promise<Map<number, number>> {
+  const rows = (await db.execute(
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  )) as unknown as { pid: number }[];
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+    } catch {
+      // Not on this machine (a remote server) or already gone.
+    }
+  }
+  return cpu;
+}
+
+async function measure(
+  direct: DatabaseHandle,
+  run: () => Promise<void>,
+): Promise<{ ms: number; nodeCpuMs: number; pgCpuMs: number }> {
+  const pgBefore = await backendCpu(direct);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await run();
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const pgAfter = await backendCpu(direct);
+  let pgCpuMs = 0;
+  for (const [pid, after] of pgAfter) pgCpuMs += after - (pgBefore.get(pid) ?? 0);
+  return { ms, nodeCpuMs: (cpu.user + cpu.system) / 1000, pgCpuMs };
+}
+
+async function bench(driver: string): Promise<Figures> {
+  const { handle, drop } = await openBenchDatabase(driver);
+  const proxy = await startRoundTripProxy(handle.url);
+  const counted = await openDatabase({ url: proxy.proxied(handle.url) });
+  try {
+    await migrateDatabase(handle);
+    const catalog = await seedCatalog(handle);
+
+    // Round trips: on a handle through the counting proxy, after warming up its statements.
+    pointAppAt(counted);
+    for (let i = 0; i < 20; i++) await post(catalog.key, interaction(catalog));
+    proxy.reset();
+    const counting = 50;
+    for (let i = 0; i < counting; i++) await post(catalog.key, interaction(catalog));
+    const postRoundTrips = proxy.roundTrips() / counting;
+
+    // CPU and time: directly, so the proxy's own work is not counted.
+    pointAppAt(handle);
+    for (let i = 0; i < 50; i++) await post(catalog.key, interaction(catalog));
+    const single = await measure(handle, async () => {
+      for (let i = 0; i < POSTS; i++) await post(catalog.key, interaction(catalog));
+    });
+
+    await post(
+      catalog.key,
+      Array.from({ length: BATCH }, () => interaction(catalog)),
+    );
+    const batches = Array.from({ length: BATCHES }, () => Array.from({ length: BATCH }, () => interaction(catalog)));
+    const batch = await measure(handle, async () => {
+      for (const body of batches) await post(catalog.key, body);
+    });
+
+    return {
+      driver,
+      load: load(),
+      postRoundTrips,
+      postMs: single.ms / POSTS,
+      postNodeCpuMs: single.nodeCpuMs / POSTS,
+      postPgCpuMs: single.pgCpuMs / POSTS,
+      batchPerSecond: (BATCHES * BATCH) / (batch.ms / 1000),
+      batchNodeCpuMs: batch.nodeCpuMs / BATCHES,
+      batchPgCpuMs: batch.pgCpuMs / BATCHES,
+    };
+  } finally {
+    await counted.close();
+    await proxy.close();
+    await drop();
+  }
+}
+
+/** This script run on another commit (scripts/bench-before.ts). */
+const runBeforeWrites = (ref: string) =>
+  runBefore<Figures[]>(ref, 'scripts/bench-writes.ts', ['tests/support/round-trip-proxy.ts']);
+
+const fmt = (value: number, digits = 1) => value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+
+function print(after: Figures[], before: Figures[] | null, ref: string | null) {
+  const rows: [string, (f: Figures) => string, string][] = [
+    ['load average (1 min)', (f) => fmt(f.load), ''],
+    ['single POST: round trips', (f) => fmt(f.postRoundTrips, 2), '≤ 3'],
+    ['single POST: ms each (sequential)', (f) => fmt(f.postMs, 2), ''],
+    [
+      'single POST: CPU ms, node + PostgreSQL',
+      (f) => `${fmt(f.postNodeCpuMs + f.postPgCpuMs, 2)} (${fmt(f.postNodeCpuMs, 2)} + ${fmt(f.postPgCpuMs, 2)})`,
+      '≤ 6',
+    ],
+    ['batch of 1,000: interactions/s', (f) => fmt(f.batchPerSecond, 0), '≥ 25,000'],
+    [
+      'batch of 1,000: CPU ms, node + PostgreSQL',
+      (f) => `${fmt(f.batchNodeCpuMs + f.batchPgCpuMs, 0)} (${fmt(f.batchNodeCpuMs, 0)} + ${fmt(f.batchPgCpuMs, 0)})`,
+      '',
+    ],
+  ];
+  for (const figures of after) {
+    const old = before?.find((b) => b.driver === figures.driver);
+    console.log(`\n${figures.driver}:`);
+    const header = ['', ...(old ? [`before (${ref})`] : []), 'now', 'target'];
+    const table = [
+      header,
+      ...rows.map(([label, value, target]) => [label, ...(old ? [value(old)] : []), value(figures), target]),
+    ];
+    const widths = header.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+    for (const row of table) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+  }
+}
+
+async function main() {
+  const json = process.argv.includes('--json');
+  const refAt = process.argv.indexOf('--before');
+  const ref = refAt > 0 ? process.argv[refAt + 1]! : null;
+  if (!json)
+    console.log(
+      `bench:writes: ${POSTS.toLocaleString('en-GB')} single POSTs and ${BATCHES} batches of ${BATCH.toLocaleString('en-GB')} per driver, ` +
+        `${os.cpus().length} CPUs, load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ')}`,
+    );
+  const before = ref ? runBeforeWrites(ref) : null;
+  const after: Figures[] = [];
+  for (const driver of DRIVERS) after.push(await bench(driver));
+  if (json) console.log(JSON.stringify(after));
+  else print(after, before, ref);
+}
+
+main().catch((error: unknown) => {
+  console.error('bench:writes failed:', error);
+  process.exit(1);
+});
