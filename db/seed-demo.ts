@@ -24,6 +24,7 @@ import {
   type NewDefect,
   type NewInteraction,
 } from './schema';
+import { SEED_LOCK } from './seed-lock';
 import {
   CATEGORIES,
   COMPANY_SUFFIXES,
@@ -196,10 +197,6 @@ export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(users);
   return (row?.n ?? 0) === 0;
 }
-
-// Taken inside the seeding transaction, so two processes starting on one empty database at once
-// seed it once: the second waits, then finds it filled.
-const SEED_LOCK = 7_345_002;
 
 /**
  * Fills an empty database with a deterministic, believable company: the same counts on every

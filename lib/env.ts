@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -35,6 +36,9 @@ const schema = z.object({
     .string()
     .regex(/^x-outsidein-peer-[0-9a-f]{24}$/)
     .optional(),
+  // How many /api/v1 calls run at once per process (lib/api/admission.ts); the rest wait their turn.
+  // One per CPU: more only interleaves more work on the one event loop, and pages wait behind it.
+  API_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(os.availableParallelism()),
   // '1' leaves an empty database empty at start-up instead of loading the demo company (db/prepare.ts).
   SKIP_AUTO_SEED: z.enum(['0', '1']).default('0'),
 });
@@ -51,6 +55,7 @@ const parsed = schema.safeParse({
   NODE_ENV: process.env.NODE_ENV || undefined,
   SEED_SCALE: process.env.SEED_SCALE || undefined,
   SKIP_AUTO_SEED: process.env.SKIP_AUTO_SEED || undefined,
+  API_CONCURRENCY: process.env.API_CONCURRENCY || undefined,
   TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS || undefined,
   OUTSIDEIN_PEER_HEADER: process.env.OUTSIDEIN_PEER_HEADER || undefined,
 });

@@ -13,7 +13,7 @@
 //   9. two instances behind a round-robin proxy, with a streaming read replica: one session, one
 //      sign-in throttle, one feedback limit and one job runner lease across both; writes through both
 //      keep the rollups exact; the dashboard says how old a lagging replica's data is  (external)
-// `npm run drills -- 9` runs only the drills named by number.
+// `npm run drills -- 9` runs only drill 9; `npm run drills -- 2` drills 1 and 2.
 // "External" is a throwaway PostgreSQL cluster of its own on another loopback port (Debian's
 // binaries in /usr/lib/postgresql/<v>/bin when present, else the embedded ones), never a shared one.
 //   DRILL_PORT (default 3190): the app's port (drill 9 uses the next three as well).
@@ -27,6 +27,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase } from '@/db/client';
 import { embeddedBinDir } from '@/db/embedded-server';
+import { SEED_LOCK } from '@/db/seed-lock';
 import { startReplicaCluster } from '../tests/support/replica-cluster';
 
 const PORT = Number(process.env.DRILL_PORT ?? 3190);
@@ -358,11 +359,21 @@ async function drillKillDuringSeeding(dataDir: string) {
   const first = startApp(env);
   const deadline = Date.now() + 180_000;
   while (!first.log.some((l) => l.includes('loading the demo company')) && Date.now() < deadline) await sleep(100);
-  await sleep(1_500);
+  // Kill while the seeding transaction holds its lock (db/seed-demo.ts), not after a fixed wait:
+  // set-based seeding can finish within a second on a quiet machine.
+  const url = await embeddedUrl(dataDir);
+  await withDb(url, async (sql) => {
+    while (Date.now() < deadline) {
+      const [row] =
+        await sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = ${SEED_LOCK} and granted`;
+      if (row!.n > 0) return;
+      await sleep(10);
+    }
+  });
+  await sleep(50);
   const seededBeforeKill = first.log.some((l) => l.includes('demo data loaded'));
   await kill9(first);
   check(!seededBeforeKill, 'the kill came while seeding was under way');
-  const url = await embeddedUrl(dataDir);
   const afterKill = await counts(url);
   console.log(
     `  after the kill: ${afterKill.users} users, ${afterKill.interactions} interactions (nothing half-written)`,
@@ -1016,10 +1027,17 @@ async function main() {
   const apps: App[] = [];
   const embeddedDir = path.join(root, 'embedded');
   let cluster: Awaited<ReturnType<typeof externalCluster>> | undefined;
-  // `npm run drills -- 9`: only drill 9 (drills 1-8 build on one another and run together).
+  // `npm run drills -- 9`: only drill 9 (drills 1-8 build on one another and run together);
+  // `npm run drills -- 2`: drill 1 (which seeds the embedded company) and drill 2.
   const only = process.argv.slice(2).map(Number).filter(Boolean);
   try {
     if (only.length === 0) await drillsOneToEight(apps, embeddedDir, (c) => (cluster = c));
+    else if (only.includes(1) || only.includes(2)) {
+      const app = await drillKillDuringSeeding(embeddedDir);
+      apps.push(app);
+      if (only.includes(2)) await drillEventLoop(app, embeddedDir);
+      await stopApp(app);
+    }
     if (only.length === 0 || only.includes(9)) await drillSeveralInstances();
   } catch (error) {
     failures.push(`drill aborted: ${error instanceof Error ? error.message : String(error)}`);
