@@ -2,8 +2,9 @@
 // 12 months on a fresh PostgreSQL database (created and dropped here), and on 100,000 on the
 // embedded PostgreSQL server in a temporary folder: the last 30 days against the last 12 months
 // by day and by month, side by side with the ratio. Not a test: it prints figures for the README,
-// with the load average. The history is generated set-based in SQL with the rollup triggers off,
-// then the rollups are rebuilt in one pass (rebuild_metric_rollups), so 10M fill in minutes.
+// with the load average. The history is generated set-based in SQL, one statement per 100,000
+// interactions with their defects, without triggers, foreign-key checks or the plain indexes (built
+// again once at the end), then the rollups are rebuilt in one pass (rebuild_metric_rollups).
 //   BENCH_DATABASE_URL  PostgreSQL server to create the throwaway database on
 //                       (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_PG_ROWS / BENCH_EMBEDDED_ROWS   sizes (default 1,000,000 / 100,000); 0 skips that database
@@ -46,84 +47,99 @@ const median = (values: number[]) => {
  * One filling statement without the app's 30 s statement timeout: inserting 100,000 rows, or the
  * defects of a million, takes longer than that on a loaded 2-core machine.
  */
-async function unbounded(handle: DatabaseHandle, query: ReturnType<typeof sql>): Promise<void> {
+async function unbounded(
+  handle: DatabaseHandle,
+  query: ReturnType<typeof sql>,
+  { replica = false }: { replica?: boolean } = {},
+): Promise<void> {
   await handle.db.transaction(async (tx) => {
     await tx.execute(sql`set local statement_timeout = 0`);
+    await tx.execute(sql`set local maintenance_work_mem = '512MB'`);
+    if (replica) await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(query);
   });
+}
+
+/**
+ * The plain indexes of interactions and defects (not those behind a primary key or unique
+ * constraint): dropped while history is generated and built again once, as pg_restore does,
+ * because one CREATE INDEX over 10M rows is several times faster than 10M index insertions.
+ */
+async function plainIndexes(handle: DatabaseHandle): Promise<{ name: string; definition: string }[]> {
+  return selectRows(
+    handle.db,
+    sql`select i.indexname as name, i.indexdef as definition
+        from pg_indexes i
+        where i.schemaname = 'public' and i.tablename in ('interactions', 'defects')
+          and not exists (select 1 from pg_constraint c
+                          where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`,
+  );
 }
 
 /** The demo company at a small scale, then generated interactions up to `total`, with their defects. */
 async function fill(handle: DatabaseHandle, total: number): Promise<void> {
   const started = performance.now();
   const summary = await seedDemoData(handle.db, { scale: 0.1 });
-  // History arrives in bulk: the rollup triggers are off while it is generated, and the rollups
-  // are rebuilt once at the end, set-based, as after a restore (db/rollup-sql.ts).
-  await handle.db.execute(sql`alter table interactions disable trigger user`);
-  await handle.db.execute(sql`alter table defects disable trigger user`);
+  const indexes = await plainIndexes(handle);
+  for (const index of indexes) await handle.db.execute(sql.raw(`drop index ${index.name}`));
   let remaining = total - summary.interactions;
   const span = 365 / Math.ceil(remaining / BATCH);
   for (let batch = 0; remaining > 0; batch++) {
     const rows = Math.min(BATCH, remaining);
     // Each batch covers its own slice of the year, oldest first, as history arrives.
     const newestDaysAgo = 365 - (batch + 1) * span;
-    // Generated in SQL: a believable mix of outcomes and scores over the last 365 days.
+    // Generated in SQL, interactions and the auto defects the default rules raise (a few dismissed,
+    // spread over the categories) in one statement. History arrives in bulk, as in a restore:
+    // session_replication_role = replica skips the triggers and the foreign-key checks (the rows are
+    // consistent by construction), and the rollups are rebuilt once at the end (db/rollup-sql.ts).
     await unbounded(
       handle,
       sql`
-      with tp as (select array_agg(id order by id) as ids, array_agg(opportunities order by id) as ops, count(*)::int as n from touchpoints),
-           cu as (select array_agg(id) as ids from customers),
-           g as (select 1 + floor(random() * (select n from tp))::int as k, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7, random() as r8, random() as r9, random() as r10 from generate_series(1, ${rows}))
-      insert into interactions (touchpoint_id, customer_id, occurred_at, source, outcome, sale_value, expectation, experience, csat, nps, effort, opportunities)
-      select tp.ids[g.k],
-             case when g.r2 < 0.9 then cu.ids[1 + floor(g.r2 / 0.9 * array_length(cu.ids, 1))::int] end,
-             now() - (greatest(${newestDaysAgo}::float8, 0) + g.r3 * ${span}::float8) * interval '1 day',
-             'import',
-             (case when g.r4 < 0.04 then 'sale_lost' when g.r4 < 0.1 then 'sale_won' when g.r4 < 0.5 then 'resolved' else 'none' end)::outcome,
-             case when g.r4 < 0.1 then round((200 + g.r5 * 4800)::numeric, 2) end,
-             case when g.r5 < 0.6 then 3 + floor(g.r6 * 3)::int end,
-             case when g.r5 < 0.6 then greatest(1, least(5, 3 + floor(g.r6 * 3)::int + floor(g.r7 * 4)::int - 2)) end,
-             case when g.r6 < 0.5 then 1 + floor(g.r8 * 5)::int end,
-             case when g.r6 < 0.4 then floor(g.r9 * 11)::int end,
-             case when g.r5 < 0.3 then 1 + floor(g.r10 * 7)::int end,
-             -- What the (disabled) fill trigger would store: the touchpoint's opportunities.
-             tp.ops[g.k]
-      from g, tp, cu`,
+      with tp as materialized (select array_agg(id order by id) as ids, array_agg(opportunities order by id) as ops, count(*)::int as n from touchpoints),
+           cu as materialized (select array_agg(id) as ids from customers),
+           cat as materialized (select array_agg(id order by name) as ids, (select id from defect_categories where name = 'Lost sale') as lost from defect_categories),
+           g as materialized (
+             select gen_random_uuid() as id, 1 + floor(random() * (select n from tp))::int as k,
+                    random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7,
+                    random() as r8, random() as r9, random() as r10, random() as d1, random() as d2, random() as d3,
+                    random() as c2, random() as c3
+             from generate_series(1, ${rows})),
+           v as materialized (
+             select g.*, tp.ids[g.k] as touchpoint_id, tp.ops[g.k] as opportunities,
+                    case when g.r2 < 0.9 then cu.ids[1 + floor(g.r2 / 0.9 * array_length(cu.ids, 1))::int] end as customer_id,
+                    now() - (greatest(${newestDaysAgo}::float8, 0) + g.r3 * ${span}::float8) * interval '1 day' as occurred_at,
+                    (case when g.r4 < 0.04 then 'sale_lost' when g.r4 < 0.1 then 'sale_won' when g.r4 < 0.5 then 'resolved' else 'none' end)::outcome as outcome,
+                    case when g.r4 < 0.1 then round((200 + g.r5 * 4800)::numeric, 2) end as sale_value,
+                    case when g.r5 < 0.6 then 3 + floor(g.r6 * 3)::int end as expectation,
+                    case when g.r5 < 0.6 then greatest(1, least(5, 3 + floor(g.r6 * 3)::int + floor(g.r7 * 4)::int - 2)) end as experience,
+                    case when g.r6 < 0.5 then 1 + floor(g.r8 * 5)::int end as csat,
+                    case when g.r6 < 0.4 then floor(g.r9 * 11)::int end as nps,
+                    case when g.r5 < 0.3 then 1 + floor(g.r10 * 7)::int end as effort
+             from g, tp, cu),
+           raised as materialized (
+             select v.id, v.touchpoint_id, v.customer_id, v.occurred_at, x.rule, x.kind, x.lost, x.category,
+                    (case when x.dismiss < 0.05 then 'dismissed' when v.occurred_at > now() - interval '30 days' then 'open' else 'closed' end)::defect_status as status
+             from v cross join cat cross join lateral (values
+               (v.outcome = 'sale_lost', 'lost_sale'::auto_rule, 'lost_sale'::defect_kind, v.sale_value, cat.lost, v.d1),
+               (v.experience <= v.expectation - 1, 'below_expectation', 'below_expectation', 0, cat.ids[1 + floor(v.c2 * array_length(cat.ids, 1))::int], v.d2),
+               (v.csat <= 2, 'low_csat', 'low_satisfaction', 0, cat.ids[1 + floor(v.c3 * array_length(cat.ids, 1))::int], v.d3)
+             ) as x(hit, rule, kind, lost, category, dismiss)
+             where x.hit),
+           counted as (select id, count(*) filter (where status <> 'dismissed')::int as n from raised group by id),
+           written as (
+             insert into interactions (id, touchpoint_id, customer_id, occurred_at, source, outcome, sale_value, expectation,
+                                       experience, csat, nps, effort, opportunities, open_defect_count)
+             select v.id, v.touchpoint_id, v.customer_id, v.occurred_at, 'import', v.outcome, v.sale_value, v.expectation,
+                    v.experience, v.csat, v.nps, v.effort, v.opportunities, coalesce(counted.n, 0)
+             from v left join counted on counted.id = v.id)
+      insert into defects (touchpoint_id, interaction_id, customer_id, category_id, kind, lost_revenue, occurred_at, auto_rule, status)
+      select r.touchpoint_id, r.id, r.customer_id, r.category, r.kind, r.lost, r.occurred_at, r.rule, r.status
+      from raised r`,
+      { replica: true },
     );
     remaining -= rows;
   }
-  // The auto defects the default rules raise, a few dismissed, spread over the categories.
-  await unbounded(
-    handle,
-    sql`
-    with cat as (select array_agg(id order by name) as ids from defect_categories),
-         lost as (select id from defect_categories where name = 'Lost sale'),
-         raised as (
-           select i.id, i.touchpoint_id, i.customer_id, i.occurred_at, 'lost_sale'::auto_rule as rule, 'lost_sale'::defect_kind as kind, i.sale_value as lost
-           from interactions i where i.source = 'import' and i.outcome = 'sale_lost'
-           union all
-           select i.id, i.touchpoint_id, i.customer_id, i.occurred_at, 'below_expectation', 'below_expectation', 0
-           from interactions i where i.source = 'import' and i.experience <= i.expectation - 1
-           union all
-           select i.id, i.touchpoint_id, i.customer_id, i.occurred_at, 'low_csat', 'low_satisfaction', 0
-           from interactions i where i.source = 'import' and i.csat <= 2
-         )
-    insert into defects (touchpoint_id, interaction_id, customer_id, category_id, kind, lost_revenue, occurred_at, auto_rule, status)
-    select r.touchpoint_id, r.id, r.customer_id,
-           case when r.rule = 'lost_sale' then (select id from lost) else cat.ids[1 + floor(random() * array_length(cat.ids, 1))::int] end,
-           r.kind, r.lost, r.occurred_at, r.rule,
-           (case when random() < 0.05 then 'dismissed' when r.occurred_at > now() - interval '30 days' then 'open' else 'closed' end)::defect_status
-    from raised r, cat`,
-  );
-  await unbounded(
-    handle,
-    sql`
-    update interactions i set open_defect_count = x.n
-    from (select interaction_id, count(*)::int as n from defects where status <> 'dismissed' and interaction_id is not null group by 1) x
-    where x.interaction_id = i.id and i.source = 'import'`,
-  );
-  await handle.db.execute(sql`alter table interactions enable trigger user`);
-  await handle.db.execute(sql`alter table defects enable trigger user`);
+  for (const index of indexes) await unbounded(handle, sql.raw(index.definition));
   await unbounded(handle, sql`select rebuild_metric_rollups()`);
   // VACUUM cannot run in a transaction: one connection of its own, without the app's timeout.
   const raw = postgres(handle.url, { max: 1, onnotice: () => {}, connection: { statement_timeout: 0 } });
