@@ -69,6 +69,11 @@ export async function openDatabase({
       // grow, so each write compiled them again: 50-190 ms of LLVM emission per statement,
       // measured in an import's 5,000-row writes (docs/performance.md, "Writes").
       jit: 'off',
+      // Parallel workers only for scans worth their start-up. At the default price (1,000) the
+      // planner split the dashboard's rollup reads of 10-30k rows over two workers, and starting
+      // them took ~10 ms of a 14 ms statement; at 10,000 those reads run alone (the 12-month
+      // dashboard at 1M: 10.2 -> 5.4 ms), while scans of raw rows still go parallel.
+      parallel_setup_cost: 10_000,
     },
   });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Database;

@@ -9,7 +9,7 @@ import { rolledThroughputYield, type RolledThroughputYield } from '@/lib/metrics
 import { defectsPerMillion, sigmaLevel } from '@/lib/metrics/six-sigma';
 import type { MetricValue } from '@/lib/metrics/value';
 import { ROLLUP_TABLES } from '@/db/rollup-sql';
-import { isoDay, splitByWholeMonths } from '@/lib/dates';
+import { addDays, daysBetween, isoDay, splitByWholeMonths, startOfNextMonth } from '@/lib/dates';
 import {
   previousPeriod,
   subgroupEnd,
@@ -49,53 +49,86 @@ const TOTAL_COLUMNS = sql.raw(
   'a.units, a.opportunities, a.defective_units, a.csat_responses, a.csat_satisfied, a.nps_responses, a.promoters, a.detractors, a.effort_responses, a.effort_sum, a.gap_responses, a.gap_sum, a.defects, a.lost_revenue',
 );
 
-/** The scope over a rollup (alias r, joined to touchpoints as tp): the lists' filters, on the rollup's columns. */
-const rollupScope = (filters: MetricsFilters): SQL => sql.join(scopeConditions(filters, rollupTarget), sql` and `);
-
 /** A family of rollups: its daily table (`<family>_daily`) and its monthly one (`<family>_monthly`; trend has none). */
 type Family = 'metrics' | 'defect_category' | 'trend';
 type Period = Pick<MetricsFilters, 'from' | 'to'>;
 /** Day: every day from the daily table. Month: whole months from the monthly table, the days around them from the daily one. */
 type Grain = 'day' | 'month';
 
-const familyColumns = (family: Family) => {
+const familyColumns = (family: Family, sign: 1 | -1 = 1) => {
   const daily = ROLLUP_TABLES.find((t) => t.name === `${family}_daily`)!;
-  return sql.raw([...daily.keys, ...daily.measures.map((m) => m.column)].join(', '));
+  const measures = daily.measures.map((m) => (sign === 1 ? m.column : `-${m.column} as ${m.column}`));
+  return sql.raw([...daily.keys, ...measures].join(', '));
 };
+
+/** A stretch of days inside one calendar month. */
+type MonthPiece = { month: string; from: string; to: string; monthEnd: string };
+
+/** Cuts a stretch of days at month ends. */
+function monthPieces({ from, to }: Period): MonthPiece[] {
+  const pieces: MonthPiece[] = [];
+  for (let start = from; start <= to;) {
+    const monthEnd = addDays(startOfNextMonth(start), -1);
+    pieces.push({ month: `${start.slice(0, 8)}01`, from: start, to: monthEnd < to ? monthEnd : to, monthEnd });
+    start = addDays(monthEnd, 1);
+  }
+  return pieces;
+}
 
 /**
  * A family's rollup rows over some periods, as one relation with a `day` column (a month's row
- * carries its first day). Several rows may share a key (delta rows not folded yet): readers sum.
+ * carries its first day) and `period`, the index of the period in `periods` each row counts for.
+ * Several rows may share a key (delta rows not folded yet), and at month grain a row may count
+ * negatively: readers sum, and classify rows by `period`, never by `day`.
+ *
+ * At month grain whole months come from the monthly table. The days of a month the period holds
+ * only in part are read from the daily table, or, when the period holds most of that month, as the
+ * month's row minus the days it leaves out: the 2nd to the 31st of December is December less the
+ * 1st, two rows' worth per key instead of thirty. Exact because the triggers write a month's row
+ * and its days in the same transaction (docs/performance.md).
  */
 function rollupRows(family: Family, periods: Period[], grain: Grain): SQL {
-  const columns = familyColumns(family);
   const daily = sql.raw(`${family}_daily`);
-  const days = ({ from, to }: Period) =>
-    sql`select day, ${columns} from ${daily} where day between ${from}::date and ${to}::date`;
-  const parts = periods.flatMap((period) => {
-    if (grain === 'day') return [days(period)];
+  const monthly = sql.raw(`${family}_monthly`);
+  const days = (index: number, from: string, to: string, sign: 1 | -1 = 1) =>
+    sql`select day, ${index}::int as period, ${familyColumns(family, sign)} from ${daily}
+        where day between ${from}::date and ${to}::date`;
+  const months = (index: number, first: string, last: string) =>
+    sql`select month as day, ${index}::int as period, ${familyColumns(family)} from ${monthly}
+        where month between ${first}::date and ${last}::date`;
+  const piece = (index: number, p: MonthPiece): SQL[] => {
+    const held = daysBetween(p.from, p.to);
+    const left = daysBetween(p.month, p.monthEnd) - held;
+    if (1 + left >= held) return [days(index, p.from, p.to)];
+    return [
+      months(index, p.month, p.month),
+      ...(p.from > p.month ? [days(index, p.month, addDays(p.from, -1), -1)] : []),
+      ...(p.to < p.monthEnd ? [days(index, addDays(p.to, 1), p.monthEnd, -1)] : []),
+    ];
+  };
+  const parts = periods.flatMap((period, index) => {
+    if (grain === 'day' || family === 'trend') return [days(index, period.from, period.to)];
     const split = splitByWholeMonths(period.from, period.to);
     return [
-      ...(split.months
-        ? [
-            sql`select month as day, ${columns} from ${sql.raw(`${family}_monthly`)}
-                where month between ${split.months.first}::date and ${split.months.last}::date`,
-          ]
-        : []),
-      ...split.days.map(days),
+      ...(split.months ? [months(index, split.months.first, split.months.last)] : []),
+      ...split.days.flatMap(monthPieces).flatMap((p) => piece(index, p)),
     ];
   });
   return sql`(${sql.join(parts, sql` union all `)})`;
 }
 
 /**
- * The rollup's rows in scope, as alias r. Touchpoints are joined only when a stage or channel
- * filter needs them: over 12 months the join costs about a third of each statement (`npm run bench`).
+ * The rollup's rows in scope, as alias r. The days are rollupRows' to bound; the other filters
+ * apply here. Touchpoints are joined only when a stage or channel filter needs them: over 12
+ * months the join costs about a third of each statement (`npm run bench`).
  */
-const scoped = (rows: SQL, filters: MetricsFilters) =>
-  filters.stage.length || filters.channel.length
-    ? sql`${rows} r join touchpoints tp on tp.id = r.touchpoint_id where ${rollupScope(filters)}`
-    : sql`${rows} r where ${rollupScope(filters)}`;
+const scoped = (rows: SQL, filters: MetricsFilters) => {
+  const conditions = scopeConditions({ ...filters, from: undefined, to: undefined }, rollupTarget);
+  const where = conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
+  return filters.stage.length || filters.channel.length
+    ? sql`${rows} r join touchpoints tp on tp.id = r.touchpoint_id where ${where}`
+    : sql`${rows} r where ${where}`;
+};
 
 const rollupIn = (family: Family, filters: MetricsFilters, grain: Grain = 'month', periods: Period[] = [filters]) =>
   scoped(rollupRows(family, periods, grain), filters);
@@ -156,7 +189,7 @@ export async function getKpiSummary(filters: MetricsFilters, db?: DbOrTx): Promi
   const rows = await selectPreparedRows<TotalsRow & { current: boolean }>(
     database,
     sql`with a as (
-          select (r.day >= ${filters.from}::date) as current, ${interactionSums}, ${defectSums}
+          select (r.period = 1) as current, ${interactionSums}, ${defectSums}
           from ${rollupIn('metrics', both, 'month', [previous, filters])} group by 1
         )
         select p.current, ${TOTAL_COLUMNS}
@@ -349,7 +382,8 @@ export async function getSegmentMetrics(filters: MetricsFilters, db?: DbOrTx): P
     sql`with a as (
           select r.segment_id, ${interactionSums}, ${defectSums} from ${metricsIn(filters)} group by 1
         ), keys as (
-          select segment_id from a
+          -- A segment whose rows cancel out (a month less the days the period leaves out) has nothing in it.
+          select segment_id from a where a.units <> 0 or a.defects <> 0
           ${filters.segment.length ? sql`` : sql`union select id from segments where active`}
         )
         select k.segment_id as id, s.name, ${TOTAL_COLUMNS}
@@ -396,7 +430,8 @@ export async function getDashboardScan(filters: MetricsFilters, db?: DbOrTx, tod
   const database = db ?? (await getDb());
   const previous = previousPeriod(filters);
   const both = { ...filters, from: previous.from, to: filters.to };
-  const current = sql`(r.day >= ${filters.from}::date)`;
+  // rollupRows numbers the periods: 0 the previous one, 1 the current one.
+  const current = sql`(r.period = 1)`;
   // Both periods by whole months. A trend by month shares the scan; by day or week its points are
   // days, which this scan does not read: it is asked beside it (getTrend, from trend_daily).
   const byMonth = filters.granularity === 'month';
@@ -475,7 +510,12 @@ export async function getDashboardScan(filters: MetricsFilters, db?: DbOrTx, tod
       stagePosition: n(t.stage_position),
       kpis: kpisOf(totalsOf(byTouchpoint.get(t.id))),
     }));
-  const bySegment = new Map(ofSet(6).map((r) => [r.segment_id, r]));
+  // A segment whose rows cancel out (a month less the days the period leaves out) has nothing in it.
+  const bySegment = new Map(
+    ofSet(6)
+      .filter((r) => n(r.units) !== 0 || n(r.defects) !== 0)
+      .map((r) => [r.segment_id, r]),
+  );
   const named = new Map(segmentRows.map((r) => [r.id, r]));
   const keys = new Set<string | null>(bySegment.keys());
   if (!filters.segment.length) for (const segment of segmentRows) if (segment.active) keys.add(segment.id);

@@ -409,6 +409,10 @@ describe('every number drills down to the same rows', () => {
     ['2026-01-15', '2026-03-20'],
     ['2026-02-01', '2026-03-05'],
     ['2026-02-20', '2026-03-31'],
+    // Most of a month: read as the month less the days left out (before, after, or both sides).
+    ['2026-03-03', '2026-03-28'],
+    ['2026-02-02', '2026-03-30'],
+    ['2026-03-02', '2026-04-15'],
   ])('a period from %s to %s, by month and by day, before and after a fold', async (from, to) => {
     const db = await getDb();
     const check = async () => {
@@ -452,6 +456,8 @@ describe('the one-pass dashboard scan (GROUPING SETS)', () => {
     { from: '2026-02-15', to: '2026-03-10', granularity: 'month' },
     { from: '2026-01-15', to: '2026-03-20', granularity: 'week' },
     { from: '2026-02-01', to: '2026-03-31', granularity: 'month' },
+    { from: '2026-03-03', to: '2026-03-28', granularity: 'month' },
+    { from: '2026-02-02', to: '2026-03-30', granularity: 'day' },
   ])('equals the questions asked one by one, for %o', async (period) => {
     const cuts: Record<string, string>[] = [
       {},
