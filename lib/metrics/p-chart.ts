@@ -102,21 +102,29 @@ export function pChart(subgroups: Subgroup[]): PChart {
   const totalN = subgroups.reduce((s, g) => s + g.n, 0);
   const totalD = subgroups.reduce((s, g) => s + g.d, 0);
   const centre = totalN > 0 ? totalD / totalN : null;
-  const points: PChartPoint[] = subgroups.map(({ inProgress, ...g }) => {
-    const none = { laneyUcl: null, laneyLcl: null, laneySignals: [] };
-    if (g.n === 0 || centre === null)
-      return { ...g, p: null, sigma: null, ucl: null, lcl: null, signals: [], hollow: null, ...none };
-    const sigma = Math.sqrt((centre * (1 - centre)) / g.n);
-    return {
-      ...g,
-      p: g.d / g.n,
-      sigma,
-      ucl: Math.min(1, centre + 3 * sigma),
-      lcl: Math.max(0, centre - 3 * sigma),
+  const points: PChartPoint[] = subgroups.map(({ period, n, d, inProgress }) => {
+    const point: PChartPoint = {
+      period,
+      n,
+      d,
+      p: null,
+      sigma: null,
+      ucl: null,
+      lcl: null,
       signals: [],
-      hollow: inProgress ? 'in-progress' : largeEnough(g.n, centre) ? null : 'small-subgroup',
-      ...none,
+      hollow: null,
+      laneyUcl: null,
+      laneyLcl: null,
+      laneySignals: [],
     };
+    if (n === 0 || centre === null) return point;
+    const sigma = Math.sqrt((centre * (1 - centre)) / n);
+    point.p = d / n;
+    point.sigma = sigma;
+    point.ucl = Math.min(1, centre + 3 * sigma);
+    point.lcl = Math.max(0, centre - 3 * sigma);
+    point.hollow = inProgress ? 'in-progress' : largeEnough(n, centre) ? null : 'small-subgroup';
+    return point;
   });
   let sigmaZ: number | null = null;
   const judged = points.filter((p) => p.p !== null && p.hollow === null);

@@ -269,13 +269,18 @@ interface TrendRow {
 function trendPoints(rows: TrendRow[], filters: MetricsFilters, today?: Date): TrendPoint[] {
   const byBucket = new Map(rows.map((r) => [r.bucket, r]));
   const todayDay = today ? isoDay(today) : (filters.today ?? isoDay(new Date()));
+  // Properties written out, not spread: a year by day builds 365 of these per render.
   return subgroupStarts(filters).map((period) => {
     const row = byBucket.get(period);
     const counts = { units: n(row?.units), opportunities: n(row?.opportunities), defects: n(row?.defects) };
+    const { from, to } = subgroupRange(period, filters);
     return {
       period,
-      ...subgroupRange(period, filters),
-      ...counts,
+      from,
+      to,
+      units: counts.units,
+      opportunities: counts.opportunities,
+      defects: counts.defects,
       defectiveUnits: n(row?.defective_units),
       dpmo: defectsPerMillion(counts),
       sigma: sigmaLevel(counts),
