@@ -25,22 +25,17 @@ interface Entry {
 
 interface State {
   stores: WeakMap<object, Map<string, Entry>>;
-  forgotten: number;
 }
 
 // On globalThis: Next.js bundles actions, routes and pages separately, and a forget in one bundle
 // must reach the answers another bundle keeps.
 const shared = globalThis as unknown as { __outsideinDashboardAnswers?: State };
-const state = (shared.__outsideinDashboardAnswers ??= { stores: new WeakMap(), forgotten: 0 });
+const state = (shared.__outsideinDashboardAnswers ??= { stores: new WeakMap() });
 
 /** Forgets every remembered answer: call after anything this process wrote has committed. */
 export function forgetDashboardAnswers(): void {
   state.stores = new WeakMap();
-  state.forgotten += 1;
 }
-
-/** How many times answers were forgotten (tests). */
-export const forgetCount = (): number => state.forgotten;
 
 /**
  * The answer to `key` on `db`: remembered for `seconds` after it was asked, else read now. With
