@@ -415,6 +415,11 @@ function customersFunction(): string {
     'CREATE FUNCTION customers_rollup() RETURNS trigger LANGUAGE plpgsql AS $$',
     ...ZONE_DECLARATIONS,
     "  IF TG_OP = 'UPDATE' THEN",
+    // Most updates of customers move no segment (a lifecycle move in every API batch): nothing to
+    // move, so skip the statements' joins (100 moves: 13-34 -> 6-15 ms per UPDATE).
+    `    IF NOT EXISTS (${moved.UPDATE}) THEN`,
+    '      RETURN NULL;',
+    '    END IF;',
     statements('UPDATE', '    '),
     intoShadows(statements('UPDATE', '      ', SHADOW_SUFFIX), '    '),
     '    RETURN NULL;',

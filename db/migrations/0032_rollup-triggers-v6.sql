@@ -1131,6 +1131,9 @@ BEGIN
   SELECT time_zone, rebuild_time_zone INTO rollup_zone, shadow_zone FROM company_settings WHERE id = 1;
   rollup_zone := coalesce(rollup_zone, 'UTC');
   IF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (SELECT o.id, o.segment_id AS old_segment, n.segment_id AS new_segment FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.segment_id IS DISTINCT FROM n.segment_id) THEN
+      RETURN NULL;
+    END IF;
     WITH moved AS (SELECT o.id, o.segment_id AS old_segment, n.segment_id AS new_segment FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE o.segment_id IS DISTINCT FROM n.segment_id)
     INSERT INTO metrics_daily (day, touchpoint_id, segment_id, units, opportunities, defective_units, csat_responses, csat_satisfied, nps_responses, promoters, detractors, effort_responses, effort_sum, gap_responses, gap_sum)
     SELECT (x.occurred_at AT TIME ZONE rollup_zone)::date, x.touchpoint_id, x.seg,
