@@ -11,7 +11,7 @@ import type { StoredInteractionValues } from './changed-columns';
  * are still being checked, and are then stored set-based (storeStagedRows). Temporary and dropped
  * at commit or rollback, so they are the import's own and cost no WAL.
  */
-export const STAGED_INTERACTION_COLUMNS = [
+const STAGED_INTERACTION_COLUMNS = [
   'id uuid not null',
   'line integer not null',
   'customer_id uuid',
