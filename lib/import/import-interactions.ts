@@ -1,7 +1,7 @@
 import 'server-only';
 import { msg } from '@/lib/validation/messages';
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db';
+import type { Database } from '@/db';
 import { customers, interactions, journeyStages, touchpoints, type Touchpoint } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
@@ -30,7 +30,7 @@ import {
   type ImportResult,
   type ProgressListener,
 } from './common';
-import { copyField, copyRows, createStagingTables, storedStagedRows, storeStagedRows } from './interaction-staging';
+import { copyField, createStagingTables, StagingCopy, storedStagedRows, storeStagedRows } from './interaction-staging';
 import { readCsv } from './read-csv';
 
 // The schema's field names as the CSV spells them, for the error report.
@@ -175,153 +175,208 @@ export async function importInteractionsCsv(
     await db.transaction(async (tx) => {
       const categoryIds = await autoDefectCategoryIds(tx);
       await createStagingTables(tx);
-      // The lifecycle facts of the customers the file names, as they were before this import.
-      const named = [...new Set([...knownIds, ...idByRef.values(), ...idByEmail.values()])];
+      // Checked rows are copied to the staging table as they pass, while the later rows are still
+      // being checked. One bad row stops the copying, the checks go on to report every bad row,
+      // and the transaction is rolled back, so nothing is written.
+      const staging = await StagingCopy.open(tx, 'import_interactions');
+      const good: StagedRow[] = [];
+      const seenInFile = new Map<string, { row: number; input: InteractionInput }>();
+      try {
+        for (let i = 0; i < records.length; i++) {
+          const { row, values } = records[i]!;
+          let rowOk = true;
+          const fail = (column: string, reason: string) => {
+            report.add(row, column, reason);
+            rowOk = false;
+          };
+          const touchpointName = fromCsvText(values.touchpoint ?? '').toLowerCase();
+          const stageName = fromCsvText(values.stage ?? '').toLowerCase();
+          let touchpointId: string | undefined;
+          if (!touchpointName) fail('touchpoint', msg('importNameTouchpoint'));
+          else if (stageName) {
+            touchpointId = byStageAndName.get(`${stageName}\u0000${touchpointName}`);
+            if (!touchpointId)
+              fail(
+                byName.has(touchpointName) ? 'stage' : 'touchpoint',
+                byName.has(touchpointName)
+                  ? msg('importTouchpointNotInStage', { touchpoint: values.touchpoint!, stage: values.stage! })
+                  : msg('importNoTouchpoint', { touchpoint: values.touchpoint! }),
+              );
+          } else {
+            const matches = byName.get(touchpointName) ?? [];
+            if (matches.length === 1) touchpointId = matches[0];
+            else if (matches.length === 0)
+              fail('touchpoint', msg('importNoTouchpoint', { touchpoint: values.touchpoint! }));
+            else fail('stage', msg('importTouchpointAmbiguous', { touchpoint: values.touchpoint! }));
+          }
+
+          // The id when this database knows it (a re-imported export), else the reference, else the email.
+          let customerId: string | undefined;
+          const givenId = values.customer_id?.toLowerCase();
+          const givenRef = values.customer_external_ref ? fromCsvText(values.customer_external_ref) : '';
+          const givenEmail = values.customer_email ? fromCsvText(values.customer_email).toLowerCase() : '';
+          if (givenId && knownIds.has(givenId)) customerId = givenId;
+          else if (givenRef && idByRef.has(givenRef)) customerId = idByRef.get(givenRef);
+          else if (givenEmail && idByEmail.has(givenEmail)) customerId = idByEmail.get(givenEmail);
+          else if (givenRef) fail('customer_external_ref', msg('importNoCustomerRef'));
+          else if (givenEmail) fail('customer_email', msg('importNoCustomerEmail'));
+          else if (givenId)
+            fail('customer_id', uuidPattern.test(givenId) ? msg('importNoCustomerId') : msg('importCustomerIdUuid'));
+
+          const candidate = {
+            id: values.id,
+            // A stand-in when the touchpoint is unknown: that row already failed, the rest is still checked.
+            touchpointId: touchpointId ?? '00000000-0000-4000-8000-000000000000',
+            customerId,
+            occurredAt: values.occurred_at || null,
+            outcome: values.outcome ? normaliseOutcome(values.outcome) : undefined,
+            saleValue: values.sale_value,
+            expectation: values.expectation,
+            experience: values.experience,
+            csat: values.csat,
+            nps: values.nps,
+            effort: values.effort,
+            notes: values.notes === undefined ? undefined : fromCsvText(values.notes),
+          };
+          const result = interactionInputSchema.safeParse(candidate);
+          if (!result.success) {
+            for (const issue of result.error.issues)
+              fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
+          } else if (!result.data.occurredAt) {
+            fail('occurred_at', msg('importEnterOccurredAt'));
+          } else if (rowOk) {
+            const input = result.data;
+            input.id ??= contentId('interaction', [
+              input.occurredAt!.toISOString(),
+              input.touchpointId,
+              input.customerId ?? null,
+              input.outcome,
+              input.saleValue ?? null,
+              input.expectation ?? null,
+              input.experience ?? null,
+              input.csat ?? null,
+              input.nps ?? null,
+              input.effort ?? null,
+              input.notes ?? null,
+            ]);
+            // A row repeated in the file is the same interaction: stored once, counted as existing.
+            // The same id with other values is a mistake in the file, reported on the later row.
+            const first = seenInFile.get(input.id);
+            if (first) {
+              if (JSON.stringify(first.input) === JSON.stringify(input)) totals.existing += 1;
+              else fail('id', msg('importSameIdOtherValues', { row: first.row }));
+            } else {
+              seenInFile.set(input.id, { row, input });
+              if (!report.count)
+                good.push(await stage(staging, row, input, touchpointById.get(input.touchpointId)!, categoryIds));
+            }
+          }
+          if ((i + 1) % PROGRESS_EVERY === 0) await onProgress?.({ phase: 'validating', done: i + 1, total });
+          // Yield often, so the staged rows travel while checks go on.
+          if ((i + 1) % BREATHE_EVERY === 0) await breathe();
+        }
+      } catch (error) {
+        staging.abort(error);
+        throw error;
+      }
+      await staging.end();
+      if (report.count) throw new BadRowsFound();
+      await onProgress?.({ phase: 'validating', done: total, total });
+      await onProgress?.({ phase: 'importing', done: 0, total });
+
+      const defectStaging = await StagingCopy.open(tx, 'import_defects');
+      for (const staged of good)
+        for (const d of staged.defects)
+          await defectStaging.add([
+            d.id,
+            d.interactionId,
+            String(staged.line),
+            d.touchpointId,
+            copyField(d.customerId),
+            d.categoryId,
+            d.kind,
+            d.severity,
+            d.lostRevenue,
+            d.occurredAt.toISOString(),
+            d.autoRule,
+          ]);
+      await defectStaging.end();
+      await tx.execute(sql`analyze import_interactions, import_defects`);
+
+      // Rows whose id is stored already: the same values are left be; others are reported or applied.
+      const stored = new Map((await storedStagedRows(tx)).map((r) => [r.id, r]));
+      const fresh: StagedRow[] = [];
+      for (const staged of good) {
+        const { input, line } = staged;
+        const existing = stored.get(input.id!.toLowerCase());
+        if (!existing) {
+          fresh.push(staged);
+          continue;
+        }
+        const columns = changedInteractionColumns(existing, input).filter(carries);
+        if (!columns.length) totals.existing += 1;
+        else if (updateExisting) {
+          const [locked] = await tx.select().from(interactions).where(eq(interactions.id, existing.id)).for('update');
+          const edit = await saveInteractionEdit(tx, {
+            existing: locked!,
+            input: {
+              ...input,
+              customerId: carries('customer') ? input.customerId : (locked!.customerId ?? undefined),
+              outcome: carries('outcome') ? input.outcome : locked!.outcome,
+              saleValue: carries('sale_value')
+                ? input.saleValue
+                : locked!.saleValue === null
+                  ? undefined
+                  : Number(locked!.saleValue),
+              expectation: carries('expectation') ? input.expectation : (locked!.expectation ?? undefined),
+              experience: carries('experience') ? input.experience : (locked!.experience ?? undefined),
+              csat: carries('csat') ? input.csat : (locked!.csat ?? undefined),
+              nps: carries('nps') ? input.nps : (locked!.nps ?? undefined),
+              effort: carries('effort') ? input.effort : (locked!.effort ?? undefined),
+              notes: carries('notes') ? input.notes : (locked!.notes ?? undefined),
+            },
+            touchpoint: touchpointById.get(input.touchpointId)!,
+            actor: actor!,
+            via: 'import',
+          });
+          totals.updated += 1;
+          totals.defectsRaised += edit.added;
+        } else {
+          changedCount += 1;
+          totals.existing += 1;
+          if (changed.length < MAX_REPORTED_ERRORS) changed.push({ row: line, id: input.id!, columns });
+        }
+      }
+
+      // The lifecycle facts of the customers the new rows name, as they were before this write.
+      const customerIds = [...new Set(fresh.map((f) => f.input.customerId).filter((id): id is string => Boolean(id)))];
       const facts: Awaited<ReturnType<typeof readContext>>['customers'] = [];
       let rules: Awaited<ReturnType<typeof readContext>>['rules'] = null;
-      for (let i = 0; i < named.length; i += LOOKUP_CHUNK) {
-        const context = await readContext(tx, [], named.slice(i, i + LOOKUP_CHUNK), []);
+      for (let i = 0; i < customerIds.length; i += LOOKUP_CHUNK) {
+        const context = await readContext(tx, [], customerIds.slice(i, i + LOOKUP_CHUNK), []);
         facts.push(...context.customers);
         rules = context.rules;
       }
 
-      // Writes overlap the checks: each full batch of good rows is copied to the staging table and
-      // stored from there while the next rows are checked. One bad row stops the writing, the
-      // checks go on to report every bad row, and the transaction is rolled back, so nothing is
-      // written.
-      const written: StagedRow[] = [];
-      let writing: Promise<void> = Promise.resolve();
-      let batch: StagedRow[] = [];
-      const write = (rows: StagedRow[]) => {
-        writing = writing.then(async () => {
-          if (report.count) return;
-          const outcome = await writeBatch(tx, rows, {
-            loggedById,
-            updateExisting,
-            actor,
-            carries,
-            touchpointById,
-            changed,
-          });
-          written.push(...outcome.written);
-          totals.created += outcome.written.length;
-          totals.existing += outcome.existing;
-          totals.updated += outcome.updated;
-          totals.defectsRaised += outcome.defectsRaised;
-          changedCount += outcome.changed;
+      // The new rows, set-based from the staging table, a few large statements rather than one
+      // per row or one huge one (each within the statement timeout, with progress between).
+      const storedNow = new Set<string>();
+      for (let i = 0; i < fresh.length; i += STORE_CHUNK) {
+        const part = fresh.slice(i, i + STORE_CHUNK);
+        const result = await storeStagedRows(tx, part[0]!.line, part.at(-1)!.line, loggedById);
+        for (const id of result.ids) storedNow.add(id);
+        totals.defectsRaised += result.defects;
+        await onProgress?.({
+          phase: 'importing',
+          done: Math.round((total * (i + part.length)) / fresh.length),
+          total,
         });
-        // Marked as handled at once; the error still surfaces where `writing` is awaited below.
-        writing.catch(() => {});
-      };
-      const seenInFile = new Map<string, { row: number; input: InteractionInput }>();
-      for (let i = 0; i < records.length; i++) {
-        const { row, values } = records[i]!;
-        let rowOk = true;
-        const fail = (column: string, reason: string) => {
-          report.add(row, column, reason);
-          rowOk = false;
-        };
-        const touchpointName = fromCsvText(values.touchpoint ?? '').toLowerCase();
-        const stageName = fromCsvText(values.stage ?? '').toLowerCase();
-        let touchpointId: string | undefined;
-        if (!touchpointName) fail('touchpoint', msg('importNameTouchpoint'));
-        else if (stageName) {
-          touchpointId = byStageAndName.get(`${stageName}\u0000${touchpointName}`);
-          if (!touchpointId)
-            fail(
-              byName.has(touchpointName) ? 'stage' : 'touchpoint',
-              byName.has(touchpointName)
-                ? msg('importTouchpointNotInStage', { touchpoint: values.touchpoint!, stage: values.stage! })
-                : msg('importNoTouchpoint', { touchpoint: values.touchpoint! }),
-            );
-        } else {
-          const matches = byName.get(touchpointName) ?? [];
-          if (matches.length === 1) touchpointId = matches[0];
-          else if (matches.length === 0)
-            fail('touchpoint', msg('importNoTouchpoint', { touchpoint: values.touchpoint! }));
-          else fail('stage', msg('importTouchpointAmbiguous', { touchpoint: values.touchpoint! }));
-        }
-
-        // The id when this database knows it (a re-imported export), else the reference, else the email.
-        let customerId: string | undefined;
-        const givenId = values.customer_id?.toLowerCase();
-        const givenRef = values.customer_external_ref ? fromCsvText(values.customer_external_ref) : '';
-        const givenEmail = values.customer_email ? fromCsvText(values.customer_email).toLowerCase() : '';
-        if (givenId && knownIds.has(givenId)) customerId = givenId;
-        else if (givenRef && idByRef.has(givenRef)) customerId = idByRef.get(givenRef);
-        else if (givenEmail && idByEmail.has(givenEmail)) customerId = idByEmail.get(givenEmail);
-        else if (givenRef) fail('customer_external_ref', msg('importNoCustomerRef'));
-        else if (givenEmail) fail('customer_email', msg('importNoCustomerEmail'));
-        else if (givenId)
-          fail('customer_id', uuidPattern.test(givenId) ? msg('importNoCustomerId') : msg('importCustomerIdUuid'));
-
-        const candidate = {
-          id: values.id,
-          // A stand-in when the touchpoint is unknown: that row already failed, the rest is still checked.
-          touchpointId: touchpointId ?? '00000000-0000-4000-8000-000000000000',
-          customerId,
-          occurredAt: values.occurred_at || null,
-          outcome: values.outcome ? normaliseOutcome(values.outcome) : undefined,
-          saleValue: values.sale_value,
-          expectation: values.expectation,
-          experience: values.experience,
-          csat: values.csat,
-          nps: values.nps,
-          effort: values.effort,
-          notes: values.notes === undefined ? undefined : fromCsvText(values.notes),
-        };
-        const result = interactionInputSchema.safeParse(candidate);
-        if (!result.success) {
-          for (const issue of result.error.issues)
-            fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
-        } else if (!result.data.occurredAt) {
-          fail('occurred_at', msg('importEnterOccurredAt'));
-        } else if (rowOk) {
-          const input = result.data;
-          input.id ??= contentId('interaction', [
-            input.occurredAt!.toISOString(),
-            input.touchpointId,
-            input.customerId ?? null,
-            input.outcome,
-            input.saleValue ?? null,
-            input.expectation ?? null,
-            input.experience ?? null,
-            input.csat ?? null,
-            input.nps ?? null,
-            input.effort ?? null,
-            input.notes ?? null,
-          ]);
-          // A row repeated in the file is the same interaction: stored once, counted as existing.
-          // The same id with other values is a mistake in the file, reported on the later row.
-          const first = seenInFile.get(input.id);
-          if (first) {
-            if (JSON.stringify(first.input) === JSON.stringify(input)) totals.existing += 1;
-            else fail('id', msg('importSameIdOtherValues', { row: first.row }));
-          } else {
-            seenInFile.set(input.id, { row, input });
-            if (!report.count) {
-              batch.push(stage(row, input, touchpointById.get(input.touchpointId)!, categoryIds));
-              if (batch.length >= STORE_CHUNK) {
-                write(batch);
-                batch = [];
-              }
-            }
-          }
-        }
-        if ((i + 1) % PROGRESS_EVERY === 0) await onProgress?.({ phase: 'validating', done: i + 1, total });
-        // Yield often, so the batch being written gets its round trips while checks go on.
-        if ((i + 1) % BREATHE_EVERY === 0) await breathe();
       }
-      if (report.count) {
-        await writing.catch(() => {});
-        throw new BadRowsFound();
-      }
-      await onProgress?.({ phase: 'validating', done: total, total });
-      await onProgress?.({ phase: 'importing', done: 0, total });
-      if (batch.length) write(batch);
-      await writing;
+      totals.created += storedNow.size;
+      totals.existing += fresh.length - storedNow.size;
 
       // The lifecycle moves the new rows cause, once for the whole file (docs/lifecycle.md).
+      const written = fresh.filter((f) => storedNow.has(f.input.id!.toLowerCase()));
       const changes = pendingLifecycleChanges(
         written.map(({ input }) => ({
           row: {
@@ -352,21 +407,21 @@ export async function importInteractionsCsv(
 interface StagedRow {
   line: number;
   input: InteractionInput;
-  /** The row as COPY's text format carries it to the staging table. */
-  text: string;
   defects: (ReturnType<typeof autoDefectRows>[number] & { id: string })[];
 }
 
 /**
- * One checked row as it will be stored: its comment's sentiment and phrases, its touchpoint's
- * opportunities, and its auto defects (staged in their own table) counted.
+ * Copies one checked row to the staging table as it will be stored: its comment's sentiment and
+ * phrases, its touchpoint's opportunities, and its auto defects counted (kept for the defects'
+ * own staging table).
  */
-function stage(
+async function stage(
+  staging: StagingCopy,
   line: number,
   input: InteractionInput,
   touchpoint: Touchpoint,
   categoryIds: Awaited<ReturnType<typeof autoDefectCategoryIds>>,
-): StagedRow {
+): Promise<StagedRow> {
   const id = input.id!.toLowerCase();
   const saleValue = input.saleValue === undefined ? null : input.saleValue.toFixed(2);
   const defects = autoDefectRows(
@@ -386,7 +441,7 @@ function stage(
     categoryIds,
   ).map((d) => ({ ...d, id: randomUUID() }));
   const analysis = analyseComment(input.notes);
-  const text = [
+  await staging.add([
     id,
     String(line),
     copyField(input.customerId),
@@ -405,108 +460,8 @@ function stage(
     copyField(analysis.commentPhrases),
     String(touchpoint.opportunities),
     String(defects.length),
-  ].join('\t');
-  return { line, input, text, defects };
-}
-
-/**
- * Writes one batch of checked rows: copies them and their auto defects to the staging tables,
- * sorts out the rows stored already (the same values are left be; others are reported, or applied
- * with `updateExisting`), and stores the rest set-based.
- */
-async function writeBatch(
-  tx: Transaction,
-  rows: StagedRow[],
-  options: {
-    loggedById: string | null;
-    updateExisting: boolean;
-    actor: CurrentUser | undefined;
-    carries: (column: string) => boolean;
-    touchpointById: Map<string, Touchpoint>;
-    /** Where changed rows are listed (the first MAX_REPORTED_ERRORS). */
-    changed: ChangedRow[];
-  },
-): Promise<{ written: StagedRow[]; existing: number; updated: number; changed: number; defectsRaised: number }> {
-  const { carries, actor } = options;
-  await copyRows(
-    tx,
-    'import_interactions',
-    rows.map((r) => r.text),
-  );
-  await copyRows(
-    tx,
-    'import_defects',
-    rows.flatMap((r) =>
-      r.defects.map((d) =>
-        [
-          d.id,
-          d.interactionId,
-          String(r.line),
-          d.touchpointId,
-          copyField(d.customerId),
-          d.categoryId,
-          d.kind,
-          d.severity,
-          d.lostRevenue,
-          d.occurredAt.toISOString(),
-          d.autoRule,
-        ].join('\t'),
-      ),
-    ),
-  );
-  const from = rows[0]!.line;
-  const to = rows.at(-1)!.line;
-  const out = { written: [] as StagedRow[], existing: 0, updated: 0, changed: 0, defectsRaised: 0 };
-  const stored = new Map((await storedStagedRows(tx, from, to)).map((r) => [r.id, r]));
-  let fresh = 0;
-  for (const { input, line } of rows) {
-    const existing = stored.get(input.id!.toLowerCase());
-    if (!existing) {
-      fresh += 1;
-      continue;
-    }
-    const columns = changedInteractionColumns(existing, input).filter(carries);
-    if (!columns.length) out.existing += 1;
-    else if (options.updateExisting) {
-      const [locked] = await tx.select().from(interactions).where(eq(interactions.id, existing.id)).for('update');
-      const edit = await saveInteractionEdit(tx, {
-        existing: locked!,
-        input: {
-          ...input,
-          customerId: carries('customer') ? input.customerId : (locked!.customerId ?? undefined),
-          outcome: carries('outcome') ? input.outcome : locked!.outcome,
-          saleValue: carries('sale_value')
-            ? input.saleValue
-            : locked!.saleValue === null
-              ? undefined
-              : Number(locked!.saleValue),
-          expectation: carries('expectation') ? input.expectation : (locked!.expectation ?? undefined),
-          experience: carries('experience') ? input.experience : (locked!.experience ?? undefined),
-          csat: carries('csat') ? input.csat : (locked!.csat ?? undefined),
-          nps: carries('nps') ? input.nps : (locked!.nps ?? undefined),
-          effort: carries('effort') ? input.effort : (locked!.effort ?? undefined),
-          notes: carries('notes') ? input.notes : (locked!.notes ?? undefined),
-        },
-        touchpoint: options.touchpointById.get(input.touchpointId)!,
-        actor: actor!,
-        via: 'import',
-      });
-      out.updated += 1;
-      out.defectsRaised += edit.added;
-    } else {
-      out.changed += 1;
-      out.existing += 1;
-      if (options.changed.length < MAX_REPORTED_ERRORS) options.changed.push({ row: line, id: input.id!, columns });
-    }
-  }
-  if (!fresh) return out;
-  const result = await storeStagedRows(tx, from, to, options.loggedById);
-  const storedNow = new Set(result.ids);
-  out.written = rows.filter((r) => !stored.has(r.input.id!.toLowerCase()) && storedNow.has(r.input.id!.toLowerCase()));
-  // A row stored by someone else since it was looked at: left as it is, like a re-import's.
-  out.existing += fresh - out.written.length;
-  out.defectsRaised += result.defects;
-  return out;
+  ]);
+  return { line, input, defects };
 }
 
 /** Thrown to roll the import's transaction back once every row has been checked. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import type { Transaction } from '@/db';
@@ -73,32 +74,63 @@ export function copyField(value: string | number | Date | string[] | null | unde
   return escapeText(value);
 }
 
-/** Copies rows (each in COPY's text format, as copyField makes its fields) into a staging table. */
-export async function copyRows(
-  tx: Transaction,
-  table: 'import_interactions' | 'import_defects',
-  lines: string[],
-): Promise<void> {
-  if (!lines.length) return;
-  const stream = await clientOf(tx).unsafe(`copy ${table} from stdin`).writable();
-  await new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve).on('error', reject);
-    stream.end(`${lines.join('\n')}\n`);
-  });
+/**
+ * A COPY into a staging table, fed line by line while the caller goes on: lines are gathered and
+ * written in blocks, and the caller waits only when PostgreSQL falls behind (backpressure).
+ */
+export class StagingCopy {
+  private block: string[] = [];
+  private failed: unknown = null;
+  private constructor(
+    private readonly stream: Writable,
+    private readonly finished: Promise<void>,
+  ) {}
+
+  static async open(tx: Transaction, table: 'import_interactions' | 'import_defects'): Promise<StagingCopy> {
+    const stream = await clientOf(tx).unsafe(`copy ${table} from stdin`).writable();
+    const finished = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve).on('error', reject);
+    });
+    const copy = new StagingCopy(stream, finished);
+    finished.catch((error: unknown) => (copy.failed = error));
+    return copy;
+  }
+
+  /** Adds one row (its fields as copyField made them); resolves at once unless the stream is full. */
+  async add(fields: string[]): Promise<void> {
+    this.block.push(fields.join('\t'));
+    if (this.block.length >= 500) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failed) throw this.failed;
+    if (!this.block.length) return;
+    const text = `${this.block.join('\n')}\n`;
+    this.block = [];
+    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+  }
+
+  /** Cancels the COPY (PostgreSQL is told it failed), after an error of the caller's own. */
+  abort(reason: unknown): void {
+    this.stream.destroy(reason instanceof Error ? reason : new Error(String(reason)));
+  }
+
+  /** Sends the last rows and ends the COPY; rejects if PostgreSQL refused it. */
+  async end(): Promise<void> {
+    await this.flush();
+    this.stream.end();
+    await this.finished;
+  }
 }
 
-/** The staged rows of lines [from, to] stored already (a re-import), with the values a re-import compares. */
-export async function storedStagedRows(
-  tx: Transaction,
-  from: number,
-  to: number,
-): Promise<(StoredInteractionValues & { id: string })[]> {
+/** The staged rows stored already (a re-import), with the values a re-import compares. */
+export async function storedStagedRows(tx: Transaction): Promise<(StoredInteractionValues & { id: string })[]> {
   // Drizzle leaves timestamps to itself: the raw client hands them over as text.
   const rows = await selectPreparedRows<StoredInteractionValues & { id: string; occurredAt: Date | string }>(
     tx,
     sql`select i.id, i.customer_id as "customerId", i.touchpoint_id as "touchpointId", i.occurred_at as "occurredAt",
       i.outcome, i.sale_value as "saleValue", i.expectation, i.experience, i.csat, i.nps, i.effort, i.notes
-      from interactions i join import_interactions s on s.id = i.id where s.line between ${from} and ${to}`,
+      from interactions i join import_interactions s on s.id = i.id`,
   );
   for (const row of rows) row.occurredAt = new Date(row.occurredAt);
   return rows;
