@@ -2,7 +2,7 @@ import { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from './score
 
 /*
  * The SQL of the metric rollups, generated from one definition (docs/performance.md explains the
- * design). Four rollup tables, kept exact in the transaction of every write to interactions,
+ * design). The rollup tables below, kept exact in the transaction of every write to interactions,
  * defects and customers by statement-level triggers with transition tables:
  *
  *   metrics_daily            interactions and non-dismissed defects per day × touchpoint × segment
@@ -10,6 +10,9 @@ import { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from './score
  *   defect_category_daily    non-dismissed defects per day × touchpoint × segment × category
  *   defect_category_monthly  the same per month: the Pareto's rollup, without the interaction measures
  *   trend_daily              the trend's four measures per day × touchpoint, without the segment
+ *   trend_total_daily        the same per day only: the unfiltered trend
+ *   category_total_daily     non-dismissed defects per day × category: the unfiltered Pareto
+ *   category_total_monthly   the same per month
  *
  * Writers only append: a trigger INSERTs the signed contributions of its statement as delta rows
  * (delta = true), one per key it touches, and never updates a shared row, so concurrent writers on
@@ -113,7 +116,15 @@ type Source = 'interactions' | 'defects';
 
 /** A rollup table: its key (the period column first) and its measure columns. */
 export interface RollupTable {
-  name: 'metrics_daily' | 'metrics_monthly' | 'defect_category_daily' | 'defect_category_monthly' | 'trend_daily';
+  name:
+    | 'metrics_daily'
+    | 'metrics_monthly'
+    | 'defect_category_daily'
+    | 'defect_category_monthly'
+    | 'trend_daily'
+    | 'trend_total_daily'
+    | 'category_total_daily'
+    | 'category_total_monthly';
   period: { column: 'day' | 'month'; of: (expr: string) => string };
   keys: string[];
   measures: Measure[];
@@ -171,6 +182,21 @@ export const ROLLUP_TABLES: RollupTable[] = [
     ],
     fillfactor: 80,
   },
+  // The unfiltered dashboard (no touchpoint, stage, channel or segment chosen), its default view:
+  // the trend by day and the Pareto without the keys only a filter needs, so a year by day reads
+  // 365 trend rows and a year's Pareto about 12 × categories.
+  {
+    name: 'trend_total_daily',
+    period: DAY,
+    keys: [],
+    measures: [
+      ...pick(INTERACTION_MEASURES, ['units', 'opportunities', 'defective_units']),
+      ...pick(DEFECT_MEASURES, ['defects']),
+    ],
+    fillfactor: 80,
+  },
+  { name: 'category_total_daily', period: DAY, keys: ['category_id'], measures: DEFECT_MEASURES, fillfactor: 80 },
+  { name: 'category_total_monthly', period: MONTH, keys: ['category_id'], measures: DEFECT_MEASURES, fillfactor: 50 },
 ];
 
 /** What a rollup table is fed: which source table, which of its measures, which rows count. */
@@ -203,6 +229,19 @@ export const FEEDS: Feed[] = [
     measures: table('trend_daily').measures.filter((m) => DEFECT_MEASURES.includes(m)),
     where: NOT_DISMISSED,
   },
+  {
+    table: table('trend_total_daily'),
+    source: 'interactions',
+    measures: table('trend_total_daily').measures.filter((m) => INTERACTION_MEASURES.includes(m)),
+  },
+  {
+    table: table('trend_total_daily'),
+    source: 'defects',
+    measures: table('trend_total_daily').measures.filter((m) => DEFECT_MEASURES.includes(m)),
+    where: NOT_DISMISSED,
+  },
+  { table: table('category_total_daily'), source: 'defects', measures: DEFECT_MEASURES, where: NOT_DISMISSED },
+  { table: table('category_total_monthly'), source: 'defects', measures: DEFECT_MEASURES, where: NOT_DISMISSED },
 ];
 
 /**

@@ -6,6 +6,7 @@ import { DOMAIN_ERROR_STATUS, DomainError, type FieldErrors } from '@/lib/errors
 import { getValidationTranslator } from '@/lib/i18n/reader';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 import { msg } from '@/lib/validation/messages';
+import { forgetDashboardAnswers } from '@/lib/queries/answer-cache';
 
 export type ActionFailure = {
   ok: false;
@@ -109,6 +110,9 @@ export function guardedAction<S extends z.ZodType, T>(
         return { ok: false, status, message: error.message, fieldErrors: error.fieldErrors, values, reader: user };
       }
       throw error;
+    } finally {
+      // Whatever the body wrote has committed (or rolled back): the dashboard reads again.
+      forgetDashboardAnswers();
     }
   }
 }

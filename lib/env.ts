@@ -19,6 +19,8 @@ const schema = z.object({
     .optional(),
   // A replica further behind the primary than this many seconds is not read from.
   DATABASE_READ_MAX_LAG: z.coerce.number().positive().max(86_400).default(30),
+  // Seconds the dashboard's answers are kept in this process (lib/queries/answer-cache.ts); 0: off.
+  DASHBOARD_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   DATA_DIR: z.string().min(1).default('.data'),
   AUTH_SECRET: z.string().min(16).optional(),
   // The address customers reach the app on, for feedback links and QR codes; else taken from the request.
@@ -47,6 +49,7 @@ const parsed = schema.safeParse({
   DATABASE_URL: process.env.DATABASE_URL || undefined,
   DATABASE_READ_URL: process.env.DATABASE_READ_URL || undefined,
   DATABASE_READ_MAX_LAG: process.env.DATABASE_READ_MAX_LAG || undefined,
+  DASHBOARD_CACHE_SECONDS: process.env.DASHBOARD_CACHE_SECONDS || undefined,
   DATA_DIR: process.env.DATA_DIR || undefined,
   AUTH_SECRET: process.env.AUTH_SECRET || undefined,
   PUBLIC_URL: process.env.PUBLIC_URL || undefined,

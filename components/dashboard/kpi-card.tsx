@@ -1,5 +1,10 @@
-import { useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
+
+/** The card's own words (messages `dashboard.kpi.*`), from the section's remembering translator. */
+export type KpiWords = (
+  key: 'link' | 'linkTooFew' | 'tooFew' | 'versus' | 'noComparison' | 'tone',
+  values?: Record<string, string>,
+) => string;
 
 export interface KpiCardProps {
   label: string;
@@ -20,6 +25,7 @@ export interface KpiCardProps {
   tooFew?: boolean;
   /** A problem with the data itself (more defects than opportunities), said in words. */
   warning?: string;
+  t: KpiWords;
 }
 
 /** The change's arrow: shown, not read (the tone is said in words). */
@@ -39,8 +45,8 @@ export function KpiCard({
   interval,
   tooFew,
   warning,
+  t,
 }: KpiCardProps) {
-  const t = useTranslations('dashboard.kpi');
   const tone = tooFew ? 'neutral' : changeTone;
   return (
     <div

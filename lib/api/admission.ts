@@ -2,6 +2,7 @@ import { env } from '@/lib/env';
 import {
   answerOutages,
   databaseRecentlyUnavailable,
+  forgettingAfterWrites,
   noteDatabaseOutage,
   onDatabaseOutage,
   serviceUnavailable,
@@ -118,7 +119,8 @@ export function admitted<A extends unknown[]>(
       }, deadlineMs);
     });
     try {
-      return await Promise.race([Promise.resolve().then(() => handler(...args)), deadline]);
+      // A write answered 503 at the deadline may still commit: it forgets the dashboard's answers when it ends.
+      return await Promise.race([Promise.resolve().then(() => forgettingAfterWrites(handler, args)), deadline]);
     } finally {
       clearTimeout(timer);
       if (admission === 'slot') using.leave();

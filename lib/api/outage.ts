@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable, rootCause } from '@/lib/db-errors';
+import { forgetDashboardAnswers } from '@/lib/queries/answer-cache';
 import { problem } from './problem';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
@@ -38,6 +39,26 @@ export function databaseRecentlyUnavailable(withinMs = 10_000): boolean {
   return at !== undefined && Date.now() - at < withinMs;
 }
 
+/** Whether a route's arguments are a request that may write (anything but GET, HEAD, OPTIONS). */
+const writes = (args: unknown[]) =>
+  args[0] instanceof Request && !['GET', 'HEAD', 'OPTIONS'].includes(args[0].method.toUpperCase());
+
+/**
+ * Runs a route handler and, when its request may have written, forgets the dashboard's remembered
+ * answers once the handler is done (lib/queries/answer-cache.ts).
+ */
+export async function forgettingAfterWrites<A extends unknown[]>(
+  handler: (...args: A) => Response | Promise<Response>,
+  args: A,
+): Promise<Response> {
+  if (!writes(args)) return handler(...args);
+  try {
+    return await handler(...args);
+  } finally {
+    forgetDashboardAnswers();
+  }
+}
+
 /**
  * Wraps a route handler so that a database outage answers 503 problem details with Retry-After,
  * rather than an empty 500. Any other error still propagates.
@@ -47,7 +68,7 @@ export function answerOutages<A extends unknown[]>(
 ): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
-      return await handler(...args);
+      return await forgettingAfterWrites(handler, args);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       noteDatabaseOutage();

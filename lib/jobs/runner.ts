@@ -7,6 +7,7 @@ import { selectRows } from '@/db/client';
 import { companySettings, jobRunnerLeases, jobs, scheduledJobs, type Job } from '@/db/schema';
 import { retryDelaySeconds, shouldGiveUp } from './backoff';
 import { enqueueJob } from './enqueue';
+import { forgetDashboardAnswers } from '@/lib/queries/answer-cache';
 import { jobDefinition, registeredSchedules } from './registry';
 import type { ScheduleCalendar } from './schedule';
 
@@ -208,6 +209,10 @@ export class JobRunner {
           })
           .where(mine);
       }
+    } finally {
+      // A job may have changed what the dashboard shows (a rebuild, the nightly cases, a lifecycle
+      // move): it reads again (lib/queries/answer-cache.ts). Lease renewals and idle polls do not.
+      forgetDashboardAnswers();
     }
   }
 }

@@ -3,6 +3,9 @@ import { cache } from 'react';
 import { asc, eq } from 'drizzle-orm';
 import { getReadTarget, onReadTarget, type Database } from '@/db';
 import { journeyStages, segments, touchpoints } from '@/db/schema';
+import { env } from '@/lib/env';
+import { getCompanySettings } from '@/lib/settings/company';
+import { rememberedAnswer } from './answer-cache';
 import type { ParetoMeasure } from '@/lib/metrics/pareto';
 import type { MetricsFilters } from '@/lib/validation/metrics';
 import { getBacklogHealth } from './backlog';
@@ -15,7 +18,28 @@ import { getCommentThemes } from './voice';
  * speaks for all of them.
  */
 const requestReadTarget = cache(getReadTarget);
-const readForDashboard = async <T>(work: (db: Database) => Promise<T>) => onReadTarget(work, await requestReadTarget());
+
+/*
+ * The company's settings an answer could depend on, beside the resolved filters (which already hold
+ * today and the week start): the zone, the first day of the week, the currency and the language.
+ * The answers are numbers and names, formatted per request, so the last two only split the cache.
+ */
+const requestCalendar = cache(async () => {
+  const { timeZone, weekStart, currency, locale } = await getCompanySettings();
+  return `${timeZone}\u0000${weekStart}\u0000${currency}\u0000${locale}`;
+});
+
+/**
+ * An answer of the dashboard: read from this request's read target, or the same answer read on
+ * it within DASHBOARD_CACHE_SECONDS (lib/queries/answer-cache.ts). `key` names the question and
+ * everything it depends on besides the company's calendar and the database read.
+ */
+async function dashboardAnswer<T>(key: string, work: (db: Database) => Promise<T>): Promise<T> {
+  const [target, calendar] = await Promise.all([requestReadTarget(), requestCalendar()]);
+  return rememberedAnswer(target.db, `${calendar}\u0000${key}`, env.DASHBOARD_CACHE_SECONDS, () =>
+    onReadTarget(work, target),
+  );
+}
 
 /** A replica at least this far behind is named on the dashboard; nearer, its data counts as current. */
 export const LAG_NOTICE_SECONDS = 3;
@@ -35,19 +59,21 @@ export async function getDashboardDataAge(): Promise<number | null> {
  * ask the database once. Filters arrive as their JSON so equal filters hit the same entry.
  */
 // The KPI cards, trend, touchpoints and segments share one scan of the rollups (getDashboardScan).
-const cachedScan = cache((json: string) => readForDashboard((db) => getDashboardScan(JSON.parse(json), db)));
+const cachedScan = cache((json: string) =>
+  dashboardAnswer(`scan\u0000${json}`, (db) => getDashboardScan(JSON.parse(json), db)),
+);
 export const cachedKpiSummary = cache(async (json: string) => (await cachedScan(json)).kpis);
 export const cachedTrend = cache(async (json: string) => (await cachedScan(json)).trend);
 export const cachedPareto = cache((json: string, measure: ParetoMeasure) =>
-  readForDashboard((db) => getPareto(JSON.parse(json), db, measure)),
+  dashboardAnswer(`pareto\u0000${measure}\u0000${json}`, (db) => getPareto(JSON.parse(json), db, measure)),
 );
 export const cachedTouchpointMetrics = cache(async (json: string) => (await cachedScan(json)).touchpoints);
 export const cachedSegmentMetrics = cache(async (json: string) => (await cachedScan(json)).segments);
 
 /** The backlog cards and the keyword themes, as the dashboard shows them (from its read target). */
-export const getDashboardBacklogHealth = () => readForDashboard((db) => getBacklogHealth(db));
+export const getDashboardBacklogHealth = () => dashboardAnswer('backlog', (db) => getBacklogHealth(db));
 export const getDashboardCommentThemes = (filters: MetricsFilters) =>
-  readForDashboard((db) => getCommentThemes(filters, undefined, db));
+  dashboardAnswer(`themes\u0000${JSON.stringify(filters)}`, (db) => getCommentThemes(filters, undefined, db));
 
 export interface FilterOptions {
   stages: { id: string; name: string; touchpoints: { id: string; name: string; active: boolean }[] }[];
@@ -56,7 +82,7 @@ export interface FilterOptions {
 
 /** The stages with their touchpoints, and the segments, that the dashboard's filters offer. */
 export function getDashboardFilterOptions(): Promise<FilterOptions> {
-  return readForDashboard(filterOptions);
+  return dashboardAnswer('options', filterOptions);
 }
 
 async function filterOptions(db: Database): Promise<FilterOptions> {

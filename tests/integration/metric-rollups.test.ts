@@ -79,13 +79,32 @@ const storedTrend = sql`
          sum(defective_units)::int as defective_units, sum(defects)::int as defects
   from trend_daily group by 1, 2 having sum(units) <> 0 or sum(defects) <> 0 or sum(opportunities) <> 0 or sum(defective_units) <> 0`;
 
+/** The unfiltered trend's rollup: per day only. */
+const recomputedTrendTotal = sql`
+  select day, sum(units)::int as units, sum(opportunities)::int as opportunities,
+         sum(defective_units)::int as defective_units, sum(defects)::int as defects
+  from (${recomputedTrend}) t group by 1`;
+const storedTrendTotal = sql`
+  select day, sum(units)::int as units, sum(opportunities)::int as opportunities,
+         sum(defective_units)::int as defective_units, sum(defects)::int as defects
+  from trend_total_daily group by 1 having sum(units) <> 0 or sum(defects) <> 0 or sum(opportunities) <> 0 or sum(defective_units) <> 0`;
+/** The unfiltered Pareto's rollups: per period and category only. */
+const recomputedCategoryTotals = (period: string) => sql`
+  select ${sql.raw(period.replace('X', 'd.occurred_at'))} as period, d.category_id,
+         count(*)::int as defects, sum(d.lost_revenue)::numeric(14, 2) as lost_revenue
+  from defects d where d.status <> 'dismissed' group by 1, 2`;
+const storedCategoryTotals = (table: string, period: string) =>
+  sql`select ${sql.raw(period)} as period, category_id, sum(defects)::int as defects, sum(lost_revenue)::numeric(14, 2) as lost_revenue
+      from ${sql.raw(table)} group by 1, 2 having sum(defects) <> 0 or sum(lost_revenue) <> 0`;
+
 const DAY = "(X at time zone 'UTC')::date";
 const MONTH = "date_trunc('month', X at time zone 'UTC')::date";
 
 /**
  * Rows that differ between the rollups and a recomputation from the base tables: interactions
  * (a, b), the Pareto's rollup (c, d) and the defects in the metrics rollup (e, f), by day; then the
- * same by month (g … l); then the trend's rollup (m, n).
+ * same by month (g … l); then the trend's rollup (m, n); then the unfiltered view's rollups: the
+ * trend's totals (o, p) and the Pareto's by day (q, r) and by month (s, t).
  */
 async function drift() {
   const db = await getDb();
@@ -101,7 +120,10 @@ async function drift() {
           ${both(recomputedInteractions(MONTH), storedInteractions('metrics_monthly', 'month'))},
           ${both(recomputedDefects(MONTH), storedDefects('defect_category_monthly', 'month'))},
           ${both(recomputedMetricDefects(MONTH), storedMetricDefects('metrics_monthly', 'month'))},
-          ${both(recomputedTrend, storedTrend)}
+          ${both(recomputedTrend, storedTrend)},
+          ${both(recomputedTrendTotal, storedTrendTotal)},
+          ${both(recomputedCategoryTotals(DAY), storedCategoryTotals('category_total_daily', 'day'))},
+          ${both(recomputedCategoryTotals(MONTH), storedCategoryTotals('category_total_monthly', 'month'))}
         ] as n`,
   );
   return Object.fromEntries(row!.n.map((n, i) => [String.fromCharCode(97 + i), n]));
@@ -113,7 +135,7 @@ async function totalUnits() {
   return row!.n;
 }
 
-const NONE = Object.fromEntries([...'abcdefghijklmn'].map((k) => [k, 0]));
+const NONE = Object.fromEntries([...'abcdefghijklmnopqrst'].map((k) => [k, 0]));
 
 let phone: Touchpoint;
 let web: Touchpoint;
@@ -468,7 +490,8 @@ describe('the daily rollups stay equal to the base tables', () => {
       db,
       sql`select (select count(*) from metrics_daily where delta) + (select count(*) from metrics_monthly where delta)
                + (select count(*) from defect_category_daily where delta) + (select count(*) from defect_category_monthly where delta)
-               + (select count(*) from trend_daily where delta) as n`,
+               + (select count(*) from trend_daily where delta) + (select count(*) from trend_total_daily where delta)
+               + (select count(*) from category_total_daily where delta) + (select count(*) from category_total_monthly where delta) as n`,
     )) as [{ n: number }];
     expect(Number(n)).toBe(0);
   });

@@ -59,12 +59,15 @@ describe('the outbox', () => {
       .from(outboxEvents)
       .where(sql`${outboxEvents.payload}->>'title' = 'rolled back'`);
     expect(rows).toHaveLength(0);
-    // Nor is its dispatch job: every dispatch job points at a stored event.
+    // Nor is its dispatch job: every dispatch job points at stored events only (one event, or
+    // every event of an interaction batch).
     const orphans = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(jobs)
       .where(
-        sql`${jobs.kind} = 'dispatch-event' and not exists (select 1 from outbox_events e where e.id::text = ${jobs.payload}->>'eventId')`,
+        sql`${jobs.kind} = 'dispatch-event' and exists (
+          select 1 from jsonb_array_elements_text(coalesce(${jobs.payload}->'eventIds', jsonb_build_array(${jobs.payload}->'eventId'))) as pointed(id)
+          where not exists (select 1 from outbox_events e where e.id::text = pointed.id))`,
       );
     expect(orphans[0]!.n).toBe(0);
   });

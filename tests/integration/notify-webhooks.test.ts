@@ -120,6 +120,87 @@ describe('webhook delivery', () => {
     expect(delivery!.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('delivers each event of an interaction batch once, with its payload, from one dispatch job', async () => {
+    await addEndpoint(['interaction.created', 'defect.created', 'feedback.received']);
+    const { till } = await createDefectFixture();
+    const { recordInteractions } = await import('@/lib/interactions/record-interactions');
+    const { interactionInputSchema } = await import('@/lib/validation/interactions');
+    const db = await getDb();
+    const occurredAt = new Date('2026-03-04T05:06:07.089Z');
+    const inputs = [
+      { touchpointId: till.id, outcome: 'resolved', occurredAt: occurredAt.toISOString() },
+      { touchpointId: till.id, outcome: 'sale_lost', saleValue: '80', occurredAt: occurredAt.toISOString() },
+      { touchpointId: till.id, outcome: 'none', occurredAt: occurredAt.toISOString() },
+    ].map((input) => interactionInputSchema.parse({ id: crypto.randomUUID(), ...input }));
+    const result = await recordInteractions(db, inputs, { source: 'api', loggedById: staff.id });
+    expect(result.raised).toHaveLength(1);
+    const dispatch = await db
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(sql`${jobs.kind} = 'dispatch-event' and ${jobs.payload}->'eventIds' is not null`);
+    expect(dispatch.map((j) => (j.payload.eventIds as string[]).length)).toEqual([4]);
+
+    await testRunner().drain();
+    expect(receiver.received).toHaveLength(4);
+    expect(receiver.received.every((r) => r.verified)).toBe(true);
+    expect(new Set(receiver.received.map((r) => r.id)).size).toBe(4);
+    const data = (type: string) =>
+      receiver.received.filter((r) => r.type === type).map((r) => (r.body as { data: unknown }).data);
+    expect(data('interaction.created')).toEqual(
+      expect.arrayContaining(
+        inputs.map((input) => ({
+          interactionId: input.id,
+          touchpointId: till.id,
+          customerId: null,
+          source: 'api',
+          outcome: input.outcome,
+          occurredAt: occurredAt.toISOString(),
+          actorId: staff.id,
+        })),
+      ),
+    );
+    const defect = result.raised[0]!;
+    expect(data('defect.created')).toEqual([
+      {
+        defectId: defect.id,
+        touchpointId: till.id,
+        categoryId: defect.categoryId,
+        kind: 'lost_sale',
+        severity: defect.severity,
+        interactionId: inputs[1]!.id,
+        actorId: null,
+      },
+    ]);
+
+    // Public feedback also announces its answers and comment.
+    const feedback = interactionInputSchema.parse({
+      id: crypto.randomUUID(),
+      touchpointId: till.id,
+      outcome: 'none',
+      expectation: 4,
+      experience: 5,
+      csat: 5,
+      nps: 3,
+      effort: 2,
+      notes: 'Quick, "kind" and \\ clear',
+    });
+    await recordInteractions(db, [feedback], { source: 'feedback', loggedById: null });
+    await testRunner().drain();
+    expect(data('feedback.received')).toEqual([
+      {
+        interactionId: feedback.id,
+        touchpointId: till.id,
+        customerId: null,
+        expectation: 4,
+        experience: 5,
+        csat: 5,
+        nps: 3,
+        effort: 2,
+        comment: 'Quick, "kind" and \\ clear',
+      },
+    ]);
+  });
+
   it('sends only the event types the endpoint chose', async () => {
     await addEndpoint(['defect.status_changed']);
     const { defect } = await createDefectFixture();

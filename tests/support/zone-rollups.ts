@@ -48,6 +48,7 @@ export async function expectRollupsToMatch(zone: string) {
   const answered = (row: { nps: number | null }) => row.nps !== null;
   expect(await stored('metrics_daily', 'day')).toEqual(await recount(zone, 'day', all));
   expect(await stored('trend_daily', 'day')).toEqual(await recount(zone, 'day', all));
+  expect(await stored('trend_total_daily', 'day')).toEqual(await recount(zone, 'day', all));
   expect(await stored('metrics_monthly', 'month')).toEqual(await recount(zone, 'month', all));
   expect(await stored('portfolio_daily', 'day', 'nps_responses')).toEqual(await recount(zone, 'day', answered));
   expect(await stored('comment_phrase_daily_total', 'day', 'comments')).toEqual(await recount(zone, 'day', answered));

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { rememberingFormatter, rememberingTranslator, rememberScope } from '@/lib/i18n/remembered';
 import { ChartFrame, linkClass, tableClass } from '@/components/charts/chart-frame';
@@ -6,7 +7,7 @@ import { ParetoChart } from '@/components/charts/pareto-chart';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { YieldChart } from '@/components/charts/yield-chart';
 import { HeatMap, type HeatMeasure } from '@/components/dashboard/heat-map';
-import { KpiCard, type KpiCardProps } from '@/components/dashboard/kpi-card';
+import { KpiCard, type KpiCardProps, type KpiWords } from '@/components/dashboard/kpi-card';
 import { MetricValueCell } from '@/components/dashboard/metric-value';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -40,9 +41,9 @@ export const periodLabel = (format: Formatter, from: string, to: string) =>
 /**
  * What each section needs to speak: the dashboard's words, the metric words and the formatter,
  * remembering across renders what they wrote (lib/i18n/remembered.ts: most of a render's CPU was
- * next-intl building the same texts again).
+ * next-intl building the same texts again). Built once per request for all eight sections.
  */
-async function speech() {
+const speech = cache(async () => {
   const [dashboard, metrics, heat, intl, scope] = await Promise.all([
     getTranslations('dashboard'),
     getTranslations('metrics'),
@@ -55,7 +56,7 @@ async function speech() {
   const m = metricFormatter(rememberingTranslator(`${scope}\u0000metrics`, metrics), format);
   const tHeat = rememberingTranslator(`${scope}\u0000dashboard.heat`, heat);
   return { t, format, m, tHeat, count: (n: number) => format.number(n, 'integer') };
-}
+});
 
 /**
  * Where "Open a case" goes from a chart: the chart of the filtered scope (one touchpoint, one
@@ -204,6 +205,8 @@ const HEAT_OPTIONS = ['sigma', 'csat'] as const;
 export async function KpiSection({ filters }: { filters: MetricsFilters }) {
   const [summary, { t, format, m }] = await Promise.all([cachedKpiSummary(JSON.stringify(filters)), speech()]);
   const previousLabel = periodLabel(format, summary.previousPeriod.from, summary.previousPeriod.to);
+  // The cards' words through the remembering translator: ten cards, three texts each.
+  const tKpi: KpiWords = (key, values) => t(`kpi.${key}`, values as never);
   return (
     <section aria-labelledby="kpi-title">
       <h2 id="kpi-title" className="sr-only">
@@ -246,6 +249,7 @@ export async function KpiSection({ filters }: { filters: MetricsFilters }) {
               interval={m.interval(judged?.interval, card.kind)}
               tooFew={judged?.tooFew}
               warning={judged?.reason === 'more defects than opportunities' ? m.reviewOpportunities() : undefined}
+              t={tKpi}
             />
           );
         })}

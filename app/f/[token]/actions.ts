@@ -6,6 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { clientAddress } from '@/lib/auth/client-address';
 import { submitFeedback } from '@/lib/feedback/submit-feedback';
+import { forgetDashboardAnswers } from '@/lib/queries/answer-cache';
 import type { ActionResult } from '@/lib/action';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 
@@ -52,6 +53,8 @@ export async function submitFeedbackAction(
     customerToken: form.customerToken,
     address: clientAddress(await headers()),
   });
+  // The feedback is stored: the dashboards this process shows count it from now on.
+  forgetDashboardAnswers();
   if (result.ok) redirect(`/f/${token}/thanks`);
   const refusal = await getRequestValidationTranslator();
   return {
