@@ -11,7 +11,11 @@ import {
   saleValueColumn,
 } from '@/lib/csv/columns';
 import { companyFormatting } from '@/lib/i18n/server-formatter';
-import { recordInteractions } from '@/lib/interactions/record-interactions';
+import { randomUUID } from 'node:crypto';
+import { applyLifecycleChanges } from '@/lib/customers/apply-lifecycle';
+import { autoDefectCategoryIds, autoDefectRows } from '@/lib/interactions/auto-defects';
+import { pendingLifecycleChanges, readContext } from '@/lib/interactions/record-interactions';
+import { analyseComment } from '@/lib/voice/analyse-comment';
 import { saveInteractionEdit } from '@/lib/interactions/update-interaction';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
 import { changedInteractionColumns } from './changed-columns';
@@ -26,6 +30,7 @@ import {
   type ImportResult,
   type ProgressListener,
 } from './common';
+import { copyField, createStagingTables, StagingCopy, storedStagedRows, storeStagedRows } from './interaction-staging';
 import { readCsv } from './read-csv';
 
 // The schema's field names as the CSV spells them, for the error report.
@@ -45,7 +50,11 @@ const COLUMN_OF: Record<string, string> = {
 };
 
 const LOOKUP_CHUNK = 5_000;
-const IMPORT_CHUNK = 5_000;
+// Rows per insert from the staging table. Larger statements run the statement-level rollup
+// triggers for more rows at once, but the voice rollup's retention check compares each new row
+// with its customer's other new rows: 12,000 rows of one customer in one statement ran past the
+// statement timeout, 5,000 take a second.
+const STORE_CHUNK = 5_000;
 const BREATHE_EVERY = 50;
 
 async function inChunks<T>(values: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
@@ -164,193 +173,228 @@ export async function importInteractionsCsv(
   let changedCount = 0;
   try {
     await db.transaction(async (tx) => {
-      // Writes overlap the checks: each full batch of good rows goes to the database while the
-      // next rows are checked. One bad row stops the writing, the checks go on to report every
-      // bad row, and the transaction is rolled back, so nothing is written.
-      let writing: Promise<void> = Promise.resolve();
-      let batch: InteractionInput[] = [];
-      let batchRows: number[] = [];
-      const seenInFile = new Map<string, { row: number; fingerprint: string }>();
-      const write = (rows: InteractionInput[], lines: number[]) => {
-        writing = writing.then(async () => {
-          if (report.count) return;
-          // Rows whose id is stored already: the same values are left be; others are reported or applied.
-          const stored = new Map(
-            (
-              await tx
-                .select()
-                .from(interactions)
-                .where(
-                  inArray(
-                    interactions.id,
-                    rows.map((r) => r.id!),
-                  ),
-                )
-                .for('update')
-            ).map((r) => [r.id, r]),
-          );
-          const fresh: InteractionInput[] = [];
-          for (let k = 0; k < rows.length; k++) {
-            const input = rows[k]!;
-            const existing = stored.get(input.id!);
-            if (!existing) {
-              fresh.push(input);
-              continue;
-            }
-            const columns = changedInteractionColumns(existing, input).filter(carries);
-            if (!columns.length) totals.existing += 1;
-            else if (updateExisting) {
-              const edit = await saveInteractionEdit(tx, {
-                existing,
-                input: {
-                  ...input,
-                  customerId: carries('customer') ? input.customerId : (existing.customerId ?? undefined),
-                  outcome: carries('outcome') ? input.outcome : existing.outcome,
-                  saleValue: carries('sale_value')
-                    ? input.saleValue
-                    : existing.saleValue === null
-                      ? undefined
-                      : Number(existing.saleValue),
-                  expectation: carries('expectation') ? input.expectation : (existing.expectation ?? undefined),
-                  experience: carries('experience') ? input.experience : (existing.experience ?? undefined),
-                  csat: carries('csat') ? input.csat : (existing.csat ?? undefined),
-                  nps: carries('nps') ? input.nps : (existing.nps ?? undefined),
-                  effort: carries('effort') ? input.effort : (existing.effort ?? undefined),
-                  notes: carries('notes') ? input.notes : (existing.notes ?? undefined),
-                },
-                touchpoint: touchpointById.get(input.touchpointId)!,
-                actor: actor!,
-                via: 'import',
-              });
-              totals.updated += 1;
-              totals.defectsRaised += edit.added;
-            } else {
-              changedCount += 1;
-              totals.existing += 1;
-              if (changed.length < MAX_REPORTED_ERRORS) changed.push({ row: lines[k]!, id: input.id!, columns });
-            }
-          }
-          // History may name touchpoints an admin has since switched off.
-          const result = await recordInteractions(tx, fresh, {
-            source: 'import',
-            loggedById,
-            allowInactiveTouchpoints: true,
-          });
-          totals.created += result.created.length;
-          totals.existing += result.existing.length;
-          totals.defectsRaised += result.defectsRaised;
-        });
-        // Marked as handled at once; the error still surfaces where `writing` is awaited below.
-        writing.catch(() => {});
-      };
-      for (let i = 0; i < records.length; i++) {
-        const { row, values } = records[i]!;
-        let rowOk = true;
-        const fail = (column: string, reason: string) => {
-          report.add(row, column, reason);
-          rowOk = false;
-        };
-
-        const touchpointName = fromCsvText(values.touchpoint ?? '').toLowerCase();
-        const stageName = fromCsvText(values.stage ?? '').toLowerCase();
-        let touchpointId: string | undefined;
-        if (!touchpointName) fail('touchpoint', msg('importNameTouchpoint'));
-        else if (stageName) {
-          touchpointId = byStageAndName.get(`${stageName}\u0000${touchpointName}`);
-          if (!touchpointId)
-            fail(
-              byName.has(touchpointName) ? 'stage' : 'touchpoint',
-              byName.has(touchpointName)
-                ? msg('importTouchpointNotInStage', { touchpoint: values.touchpoint!, stage: values.stage! })
-                : msg('importNoTouchpoint', { touchpoint: values.touchpoint! }),
-            );
-        } else {
-          const matches = byName.get(touchpointName) ?? [];
-          if (matches.length === 1) touchpointId = matches[0];
-          else if (matches.length === 0)
-            fail('touchpoint', msg('importNoTouchpoint', { touchpoint: values.touchpoint! }));
-          else fail('stage', msg('importTouchpointAmbiguous', { touchpoint: values.touchpoint! }));
-        }
-
-        // The id when this database knows it (a re-imported export), else the reference, else the email.
-        let customerId: string | undefined;
-        const givenId = values.customer_id?.toLowerCase();
-        const givenRef = values.customer_external_ref ? fromCsvText(values.customer_external_ref) : '';
-        const givenEmail = values.customer_email ? fromCsvText(values.customer_email).toLowerCase() : '';
-        if (givenId && knownIds.has(givenId)) customerId = givenId;
-        else if (givenRef && idByRef.has(givenRef)) customerId = idByRef.get(givenRef);
-        else if (givenEmail && idByEmail.has(givenEmail)) customerId = idByEmail.get(givenEmail);
-        else if (givenRef) fail('customer_external_ref', msg('importNoCustomerRef'));
-        else if (givenEmail) fail('customer_email', msg('importNoCustomerEmail'));
-        else if (givenId)
-          fail('customer_id', uuidPattern.test(givenId) ? msg('importNoCustomerId') : msg('importCustomerIdUuid'));
-
-        const candidate = {
-          id: values.id,
-          // A stand-in when the touchpoint is unknown: that row already failed, the rest is still checked.
-          touchpointId: touchpointId ?? '00000000-0000-4000-8000-000000000000',
-          customerId,
-          occurredAt: values.occurred_at || null,
-          outcome: values.outcome ? normaliseOutcome(values.outcome) : undefined,
-          saleValue: values.sale_value,
-          expectation: values.expectation,
-          experience: values.experience,
-          csat: values.csat,
-          nps: values.nps,
-          effort: values.effort,
-          notes: values.notes === undefined ? undefined : fromCsvText(values.notes),
-        };
-        const result = interactionInputSchema.safeParse(candidate);
-        if (!result.success) {
-          for (const issue of result.error.issues)
-            fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
-        } else if (!result.data.occurredAt) {
-          fail('occurred_at', msg('importEnterOccurredAt'));
-        } else if (rowOk) {
-          const input = result.data;
-          input.id ??= contentId('interaction', [
-            input.occurredAt!.toISOString(),
-            input.touchpointId,
-            input.customerId ?? null,
-            input.outcome,
-            input.saleValue ?? null,
-            input.expectation ?? null,
-            input.experience ?? null,
-            input.csat ?? null,
-            input.nps ?? null,
-            input.effort ?? null,
-            input.notes ?? null,
-          ]);
-          // A row repeated in the file is the same interaction: stored once, counted as existing.
-          // The same id with other values is a mistake in the file, reported on the later row.
-          const fingerprint = contentId('row', [input]);
-          const first = seenInFile.get(input.id);
-          if (first) {
-            if (first.fingerprint === fingerprint) totals.existing += 1;
-            else fail('id', msg('importSameIdOtherValues', { row: first.row }));
+      const categoryIds = await autoDefectCategoryIds(tx);
+      await createStagingTables(tx);
+      // Checked rows are copied to the staging table as they pass, while the later rows are still
+      // being checked. One bad row stops the copying, the checks go on to report every bad row,
+      // and the transaction is rolled back, so nothing is written.
+      const staging = await StagingCopy.open(tx, 'import_interactions');
+      const good: StagedRow[] = [];
+      const seenInFile = new Map<string, { row: number; input: InteractionInput }>();
+      try {
+        for (let i = 0; i < records.length; i++) {
+          const { row, values } = records[i]!;
+          let rowOk = true;
+          const fail = (column: string, reason: string) => {
+            report.add(row, column, reason);
+            rowOk = false;
+          };
+          const touchpointName = fromCsvText(values.touchpoint ?? '').toLowerCase();
+          const stageName = fromCsvText(values.stage ?? '').toLowerCase();
+          let touchpointId: string | undefined;
+          if (!touchpointName) fail('touchpoint', msg('importNameTouchpoint'));
+          else if (stageName) {
+            touchpointId = byStageAndName.get(`${stageName}\u0000${touchpointName}`);
+            if (!touchpointId)
+              fail(
+                byName.has(touchpointName) ? 'stage' : 'touchpoint',
+                byName.has(touchpointName)
+                  ? msg('importTouchpointNotInStage', { touchpoint: values.touchpoint!, stage: values.stage! })
+                  : msg('importNoTouchpoint', { touchpoint: values.touchpoint! }),
+              );
           } else {
-            seenInFile.set(input.id, { row, fingerprint });
-            batch.push(input);
-            batchRows.push(row);
+            const matches = byName.get(touchpointName) ?? [];
+            if (matches.length === 1) touchpointId = matches[0];
+            else if (matches.length === 0)
+              fail('touchpoint', msg('importNoTouchpoint', { touchpoint: values.touchpoint! }));
+            else fail('stage', msg('importTouchpointAmbiguous', { touchpoint: values.touchpoint! }));
           }
-          if (batch.length >= IMPORT_CHUNK && !report.count) {
-            write(batch, batchRows);
-            batch = [];
-            batchRows = [];
+
+          // The id when this database knows it (a re-imported export), else the reference, else the email.
+          let customerId: string | undefined;
+          const givenId = values.customer_id?.toLowerCase();
+          const givenRef = values.customer_external_ref ? fromCsvText(values.customer_external_ref) : '';
+          const givenEmail = values.customer_email ? fromCsvText(values.customer_email).toLowerCase() : '';
+          if (givenId && knownIds.has(givenId)) customerId = givenId;
+          else if (givenRef && idByRef.has(givenRef)) customerId = idByRef.get(givenRef);
+          else if (givenEmail && idByEmail.has(givenEmail)) customerId = idByEmail.get(givenEmail);
+          else if (givenRef) fail('customer_external_ref', msg('importNoCustomerRef'));
+          else if (givenEmail) fail('customer_email', msg('importNoCustomerEmail'));
+          else if (givenId)
+            fail('customer_id', uuidPattern.test(givenId) ? msg('importNoCustomerId') : msg('importCustomerIdUuid'));
+
+          const candidate = {
+            id: values.id,
+            // A stand-in when the touchpoint is unknown: that row already failed, the rest is still checked.
+            touchpointId: touchpointId ?? '00000000-0000-4000-8000-000000000000',
+            customerId,
+            occurredAt: values.occurred_at || null,
+            outcome: values.outcome ? normaliseOutcome(values.outcome) : undefined,
+            saleValue: values.sale_value,
+            expectation: values.expectation,
+            experience: values.experience,
+            csat: values.csat,
+            nps: values.nps,
+            effort: values.effort,
+            notes: values.notes === undefined ? undefined : fromCsvText(values.notes),
+          };
+          const result = interactionInputSchema.safeParse(candidate);
+          if (!result.success) {
+            for (const issue of result.error.issues)
+              fail(COLUMN_OF[String(issue.path[0])] ?? String(issue.path[0]), issue.message);
+          } else if (!result.data.occurredAt) {
+            fail('occurred_at', msg('importEnterOccurredAt'));
+          } else if (rowOk) {
+            const input = result.data;
+            input.id ??= contentId('interaction', [
+              input.occurredAt!.toISOString(),
+              input.touchpointId,
+              input.customerId ?? null,
+              input.outcome,
+              input.saleValue ?? null,
+              input.expectation ?? null,
+              input.experience ?? null,
+              input.csat ?? null,
+              input.nps ?? null,
+              input.effort ?? null,
+              input.notes ?? null,
+            ]);
+            // A row repeated in the file is the same interaction: stored once, counted as existing.
+            // The same id with other values is a mistake in the file, reported on the later row.
+            const first = seenInFile.get(input.id);
+            if (first) {
+              if (JSON.stringify(first.input) === JSON.stringify(input)) totals.existing += 1;
+              else fail('id', msg('importSameIdOtherValues', { row: first.row }));
+            } else {
+              seenInFile.set(input.id, { row, input });
+              if (!report.count)
+                good.push(await stage(staging, row, input, touchpointById.get(input.touchpointId)!, categoryIds));
+            }
           }
+          if ((i + 1) % PROGRESS_EVERY === 0) await onProgress?.({ phase: 'validating', done: i + 1, total });
+          // Yield often, so the staged rows travel while checks go on.
+          if ((i + 1) % BREATHE_EVERY === 0) await breathe();
         }
-        if ((i + 1) % PROGRESS_EVERY === 0) await onProgress?.({ phase: 'validating', done: i + 1, total });
-        // Yield often, so the batch being written gets its round trips while checks go on.
-        if ((i + 1) % BREATHE_EVERY === 0) await breathe();
+      } catch (error) {
+        staging.abort(error);
+        throw error;
       }
-      if (report.count) {
-        await writing.catch(() => {});
-        throw new BadRowsFound();
-      }
+      await staging.end();
+      if (report.count) throw new BadRowsFound();
       await onProgress?.({ phase: 'validating', done: total, total });
       await onProgress?.({ phase: 'importing', done: 0, total });
-      if (batch.length) write(batch, batchRows);
-      await writing;
+
+      const defectStaging = await StagingCopy.open(tx, 'import_defects');
+      for (const staged of good)
+        for (const d of staged.defects)
+          await defectStaging.add([
+            d.id,
+            d.interactionId,
+            String(staged.line),
+            d.touchpointId,
+            copyField(d.customerId),
+            d.categoryId,
+            d.kind,
+            d.severity,
+            d.lostRevenue,
+            d.occurredAt.toISOString(),
+            d.autoRule,
+          ]);
+      await defectStaging.end();
+      await tx.execute(sql`analyze import_interactions, import_defects`);
+
+      // Rows whose id is stored already: the same values are left be; others are reported or applied.
+      const stored = new Map((await storedStagedRows(tx)).map((r) => [r.id, r]));
+      const fresh: StagedRow[] = [];
+      for (const staged of good) {
+        const { input, line } = staged;
+        const existing = stored.get(input.id!.toLowerCase());
+        if (!existing) {
+          fresh.push(staged);
+          continue;
+        }
+        const columns = changedInteractionColumns(existing, input).filter(carries);
+        if (!columns.length) totals.existing += 1;
+        else if (updateExisting) {
+          const [locked] = await tx.select().from(interactions).where(eq(interactions.id, existing.id)).for('update');
+          const edit = await saveInteractionEdit(tx, {
+            existing: locked!,
+            input: {
+              ...input,
+              customerId: carries('customer') ? input.customerId : (locked!.customerId ?? undefined),
+              outcome: carries('outcome') ? input.outcome : locked!.outcome,
+              saleValue: carries('sale_value')
+                ? input.saleValue
+                : locked!.saleValue === null
+                  ? undefined
+                  : Number(locked!.saleValue),
+              expectation: carries('expectation') ? input.expectation : (locked!.expectation ?? undefined),
+              experience: carries('experience') ? input.experience : (locked!.experience ?? undefined),
+              csat: carries('csat') ? input.csat : (locked!.csat ?? undefined),
+              nps: carries('nps') ? input.nps : (locked!.nps ?? undefined),
+              effort: carries('effort') ? input.effort : (locked!.effort ?? undefined),
+              notes: carries('notes') ? input.notes : (locked!.notes ?? undefined),
+            },
+            touchpoint: touchpointById.get(input.touchpointId)!,
+            actor: actor!,
+            via: 'import',
+          });
+          totals.updated += 1;
+          totals.defectsRaised += edit.added;
+        } else {
+          changedCount += 1;
+          totals.existing += 1;
+          if (changed.length < MAX_REPORTED_ERRORS) changed.push({ row: line, id: input.id!, columns });
+        }
+      }
+
+      // The lifecycle facts of the customers the new rows name, as they were before this write.
+      const customerIds = [...new Set(fresh.map((f) => f.input.customerId).filter((id): id is string => Boolean(id)))];
+      const facts: Awaited<ReturnType<typeof readContext>>['customers'] = [];
+      let rules: Awaited<ReturnType<typeof readContext>>['rules'] = null;
+      for (let i = 0; i < customerIds.length; i += LOOKUP_CHUNK) {
+        const context = await readContext(tx, [], customerIds.slice(i, i + LOOKUP_CHUNK), []);
+        facts.push(...context.customers);
+        rules = context.rules;
+      }
+
+      // The new rows, set-based from the staging table, a few large statements rather than one
+      // per row or one huge one (each within the statement timeout, with progress between).
+      const storedNow = new Set<string>();
+      for (let i = 0; i < fresh.length; i += STORE_CHUNK) {
+        const part = fresh.slice(i, i + STORE_CHUNK);
+        const result = await storeStagedRows(tx, part[0]!.line, part.at(-1)!.line, loggedById);
+        for (const id of result.ids) storedNow.add(id);
+        totals.defectsRaised += result.defects;
+        await onProgress?.({
+          phase: 'importing',
+          done: Math.round((total * (i + part.length)) / fresh.length),
+          total,
+        });
+      }
+      totals.created += storedNow.size;
+      totals.existing += fresh.length - storedNow.size;
+
+      // The lifecycle moves the new rows cause, once for the whole file (docs/lifecycle.md).
+      const written = fresh.filter((f) => storedNow.has(f.input.id!.toLowerCase()));
+      const changes = pendingLifecycleChanges(
+        written.map(({ input }) => ({
+          row: {
+            id: input.id!.toLowerCase(),
+            customerId: input.customerId ?? null,
+            touchpointId: input.touchpointId,
+            occurredAt: input.occurredAt!,
+            outcome: input.outcome,
+            nps: input.nps ?? null,
+          },
+        })),
+        written.flatMap((f) => f.defects),
+        new Map(facts.map((c) => [c.id, c])),
+        touchpointById,
+        new Map([...categoryIds].map(([name, id]) => [id, name])),
+        rules,
+      );
+      await applyLifecycleChanges(tx, changes, loggedById);
       await onProgress?.({ phase: 'importing', done: total, total });
     });
   } catch (error) {
@@ -358,6 +402,66 @@ export async function importInteractionsCsv(
     throw error;
   }
   return { ok: true, rows: total, ...totals, changed, changedCount };
+}
+
+interface StagedRow {
+  line: number;
+  input: InteractionInput;
+  defects: (ReturnType<typeof autoDefectRows>[number] & { id: string })[];
+}
+
+/**
+ * Copies one checked row to the staging table as it will be stored: its comment's sentiment and
+ * phrases, its touchpoint's opportunities, and its auto defects counted (kept for the defects'
+ * own staging table).
+ */
+async function stage(
+  staging: StagingCopy,
+  line: number,
+  input: InteractionInput,
+  touchpoint: Touchpoint,
+  categoryIds: Awaited<ReturnType<typeof autoDefectCategoryIds>>,
+): Promise<StagedRow> {
+  const id = input.id!.toLowerCase();
+  const saleValue = input.saleValue === undefined ? null : input.saleValue.toFixed(2);
+  const defects = autoDefectRows(
+    {
+      id,
+      customerId: input.customerId ?? null,
+      touchpointId: input.touchpointId,
+      occurredAt: input.occurredAt!,
+      outcome: input.outcome,
+      saleValue,
+      expectation: input.expectation ?? null,
+      experience: input.experience ?? null,
+      csat: input.csat ?? null,
+      nps: input.nps ?? null,
+    },
+    touchpoint,
+    categoryIds,
+  ).map((d) => ({ ...d, id: randomUUID() }));
+  const analysis = analyseComment(input.notes);
+  await staging.add([
+    id,
+    String(line),
+    copyField(input.customerId),
+    input.touchpointId,
+    input.occurredAt!.toISOString(),
+    input.outcome,
+    copyField(saleValue),
+    copyField(input.expectation),
+    copyField(input.experience),
+    copyField(input.csat),
+    copyField(input.nps),
+    copyField(input.effort),
+    copyField(input.notes),
+    copyField(analysis.sentiment),
+    copyField(analysis.sentimentScore),
+    copyField(analysis.commentPhrases),
+    String(touchpoint.opportunities),
+    String(defects.length),
+  ]);
+  return { line, input, defects };
 }
 
 /** Thrown to roll the import's transaction back once every row has been checked. */

@@ -237,7 +237,7 @@ async function recordChunk(db: DbOrTx, inputs: InteractionInput[], options: Reco
 const AUTO_CATEGORIES: AutoDefectSpec['categoryName'][] = ['Lost sale', 'Below expectations'];
 
 /** The one read of a write: touchpoints, customers with their lifecycle facts, stored ids, categories, rules. */
-async function readContext(
+export async function readContext(
   db: DbOrTx,
   touchpointIds: string[],
   customerIds: string[],
@@ -289,7 +289,7 @@ interface PendingChange extends LifecycleChange {
  * The lifecycle moves the new interactions cause (docs/lifecycle.md): the facts read before the
  * write, with the new interactions' NPS answers and auto defects folded in, are the facts after it.
  */
-function pendingLifecycleChanges(
+export function pendingLifecycleChanges(
   fresh: { row: InteractionRow }[],
   defectRows: DefectRowWithId[],
   customers: Map<string, ExistingFacts>,
