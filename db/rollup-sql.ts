@@ -210,6 +210,21 @@ interface Feed {
 const table = (name: RollupTable['name']) => ROLLUP_TABLES.find((t) => t.name === name)!;
 const NOT_DISMISSED = "x.status <> 'dismissed'";
 
+/** A trend rollup's two feeds: its interaction measures from interactions, its defects from defects. */
+const trendFeeds = (name: 'trend_daily' | 'trend_total_daily'): Feed[] => [
+  {
+    table: table(name),
+    source: 'interactions',
+    measures: table(name).measures.filter((m) => INTERACTION_MEASURES.includes(m)),
+  },
+  {
+    table: table(name),
+    source: 'defects',
+    measures: table(name).measures.filter((m) => DEFECT_MEASURES.includes(m)),
+    where: NOT_DISMISSED,
+  },
+];
+
 /** Every rollup fed by each source table. The one list the triggers and the rebuild are written from. */
 export const FEEDS: Feed[] = [
   { table: table('metrics_daily'), source: 'interactions', measures: INTERACTION_MEASURES },
@@ -218,28 +233,8 @@ export const FEEDS: Feed[] = [
   { table: table('metrics_monthly'), source: 'defects', measures: DEFECT_MEASURES, where: NOT_DISMISSED },
   { table: table('defect_category_daily'), source: 'defects', measures: DEFECT_MEASURES, where: NOT_DISMISSED },
   { table: table('defect_category_monthly'), source: 'defects', measures: DEFECT_MEASURES, where: NOT_DISMISSED },
-  {
-    table: table('trend_daily'),
-    source: 'interactions',
-    measures: table('trend_daily').measures.filter((m) => INTERACTION_MEASURES.includes(m)),
-  },
-  {
-    table: table('trend_daily'),
-    source: 'defects',
-    measures: table('trend_daily').measures.filter((m) => DEFECT_MEASURES.includes(m)),
-    where: NOT_DISMISSED,
-  },
-  {
-    table: table('trend_total_daily'),
-    source: 'interactions',
-    measures: table('trend_total_daily').measures.filter((m) => INTERACTION_MEASURES.includes(m)),
-  },
-  {
-    table: table('trend_total_daily'),
-    source: 'defects',
-    measures: table('trend_total_daily').measures.filter((m) => DEFECT_MEASURES.includes(m)),
-    where: NOT_DISMISSED,
-  },
+  ...trendFeeds('trend_daily'),
+  ...trendFeeds('trend_total_daily'),
   { table: table('category_total_daily'), source: 'defects', measures: DEFECT_MEASURES, where: NOT_DISMISSED },
   { table: table('category_total_monthly'), source: 'defects', measures: DEFECT_MEASURES, where: NOT_DISMISSED },
 ];
