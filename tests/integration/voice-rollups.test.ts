@@ -14,6 +14,7 @@ import { mergeCustomers } from '@/lib/customers/merge-customers';
 import { submitFeedback } from '@/lib/feedback/submit-feedback';
 import { importInteractionsCsv } from '@/lib/import/import-interactions';
 import { logInteraction } from '@/lib/interactions/log-interaction';
+import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { deleteInteraction, updateInteraction } from '@/lib/interactions/update-interaction';
 import {
   getDefectionByMonth,
@@ -24,7 +25,7 @@ import {
   getRetentionCohortsFromRows,
 } from '@/lib/queries/portfolio';
 import { getCommentThemes, getCommentThemesFromRows } from '@/lib/queries/voice';
-import { logInteractionSchema, updateInteractionSchema } from '@/lib/validation/interactions';
+import { interactionInputSchema, logInteractionSchema, updateInteractionSchema } from '@/lib/validation/interactions';
 import type { MetricsFilters } from '@/lib/validation/metrics';
 import { analyseUnanalysedComments } from '@/lib/voice/analyse-comments-job';
 import { apiKeys } from '@/db/schema';
@@ -263,6 +264,24 @@ describe('the voice and portfolio rollups stay equal to the base tables', () => 
       );
       await expectExact();
     }
+  });
+
+  it('after one statement of a customer’s contacts in a month, the earliest already covered and the latest not', async () => {
+    // 365 days after 1 March 2023 is 29 February 2024, after 20 March 2023 it is 19 March 2024: an
+    // existing contact on 1 March covers a new one that day (the same months a year on), not the
+    // one on the 20th, which reaches a month further. The trigger asks once per customer and month,
+    // of the latest new contact; asking of the earliest would skip this customer.
+    const db = await getDb();
+    const [cleo] = await db.insert(customers).values({ name: 'Cleo R', lifecycle: 'active' }).returning();
+    const contact = (occurredAt: string) =>
+      interactionInputSchema.parse({ touchpointId: ids.door, customerId: cleo!.id, occurredAt, csat: 4 });
+    await recordInteractions(db, [contact('2023-03-01T10:00:00Z')], { source: 'api', loggedById: null });
+    await expectExact();
+    await recordInteractions(db, [contact('2023-03-01T11:00:00Z'), contact('2023-03-20T10:00:00Z')], {
+      source: 'api',
+      loggedById: null,
+    });
+    await expectExact();
   });
 
   it('after single and batch calls to the API', async () => {
