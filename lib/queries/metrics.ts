@@ -56,9 +56,9 @@ const TOTAL_COLUMNS = sql.raw(
  */
 type Family = 'metrics' | 'defect_category' | 'category_total' | 'trend' | 'trend_total';
 
-/** No touchpoint, stage, channel or segment chosen: the company's totals answer. */
+/** Nothing but the dates chosen (no scope condition at all): the company's totals answer. */
 const unfiltered = (filters: MetricsFilters) =>
-  !filters.touchpoint.length && !filters.stage.length && !filters.channel.length && !filters.segment.length;
+  scopeConditions({ ...filters, from: undefined, to: undefined }, rollupTarget).length === 0;
 type Period = Pick<MetricsFilters, 'from' | 'to'>;
 /** Day: every day from the daily table. Month: whole months from the monthly table, the days around them from the daily one. */
 type Grain = 'day' | 'month';
