@@ -124,8 +124,10 @@ export interface RollupTable {
     | 'trend_daily'
     | 'trend_total_daily'
     | 'category_total_daily'
-    | 'category_total_monthly';
-  period: { column: 'day' | 'month'; of: (expr: string) => string };
+    | 'category_total_monthly'
+    | 'defect_backlog_daily';
+  /** The period key, computed by `of` from the source row's `from` column (occurred_at unless named). */
+  period: { column: 'day' | 'month' | 'raised_on'; of: (expr: string) => string; from?: 'created_at' };
   keys: string[];
   measures: Measure[];
   /**
@@ -197,6 +199,18 @@ export const ROLLUP_TABLES: RollupTable[] = [
   },
   { name: 'category_total_daily', period: DAY, keys: ['category_id'], measures: DEFECT_MEASURES, fillfactor: 80 },
   { name: 'category_total_monthly', period: MONTH, keys: ['category_id'], measures: DEFECT_MEASURES, fillfactor: 50 },
+  // The backlog cards: every defect (any status) by the UTC day it was recorded, status, due date
+  // and whether it has an owner, so open, overdue, unassigned and age counts read a few thousand
+  // rows instead of every open defect. Ages are measured from now(), not a company day, so the
+  // day is UTC and the rows do not depend on the company's zone; lib/queries/backlog.ts counts
+  // the one day a boundary falls in from the raw rows.
+  {
+    name: 'defect_backlog_daily',
+    period: { column: 'raised_on', of: (expr) => `(${expr} AT TIME ZONE 'UTC')::date`, from: 'created_at' },
+    keys: ['status', 'due_on', 'assigned'],
+    measures: [{ column: 'defects', perRow: '1' }],
+    fillfactor: 80,
+  },
 ];
 
 /** What a rollup table is fed: which source table, which of its measures, which rows count. */
@@ -237,7 +251,15 @@ export const FEEDS: Feed[] = [
   ...trendFeeds('trend_total_daily'),
   { table: table('category_total_daily'), source: 'defects', measures: DEFECT_MEASURES, where: NOT_DISMISSED },
   { table: table('category_total_monthly'), source: 'defects', measures: DEFECT_MEASURES, where: NOT_DISMISSED },
+  { table: table('defect_backlog_daily'), source: 'defects', measures: table('defect_backlog_daily').measures },
 ];
+
+/** A key's value in a source row (alias x) where it is not simply the column of that name. */
+const KEY_VALUES: Record<string, string> = {
+  // The customer's segment, joined in by `signed`, `everything` and `reassigned`.
+  segment_id: 'x.seg',
+  assigned: '(x.owner_id IS NOT NULL)',
+};
 
 /**
  * One INSERT of signed contributions into a rollup as delta rows, one per key. `rows` yields x.s
@@ -247,13 +269,12 @@ export const FEEDS: Feed[] = [
 function append(feed: Feed, rows: string, pad: string, suffix = ''): string {
   const { table: target } = feed;
   const keys = [target.period.column, ...target.keys];
-  // The segment is the customer's (x.seg), every other key a column of the source row.
-  const keyValues = target.keys.map((k) => (k === 'segment_id' ? 'x.seg' : `x.${k}`));
+  const keyValues = target.keys.map((k) => KEY_VALUES[k] ?? `x.${k}`);
   const sums = feed.measures.map((m) => (m.perRow === '1' ? 'sum(x.s)' : `sum(x.s * ${m.perRow})`));
   const groups = keys.map((_, i) => i + 1).join(', ');
   const lines = [
     `INSERT INTO ${target.name}${suffix} (${[...keys, ...feed.measures.map((m) => m.column)].join(', ')})`,
-    `SELECT ${[target.period.of('x.occurred_at'), ...keyValues].join(', ')},`,
+    `SELECT ${[target.period.of(`x.${target.period.from ?? 'occurred_at'}`), ...keyValues].join(', ')},`,
     `  ${sums.join(',\n  ')}`,
     `FROM (${rows}) x`,
     ...(feed.where ? [`WHERE ${feed.where}`] : []),

@@ -97,6 +97,14 @@ const storedCategoryTotals = (table: string, period: string) =>
   sql`select ${sql.raw(period)} as period, category_id, sum(defects)::int as defects, sum(lost_revenue)::numeric(14, 2) as lost_revenue
       from ${sql.raw(table)} group by 1, 2 having sum(defects) <> 0 or sum(lost_revenue) <> 0`;
 
+/** The backlog cards' rollup: every defect (dismissed too) by UTC day recorded, status, due date and owned. */
+const recomputedBacklog = sql`
+  select (d.created_at at time zone 'UTC')::date as raised_on, d.status, d.due_on, d.owner_id is not null as assigned, count(*)::int as defects
+  from defects d group by 1, 2, 3, 4`;
+const storedBacklog = sql`
+  select raised_on, status, due_on, assigned, sum(defects)::int as defects
+  from defect_backlog_daily group by 1, 2, 3, 4 having sum(defects) <> 0`;
+
 const DAY = "(X at time zone 'UTC')::date";
 const MONTH = "date_trunc('month', X at time zone 'UTC')::date";
 
@@ -104,7 +112,8 @@ const MONTH = "date_trunc('month', X at time zone 'UTC')::date";
  * Rows that differ between the rollups and a recomputation from the base tables: interactions
  * (a, b), the Pareto's rollup (c, d) and the defects in the metrics rollup (e, f), by day; then the
  * same by month (g … l); then the trend's rollup (m, n); then the unfiltered view's rollups: the
- * trend's totals (o, p) and the Pareto's by day (q, r) and by month (s, t).
+ * trend's totals (o, p) and the Pareto's by day (q, r) and by month (s, t); then the backlog
+ * cards' rollup (u, v).
  */
 async function drift() {
   const db = await getDb();
@@ -123,7 +132,8 @@ async function drift() {
           ${both(recomputedTrend, storedTrend)},
           ${both(recomputedTrendTotal, storedTrendTotal)},
           ${both(recomputedCategoryTotals(DAY), storedCategoryTotals('category_total_daily', 'day'))},
-          ${both(recomputedCategoryTotals(MONTH), storedCategoryTotals('category_total_monthly', 'month'))}
+          ${both(recomputedCategoryTotals(MONTH), storedCategoryTotals('category_total_monthly', 'month'))},
+          ${both(recomputedBacklog, storedBacklog)}
         ] as n`,
   );
   return Object.fromEntries(row!.n.map((n, i) => [String.fromCharCode(97 + i), n]));
@@ -135,7 +145,7 @@ async function totalUnits() {
   return row!.n;
 }
 
-const NONE = Object.fromEntries([...'abcdefghijklmnopqrst'].map((k) => [k, 0]));
+const NONE = Object.fromEntries([...'abcdefghijklmnopqrstuv'].map((k) => [k, 0]));
 
 let phone: Touchpoint;
 let web: Touchpoint;
@@ -237,6 +247,12 @@ describe('the daily rollups stay equal to the base tables', () => {
         .where(eq(defects.id, defect!.id));
       await recountOpenDefects(tx, [defect!.interactionId!]);
     });
+    expect(await drift()).toEqual(NONE);
+    // The backlog's keys: an owner and a due date given, then taken away again.
+    const someone = await createUser({ role: 'staff' });
+    await db.update(defects).set({ ownerId: someone!.id, dueOn: '2026-01-20' }).where(eq(defects.id, defect!.id));
+    expect(await drift()).toEqual(NONE);
+    await db.update(defects).set({ ownerId: null, dueOn: null, status: 'closed' }).where(eq(defects.id, defect!.id));
     expect(await drift()).toEqual(NONE);
   });
 
@@ -491,7 +507,8 @@ describe('the daily rollups stay equal to the base tables', () => {
       sql`select (select count(*) from metrics_daily where delta) + (select count(*) from metrics_monthly where delta)
                + (select count(*) from defect_category_daily where delta) + (select count(*) from defect_category_monthly where delta)
                + (select count(*) from trend_daily where delta) + (select count(*) from trend_total_daily where delta)
-               + (select count(*) from category_total_daily where delta) + (select count(*) from category_total_monthly where delta) as n`,
+               + (select count(*) from category_total_daily where delta) + (select count(*) from category_total_monthly where delta)
+               + (select count(*) from defect_backlog_daily where delta) as n`,
     )) as [{ n: number }];
     expect(Number(n)).toBe(0);
   });

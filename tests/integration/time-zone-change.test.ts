@@ -6,6 +6,8 @@ import {
   auditEvents,
   companySettings,
   customers,
+  defectCategories,
+  defects,
   interactions,
   jobs,
   journeyStages,
@@ -34,6 +36,9 @@ let touchpointId = '';
 let customerId = '';
 let otherSegment = '';
 let admin = { id: '', email: '' };
+let defect: (at: string) => typeof defects.$inferInsert = () => {
+  throw new Error('set in beforeAll');
+};
 
 const row = (at: string, unhappy = false) => ({
   touchpointId,
@@ -77,6 +82,15 @@ beforeAll(async () => {
       row('2026-10-25T23:30:00Z', true),
       row('2026-01-05T23:30:00Z'),
     ]);
+  const [category] = await db.insert(defectCategories).values({ name: 'Queue' }).returning();
+  defect = (at: string) => ({
+    touchpointId,
+    categoryId: category!.id,
+    kind: 'complaint' as const,
+    occurredAt: new Date(at),
+    createdAt: new Date(at),
+  });
+  await db.insert(defects).values([defect('2026-10-24T23:30:00Z'), defect('2026-10-25T22:30:00Z')]);
 });
 
 describe('requestTimeZoneChange', () => {
@@ -149,6 +163,7 @@ describe('the rebuild', () => {
       if (done === 1) {
         expect(await stored('metrics_daily', 'day')).toEqual(utcDays);
         await db.insert(interactions).values([row('2026-10-25T22:30:00Z', true), row('2026-03-28T23:30:00Z')]);
+        await db.insert(defects).values(defect('2026-03-28T23:30:00Z'));
         // A write whose transaction spans several rebuild steps, committed before the swap.
         let go: () => void = () => {};
         const wait = new Promise<void>((resolve) => (go = resolve));

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { selectRows } from '@/db/client';
-import { interactions } from '@/db/schema';
+import { defects, interactions } from '@/db/schema';
 
 /*
  * Rollups against a recount of the raw interactions whose days come from the runtime's own time
@@ -53,4 +53,19 @@ export async function expectRollupsToMatch(zone: string) {
   expect(await stored('portfolio_daily', 'day', 'nps_responses')).toEqual(await recount(zone, 'day', answered));
   expect(await stored('comment_phrase_daily_total', 'day', 'comments')).toEqual(await recount(zone, 'day', answered));
   expect(await stored('comment_phrase_monthly', 'month', 'comments')).toEqual(await recount(zone, 'month', answered));
+  // The backlog cards' rollup keeps the UTC day a defect was recorded, whatever the zone.
+  const db = await getDb();
+  const recorded: Record<string, number> = {};
+  for (const { createdAt } of await db.select({ createdAt: defects.createdAt }).from(defects)) {
+    const day = intlDay(createdAt, 'UTC');
+    recorded[day] = (recorded[day] ?? 0) + 1;
+  }
+  const backlog = await selectRows<{ day: string; n: number }>(
+    db,
+    sql`select to_char(raised_on, 'YYYY-MM-DD') as day, sum(defects)::int as n from defect_backlog_daily
+        group by 1 having sum(defects) <> 0 order by 1`,
+  );
+  expect(Object.fromEntries(backlog.map((r) => [r.day, r.n]))).toEqual(
+    Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))),
+  );
 }
