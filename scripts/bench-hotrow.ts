@@ -12,10 +12,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { migrateDatabase, migrationsFolder } from '@/db/migrator';
+import { migrationsFolder } from '@/db/migrator';
+import { createThrowawayDatabase } from '@/db/throwaway-database';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -171,16 +171,15 @@ interface Figures {
 }
 
 async function measure(serverUrl: string, shape: 'before' | 'after', folder: string | undefined): Promise<Figures> {
-  const name = `oi_hotrow_${shape}_${randomBytes(3).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const sql = postgres(url.toString(), { max: CLIENTS + 2, onnotice: () => {} });
+  const database = await createThrowawayDatabase({
+    serverUrl,
+    prefix: `oi_hotrow_${shape}_`,
+    migrationsFolder: folder,
+  });
+  const sql = postgres(database.url, { max: CLIENTS + 2, onnotice: () => {} });
   // The fold the app's job runs each minute, run every 2 s here so its cost is in the figures.
   let folding: NodeJS.Timeout | undefined;
   try {
-    await migrateDatabase({ url: url.toString() }, folder);
     const fx = await fixture(sql);
     if (shape === 'after') folding = setInterval(() => void sql`select fold_metric_rollups()`.catch(() => {}), 2000);
     const hot: number[] = [];
@@ -225,8 +224,7 @@ async function measure(serverUrl: string, shape: 'before' | 'after', folder: str
   } finally {
     clearInterval(folding);
     await sql.end({ timeout: 5 });
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
+    await database.drop();
   }
 }
 

@@ -22,14 +22,13 @@
 // keeps many connections busy from one process without a worker per client, and reports every
 // response's latency, from which the percentiles here are taken.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import postgres from 'postgres';
 import autocannon from 'autocannon';
-import { openDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrator';
 import { apiKeys } from '@/db/schema';
+import { createThrowawayDatabase } from '@/db/throwaway-database';
 import { generateApiKey } from '@/lib/auth/api-keys';
 import { fillBenchDatabase } from './bench-data';
 
@@ -214,15 +213,16 @@ async function main() {
     if (spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' }).status !== 0)
       process.exit(1);
   }
-  const url = new URL(REUSE ?? SERVER);
-  const name = REUSE ? url.pathname.slice(1) : `outsidein_bench_http_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(SERVER, { max: 2, onnotice: () => {} });
-  if (!REUSE) await admin.unsafe(`create database ${name}`);
-  url.pathname = `/${name}`;
+  const handle = await createThrowawayDatabase({
+    serverUrl: SERVER,
+    prefix: 'outsidein_bench_http_',
+    keep: KEEP,
+    reuseUrl: REUSE,
+  });
+  // Reads the app's backends in pg_stat_activity, from outside the bench database.
+  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
   let app: ChildProcess | undefined;
   try {
-    const handle = await openDatabase({ url: url.toString() });
-    await migrateDatabase(handle);
     if (!REUSE) await fillBenchDatabase(handle, ROWS, log);
     const key = generateApiKey();
     await handle.db.insert(apiKeys).values({
@@ -232,13 +232,14 @@ async function main() {
       scopes: ['interactions:write', 'metrics:read'],
     });
     const touchpointIds = (await handle.db.query.touchpoints.findMany({ columns: { id: true } })).map((t) => t.id);
+    // Only the app's own backends stay connected to the database while it is measured.
     await handle.close();
 
     app = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(PORT), '--hostname', '127.0.0.1'], {
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: handle.url,
         DATABASE_READ_URL: '',
         AUTH_SECRET: 'bench-only-secret-not-for-production',
         SKIP_AUTO_SEED: '1',
@@ -254,7 +255,7 @@ async function main() {
       if (i > 600 || app.exitCode !== null) throw new Error('the app did not become ready');
       await sleep(200);
     }
-    const meter = () => cpuMeter(app!.pid!, admin, name);
+    const meter = () => cpuMeter(app!.pid!, admin, handle.name);
     const cookie = await signIn('manager@outsidein.test', 'demo-manager-pass');
     const auth = { authorization: `Bearer ${key.key}` };
     const json = { ...auth, 'content-type': 'application/json' };
@@ -297,9 +298,9 @@ async function main() {
       app.kill('SIGTERM');
       await new Promise((resolve) => app!.once('exit', resolve));
     }
-    if (KEEP || REUSE) log(`database kept: ${url.toString()}`);
-    else await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });
+    await handle.drop();
+    if (KEEP || REUSE) log(`database kept: ${handle.url}`);
   }
 }
 

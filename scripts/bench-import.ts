@@ -8,14 +8,12 @@
 //   BENCH_DRIVERS=postgres,embedded    which to run
 //   -- --before <git ref>              also run this script on that commit and print both side by
 //                                     side, each with its load average (scripts/bench-before.ts)
-import { randomBytes, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle } from '@/db/client';
-import { migrateDatabase } from '@/db/migrator';
+import type { DatabaseHandle } from '@/db/client';
 import { customers, journeyStages, touchpoints, users } from '@/db/schema';
+import { createThrowawayCluster, createThrowawayDatabase, type ThrowawayDatabase } from '@/db/throwaway-database';
 import { importInteractionsCsv } from '@/lib/import/import-interactions';
 import { runBefore } from './bench-before';
 
@@ -154,55 +152,18 @@ async function copyResolved(fromUrl: string, toUrl: string): Promise<number> {
   }
 }
 
-/** A second database on the same server, migrated and seeded like the first. */
-async function floorDatabase(serverUrl: string, catalog: Catalog): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `oi_import_floor_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  try {
-    await migrateDatabase(handle);
-    await seedCatalog(handle, catalog);
-  } finally {
-    await handle.close();
-  }
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
-}
-
 async function bench(driver: 'postgres' | 'embedded'): Promise<Figures> {
-  let handle: DatabaseHandle;
-  let drop = async () => {};
-  let dropFloor = async () => {};
-  if (driver === 'postgres') {
-    const name = `oi_issue3_bench_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(SERVER);
-    url.pathname = `/${name}`;
-    handle = await openDatabase({ url: url.toString() });
-    drop = async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
-    };
-  } else {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outsidein-bench-'));
-    handle = await openDatabase({ dataDir: folder, stopServer: 'always' });
-    drop = async () => fs.rmSync(folder, { recursive: true, force: true });
-  }
+  const handle =
+    driver === 'postgres'
+      ? await createThrowawayDatabase({ serverUrl: SERVER, prefix: 'oi_issue3_bench_' })
+      : await createThrowawayCluster('outsidein-bench-');
+  let floor: ThrowawayDatabase | undefined;
   try {
-    await migrateDatabase(handle);
     const catalog = catalogRows();
     await seedCatalog(handle, catalog);
-    const floor = await floorDatabase(handle.url, catalog);
-    dropFloor = floor.drop;
+    // A second database on the same server, seeded like the first.
+    floor = await createThrowawayDatabase({ serverUrl: handle.url, prefix: 'oi_import_floor_' });
+    await seedCatalog(floor, catalog);
     const csv = generateCsv(ROWS, catalog.touchpoints, catalog.customers);
     const phases: Record<string, number> = {};
     const started = performance.now();
@@ -245,9 +206,8 @@ async function bench(driver: 'postgres' | 'embedded'): Promise<Figures> {
       load: Number(os.loadavg()[0]!.toFixed(1)),
     };
   } finally {
-    await dropFloor();
-    await handle.close();
-    await drop();
+    await floor?.drop();
+    await handle.drop();
   }
 }
 

@@ -1,15 +1,12 @@
 // `npm run bench:outbox`: what writing events to the outbox costs a request, and how soon the job
 // runner delivers them. A measurement, not a test. On a throwaway database on
 // BENCH_DATABASE_URL (else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres).
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { useDatabaseForTests as pointAppAt } from '@/db';
-import { openDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrator';
 import { webhookEndpoints } from '@/db/schema';
+import { createThrowawayDatabase } from '@/db/throwaway-database';
 import { emitEvent, emitEvents } from '@/lib/jobs/enqueue';
 import { JobRunner } from '@/lib/jobs/runner';
 import { setAllowPrivateWebhookTargets } from '@/lib/webhooks/settings';
@@ -24,16 +21,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
 
 async function main() {
-  const name = `outsidein_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
+  const handle = await createThrowawayDatabase({ serverUrl: SERVER, prefix: 'outsidein_bench_' });
   pointAppAt(handle);
   const { db } = handle;
   try {
-    await migrateDatabase(handle);
     await db.execute(sql`create table bench_rows (id serial primary key, n integer)`);
 
     // 1. A one-row transaction, without and then with an event.
@@ -113,9 +104,7 @@ async function main() {
     await runner.stop();
     receiver.close();
   } finally {
-    await handle.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
+    await handle.drop();
   }
 }
 

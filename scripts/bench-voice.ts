@@ -21,14 +21,13 @@
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { useDatabaseForTests as serveQueriesFrom } from '@/db';
-import { openDatabase, selectRows, type DatabaseHandle } from '@/db/client';
-import { migrateDatabase } from '@/db/migrator';
+import { selectRows, type DatabaseHandle } from '@/db/client';
 import { seedDemoData } from '@/db/seed-demo';
+import { createThrowawayDatabase } from '@/db/throwaway-database';
 import { addDays, isoDay } from '@/lib/dates';
 import { listInteractions } from '@/lib/queries/interactions';
 import {
@@ -246,37 +245,21 @@ const serverDb = async () => current!.db;
 
 async function main() {
   const reuse = process.env.BENCH_REUSE_DATABASE_URL;
-  if (reuse) {
-    const handle = await openDatabase({ url: reuse });
-    current = handle;
-    serveQueriesFrom(handle);
-    try {
-      await migrateDatabase(handle);
-      await fill(handle, false);
-      await measure();
-    } finally {
-      await handle.close();
-    }
-    return;
-  }
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `oi_bench_voice_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
+  const keep = process.env.BENCH_KEEP === '1';
+  const handle = await createThrowawayDatabase({
+    serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    prefix: 'oi_bench_voice_',
+    keep,
+    reuseUrl: reuse,
+  });
   current = handle;
   serveQueriesFrom(handle);
   try {
-    await migrateDatabase(handle);
-    await fill(handle, true);
+    await fill(handle, !reuse);
     await measure();
   } finally {
-    await handle.close();
-    if (process.env.BENCH_KEEP === '1') log(`kept database ${name}`);
-    else await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
+    await handle.drop();
+    if (keep && !reuse) log(`kept database ${handle.name}`);
   }
 }
 

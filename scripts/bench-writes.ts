@@ -15,17 +15,15 @@
 //                                     else postgres://postgres@127.0.0.1:5432/postgres; a throwaway database)
 //   BENCH_POSTS=1000 BENCH_BATCHES=20 how many single POSTs and batches
 import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 // Renamed: the handler reads the database through getDb(), which this points at each handle in turn.
 import { useDatabaseForTests as pointAppAt } from '@/db';
 import { openDatabase, type DatabaseHandle } from '@/db/client';
-import { migrateDatabase } from '@/db/migrator';
 import { apiKeys, customers, journeyStages, touchpoints } from '@/db/schema';
+import { createThrowawayCluster, createThrowawayDatabase } from '@/db/throwaway-database';
 import { POST } from '@/app/api/v1/interactions/route';
 import { generateApiKey } from '@/lib/auth/api-keys';
 import { startRoundTripProxy } from '../tests/support/round-trip-proxy';
@@ -53,34 +51,6 @@ interface Figures {
 }
 
 const load = () => Number(os.loadavg()[0]!.toFixed(1));
-
-async function openBenchDatabase(driver: string): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  if (driver === 'postgres') {
-    const name = `oi_writes_bench_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(SERVER);
-    url.pathname = `/${name}`;
-    const handle = await openDatabase({ url: url.toString() });
-    return {
-      handle,
-      drop: async () => {
-        await handle.close();
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end({ timeout: 5 });
-      },
-    };
-  }
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outsidein-bench-writes-'));
-  const handle = await openDatabase({ dataDir: folder, stopServer: 'always' });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      fs.rmSync(folder, { recursive: true, force: true });
-    },
-  };
-}
 
 async function seedCatalog({ db }: DatabaseHandle) {
   const stages = await db
@@ -179,11 +149,13 @@ async function measure(
 }
 
 async function bench(driver: string): Promise<Figures> {
-  const { handle, drop } = await openBenchDatabase(driver);
+  const handle =
+    driver === 'postgres'
+      ? await createThrowawayDatabase({ serverUrl: SERVER, prefix: 'oi_writes_bench_' })
+      : await createThrowawayCluster('outsidein-bench-writes-');
   const proxy = await startRoundTripProxy(handle.url);
   const counted = await openDatabase({ url: proxy.proxied(handle.url) });
   try {
-    await migrateDatabase(handle);
     const catalog = await seedCatalog(handle);
 
     // Round trips: on a handle through the counting proxy, after warming up its statements.
@@ -224,7 +196,7 @@ async function bench(driver: string): Promise<Figures> {
   } finally {
     await counted.close();
     await proxy.close();
-    await drop();
+    await handle.drop();
   }
 }
 

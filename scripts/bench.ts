@@ -11,16 +11,13 @@
 //   BENCH_RUNS          timed warm runs per case (default 7)
 //   BENCH_KEEP_DATABASE=1  keep the PostgreSQL database afterwards (its name is printed), to EXPLAIN its queries
 //   BENCH_REUSE_DATABASE_URL  time the queries again on such a kept database, without filling one
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { openDatabase, selectRows, type DatabaseHandle } from '@/db/client';
-import { migrateDatabase } from '@/db/migrator';
 import { ROLLUP_TABLES } from '@/db/rollup-sql';
+import { createThrowawayCluster, createThrowawayDatabase } from '@/db/throwaway-database';
 import { seedDemoData } from '@/db/seed-demo';
 import {
   getDashboardMetrics,
@@ -300,37 +297,30 @@ async function benchPostgres(rows: number): Promise<void> {
     }
     return;
   }
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `oi_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
+  const keep = process.env.BENCH_KEEP_DATABASE === '1';
+  const handle = await createThrowawayDatabase({
+    serverUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    prefix: 'oi_bench_',
+    keep,
+  });
   try {
-    await migrateDatabase(handle);
     await fill(handle, rows);
     await measure(handle, `PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
     await measureWrites(handle, `PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
   } finally {
-    await handle.close();
-    if (process.env.BENCH_KEEP_DATABASE === '1') log(`kept the database ${url.toString()}`);
-    else await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
+    await handle.drop();
+    if (keep) log(`kept the database ${handle.url}`);
   }
 }
 
 async function benchEmbedded(rows: number): Promise<void> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'outsidein-bench-'));
-  const handle = await openDatabase({ dataDir: folder, stopServer: 'always' });
+  const handle = await createThrowawayCluster('outsidein-bench-');
   try {
-    await migrateDatabase(handle);
     await fill(handle, rows);
     await measure(handle, `embedded PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
     await measureWrites(handle, `embedded PostgreSQL, ${rows.toLocaleString('en-GB')} interactions`);
   } finally {
-    await handle.close();
-    fs.rmSync(folder, { recursive: true, force: true });
+    await handle.drop();
   }
 }
 

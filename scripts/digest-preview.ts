@@ -5,12 +5,9 @@
 //
 //   PREVIEW_DATABASE_URL=postgres://…   a server where it may create and drop a database
 //                                       (else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import postgres from 'postgres';
-import { openDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrator';
 import { seedDemoData } from '@/db/seed-demo';
+import { createThrowawayDatabase } from '@/db/throwaway-database';
 import { buildWeeklyDigest, weeklyDigestEmail } from '@/lib/digest/weekly-digest';
 import { companyFormatting, serverIntl } from '@/lib/i18n/server-formatter';
 import { companyName, composeEmail } from '@/lib/mail/compose';
@@ -19,14 +16,8 @@ const SERVER =
   process.env.PREVIEW_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function main() {
-  const name = `outsidein_digest_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
+  const handle = await createThrowawayDatabase({ serverUrl: SERVER, prefix: 'outsidein_digest_' });
   try {
-    await migrateDatabase(handle);
     await seedDemoData(handle.db, { scale: Number(process.env.SEED_SCALE ?? 1) });
     const digest = await buildWeeklyDigest(handle.db, new Date());
     const intl = await serverIntl(process.env.DIGEST_LANGUAGE, await companyFormatting(handle.db));
@@ -41,9 +32,7 @@ async function main() {
     fs.writeFileSync('.data/digest-preview.txt', `Subject: ${mail.subject}\n\n${mail.text}\n`);
     console.log(`digest: ${mail.subject}; written to .data/digest-preview.html and .txt`);
   } finally {
-    await handle.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
+    await handle.drop();
   }
 }
 

@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '@/db/client';
-import { migrateDatabase } from '@/db/migrator';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '@/db/throwaway-database';
 
 /** `embedded`: the run's embedded PostgreSQL server; `postgres`: the server of TEST_DATABASE_URL. */
 export type TestDriver = 'embedded' | 'postgres';
@@ -20,25 +17,11 @@ export function testServerUrl(driver: TestDriver): string {
  * server of TEST_DATABASE_URL, dropped again by `drop()`. `migrationsFolder` stops at an older
  * schema, for tests of a migration.
  */
-export async function createTestDatabase(
-  driver: TestDriver,
-  migrationsFolder?: string,
-): Promise<DatabaseHandle & { drop: () => Promise<void> }> {
-  const serverUrl = testServerUrl(driver);
-  const name = `outsidein_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  await migrateDatabase(handle, migrationsFolder);
-  return {
-    ...handle,
-    driver,
-    drop: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
+export async function createTestDatabase(driver: TestDriver, migrationsFolder?: string): Promise<ThrowawayDatabase> {
+  const database = await createThrowawayDatabase({
+    serverUrl: testServerUrl(driver),
+    prefix: 'outsidein_test_',
+    migrationsFolder,
+  });
+  return { ...database, driver };
 }
