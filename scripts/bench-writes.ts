@@ -252,32 +252,51 @@ const RESOLVED_COLUMNS =
  * COPYs only.
  */
 async function copyResolved(url: string, batchIds: string[][]): Promise<number> {
-  // Two connections, as bench:import: a COPY in on the connection a COPY out just used waited for data.
+  // Read in one COPY on a connection of its own: postgres.js hung on a third COPY out in a row.
   const from = postgres(url, { max: 1, onnotice: () => {} });
-  const client = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: 'off' } });
+  const to = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: 'off' } });
   try {
+    const ids = batchIds.flat();
+    const chunks: Buffer[] = [];
+    const out = await from
+      .unsafe(
+        `copy (select gen_random_uuid(), ${RESOLVED_COLUMNS} from interactions ` +
+          `join unnest('{${ids.join(',')}}'::uuid[]) with ordinality as b(id, n) using (id) order by b.n) to stdout`,
+      )
+      .readable();
+    for await (const chunk of out) chunks.push(chunk as Buffer);
+    // One row per line (COPY's text format escapes newlines inside values), in the batches' order.
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n').slice(0, ids.length);
     let ms = 0;
-    for (const ids of batchIds) {
-      const chunks: Buffer[] = [];
-      const out = await from
-        .unsafe(
-          `copy (select gen_random_uuid(), ${RESOLVED_COLUMNS} from interactions ` +
-            `where id in (${ids.map((id) => `'${id}'`).join(', ')}) order by occurred_at, id) to stdout`,
-        )
-        .readable();
-      for await (const chunk of out) chunks.push(chunk as Buffer);
+    let at = 0;
+    for (const batch of batchIds) {
+      const rows = `${lines.slice(at, at + batch.length).join('\n')}\n`;
+      at += batch.length;
       const started = performance.now();
-      const stream = await client.unsafe(`copy interactions (id, ${RESOLVED_COLUMNS}) from stdin`).writable();
+      const stream = await to.unsafe(`copy interactions (id, ${RESOLVED_COLUMNS}) from stdin`).writable();
+      // Never left waiting: a COPY stuck in the server holds up every DROP DATABASE … WITH (FORCE).
       await new Promise<void>((resolve, reject) => {
-        stream.on('finish', resolve).on('error', reject);
-        stream.end(Buffer.concat(chunks));
+        const stuck = setTimeout(() => {
+          stream.destroy();
+          reject(new Error('the floor COPY did not finish within 60 s'));
+        }, 60_000);
+        stream
+          .on('finish', () => {
+            clearTimeout(stuck);
+            resolve();
+          })
+          .on('error', (error) => {
+            clearTimeout(stuck);
+            reject(error);
+          });
+        stream.end(rows);
       });
       ms += performance.now() - started;
     }
     return ms;
   } finally {
     await from.end({ timeout: 5 });
-    await client.end({ timeout: 5 });
+    await to.end({ timeout: 5 });
   }
 }
 
