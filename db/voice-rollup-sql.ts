@@ -278,48 +278,11 @@ function touchedContacts(op: keyof typeof OPS): string {
   return `WITH a AS (SELECT customer_id FROM (${touched}) t WHERE customer_id IS NOT NULL) ${[...was, is].join(' UNION ALL ')}`;
 }
 
-/**
- * Every phrase rollup's delta rows from one pass over a statement's rows: their phrases summed
- * once at the finest key (day, month, touchpoint, segment, phrase), then each rollup summed from
- * those sums, one statement writing them all. Six statements each joining the rows to their
- * customers, unnesting and filtering them again cost ~20 ms per 1,000 new interactions more.
- */
-function appendPhrases(rows: string, suffix = ''): string {
-  const finest = [
-    `${localDay('x.occurred_at')} AS day`,
-    `${localMonth('x.occurred_at')} AS month`,
-    'x.touchpoint_id',
-    'x.seg AS segment_id',
-    'p.phrase',
-  ];
-  const insert = (rollup: PhraseRollup) => {
-    const keys = [rollup.grain, ...rollup.dims, 'phrase'];
-    return [
-      `INSERT INTO ${rollup.table}${suffix} (${keys.join(', ')}, comments)`,
-      `SELECT ${keys.join(', ')}, sum(comments) FROM phrases GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`,
-      // Contributions that cancel out (an edit of nothing counted) write nothing.
-      'HAVING sum(comments) <> 0',
-    ].join('\n');
-  };
-  const last = PHRASE_ROLLUPS.at(-1)!;
-  return [
-    'WITH phrases AS MATERIALIZED (',
-    `  SELECT ${finest.join(', ')}, sum(x.s) AS comments`,
-    `  FROM (${rows}) x ${PHRASE}`,
-    `  WHERE ${unhappy('x')}`,
-    '  GROUP BY 1, 2, 3, 4, 5 HAVING sum(x.s) <> 0),',
-    PHRASE_ROLLUPS.slice(0, -1)
-      .map((rollup, i) => `written_${i + 1} AS (\n${indent(insert(rollup), '  ')})`)
-      .join(',\n'),
-    `${insert(last)};`,
-  ].join('\n');
-}
-
 /** The trigger function of interactions: phrases, portfolio cells, retention and defection base. */
 function interactionsFunction(): string {
   const statements = (op: keyof typeof OPS, pad: string, suffix = '') =>
     [
-      indent(appendPhrases(signed(OPS[op], 'LEFT'), suffix), pad),
+      ...PHRASE_FEEDS.map((f) => indent(append(f, signed(OPS[op], 'LEFT'), false, suffix), pad)),
       indent(append(PORTFOLIO_INTERACTIONS, signed(OPS[op], 'INNER'), false, suffix), pad),
       indent(customerDerived(touchedContacts(op), false, suffix), pad),
     ].join('\n');
