@@ -6,7 +6,11 @@
 //     process.cpuUsage(), PostgreSQL by the utime + stime in /proc/<pid>/stat of the backends
 //     serving this database (the statements' parse, plan, execution and triggers; not the
 //     background writer, WAL writer or autovacuum);
-//   - batch POST of 1,000 interactions: interactions per second, and CPU per 1,000.
+//   - batch POST of 1,000 interactions: interactions per second, and CPU per 1,000;
+//   - the floor of a batch: the same 1,000 rows, resolved as the API stored them (the interaction
+//     columns it writes, read back, with new ids), COPYed straight into `interactions` with its
+//     indexes, foreign keys and triggers (as bench:import's "floor 2"): what the database must do
+//     anyway to hold them, without the auto defects, outbox events, jobs and lifecycle moves.
 //
 // `-- --before <git ref>` also runs this script on that commit (checked out in a temporary
 // worktree sharing node_modules) and prints both side by side, each with its load average.
@@ -48,6 +52,8 @@ interface Figures {
   batchPerSecond: number;
   batchNodeCpuMs: number;
   batchPgCpuMs: number;
+  /** The floor: resolved rows COPYed into interactions (absent in runs of older versions of this script). */
+  floorPerSecond?: number;
 }
 
 const load = () => Number(os.loadavg()[0]!.toFixed(1));
@@ -182,6 +188,11 @@ async function bench(driver: string): Promise<Figures> {
       for (const body of batches) await post(catalog.key, body);
     });
 
+    const floorMs = await copyResolved(
+      handle.url,
+      batches.map((body) => body.map((item) => item.id)),
+    );
+
     return {
       driver,
       load: load(),
@@ -192,11 +203,72 @@ async function bench(driver: string): Promise<Figures> {
       batchPerSecond: (BATCHES * BATCH) / (batch.ms / 1000),
       batchNodeCpuMs: batch.nodeCpuMs / BATCHES,
       batchPgCpuMs: batch.pgCpuMs / BATCHES,
+      floorPerSecond: (BATCHES * BATCH) / (floorMs / 1000),
     };
   } finally {
     await counted.close();
     await proxy.close();
     await handle.drop();
+  }
+}
+
+// The interaction columns the API writes (the rest are defaults or kept by the database).
+const RESOLVED_COLUMNS =
+  'customer_id, touchpoint_id, logged_by_id, occurred_at, source, outcome, sale_value, expectation, experience, ' +
+  'csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, opportunities, open_defect_count, ' +
+  'contact_email, customer_match, suggested_customer_id';
+
+/**
+ * The floor: each batch's rows as the API stored them, read back with new ids, COPYed into
+ * `interactions` one batch per COPY (one statement, as the API's write is). Milliseconds of the
+ * COPYs only.
+ */
+async function copyResolved(url: string, batchIds: string[][]): Promise<number> {
+  // Read in one COPY on a connection of its own: postgres.js hung on a third COPY out in a row.
+  const from = postgres(url, { max: 1, onnotice: () => {} });
+  const to = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: 'off' } });
+  try {
+    const ids = batchIds.flat();
+    const chunks: Buffer[] = [];
+    const out = await from
+      .unsafe(
+        `copy (select gen_random_uuid(), ${RESOLVED_COLUMNS} from interactions ` +
+          `join unnest('{${ids.join(',')}}'::uuid[]) with ordinality as b(id, n) using (id) order by b.n) to stdout`,
+      )
+      .readable();
+    for await (const chunk of out) chunks.push(chunk as Buffer);
+    // One row per line (COPY's text format escapes newlines inside values), in the batches' order.
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n').slice(0, ids.length);
+    let ms = 0;
+    let at = 0;
+    for (const batch of batchIds) {
+      const rows = `${lines.slice(at, at + batch.length).join('\n')}\n`;
+      at += batch.length;
+      const started = performance.now();
+      const stream = await to.unsafe(`copy interactions (id, ${RESOLVED_COLUMNS}) from stdin`).writable();
+      // Never left waiting: a COPY stuck in the server holds up every DROP DATABASE … WITH (FORCE).
+      await new Promise<void>((resolve, reject) => {
+        const stuck = setTimeout(() => {
+          stream.destroy();
+          reject(new Error('the floor COPY did not finish within 60 s'));
+        }, 60_000);
+        stream
+          .on('finish', () => {
+            clearTimeout(stuck);
+            resolve();
+          })
+          .on('error', (error) => {
+            clearTimeout(stuck);
+            reject(error);
+          });
+        stream.end(rows);
+      });
+      ms += performance.now() - started;
+    }
+    return ms;
+  } finally {
+    await from.end({ timeout: 5 });
+    await to.end({ timeout: 5 });
   }
 }
 
@@ -220,6 +292,16 @@ function print(after: Figures[], before: Figures[] | null, ref: string | null) {
     [
       'batch of 1,000: CPU ms, node + PostgreSQL',
       (f) => `${fmt(f.batchNodeCpuMs + f.batchPgCpuMs, 0)} (${fmt(f.batchNodeCpuMs, 0)} + ${fmt(f.batchPgCpuMs, 0)})`,
+      '',
+    ],
+    [
+      'floor: COPY of the same rows, resolved, into interactions: interactions/s',
+      (f) => (f.floorPerSecond ? fmt(f.floorPerSecond, 0) : '–'),
+      '',
+    ],
+    [
+      '  floor ÷ API (how far the API is from what holding the rows costs)',
+      (f) => (f.floorPerSecond ? `${fmt(f.floorPerSecond / f.batchPerSecond, 1)}×` : '–'),
       '',
     ],
   ];

@@ -449,10 +449,12 @@ async function writeChunk(
   actorId: string | null,
 ): Promise<string[]> {
   if (rows.length === 0) return [];
+  // The company's search configuration read once for the statement (an uncorrelated subquery),
+  // not per row as the column default would: the same value the default gives.
   const x = jsonRecordset(INTERACTION_COLUMNS, rows, 'x');
   const parts = [
     sql`with ins as (
-      insert into ${interactions} (${x.list}) select ${x.list} from ${x.from}
+      insert into ${interactions} (${x.list}, search_config) select ${x.list}, (select company_search_config()) from ${x.from}
       on conflict (id) do nothing returning ${announce ? INS_RETURNING : sql.raw('id')})`,
   ];
   if (defectRows.length) {

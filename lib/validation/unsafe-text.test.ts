@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeText, isUnsafeText } from './unsafe-text';
+import { findUnsafeText, isUnsafeText, jsonMayHoldUnsafeText } from './unsafe-text';
 
 describe('unsafe text', () => {
   it('finds NUL bytes and lone surrogates, and passes real text, emoji included', () => {
@@ -18,5 +18,17 @@ describe('unsafe text', () => {
     form.set('name', 'Ann\u0000');
     form.set('email', 'ann@example.test');
     expect(findUnsafeText(form)).toEqual(['name']);
+  });
+
+  it('lets JSON without escapes or surrogates skip the walk, and sends any that may hold unsafe text to it', () => {
+    const skips = (value: unknown) => !jsonMayHoldUnsafeText(JSON.stringify(value));
+    expect(skips([{ notes: 'plain', 'café ✓': 1 }])).toBe(true);
+    // JSON.stringify escapes NUL and lone surrogates; a client may escape anything.
+    for (const value of [{ notes: 'x\u0000' }, { notes: '\uD800' }, { ['k\uDC00']: 1 }]) {
+      expect(skips(value)).toBe(false);
+      expect(findUnsafeText(value)).not.toEqual([]);
+    }
+    expect(jsonMayHoldUnsafeText('{"notes":"\\u0041"}')).toBe(true);
+    expect(jsonMayHoldUnsafeText('{"notes":"thumbs 👍"}')).toBe(true);
   });
 });

@@ -14,6 +14,13 @@ const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 export const isUnsafeText = (value: string): boolean => UNSAFE.test(value);
 
 /**
+ * Whether JSON text may decode to unsafe text. JSON holds a NUL or a surrogate only as itself or
+ * as a \u escape, in a value or a key, so text with neither decodes to none: the API skips the
+ * walk over a batch's every string (~3 ms per 1,000 interactions) for such bodies.
+ */
+export const jsonMayHoldUnsafeText = (json: string): boolean => /\\u|[\u0000\uD800-\uDFFF]/.test(json);
+
+/**
  * The paths (field names, or JSON pointers below the top level) of every string in `value` that
  * holds unsafe text. Looks 8 levels deep at most: no input of the app nests further.
  */

@@ -5,7 +5,7 @@ import { DomainError } from '@/lib/errors';
 import { recordInteractions } from '@/lib/interactions/record-interactions';
 import { MAX_BATCH, MAX_BODY_BYTES } from '@/lib/validation/api';
 import { interactionInputSchema, type InteractionInput } from '@/lib/validation/interactions';
-import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
+import { findUnsafeText, jsonMayHoldUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/lib/validation/unsafe-text';
 import { apiRoute } from '@/lib/api/admission';
 import { readLimitedBody } from '@/lib/api/read-body';
 
@@ -47,7 +47,7 @@ export const POST = apiRoute(async function POST(request: Request) {
     return problem(400, 'Bad Request', 'The body is not valid JSON.');
   }
 
-  const unsafe = findUnsafeText(body);
+  const unsafe = jsonMayHoldUnsafeText(text) ? findUnsafeText(body) : [];
   if (unsafe.length)
     return problem(
       422,
