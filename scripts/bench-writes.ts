@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 // Renamed: the handler reads the database through getDb(), which this points at each handle in turn.
 import { useDatabaseForTests as pointAppAt } from '@/db';
 import { openDatabase, type DatabaseHandle } from '@/db/client';
