@@ -44,6 +44,9 @@ export type Severity = (typeof SEVERITIES)[number];
 export const DEFECT_STATUSES = ['open', 'investigating', 'action', 'verified', 'closed', 'dismissed'] as const;
 export type DefectStatus = (typeof DEFECT_STATUSES)[number];
 
+/** Statuses past their due date's reach: verified defects wait only for a manager to close them. */
+export const NOT_DUE_STATUSES: readonly DefectStatus[] = ['verified', 'closed', 'dismissed'];
+
 /** Which auto-defect rule raised a defect; manual defects have none. */
 export const AUTO_RULES = ['lost_sale', 'below_expectation', 'low_csat', 'low_nps'] as const;
 export type AutoRule = (typeof AUTO_RULES)[number];

@@ -222,6 +222,7 @@ async function main() {
   // Reads the app's backends in pg_stat_activity, from outside the bench database.
   const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
   let app: ChildProcess | undefined;
+  let dataDir: string | undefined;
   try {
     if (!REUSE) await fillBenchDatabase(handle, ROWS, log);
     const key = generateApiKey();
@@ -235,6 +236,7 @@ async function main() {
     // Only the app's own backends stay connected to the database while it is measured.
     await handle.close();
 
+    dataDir = fs.mkdtempSync(`${os.tmpdir()}/outsidein-bench-http-`);
     app = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(PORT), '--hostname', '127.0.0.1'], {
       env: {
         ...process.env,
@@ -243,7 +245,7 @@ async function main() {
         DATABASE_READ_URL: '',
         AUTH_SECRET: 'bench-only-secret-not-for-production',
         SKIP_AUTO_SEED: '1',
-        DATA_DIR: fs.mkdtempSync(`${os.tmpdir()}/outsidein-bench-http-`),
+        DATA_DIR: dataDir,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -298,6 +300,7 @@ async function main() {
       app.kill('SIGTERM');
       await new Promise((resolve) => app!.once('exit', resolve));
     }
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     await admin.end({ timeout: 5 });
     await handle.drop();
     if (KEEP || REUSE) log(`database kept: ${handle.url}`);

@@ -1,6 +1,7 @@
 import { isDatabaseUnavailable, rootCause } from '@/lib/db-errors';
 import { forgetDashboardAnswers } from '@/lib/queries/answer-cache';
 import { problem } from './problem';
+import { BodyNotReceivedError } from './read-body';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -70,6 +71,8 @@ export function answerOutages<A extends unknown[]>(
     try {
       return await forgettingAfterWrites(handler, args);
     } catch (error) {
+      // A client that hangs up mid-body is not a database outage (no 10 s of skipped queueing).
+      if (error instanceof BodyNotReceivedError) return problem(400, 'Bad Request', error.message);
       if (!isDatabaseUnavailable(error)) throw error;
       noteDatabaseOutage();
       console.error(`database unavailable: ${rootCause(error)}`);

@@ -1,4 +1,17 @@
 /**
+ * The client stopped sending its body (it hung up or the connection broke). Node reports this as
+ * Error('aborted') with code ECONNRESET, which must not be mistaken for the database's own resets.
+ */
+export class BodyNotReceivedError extends Error {
+  constructor(cause: unknown) {
+    super('The request body was not received in full: the connection closed while it was being sent.', {
+      cause,
+    });
+    this.name = 'BodyNotReceivedError';
+  }
+}
+
+/**
  * A request's body, or null once it passes `limit` bytes, by its declared length or as it
  * arrives: a chunked body without a length is cut off, never buffered whole.
  */
@@ -9,7 +22,13 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
   let size = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      throw new BodyNotReceivedError(error);
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

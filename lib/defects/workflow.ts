@@ -1,4 +1,4 @@
-import { DEFECT_STATUSES, type DefectStatus, type Role } from '@/lib/enums';
+import { DEFECT_STATUSES, NOT_DUE_STATUSES, type DefectStatus, type Role } from '@/lib/enums';
 import { msg, ref } from '@/lib/validation/messages';
 
 /**
@@ -113,5 +113,5 @@ export function checkMove(
 
 /** A follow-up is owed until the fix is verified; past its due day it is overdue. */
 export function isOverdue(defect: { dueOn: string | null; status: DefectStatus }, today: string): boolean {
-  return defect.dueOn !== null && defect.dueOn < today && !['verified', 'closed', 'dismissed'].includes(defect.status);
+  return defect.dueOn !== null && defect.dueOn < today && !NOT_DUE_STATUSES.includes(defect.status);
 }

@@ -3,8 +3,7 @@ import { and, asc, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db';
 import { selectPreparedRows } from '@/db/client';
 import { defects, touchpoints } from '@/db/schema';
-import { overdueDefect } from './filter-conditions';
-import { companyToday } from './zone';
+import { overdueDefect, overdueOn } from './filter-conditions';
 
 export const AGE_BAND_KEYS = ['0-7', '8-30', '31-90', '90+'] as const;
 export type AgeBand = (typeof AGE_BAND_KEYS)[number];
@@ -82,8 +81,7 @@ const defectCountsQuery = sql`with bounds as (
   select
     coalesce(sum(defects) filter (where ${sql.raw(OPEN)}), 0)::float8 as open,
     coalesce(sum(defects) filter (where ${sql.raw(OPEN)} and not assigned), 0)::float8 as unassigned,
-    coalesce(sum(defects) filter (where due_on is not null and due_on < ${companyToday()}
-      and status not in ('verified', 'closed', 'dismissed')), 0)::float8 as overdue,
+    coalesce(sum(defects) filter (where ${overdueOn(sql.raw('due_on'), sql.raw('status'))}), 0)::float8 as overdue,
     ${sinceColumns}
   from defect_backlog_daily`;
 

@@ -14,7 +14,9 @@ import {
   or,
   sql,
   type SQL,
+  type SQLWrapper,
 } from 'drizzle-orm';
+import { NOT_DUE_STATUSES } from '@/lib/enums';
 import { customers, defects, interactions, touchpoints } from '@/db/schema';
 import { CSAT_UNHAPPY_MAX, NPS_DETRACTOR_MAX } from '@/db/score-bands';
 import { companyToday, dayEnd, dayStart } from './zone';
@@ -151,9 +153,14 @@ export function interactionConditions(filters: InteractionFilters): SQL | undefi
 /**
  * A defect is overdue when its follow-up date has passed and it still needs work: verified ones
  * wait only for a manager to close them. One definition for the list, the filter and My work. The
- * date passes at midnight in the company's zone (its today, not the database session's).
+ * date passes at midnight in the company's zone (its today, not the database session's). Written
+ * over columns so that the backlog rollup (defect_backlog_daily) asks the same question.
  */
-export const overdueDefect = sql<boolean>`(${defects.dueOn} is not null and ${defects.dueOn} < ${companyToday()} and ${defects.status} not in ('verified', 'closed', 'dismissed'))`;
+export const overdueOn = (dueOn: SQLWrapper, status: SQLWrapper) =>
+  sql<boolean>`(${dueOn} is not null and ${dueOn} < ${companyToday()} and ${status} not in (${sql.raw(
+    NOT_DUE_STATUSES.map((s) => `'${s}'`).join(', '),
+  )}))`;
+export const overdueDefect = overdueOn(defects.dueOn, defects.status);
 
 /** A defect's age (days since it was recorded) in the backlog's bands. */
 export const AGE_BANDS = {
