@@ -44,8 +44,10 @@ export function ChartFrame({
 
 /**
  * Fits its box at any width: cells wrap rather than push the table past its section (on a phone
- * even inside a number), so no dashboard table scrolls sideways.
+ * even inside a number), so no dashboard table scrolls sideways. Row headers are styled here, not
+ * one by one: a dashboard renders hundreds of them.
  */
 export const tableClass =
-  'w-full border-collapse text-left text-sm max-md:[&_td]:[overflow-wrap:anywhere] max-md:[&_th]:[overflow-wrap:anywhere] [&_td]:border-t [&_td]:border-border [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-medium [&_th]:text-muted';
-export const linkClass = 'text-primary underline underline-offset-2';
+  'w-full border-collapse text-left text-sm max-md:[&_td]:[overflow-wrap:anywhere] max-md:[&_th]:[overflow-wrap:anywhere] [&_td]:border-t [&_td]:border-border [&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-medium [&_th]:text-muted [&_th[scope=row]]:text-left [&_th[scope=row]]:font-normal';
+/** A link in a chart's table or a dashboard section (the `link` utility, app/globals.css). */
+export const linkClass = 'link';

@@ -24,17 +24,12 @@ function Choices({
         {legend}
         <span className="text-xs text-muted">{count ? t('selected', { count }) : t('all')}</span>
       </summary>
-      <fieldset className="max-h-64 overflow-y-auto border-t border-border px-3 py-2">
+      {/* The labels and boxes are styled from here, once, rather than each of dozens. */}
+      <fieldset className="max-h-64 overflow-y-auto border-t border-border px-3 py-2 [&_input]:size-4 [&>label]:flex [&>label]:min-h-8 [&>label]:items-center [&>label]:gap-2 [&>label]:text-sm">
         <legend className="sr-only">{legend}</legend>
         {options.map((option) => (
-          <label key={option.id} className="flex min-h-8 items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name={name}
-              value={option.id}
-              defaultChecked={selected.includes(option.id)}
-              className="size-4"
-            />
+          <label key={option.id}>
+            <input type="checkbox" name={name} value={option.id} defaultChecked={selected.includes(option.id)} />
             {option.label}
           </label>
         ))}

@@ -25,13 +25,8 @@ export interface HeatRow {
 // Five bands from worst to best, with dark text (4.5:1 even at the 80 % opacity of the small
 // lines). In the dark theme the bands are light too: as 900 shades, 2–3 σ and 3–4 σ were the same
 // brown and 4–5 σ and 5 σ the same dark green.
-const BANDS = [
-  'bg-red-200 text-red-950 dark:bg-red-300 dark:text-red-950',
-  'bg-orange-200 text-orange-950 dark:bg-orange-400 dark:text-orange-950',
-  'bg-yellow-100 text-yellow-950 dark:bg-yellow-300 dark:text-yellow-950',
-  'bg-lime-200 text-lime-950 dark:bg-lime-400 dark:text-lime-950',
-  'bg-emerald-300 text-emerald-950 dark:bg-emerald-400 dark:text-emerald-950',
-];
+// The classes are defined in app/globals.css (short names: the page repeats them per cell).
+const BANDS = ['heat-band-0', 'heat-band-1', 'heat-band-2', 'heat-band-3', 'heat-band-4'];
 const FAINT = 'opacity-80';
 const NO_DATA = 'bg-background text-muted border border-dashed border-border';
 // Too few to judge: visibly not a verdict, neither red nor green.
@@ -125,10 +120,7 @@ export function HeatMap({
                             value: m.metric(cell.value, kind),
                             count: cell.units,
                           })}
-                          className={cn(
-                            'flex min-h-14 w-36 flex-col justify-center rounded-md px-2 py-1 hover:ring-2 hover:ring-primary',
-                            band,
-                          )}
+                          className={cn('heat-cell', band)}
                           data-too-few={tooFew ? '' : undefined}
                         >
                           <span className="truncate text-xs font-medium">{cell.name}</span>
@@ -148,7 +140,7 @@ export function HeatMap({
                         <a
                           href={cell.caseHref}
                           aria-label={t('openCaseOn', { name: cell.name })}
-                          className="w-36 truncate px-2 text-xs text-primary underline underline-offset-2 hover:no-underline"
+                          className="heat-case-link"
                         >
                           {t('openCase')}
                         </a>

@@ -306,7 +306,7 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
           <tbody>
             {trend.map((row) => (
               <tr key={row.period}>
-                <th scope="row" className="text-left font-normal">
+                <th scope="row">
                   {periodLabel(format, row.from, row.to)}
                   {row.inProgress ? <span className="block text-xs text-muted">{t('inProgress')}</span> : null}
                 </th>
@@ -498,9 +498,7 @@ export async function PChartSection({
           <tbody>
             {chart.points.map((p, i) => (
               <tr key={p.period}>
-                <th scope="row" className="text-left font-normal">
-                  {periodLabel(format, trend[i]!.from, trend[i]!.to)}
-                </th>
+                <th scope="row">{periodLabel(format, trend[i]!.from, trend[i]!.to)}</th>
                 <td>{count(p.n)}</td>
                 <td>
                   <a
@@ -622,9 +620,7 @@ export async function ParetoSection({
           <tbody>
             {bars.map((b) => (
               <tr key={b.key}>
-                <th scope="row" className="text-left font-normal">
-                  {b.label}
-                </th>
+                <th scope="row">{b.label}</th>
                 <td>
                   <a className={linkClass} href={defectsHref(filters, { category: b.key })}>
                     {count(b.count)}
@@ -731,9 +727,7 @@ export async function YieldSection({ filters }: { filters: MetricsFilters }) {
           <tbody>
             {rty.stages.map((stage) => (
               <tr key={stage.id}>
-                <th scope="row" className="text-left font-normal">
-                  {stage.name}
-                </th>
+                <th scope="row">{stage.name}</th>
                 <td>{count(stage.units)}</td>
                 <td>{count(stage.defectiveUnits)}</td>
                 <td>
@@ -868,7 +862,7 @@ export async function JourneySection({
               <tbody>
                 {worst.map((tp) => (
                   <tr key={tp.id}>
-                    <th scope="row" className="text-left font-normal">
+                    <th scope="row">
                       <a className={linkClass} href={interactionsHref({ ...filters, touchpoint: [tp.id] })}>
                         {tp.name}
                       </a>
@@ -941,9 +935,7 @@ export async function SegmentSection({ filters }: { filters: MetricsFilters }) {
                 const scope = { ...filters, segment: [s.id ?? NO_SEGMENT] };
                 return (
                   <tr key={s.id ?? 'none'}>
-                    <th scope="row" className="text-left font-normal">
-                      {s.id === null ? t('noSegment') : s.name}
-                    </th>
+                    <th scope="row">{s.id === null ? t('noSegment') : s.name}</th>
                     <td>
                       <a className={linkClass} href={interactionsHref(scope)}>
                         {count(s.kpis.interactions)}

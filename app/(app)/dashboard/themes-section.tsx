@@ -57,7 +57,7 @@ export async function ThemesSection({ filters }: { filters: MetricsFilters }) {
             <tbody>
               {themes.map((theme) => (
                 <tr key={theme.phrase}>
-                  <th scope="row" className="text-left font-normal">
+                  <th scope="row">
                     <a className={linkClass} href={themeHref(filters, theme.phrase)}>
                       {theme.phrase}
                     </a>

@@ -132,9 +132,7 @@ export default async function PortfolioPage({
                 const name = segment === 'none' ? t('noSegment') : segmentName;
                 return (
                   <tr key={segment}>
-                    <th scope="row" className="text-left font-normal">
-                      {name}
-                    </th>
+                    <th scope="row">{name}</th>
                     {LIFECYCLES.map((l) => {
                       const cell = cellOf(segment, l);
                       return (
@@ -198,9 +196,7 @@ export default async function PortfolioPage({
               <tbody>
                 {defection.map((m) => (
                   <tr key={m.month}>
-                    <th scope="row" className="text-left font-normal">
-                      {monthName(m.month)}
-                    </th>
+                    <th scope="row">{monthName(m.month)}</th>
                     <td>{integer(m.base)}</td>
                     <td>{integer(m.churned)}</td>
                     <td>{pct(m.rate)}</td>
@@ -232,9 +228,7 @@ export default async function PortfolioPage({
               <tbody>
                 {meanRetention.map((value, k) => (
                   <tr key={k}>
-                    <th scope="row" className="text-left font-normal">
-                      {plusMonths(k)}
-                    </th>
+                    <th scope="row">{plusMonths(k)}</th>
                     <td>{pct(value)}</td>
                   </tr>
                 ))}
@@ -277,9 +271,7 @@ export default async function PortfolioPage({
             <tbody>
               {cohorts.map((c) => (
                 <tr key={c.cohort}>
-                  <th scope="row" className="text-left font-normal">
-                    {monthName(c.cohort)}
-                  </th>
+                  <th scope="row">{monthName(c.cohort)}</th>
                   <td data-label={t('cohorts.customers')}>{integer(c.customers)}</td>
                   {Array.from({ length: RETENTION_MONTHS }, (_, k) => (
                     <td key={k} data-label={plusMonths(k)}>
@@ -317,9 +309,7 @@ export default async function PortfolioPage({
             <tbody>
               {funnel.map((stage) => (
                 <tr key={stage.stageId}>
-                  <th scope="row" className="text-left font-normal">
-                    {stage.name}
-                  </th>
+                  <th scope="row">{stage.name}</th>
                   <td data-label={t('funnel.reached')}>
                     <Link
                       className={linkClass}

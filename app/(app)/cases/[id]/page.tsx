@@ -210,9 +210,7 @@ async function ProofSection({ proof }: { proof: CaseProof }) {
               {STAGES.flatMap((stage) =>
                 proof.staged[stage].points.map((p) => (
                   <tr key={`${stage}-${p.period}`}>
-                    <th scope="row" className="text-left font-normal">
-                      {day(p.period)}
-                    </th>
+                    <th scope="row">{day(p.period)}</th>
                     <td>{stage === 'before' ? t('detail.stageBefore') : t('detail.stageAfter')}</td>
                     <td>{format.number(p.n, 'integer')}</td>
                     <td>{format.number(p.d, 'integer')}</td>
@@ -318,9 +316,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   <tbody>
                     {chart.points.map((p) => (
                       <tr key={p.period}>
-                        <th scope="row" className="text-left font-normal">
-                          {day(p.period)}
-                        </th>
+                        <th scope="row">{day(p.period)}</th>
                         <td>{format.number(p.n, 'integer')}</td>
                         <td>{pct(p.p)}</td>
                         <td>{pct(p.ucl)}</td>
