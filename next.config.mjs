@@ -12,6 +12,8 @@ const nextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
+  // scripts/serve.mjs compresses, with settings cheaper per response than Next.js's default gzip.
+  compress: false,
 };
 
 export default withNextIntl(nextConfig);

@@ -1,4 +1,4 @@
-// Serves the production build through a small Node HTTP server in front of Next.js, for two
+// Serves the production build through a small Node HTTP server in front of Next.js, for three
 // reasons.
 //
 // The client's address: route handlers and server actions cannot see the socket's address
@@ -8,6 +8,11 @@
 // lib/auth/client-address.ts reads it, and trusts x-forwarded-for only for TRUSTED_PROXY_HOPS
 // proxies in front.
 //
+// Compression: Next.js's own gzips at zlib's default level 6, which cost ~6 ms of CPU per dashboard
+// render (a 350 KB page). Here Brotli at quality 1 (what browsers ask for over HTTPS: as small as
+// gzip 6 at a sixth of its CPU) or gzip at level 1 (over plain HTTP: 2.5× cheaper than level 6,
+// ~18 % larger). Streamed pages still arrive chunk by chunk: Next.js calls the `flush` this adds.
+//
 // Graceful shutdown: on SIGTERM and SIGINT it stops accepting connections, lets the requests in
 // flight finish (at most DRAIN_MS), then runs the app's shutdown (lib/shutdown.ts: the hooks
 // registered with onShutdown, then the database pool and the embedded PostgreSQL server).
@@ -15,6 +20,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import compression from 'compression';
 
 const DRAIN_MS = 10_000;
 const { values } = parseArgs({
@@ -34,6 +41,11 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const compress = compression({
+  level: 1,
+  brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+});
+
 let inFlight = 0;
 let stopping = false;
 const server = createServer((request, response) => {
@@ -42,7 +54,7 @@ const server = createServer((request, response) => {
   // While draining, a kept-alive connection is closed after its answer, not reused.
   if (stopping) response.setHeader('connection', 'close');
   request.headers[peerHeader] = request.socket.remoteAddress ?? '';
-  void handle(request, response);
+  compress(request, response, () => void handle(request, response));
 });
 
 // Next.js runs instrumentation.ts (migrations, the demo seed) on the first request, and holds
