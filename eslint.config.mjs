@@ -135,6 +135,8 @@ const noLiteralText = {
             'sizes',
             'loading',
             'prefetch',
+            // <RouteClientMessages prefix="/admin">: a route, not text.
+            'prefix',
             'align',
             'as',
             'step',

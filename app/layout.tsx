@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages } from 'next-intl/server';
-import { CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
+import { BASE_CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -21,12 +21,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request, so each gets the nonce of its Content-Security-Policy (proxy.ts).
   await connection();
   const locale = await getLocale();
-  const messages = pickMessages(await getMessages(), CLIENT_NAMESPACES);
+  const messages = pickMessages(await getMessages(), BASE_CLIENT_NAMESPACES);
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
         {/* Client components read the same time zone and formats (lib/i18n/request.ts), and only the
-            messages they use (lib/i18n/client-messages.ts), not the whole catalogue. */}
+            messages they use (lib/i18n/client-messages.ts), not the whole catalogue: here the ones
+            every page's shell and error pages read; the layout at each route prefix adds its own. */}
         <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
       </body>
     </html>
