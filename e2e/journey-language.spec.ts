@@ -78,13 +78,16 @@ async function switchToGerman(page: Page) {
 
 for (const role of ['staff', 'manager', 'admin'] as DemoRole[]) {
   test(`a ${role} switches to German and every page of their role speaks it`, async ({ browser }) => {
-    test.setTimeout(300_000);
+    const sites = SITE_PAGES.filter((s) => s.roles.includes(role));
+    // A sweep: each page opened twice (English, German) and photographed. The budget grows with
+    // the role's pages (the admin has 39); a fixed 5 minutes ran out on a loaded 2-core machine.
+    test.setTimeout(60_000 + sites.length * 15_000);
     const page = await freshUser(browser, role);
     await switchToGerman(page);
     // The same pages in English, as the demo user of the role sees them.
     const english = await (await browser.newContext({ storageState: storageStatePath(role) })).newPage();
 
-    for (const site of SITE_PAGES.filter((s) => s.roles.includes(role))) {
+    for (const site of sites) {
       const path = await resolvePath(english, site);
       await english.goto(path);
       const englishHeading = (await english.getByRole('heading', { level: 1 }).first().textContent())?.trim();
