@@ -16,6 +16,8 @@ const oneActionHook = [
     message: 'Call server actions through useAction (components/ui/use-action.ts).',
   },
 ];
+// One way to link: Link from components/ui/link.tsx, which turns prefetching off.
+const oneLink = [{ name: 'next/link', message: 'Use Link from @/components/ui/link (prefetching off).' }];
 const noApp = { group: ['@/app/**'], message: 'Only app/ imports app/: move what is shared down into lib/.' };
 const noComponents = { group: ['@/components/**'], message: 'lib/ and db/ never import components/.' };
 const noDb = {
@@ -215,12 +217,13 @@ const config = [
       },
       noDb,
     ],
-    ['components/ui/use-action.ts'],
-    oneActionHook,
+    ['components/ui/use-action.ts', 'components/ui/link.tsx'],
+    [...oneActionHook, ...oneLink],
   ),
-  // The hook itself is the one place those React APIs serve actions.
-  restrict(['components/ui/use-action.ts'], [noDb]),
-  restrict(['app/**'], [], [], oneActionHook),
+  // The hook itself is the one place those React APIs serve actions; the link, next/link.
+  restrict(['components/ui/use-action.ts'], [noDb], [], oneLink),
+  restrict(['components/ui/link.tsx'], [noDb], [], oneActionHook),
+  restrict(['app/**'], [], [], [...oneActionHook, ...oneLink]),
   restrict(['lib/**'], [noApp, noComponents], CLIENT_SAFE_LIB),
   restrict(CLIENT_SAFE_LIB, [
     noApp,

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { CaseStatusBadge } from '@/components/cases/case-status-badge';
 import { defectTitle } from '@/components/defects/defects-table';

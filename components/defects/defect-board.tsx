@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { dayToTime } from '@/lib/dates';
 import type { DefectListRow } from '@/lib/queries/defects';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useEffect, useRef, useState } from 'react';
 import { useFormatter, useTimeZone, useTranslations } from 'next-intl';
 import { logInteractionAction } from '@/app/(app)/log/actions';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { CaseStatusBadge } from '@/components/cases/case-status-badge';
 import { EvaluateChartsButton } from '@/components/cases/case-buttons';
 import { Pagination } from '@/components/ui/list-controls';

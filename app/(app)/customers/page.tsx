@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { SelectField } from '@/components/ui/form-fields';
 import { Pagination, SortHeader } from '@/components/ui/list-controls';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { BulkActions } from '@/components/defects/bulk-actions';
 import { DefectBoard } from '@/components/defects/defect-board';
 import { DefectFiltersForm } from '@/components/defects/defect-filters';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { SelectField } from '@/components/ui/form-fields';
 import { Pagination, SortHeader, withParams } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';

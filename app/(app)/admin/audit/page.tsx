@@ -1,7 +1,7 @@
 import { getRequestValidationTranslator } from '@/lib/i18n/reader';
 import type { Metadata } from 'next';
 import { getFormatter, getTimeZone, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { z } from 'zod';
 import { AuditChanges } from '@/components/admin/audit-changes';
 import { CollapsibleFilters } from '@/components/ui/collapsible-filters';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { CreateWebhookForm } from '@/components/admin/create-webhook-form';
 import { WebhookSettingsForm } from '@/components/admin/webhook-settings-form';
 import { Badge } from '@/components/ui/badge';

@@ -1,7 +1,7 @@
 import { SentimentBadge } from '@/components/voice/sentiment-badge';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { mergeCustomersAction } from '@/app/(app)/customers/actions';

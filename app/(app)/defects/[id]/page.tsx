@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { forbidden, notFound } from 'next/navigation';
 import { DefectCommentForm } from '@/components/defects/defect-comment-form';
 import { DefectEditForm } from '@/components/defects/defect-edit-form';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { TouchpointForm } from '@/components/admin/touchpoint-form';
 import { listCaseOwnerOptions } from '@/lib/queries/cases';
 import { Card } from '@/components/ui/card';

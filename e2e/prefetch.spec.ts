@@ -1,0 +1,42 @@
+import { expect, test, type Request } from '@playwright/test';
+import { storageStatePath } from './accounts';
+
+/*
+ * Links do not prefetch (components/ui/link.tsx): every page renders per request, so a prefetch
+ * cost the server ~20 ms per link in view and still left the click to fetch the page. A page view
+ * is the page alone, and a click on a link is one client-side request, not a reload.
+ */
+
+test.use({ storageState: storageStatePath('manager') });
+
+const isPrefetch = (request: Request) => request.headers()['next-router-prefetch'] !== undefined;
+// What the server renders: documents and the router's fetches (not scripts, styles or the icon).
+const isPageData = (request: Request) => ['document', 'fetch'].includes(request.resourceType());
+
+test('a list page, hovered over, asks the server for nothing but itself', async ({ page }) => {
+  const requests: Request[] = [];
+  page.on('request', (request) => requests.push(request));
+  await page.goto('/interactions');
+  await page.waitForLoadState('networkidle');
+  // Hover and focus the first links of the navigation and of the list, as a reader's pointer would.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Defects' }).hover();
+  await page.getByRole('table').getByRole('link').first().hover();
+  await nav.getByRole('link', { name: 'Customers' }).focus();
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter(isPrefetch).map((r) => r.url())).toEqual([]);
+  expect(requests.filter(isPageData).map((r) => new URL(r.url()).pathname)).toEqual(['/interactions']);
+});
+
+test('a click on a link navigates in the page with one request', async ({ page }) => {
+  await page.goto('/interactions');
+  await page.waitForLoadState('networkidle');
+  const requests: Request[] = [];
+  page.on('request', (request) => requests.push(request));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Defects' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Defects' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const data = requests.filter(isPageData);
+  expect(data.map((r) => `${r.resourceType()} ${new URL(r.url()).pathname}`)).toEqual(['fetch /defects']);
+  expect(data[0].headers()['rsc']).toBe('1');
+});
