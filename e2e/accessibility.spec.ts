@@ -11,10 +11,17 @@ import { resolvePath, SITE_PAGES } from './site-pages';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-/** Switches to the dark theme and waits out the colour transitions, so axe reads final colours. */
+/**
+ * Switches to the dark theme and waits out the colour transitions it starts (at most 2 s), so axe
+ * reads final colours. Only transitions: an endless animation (a skeleton's pulse) never finishes.
+ */
 async function darken(page: Page) {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  await page.evaluate(() => {
+    const transitions = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
+    const ended = Promise.allSettled(transitions.map((transition) => transition.finished));
+    return Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  });
 }
 
 /** axe's findings, at most five elements each, in a form a failed assertion prints readably. */

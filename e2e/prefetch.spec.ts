@@ -38,5 +38,5 @@ test('a click on a link navigates in the page with one request', async ({ page }
   await page.waitForLoadState('networkidle');
   const data = requests.filter(isPageData);
   expect(data.map((r) => `${r.resourceType()} ${new URL(r.url()).pathname}`)).toEqual(['fetch /defects']);
-  expect(data[0].headers()['rsc']).toBe('1');
+  expect(data[0]?.headers()['rsc']).toBe('1');
 });
