@@ -8,10 +8,7 @@
 // lib/auth/client-address.ts reads it, and trusts x-forwarded-for only for TRUSTED_PROXY_HOPS
 // proxies in front.
 //
-// Compression: Next.js's own gzips at zlib's default level 6, which cost ~6 ms of CPU per dashboard
-// render (a 350 KB page). Here Brotli at quality 1 (what browsers ask for over HTTPS: as small as
-// gzip 6 at a sixth of its CPU) or gzip at level 1 (over plain HTTP: 2.5× cheaper than level 6,
-// ~18 % larger). Streamed pages still arrive chunk by chunk: Next.js calls the `flush` this adds.
+// Compression: Brotli 1 or gzip 1 instead of Next.js's gzip 6 (scripts/compress.mjs says why).
 //
 // Graceful shutdown: on SIGTERM and SIGINT it stops accepting connections, lets the requests in
 // flight finish (at most DRAIN_MS), then runs the app's shutdown (lib/shutdown.ts: the hooks
@@ -20,8 +17,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
-import zlib from 'node:zlib';
-import compression from 'compression';
+import { compress } from './compress.mjs';
 
 const DRAIN_MS = 10_000;
 const { values } = parseArgs({
@@ -40,11 +36,6 @@ const { default: next } = await import('next');
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-
-const compress = compression({
-  level: 1,
-  brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
-});
 
 let inFlight = 0;
 let stopping = false;

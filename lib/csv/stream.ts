@@ -7,12 +7,21 @@ import { getCompanySettings } from '@/lib/settings/company';
 export const EXPORT_FAILED_MARKER = '# EXPORT FAILED: this file is incomplete. Download it again.';
 
 /**
+ * How long the marker gets to leave before the response is aborted. Aborting destroys the socket,
+ * which drops what it has not yet sent, and the server's compression sends a flushed chunk only
+ * after zlib has worked on it off the main thread: aborted at once, the marker (and the rows just
+ * before it) never reached the client, compressed or not (lib/csv/stream.test.ts).
+ */
+const MARKER_DRAIN_MS = 250;
+
+/**
  * A streamed CSV download: the header, then one chunk per page the generator yields, pulled only
  * as fast as the client reads, so a 100,000-row export never sits in memory at once.
  *
  * The first page is fetched before any header is sent, so a failing query answers with an error
  * status instead of a 200. Should a later page fail, the file ends with EXPORT_FAILED_MARKER and
- * the response is then aborted, so neither a person nor a program mistakes it for a whole file.
+ * the response is then aborted (MARKER_DRAIN_MS later), so neither a person nor a program mistakes
+ * it for a whole file.
  */
 export async function csvResponse<Row>(
   filename: string,
@@ -32,6 +41,7 @@ export async function csvResponse<Row>(
     },
     async pull(controller) {
       if (failure) {
+        await new Promise((resolve) => setTimeout(resolve, MARKER_DRAIN_MS));
         controller.error(failure);
         return;
       }
