@@ -59,7 +59,8 @@ async function freshUser(browser: Browser, role: DemoRole): Promise<Page> {
   await page.getByLabel('New password', { exact: true }).fill('ein eigenes langes Passwort');
   await page.getByLabel('New password again').fill('ein eigenes langes Passwort');
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page).not.toHaveURL(/\/account\/password$/);
+  // Checking the old password and hashing the new one (Argon2) takes seconds on a loaded CI machine.
+  await expect(page).not.toHaveURL(/\/account\/password$/, { timeout: 30_000 });
   return page;
 }
 
