@@ -2,9 +2,10 @@ import { expect, test, type Request } from '@playwright/test';
 import { storageStatePath } from './accounts';
 
 /*
- * Links do not prefetch (components/ui/link.tsx): every page renders per request, so a prefetch
- * cost the server ~20 ms per link in view and still left the click to fetch the page. A page view
- * is the page alone, and a click on a link is one client-side request, not a reload.
+ * A page view costs the server one render. Links do not prefetch (components/ui/link.tsx): every
+ * page renders per request, so a prefetch cost the server ~20 ms per link in view and still left
+ * the click to fetch the page. A click on a link is one client-side request, not a reload. The
+ * icons are cached by the browser (next.config.mjs) instead of fetched whole with every page.
  */
 
 test.use({ storageState: storageStatePath('manager') });
@@ -39,4 +40,17 @@ test('a click on a link navigates in the page with one request', async ({ page }
   const data = requests.filter(isPageData);
   expect(data.map((r) => `${r.resourceType()} ${new URL(r.url()).pathname}`)).toEqual(['fetch /defects']);
   expect(data[0]?.headers()['rsc']).toBe('1');
+});
+
+test('the icons are kept by the browser, not fetched again on every page', async ({ page, request }) => {
+  await page.goto('/interactions');
+  const icons = await page
+    .locator('link[rel="icon"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+  expect(icons.length).toBeGreaterThan(0);
+  for (const icon of icons) {
+    const response = await request.get(icon);
+    expect(response.status(), icon).toBe(200);
+    expect(response.headers()['cache-control'], icon).toBe('public, max-age=86400');
+  }
 });
