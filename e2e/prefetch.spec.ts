@@ -54,3 +54,24 @@ test('the icons are kept by the browser, not fetched again on every page', async
     expect(response.headers()['cache-control'], icon).toBe('public, max-age=86400');
   }
 });
+
+test('a clicked navigation link shows it is on the way until its page arrives', async ({ page }) => {
+  await page.goto('/interactions');
+  await page.waitForLoadState('networkidle');
+  // Hold the page's answer, as a slow server would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/defects\?_rsc=/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Defects' });
+  const hint = link.locator('span[aria-hidden="true"]');
+  await expect(hint).not.toHaveAttribute('data-pending');
+  await link.click();
+  await expect(hint).toHaveAttribute('data-pending', 'true');
+  await expect(page).toHaveURL(/\/interactions$/);
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Defects' })).toBeVisible();
+  await expect(hint).not.toHaveAttribute('data-pending');
+});

@@ -10,3 +10,6 @@ import type { ComponentProps } from 'react';
 export function Link(props: Omit<ComponentProps<typeof NextLink>, 'prefetch'>) {
   return <NextLink {...props} prefetch={false} />;
 }
+
+// For a hint inside a Link while its page loads: with prefetching off, a click waits on the server.
+export { useLinkStatus } from 'next/link';
