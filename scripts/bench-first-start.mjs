@@ -8,8 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { findChromium } from './find-chromium.mjs';
+import { managerInChromium, waitForHealth } from './bench-browser.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 3210);
 const base = `http://127.0.0.1:${port}`;
@@ -38,25 +37,9 @@ server.stdout.on('data', (chunk) => {
       console.log(`  ${seconds(performance.now() - started)}  ${line.trim()}`);
 });
 try {
-  for (;;) {
-    const ok = await fetch(`${base}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    if (performance.now() - started > 600_000) throw new Error('not ready after 10 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForHealth(base);
   const ready = performance.now() - started;
-  const executable = findChromium();
-  const browser = await chromium.launch({
-    executablePath: executable && executable !== 'playwright-managed' ? executable : undefined,
-  });
-  const page = await browser.newPage({ baseURL: base });
-  await page.goto('/login');
-  await page.getByLabel('Email').fill('manager@outsidein.test');
-  await page.getByLabel('Password').fill('demo-manager-pass');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 120_000 });
+  const { browser } = await managerInChromium(base);
   const signedIn = performance.now() - started;
   await browser.close();
   console.log(`ready (health answers): ${seconds(ready)}, load average ${load()}`);

@@ -31,6 +31,7 @@ import { apiKeys } from '@/db/schema';
 import { createThrowawayDatabase } from '@/db/throwaway-database';
 import { generateApiKey } from '@/lib/auth/api-keys';
 import { fillBenchDatabase } from './bench-data';
+import { processCpuMs } from './process-cpu.mjs';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_HTTP_ROWS ?? 1_000_000);
@@ -42,7 +43,6 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const RENDER_ONLY = process.argv.includes('--render');
 const KEEP = process.env.BENCH_HTTP_KEEP_DATABASE === '1';
 const REUSE = process.env.BENCH_HTTP_REUSE_DATABASE_URL;
-const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100);
 
 const log = (line: string) => console.log(`bench:http: ${line}`);
 const load = () =>
@@ -53,16 +53,7 @@ const load = () =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** CPU milliseconds a process has used (user + system), from /proc; 0 once it is gone. */
-function cpuMs(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-}
+const cpuMs = (pid: number): number => processCpuMs(pid) ?? 0;
 
 /** The CPU used by the app's process and by the backends serving the bench database. */
 async function cpuMeter(appPid: number, admin: postgres.Sql, database: string) {

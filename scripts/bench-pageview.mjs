@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { findChromium } from './find-chromium.mjs';
+import { managerInChromium, waitForHealth } from './bench-browser.mjs';
+import { processCpuMs } from './process-cpu.mjs';
 
 const PAGES = ['/dashboard', '/interactions', '/defects', '/customers', '/my-work', '/cases'];
 const port = Number(process.env.BENCH_PORT ?? 3211);
@@ -28,10 +28,11 @@ if (!fs.existsSync('/proc/self/stat')) {
   process.exit(1);
 }
 
-/** User plus system CPU of a process so far, in milliseconds (/proc counts clock ticks of 10 ms). */
+/** The server's CPU milliseconds so far (it must be running). */
 function cpuMs(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const ms = processCpuMs(pid);
+  if (ms === undefined) throw new Error(`cannot read the CPU time of process ${pid}`);
+  return ms;
 }
 
 const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--hostname', '127.0.0.1'], {
@@ -46,26 +47,9 @@ const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(po
 });
 let browser;
 try {
-  const started = Date.now();
-  while (
-    !(await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (Date.now() - started > 600_000) throw new Error('not ready after 10 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const executable = findChromium();
-  browser = await chromium.launch({
-    executablePath: executable && executable !== 'playwright-managed' ? executable : undefined,
-  });
-  const page = await browser.newPage({ baseURL: base });
-  await page.goto('/login');
-  await page.getByLabel('Email').fill('manager@outsidein.test');
-  await page.getByLabel('Password').fill('demo-manager-pass');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 120_000 });
+  await waitForHealth(base);
+  let page;
+  ({ browser, page } = await managerInChromium(base));
 
   let requests = 0;
   page.on('request', (request) => {

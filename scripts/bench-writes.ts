@@ -18,9 +18,7 @@
 //   BENCH_DRIVERS=embedded,postgres   which to run (postgres: BENCH_DATABASE_URL, else TEST_DATABASE_URL,
 //                                     else postgres://postgres@127.0.0.1:5432/postgres; a throwaway database)
 //   BENCH_POSTS=1000 BENCH_BATCHES=20 how many single POSTs and batches
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -33,6 +31,7 @@ import { POST } from '@/app/api/v1/interactions/route';
 import { generateApiKey } from '@/lib/auth/api-keys';
 import { startRoundTripProxy } from '../tests/support/round-trip-proxy';
 import { runBefore } from './bench-before';
+import { processCpuMs } from './process-cpu.mjs';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 1_000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
@@ -41,7 +40,6 @@ const DRIVERS = (process.env.BENCH_DRIVERS ?? 'embedded,postgres').split(',').ma
 const SERVER =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const OUTCOMES = ['none', 'resolved', 'unresolved', 'sale_won', 'sale_lost', 'escalated'] as const;
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
 
 interface Figures {
   driver: string;
@@ -129,12 +127,9 @@ async function backendCpu({ db }: DatabaseHandle): Promise<Map<number, number>> 
   )) as unknown as { pid: number }[];
   const cpu = new Map<number, number>();
   for (const { pid } of rows) {
-    try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
-    } catch {
-      // Not on this machine (a remote server) or already gone.
-    }
+    // Unreadable: not on this machine (a remote server) or already gone.
+    const ms = processCpuMs(pid);
+    if (ms !== undefined) cpu.set(pid, ms);
   }
   return cpu;
 }
