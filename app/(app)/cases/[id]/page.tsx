@@ -377,7 +377,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             {linked.rows.length === 0 ? (
               <p className="text-sm text-muted">{t('detail.noneLinked')}</p>
             ) : (
-              <TableScroll label={t('detail.linked', { count: linked.total })}>
+              <TableScroll label={t('detail.linkedTable')}>
                 <table className={tableClass}>
                   <thead>
                     <tr>
