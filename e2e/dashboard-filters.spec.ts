@@ -89,6 +89,46 @@ test('the heat map switches between sigma and CSAT and keeps the filters', async
   expect(new URL(page.url()).searchParams.get('from')).toBe(daysAgo(29));
 });
 
+test('a chart’s table is rendered only while open, in place, and stays open through the view’s changes', async ({
+  page,
+}) => {
+  await page.goto('/dashboard?pareto=revenue');
+  const trend = page.getByRole('region', { name: 'DPMO and sigma level' });
+  // Closed tables are not in the page at all (they were a quarter of it).
+  await expect(trend.getByText('Show as a table')).toBeVisible();
+  expect(await trend.getByRole('row').count()).toBe(0);
+  await trend.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+
+  // Hold the answer, as a slow server would: the open table says it is loading.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/dashboard\?.*_rsc=/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await trend.getByText('Show as a table').click();
+  await expect(trend.getByRole('status')).toHaveText('Loading the table…');
+  release();
+  await expect(trend.getByRole('row')).not.toHaveCount(0);
+  await expect(trend.getByRole('columnheader', { name: 'DPMO' })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('tables')).toBe('trend');
+  expect(new URL(page.url()).searchParams.get('pareto')).toBe('revenue');
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+
+  // A change of the view keeps it open; a reload shows it open at once.
+  await page.getByRole('form', { name: 'Dashboard filters' }).getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get('tables') === 'trend');
+  await page.reload();
+  await expect(trend.locator('details')).toHaveAttribute('open', '');
+  await expect(trend.getByRole('columnheader', { name: 'DPMO' })).toBeVisible();
+
+  // Closing it takes it out of the URL.
+  await trend.getByText('Show as a table').click();
+  await expect(page).toHaveURL((url) => !url.searchParams.has('tables'));
+  await expect(trend.getByRole('row')).toHaveCount(0);
+});
+
 test('a period with no interactions says so instead of showing zeros', async ({ page }) => {
   await page.goto('/dashboard?from=2001-01-01&to=2001-01-31');
   await expect(page.getByText('No interactions or defects in this period for these filters.')).toBeVisible();

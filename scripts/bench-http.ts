@@ -13,7 +13,8 @@
 //   BENCH_HTTP_ROWS      interactions to fill (default 1,000,000)
 //   BENCH_HTTP_SECONDS   seconds per case (default 10); BENCH_HTTP_CONNECTIONS (default 10)
 //   BENCH_HTTP_PORT      the app's port (default 3290)
-//   BENCH_RENDERS        renders timed in case 5 (default 30)
+//   BENCH_RENDERS        renders timed in case 5, on a fresh and on a warm server (default 30 each)
+//   BENCH_RENDER_WARMUP  renders before the warm server is timed (default 500)
 //   BENCH_HTTP_KEEP_DATABASE=1   keep the database (its URL is printed) …
 //   BENCH_HTTP_REUSE_DATABASE_URL  … and measure again on it without filling, e.g. before and after a change
 // The build must exist (`flock /tmp/heavy.lock npx next build`); it is made when .next/BUILD_ID is missing.
@@ -39,6 +40,7 @@ const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_HTTP_PORT ?? 3290);
 const RENDERS = Number(process.env.BENCH_RENDERS ?? 30);
+const WARMUP = Number(process.env.BENCH_RENDER_WARMUP ?? 500);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RENDER_ONLY = process.argv.includes('--render');
 const KEEP = process.env.BENCH_HTTP_KEEP_DATABASE === '1';
@@ -160,34 +162,45 @@ async function signIn(email: string, password: string): Promise<string> {
   return session;
 }
 
-/** Case 5: renders one at a time, so each one's CPU is its own. */
+/**
+ * Case 5: renders one at a time, so each one's CPU is its own. Measured twice: right after the
+ * server started (RENDERS renders after five warm-ups, while V8 still compiles the render paths),
+ * and again after WARMUP renders in all, as a server that has been up a while renders.
+ */
 async function measureRenders(cookie: string, meter: () => Promise<() => Promise<{ app: number; db: number }>>) {
   const get = (headers: Record<string, string> = {}) =>
     fetch(`${BASE}/dashboard`, { headers: { cookie, ...headers } }).then(async (r) => {
       if (r.status !== 200) throw new Error(`GET /dashboard answered ${r.status}`);
       return r.text();
     });
-  for (let i = 0; i < 5; i++) await get(); // warm: compiled routes, caches, pools
-  const loadBefore = load();
-  const stop = await meter();
-  const times: number[] = [];
-  for (let i = 0; i < RENDERS; i++) {
-    const started = performance.now();
-    await get();
-    times.push(performance.now() - started);
-  }
-  const cpu = await stop();
+  let done = 0;
+  const timed = async (label: string) => {
+    const loadBefore = load();
+    const stop = await meter();
+    const times: number[] = [];
+    for (let i = 0; i < RENDERS; i++) {
+      const started = performance.now();
+      await get();
+      times.push(performance.now() - started);
+    }
+    done += RENDERS;
+    const cpu = await stop();
+    const sorted = times.sort((a, b) => a - b);
+    log(
+      `dashboard render, one at a time (${RENDERS}, ${label}): Node CPU ${(cpu.app / RENDERS).toFixed(1)} ms per render, ` +
+        `PostgreSQL ${(cpu.db / RENDERS).toFixed(1)} ms; wall p50 ${percentile(sorted, 50).toFixed(0)} ms; load ${loadBefore} → ${load()}`,
+    );
+  };
+  for (; done < 5; done++) await get(); // compiled routes, caches, pools
+  await timed('a fresh server');
+  for (; done < WARMUP; done++) await get();
+  await timed(`a warm server, after ${WARMUP} renders`);
   const html = await get();
   // The React Server Components payload a client navigation fetches: the page's serialized data.
   const flight = await get({ rsc: '1' });
   const inlineFlight = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce(
     (sum, m) => sum + m[1]!.length,
     0,
-  );
-  const sorted = times.sort((a, b) => a - b);
-  log(
-    `dashboard render, one at a time (${RENDERS}): Node CPU ${(cpu.app / RENDERS).toFixed(1)} ms per render, ` +
-      `PostgreSQL ${(cpu.db / RENDERS).toFixed(1)} ms; wall p50 ${percentile(sorted, 50).toFixed(0)} ms; load ${loadBefore} → ${load()}`,
   );
   log(
     `dashboard page: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB of HTML, ${(inlineFlight / 1024).toFixed(0)} KB of it ` +

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { TableDetails } from './table-details';
 
 /** A chart's title, description, the chart itself and its table alternative for screen readers. */
 export function ChartFrame({
@@ -9,6 +10,7 @@ export function ChartFrame({
   children,
   id,
   after,
+  tableToggle,
 }: {
   title: string;
   description?: React.ReactNode;
@@ -19,6 +21,11 @@ export function ChartFrame({
   id: string;
   /** Shown under the chart, before its table (the p-chart's explained signals). */
   after?: React.ReactNode;
+  /**
+   * A table rendered only while open (components/charts/table-details.tsx): `table` is then null
+   * unless `shown`, and `href` is this view with the table toggled.
+   */
+  tableToggle?: { shown: boolean; href: string };
 }) {
   const t = useTranslations('charts');
   return (
@@ -34,10 +41,22 @@ export function ChartFrame({
         <figcaption className="sr-only">{summary}</figcaption>
       </figure>
       {after}
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">{t('showTable')}</summary>
-        <div className="mt-2 overflow-x-auto">{table}</div>
-      </details>
+      {tableToggle ? (
+        <TableDetails
+          summary={t('showTable')}
+          shown={tableToggle.shown}
+          href={tableToggle.href}
+          loadLabel={t('loadTable')}
+          loadingLabel={t('loadingTable')}
+        >
+          {table}
+        </TableDetails>
+      ) : (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer text-primary underline-offset-2 hover:underline">{t('showTable')}</summary>
+          <div className="mt-2 overflow-x-auto">{table}</div>
+        </details>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   metricsFiltersSchema,
   previousPeriod,
+  readShownTables,
   resolveMetricsFilters,
   subgroupEnd,
   subgroupRange,
@@ -149,5 +150,21 @@ describe('weekly subgroups start on the company’s first day of the week', () =
     if (!resolved.ok) throw new Error('expected ok');
     expect(resolved.filters.weekStart).toBe(7);
     expect(subgroupStarts(resolved.filters)).toEqual(['2026-02-22', '2026-03-01', '2026-03-08']);
+  });
+});
+
+describe('the open chart tables in the URL', () => {
+  it('reads the known tables, in the dashboard’s order, once each', () => {
+    expect(readShownTables('rty,trend')).toEqual(['trend', 'rty']);
+    expect(readShownTables('pareto,pareto')).toEqual(['pareto']);
+    expect(readShownTables(['pchart,trend', 'rty'])).toEqual(['trend', 'pchart']);
+  });
+
+  it('leaves out what it does not know, and reads nothing from nothing', () => {
+    expect(readShownTables('trend,heat,<script>')).toEqual(['trend']);
+    expect(readShownTables(undefined)).toEqual([]);
+    expect(readShownTables('')).toEqual([]);
+    expect(readShownTables('x'.repeat(201))).toEqual([]);
+    expect(readShownTables(42)).toEqual([]);
   });
 });

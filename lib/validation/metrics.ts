@@ -41,6 +41,20 @@ export function readParetoMeasure(raw: unknown): ParetoMeasure {
   return parsed.success ? parsed.data : 'count';
 }
 
+/** The dashboard's chart tables, each rendered only while open (listed in the URL: `tables=trend,rty`). */
+export const CHART_TABLES = ['trend', 'pchart', 'pareto', 'rty'] as const;
+export type ChartTable = (typeof CHART_TABLES)[number];
+
+const shownTablesSchema = z.preprocess(single, z.string().max(200).optional());
+
+/** The open chart tables in the URL; unknown names are left out (a bookmark from another version). */
+export function readShownTables(raw: unknown): ChartTable[] {
+  const parsed = shownTablesSchema.safeParse(raw);
+  if (!parsed.success || !parsed.data) return [];
+  const named = new Set(parsed.data.split(','));
+  return CHART_TABLES.filter((table) => named.has(table));
+}
+
 /** Filters with the period settled: both dates and the granularity are always present. */
 export interface MetricsFilters extends ScopeFilters {
   from: string;

@@ -14,7 +14,9 @@ import type { ParetoMeasure } from '@/lib/metrics/pareto';
 import {
   metricsFiltersSchema,
   readParetoMeasure,
+  readShownTables,
   resolveMetricsFilters,
+  type ChartTable,
   type MetricsFilters,
 } from '@/lib/validation/metrics';
 import { EvaluateChartsButton } from '@/components/cases/case-buttons';
@@ -87,6 +89,7 @@ export default async function DashboardPage({
   const heat: HeatMeasure = raw.heat === 'csat' ? 'csat' : 'sigma';
   const pareto = readParetoMeasure(raw.pareto);
   const limits: PChartLimits = raw.limits === 'laney' ? 'laney' : 'p';
+  const tables = readShownTables(raw.tables);
   const [options, dataAge] = await Promise.all([getDashboardFilterOptions(), getDashboardDataAge()]);
   const { from, to, granularity, touchpoint, stage, channel, segment } = filters;
   // The view's choices live in the URL beside the filters; defaults are left out.
@@ -94,12 +97,19 @@ export default async function DashboardPage({
     heat: heat === 'sigma' ? undefined : heat,
     pareto: pareto === 'count' ? undefined : pareto,
     limits: limits === 'p' ? undefined : limits,
+    tables: tables.length ? tables.join(',') : undefined,
   };
   const viewHref = (change: Partial<typeof view>) =>
     `/dashboard?${filtersToSearchParams({ from, to, granularity, touchpoint, stage, channel, segment, ...view, ...change }).toString()}`;
   const heatHref = (measure: HeatMeasure) => viewHref({ heat: measure === 'sigma' ? undefined : measure });
   const paretoHref = (measure: ParetoMeasure) => viewHref({ pareto: measure === 'count' ? undefined : measure });
   const limitsHref = (choice: PChartLimits) => viewHref({ limits: choice === 'p' ? undefined : choice });
+  // A chart's table is rendered only while open; its toggle is this view with it listed or not.
+  const tableToggle = (name: ChartTable) => {
+    const shown = tables.includes(name);
+    const next = shown ? tables.filter((t) => t !== name) : [...tables, name];
+    return { shown, href: viewHref({ tables: next.length ? next.join(',') : undefined }) };
+  };
   // Each section streams on its own; the key restarts the skeletons when the filters change.
   const key = JSON.stringify(filters);
   const [t, format] = await Promise.all([getTranslations('dashboard'), getFormatter()]);
@@ -131,13 +141,13 @@ export default async function DashboardPage({
         </Suspense>
         <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
           <Suspense key={`trend-${key}`} fallback={<Skeleton label={t('loading.sections.trend')} className="h-96" />}>
-            <TrendSection filters={filters} />
+            <TrendSection filters={filters} table={tableToggle('trend')} />
           </Suspense>
           <Suspense
             key={`p-${key}-${limits}`}
             fallback={<Skeleton label={t('loading.sections.pChart')} className="h-96" />}
           >
-            <PChartSection filters={filters} limits={limits} limitsHref={limitsHref} />
+            <PChartSection filters={filters} limits={limits} limitsHref={limitsHref} table={tableToggle('pchart')} />
           </Suspense>
         </div>
         <Suspense
@@ -147,14 +157,14 @@ export default async function DashboardPage({
           <JourneySection filters={filters} heat={heat} heatHref={heatHref} />
         </Suspense>
         <Suspense key={`rty-${key}`} fallback={<Skeleton label={t('loading.sections.rty')} className="h-96" />}>
-          <YieldSection filters={filters} />
+          <YieldSection filters={filters} table={tableToggle('rty')} />
         </Suspense>
         <div className="flex flex-col gap-4">
           <Suspense
             key={`pareto-${key}-${pareto}`}
             fallback={<Skeleton label={t('loading.sections.pareto')} className="h-96" />}
           >
-            <ParetoSection filters={filters} measure={pareto} measureHref={paretoHref} />
+            <ParetoSection filters={filters} measure={pareto} measureHref={paretoHref} table={tableToggle('pareto')} />
           </Suspense>
           <Suspense
             key={`segments-${key}`}

@@ -27,6 +27,12 @@ import { pChartOf, rolledThroughputYieldOf } from '@/lib/queries/metrics';
 import { NO_SEGMENT } from '@/lib/validation/filters';
 import type { MetricsFilters } from '@/lib/validation/metrics';
 
+/** A chart table's state in this view and the view with it toggled (ChartFrame's tableToggle). */
+export interface TableToggle {
+  shown: boolean;
+  href: string;
+}
+
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 /** A calendar day ('YYYY-MM-DD', already in the company's zone) in a named day format. */
@@ -269,7 +275,7 @@ const subgroupLabel = ({ t, format }: Words, period: string, filters: MetricsFil
       : format.dateTime(dayOf(period), 'dayShort');
 
 /** DPMO and sigma per subgroup. */
-export async function TrendSection({ filters }: { filters: MetricsFilters }) {
+export async function TrendSection({ filters, table }: { filters: MetricsFilters; table: TableToggle }) {
   const [trend, words] = await Promise.all([cachedTrend(JSON.stringify(filters)), speech()]);
   const { t, format, m, count } = words;
   const hasData = trend.some((row) => row.units > 0);
@@ -292,40 +298,43 @@ export async function TrendSection({ filters }: { filters: MetricsFilters }) {
             : t('trend.summaryNoSigma', { granularity, count: trend.length })
           : t('noInteractions')
       }
+      tableToggle={table}
       table={
-        <table className={tableClass}>
-          <thead>
-            <tr>
-              <th scope="col">{t('subgroup', { granularity })}</th>
-              <th scope="col">{t('columns.interactions')}</th>
-              <th scope="col">{t('columns.defects')}</th>
-              <th scope="col">{t('columns.dpmo')}</th>
-              <th scope="col">{t('columns.sigma')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {trend.map((row) => (
-              <tr key={row.period}>
-                <th scope="row">
-                  {periodLabel(format, row.from, row.to)}
-                  {row.inProgress ? <span className="block text-xs text-muted">{t('inProgress')}</span> : null}
-                </th>
-                <td>
-                  <a className={linkClass} href={interactionsHref({ ...filters, from: row.from, to: row.to })}>
-                    {count(row.units)}
-                  </a>
-                </td>
-                <td>
-                  <a className={linkClass} href={defectsHref({ ...filters, from: row.from, to: row.to })}>
-                    {count(row.defects)}
-                  </a>
-                </td>
-                <td>{m.metric(row.dpmo, 'dpmo')}</td>
-                <td>{m.metric(row.sigma, 'sigma')}</td>
+        table.shown ? (
+          <table className={tableClass}>
+            <thead>
+              <tr>
+                <th scope="col">{t('subgroup', { granularity })}</th>
+                <th scope="col">{t('columns.interactions')}</th>
+                <th scope="col">{t('columns.defects')}</th>
+                <th scope="col">{t('columns.dpmo')}</th>
+                <th scope="col">{t('columns.sigma')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {trend.map((row) => (
+                <tr key={row.period}>
+                  <th scope="row">
+                    {periodLabel(format, row.from, row.to)}
+                    {row.inProgress ? <span className="block text-xs text-muted">{t('inProgress')}</span> : null}
+                  </th>
+                  <td>
+                    <a className={linkClass} href={interactionsHref({ ...filters, from: row.from, to: row.to })}>
+                      {count(row.units)}
+                    </a>
+                  </td>
+                  <td>
+                    <a className={linkClass} href={defectsHref({ ...filters, from: row.from, to: row.to })}>
+                      {count(row.defects)}
+                    </a>
+                  </td>
+                  <td>{m.metric(row.dpmo, 'dpmo')}</td>
+                  <td>{m.metric(row.sigma, 'sigma')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null
       }
     >
       {hasData ? (
@@ -359,10 +368,12 @@ export async function PChartSection({
   filters,
   limits,
   limitsHref,
+  table,
 }: {
   filters: MetricsFilters;
   limits: PChartLimits;
   limitsHref: (limits: PChartLimits) => string;
+  table: TableToggle;
 }) {
   const [trend, words] = await Promise.all([cachedTrend(JSON.stringify(filters)), speech()]);
   const { t, format, count } = words;
@@ -481,45 +492,51 @@ export async function PChartSection({
               hollow: hollowCount,
             })
       }
+      tableToggle={table}
       table={
-        <table className={tableClass}>
-          <thead>
-            <tr>
-              <th scope="col">{t('pChart.columns.subgroup')}</th>
-              <th scope="col">{t('pChart.columns.n')}</th>
-              <th scope="col">{t('pChart.columns.defective')}</th>
-              <th scope="col">{t('pChart.columns.p')}</th>
-              {/* The limits the chart draws and judges by, as its signals column does. */}
-              <th scope="col">{t(laney ? 'pChart.columns.laneyLcl' : 'pChart.columns.lcl')}</th>
-              <th scope="col">{t(laney ? 'pChart.columns.laneyUcl' : 'pChart.columns.ucl')}</th>
-              <th scope="col">{t('pChart.columns.signals')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {chart.points.map((p, i) => (
-              <tr key={p.period}>
-                <th scope="row">{periodLabel(format, trend[i]!.from, trend[i]!.to)}</th>
-                <td>{count(p.n)}</td>
-                <td>
-                  <a
-                    className={linkClass}
-                    href={interactionsHref({ ...filters, from: trend[i]!.from, to: trend[i]!.to }, { hasDefects: '1' })}
-                  >
-                    {count(p.d)}
-                  </a>
-                </td>
-                <td>{pct(p.p)}</td>
-                <td>{pct(laney ? p.laneyLcl : p.lcl)}</td>
-                <td>{pct(laney ? p.laneyUcl : p.ucl)}</td>
-                <td>
-                  {p.hollow
-                    ? t(`pChart.hollow.${HOLLOW_REASON[p.hollow]}`)
-                    : explain(p) || t(p.p === null ? 'pChart.gap' : 'pChart.inControl')}
-                </td>
+        table.shown ? (
+          <table className={tableClass}>
+            <thead>
+              <tr>
+                <th scope="col">{t('pChart.columns.subgroup')}</th>
+                <th scope="col">{t('pChart.columns.n')}</th>
+                <th scope="col">{t('pChart.columns.defective')}</th>
+                <th scope="col">{t('pChart.columns.p')}</th>
+                {/* The limits the chart draws and judges by, as its signals column does. */}
+                <th scope="col">{t(laney ? 'pChart.columns.laneyLcl' : 'pChart.columns.lcl')}</th>
+                <th scope="col">{t(laney ? 'pChart.columns.laneyUcl' : 'pChart.columns.ucl')}</th>
+                <th scope="col">{t('pChart.columns.signals')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {chart.points.map((p, i) => (
+                <tr key={p.period}>
+                  <th scope="row">{periodLabel(format, trend[i]!.from, trend[i]!.to)}</th>
+                  <td>{count(p.n)}</td>
+                  <td>
+                    <a
+                      className={linkClass}
+                      href={interactionsHref(
+                        { ...filters, from: trend[i]!.from, to: trend[i]!.to },
+                        { hasDefects: '1' },
+                      )}
+                    >
+                      {count(p.d)}
+                    </a>
+                  </td>
+                  <td>{pct(p.p)}</td>
+                  <td>{pct(laney ? p.laneyLcl : p.lcl)}</td>
+                  <td>{pct(laney ? p.laneyUcl : p.ucl)}</td>
+                  <td>
+                    {p.hollow
+                      ? t(`pChart.hollow.${HOLLOW_REASON[p.hollow]}`)
+                      : explain(p) || t(p.p === null ? 'pChart.gap' : 'pChart.inControl')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null
       }
     >
       {chart.centre === null ? (
@@ -551,10 +568,12 @@ export async function ParetoSection({
   filters,
   measure,
   measureHref,
+  table,
 }: {
   filters: MetricsFilters;
   measure: ParetoMeasure;
   measureHref: (measure: ParetoMeasure) => string;
+  table: TableToggle;
 }) {
   const [bars, { t, format, m, count }] = await Promise.all([cachedPareto(JSON.stringify(filters), measure), speech()]);
   const vital = bars.filter((b) => b.vitalFew);
@@ -604,41 +623,44 @@ export async function ParetoSection({
             })
           : t('pareto.none', { measure })
       }
+      tableToggle={table}
       table={
-        <table className={tableClass}>
-          <thead>
-            <tr>
-              <th scope="col">{t('pareto.columns.category')}</th>
-              <th scope="col">{t('columns.defects')}</th>
-              <th scope="col">{t('pareto.columns.lostRevenue')}</th>
-              <th scope="col">{t('pareto.columns.share', { measure })}</th>
-              <th scope="col">{t('pareto.columns.cumulative')}</th>
-              <th scope="col">{t('pareto.columns.vitalFew')}</th>
-              <th scope="col">{t('pareto.columns.case')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((b) => (
-              <tr key={b.key}>
-                <th scope="row">{b.label}</th>
-                <td>
-                  <a className={linkClass} href={defectsHref(filters, { category: b.key })}>
-                    {count(b.count)}
-                  </a>
-                </td>
-                <td>{m.metric(b.lostRevenue, 'money')}</td>
-                <td>{share(b.share)}</td>
-                <td>{share(b.cumulativeShare)}</td>
-                <td>{t(b.vitalFew ? 'yes' : 'no')}</td>
-                <td>
-                  <a className={linkClass} href={openCaseHref(filters, { categoryId: b.key })}>
-                    {t('openCase')}
-                  </a>
-                </td>
+        table.shown ? (
+          <table className={tableClass}>
+            <thead>
+              <tr>
+                <th scope="col">{t('pareto.columns.category')}</th>
+                <th scope="col">{t('columns.defects')}</th>
+                <th scope="col">{t('pareto.columns.lostRevenue')}</th>
+                <th scope="col">{t('pareto.columns.share', { measure })}</th>
+                <th scope="col">{t('pareto.columns.cumulative')}</th>
+                <th scope="col">{t('pareto.columns.vitalFew')}</th>
+                <th scope="col">{t('pareto.columns.case')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bars.map((b) => (
+                <tr key={b.key}>
+                  <th scope="row">{b.label}</th>
+                  <td>
+                    <a className={linkClass} href={defectsHref(filters, { category: b.key })}>
+                      {count(b.count)}
+                    </a>
+                  </td>
+                  <td>{m.metric(b.lostRevenue, 'money')}</td>
+                  <td>{share(b.share)}</td>
+                  <td>{share(b.cumulativeShare)}</td>
+                  <td>{t(b.vitalFew ? 'yes' : 'no')}</td>
+                  <td>
+                    <a className={linkClass} href={openCaseHref(filters, { categoryId: b.key })}>
+                      {t('openCase')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null
       }
     >
       {bars.length ? (
@@ -663,7 +685,7 @@ export async function ParetoSection({
  * Rolled throughput yield across the journey: the chance an interaction passes every stage
  * defect-free, and where the yield is lost, stage by stage, as a step chart with its table.
  */
-export async function YieldSection({ filters }: { filters: MetricsFilters }) {
+export async function YieldSection({ filters, table }: { filters: MetricsFilters; table: TableToggle }) {
   const [touchpoints, { t, format, m, count }] = await Promise.all([
     cachedTouchpointMetrics(JSON.stringify(filters)),
     speech(),
@@ -712,42 +734,45 @@ export async function YieldSection({ filters }: { filters: MetricsFilters }) {
               stage: [...withData].sort((a, b) => b.yieldLost! - a.yieldLost!)[0]?.name ?? '',
             })
       }
+      tableToggle={table}
       table={
-        <table className={tableClass}>
-          <thead>
-            <tr>
-              <th scope="col">{t('rty.columns.stage')}</th>
-              <th scope="col">{t('columns.interactions')}</th>
-              <th scope="col">{t('pChart.columns.defective')}</th>
-              <th scope="col">{t('columns.firstPassYield')}</th>
-              <th scope="col">{t('rty.columns.after')}</th>
-              <th scope="col">{t('rty.columns.lost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rty.stages.map((stage) => (
-              <tr key={stage.id}>
-                <th scope="row">{stage.name}</th>
-                <td>{count(stage.units)}</td>
-                <td>{count(stage.defectiveUnits)}</td>
-                <td>
-                  {pct(stage.firstPassYield)}
-                  {stage.firstPassYieldInterval ? (
-                    <span className="block text-xs text-muted">
-                      {m.interval(stage.firstPassYieldInterval, 'share')}
-                    </span>
-                  ) : null}
-                </td>
-                <td>{pct(stage.cumulativeYield)}</td>
-                <td>
-                  {stage.yieldLost === null
-                    ? t('rty.noInteractions')
-                    : t('rty.points', { value: format.number(stage.yieldLost * 100, 'decimal1') })}
-                </td>
+        table.shown ? (
+          <table className={tableClass}>
+            <thead>
+              <tr>
+                <th scope="col">{t('rty.columns.stage')}</th>
+                <th scope="col">{t('columns.interactions')}</th>
+                <th scope="col">{t('pChart.columns.defective')}</th>
+                <th scope="col">{t('columns.firstPassYield')}</th>
+                <th scope="col">{t('rty.columns.after')}</th>
+                <th scope="col">{t('rty.columns.lost')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rty.stages.map((stage) => (
+                <tr key={stage.id}>
+                  <th scope="row">{stage.name}</th>
+                  <td>{count(stage.units)}</td>
+                  <td>{count(stage.defectiveUnits)}</td>
+                  <td>
+                    {pct(stage.firstPassYield)}
+                    {stage.firstPassYieldInterval ? (
+                      <span className="block text-xs text-muted">
+                        {m.interval(stage.firstPassYieldInterval, 'share')}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{pct(stage.cumulativeYield)}</td>
+                  <td>
+                    {stage.yieldLost === null
+                      ? t('rty.noInteractions')
+                      : t('rty.points', { value: format.number(stage.yieldLost * 100, 'decimal1') })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null
       }
     >
       {withData.length ? (
