@@ -1,4 +1,4 @@
-import { expect, test, type Request } from '@playwright/test';
+import { expect, test, type Page, type Request } from '@playwright/test';
 import { storageStatePath } from './accounts';
 
 /*
@@ -74,4 +74,50 @@ test('a clicked navigation link shows it is on the way until its page arrives', 
   release();
   await expect(page.getByRole('heading', { level: 1, name: 'Defects' })).toBeVisible();
   await expect(hint).not.toHaveAttribute('data-pending');
+});
+
+test('a link inside a page shows the bar across the top until its page arrives', async ({ page }) => {
+  const bar = page.getByTestId('navigation-progress');
+  /** Clicks `link`, holding the answer for `held` until the bar shows, then lets it through. */
+  const clickHeld = async (link: ReturnType<Page['getByRole']>, held: RegExp) => {
+    let release = () => {};
+    const holding = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      held,
+      async (route) => {
+        await holding;
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    await expect(bar).not.toHaveAttribute('data-pending');
+    await link.click();
+    await expect(bar).toHaveAttribute('data-pending', 'true');
+    // Seen: faded in after its short delay (it pulses, so not at a fixed opacity).
+    await expect.poll(() => bar.evaluate((e) => Number(getComputedStyle(e).opacity))).toBeGreaterThan(0.4);
+    release();
+  };
+
+  // A row of a list (a Link).
+  await page.goto('/interactions');
+  await page.waitForLoadState('networkidle');
+  await clickHeld(
+    page.getByRole('table').getByRole('link').filter({ hasText: /\d/ }).first(),
+    /\/interactions\/[0-9a-f-]{36}\?_rsc=/,
+  );
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Interactions');
+  await expect(bar).not.toHaveAttribute('data-pending');
+
+  // A number on the dashboard (a plain anchor the dashboard routes itself).
+  await page.goto('/dashboard');
+  await page.waitForLoadState('networkidle');
+  const kpis = page.getByRole('region', { name: 'Key figures' });
+  await clickHeld(kpis.getByRole('link').first(), /\/(interactions|defects)\?.*_rsc=/);
+  await expect(page).not.toHaveURL(/\/dashboard/);
+  await expect(bar).not.toHaveAttribute('data-pending');
+
+  // A spot on the same page is not a page load.
+  await page.getByRole('link', { name: 'Skip to content' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(bar).not.toHaveAttribute('data-pending');
 });

@@ -1,8 +1,10 @@
+import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/(app)/actions';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { buttonClass } from '@/components/ui/button';
 import { NavLink } from './nav-link';
+import { NavigationProgress } from './navigation-progress';
 import { NavMenu } from './nav-menu';
 import { NotificationBell } from './notification-bell';
 import { navSectionsFor } from './nav-items';
@@ -25,6 +27,10 @@ export async function AppShell({
   const sections = navSectionsFor(user.role);
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
+      {/* It reads the address, which a static render does not have. */}
+      <Suspense fallback={null}>
+        <NavigationProgress />
+      </Suspense>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:border focus:border-border focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow"

@@ -65,7 +65,11 @@ export default async function CustomersPage({
         <div className="flex flex-wrap gap-2">
           {can(user.role, 'importExport') ? (
             <>
-              <a className={buttonClass('secondary')} href={`/customers/export${exportQuery ? `?${exportQuery}` : ''}`}>
+              <a
+                className={buttonClass('secondary')}
+                href={`/customers/export${exportQuery ? `?${exportQuery}` : ''}`}
+                download
+              >
                 {t('exportCsv')}
               </a>
               <Link className={buttonClass('secondary')} href="/customers/import">

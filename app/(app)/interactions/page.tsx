@@ -100,6 +100,7 @@ export default async function InteractionsPage({
               <a
                 className={buttonClass('secondary')}
                 href={`/interactions/export${exportQuery ? `?${exportQuery}` : ''}`}
+                download
               >
                 {t('exportCsv')}
               </a>
