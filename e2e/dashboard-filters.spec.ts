@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { storageStatePath } from './accounts';
+import { holdAnswer } from './hold-answer';
 
 test.use({ storageState: storageStatePath('manager') });
 
@@ -101,12 +102,7 @@ test('a chart’s table is rendered only while open, in place, and stays open th
   const scrolled = await page.evaluate(() => window.scrollY);
 
   // Hold the answer, as a slow server would: the open table says it is loading.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/dashboard\?.*_rsc=/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdAnswer(page, /\/dashboard\?.*_rsc=/);
   await trend.getByText('Show as a table').click();
   await expect(trend.getByRole('status')).toHaveText('Loading the table…');
   release();

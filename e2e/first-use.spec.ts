@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { storageStatePath } from './accounts';
+import { holdAnswer } from './hold-answer';
 
 /* What a CX team meets on first use: duplicates, re-imports, the log form's keyboard path, the icon. */
 
@@ -14,12 +15,7 @@ test.describe('as staff', () => {
     const existing = (await page.locator('main table tbody tr').first().locator('a').first().textContent())!.trim();
 
     // The search answers slowly, as it did under load.
-    let release: () => void = () => {};
-    const answered = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/customers/search?*', async (route) => {
-      await answered;
-      await route.continue();
-    });
+    const release = await holdAnswer(page, '**/customers/search?*', { all: true });
     await page.goto('/log');
     const search = page.getByRole('combobox', { name: 'Customer' });
     await search.fill(existing);

@@ -1,5 +1,6 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { storageStatePath } from './accounts';
+import { holdAnswer } from './hold-answer';
 
 /*
  * A page view costs the server one render. Links do not prefetch (components/ui/link.tsx): every
@@ -58,13 +59,7 @@ test('the icons are kept by the browser, not fetched again on every page', async
 test('a clicked navigation link shows it is on the way until its page arrives', async ({ page }) => {
   await page.goto('/interactions');
   await page.waitForLoadState('networkidle');
-  // Hold the page's answer, as a slow server would.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/defects\?_rsc=/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdAnswer(page, /\/defects\?_rsc=/);
   const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Defects' });
   const hint = link.locator('span[aria-hidden="true"]');
   await expect(hint).not.toHaveAttribute('data-pending');
@@ -80,16 +75,7 @@ test('a link inside a page shows the bar across the top until its page arrives',
   const bar = page.getByTestId('navigation-progress');
   /** Clicks `link`, holding the answer for `held` until the bar shows, then lets it through. */
   const clickHeld = async (link: ReturnType<Page['getByRole']>, held: RegExp) => {
-    let release = () => {};
-    const holding = new Promise<void>((resolve) => (release = resolve));
-    await page.route(
-      held,
-      async (route) => {
-        await holding;
-        await route.continue();
-      },
-      { times: 1 },
-    );
+    const release = await holdAnswer(page, held);
     await expect(bar).not.toHaveAttribute('data-pending');
     await link.click();
     await expect(bar).toHaveAttribute('data-pending', 'true');
