@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type ReactNode, type SyntheticEvent } from 'react';
+import { plainLinkClick } from '@/components/ui/plain-link-click';
 
 /**
  * A chart's table, rendered by the server only while it is open (the dashboard's tables were a
@@ -58,7 +59,7 @@ export function TableDetails({
             className="link"
             href={href}
             onClick={(event) => {
-              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              if (!plainLinkClick(event)) return;
               event.preventDefault();
               load();
             }}

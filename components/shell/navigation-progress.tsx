@@ -3,22 +3,18 @@
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { plainLinkClick } from '@/components/ui/plain-link-click';
 
 /** Longest a bar may stay without the address changing (a click that did not navigate after all). */
 const GIVE_UP_MS = 15_000;
 
-/** The address a click on a link or a GET form's submission opens in this tab, or null. */
+/** The address a plain click on a link or a GET form's submission opens in this tab, or null. */
 function destination(event: Event): URL | null {
-  if (event.type === 'click') {
-    const click = event as MouseEvent;
-    if (click.button !== 0 || click.metaKey || click.ctrlKey || click.shiftKey || click.altKey) return null;
-    const link = click.target instanceof Element ? click.target.closest('a') : null;
-    if (!link || link.hasAttribute('download') || (link.target && link.target !== '_self')) return null;
-    return new URL(link.href, window.location.href);
-  }
+  if (event instanceof MouseEvent) return plainLinkClick(event)?.url ?? null;
   const form = event.target instanceof HTMLFormElement ? event.target : null;
   if (!form || form.method.toLowerCase() !== 'get' || (form.target && form.target !== '_self')) return null;
-  return new URL(form.action, window.location.href);
+  const url = new URL(form.action, window.location.href);
+  return url.origin === window.location.origin ? url : null;
 }
 
 /**
@@ -37,7 +33,7 @@ export function NavigationProgress() {
   useEffect(() => {
     const start = (event: Event) => {
       const url = destination(event);
-      if (!url || url.origin !== window.location.origin) return;
+      if (!url) return;
       // Another spot on the same page (a #fragment) loads nothing.
       if (url.pathname === window.location.pathname && url.search === window.location.search) return;
       // Where it waits from, written as `here` is.

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import type { MouseEvent, ReactNode } from 'react';
+import { plainLinkClick } from './plain-link-click';
 
 /**
  * Client-side navigation for the plain links inside: one click handler for a whole region instead
@@ -14,13 +15,10 @@ import type { MouseEvent, ReactNode } from 'react';
 export function SoftLinks({ className, children }: { className?: string; children: ReactNode }) {
   const router = useRouter();
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = event.target instanceof Element ? event.target.closest('a') : null;
-    if (!link || !event.currentTarget.contains(link) || link.hasAttribute('download')) return;
-    if (link.target && link.target !== '_self') return;
-    const url = new URL(link.href, window.location.href);
-    if (url.origin !== window.location.origin) return;
+    if (event.defaultPrevented) return;
+    const click = plainLinkClick(event);
+    if (!click || !event.currentTarget.contains(click.link)) return;
+    const { url } = click;
     event.preventDefault();
     router.push(`${url.pathname}${url.search}${url.hash}`);
   };

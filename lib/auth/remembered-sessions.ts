@@ -9,16 +9,13 @@
  * be honoured up to REMEMBER_SECONDS past its own expiry (Auth.js already allows 15 s of clock skew).
  */
 
+import { TimedMemo } from '@/lib/timed-memo';
+
 export const REMEMBER_SECONDS = 30;
 /** Sessions kept at most; the least recently used go first. */
 export const MAX_SESSIONS = 1_000;
 
-interface Entry {
-  expires: number;
-  value: Promise<unknown>;
-}
-
-const sessions = new Map<string, Entry>();
+const sessions = new TimedMemo(MAX_SESSIONS);
 
 /** The session `cookie` decodes to: remembered if decoded in the last REMEMBER_SECONDS, else decoded now. */
 export function rememberedSession<T>(
@@ -26,21 +23,8 @@ export function rememberedSession<T>(
   decode: () => Promise<T | null>,
   now: number = Date.now(),
 ): Promise<T | null> {
-  const found = sessions.get(cookie);
-  sessions.delete(cookie);
-  if (found && found.expires > now) {
-    sessions.set(cookie, found);
-    return found.value as Promise<T | null>;
-  }
-  const entry: Entry = { expires: now + REMEMBER_SECONDS * 1000, value: decode() };
-  sessions.set(cookie, entry);
-  if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
   // Only a session is kept: a cookie that decodes to none, or a failed decode, is asked again.
-  const forget = () => {
-    if (sessions.get(cookie) === entry) sessions.delete(cookie);
-  };
-  entry.value.then((session) => session ?? forget(), forget);
-  return entry.value as Promise<T | null>;
+  return sessions.remember(cookie, REMEMBER_SECONDS, decode, now, (session) => session !== null);
 }
 
 /** Forgets every remembered session (tests). */

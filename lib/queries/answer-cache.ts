@@ -15,16 +15,13 @@
  * that was dropped and can never be served after it.
  */
 
+import { TimedMemo } from '@/lib/timed-memo';
+
 /** Answers kept per database at most; the least recently used go first. */
 export const MAX_ANSWERS = 256;
 
-interface Entry {
-  expires: number;
-  value: Promise<unknown>;
-}
-
 interface State {
-  stores: WeakMap<object, Map<string, Entry>>;
+  stores: WeakMap<object, TimedMemo>;
 }
 
 // On globalThis: Next.js bundles actions, routes and pages separately, and a forget in one bundle
@@ -51,24 +48,8 @@ export function rememberedAnswer<T>(
   if (seconds <= 0) return read();
   let store = state.stores.get(db);
   if (!store) {
-    store = new Map();
+    store = new TimedMemo(MAX_ANSWERS);
     state.stores.set(db, store);
   }
-  const found = store.get(key);
-  if (found && found.expires > now) {
-    // Most recently used last, so the oldest is first to go.
-    store.delete(key);
-    store.set(key, found);
-    return found.value as Promise<T>;
-  }
-  const entry: Entry = { expires: now + seconds * 1000, value: read() };
-  store.delete(key);
-  store.set(key, entry);
-  if (store.size > MAX_ANSWERS) store.delete(store.keys().next().value!);
-  const kept = store;
-  // A failed read is not remembered.
-  entry.value.catch(() => {
-    if (kept.get(key) === entry) kept.delete(key);
-  });
-  return entry.value as Promise<T>;
+  return store.remember(key, seconds, read, now);
 }
