@@ -10,7 +10,10 @@
 //   - the floor of a batch: the same 1,000 rows, resolved as the API stored them (the interaction
 //     columns it writes, read back, with new ids), COPYed straight into `interactions` with its
 //     indexes, foreign keys and triggers (as bench:import's "floor 2"): what the database must do
-//     anyway to hold them, without the auto defects, outbox events, jobs and lifecycle moves.
+//     anyway to hold them, without the auto defects, outbox events, jobs and lifecycle moves;
+//   - and the ceiling of this machine: two batches at a time through the API (PostgreSQL can then
+//     use a second core), the floor with two COPYs at a time, and the table alone (the same COPYs
+//     with no trigger and no foreign-key check: only the table and its indexes), one and two at a time.
 //
 // `-- --before <git ref>` also runs this script on that commit (checked out in a temporary
 // worktree sharing node_modules) and prints both side by side, each with its load average.
@@ -53,8 +56,16 @@ interface Figures {
   batchPgCpuMs: number;
   /** The floor: resolved rows COPYed into interactions (absent in runs of older versions of this script). */
   floorPerSecond?: number;
+  // Two at a time, and the table alone (absent in runs of versions before 1 Dec 2026's evening).
+  batchPairPerSecond?: number;
+  floorPairPerSecond?: number;
+  barePerSecond?: number;
+  barePairPerSecond?: number;
+  /** PostgreSQL CPU per 1,000 rows of the table alone (the mean of its two runs). */
+  bareCpuMs?: number;
 }
 
+const CORES = os.cpus().length;
 const load = () => Number(os.loadavg()[0]!.toFixed(1));
 
 async function seedCatalog({ db }: DatabaseHandle) {
@@ -184,10 +195,25 @@ async function bench(driver: string): Promise<Figures> {
       for (const body of batches) await post(catalog.key, body);
     });
 
-    const floorMs = await copyResolved(
-      handle.url,
-      batches.map((body) => body.map((item) => item.id)),
-    );
+    // Two batches at a time: the database's backends can use both cores while Node.js works.
+    const pairs = Array.from({ length: BATCHES }, () => Array.from({ length: BATCH }, () => interaction(catalog)));
+    const pair = await measure(handle, async () => {
+      await Promise.all(
+        [0, 1].map(async () => {
+          for (let body = pairs.shift(); body !== undefined; body = pairs.shift()) await post(catalog.key, body);
+        }),
+      );
+    });
+
+    const ids = batches.map((body) => body.map((item) => item.id));
+    const perSecond = (ms: number) => (BATCHES * BATCH) / (ms / 1000);
+    const floor = (writers: number, bare: boolean) => copyResolved(handle.url, ids, { writers, bare });
+    const [floor1, floor2, bare1, bare2] = [
+      await floor(1, false),
+      await floor(2, false),
+      await floor(1, true),
+      await floor(2, true),
+    ];
 
     return {
       driver,
@@ -196,10 +222,15 @@ async function bench(driver: string): Promise<Figures> {
       postMs: single.ms / POSTS,
       postNodeCpuMs: single.nodeCpuMs / POSTS,
       postPgCpuMs: single.pgCpuMs / POSTS,
-      batchPerSecond: (BATCHES * BATCH) / (batch.ms / 1000),
+      batchPerSecond: perSecond(batch.ms),
       batchNodeCpuMs: batch.nodeCpuMs / BATCHES,
       batchPgCpuMs: batch.pgCpuMs / BATCHES,
-      floorPerSecond: (BATCHES * BATCH) / (floorMs / 1000),
+      batchPairPerSecond: perSecond(pair.ms),
+      floorPerSecond: perSecond(floor1.ms),
+      floorPairPerSecond: perSecond(floor2.ms),
+      barePerSecond: perSecond(bare1.ms),
+      barePairPerSecond: perSecond(bare2.ms),
+      bareCpuMs: (bare1.pgCpuMs + bare2.pgCpuMs) / (2 * BATCHES),
     };
   } finally {
     await counted.close();
@@ -214,15 +245,37 @@ const RESOLVED_COLUMNS =
   'csat, nps, effort, notes, sentiment, sentiment_score, comment_phrases, opportunities, open_defect_count, ' +
   'contact_email, customer_match, suggested_customer_id';
 
+/** How the floor's rows are written: by how many connections at once, and whether with everything. */
+interface FloorOptions {
+  /** Connections COPYing at once, each taking the next batch. */
+  writers: number;
+  /**
+   * Only the table and its indexes: `session_replication_role = replica` skips every trigger and
+   * foreign-key check (a superuser setting; both databases here run as one). What storing the
+   * rows costs before anything the product adds.
+   */
+  bare: boolean;
+}
+
 /**
  * The floor: each batch's rows as the API stored them, read back with new ids, COPYed into
- * `interactions` one batch per COPY (one statement, as the API's write is). Milliseconds of the
- * COPYs only.
+ * `interactions` one batch per COPY (one statement, as the API's write is). Milliseconds from the
+ * first COPY's start to the last one's end; the read back is not counted.
  */
-async function copyResolved(url: string, batchIds: string[][]): Promise<number> {
+async function copyResolved(
+  url: string,
+  batchIds: string[][],
+  { writers, bare }: FloorOptions,
+): Promise<{ ms: number; pgCpuMs: number }> {
   // Read in one COPY on a connection of its own: postgres.js hung on a third COPY out in a row.
   const from = postgres(url, { max: 1, onnotice: () => {} });
-  const to = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: 'off' } });
+  const to = Array.from({ length: writers }, () =>
+    postgres(url, {
+      max: 1,
+      onnotice: () => {},
+      connection: { jit: 'off', ...(bare ? { session_replication_role: 'replica' } : {}) },
+    }),
+  );
   try {
     const ids = batchIds.flat();
     const chunks: Buffer[] = [];
@@ -235,37 +288,48 @@ async function copyResolved(url: string, batchIds: string[][]): Promise<number> 
     for await (const chunk of out) chunks.push(chunk as Buffer);
     // One row per line (COPY's text format escapes newlines inside values), in the batches' order.
     const lines = Buffer.concat(chunks).toString('utf8').split('\n').slice(0, ids.length);
-    let ms = 0;
+    const batches: string[] = [];
     let at = 0;
     for (const batch of batchIds) {
-      const rows = `${lines.slice(at, at + batch.length).join('\n')}\n`;
+      batches.push(`${lines.slice(at, at + batch.length).join('\n')}\n`);
       at += batch.length;
-      const started = performance.now();
-      const stream = await to.unsafe(`copy interactions (id, ${RESOLVED_COLUMNS}) from stdin`).writable();
-      // Never left waiting: a COPY stuck in the server holds up every DROP DATABASE … WITH (FORCE).
-      await new Promise<void>((resolve, reject) => {
-        const stuck = setTimeout(() => {
-          stream.destroy();
-          reject(new Error('the floor COPY did not finish within 60 s'));
-        }, 60_000);
-        stream
-          .on('finish', () => {
-            clearTimeout(stuck);
-            resolve();
-          })
-          .on('error', (error) => {
-            clearTimeout(stuck);
-            reject(error);
-          });
-        stream.end(rows);
-      });
-      ms += performance.now() - started;
     }
-    return ms;
+    const pids = await Promise.all(to.map(async (c) => (await c`select pg_backend_pid() as pid`)[0]!.pid as number));
+    const cpuBefore = pids.map((pid) => processCpuMs(pid) ?? 0);
+    const started = performance.now();
+    await Promise.all(
+      to.map(async (connection) => {
+        for (let rows = batches.shift(); rows !== undefined; rows = batches.shift()) await copyInto(connection, rows);
+      }),
+    );
+    const ms = performance.now() - started;
+    const pgCpuMs = pids.reduce((sum, pid, i) => sum + (processCpuMs(pid) ?? 0) - cpuBefore[i]!, 0);
+    return { ms, pgCpuMs };
   } finally {
     await from.end({ timeout: 5 });
-    await to.end({ timeout: 5 });
+    await Promise.all(to.map((connection) => connection.end({ timeout: 5 })));
   }
+}
+
+async function copyInto(connection: postgres.Sql, rows: string): Promise<void> {
+  const stream = await connection.unsafe(`copy interactions (id, ${RESOLVED_COLUMNS}) from stdin`).writable();
+  // Never left waiting: a COPY stuck in the server holds up every DROP DATABASE … WITH (FORCE).
+  await new Promise<void>((resolve, reject) => {
+    const stuck = setTimeout(() => {
+      stream.destroy();
+      reject(new Error('the floor COPY did not finish within 60 s'));
+    }, 60_000);
+    stream
+      .on('finish', () => {
+        clearTimeout(stuck);
+        resolve();
+      })
+      .on('error', (error) => {
+        clearTimeout(stuck);
+        reject(error);
+      });
+    stream.end(rows);
+  });
 }
 
 /** This script run on another commit (scripts/bench-before.ts). */
@@ -273,6 +337,8 @@ const runBeforeWrites = (ref: string) =>
   runBefore<Figures[]>(ref, 'scripts/bench-writes.ts', ['tests/support/round-trip-proxy.ts']);
 
 const fmt = (value: number, digits = 1) => value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+
+const perSecondOrDash = (value: number | undefined) => (value ? fmt(value, 0) : '–');
 
 function print(after: Figures[], before: Figures[] | null, ref: string | null) {
   const rows: [string, (f: Figures) => string, string][] = [
@@ -290,9 +356,15 @@ function print(after: Figures[], before: Figures[] | null, ref: string | null) {
       (f) => `${fmt(f.batchNodeCpuMs + f.batchPgCpuMs, 0)} (${fmt(f.batchNodeCpuMs, 0)} + ${fmt(f.batchPgCpuMs, 0)})`,
       '',
     ],
+    ['batch of 1,000, two at a time: interactions/s', (f) => perSecondOrDash(f.batchPairPerSecond), '≥ 25,000'],
+    [
+      `  CPU-bound ceiling: ${CORES} cores × 1,000 ÷ CPU ms per 1,000`,
+      (f) => fmt((CORES * 1_000 * 1_000) / (f.batchNodeCpuMs + f.batchPgCpuMs), 0),
+      '',
+    ],
     [
       'floor: COPY of the same rows, resolved, into interactions: interactions/s',
-      (f) => (f.floorPerSecond ? fmt(f.floorPerSecond, 0) : '–'),
+      (f) => perSecondOrDash(f.floorPerSecond),
       '',
     ],
     [
@@ -300,6 +372,10 @@ function print(after: Figures[], before: Figures[] | null, ref: string | null) {
       (f) => (f.floorPerSecond ? `${fmt(f.floorPerSecond / f.batchPerSecond, 1)}×` : '–'),
       '',
     ],
+    ['  floor, two COPYs at a time: interactions/s', (f) => perSecondOrDash(f.floorPairPerSecond), ''],
+    ['the table alone (no trigger, no foreign-key check): interactions/s', (f) => perSecondOrDash(f.barePerSecond), ''],
+    ['  the table alone, two COPYs at a time: interactions/s', (f) => perSecondOrDash(f.barePairPerSecond), ''],
+    ['  the table alone: PostgreSQL CPU ms per 1,000', (f) => (f.bareCpuMs ? fmt(f.bareCpuMs, 0) : '–'), ''],
   ];
   for (const figures of after) {
     const old = before?.find((b) => b.driver === figures.driver);
