@@ -239,9 +239,11 @@ async function main() {
     fs.rmSync(folder, { recursive: true, force: true });
   }
   const after = await measure(serverUrl, 'after', undefined);
+  // Wide enough for the longest label below, so the columns line up.
+  const width = 52;
   const row = (label: string, f: (x: Figures) => string) =>
-    log(`${label.padEnd(44)} ${f(before).padStart(14)} ${f(after).padStart(14)}`);
-  log(`${''.padEnd(44)} ${'before'.padStart(14)} ${'after'.padStart(14)}`);
+    log(`${label.padEnd(width)} ${f(before).padStart(14)} ${f(after).padStart(14)}`);
+  log(`${''.padEnd(width)} ${'before'.padStart(14)} ${'after'.padStart(14)}`);
   row(`${CLIENTS} writers spread over touchpoints (tx/s)`, (x) => x.spread.toFixed(0));
   row(`${CLIENTS} writers on one touchpoint and day (tx/s)`, (x) => x.hot.toFixed(0));
   row('hot / spread', (x) => `${((x.hot / x.spread) * 100).toFixed(0)} %`);

@@ -281,7 +281,7 @@ async function main() {
         .join(' / ')}`,
     );
   }
-  const before = ref ? runBefore<Figures[]>(ref, 'scripts/bench-import.ts', []) : null;
+  const before = ref ? runBefore<Figures[]>(ref, 'scripts/bench-import.ts', ['db/throwaway-database.ts']) : null;
   const after: Figures[] = [];
   for (const driver of DRIVERS) {
     if (driver !== 'postgres' && driver !== 'embedded') throw new Error(`unknown driver ${driver}`);

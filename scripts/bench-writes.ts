@@ -337,7 +337,11 @@ async function copyInto(connection: postgres.Sql, rows: string): Promise<void> {
 
 /** This script run on another commit (scripts/bench-before.ts). */
 const runBeforeWrites = (ref: string) =>
-  runBefore<Figures[]>(ref, 'scripts/bench-writes.ts', ['tests/support/round-trip-proxy.ts']);
+  runBefore<Figures[]>(ref, 'scripts/bench-writes.ts', [
+    'tests/support/round-trip-proxy.ts',
+    'db/throwaway-database.ts',
+    'scripts/process-cpu.mjs',
+  ]);
 
 const fmt = (value: number, digits = 1) => value.toLocaleString('en-GB', { maximumFractionDigits: digits });
 
