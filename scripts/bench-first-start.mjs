@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { managerInChromium, waitForHealth } from './bench-browser.mjs';
+import { stopChild } from './stop-child.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 3210);
 const base = `http://127.0.0.1:${port}`;
@@ -45,7 +46,6 @@ try {
   console.log(`ready (health answers): ${seconds(ready)}, load average ${load()}`);
   console.log(`manager signed in on the dashboard: ${seconds(signedIn)}, load average ${load()}`);
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await stopChild(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

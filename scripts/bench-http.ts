@@ -33,6 +33,7 @@ import { createThrowawayDatabase } from '@/db/throwaway-database';
 import { generateApiKey } from '@/lib/auth/api-keys';
 import { fillBenchDatabase } from './bench-data';
 import { processCpuMs } from './process-cpu.mjs';
+import { stopChild } from './stop-child.mjs';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_HTTP_ROWS ?? 1_000_000);
@@ -300,10 +301,7 @@ async function main() {
     }
     await measureRenders(cookie, meter);
   } finally {
-    if (app && app.exitCode === null) {
-      app.kill('SIGTERM');
-      await new Promise((resolve) => app!.once('exit', resolve));
-    }
+    if (app) await stopChild(app);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     await admin.end({ timeout: 5 });
     await handle.drop();

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { managerInChromium, waitForHealth } from './bench-browser.mjs';
+import { stopChild } from './stop-child.mjs';
 import { processCpuMs } from './process-cpu.mjs';
 
 const PAGES = ['/dashboard', '/interactions', '/defects', '/customers', '/my-work', '/cases'];
@@ -78,7 +79,6 @@ try {
   console.log(`load average ${os.loadavg()[0].toFixed(1)}`);
 } finally {
   await browser?.close();
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await stopChild(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
