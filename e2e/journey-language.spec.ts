@@ -28,6 +28,7 @@ const SAME_IN_GERMAN = new Set(['Dashboard', 'Portfolio', 'Touchpoints', 'Webhoo
 
 /** Pages also looked at on a phone, where long German words overflow first. */
 const PHONE_PAGES = new Set([
+  'notification settings',
   'my work',
   'interactions',
   'an interaction',

@@ -51,3 +51,66 @@ for (const role of ['admin', 'manager', 'staff'] as DemoRole[]) {
     }
   });
 }
+
+/** Each control of the form that sticks out past the form's right edge, by how many pixels. */
+async function controlsOutside(page: Page, form: string) {
+  return page.locator(form).evaluate((el) => {
+    const right = el.getBoundingClientRect().right;
+    return [...el.querySelectorAll('button, a, input, select')]
+      .map((c) => ({
+        name: c.textContent?.trim() || c.getAttribute('name'),
+        by: c.getBoundingClientRect().right - right,
+      }))
+      .filter((c) => c.by > 1)
+      .map((c) => `${c.name} by ${Math.round(c.by)} px`);
+  });
+}
+
+test.describe('a small laptop, 1024 px', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test.describe('as a manager', () => {
+    test.use({ storageState: storageStatePath('manager') });
+    test("the portfolio's year of cohorts scrolls in its own box, not the page", async ({ page }) => {
+      await page.goto('/portfolio');
+      await expect(page.getByRole('heading', { level: 2, name: 'Retention of each cohort' })).toBeVisible();
+      const sideways = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+      expect(sideways).toBeLessThanOrEqual(1);
+    });
+  });
+
+  test.describe('as an admin', () => {
+    test.use({ storageState: storageStatePath('admin') });
+    test("the audit log's filter buttons stay inside the form", async ({ page }) => {
+      await page.goto('/admin/audit');
+      const form = 'main form[method="get"]';
+      await expect(page.locator(form).getByRole('link', { name: 'Clear' })).toBeVisible();
+      expect(await controlsOutside(page, form)).toEqual([]);
+    });
+  });
+});
+
+test.describe('the interactions list on a phone', () => {
+  test.use({ storageState: storageStatePath('staff'), viewport: { width: 390, height: 844 } });
+
+  test('folds its filters away, so the list is on the first screen', async ({ page }) => {
+    await page.goto('/interactions');
+    const filters = page.getByRole('form', { name: 'Filter interactions' });
+    await expect(filters).toBeHidden();
+    await expect(page.locator('main tbody tr').first()).toBeInViewport();
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await expect(filters).toBeVisible();
+    // Rendered in the browser: its words must have been sent there (lib/i18n/client-messages.ts).
+    await expect(page.getByRole('button', { name: 'Hide filters' })).toBeVisible();
+  });
+
+  test("a card keeps a cell's second line beside the label, in the value column", async ({ page }) => {
+    await page.goto('/interactions');
+    // The touchpoint's stage and channel line sits under the touchpoint, not under "Touchpoint".
+    const cell = page.locator('main tbody tr').first().locator('td[data-label="Touchpoint"]');
+    const cellBox = (await cell.boundingBox())!;
+    const lineBox = (await cell.locator('span').first().boundingBox())!;
+    // The label column is 7.5rem (120 px) wide, then a 0.75rem gap.
+    expect(lineBox.x - cellBox.x).toBeGreaterThanOrEqual(120);
+  });
+});

@@ -117,7 +117,8 @@ export function FiltersForm({
             <option value="month">{t('month')}</option>
           </select>
         </div>
-        <div className="flex items-end gap-2">
+        {/* Wraps rather than overflow the form where the column is narrower than both labels. */}
+        <div className="flex flex-wrap content-end items-end gap-2">
           <button type="submit" className={buttonClass('primary', 'flex-1')}>
             {t('apply')}
           </button>

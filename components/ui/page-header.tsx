@@ -30,7 +30,8 @@ export function PageHeader({
       ) : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
-          <h1 className="text-2xl font-semibold">{title}</h1>
+          {/* A long compound word (Benachrichtigungseinstellungen) breaks rather than widen a phone's page. */}
+          <h1 className="text-2xl font-semibold break-words hyphens-auto">{title}</h1>
           {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
         </div>
         {children ? <div className="flex shrink-0 flex-wrap items-center gap-2">{children}</div> : null}

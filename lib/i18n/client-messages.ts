@@ -42,6 +42,7 @@ export const ROUTE_CLIENT_NAMESPACES = {
   '/defects/new': ['interactions.fields', 'interactions.when'],
   '/f/[token]': ['feedback.form'],
   '/inbox': ['voice.inbox'],
+  '/interactions': ['ui.filters'],
   '/interactions/[id]': [
     'enums.outcome',
     'interactions.delete',

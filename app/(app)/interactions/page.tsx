@@ -5,6 +5,7 @@ import { SelectField } from '@/components/ui/form-fields';
 import { Pagination, SortHeader, withParams } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { TableScroll } from '@/components/ui/table';
@@ -115,192 +116,203 @@ export default async function InteractionsPage({
         </div>
       </PageHeader>
 
-      <Card className="mb-4">
-        <form
-          method="get"
-          action="/interactions"
-          className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
-          aria-label={t('filtersLabel')}
-        >
-          {!understood ? (
-            <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">
-              {t('notUnderstood')}
+      {!understood ? (
+        <p className="mb-4 text-sm text-danger" role="alert">
+          {t('notUnderstood')}
+        </p>
+      ) : null}
+      <CollapsibleFilters activeCount={new Set(filtersToSearchParams(filters).keys()).size}>
+        <Card className="mb-4">
+          <form
+            method="get"
+            action="/interactions"
+            className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
+            aria-label={t('filtersLabel')}
+          >
+            <Field label={t('from')} name="from" type="date" defaultValue={filters.from} />
+            <Field label={t('to')} name="to" type="date" defaultValue={filters.to} />
+            <SelectField label={t('touchpoint')} name="touchpoint" {...choice(filters.touchpoint)}>
+              <option value="">{t('any')}</option>
+              {touchpoints.map((tp) => (
+                <option key={tp.id} value={tp.id}>
+                  {t('touchpointOption', { stage: tp.stageName, touchpoint: tp.name, active: String(tp.active) })}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('stage')} name="stage" {...choice(filters.stage)}>
+              <option value="">{t('any')}</option>
+              {stages.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('channel')} name="channel" {...choice(filters.channel)}>
+              <option value="">{t('any')}</option>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {tChannel(c)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('outcome')} name="outcome" {...choice(filters.outcome)}>
+              <option value="">{t('any')}</option>
+              {OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {tOutcome(o)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('source')} name="source" {...choice(filters.source)}>
+              <option value="">{t('any')}</option>
+              {SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {tSource(s)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('loggedBy')} name="loggedBy" {...choice(filters.loggedBy)}>
+              <option value="">{t('anyone')}</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('defects')} name="hasDefects" defaultValue={filters.hasDefects ?? ''}>
+              <option value="">{t('withOrWithout')}</option>
+              <option value="1">{t('withOpenDefects')}</option>
+              <option value="0">{t('withoutDefects')}</option>
+            </SelectField>
+            <Field
+              label={t('search')}
+              name="q"
+              type="search"
+              maxLength={SEARCH_MAX}
+              defaultValue={filters.q ?? ''}
+              hint={t('searchHint')}
+              className="sm:col-span-2"
+            />
+            <SelectField label={t('comment')} name="commented" defaultValue={filters.commented ?? ''}>
+              <option value="">{t('withOrWithout')}</option>
+              <option value="1">{t('withComment')}</option>
+              <option value="0">{t('withoutComment')}</option>
+            </SelectField>
+            <SelectField label={t('sentiment')} name="sentiment" {...choice(filters.sentiment)}>
+              <option value="">{t('any')}</option>
+              {SENTIMENTS.map((s) => (
+                <option key={s} value={s}>
+                  {tSentiment(s)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('npsGroup')} name="npsGroup" {...choice(filters.npsGroup)}>
+              <option value="">{t('any')}</option>
+              {NPS_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {tNpsGroup(g)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('csatMax')} name="csatMax" defaultValue={filters.csatMax?.toString() ?? ''}>
+              <option value="">{t('any')}</option>
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {t('orLess', { n })}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('expectation')} name="below" defaultValue={filters.below ?? ''}>
+              <option value="">{t('any')}</option>
+              <option value="1">{t('belowExpectation')}</option>
+            </SelectField>
+            {/* Filters this form has no control for (they come from dashboard drill-downs) are kept. */}
+            {filters.customer ? <input type="hidden" name="customer" value={filters.customer} /> : null}
+            {filters.segment.map((id) => (
+              <input key={id} type="hidden" name="segment" value={id} />
+            ))}
+            {filters.scored.map((score) => (
+              <input key={score} type="hidden" name="scored" value={score} />
+            ))}
+            {filters.unhappy ? <input type="hidden" name="unhappy" value={filters.unhappy} /> : null}
+            {filters.theme ? <input type="hidden" name="theme" value={filters.theme} /> : null}
+            {extras.sort !== 'occurred' ? <input type="hidden" name="sort" value={extras.sort} /> : null}
+            {extras.dir !== 'desc' ? <input type="hidden" name="dir" value={extras.dir} /> : null}
+            <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
+              <button type="submit" className={buttonClass('primary')}>
+                {t('apply')}
+              </button>
+              <Link href="/interactions" className={buttonClass('secondary')}>
+                {t('clear')}
+              </Link>
+            </div>
+          </form>
+        </Card>
+      </CollapsibleFilters>
+      {/* The filters a drill-down applied, each with the way back: shown even while the form is folded. */}
+      {filters.customer ||
+      filters.segment.length ||
+      filters.theme ||
+      filters.unhappy === '1' ||
+      filters.scored.length ? (
+        <Card className="mb-4 [&>p:first-child]:mt-0">
+          {filters.customer ? (
+            <p className="mt-3 text-sm">
+              {t.rich('onlyCustomer', { name: customerName ?? t('unknown'), strong: (c) => <strong>{c}</strong> })}{' '}
+              <Link
+                className="text-primary underline"
+                href={withParams('/interactions', params, { customer: undefined, page: undefined })}
+              >
+                {t('everyCustomer')}
+              </Link>
             </p>
           ) : null}
-          <Field label={t('from')} name="from" type="date" defaultValue={filters.from} />
-          <Field label={t('to')} name="to" type="date" defaultValue={filters.to} />
-          <SelectField label={t('touchpoint')} name="touchpoint" {...choice(filters.touchpoint)}>
-            <option value="">{t('any')}</option>
-            {touchpoints.map((tp) => (
-              <option key={tp.id} value={tp.id}>
-                {t('touchpointOption', { stage: tp.stageName, touchpoint: tp.name, active: String(tp.active) })}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('stage')} name="stage" {...choice(filters.stage)}>
-            <option value="">{t('any')}</option>
-            {stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('channel')} name="channel" {...choice(filters.channel)}>
-            <option value="">{t('any')}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {tChannel(c)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('outcome')} name="outcome" {...choice(filters.outcome)}>
-            <option value="">{t('any')}</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {tOutcome(o)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('source')} name="source" {...choice(filters.source)}>
-            <option value="">{t('any')}</option>
-            {SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {tSource(s)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('loggedBy')} name="loggedBy" {...choice(filters.loggedBy)}>
-            <option value="">{t('anyone')}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('defects')} name="hasDefects" defaultValue={filters.hasDefects ?? ''}>
-            <option value="">{t('withOrWithout')}</option>
-            <option value="1">{t('withOpenDefects')}</option>
-            <option value="0">{t('withoutDefects')}</option>
-          </SelectField>
-          <Field
-            label={t('search')}
-            name="q"
-            type="search"
-            maxLength={SEARCH_MAX}
-            defaultValue={filters.q ?? ''}
-            hint={t('searchHint')}
-            className="sm:col-span-2"
-          />
-          <SelectField label={t('comment')} name="commented" defaultValue={filters.commented ?? ''}>
-            <option value="">{t('withOrWithout')}</option>
-            <option value="1">{t('withComment')}</option>
-            <option value="0">{t('withoutComment')}</option>
-          </SelectField>
-          <SelectField label={t('sentiment')} name="sentiment" {...choice(filters.sentiment)}>
-            <option value="">{t('any')}</option>
-            {SENTIMENTS.map((s) => (
-              <option key={s} value={s}>
-                {tSentiment(s)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('npsGroup')} name="npsGroup" {...choice(filters.npsGroup)}>
-            <option value="">{t('any')}</option>
-            {NPS_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {tNpsGroup(g)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('csatMax')} name="csatMax" defaultValue={filters.csatMax?.toString() ?? ''}>
-            <option value="">{t('any')}</option>
-            {[1, 2, 3, 4].map((n) => (
-              <option key={n} value={n}>
-                {t('orLess', { n })}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('expectation')} name="below" defaultValue={filters.below ?? ''}>
-            <option value="">{t('any')}</option>
-            <option value="1">{t('belowExpectation')}</option>
-          </SelectField>
-          {/* Filters this form has no control for (they come from dashboard drill-downs) are kept. */}
-          {filters.customer ? <input type="hidden" name="customer" value={filters.customer} /> : null}
-          {filters.segment.map((id) => (
-            <input key={id} type="hidden" name="segment" value={id} />
-          ))}
-          {filters.scored.map((score) => (
-            <input key={score} type="hidden" name="scored" value={score} />
-          ))}
-          {filters.unhappy ? <input type="hidden" name="unhappy" value={filters.unhappy} /> : null}
-          {filters.theme ? <input type="hidden" name="theme" value={filters.theme} /> : null}
-          {extras.sort !== 'occurred' ? <input type="hidden" name="sort" value={extras.sort} /> : null}
-          {extras.dir !== 'desc' ? <input type="hidden" name="dir" value={extras.dir} /> : null}
-          <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-            <button type="submit" className={buttonClass('primary')}>
-              {t('apply')}
-            </button>
-            <Link href="/interactions" className={buttonClass('secondary')}>
-              {t('clear')}
-            </Link>
-          </div>
-        </form>
-        {filters.customer ? (
-          <p className="mt-3 text-sm">
-            {t.rich('onlyCustomer', { name: customerName ?? t('unknown'), strong: (c) => <strong>{c}</strong> })}{' '}
-            <Link
-              className="text-primary underline"
-              href={withParams('/interactions', params, { customer: undefined, page: undefined })}
-            >
-              {t('everyCustomer')}
-            </Link>
-          </p>
-        ) : null}
-        {filters.segment.length ? (
-          <p className="mt-3 text-sm">
-            {t.rich('onlySegment', { segments: segmentLabel, strong: (c) => <strong>{c}</strong> })}{' '}
-            <Link
-              className="text-primary underline"
-              href={withParams('/interactions', params, { segment: undefined, page: undefined })}
-            >
-              {t('everySegment')}
-            </Link>
-          </p>
-        ) : null}
-        {filters.theme ? (
-          <p className="mt-3 text-sm">
-            {t.rich('onlyTheme', { theme: filters.theme, strong: (c) => <strong>{c}</strong> })}{' '}
-            <Link
-              className="text-primary underline"
-              href={withParams('/interactions', params, { theme: undefined, page: undefined })}
-            >
-              {t('anyComment')}
-            </Link>
-          </p>
-        ) : null}
-        {filters.unhappy === '1' ? (
-          <p className="mt-3 text-sm">
-            {t('onlyUnhappy')}{' '}
-            <Link
-              className="text-primary underline"
-              href={withParams('/interactions', params, { unhappy: undefined, page: undefined })}
-            >
-              {t('everyone')}
-            </Link>
-          </p>
-        ) : null}
-        {filters.scored.length ? (
-          <p className="mt-3 text-sm">
-            {t('onlyScored', { scores: format.list(filters.scored.map(scored), { type: 'conjunction' }) })}{' '}
-            <Link
-              className="text-primary underline"
-              href={withParams('/interactions', params, { scored: undefined, page: undefined })}
-            >
-              {t('showAll')}
-            </Link>
-          </p>
-        ) : null}
-      </Card>
+          {filters.segment.length ? (
+            <p className="mt-3 text-sm">
+              {t.rich('onlySegment', { segments: segmentLabel, strong: (c) => <strong>{c}</strong> })}{' '}
+              <Link
+                className="text-primary underline"
+                href={withParams('/interactions', params, { segment: undefined, page: undefined })}
+              >
+                {t('everySegment')}
+              </Link>
+            </p>
+          ) : null}
+          {filters.theme ? (
+            <p className="mt-3 text-sm">
+              {t.rich('onlyTheme', { theme: filters.theme, strong: (c) => <strong>{c}</strong> })}{' '}
+              <Link
+                className="text-primary underline"
+                href={withParams('/interactions', params, { theme: undefined, page: undefined })}
+              >
+                {t('anyComment')}
+              </Link>
+            </p>
+          ) : null}
+          {filters.unhappy === '1' ? (
+            <p className="mt-3 text-sm">
+              {t('onlyUnhappy')}{' '}
+              <Link
+                className="text-primary underline"
+                href={withParams('/interactions', params, { unhappy: undefined, page: undefined })}
+              >
+                {t('everyone')}
+              </Link>
+            </p>
+          ) : null}
+          {filters.scored.length ? (
+            <p className="mt-3 text-sm">
+              {t('onlyScored', { scores: format.list(filters.scored.map(scored), { type: 'conjunction' }) })}{' '}
+              <Link
+                className="text-primary underline"
+                href={withParams('/interactions', params, { scored: undefined, page: undefined })}
+              >
+                {t('showAll')}
+              </Link>
+            </p>
+          ) : null}
+        </Card>
+      ) : null}
 
       <Card>
         <TableScroll label={t('title')}>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
+import { TableScroll } from '@/components/ui/table';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ChartFrame, linkClass, tableClass } from '@/components/charts/chart-frame';
@@ -254,7 +255,8 @@ export default async function PortfolioPage({
           {t('cohorts.title')}
         </h2>
         <p className="mt-1 text-sm text-muted">{t('cohorts.description')}</p>
-        <div className="mt-3">
+        {/* A year of monthly columns: below a wide screen (or in German's wider percentages) it scrolls. */}
+        <TableScroll label={t('cohorts.caption')} className="mt-3">
           <table className={`card-table ${tableClass}`}>
             <caption className="sr-only">{t('cohorts.caption')}</caption>
             <thead>
@@ -282,7 +284,7 @@ export default async function PortfolioPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section aria-labelledby="funnel-title" className="mt-6 rounded-lg border border-border bg-surface p-4 shadow-sm">
         <h2 id="funnel-title" className="text-lg font-semibold">

@@ -148,7 +148,8 @@ export default async function AuditLogPage({
                 </p>
               ) : null}
             </div>
-            <div className="flex gap-2">
+            {/* Wraps rather than overflow the card where the column is narrower than both labels. */}
+            <div className="flex flex-wrap gap-2">
               <button type="submit" className={buttonClass('primary')}>
                 {t('filter')}
               </button>

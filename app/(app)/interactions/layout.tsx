@@ -1,0 +1,5 @@
+import { RouteClientMessages } from '@/components/i18n/route-messages';
+
+export default function InteractionsLayout({ children }: { children: React.ReactNode }) {
+  return <RouteClientMessages prefix="/interactions">{children}</RouteClientMessages>;
+}
