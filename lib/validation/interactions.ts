@@ -81,6 +81,15 @@ export const logInteractionSchema = interactionInputSchema
     /** Ticked once the person has seen the matching customers and says this is someone else. */
     newCustomerConfirmed: checkbox,
   })
+  // Said beside the customer field in the same answer as the other fields' errors, not in a second
+  // round once they are fixed: `when` runs it even when another field failed.
+  .superRefine(
+    (form, ctx) => {
+      if ((form.customerMode ?? 'existing') === 'existing' && form.customerId === undefined)
+        ctx.addIssue({ code: 'custom', path: ['customerId'], message: msg('chooseCustomerOrNone') });
+    },
+    { when: () => true },
+  )
   .transform((form, ctx) => {
     const {
       customerMode,
@@ -92,14 +101,6 @@ export const logInteractionSchema = interactionInputSchema
       newCustomerConfirmed,
       ...interaction
     } = form;
-    if (customerMode === 'existing' && !interaction.customerId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['customerId'],
-        message: msg('chooseCustomerOrNone'),
-      });
-      return z.NEVER;
-    }
     if (customerMode !== 'new') {
       return {
         interaction: { ...interaction, customerId: customerMode === 'existing' ? interaction.customerId : undefined },
