@@ -87,7 +87,11 @@ test.describe('as staff', () => {
     // Exact: a defect at the "Onboarding call" touchpoint has "board" in its link name.
     await expect(page.getByRole('link', { name: 'Board', exact: true })).toHaveCount(0);
     await expect(page.getByLabel('Owner')).toHaveCount(0);
-    // Mine to work, and (read-only) those raised by an interaction I logged, whoever owns them.
+    // Mine to work, and (read-only) those raised by an interaction I logged, whoever owns them:
+    // the page says both, so a defect owned by someone else on it is no surprise.
+    await expect(
+      page.getByText(/assigned to you .* and, to follow, those raised by interactions you logged/),
+    ).toBeVisible();
     const rows = page.getByRole('table').locator('tbody tr');
     await expect(rows.first()).toBeVisible();
     await expect(rows.filter({ has: page.locator('td:nth-child(6)', { hasText: /^Sam Staff$/ }) })).not.toHaveCount(0);
