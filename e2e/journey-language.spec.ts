@@ -150,6 +150,8 @@ test.describe('the dashboard in German', () => {
     }
     for (const viewport of [
       { width: 1440, height: 900 },
+      // A laptop's width, where German's longer labels and amounts are tightest.
+      { width: 1280, height: 800 },
       { width: 390, height: 844 },
     ]) {
       await page.setViewportSize(viewport);

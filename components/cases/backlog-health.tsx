@@ -43,7 +43,11 @@ function Side({
         ))}
         <div>
           <dt className="text-xs text-muted">{t('medianToClose')}</dt>
-          <dd className="text-2xl font-semibold tabular-nums">
+          {/* No figure yet is said in plain words, not set as a headline number (where German's
+              "keiner geschlossen" was wider than its column). */}
+          <dd
+            className={current === null ? 'mt-1 text-sm break-words text-muted' : 'text-2xl font-semibold tabular-nums'}
+          >
             {current === null ? t('noneClosed') : t('days', { value: current })}
           </dd>
           {/* The trend in words as well as an arrow: "↑ vs 8.0 days the 30 days before". */}

@@ -50,11 +50,18 @@ export function KpiCard({
   const tone = tooFew ? 'neutral' : changeTone;
   return (
     <div
-      className={cn('rounded-lg border border-border bg-surface p-4 shadow-sm', tooFew && 'border-dashed')}
+      className={cn('@container rounded-lg border border-border bg-surface p-4 shadow-sm', tooFew && 'border-dashed')}
       data-too-few={tooFew ? '' : undefined}
     >
       <dt className="text-sm text-muted">{label}</dt>
-      <dd className={cn('mt-1 text-xl font-semibold tabular-nums sm:text-2xl', tooFew && 'text-muted')}>
+      {/* Sized by the card's own width, not the window's: five cards a row at 1280 px leave too
+          little room for a large amount ("1.034.461 £") at the larger size. */}
+      <dd
+        className={cn(
+          'mt-1 text-xl font-semibold tabular-nums [overflow-wrap:anywhere] @[11rem]:text-2xl',
+          tooFew && 'text-muted',
+        )}
+      >
         <a
           href={href}
           className="underline-offset-4 hover:underline focus-visible:underline"
