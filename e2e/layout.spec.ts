@@ -93,17 +93,6 @@ test.describe('a small laptop, 1024 px', () => {
 test.describe('the interactions list on a phone', () => {
   test.use({ storageState: storageStatePath('staff'), viewport: { width: 390, height: 844 } });
 
-  test('folds its filters away, so the list is on the first screen', async ({ page }) => {
-    await page.goto('/interactions');
-    const filters = page.getByRole('form', { name: 'Filter interactions' });
-    await expect(filters).toBeHidden();
-    await expect(page.locator('main tbody tr').first()).toBeInViewport();
-    await page.getByRole('button', { name: 'Filters' }).click();
-    await expect(filters).toBeVisible();
-    // Rendered in the browser: its words must have been sent there (lib/i18n/client-messages.ts).
-    await expect(page.getByRole('button', { name: 'Hide filters' })).toBeVisible();
-  });
-
   test("a card keeps a cell's second line beside the label, in the value column", async ({ page }) => {
     await page.goto('/interactions');
     // The touchpoint's stage and channel line sits under the touchpoint, not under "Touchpoint".
@@ -114,3 +103,26 @@ test.describe('the interactions list on a phone', () => {
     expect(lineBox.x - cellBox.x).toBeGreaterThanOrEqual(120);
   });
 });
+
+// The longest filter forms: folded behind a Filters button on a phone, so the list comes first.
+const FOLDED_FILTERS = [
+  { role: 'staff', path: '/interactions', form: 'Filter interactions', first: 'main tbody tr' },
+  { role: 'manager', path: '/inbox', form: 'Filter the inbox', first: 'main ol > li' },
+] as const;
+
+for (const { role, path, form, first } of FOLDED_FILTERS) {
+  test.describe(`${path} on a phone`, () => {
+    test.use({ storageState: storageStatePath(role), viewport: { width: 390, height: 844 } });
+
+    test('folds its filters away, so the list is on the first screen', async ({ page }) => {
+      await page.goto(path);
+      const filters = page.getByRole('form', { name: form });
+      await expect(filters).toBeHidden();
+      await expect(page.locator(first).first()).toBeInViewport();
+      await page.getByRole('button', { name: 'Filters' }).click();
+      await expect(filters).toBeVisible();
+      // Rendered in the browser: its words must have been sent there (lib/i18n/client-messages.ts).
+      await expect(page.getByRole('button', { name: 'Hide filters' })).toBeVisible();
+    });
+  });
+}

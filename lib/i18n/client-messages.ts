@@ -41,7 +41,7 @@ export const ROUTE_CLIENT_NAMESPACES = {
   '/defects': ['defects', 'enums', 'ui.filters', 'ui.pagination', 'ui.sort'],
   '/defects/new': ['interactions.fields', 'interactions.when'],
   '/f/[token]': ['feedback.form'],
-  '/inbox': ['voice.inbox'],
+  '/inbox': ['ui.filters', 'voice.inbox'],
   '/interactions': ['ui.filters'],
   '/interactions/[id]': [
     'enums.outcome',

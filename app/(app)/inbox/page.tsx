@@ -5,6 +5,7 @@ import { Pagination } from '@/components/ui/list-controls';
 import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/form-fields';
@@ -64,86 +65,88 @@ export default async function InboxPage({
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <Card className="mb-4">
-        <form
-          method="get"
-          action="/inbox"
-          className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
-          aria-label={t('filters.label')}
-        >
-          {!understood ? (
-            <p className="text-sm text-danger sm:col-span-2 lg:col-span-4" role="alert">
-              {t('filters.notUnderstood')}
-            </p>
-          ) : null}
-          <SelectField label={t('filters.show')} name="state" defaultValue={inbox.state}>
-            <option value="new">{t('filters.stateNew')}</option>
-            <option value="handled">{t('filters.stateHandled')}</option>
-            <option value="all">{t('filters.stateAll')}</option>
-          </SelectField>
-          <SelectField label={t('filters.assigned')} name="assigned" defaultValue={inbox.assigned ?? ''}>
-            <option value="">{t('filters.assignedAnyone')}</option>
-            <option value="me">{t('filters.assignedMe')}</option>
-          </SelectField>
-          <SelectField label={t('filters.sentiment')} name="sentiment" defaultValue={filters.sentiment[0] ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {SENTIMENTS.map((s) => (
-              <option key={s} value={s}>
-                {tSentiment(s)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('filters.npsGroup')} name="npsGroup" defaultValue={filters.npsGroup[0] ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {NPS_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`npsGroup.${g}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('filters.csatMax')} name="csatMax" defaultValue={filters.csatMax?.toString() ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {[1, 2, 3, 4].map((n) => (
-              <option key={n} value={n}>
-                {t('filters.orLess', { n })}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t('filters.touchpoint')} name="touchpoint" defaultValue={filters.touchpoint[0] ?? ''}>
-            <option value="">{t('filters.any')}</option>
-            {touchpoints.map((tp) => (
-              <option key={tp.id} value={tp.id}>
-                {t('filters.touchpointOption', { stage: tp.stageName, touchpoint: tp.name })}
-              </option>
-            ))}
-          </SelectField>
-          <Field
-            label={t('filters.theme')}
-            name="theme"
-            maxLength={100}
-            defaultValue={filters.theme ?? ''}
-            hint={t('filters.themeHint')}
-          />
-          <Field
-            label={t('filters.search')}
-            name="q"
-            type="search"
-            maxLength={SEARCH_MAX}
-            defaultValue={filters.q ?? ''}
-          />
-          {filters.unhappy ? <input type="hidden" name="unhappy" value={filters.unhappy} /> : null}
-          {filters.from ? <input type="hidden" name="from" value={filters.from} /> : null}
-          {filters.to ? <input type="hidden" name="to" value={filters.to} /> : null}
-          <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-            <button type="submit" className={buttonClass('primary')}>
-              {t('filters.apply')}
-            </button>
-            <Link href="/inbox" className={buttonClass('secondary')}>
-              {t('filters.clear')}
-            </Link>
-          </div>
-        </form>
-      </Card>
+      {!understood ? (
+        <p className="mb-4 text-sm text-danger" role="alert">
+          {t('filters.notUnderstood')}
+        </p>
+      ) : null}
+      <CollapsibleFilters activeCount={new Set([...params.keys()].filter((key) => key !== 'page')).size}>
+        <Card className="mb-4">
+          <form
+            method="get"
+            action="/inbox"
+            className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4"
+            aria-label={t('filters.label')}
+          >
+            <SelectField label={t('filters.show')} name="state" defaultValue={inbox.state}>
+              <option value="new">{t('filters.stateNew')}</option>
+              <option value="handled">{t('filters.stateHandled')}</option>
+              <option value="all">{t('filters.stateAll')}</option>
+            </SelectField>
+            <SelectField label={t('filters.assigned')} name="assigned" defaultValue={inbox.assigned ?? ''}>
+              <option value="">{t('filters.assignedAnyone')}</option>
+              <option value="me">{t('filters.assignedMe')}</option>
+            </SelectField>
+            <SelectField label={t('filters.sentiment')} name="sentiment" defaultValue={filters.sentiment[0] ?? ''}>
+              <option value="">{t('filters.any')}</option>
+              {SENTIMENTS.map((s) => (
+                <option key={s} value={s}>
+                  {tSentiment(s)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('filters.npsGroup')} name="npsGroup" defaultValue={filters.npsGroup[0] ?? ''}>
+              <option value="">{t('filters.any')}</option>
+              {NPS_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`npsGroup.${g}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('filters.csatMax')} name="csatMax" defaultValue={filters.csatMax?.toString() ?? ''}>
+              <option value="">{t('filters.any')}</option>
+              {[1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {t('filters.orLess', { n })}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('filters.touchpoint')} name="touchpoint" defaultValue={filters.touchpoint[0] ?? ''}>
+              <option value="">{t('filters.any')}</option>
+              {touchpoints.map((tp) => (
+                <option key={tp.id} value={tp.id}>
+                  {t('filters.touchpointOption', { stage: tp.stageName, touchpoint: tp.name })}
+                </option>
+              ))}
+            </SelectField>
+            <Field
+              label={t('filters.theme')}
+              name="theme"
+              maxLength={100}
+              defaultValue={filters.theme ?? ''}
+              hint={t('filters.themeHint')}
+            />
+            <Field
+              label={t('filters.search')}
+              name="q"
+              type="search"
+              maxLength={SEARCH_MAX}
+              defaultValue={filters.q ?? ''}
+            />
+            {filters.unhappy ? <input type="hidden" name="unhappy" value={filters.unhappy} /> : null}
+            {filters.from ? <input type="hidden" name="from" value={filters.from} /> : null}
+            {filters.to ? <input type="hidden" name="to" value={filters.to} /> : null}
+            <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
+              <button type="submit" className={buttonClass('primary')}>
+                {t('filters.apply')}
+              </button>
+              <Link href="/inbox" className={buttonClass('secondary')}>
+                {t('filters.clear')}
+              </Link>
+            </div>
+          </form>
+        </Card>
+      </CollapsibleFilters>
 
       {list.rows.length === 0 ? (
         <EmptyState>{t(inbox.state === 'new' ? 'emptyNew' : 'empty')}</EmptyState>
