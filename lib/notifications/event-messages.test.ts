@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFormatter, createTranslator } from 'use-intl/core';
 import de from '@/messages/de';
 import en from '@/messages/en';
+import { appFormats } from '@/lib/i18n/formats';
 import type { ServerFormatter, ServerTranslator } from '@/lib/i18n/server-formatter';
 import { msg, ref, sentences } from '@/lib/validation/messages';
 import { webhookBody } from '@/lib/webhooks/queue-deliveries';
@@ -22,12 +23,14 @@ const opened = {
   ),
 };
 
+const formats = appFormats('EUR');
+
 function intl(language: 'de' | 'en') {
   const messages = language === 'de' ? de : en;
   const locale = language === 'de' ? 'de-DE' : 'en-GB';
   return {
-    t: createTranslator({ locale, messages, timeZone: 'UTC' }) as unknown as ServerTranslator,
-    format: createFormatter({ locale, timeZone: 'UTC' }) as unknown as ServerFormatter,
+    t: createTranslator({ locale, messages, formats, timeZone: 'UTC' }) as unknown as ServerTranslator,
+    format: createFormatter({ locale, formats, timeZone: 'UTC' }) as unknown as ServerFormatter,
   };
 }
 
@@ -36,7 +39,7 @@ describe('a case opened on a stage, as its recipients read it', () => {
     const { t, format } = intl('de');
     const texts = eventTexts(t, format, 'case.opened', opened, '/cases/1')!;
     expect(texts.title).toBe('Fall eröffnet bei der Phase „Lieferung“: Beschwerden bei der Lieferung');
-    expect(texts.body).toMatch(/^Durch ein Signal auf der überwachten Regelkarte eröffnet\. 2026-11-02: p = 12,0/);
+    expect(texts.body).toMatch(/^Durch ein Signal auf der überwachten Regelkarte eröffnet\. 2\. Nov\. 2026: p = 12,0/);
     expect(`${texts.title} ${texts.body}`).not.toMatch(/validation:|@dashboard|beyond-3-sigma/);
   });
 
@@ -81,7 +84,7 @@ describe('webhook bodies', () => {
       title: 'validation: plain',
     });
     expect(body.data.summary).toMatch(
-      /^Opened by a signal on the monitored chart\. 2026-11-02: p = 12\.0% against UCL 9\.0%\./,
+      /^Opened by a signal on the monitored chart\. 2 Nov 2026: p = 12\.0% against UCL 9\.0%\./,
     );
   });
 });

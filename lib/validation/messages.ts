@@ -8,8 +8,10 @@ import type validation from '@/messages/en/validation.json';
  * (lib/action.ts) for the reader's language, the CSV import for its per-row report, and the HTTP
  * API (lib/api/problem.ts) in English. An argument named `field` is a key of `validation.fields`,
  * and an argument written `@<key>` (see `ref`) a message key of any namespace, such as
- * `@enums.defectStatus.open`; both are translated first. Text that is not a reference passes
- * unchanged.
+ * `@enums.defectStatus.open`; both are translated first. An argument named `period` or `day`
+ * holding a calendar day ('YYYY-MM-DD') is passed as that day, for the message to format with the
+ * UTC-pinned `day` format (lib/i18n/formats.ts), as the pages write days. Text that is not a
+ * reference passes unchanged.
  */
 
 export type ValidationKey = Exclude<keyof typeof validation, 'fields' | 'fieldNames'>;
@@ -40,6 +42,8 @@ function decodeRef(
 }
 
 const PREFIX = 'validation:';
+const DAY_ARGUMENTS = new Set(['period', 'day']);
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const REFERENCE = /^validation:([A-Za-z0-9]+)(?: (\{.*\}))?$/s;
 
 /** A reference to the message `key` of the `validation` namespace, with its arguments. */
@@ -60,7 +64,7 @@ export function decodeMessage(text: string): { key: string; values: Record<strin
 
 /** A translator of the whole message tree, as next-intl's createTranslator gives it without a namespace. */
 export type ValidationTranslator = {
-  (key: string, values?: Record<string, string | number>): string;
+  (key: string, values?: Record<string, string | number | Date>): string;
   has: (key: string) => boolean;
 };
 
@@ -80,10 +84,14 @@ export function translateMessage(text: string, t: ValidationTranslator): string 
   }
   const decoded = decodeMessage(text);
   if (!decoded || !t.has(`validation.${decoded.key}`)) return text;
-  const values = { ...decoded.values };
+  const values: Record<string, string | number | Date> = { ...decoded.values };
   if (typeof values.field === 'string') values.field = `@validation.fields.${values.field}`;
   for (const [name, value] of Object.entries(values)) {
     if (typeof value !== 'string') continue;
+    if (DAY_ARGUMENTS.has(name) && CALENDAR_DAY.test(value)) {
+      values[name] = new Date(`${value}T00:00:00Z`);
+      continue;
+    }
     const named = value.startsWith('@') ? decodeRef(value, t) : null;
     if (named) values[name] = t(named.key, named.values);
     else if (value.startsWith(PREFIX)) values[name] = translateMessage(value, t);

@@ -501,7 +501,7 @@ describe('manual defects', () => {
     expect(early).toMatchObject({
       ok: false,
       status: 422,
-      fieldErrors: { dueOn: ['The follow-up cannot be due before the defect occurred (2026-03-05).'] },
+      fieldErrors: { dueOn: ['The follow-up cannot be due before the defect occurred (5 Mar 2026).'] },
     });
     const unknown = await createManualDefectAction({ ...base, ownerId: randomUUID() });
     expect(unknown).toMatchObject({ ok: false, status: 422, fieldErrors: { ownerId: expect.any(Array) } });
@@ -524,7 +524,7 @@ describe('manual defects', () => {
       };
       expect(await createManualDefectAction({ ...base, dueOn: '2026-03-04' })).toMatchObject({
         ok: false,
-        fieldErrors: { dueOn: ['The follow-up cannot be due before the defect occurred (2026-03-05).'] },
+        fieldErrors: { dueOn: ['The follow-up cannot be due before the defect occurred (5 Mar 2026).'] },
       });
       expect(await createManualDefectAction({ ...base, dueOn: '2026-03-05' })).toMatchObject({ ok: true });
       // The form sends a wall-clock time the zone skips (02:30 on 29 March in Berlin) as typed.
