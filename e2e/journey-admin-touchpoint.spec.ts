@@ -61,7 +61,7 @@ test('a touchpoint an admin creates reaches staff at once, and after deactivatio
   await expect(row).toContainText(name);
   await row.getByRole('link').first().click();
   await expect(staff).toHaveURL(interactionUrl);
-  await expect(staff.getByRole('heading', { level: 1, name: `${name} with ${customer}` })).toBeVisible();
+  await expect(staff.getByRole('heading', { level: 1, name: `${name} · ${customer}` })).toBeVisible();
   await expect(staff.locator('dt', { hasText: /^Touchpoint$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText(
     `${name} (Purchase, In person)`,
   );

@@ -71,7 +71,7 @@ test('feedback with a known customer’s email waits for staff to confirm it, th
   ).toHaveText(`${email} (as typed, not verified)`);
   await manager.getByRole('button', { name: `Confirm it is ${customerName}` }).click();
   await expect(
-    manager.getByRole('heading', { level: 1, name: `Delivery and installation with ${customerName}` }),
+    manager.getByRole('heading', { level: 1, name: `Delivery and installation · ${customerName}` }),
   ).toBeVisible();
   await expect(customerFact).toContainText('Confirmed by staff');
   await expect(manager.getByRole('region', { name: 'Unverified customer match' })).toHaveCount(0);
@@ -89,7 +89,7 @@ test('feedback with a known customer’s email waits for staff to confirm it, th
 
   // The detail page shows the comment as the visitor typed it: no markup, no script.
   await expect(
-    manager.getByRole('heading', { level: 1, name: `Delivery and installation with ${customerName}` }),
+    manager.getByRole('heading', { level: 1, name: `Delivery and installation · ${customerName}` }),
   ).toBeVisible();
   const notes = manager.locator('dt', { hasText: /^Notes$/ }).locator('xpath=following-sibling::dd[1]');
   await expect(notes).toHaveText(comment);
@@ -192,7 +192,7 @@ test('a personal feedback link made on a customer’s page attaches the answers 
   await expect(timeline.getByText(comment)).toBeVisible();
   await timeline.getByRole('link', { name: 'Delivery and installation' }).click();
   await expect(
-    staff.getByRole('heading', { level: 1, name: `Delivery and installation with ${customerName}` }),
+    staff.getByRole('heading', { level: 1, name: `Delivery and installation · ${customerName}` }),
   ).toBeVisible();
   await expect(staff.locator('dt', { hasText: /^Customer$/ }).locator('xpath=following-sibling::dd[1]')).toContainText(
     'Verified by a personal link',

@@ -91,7 +91,12 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
       : []),
     [t('outcome'), tOutcome(interaction.outcome)],
     [t('saleValue'), interaction.saleValue === null ? '—' : money(Number(interaction.saleValue))],
-    [t('gap'), `${interaction.expectation ?? '—'} → ${interaction.experience ?? '—'}`],
+    [
+      t('gap'),
+      interaction.expectation === null && interaction.experience === null
+        ? '—'
+        : `${interaction.expectation ?? '—'} → ${interaction.experience ?? '—'}`,
+    ],
     [t('csat'), interaction.csat ?? '—'],
     [t('nps'), interaction.nps ?? '—'],
     [t('effort'), interaction.effort ?? '—'],
