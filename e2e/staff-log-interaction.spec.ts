@@ -15,6 +15,10 @@ test('staff logs an interaction for a brand-new customer with the keyboard alone
   const create = page.getByRole('option', { name: `Create new customer “${name}”` });
   await expect(create).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('No customer found; you can create one')).toBeAttached();
+  // Enter waits until the search has answered the whole name (it must not create a duplicate of
+  // someone the search would find); that status can still be a shorter prefix's answer, so wait
+  // for the hint to stop saying "Searching…".
+  await expect(page.getByText('Type to search; ↓ ↑ to move, Enter to choose')).toBeVisible();
   await page.keyboard.press('Enter');
 
   await expect(page.getByLabel('Email')).toBeFocused();
