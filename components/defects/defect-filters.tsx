@@ -1,10 +1,9 @@
-import { Link } from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
-import { buttonClass } from '@/components/ui/button';
 import type { DefectOptions } from '@/lib/queries/defects';
 import type { DefectFilters } from '@/lib/validation/filters';
 import { SelectField } from '@/components/ui/form-fields';
 import { DEFECT_KINDS, SEVERITIES } from '@/lib/enums';
+import { FilterActions } from '@/components/ui/filter-actions';
 
 /** A single choice shows as a plain select; several (from a drill-down link) as a multiple one, so none is lost. */
 const choice = (values: string[]) =>
@@ -159,14 +158,12 @@ export function DefectFiltersForm({
           </label>
         </div>
       </div>
-      <div className="mt-3 flex flex-wrap gap-2">
-        <button type="submit" className={buttonClass('primary')}>
-          {t('filters.apply')}
-        </button>
-        <Link href={view === 'board' ? '/defects?view=board' : '/defects'} className={buttonClass('secondary')}>
-          {t('filters.clear')}
-        </Link>
-      </div>
+      <FilterActions
+        apply={t('filters.apply')}
+        clear={t('filters.clear')}
+        href={view === 'board' ? '/defects?view=board' : '/defects'}
+        className="mt-3"
+      />
     </form>
   );
 }

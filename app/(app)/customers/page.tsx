@@ -17,6 +17,7 @@ import { listStages } from '@/lib/queries/touchpoints';
 import { filtersToSearchParams, paramsToObject } from '@/lib/validation/filters';
 import { customerListParamsSchema } from '@/lib/validation/customers';
 import { LIFECYCLES } from '@/lib/enums';
+import { FilterActions } from '@/components/ui/filter-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('customers.list');
@@ -131,14 +132,7 @@ export default async function CustomersPage({
             {filterParams.to ? <input type="hidden" name="to" value={filterParams.to} /> : null}
             {params.sort !== 'name' ? <input type="hidden" name="sort" value={params.sort} /> : null}
             {params.dir !== 'asc' ? <input type="hidden" name="dir" value={params.dir} /> : null}
-            <div className="flex items-end gap-2">
-              <button type="submit" className={buttonClass('primary')}>
-                {t('submit')}
-              </button>
-              <Link href="/customers" className={buttonClass('secondary')}>
-                {t('clear')}
-              </Link>
-            </div>
+            <FilterActions apply={t('submit')} clear={t('clear')} href="/customers" />
           </form>
         </Card>
       </CollapsibleFilters>

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Pagination } from '@/components/ui/list-controls';
-import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
@@ -25,6 +24,7 @@ import {
   SEARCH_MAX,
 } from '@/lib/validation/filters';
 import { inboxParamsSchema } from '@/lib/validation/inbox';
+import { FilterActions } from '@/components/ui/filter-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('inbox');
@@ -136,14 +136,12 @@ export default async function InboxPage({
             {filters.unhappy ? <input type="hidden" name="unhappy" value={filters.unhappy} /> : null}
             {filters.from ? <input type="hidden" name="from" value={filters.from} /> : null}
             {filters.to ? <input type="hidden" name="to" value={filters.to} /> : null}
-            <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-              <button type="submit" className={buttonClass('primary')}>
-                {t('filters.apply')}
-              </button>
-              <Link href="/inbox" className={buttonClass('secondary')}>
-                {t('filters.clear')}
-              </Link>
-            </div>
+            <FilterActions
+              apply={t('filters.apply')}
+              clear={t('filters.clear')}
+              href="/inbox"
+              className="sm:col-span-2 lg:col-span-4"
+            />
           </form>
         </Card>
       </CollapsibleFilters>

@@ -26,6 +26,7 @@ import {
 } from '@/lib/validation/filters';
 import { interactionListExtrasSchema } from '@/lib/validation/interactions';
 import { CHANNELS, OUTCOMES, SENTIMENTS, SOURCES } from '@/lib/enums';
+import { FilterActions } from '@/components/ui/filter-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('interactions.list');
@@ -238,14 +239,12 @@ export default async function InteractionsPage({
             {filters.theme ? <input type="hidden" name="theme" value={filters.theme} /> : null}
             {extras.sort !== 'occurred' ? <input type="hidden" name="sort" value={extras.sort} /> : null}
             {extras.dir !== 'desc' ? <input type="hidden" name="dir" value={extras.dir} /> : null}
-            <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
-              <button type="submit" className={buttonClass('primary')}>
-                {t('apply')}
-              </button>
-              <Link href="/interactions" className={buttonClass('secondary')}>
-                {t('clear')}
-              </Link>
-            </div>
+            <FilterActions
+              apply={t('apply')}
+              clear={t('clear')}
+              href="/interactions"
+              className="sm:col-span-2 lg:col-span-4"
+            />
           </form>
         </Card>
       </CollapsibleFilters>

@@ -1,11 +1,9 @@
 import { getRequestValidationTranslator } from '@/lib/i18n/reader';
 import type { Metadata } from 'next';
 import { getFormatter, getTimeZone, getTranslations } from 'next-intl/server';
-import { Link } from '@/components/ui/link';
 import { z } from 'zod';
 import { AuditChanges } from '@/components/admin/audit-changes';
 import { CollapsibleFilters } from '@/components/ui/collapsible-filters';
-import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/list-controls';
 import { PageHeader } from '@/components/ui/page-header';
@@ -21,6 +19,7 @@ import {
 } from '@/lib/queries/audit';
 import { auditFiltersSchema, type AuditFilters } from '@/lib/validation/audit';
 import { paramsToObject } from '@/lib/validation/filters';
+import { FilterActions } from '@/components/ui/filter-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.audit');
@@ -149,14 +148,7 @@ export default async function AuditLogPage({
               ) : null}
             </div>
             {/* Wraps rather than overflow the card where the column is narrower than both labels. */}
-            <div className="flex flex-wrap gap-2">
-              <button type="submit" className={buttonClass('primary')}>
-                {t('filter')}
-              </button>
-              <Link href="/admin/audit" className={buttonClass('secondary')}>
-                {t('clear')}
-              </Link>
-            </div>
+            <FilterActions apply={t('filter')} clear={t('clear')} href="/admin/audit" />
           </form>
         </Card>
       </CollapsibleFilters>
